@@ -1,0 +1,110 @@
+// The one IPC contract between renderer and main: channel names, request/response types and one
+// validator per channel. The preload API type and main's handler signatures are derived from it.
+
+import { API_METHODS } from './api-methods'
+import type { Briefing, Entity } from './dataset'
+import { validateBriefingRequest, validateNoRequest, validateSearchRequest } from './ipc-validators'
+import type { Validator } from './ipc-validators'
+
+/** How every error crosses IPC. `code` is stable and machine-readable; `message` is for people. */
+export interface IpcError {
+  code: IpcErrorCode
+  message: string
+}
+export type IpcErrorCode =
+  | 'forbidden'
+  | 'invalid-request'
+  | 'unknown-channel'
+  | 'not-found'
+  | 'not-ready'
+  | 'query-syntax'
+  | 'internal'
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
+
+export interface AppInfo {
+  version: string
+  briefingCount: number
+  sectionCount: number
+  entityCount: number
+}
+
+export interface BriefingSummary {
+  id: string
+  title: string
+  source: string
+  published: string
+  tags: string[]
+  summary?: string
+  sectionCount: number
+  entityCount: number
+}
+
+/** A briefing with the entity records its mentions refer to. */
+export interface BriefingDetail extends Briefing {
+  entities: Entity[]
+}
+
+export interface SearchRequest {
+  query: string
+  /** Maximum number of hits to return (1–200, default 20). */
+  limit?: number
+}
+
+/** A piece of snippet text; `mark` is true for a matched term. Rendered as text, never markup. */
+export interface SnippetPart {
+  text: string
+  mark: boolean
+}
+
+export interface SearchHit {
+  briefingId: string
+  briefingTitle: string
+  sectionId: string
+  heading: string
+  score: number
+  /** Fields the query matched in: body, heading, briefing, person, org, place, programme, tag. */
+  fields: string[]
+  snippet: SnippetPart[]
+  /** [start, end) UTF-16 ranges of matched terms in the section text, for marking in the reader. */
+  matches: [number, number][]
+}
+
+export interface SearchResponse {
+  query: string
+  total: number
+  hits: SearchHit[]
+}
+
+export interface ChannelSpec<Req, Res> {
+  validate: Validator<Req>
+  /** Phantom field carrying the response type; never set at run time. */
+  response?: Res
+}
+
+function channel<Req, Res>(validate: Validator<Req>): ChannelSpec<Req, Res> {
+  return { validate }
+}
+
+export const contract = {
+  /** Resolves once the dataset and search index are loaded: the renderer's "app is ready". */
+  'app:ready': channel<void, AppInfo>(validateNoRequest),
+  'library:list': channel<void, BriefingSummary[]>(validateNoRequest),
+  'briefing:get': channel<{ id: string }, BriefingDetail>(validateBriefingRequest),
+  'search:query': channel<SearchRequest, SearchResponse>(validateSearchRequest)
+} as const
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export type RequestOf<C extends Channel> = Contract[C] extends ChannelSpec<infer Req, unknown> ? Req : never
+export type ResponseOf<C extends Channel> = Contract[C] extends ChannelSpec<unknown, infer Res> ? Res : never
+
+export const CHANNELS = Object.keys(contract) as Channel[]
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+// Every API method must name a channel of the contract (checked by the compiler).
+const methodsNameChannels: Record<string, Channel> = API_METHODS
+void methodsNameChannels
