@@ -1,1 +1,52 @@
-console.log('placeholder')
+// Electron entry: orchestration only. Single-instance lock, hardened session and window, the
+// core (dataset + index) started once, and every feature's IPC handlers bound to ipcMain.
+
+import { join } from 'node:path'
+
+import { app } from 'electron'
+import type { BrowserWindow } from 'electron'
+
+import { startCore } from './core/app-core'
+import { createMainRouter } from './features/main-router'
+import { bindRouterToIpcMain } from './ipc/electron-ipc'
+import { APP_ENTRY_URL, createTrustedSenderCheck } from './security/policy'
+import { createMainWindow, guardAllWebContents, hardenSession, registerAppScheme } from './window'
+
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+const entryUrl = devServerUrl ?? APP_ENTRY_URL
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance owns the profile: it gets focused (below) and this one leaves.
+  app.quit()
+} else {
+  let mainWindow: BrowserWindow | null = null
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.show()
+    mainWindow.focus()
+  })
+
+  registerAppScheme()
+  guardAllWebContents()
+
+  const core = startCore({
+    datasetDir: join(app.getAppPath(), 'resources', 'dataset'),
+    userDataDir: app.getPath('userData'),
+    appVersion: app.getVersion()
+  })
+  const router = createMainRouter(core, {
+    isTrustedSender: createTrustedSenderCheck(entryUrl),
+    onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error)
+  })
+
+  void app.whenReady().then(() => {
+    hardenSession(join(__dirname, '../renderer'), devServerUrl)
+    bindRouterToIpcMain(router)
+    mainWindow = createMainWindow(entryUrl, !app.isPackaged)
+    mainWindow.on('closed', () => (mainWindow = null))
+  })
+
+  app.on('window-all-closed', () => app.quit())
+}

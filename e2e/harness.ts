@@ -1,0 +1,138 @@
+// e2e harness: the built renderer (out/renderer) in Debian Chromium, served over 127.0.0.1, with
+// `window.briefing` from the preload's factory calling the real main-process IPC router. Only
+// Electron's transport and window shell are swapped. Resolves once the app signals ready.
+
+import { mkdtempSync, rmSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { chromium } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
+import { buildSync } from 'esbuild'
+
+import { startCore } from '../src/main/core/app-core'
+import { createMainRouter } from '../src/main/features/main-router'
+import { createTrustedSenderCheck } from '../src/main/security/policy'
+import { CHROMIUM_ARGS, chromiumExecutable } from './chromium'
+import { serveFolder } from './static-server'
+
+const HERE = dirname(fileURLToPath(import.meta.url))
+const ROOT = resolve(HERE, '..')
+export const BUNDLED_DATASET_DIR = join(ROOT, 'resources', 'dataset')
+const RENDERER_DIR = join(ROOT, 'out', 'renderer')
+
+export interface OpenAppOptions {
+  /** Folder of dataset JSON files; defaults to the bundled dataset. */
+  datasetDir?: string
+  /** Profile folder; defaults to a fresh temporary folder removed on close. */
+  userDataDir?: string
+  viewport?: { width: number; height: number }
+  colorScheme?: 'light' | 'dark'
+  /** Wait for this app state (default 'ready'); 'error' for tests of a failed start. */
+  expectState?: 'ready' | 'error'
+}
+
+export interface OpenedApp {
+  page: Page
+  /** Every request the page tried to make outside the app's own origin (all were aborted). */
+  externalRequests: string[]
+  /** CSP violations reported in the page. */
+  cspViolations: string[]
+  /** Browser dialogs (alert/confirm/prompt) that opened; all were dismissed. */
+  dialogs: string[]
+  close(): Promise<void>
+}
+
+let bridgeScript: string | undefined
+function pageBridgeScript(): string {
+  bridgeScript ??= buildSync({
+    entryPoints: [join(HERE, 'bridge', 'page-bridge.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'chrome120'
+  }).outputFiles[0]!.text
+  return bridgeScript
+}
+
+export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npm run build:bundles` before the e2e tests')
+  }
+  const ownProfile = options.userDataDir === undefined
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'briefing-e2e-'))
+  const server = await serveFolder(RENDERER_DIR)
+  const entryUrl = `${server.origin}/index.html`
+  const core = startCore({
+    datasetDir: options.datasetDir ?? BUNDLED_DATASET_DIR,
+    userDataDir,
+    appVersion: 'e2e'
+  })
+  const router = createMainRouter(core, { isTrustedSender: createTrustedSenderCheck(entryUrl) })
+
+  let browser: Browser | undefined
+  try {
+    browser = await chromium.launch({
+      executablePath: chromiumExecutable(),
+      headless: true,
+      args: CHROMIUM_ARGS
+    })
+    const context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+      colorScheme: options.colorScheme ?? 'light'
+    })
+    const externalRequests: string[] = []
+    await context.route('**/*', (route) => {
+      const url = route.request().url()
+      if (url.startsWith(`${server.origin}/`)) return route.continue()
+      externalRequests.push(url)
+      return route.abort('blockedbyclient')
+    })
+    const page = await context.newPage()
+    const dialogs: string[] = []
+    page.on('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`)
+      void dialog.dismiss()
+    })
+    const cspViolations: string[] = []
+    await page.exposeBinding('__reportCsp', (_source, text: string) => cspViolations.push(text))
+    await page.addInitScript(() => {
+      const report = (window as unknown as { __reportCsp(text: string): void }).__reportCsp
+      document.addEventListener('securitypolicyviolation', (e) =>
+        report(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`)
+      )
+    })
+    await page.exposeBinding('__briefingIpc', (source, channel: unknown, request: unknown) =>
+      router.dispatch(
+        { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
+        channel,
+        request
+      )
+    )
+    await page.addInitScript({ content: pageBridgeScript() })
+    await page.goto(entryUrl)
+    const expected = options.expectState ?? 'ready'
+    await page.waitForFunction(
+      (state) => document.documentElement.dataset['appState'] === state,
+      expected
+    )
+    const opened = browser
+    return {
+      page,
+      externalRequests,
+      cspViolations,
+      dialogs,
+      async close() {
+        await opened.close()
+        await server.close()
+        if (ownProfile) rmSync(userDataDir, { recursive: true, force: true })
+      }
+    }
+  } catch (error) {
+    await browser?.close()
+    await server.close()
+    if (ownProfile) rmSync(userDataDir, { recursive: true, force: true })
+    throw error
+  }
+}

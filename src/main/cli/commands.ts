@@ -1,0 +1,139 @@
+// The CLI's commands, on the same core as the desktop app. Each writes to the given streams and
+// returns the exit code, so tests can run them in-process.
+
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+
+import type { Entity } from '../../shared/dataset'
+import { startCore } from '../core/app-core'
+import type { CoreServices } from '../core/app-core'
+import type { Library } from '../dataset/library'
+import { findUntaggedMentions, parseDatasetFile } from '../dataset/load-dataset'
+import { getBriefing, listBriefings } from '../features/library-handlers'
+import { AppError } from '../ipc/app-error'
+import { defaultUserDataDir, sourceDatasetDir } from '../paths'
+import type { CliArgs } from './args'
+import { USAGE, UsageError } from './args'
+
+export interface Output {
+  out(text: string): void
+  err(text: string): void
+}
+
+export async function runCommand(args: CliArgs, io: Output): Promise<number> {
+  if (args.help || args.command === undefined) {
+    io.out(USAGE)
+    return args.help ? 0 : 2
+  }
+  switch (args.command) {
+    case 'validate':
+      return validate(args, io)
+    case 'list':
+      return list(args, io)
+    case 'show':
+      return show(args, io)
+    case 'search':
+      return search(args, io)
+    default:
+      throw new UsageError(`unknown command "${args.command}"`)
+  }
+}
+
+async function services(args: CliArgs): Promise<CoreServices> {
+  const core = startCore({
+    datasetDir: args.dataset ?? sourceDatasetDir(),
+    userDataDir: args.profile ?? defaultUserDataDir(),
+    appVersion: 'cli'
+  })
+  return core.ready
+}
+
+async function validate(args: CliArgs, io: Output): Promise<number> {
+  const target = args.positionals[0] ?? args.dataset
+  if (!target) throw new UsageError('validate needs a dataset file or folder')
+  const files = (await stat(target)).isDirectory()
+    ? (await readdir(target)).filter((f) => f.endsWith('.json')).sort().map((f) => join(target, f))
+    : [target]
+  if (files.length === 0) {
+    io.err(`${target}: no .json dataset files in this folder`)
+    return 1
+  }
+  let problemCount = 0
+  for (const file of files) {
+    const { dataset, problems } = parseDatasetFile(await readFile(file, 'utf8'), basename(file))
+    for (const p of problems) io.err(`${file}: ${p.path}: ${p.message}`)
+    problemCount += problems.length
+    if (dataset && problems.length === 0) {
+      const library: Library = {
+        entities: new Map(dataset.entities.map((e: Entity) => [e.id, e])),
+        briefings: dataset.briefings
+      }
+      for (const u of findUntaggedMentions(library)) {
+        io.err(
+          `${file}: warning: "${u.surface}" (${u.entityId}) at ${u.briefingId}/${u.sectionId}:${u.start} is not tagged`
+        )
+      }
+      io.out(`${file}: ok (${dataset.briefings.length} briefings, ${dataset.entities.length} entities)`)
+    }
+  }
+  if (problemCount > 0) io.err(`${problemCount} problem${problemCount === 1 ? '' : 's'} found`)
+  return problemCount > 0 ? 1 : 0
+}
+
+async function list(args: CliArgs, io: Output): Promise<number> {
+  const briefings = listBriefings((await services(args)).library)
+  if (args.json) io.out(JSON.stringify(briefings, null, 2))
+  else {
+    for (const b of briefings) {
+      io.out(`${b.id}\t${b.published}\t${b.title} (${b.source}; ${b.sectionCount} sections)`)
+    }
+  }
+  return 0
+}
+
+async function show(args: CliArgs, io: Output): Promise<number> {
+  const id = args.positionals[0]
+  if (!id) throw new UsageError('show needs a briefing id (see `list`)')
+  const briefing = getBriefing((await services(args)).library, id)
+  if (args.json) {
+    io.out(JSON.stringify(briefing, null, 2))
+    return 0
+  }
+  const names = new Map(briefing.entities.map((e) => [e.id, e]))
+  io.out(`${briefing.title}\n${briefing.source}, ${briefing.published}\n`)
+  for (const section of briefing.sections) {
+    io.out(`## ${section.heading}  [${section.id}]  tags: ${section.tags.join(', ')}\n`)
+    io.out(`${section.text}\n`)
+    for (const m of section.mentions) {
+      const entity = names.get(m.entity)
+      io.out(`  ${m.start}-${m.end}  "${m.text}" → ${entity?.name ?? m.entity} (${entity?.kind ?? '?'})`)
+    }
+    io.out('')
+  }
+  return 0
+}
+
+async function search(args: CliArgs, io: Output): Promise<number> {
+  const query = args.positionals.join(' ')
+  if (!query.trim()) throw new UsageError('search needs a query, e.g. search "Kishida"')
+  const response = await (await services(args)).search.search({ query, limit: args.limit ?? 20 })
+  if (args.json) {
+    io.out(JSON.stringify(response, null, 2))
+    return 0
+  }
+  io.out(`${response.total} hit${response.total === 1 ? '' : 's'} for ${JSON.stringify(query)}`)
+  for (const hit of response.hits) {
+    const snippet = hit.snippet.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('')
+    io.out(`\n${hit.briefingTitle} › ${hit.heading}  (${hit.briefingId}/${hit.sectionId}, score ${hit.score.toFixed(2)})`)
+    io.out(`  ${snippet.replace(/\s+/g, ' ')}`)
+  }
+  return 0
+}
+
+/** Maps a thrown error to a message for stderr and an exit code. */
+export function describeFailure(error: unknown): { message: string; code: number } {
+  if (error instanceof UsageError) return { message: `${error.message}\n\n${USAGE}`, code: 2 }
+  if (error instanceof AppError) return { message: error.message, code: 1 }
+  if (error instanceof Error) return { message: error.message, code: 1 }
+  return { message: String(error), code: 1 }
+}

@@ -1,0 +1,17 @@
+// Builds the IPC router with every feature's handlers registered. The Electron shell and the e2e
+// harness both use this, so the handlers under test are the app's own.
+
+import type { AppCore } from '../core/app-core'
+import { createIpcRouter } from '../ipc/router'
+import type { IpcRouter, RouterOptions } from '../ipc/router'
+import { setupAppHandlers } from './app-handlers'
+import { setupLibraryHandlers } from './library-handlers'
+import { setupSearchHandlers } from './search-handlers'
+
+export function createMainRouter(core: AppCore, options: RouterOptions): IpcRouter {
+  const router = createIpcRouter(options)
+  setupAppHandlers(router, core)
+  setupLibraryHandlers(router, core)
+  setupSearchHandlers(router, core)
+  return router
+}

@@ -1,0 +1,85 @@
+// ============================================================================================
+// SECURITY-SENSITIVE: the one hardened window factory and the guards applied to every
+// webContents and the default session. Decisions live in security/policy.ts; this file applies
+// them. Change only with Electron's security checklist at hand.
+// ============================================================================================
+
+import { readFile } from 'node:fs/promises'
+import { extname, join } from 'node:path'
+
+import { BrowserWindow, app, nativeTheme, protocol, session } from 'electron'
+
+import {
+  APP_SCHEME,
+  createWindowOptions,
+  isNavigationAllowed,
+  isPermissionGranted,
+  isRequestAllowed,
+  resolveAppAsset
+} from './security/policy'
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json'
+}
+
+/** Must run before `app` is ready: app:// behaves like a secure, standard origin. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
+  ])
+}
+
+/** Serves the built renderer from app://, confined to its folder; installs session guards. */
+export function hardenSession(rendererDir: string, devServerUrl: string | undefined): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppAsset(rendererDir, request.url)
+    if (!file) return new Response('Not found', { status: 404 })
+    try {
+      const body = await readFile(file)
+      const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'
+      return new Response(body, { headers: { 'content-type': type } })
+    } catch {
+      return new Response('Not found', { status: 404 })
+    }
+  })
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(isPermissionGranted(permission))
+  )
+  ses.setPermissionCheckHandler((_wc, permission) => isPermissionGranted(permission))
+  ses.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !isRequestAllowed(details.url, devServerUrl) })
+  )
+  ses.setSpellCheckerEnabled(false)
+}
+
+/** Applies navigation, new-window and webview guards to every webContents the app creates. */
+export function guardAllWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isNavigationAllowed(url)) event.preventDefault()
+    })
+    contents.on('will-redirect', (event, url) => {
+      if (!isNavigationAllowed(url)) event.preventDefault()
+    })
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+}
+
+export function createMainWindow(entryUrl: string, devTools: boolean): BrowserWindow {
+  const options = createWindowOptions(join(__dirname, '../preload/index.cjs'), devTools)
+  const win = new BrowserWindow({
+    ...options,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1f24' : '#f7f7f5'
+  })
+  win.once('ready-to-show', () => win.show())
+  void win.loadURL(entryUrl)
+  return win
+}
