@@ -15,6 +15,11 @@ import { createMainWindow, guardAllWebContents, hardenSession, registerAppScheme
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
 const entryUrl = devServerUrl ?? APP_ENTRY_URL
 
+// `--user-data-dir=<dir>` picks the profile (tests, several analysts' profiles on one laptop);
+// the single-instance lock below is per profile.
+const profileSwitch = app.commandLine.getSwitchValue('user-data-dir')
+if (profileSwitch) app.setPath('userData', profileSwitch)
+
 if (!app.requestSingleInstanceLock()) {
   // Another instance owns the profile: it gets focused (below) and this one leaves.
   app.quit()

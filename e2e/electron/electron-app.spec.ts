@@ -1,0 +1,88 @@
+// Specs against the real Electron app (Playwright's _electron): launch, the preload API and the
+// single-instance lock. They need an Electron binary; where none is installed they are skipped
+// with the reason printed, and must never be reported as passing.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { _electron as electron, expect, test } from '@playwright/test'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** The Electron binary, found without triggering Electron's lazy download. */
+function electronBinary(): string | undefined {
+  if (process.env['ELECTRON_OVERRIDE_DIST_PATH']) {
+    const bin = join(process.env['ELECTRON_OVERRIDE_DIST_PATH'], 'electron')
+    return existsSync(bin) ? bin : undefined
+  }
+  const pathFile = join(ROOT, 'node_modules/electron/path.txt')
+  if (!existsSync(pathFile)) return undefined
+  const bin = join(ROOT, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim())
+  return existsSync(bin) ? bin : undefined
+}
+
+const binary = electronBinary()
+const SKIP_REASON =
+  'no Electron binary is installed (node_modules/electron/dist is missing and cannot be downloaded offline)'
+if (!binary) console.log(`[e2e/electron] skipped: ${SKIP_REASON}`)
+
+test.describe('Electron app', () => {
+  test.skip(!binary, SKIP_REASON)
+
+  function launch(userDataDir: string) {
+    return electron.launch({
+      executablePath: binary,
+      args: [join(ROOT, 'out/main/index.js'), `--user-data-dir=${userDataDir}`],
+      cwd: ROOT
+    })
+  }
+
+  test('launches a sandboxed window that reaches ready with the bundled briefing', async () => {
+    const app = await launch(mkdtempSync(join(tmpdir(), 'briefing-electron-')))
+    try {
+      const page = await app.firstWindow()
+      await page.waitForFunction(() => document.documentElement.dataset['appState'] === 'ready')
+      await expect(page.getByTestId('briefing-card')).toHaveCount(1)
+      const prefs = await app.evaluate(({ BrowserWindow }) => {
+        const wc = BrowserWindow.getAllWindows()[0]!.webContents
+        return (wc as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences()
+      })
+      expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
+    } finally {
+      await app.close()
+    }
+  })
+
+  test('the preload exposes only window.briefing, and it answers', async () => {
+    const app = await launch(mkdtempSync(join(tmpdir(), 'briefing-electron-')))
+    try {
+      const page = await app.firstWindow()
+      await page.waitForFunction(() => document.documentElement.dataset['appState'] === 'ready')
+      const seen = await page.evaluate(async () => {
+        const w = window as unknown as Record<string, unknown>
+        const api = w['briefing'] as { listBriefings(): Promise<{ ok: boolean; value: unknown[] }> }
+        const list = await api.listBriefings()
+        return { require: typeof w['require'], process: typeof w['process'], ok: list.ok, n: list.value.length }
+      })
+      expect(seen).toEqual({ require: 'undefined', process: 'undefined', ok: true, n: 1 })
+    } finally {
+      await app.close()
+    }
+  })
+
+  test('a second start focuses the first window and exits', async () => {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'briefing-electron-'))
+    const app = await launch(userDataDir)
+    try {
+      await app.firstWindow()
+      const second = spawn(binary!, [join(ROOT, 'out/main/index.js'), `--user-data-dir=${userDataDir}`], { cwd: ROOT })
+      const code = await new Promise<number | null>((done) => second.on('exit', done))
+      expect(code).toBe(0)
+      expect(app.windows()).toHaveLength(1)
+    } finally {
+      await app.close()
+    }
+  })
+})
