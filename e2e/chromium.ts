@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs'
 export function chromiumExecutable(): string | undefined {
   const fromEnv = process.env['CHROMIUM_PATH']
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH points to ${fromEnv}, which does not exist`)
+    if (!existsSync(fromEnv))
+      throw new Error(`CHROMIUM_PATH points to ${fromEnv}, which does not exist`)
     return fromEnv
   }
   if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium'

@@ -75,7 +75,9 @@ test('the entity panel counts mentions and clicking one marks its mentions', asy
   await expect(modi).toContainText('4')
   await expect(reader.selectedEntityMarks).toHaveCount(0)
   await modi.click()
-  await expect(reader.selectedEntityMarks).toHaveCount(await reader.mentionsOf('narendra-modi').count())
+  await expect(reader.selectedEntityMarks).toHaveCount(
+    await reader.mentionsOf('narendra-modi').count()
+  )
   await expect(reader.selectedEntityMarks.first()).toBeVisible()
   await modi.click()
   await expect(reader.selectedEntityMarks).toHaveCount(0)

@@ -28,8 +28,18 @@ test('markup in a dataset renders as inert text: no dialog, no CSP violation, no
     await new SearchPage(page).search('pwned')
     await expect(new SearchPage(page).hits.first()).toBeVisible()
     // Nothing the dataset "contains" became an element.
-    expect(await page.locator('img, script[src*="x"], iframe, a[href^="javascript"], svg[onload], b[onmouseover]').count()).toBe(0)
-    expect(await page.evaluate(() => document.querySelectorAll('[onerror],[onload],[onmouseover]').length)).toBe(0)
+    expect(
+      await page
+        .locator(
+          'img, script[src*="x"], iframe, a[href^="javascript"], svg[onload], b[onmouseover]'
+        )
+        .count()
+    ).toBe(0)
+    expect(
+      await page.evaluate(
+        () => document.querySelectorAll('[onerror],[onload],[onmouseover]').length
+      )
+    ).toBe(0)
     expect(app.dialogs).toEqual([])
     expect(app.cspViolations).toEqual([])
     expect(app.externalRequests).toEqual([])
@@ -79,7 +89,9 @@ test('main refuses IPC with a bad argument, with a clear error the page can read
   const app = await openApp()
   try {
     const result = await app.page.evaluate(() =>
-      (window as unknown as { briefing: { getBriefing(r: unknown): Promise<unknown> } }).briefing.getBriefing({
+      (
+        window as unknown as { briefing: { getBriefing(r: unknown): Promise<unknown> } }
+      ).briefing.getBriefing({
         id: '../../etc/passwd',
         path: '/etc/passwd'
       })

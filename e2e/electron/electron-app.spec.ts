@@ -47,7 +47,9 @@ test.describe('Electron app', () => {
       await expect(page.getByTestId('briefing-card')).toHaveCount(1)
       const prefs = await app.evaluate(({ BrowserWindow }) => {
         const wc = BrowserWindow.getAllWindows()[0]!.webContents
-        return (wc as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences()
+        return (
+          wc as unknown as { getLastWebPreferences(): Record<string, unknown> }
+        ).getLastWebPreferences()
       })
       expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
     } finally {
@@ -64,7 +66,12 @@ test.describe('Electron app', () => {
         const w = window as unknown as Record<string, unknown>
         const api = w['briefing'] as { listBriefings(): Promise<{ ok: boolean; value: unknown[] }> }
         const list = await api.listBriefings()
-        return { require: typeof w['require'], process: typeof w['process'], ok: list.ok, n: list.value.length }
+        return {
+          require: typeof w['require'],
+          process: typeof w['process'],
+          ok: list.ok,
+          n: list.value.length
+        }
       })
       expect(seen).toEqual({ require: 'undefined', process: 'undefined', ok: true, n: 1 })
     } finally {
@@ -77,7 +84,11 @@ test.describe('Electron app', () => {
     const app = await launch(userDataDir)
     try {
       await app.firstWindow()
-      const second = spawn(binary!, [join(ROOT, 'out/main/index.js'), `--user-data-dir=${userDataDir}`], { cwd: ROOT })
+      const second = spawn(
+        binary!,
+        [join(ROOT, 'out/main/index.js'), `--user-data-dir=${userDataDir}`],
+        { cwd: ROOT }
+      )
       const code = await new Promise<number | null>((done) => second.on('exit', done))
       expect(code).toBe(0)
       expect(app.windows()).toHaveLength(1)

@@ -38,7 +38,8 @@ export function parseArgs(argv: string[]): CliArgs {
     } else if (flag === '--') {
       args.positionals.push(...argv.slice(i + 1))
       break
-    } else if (flag.startsWith('-') && flag.length > 1) throw new UsageError(`unknown option ${flag}`)
+    } else if (flag.startsWith('-') && flag.length > 1)
+      throw new UsageError(`unknown option ${flag}`)
     else if (args.command === undefined) args.command = arg
     else args.positionals.push(arg)
   }

@@ -29,13 +29,15 @@ async function run(...argv: string[]) {
 
 describe('CLI argument parsing', () => {
   it('reads commands, positionals and flags in either order', () => {
-    expect(parseArgs(['search', 'kishida', '--json', '--limit=5', '--dataset', 'd'])).toMatchObject({
-      command: 'search',
-      positionals: ['kishida'],
-      json: true,
-      limit: 5,
-      dataset: 'd'
-    })
+    expect(parseArgs(['search', 'kishida', '--json', '--limit=5', '--dataset', 'd'])).toMatchObject(
+      {
+        command: 'search',
+        positionals: ['kishida'],
+        json: true,
+        limit: 5,
+        dataset: 'd'
+      }
+    )
     expect(parseArgs(['search', '--', '-russia']).positionals).toEqual(['-russia'])
   })
   it('refuses unknown options and missing values', () => {
@@ -89,7 +91,12 @@ describe('CLI commands', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-bad-'))
     writeFileSync(
       join(dir, 'bad.json'),
-      JSON.stringify({ format: 'briefing-reader/dataset', version: 1, entities: [], briefings: [{ id: 'x' }] })
+      JSON.stringify({
+        format: 'briefing-reader/dataset',
+        version: 1,
+        entities: [],
+        briefings: [{ id: 'x' }]
+      })
     )
     const bad = await run('validate', dir)
     expect(bad.code).toBe(1)
@@ -99,8 +106,14 @@ describe('CLI commands', () => {
   })
 
   it('fails clearly for an unknown briefing, an unknown command and a missing dataset', async () => {
-    expect(await run('show', 'nope')).toMatchObject({ code: 1, err: expect.stringContaining('"nope"') })
-    expect(await run('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('unknown command') })
+    expect(await run('show', 'nope')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('"nope"')
+    })
+    expect(await run('frobnicate')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('unknown command')
+    })
     const missing = await run('list', '--dataset', join(tmpdir(), 'no-such-dataset-dir'))
     expect(missing.code).toBe(1)
     expect(missing.err).toContain('no-such-dataset-dir')

@@ -52,7 +52,10 @@ async function validate(args: CliArgs, io: Output): Promise<number> {
   const target = args.positionals[0] ?? args.dataset
   if (!target) throw new UsageError('validate needs a dataset file or folder')
   const files = (await stat(target)).isDirectory()
-    ? (await readdir(target)).filter((f) => f.endsWith('.json')).sort().map((f) => join(target, f))
+    ? (await readdir(target))
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => join(target, f))
     : [target]
   if (files.length === 0) {
     io.err(`${target}: no .json dataset files in this folder`)
@@ -73,7 +76,9 @@ async function validate(args: CliArgs, io: Output): Promise<number> {
           `${file}: warning: "${u.surface}" (${u.entityId}) at ${u.briefingId}/${u.sectionId}:${u.start} is not tagged`
         )
       }
-      io.out(`${file}: ok (${dataset.briefings.length} briefings, ${dataset.entities.length} entities)`)
+      io.out(
+        `${file}: ok (${dataset.briefings.length} briefings, ${dataset.entities.length} entities)`
+      )
     }
   }
   if (problemCount > 0) io.err(`${problemCount} problem${problemCount === 1 ? '' : 's'} found`)
@@ -106,7 +111,9 @@ async function show(args: CliArgs, io: Output): Promise<number> {
     io.out(`${section.text}\n`)
     for (const m of section.mentions) {
       const entity = names.get(m.entity)
-      io.out(`  ${m.start}-${m.end}  "${m.text}" → ${entity?.name ?? m.entity} (${entity?.kind ?? '?'})`)
+      io.out(
+        `  ${m.start}-${m.end}  "${m.text}" → ${entity?.name ?? m.entity} (${entity?.kind ?? '?'})`
+      )
     }
     io.out('')
   }
@@ -124,7 +131,9 @@ async function search(args: CliArgs, io: Output): Promise<number> {
   io.out(`${response.total} hit${response.total === 1 ? '' : 's'} for ${JSON.stringify(query)}`)
   for (const hit of response.hits) {
     const snippet = hit.snippet.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('')
-    io.out(`\n${hit.briefingTitle} › ${hit.heading}  (${hit.briefingId}/${hit.sectionId}, score ${hit.score.toFixed(2)})`)
+    io.out(
+      `\n${hit.briefingTitle} › ${hit.heading}  (${hit.briefingId}/${hit.sectionId}, score ${hit.score.toFixed(2)})`
+    )
     io.out(`  ${snippet.replace(/\s+/g, ' ')}`)
   }
   return 0

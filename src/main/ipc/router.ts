@@ -14,7 +14,9 @@ export interface SenderInfo {
   isMainFrame: boolean
 }
 
-export type Handler<C extends Channel> = (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>
+export type Handler<C extends Channel> = (
+  request: RequestOf<C>
+) => Promise<ResponseOf<C>> | ResponseOf<C>
 
 export interface IpcRouter {
   handle<C extends Channel>(channel: C, handler: Handler<C>): void

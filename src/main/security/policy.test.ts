@@ -84,7 +84,13 @@ describe('navigation, permissions and requests', () => {
   it('denies all navigation and every permission', () => {
     expect(isNavigationAllowed('https://example.org/')).toBe(false)
     expect(isNavigationAllowed(APP_ENTRY_URL)).toBe(false)
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'clipboard-read'
+    ]) {
       expect(isPermissionGranted(permission)).toBe(false)
     }
   })
@@ -93,7 +99,9 @@ describe('navigation, permissions and requests', () => {
     expect(isRequestAllowed('app://elsewhere/x.js')).toBe(false)
     expect(isRequestAllowed('https://example.org/tracker.gif')).toBe(false)
     expect(isRequestAllowed('http://localhost:5173/src/main.ts')).toBe(false)
-    expect(isRequestAllowed('http://localhost:5173/src/main.ts', 'http://localhost:5173/')).toBe(true)
+    expect(isRequestAllowed('http://localhost:5173/src/main.ts', 'http://localhost:5173/')).toBe(
+      true
+    )
     expect(isRequestAllowed('ws://localhost:5173/', 'http://localhost:5173/')).toBe(true)
     expect(isRequestAllowed('http://localhost:9999/', 'http://localhost:5173/')).toBe(false)
     expect(isRequestAllowed('not a url')).toBe(false)
@@ -104,7 +112,9 @@ describe('app:// asset resolution', () => {
   const dir = '/opt/app/renderer'
   it('maps app URLs into the renderer folder', () => {
     expect(resolveAppAsset(dir, 'app://briefing-reader/')).toBe('/opt/app/renderer/index.html')
-    expect(resolveAppAsset(dir, 'app://briefing-reader/assets/a.js')).toBe('/opt/app/renderer/assets/a.js')
+    expect(resolveAppAsset(dir, 'app://briefing-reader/assets/a.js')).toBe(
+      '/opt/app/renderer/assets/a.js'
+    )
   })
   it('refuses anything that escapes the folder or is not ours', () => {
     for (const url of [

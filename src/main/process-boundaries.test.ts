@@ -1,0 +1,109 @@
+// The process boundaries are enforced by lint: this pins that the rules really fire.
+import { resolve } from 'node:path'
+
+import { ESLint } from 'eslint'
+import { describe, expect, it } from 'vitest'
+
+const ROOT = resolve(__dirname, '../..')
+const eslint = new ESLint({ cwd: ROOT })
+
+async function restrictedImportErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: resolve(ROOT, file) })
+  return (result?.messages ?? [])
+    .filter(
+      (m) =>
+        m.ruleId === 'no-restricted-imports' ||
+        m.ruleId === 'no-restricted-globals' ||
+        m.ruleId === 'no-restricted-properties' ||
+        m.ruleId === 'svelte/no-at-html-tags'
+    )
+    .map((m) => m.ruleId as string)
+}
+
+describe('lint-enforced process boundaries', () => {
+  it('src/shared imports no electron, node: or DOM', async () => {
+    expect(
+      await restrictedImportErrors(
+        'src/shared/x.ts',
+        "import { app } from 'electron'\nexport const a = app\n"
+      )
+    ).toHaveLength(1)
+    expect(
+      await restrictedImportErrors(
+        'src/shared/x.ts',
+        "import fs from 'node:fs'\nexport const a = fs\n"
+      )
+    ).toHaveLength(1)
+    expect(
+      await restrictedImportErrors('src/shared/x.ts', 'export const a = window\n')
+    ).toHaveLength(1)
+  })
+  it('the renderer imports no electron or node:', async () => {
+    expect(
+      await restrictedImportErrors(
+        'src/renderer/src/lib/x.ts',
+        "import { ipcRenderer } from 'electron'\nexport const a = ipcRenderer\n"
+      )
+    ).toHaveLength(1)
+    expect(
+      await restrictedImportErrors(
+        'src/renderer/src/lib/x.ts',
+        "import path from 'node:path'\nexport const a = path\n"
+      )
+    ).toHaveLength(1)
+  })
+  it('the preload imports only electron and src/shared', async () => {
+    expect(
+      await restrictedImportErrors(
+        'src/preload/x.ts',
+        "import { ipcRenderer } from 'electron'\nimport { API_METHODS } from '../shared/api-methods'\nexport const a = [ipcRenderer, API_METHODS]\n"
+      )
+    ).toEqual([])
+    expect(
+      await restrictedImportErrors(
+        'src/preload/x.ts',
+        "import fs from 'node:fs'\nexport const a = fs\n"
+      )
+    ).toHaveLength(1)
+    expect(
+      await restrictedImportErrors(
+        'src/preload/x.ts',
+        "import { startCore } from '../main/core/app-core'\nexport const a = startCore\n"
+      )
+    ).toHaveLength(1)
+  })
+  it('main logic outside the shell files does not load electron or electron-store', async () => {
+    expect(
+      await restrictedImportErrors(
+        'src/main/core/x.ts',
+        "import { app } from 'electron'\nexport const a = app\n"
+      )
+    ).toHaveLength(1)
+    expect(
+      await restrictedImportErrors(
+        'src/main/core/x.ts',
+        "import Store from 'electron-store'\nexport const a = Store\n"
+      )
+    ).toHaveLength(1)
+    expect(
+      await restrictedImportErrors(
+        'src/main/core/x.ts',
+        "import type { App } from 'electron'\nexport type A = App\n"
+      )
+    ).toEqual([])
+  })
+  it('no raw HTML sinks anywhere in src, and no {@html} in components', async () => {
+    expect(
+      await restrictedImportErrors(
+        'src/renderer/src/lib/x.ts',
+        'export function f(el: HTMLElement, t: string) { el.innerHTML = t }\n'
+      )
+    ).toHaveLength(1)
+    expect(
+      await restrictedImportErrors(
+        'src/renderer/src/components/X.svelte',
+        '<script lang="ts">\n  let { t }: { t: string } = $props()\n</script>\n\n{@html t}\n'
+      )
+    ).toHaveLength(1)
+  })
+})
