@@ -1,0 +1,64 @@
+// Marking without stored positions: lunr-identical tokenizing and pipeline-matched words.
+
+import lunr from 'lunr'
+import { describe, expect, it } from 'vitest'
+
+import { createTermMarker, tokenizeWithOffsets } from './mark-terms'
+
+function indexPipeline(): lunr.Pipeline {
+  const pipeline = new lunr.Pipeline()
+  pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer)
+  return pipeline
+}
+
+const TEXT = 'Kishida met PM Modi; the meetings, in Tokyo — Indo-Pacific\n\nmilitary  talks.'
+
+describe('tokenizeWithOffsets', () => {
+  it('splits exactly where lunr.tokenizer does', () => {
+    const texts = [TEXT, '', ' ', '--a--b--', ' lead\u00a0nbsp\u2003em\ttab\r\nend ', '😀 x-😀']
+    for (const text of texts) {
+      const ours = tokenizeWithOffsets(text).map((t) => [t.word, t.start, t.end - t.start])
+      const lunrs = lunr.tokenizer(text).map((token) => {
+        const { position } = (token as unknown as { metadata: { position: [number, number] } })
+          .metadata
+        return [token.toString(), ...position]
+      })
+      expect(ours, JSON.stringify(text)).toEqual(lunrs)
+    }
+  })
+
+  it('keeps offsets into the original text when lower-casing changes lengths', () => {
+    const text = 'İstanbul Tokyo'
+    const [, tokyo] = tokenizeWithOffsets(text)
+    expect(tokyo).toEqual({ word: 'tokyo', start: 9, end: 14 })
+  })
+})
+
+describe('createTermMarker', () => {
+  const marker = createTermMarker(indexPipeline())
+  const words = (text: string, terms: string[]): string[] =>
+    marker.rangesOf(text, new Set(terms)).map(([s, e]) => text.slice(s, e))
+
+  it('marks the words whose index term matched, without surrounding punctuation', () => {
+    expect(words(TEXT, ['modi', 'tokyo'])).toEqual(['Modi', 'Tokyo'])
+    expect(words('(Kishida), "Kishida!"', ['kishida'])).toEqual(['Kishida', 'Kishida'])
+  })
+
+  it('marks every inflected form that stems to the term', () => {
+    expect(words('meet, meets, meeting and meetings', ['meet'])).toEqual([
+      'meet',
+      'meets',
+      'meeting',
+      'meetings'
+    ])
+  })
+
+  it('marks hyphenated parts separately, as lunr indexes them', () => {
+    expect(words(TEXT, ['indo', 'pacif'])).toEqual(['Indo', 'Pacific'])
+  })
+
+  it('marks nothing for no terms, stop words or the empty term', () => {
+    expect(marker.rangesOf(TEXT, new Set())).toEqual([])
+    expect(words(TEXT, ['the', ''])).toEqual([])
+  })
+})
