@@ -96,13 +96,20 @@ describe('lunr search: terms and marking', () => {
     expect(tagged).toHaveLength(QUAD_BRIEFING.sections.length)
   })
 
-  it('gives the unmarked opening as snippet when only non-body fields matched', async () => {
+  it('gives the unmarked opening as snippet when only the heading or tags matched', async () => {
     const hit = await hitFor('heading:military', 'military')
     expect(hit.matches).toEqual([])
     expect(hit.snippet).toEqual([{ text: textOf(hit), mark: false }])
+  })
+
+  it('marks the mentions of the entities an entity field matched, by any of their names', async () => {
+    const person = await hitFor('person:kishida', 'lead')
+    expect(matched(person).every((text) => /Kishida/.test(text))).toBe(true)
+    expect(matched(person).length).toBeGreaterThan(0)
     const overview = await hitFor('nippon', 'overview')
-    expect(overview.snippet.every((p) => !p.mark)).toBe(true)
-    expect(overview.snippet[0]?.text.startsWith('Japan, Japan')).toBe(true)
+    expect(matched(overview).length).toBeGreaterThan(0)
+    expect(new Set(matched(overview))).toEqual(new Set(['Japan']))
+    expect(marked(overview)[0]).toBe('Japan')
   })
 
   it('cuts a long section around the marks, at word boundaries, with ellipses', async () => {

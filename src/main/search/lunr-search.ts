@@ -8,7 +8,8 @@ import type { Library } from '../dataset/library'
 import { createTermMarker } from './mark-terms'
 import { parseQuery } from './parse-query'
 import type { SearchService } from './search-service'
-import { buildSectionIndex, SEARCH_FIELDS } from './section-index'
+import type { Range } from './mark-terms'
+import { buildSectionIndex, ENTITY_FIELD, SEARCH_FIELDS } from './section-index'
 import { buildSnippet } from './snippet'
 
 /** Hits returned when the request names no limit. */
@@ -31,24 +32,37 @@ export function createLunrSearch(library: Library): SearchService {
     if (!entry) return undefined
     const { briefing, section } = entry
     const metadata = result.matchData.metadata as MatchMetadata
-    const matchedFields = new Set<string>()
-    const bodyTerms = new Set<string>()
+    const termsByField = new Map<string, Set<string>>()
     for (const term of Object.keys(metadata)) {
       for (const field of Object.keys(metadata[term] ?? {})) {
-        matchedFields.add(field)
-        if (field === 'body') bodyTerms.add(term)
+        if (!termsByField.has(field)) termsByField.set(field, new Set())
+        termsByField.get(field)?.add(term)
       }
     }
-    // Only words matched in the body are in the text; a match on a heading, entity name or tag
-    // alone leaves the snippet as the unmarked opening of the section.
-    const matches = marker.rangesOf(section.text, bodyTerms)
+    // Words matched in the body are marked where they stand. A term matched only through an
+    // entity field marks the mentions of the entities whose names it matched (`person:kishida`
+    // or an alias such as "nippon" mark "Fumio Kishida" / "Japan"). A match on a heading or tag
+    // alone leaves the snippet as the unmarked opening.
+    const bodyTerms = termsByField.get('body') ?? new Set<string>()
+    const ranges = marker.rangesOf(section.text, bodyTerms)
+    for (const mention of section.mentions) {
+      const entity = library.entities.get(mention.entity)
+      const fieldTerms = entity && termsByField.get(ENTITY_FIELD[entity.kind])
+      const terms = new Set([...(fieldTerms ?? [])].filter((term) => !bodyTerms.has(term)))
+      if (!entity || terms.size === 0) continue
+      const names = [entity.name, ...entity.aliases]
+      if (names.some((name) => marker.rangesOf(name, terms).length > 0)) {
+        ranges.push([mention.start, mention.end])
+      }
+    }
+    const matches = mergeRanges(ranges)
     return {
       briefingId: briefing.id,
       briefingTitle: briefing.title,
       sectionId: section.id,
       heading: section.heading,
       score: result.score,
-      fields: SEARCH_FIELDS.filter((field) => matchedFields.has(field)),
+      fields: SEARCH_FIELDS.filter((field) => termsByField.has(field)),
       snippet: buildSnippet(section.text, matches),
       matches
     }
@@ -79,4 +93,16 @@ function limitOf(request: SearchRequest): number {
   const limit = request.limit
   if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT
   return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)))
+}
+
+/** Sorts ranges and merges the ones that overlap or touch. */
+function mergeRanges(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  const merged: Range[] = []
+  for (const [start, end] of sorted) {
+    const last = merged[merged.length - 1]
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end)
+    else merged.push([start, end])
+  }
+  return merged
 }

@@ -33,7 +33,7 @@ const FIELD_BOOSTS: Record<SearchField, number> = {
 
 type EntityField = 'person' | 'org' | 'place' | 'programme'
 
-const ENTITY_FIELD: Record<EntityKind, EntityField> = {
+export const ENTITY_FIELD: Record<EntityKind, EntityField> = {
   person: 'person',
   organisation: 'org',
   place: 'place',
