@@ -1,0 +1,82 @@
+// The application: start-up (whenReady), the library list, which view is shown, and the glue
+// between search and reader (choosing a hit opens it with marks; clearing search clears them).
+
+import type { AppInfo, BriefingSummary, SearchHit } from '../../../shared/ipc-contract'
+import { api } from './api'
+import { ReaderState } from './reader-state.svelte'
+import { SearchState } from './search-state.svelte'
+
+export type AppStatus = 'loading' | 'ready' | 'error'
+export type View = 'library' | 'briefing'
+
+export class AppState {
+  status = $state<AppStatus>('loading')
+  error = $state('')
+  info = $state.raw<AppInfo | null>(null)
+  library = $state.raw<BriefingSummary[]>([])
+  libraryStatus = $state<'loading' | 'ready' | 'error'>('loading')
+  libraryError = $state('')
+  view = $state<View>('library')
+
+  readonly reader = new ReaderState()
+  readonly search = new SearchState()
+
+  /** Waits for main (dataset + index), then loads the library; signals the state on <html>. */
+  async start(): Promise<void> {
+    this.status = 'loading'
+    signal('loading')
+    try {
+      this.info = await api.whenReady()
+    } catch (error) {
+      this.error = messageOf(error)
+      this.status = 'error'
+      signal('error')
+      return
+    }
+    // The library is loaded before signalling ready so that "ready" means "cards are on screen";
+    // a failed list is shown in the library view (with a retry), not as a failed start.
+    await this.loadLibrary()
+    this.status = 'ready'
+    signal('ready')
+  }
+
+  async loadLibrary(): Promise<void> {
+    this.libraryStatus = 'loading'
+    try {
+      this.library = await api.listBriefings()
+      this.libraryStatus = 'ready'
+    } catch (error) {
+      this.libraryError = messageOf(error)
+      this.libraryStatus = 'error'
+    }
+  }
+
+  openBriefing(id: string, sectionId?: string): void {
+    this.view = 'briefing'
+    void this.reader.open(id, sectionId)
+  }
+
+  showLibrary(): void {
+    this.view = 'library'
+  }
+
+  /** Opens the hit's briefing and section with its matched terms marked. */
+  chooseHit(hit: SearchHit): void {
+    this.search.open = false
+    this.view = 'briefing'
+    void this.reader.open(hit.briefingId, hit.sectionId, hit.matches)
+  }
+
+  clearSearch(): void {
+    this.search.clear()
+    this.reader.clearMarks()
+  }
+}
+
+function signal(state: AppStatus): void {
+  document.documentElement.dataset['appState'] = state
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,114 @@
+// The open briefing: current section, selected entity, "Show entities" and the search marks
+// of the hit the analyst chose. Segments and entity statistics are derived, never copied.
+
+import type { EntityKind, Mention } from '../../../shared/dataset'
+import type { BriefingDetail } from '../../../shared/ipc-contract'
+import { api } from './api'
+import { indexEntities } from './entity-index'
+import type { EntityIndex } from './entity-index'
+import { loadShowEntities, saveShowEntities } from './prefs'
+import { segmentText } from './segments'
+import type { Paragraph, Range } from './segments'
+
+/** Search matches to mark in one section; a new object per choice so the view re-scrolls. */
+export interface SearchMarks {
+  sectionId: string
+  ranges: readonly Range[]
+}
+
+export class ReaderState {
+  detail = $state.raw<BriefingDetail | null>(null)
+  status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle')
+  error = $state('')
+  sectionIndex = $state(0)
+  selectedEntityId = $state<string | null>(null)
+  showEntities = $state(loadShowEntities())
+  marks = $state.raw<SearchMarks | null>(null)
+
+  section = $derived(this.detail?.sections[this.sectionIndex] ?? null)
+  sectionCount = $derived(this.detail?.sections.length ?? 0)
+  entityIndex: EntityIndex | null = $derived(
+    this.detail ? indexEntities(this.detail, this.detail.entities) : null
+  )
+  /** Match ranges for the current section (empty unless the chosen hit is in it). */
+  sectionMarks: readonly Range[] = $derived(
+    this.marks && this.marks.sectionId === this.section?.id ? this.marks.ranges : []
+  )
+  paragraphs: Paragraph<Mention>[] = $derived(
+    this.section ? segmentText(this.section.text, this.section.mentions, this.sectionMarks) : []
+  )
+
+  #seq = 0
+  // Details are immutable once loaded: a plain (non-reactive) cache is what is wanted here.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #cache = new Map<string, BriefingDetail>()
+
+  /** The kind of entity `id` in the open briefing, for styling its mentions. */
+  kindOf(id: string): EntityKind | undefined {
+    return this.entityIndex?.byId.get(id)?.entity.kind
+  }
+
+  /** The display name of entity `id` in the open briefing. */
+  nameOf(id: string): string {
+    return this.entityIndex?.byId.get(id)?.entity.name ?? id
+  }
+
+  /** Opens a briefing (cached after the first load) at a section, optionally with marks. */
+  async open(id: string, sectionId?: string, marks?: readonly Range[]): Promise<void> {
+    const seq = ++this.#seq
+    if (this.detail?.id !== id) {
+      this.selectedEntityId = null
+      const cached = this.#cache.get(id)
+      if (cached) this.detail = cached
+      else {
+        this.status = 'loading'
+        try {
+          const detail = await api.getBriefing(id)
+          this.#cache.set(id, detail)
+          if (seq !== this.#seq) return
+          this.detail = detail
+        } catch (error) {
+          if (seq !== this.#seq) return
+          this.detail = null
+          this.status = 'error'
+          this.error = error instanceof Error ? error.message : String(error)
+          return
+        }
+      }
+    }
+    const found = this.detail?.sections.findIndex((s) => s.id === sectionId) ?? -1
+    this.sectionIndex = Math.max(0, found)
+    this.marks = sectionId && marks ? { sectionId, ranges: marks } : null
+    this.status = 'ready'
+  }
+
+  /** Moves to section `index` (clamped); search marks belong to one section, so they clear. */
+  goTo(index: number): void {
+    const target = Math.min(Math.max(0, index), this.sectionCount - 1)
+    if (target === this.sectionIndex || target < 0) return
+    this.sectionIndex = target
+    this.marks = null
+  }
+
+  next(): void {
+    this.goTo(this.sectionIndex + 1)
+  }
+
+  previous(): void {
+    this.goTo(this.sectionIndex - 1)
+  }
+
+  /** Selects an entity, or clears the selection when it is already selected. */
+  toggleEntity(id: string): void {
+    this.selectedEntityId = this.selectedEntityId === id ? null : id
+  }
+
+  setShowEntities(show: boolean): void {
+    this.showEntities = show
+    saveShowEntities(show)
+  }
+
+  clearMarks(): void {
+    this.marks = null
+  }
+}
