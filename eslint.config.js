@@ -6,7 +6,21 @@ import svelte from 'eslint-plugin-svelte'
 import globals from 'globals'
 import ts from 'typescript-eslint'
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'util', 'stream', 'worker_threads']
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'url',
+  'util',
+  'stream',
+  'worker_threads'
+]
 const noHtmlSinks = [
   { object: 'document', property: 'write', message: 'Never write markup: render text.' },
   { property: 'innerHTML', message: 'Untrusted text is rendered as text: no innerHTML.' },
@@ -15,7 +29,15 @@ const noHtmlSinks = [
 ]
 
 export default ts.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.corpus/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/.corpus/**'
+    ]
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs['flat/recommended'],
@@ -37,7 +59,14 @@ export default ts.config(
       'svelte/no-at-html-tags': 'error',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', ...nodeBuiltins], message: 'The renderer has no Electron or Node: go through lib/api.ts.' }] }
+        {
+          patterns: [
+            {
+              group: ['electron', ...nodeBuiltins],
+              message: 'The renderer has no Electron or Node: go through lib/api.ts.'
+            }
+          ]
+        }
       ],
       'no-restricted-globals': ['error', { name: 'require', message: 'No Node in the renderer.' }]
     }
@@ -59,7 +88,14 @@ export default ts.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', ...nodeBuiltins, '../main/*', '../renderer/*', '../preload/*'], message: 'src/shared is plain TypeScript: no Electron, Node or process code.' }] }
+        {
+          patterns: [
+            {
+              group: ['electron', ...nodeBuiltins, '../main/*', '../renderer/*', '../preload/*'],
+              message: 'src/shared is plain TypeScript: no Electron, Node or process code.'
+            }
+          ]
+        }
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage']
     }
@@ -69,7 +105,14 @@ export default ts.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!electron$|\\.\\./shared/)', message: 'The preload imports only electron and src/shared.' }] }
+        {
+          patterns: [
+            {
+              regex: '^(?!electron$|\\.\\./shared/)',
+              message: 'The preload imports only electron and src/shared.'
+            }
+          ]
+        }
       ]
     }
   },
@@ -79,7 +122,22 @@ export default ts.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only index.ts, window.ts and ipc/electron-ipc.ts load Electron; keep logic in plain Node.', allowTypeImports: true }], patterns: [{ group: ['electron-store'], message: 'electron-store imports electron: load it only from the Electron entry.' }] }
+        {
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'Only index.ts, window.ts and ipc/electron-ipc.ts load Electron; keep logic in plain Node.',
+              allowTypeImports: true
+            }
+          ],
+          patterns: [
+            {
+              group: ['electron-store'],
+              message: 'electron-store imports electron: load it only from the Electron entry.'
+            }
+          ]
+        }
       ]
     }
   },

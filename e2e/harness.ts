@@ -113,10 +113,15 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
     await page.addInitScript({ content: pageBridgeScript() })
     await page.goto(entryUrl)
     const expected = options.expectState ?? 'ready'
-    await page.waitForFunction(
-      (state) => document.documentElement.dataset['appState'] === state,
-      expected
-    )
+    const handle = await page.waitForFunction(() => {
+      const state = document.documentElement.dataset['appState']
+      return state === 'ready' || state === 'error' ? state : undefined
+    })
+    const state = await handle.jsonValue()
+    if (state !== expected) {
+      const shown = await page.locator('body').innerText()
+      throw new Error(`the app reached "${state}" instead of "${expected}":\n${shown}`)
+    }
     const opened = browser
     return {
       page,

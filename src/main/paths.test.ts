@@ -11,8 +11,8 @@ describe('defaultUserDataDir', () => {
     expect(defaultUserDataDir('darwin', {}, '/Users/ana')).toBe(
       '/Users/ana/Library/Application Support/Briefing Reader'
     )
-    expect(defaultUserDataDir('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana')).toContain(
-      'Briefing Reader'
-    )
+    expect(
+      defaultUserDataDir('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana')
+    ).toContain('Briefing Reader')
   })
 })

@@ -96,8 +96,10 @@ export const contract = {
 
 export type Contract = typeof contract
 export type Channel = keyof Contract
-export type RequestOf<C extends Channel> = Contract[C] extends ChannelSpec<infer Req, unknown> ? Req : never
-export type ResponseOf<C extends Channel> = Contract[C] extends ChannelSpec<unknown, infer Res> ? Res : never
+export type RequestOf<C extends Channel> =
+  Contract[C] extends ChannelSpec<infer Req, unknown> ? Req : never
+export type ResponseOf<C extends Channel> =
+  Contract[C] extends ChannelSpec<unknown, infer Res> ? Res : never
 
 export const CHANNELS = Object.keys(contract) as Channel[]
 

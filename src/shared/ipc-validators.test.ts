@@ -14,10 +14,14 @@ describe('IPC request validators', () => {
 
   it('reject wrong shapes with a message naming the field', () => {
     expect(validateNoRequest({})).toMatchObject({ ok: false })
-    expect(validateBriefingRequest({ id: '' })).toMatchObject({ message: expect.stringContaining('"id"') })
+    expect(validateBriefingRequest({ id: '' })).toMatchObject({
+      message: expect.stringContaining('"id"')
+    })
     expect(validateBriefingRequest({ id: 'x'.repeat(201) })).toMatchObject({ ok: false })
     expect(validateBriefingRequest([])).toMatchObject({ ok: false })
-    expect(validateSearchRequest({ query: 1 })).toMatchObject({ message: '"query" must be a string' })
+    expect(validateSearchRequest({ query: 1 })).toMatchObject({
+      message: '"query" must be a string'
+    })
     expect(validateSearchRequest({ query: 'a', limit: 0 })).toMatchObject({
       message: expect.stringContaining('"limit"')
     })

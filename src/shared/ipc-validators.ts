@@ -28,7 +28,10 @@ export const validateBriefingRequest: Validator<{ id: string }> = (input) => {
   if (extra.length) return { ok: false, message: `unexpected field "${extra[0]}"` }
   const { id } = input
   if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) {
-    return { ok: false, message: `"id" must be a non-empty string of at most ${MAX_ID_LENGTH} characters` }
+    return {
+      ok: false,
+      message: `"id" must be a non-empty string of at most ${MAX_ID_LENGTH} characters`
+    }
   }
   return { ok: true, value: { id } }
 }
@@ -42,7 +45,10 @@ export const validateSearchRequest: Validator<{ query: string; limit?: number }>
   if (query.length > MAX_QUERY_LENGTH) {
     return { ok: false, message: `"query" is longer than ${MAX_QUERY_LENGTH} characters` }
   }
-  if (limit !== undefined && (!Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > 200)) {
+  if (
+    limit !== undefined &&
+    (!Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > 200)
+  ) {
     return { ok: false, message: '"limit" must be a whole number from 1 to 200' }
   }
   return { ok: true, value: limit === undefined ? { query } : { query, limit: limit as number } }
