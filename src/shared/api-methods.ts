@@ -5,5 +5,13 @@ export const API_METHODS = {
   whenReady: 'app:ready',
   listBriefings: 'library:list',
   getBriefing: 'briefing:get',
-  search: 'search:query'
+  search: 'search:query',
+  loadAnnotations: 'annotations:load',
+  changeAnnotation: 'annotations:change',
+  undo: 'annotations:undo',
+  redo: 'annotations:redo',
+  saveStatus: 'annotations:status',
+  getPreferences: 'prefs:get',
+  setPreferences: 'prefs:set',
+  openExternalLink: 'link:open'
 } as const

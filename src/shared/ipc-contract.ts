@@ -2,6 +2,19 @@
 // validator per channel. The preload API type and main's handler signatures are derived from it.
 
 import { API_METHODS } from './api-methods'
+import type {
+  AnnotationChange,
+  BriefingAnnotations,
+  Preferences,
+  PreferencesUpdate,
+  SaveStatus
+} from './annotation-requests'
+import {
+  validateBriefingIdRequest,
+  validateChangeRequest,
+  validateExternalLink,
+  validatePreferencesUpdate
+} from './annotation-requests'
 import type { Briefing, Entity } from './dataset'
 import { validateBriefingRequest, validateNoRequest, validateSearchRequest } from './ipc-validators'
 import type { Validator } from './ipc-validators'
@@ -18,6 +31,7 @@ export type IpcErrorCode =
   | 'not-found'
   | 'not-ready'
   | 'query-syntax'
+  | 'read-only'
   | 'internal'
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
@@ -58,6 +72,10 @@ export interface SnippetPart {
 }
 
 export interface SearchHit {
+  /** What matched: the briefing text, one of the analyst's highlights, or a note. */
+  kind: 'text' | 'highlight' | 'note'
+  /** The highlight or note that matched (kind 'highlight' or 'note'). */
+  annotationId?: string
   briefingId: string
   briefingTitle: string
   sectionId: string
@@ -91,7 +109,26 @@ export const contract = {
   'app:ready': channel<void, AppInfo>(validateNoRequest),
   'library:list': channel<void, BriefingSummary[]>(validateNoRequest),
   'briefing:get': channel<{ id: string }, BriefingDetail>(validateBriefingRequest),
-  'search:query': channel<SearchRequest, SearchResponse>(validateSearchRequest)
+  'search:query': channel<SearchRequest, SearchResponse>(validateSearchRequest),
+  'annotations:load': channel<{ briefingId: string }, BriefingAnnotations>(
+    validateBriefingIdRequest
+  ),
+  'annotations:change': channel<
+    { briefingId: string; change: AnnotationChange },
+    BriefingAnnotations
+  >(validateChangeRequest),
+  'annotations:undo': channel<{ briefingId: string }, BriefingAnnotations>(
+    validateBriefingIdRequest
+  ),
+  'annotations:redo': channel<{ briefingId: string }, BriefingAnnotations>(
+    validateBriefingIdRequest
+  ),
+  /** Retries unsaved changes and reports whether everything acknowledged is on disk. */
+  'annotations:status': channel<void, SaveStatus>(validateNoRequest),
+  'prefs:get': channel<void, Preferences>(validateNoRequest),
+  'prefs:set': channel<PreferencesUpdate, Preferences>(validatePreferencesUpdate),
+  /** Opens a link from a note in the system browser, after the analyst confirms (https only). */
+  'link:open': channel<{ url: string }, { opened: boolean }>(validateExternalLink)
 } as const
 
 export type Contract = typeof contract

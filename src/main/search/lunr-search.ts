@@ -57,6 +57,7 @@ export function createLunrSearch(library: Library): SearchService {
     }
     const matches = mergeRanges(ranges)
     return {
+      kind: 'text',
       briefingId: briefing.id,
       briefingTitle: briefing.title,
       sectionId: section.id,

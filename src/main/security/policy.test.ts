@@ -11,6 +11,7 @@ import {
   isNavigationAllowed,
   isPermissionGranted,
   isRequestAllowed,
+  parseExternalLink,
   resolveAppAsset
 } from './policy'
 
@@ -131,6 +132,27 @@ describe('app:// asset resolution', () => {
       'app://briefing-reader/%E0%A4%A'
     ]) {
       expect(resolveAppAsset(dir, url), url).toBeNull()
+    }
+  })
+})
+
+describe('external links from notes', () => {
+  it('accepts only plain https URLs', () => {
+    expect(parseExternalLink('https://example.org/a?b=c#d')?.href).toBe(
+      'https://example.org/a?b=c#d'
+    )
+    for (const raw of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'http://example.org/',
+      'file:///etc/passwd',
+      'data:text/html,<script>alert(1)</script>',
+      'https://user:pw@example.org/',
+      'app://briefing-reader/index.html',
+      'not a url',
+      ''
+    ]) {
+      expect(parseExternalLink(raw), raw).toBeNull()
     }
   })
 })

@@ -167,3 +167,19 @@ export function resolveAppAsset(rendererDir: string, requestUrl: string): string
   }
   return file
 }
+
+/**
+ * Checklist #15: only a well-formed https URL from a note may be opened externally, and only
+ * after the analyst confirms. Returns the normalised URL, or null for anything else
+ * (javascript:, file:, data:, http:, embedded credentials, no host).
+ */
+export function parseExternalLink(raw: string): URL | null {
+  let url: URL
+  try {
+    url = new URL(raw.trim())
+  } catch {
+    return null
+  }
+  if (url.protocol !== 'https:' || !url.hostname || url.username || url.password) return null
+  return url
+}

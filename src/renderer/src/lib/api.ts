@@ -3,6 +3,13 @@
 
 import type { BriefingApi } from '../../../shared/briefing-api'
 import type {
+  AnnotationChange,
+  BriefingAnnotations,
+  Preferences,
+  PreferencesUpdate,
+  SaveStatus
+} from '../../../shared/annotation-requests'
+import type {
   AppInfo,
   BriefingDetail,
   BriefingSummary,
@@ -38,5 +45,18 @@ export const api = {
   whenReady: (): Promise<AppInfo> => unwrap(bridge().whenReady()),
   listBriefings: (): Promise<BriefingSummary[]> => unwrap(bridge().listBriefings()),
   getBriefing: (id: string): Promise<BriefingDetail> => unwrap(bridge().getBriefing({ id })),
-  search: (request: SearchRequest): Promise<SearchResponse> => unwrap(bridge().search(request))
+  search: (request: SearchRequest): Promise<SearchResponse> => unwrap(bridge().search(request)),
+  loadAnnotations: (briefingId: string): Promise<BriefingAnnotations> =>
+    unwrap(bridge().loadAnnotations({ briefingId })),
+  changeAnnotation: (briefingId: string, change: AnnotationChange): Promise<BriefingAnnotations> =>
+    unwrap(bridge().changeAnnotation({ briefingId, change })),
+  undo: (briefingId: string): Promise<BriefingAnnotations> => unwrap(bridge().undo({ briefingId })),
+  redo: (briefingId: string): Promise<BriefingAnnotations> => unwrap(bridge().redo({ briefingId })),
+  saveStatus: (): Promise<SaveStatus> => unwrap(bridge().saveStatus()),
+  getPreferences: (): Promise<Preferences> => unwrap(bridge().getPreferences()),
+  setPreferences: (update: PreferencesUpdate): Promise<Preferences> =>
+    unwrap(bridge().setPreferences(update)),
+  /** Asks main to open an https link from a note; main confirms with the analyst first. */
+  openExternalLink: (url: string): Promise<{ opened: boolean }> =>
+    unwrap(bridge().openExternalLink({ url }))
 }

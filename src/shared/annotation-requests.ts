@@ -1,0 +1,166 @@
+// IPC requests and responses for highlights, notes and preferences, with their validators.
+// The renderer proposes changes; main assigns ids and times, checks targets against the text
+// and stores them.
+
+import { HIGHLIGHT_COLORS } from './annotations'
+import type {
+  AnchoredHighlight,
+  HighlightColor,
+  Note,
+  NoteTarget,
+  SectionTarget
+} from './annotations'
+import { array, int, literal, object, str, union, validator } from './schema'
+import type { Check } from './schema'
+import type { Validator } from './ipc-validators'
+
+const ID = str({ min: 1, max: 200, pattern: /^[A-Za-z0-9][A-Za-z0-9._:-]*$/, describe: 'an id' })
+const TAG = str({
+  min: 1,
+  max: 60,
+  pattern: /^[^\s,#][^,#\n]*$/u,
+  describe: 'a tag (1–60 characters, no commas, "#" or line breaks)'
+})
+const TAGS = array(TAG, 50)
+const MARKDOWN = str({ max: 100_000, describe: 'Markdown text of at most 100,000 characters' })
+const COLOR = literal(...HIGHLIGHT_COLORS)
+const OFFSET = int(0, 10_000_000)
+
+const sectionTarget: Check<SectionTarget> = object({
+  briefingId: ID,
+  sectionId: ID,
+  quote: object({
+    type: literal('TextQuoteSelector'),
+    exact: str({ min: 1, max: 50_000 }),
+    prefix: str({ max: 64 }),
+    suffix: str({ max: 64 })
+  }),
+  position: object({ type: literal('TextPositionSelector'), start: OFFSET, end: OFFSET })
+})
+
+const noteTarget: Check<NoteTarget> = union<NoteTarget>('kind', {
+  briefing: object({ kind: literal('briefing') }),
+  section: object({ kind: literal('section'), sectionId: ID })
+})
+
+/** A change the renderer asks for; main fills in ids and timestamps. */
+export type AnnotationChange =
+  | {
+      op: 'highlight.create'
+      target: SectionTarget
+      color: HighlightColor
+      note?: string
+      tags?: string[]
+    }
+  | {
+      op: 'highlight.update'
+      id: string
+      color?: HighlightColor
+      note?: string
+      tags?: string[]
+      /** Re-attaches an orphaned highlight (or moves one) to newly selected text. */
+      target?: SectionTarget
+    }
+  | { op: 'highlight.delete'; id: string }
+  | { op: 'highlight.restore'; id: string }
+  | { op: 'note.create'; target: NoteTarget; body: string; tags?: string[] }
+  | { op: 'note.update'; id: string; body?: string; tags?: string[] }
+  | { op: 'note.delete'; id: string }
+  | { op: 'note.restore'; id: string }
+
+const change: Check<AnnotationChange> = union<AnnotationChange>('op', {
+  'highlight.create': object(
+    {
+      op: literal('highlight.create'),
+      target: sectionTarget,
+      color: COLOR,
+      note: MARKDOWN,
+      tags: TAGS
+    },
+    ['note', 'tags']
+  ),
+  'highlight.update': object(
+    {
+      op: literal('highlight.update'),
+      id: ID,
+      color: COLOR,
+      note: MARKDOWN,
+      tags: TAGS,
+      target: sectionTarget
+    },
+    ['color', 'note', 'tags', 'target']
+  ),
+  'highlight.delete': object({ op: literal('highlight.delete'), id: ID }),
+  'highlight.restore': object({ op: literal('highlight.restore'), id: ID }),
+  'note.create': object(
+    { op: literal('note.create'), target: noteTarget, body: MARKDOWN, tags: TAGS },
+    ['tags']
+  ),
+  'note.update': object({ op: literal('note.update'), id: ID, body: MARKDOWN, tags: TAGS }, [
+    'body',
+    'tags'
+  ]),
+  'note.delete': object({ op: literal('note.delete'), id: ID }),
+  'note.restore': object({ op: literal('note.restore'), id: ID })
+})
+
+export interface TrashEntry {
+  kind: 'highlight' | 'note'
+  id: string
+  deletedAt: string
+  /** What the analyst sees in the trash: the quote or the note's first line. */
+  label: string
+}
+
+/** Whether every acknowledged change is on disk. */
+export interface SaveStatus {
+  saved: boolean
+  /** Changes held in memory only, waiting for a successful write. */
+  pending: number
+  error?: string
+}
+
+/** Everything the notes panel needs for one briefing. */
+export interface BriefingAnnotations {
+  briefingId: string
+  highlights: AnchoredHighlight[]
+  notes: Note[]
+  trash: TrashEntry[]
+  canUndo: boolean
+  canRedo: boolean
+  /** Set when the briefing's annotations cannot be changed, with the reason. */
+  readOnly?: string
+  /** Problems found while loading (a torn journal line, a quarantined snapshot). */
+  warnings: string[]
+  save: SaveStatus
+}
+
+export interface Preferences {
+  colorLabels: Record<HighlightColor, string>
+  lastColor: HighlightColor
+}
+
+/** A change of preferences: only the fields (and colour labels) given are changed. */
+export interface PreferencesUpdate {
+  colorLabels?: Partial<Record<HighlightColor, string>>
+  lastColor?: HighlightColor
+}
+
+export const validateBriefingIdRequest = validator(object({ briefingId: ID }))
+export const validateChangeRequest = validator(object({ briefingId: ID, change }))
+export const validatePreferencesUpdate: Validator<PreferencesUpdate> = validator(
+  object(
+    {
+      colorLabels: object(
+        Object.fromEntries(HIGHLIGHT_COLORS.map((c) => [c, str({ min: 1, max: 40 })])) as Record<
+          HighlightColor,
+          Check<string>
+        >,
+        HIGHLIGHT_COLORS
+      ),
+      lastColor: COLOR
+    },
+    ['colorLabels', 'lastColor']
+  )
+)
+export const validateExternalLink = validator(object({ url: str({ min: 1, max: 2048 }) }))
