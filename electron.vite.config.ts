@@ -4,6 +4,20 @@
 
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+
+/**
+ * Vite's dev server injects CSS as <style> elements, which `style-src 'self'` blocks: in `npm run
+ * dev` only, allow inline styles. The built page keeps the strict policy (pinned by tests).
+ */
+function devInlineStyles(): Plugin {
+  return {
+    name: 'briefing-dev-inline-styles',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+  }
+}
 
 export default defineConfig({
   main: {},
@@ -15,6 +29,6 @@ export default defineConfig({
     }
   },
   renderer: {
-    plugins: [svelte()]
+    plugins: [svelte(), devInlineStyles()]
   }
 })

@@ -26,8 +26,12 @@ test('markup in a dataset renders as inert text: no dialog, no CSP violation, no
     await expect(reader.text).toContainText(HOSTILE.link)
     await expect(reader.mentionsOf('mallory')).toHaveText('Mallory <b onmouseover="alert(3)">')
     await reader.entityItem('mallory').click()
-    await new SearchPage(page).search('report')
-    await expect(new SearchPage(page).hits.first()).toBeVisible()
+    const search = new SearchPage(page)
+    await search.search('report')
+    await search.hits.first().click()
+    // The hostile text is shown again with the search term marked inside it.
+    await expect(reader.searchMarks.first()).toHaveText('Report')
+    await expect(reader.text).toContainText(HOSTILE.img)
     // Nothing the dataset "contains" became an element: only the app's own bundle is a script.
     const elements = await page.evaluate(() => ({
       injected: document.querySelectorAll(

@@ -1,18 +1,12 @@
 // A minimal static file server on 127.0.0.1 for the built renderer (out/renderer): GET only,
-// paths confined to the folder, no directory listings.
+// paths confined to the folder with the app's own app:// rules, no directory listings.
 
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, relative, resolve } from 'node:path'
+import { resolve } from 'node:path'
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json'
-}
+import { appResponseHeaders, confinedPath } from '../src/main/security/policy'
 
 export interface StaticServer {
   origin: string
@@ -22,16 +16,16 @@ export interface StaticServer {
 export async function serveFolder(folder: string): Promise<StaticServer> {
   const root = resolve(folder)
   const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
-    const file = resolve(root, pathname === '/' ? 'index.html' : `.${pathname}`)
-    const rel = relative(root, file)
-    if (req.method !== 'GET' || rel.startsWith('..')) {
+    // The app's own confinement and headers (CSP too), as app:// serves them.
+    const file =
+      req.method === 'GET' ? confinedPath(root, new URL(req.url ?? '/', 'http://x').pathname) : null
+    if (!file) {
       res.writeHead(404).end()
       return
     }
     readFile(file).then(
       (body) => {
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        res.writeHead(200, appResponseHeaders(file))
         res.end(body)
       },
       () => res.writeHead(404).end()

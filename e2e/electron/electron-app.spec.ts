@@ -9,12 +9,17 @@ import { fileURLToPath } from 'node:url'
 
 import { _electron as electron, expect, test } from '@playwright/test'
 
+import { API_METHODS } from '../../src/shared/api-methods'
+
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** The Electron binary, found without triggering Electron's lazy download. */
 function electronBinary(): string | undefined {
   if (process.env['ELECTRON_OVERRIDE_DIST_PATH']) {
-    const bin = join(process.env['ELECTRON_OVERRIDE_DIST_PATH'], 'electron')
+    const name = { darwin: 'Electron.app/Contents/MacOS/Electron', win32: 'electron.exe' }[
+      process.platform as string
+    ]
+    const bin = join(process.env['ELECTRON_OVERRIDE_DIST_PATH'], name ?? 'electron')
     return existsSync(bin) ? bin : undefined
   }
   const pathFile = join(ROOT, 'node_modules/electron/path.txt')
@@ -69,11 +74,22 @@ test.describe('Electron app', () => {
         return {
           require: typeof w['require'],
           process: typeof w['process'],
+          ipcRenderer: typeof w['ipcRenderer'],
+          electron: typeof w['electron'],
+          keys: Object.keys(api).sort(),
           ok: list.ok,
           n: list.value.length
         }
       })
-      expect(seen).toEqual({ require: 'undefined', process: 'undefined', ok: true, n: 1 })
+      expect(seen).toEqual({
+        require: 'undefined',
+        process: 'undefined',
+        ipcRenderer: 'undefined',
+        electron: 'undefined',
+        keys: Object.keys(API_METHODS).sort(),
+        ok: true,
+        n: 1
+      })
     } finally {
       await app.close()
     }
@@ -84,6 +100,11 @@ test.describe('Electron app', () => {
     const app = await launch(userDataDir)
     try {
       await app.firstWindow()
+      await app.evaluate(({ app: electronApp }) => {
+        electronApp.once('second-instance', () => {
+          ;(globalThis as Record<string, unknown>)['secondInstanceSeen'] = true
+        })
+      })
       const second = spawn(
         binary!,
         [join(ROOT, 'out/main/index.js'), `--user-data-dir=${userDataDir}`],
@@ -92,6 +113,14 @@ test.describe('Electron app', () => {
       const code = await new Promise<number | null>((done) => second.on('exit', done))
       expect(code).toBe(0)
       expect(app.windows()).toHaveLength(1)
+      await expect
+        .poll(() =>
+          app.evaluate(() => (globalThis as Record<string, unknown>)['secondInstanceSeen'])
+        )
+        .toBe(true)
+      await expect
+        .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getFocusedWindow() !== null))
+        .toBe(true)
     } finally {
       await app.close()
     }

@@ -1,7 +1,8 @@
 // Electron entry: orchestration only. Single-instance lock, hardened session and window, the
 // core (dataset + index) started once, and every feature's IPC handlers bound to ipcMain.
 
-import { join } from 'node:path'
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 
 import { app } from 'electron'
 import type { BrowserWindow } from 'electron'
@@ -9,16 +10,24 @@ import type { BrowserWindow } from 'electron'
 import { startCore } from './core/app-core'
 import { createMainRouter } from './features/main-router'
 import { bindRouterToIpcMain } from './ipc/electron-ipc'
-import { APP_ENTRY_URL, createTrustedSenderCheck } from './security/policy'
+import { APP_ENTRY_URL, createTrustedSenderCheck, devServerUrlFrom } from './security/policy'
 import { createMainWindow, guardAllWebContents, hardenSession, registerAppScheme } from './window'
 
-const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+// Development build only (electron-vite bakes import.meta.env.DEV in at build time): the built
+// app never loads anything but app://, whatever the environment says.
+const isDevBuild = import.meta.env.DEV
+const devServerUrl = devServerUrlFrom(process.env['ELECTRON_RENDERER_URL'], isDevBuild)
 const entryUrl = devServerUrl ?? APP_ENTRY_URL
 
 // `--user-data-dir=<dir>` picks the profile (tests, several analysts' profiles on one laptop);
 // the single-instance lock below is per profile.
 const profileSwitch = app.commandLine.getSwitchValue('user-data-dir')
-if (profileSwitch) app.setPath('userData', profileSwitch)
+if (profileSwitch) {
+  // setPath needs an absolute path to an existing folder.
+  const profileDir = resolve(profileSwitch)
+  mkdirSync(profileDir, { recursive: true })
+  app.setPath('userData', profileDir)
+}
 
 if (!app.requestSingleInstanceLock()) {
   // Another instance owns the profile: it gets focused (below) and this one leaves.
@@ -48,8 +57,8 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenSession(join(__dirname, '../renderer'), devServerUrl)
-    bindRouterToIpcMain(router)
-    mainWindow = createMainWindow(entryUrl, !app.isPackaged)
+    bindRouterToIpcMain(router, (contents) => contents === mainWindow?.webContents)
+    mainWindow = createMainWindow(entryUrl, isDevBuild)
     mainWindow.on('closed', () => (mainWindow = null))
   })
 

@@ -5,28 +5,19 @@
 // ============================================================================================
 
 import { readFile } from 'node:fs/promises'
-import { extname, join } from 'node:path'
+import { join } from 'node:path'
 
 import { BrowserWindow, app, nativeTheme, protocol, session } from 'electron'
 
 import {
   APP_SCHEME,
+  appResponseHeaders,
   createWindowOptions,
   isNavigationAllowed,
   isPermissionGranted,
   isRequestAllowed,
   resolveAppAsset
 } from './security/policy'
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json'
-}
 
 /** Must run before `app` is ready: app:// behaves like a secure, standard origin. */
 export function registerAppScheme(): void {
@@ -42,8 +33,7 @@ export function hardenSession(rendererDir: string, devServerUrl: string | undefi
     if (!file) return new Response('Not found', { status: 404 })
     try {
       const body = await readFile(file)
-      const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'
-      return new Response(body, { headers: { 'content-type': type } })
+      return new Response(body, { headers: appResponseHeaders(file) })
     } catch {
       return new Response('Not found', { status: 404 })
     }

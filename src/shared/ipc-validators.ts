@@ -1,17 +1,13 @@
 // Validators for IPC requests: main runs one on every incoming argument before any work is done.
 // Each returns the value typed, or a message saying which field is wrong and what was expected.
 
+import { isPlainObject } from './schema'
+
 export type Validation<T> = { ok: true; value: T } | { ok: false; message: string }
 export type Validator<T> = (input: unknown) => Validation<T>
 
 const MAX_ID_LENGTH = 200
 const MAX_QUERY_LENGTH = 1000
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-  const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
-}
 
 function unexpectedKeys(value: Record<string, unknown>, allowed: string[]): string[] {
   return Object.keys(value).filter((key) => !allowed.includes(key))

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
@@ -103,6 +103,16 @@ describe('CLI commands', () => {
     expect(bad.err).toContain('bad.json')
     expect(bad.err).toContain('$.briefings[0]')
     expect(bad.err).toMatch(/\d+ problems? found/)
+  })
+
+  it('validates a folder as the app loads it: a briefing id used by two files is a problem', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-dup-'))
+    const bundled = readFileSync(join(DATASET, 'india-japan-quad.json'), 'utf8')
+    writeFileSync(join(dir, 'a.json'), bundled)
+    writeFileSync(join(dir, 'b.json'), bundled)
+    const dup = await run('validate', dir)
+    expect(dup.code).toBe(1)
+    expect(dup.err).toMatch(/b\.json: \$\.briefings\[0\]\.id: briefing id "india-japan-quad-2022" is already used/)
   })
 
   it('fails clearly for an unknown briefing, an unknown command and a missing dataset', async () => {

@@ -1,14 +1,18 @@
 // The CLI's commands, on the same core as the desktop app. Each writes to the given streams and
 // returns the exit code, so tests can run them in-process.
 
-import { readdir, readFile, stat } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { readFile, stat } from 'node:fs/promises'
 
-import type { Entity } from '../../shared/dataset'
 import { startCore } from '../core/app-core'
 import type { CoreServices } from '../core/app-core'
 import type { Library } from '../dataset/library'
-import { findUntaggedMentions, parseDatasetFile } from '../dataset/load-dataset'
+import {
+  DatasetLoadError,
+  findUntaggedMentions,
+  formatProblem,
+  loadDatasetDir,
+  parseDatasetFile
+} from '../dataset/load-dataset'
 import { getBriefing, listBriefings } from '../features/library-handlers'
 import { AppError } from '../ipc/app-error'
 import { defaultUserDataDir, sourceDatasetDir } from '../paths'
@@ -51,38 +55,32 @@ async function services(args: CliArgs): Promise<CoreServices> {
 async function validate(args: CliArgs, io: Output): Promise<number> {
   const target = args.positionals[0] ?? args.dataset
   if (!target) throw new UsageError('validate needs a dataset file or folder')
-  const files = (await stat(target)).isDirectory()
-    ? (await readdir(target))
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-        .map((f) => join(target, f))
-    : [target]
-  if (files.length === 0) {
-    io.err(`${target}: no .json dataset files in this folder`)
+  let library: Library
+  try {
+    // A folder is checked exactly as the app loads it, including clashes between its files.
+    library = (await stat(target)).isDirectory()
+      ? await loadDatasetDir(target)
+      : await loadDatasetFile(target)
+  } catch (error) {
+    if (!(error instanceof DatasetLoadError)) throw error
+    for (const p of error.problems) io.err(formatProblem(p))
+    const count = error.problems.length
+    io.err(`${count} problem${count === 1 ? '' : 's'} found`)
     return 1
   }
-  let problemCount = 0
-  for (const file of files) {
-    const { dataset, problems } = parseDatasetFile(await readFile(file, 'utf8'), basename(file))
-    for (const p of problems) io.err(`${file}: ${p.path}: ${p.message}`)
-    problemCount += problems.length
-    if (dataset && problems.length === 0) {
-      const library: Library = {
-        entities: new Map(dataset.entities.map((e: Entity) => [e.id, e])),
-        briefings: dataset.briefings
-      }
-      for (const u of findUntaggedMentions(library)) {
-        io.err(
-          `${file}: warning: "${u.surface}" (${u.entityId}) at ${u.briefingId}/${u.sectionId}:${u.start} is not tagged`
-        )
-      }
-      io.out(
-        `${file}: ok (${dataset.briefings.length} briefings, ${dataset.entities.length} entities)`
-      )
-    }
+  for (const u of findUntaggedMentions(library)) {
+    io.err(
+      `${target}: warning: "${u.surface}" (${u.entityId}) at ${u.briefingId}/${u.sectionId}:${u.start} is not tagged`
+    )
   }
-  if (problemCount > 0) io.err(`${problemCount} problem${problemCount === 1 ? '' : 's'} found`)
-  return problemCount > 0 ? 1 : 0
+  io.out(`${target}: ok (${library.briefings.length} briefings, ${library.entities.size} entities)`)
+  return 0
+}
+
+async function loadDatasetFile(file: string): Promise<Library> {
+  const { dataset, problems } = parseDatasetFile(await readFile(file, 'utf8'), file)
+  if (!dataset) throw new DatasetLoadError(problems)
+  return { entities: new Map(dataset.entities.map((e) => [e.id, e])), briefings: dataset.briefings }
 }
 
 async function list(args: CliArgs, io: Output): Promise<number> {

@@ -151,21 +151,68 @@ export function resolveAppAsset(rendererDir: string, requestUrl: string): string
     return null
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null
+  return confinedPath(rendererDir, url.pathname)
+}
+
+/**
+ * The file a URL path names inside `root`, or null when it is malformed or would leave `root`
+ * (decoded `..`, backslashes, NUL). "/" is index.html.
+ */
+export function confinedPath(root: string, urlPathname: string): string | null {
   let pathname: string
   try {
-    pathname = decodeURIComponent(url.pathname)
+    pathname = decodeURIComponent(urlPathname)
   } catch {
     return null
   }
   if (pathname.includes('\0') || pathname.includes('\\')) return null
   const relativePath = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '')
-  const root = resolve(rendererDir)
-  const file = resolve(root, relativePath)
-  const rel = relative(root, file)
+  const base = resolve(root)
+  const file = resolve(base, relativePath)
+  const rel = relative(base, file)
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
     return null
   }
   return file
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json'
+}
+
+/** Headers of every app:// response: its type, the CSP as a header too, and no sniffing. */
+export function appResponseHeaders(file: string): Record<string, string> {
+  const dot = file.lastIndexOf('.')
+  const type = CONTENT_TYPES[dot === -1 ? '' : file.slice(dot).toLowerCase()]
+  return {
+    'content-type': type ?? 'application/octet-stream',
+    'content-security-policy': APP_CSP,
+    'x-content-type-options': 'nosniff'
+  }
+}
+
+/**
+ * The dev server URL to load instead of app://, only in a development build and only when it
+ * is a loopback http URL: an environment variable must never point the app elsewhere.
+ */
+export function devServerUrlFrom(
+  value: string | undefined,
+  isDevBuild: boolean
+): string | undefined {
+  if (!isDevBuild || !value) return undefined
+  try {
+    const url = new URL(value)
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+    return url.protocol === 'http:' && loopback ? url.href : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /**

@@ -53,6 +53,8 @@ export class SearchState {
     }
     this.open = true
     this.pending = true
+    // A message about the previous query must not stand for this one while it runs.
+    this.problem = null
     this.#timer = setTimeout(() => void this.#run(query, seq), SEARCH_DEBOUNCE_MS)
   }
 
