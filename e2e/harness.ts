@@ -13,6 +13,8 @@ import { buildSync } from 'esbuild'
 
 import { startCore } from '../src/main/core/app-core'
 import { createMainRouter } from '../src/main/features/main-router'
+import type { ShellPorts } from '../src/main/features/shell-handlers'
+import { harnessPreferences } from './harness-preferences'
 import { createTrustedSenderCheck } from '../src/main/security/policy'
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium'
 import { serveFolder } from './static-server'
@@ -41,6 +43,8 @@ export interface OpenedApp {
   cspViolations: string[]
   /** Browser dialogs (alert/confirm/prompt) that opened; all were dismissed. */
   dialogs: string[]
+  /** Links main was asked to open externally (confirmation is answered "Cancel"). */
+  openedLinks: string[]
   close(): Promise<void>
 }
 
@@ -69,7 +73,18 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
     userDataDir,
     appVersion: 'e2e'
   })
-  const router = createMainRouter(core, { isTrustedSender: createTrustedSenderCheck(entryUrl) })
+  const openedLinks: string[] = []
+  const shell: ShellPorts = {
+    preferences: harnessPreferences(userDataDir),
+    // Stands in for Electron's confirmation dialog: records the link and answers "Cancel".
+    confirmAndOpenExternal: async (url) => {
+      openedLinks.push(url.href)
+      return false
+    }
+  }
+  const router = createMainRouter(core, shell, {
+    isTrustedSender: createTrustedSenderCheck(entryUrl)
+  })
 
   let browser: Browser | undefined
   try {
@@ -128,14 +143,17 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
       externalRequests,
       cspViolations,
       dialogs,
+      openedLinks,
       async close() {
         await opened.close()
+        await core.close()
         await server.close()
         if (ownProfile) rmSync(userDataDir, { recursive: true, force: true })
       }
     }
   } catch (error) {
     await browser?.close()
+    await core.close()
     await server.close()
     if (ownProfile) rmSync(userDataDir, { recursive: true, force: true })
     throw error

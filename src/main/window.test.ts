@@ -27,7 +27,9 @@ const electron = vi.hoisted(() => {
       on: vi.fn((event: string, fn: (...args: unknown[]) => unknown) => (handlers[event] = fn))
     },
     protocol: { handle: vi.fn(), registerSchemesAsPrivileged: vi.fn() },
-    nativeTheme: { shouldUseDarkColors: false }
+    nativeTheme: { shouldUseDarkColors: false },
+    dialog: { showMessageBox: vi.fn(async () => ({ response: 1 })) },
+    shell: { openExternal: vi.fn(async () => undefined) }
   }
 })
 
@@ -36,11 +38,18 @@ vi.mock('electron', () => ({
   app: electron.app,
   protocol: electron.protocol,
   nativeTheme: electron.nativeTheme,
+  dialog: electron.dialog,
+  shell: electron.shell,
   session: { defaultSession: electron.session }
 }))
 
-const { createMainWindow, guardAllWebContents, hardenSession, registerAppScheme } =
-  await import('./window')
+const {
+  confirmAndOpenExternal,
+  createMainWindow,
+  guardAllWebContents,
+  hardenSession,
+  registerAppScheme
+} = await import('./window')
 const { APP_CSP, createWindowOptions } = await import('./security/policy')
 
 beforeEach(() => vi.clearAllMocks())
@@ -138,5 +147,22 @@ describe('hardened session', () => {
     filter({ url: 'app://briefing-reader/index.html' }, (r) => answers.push(r.cancel))
     expect(answers).toEqual([true, false])
     expect(electron.session.setSpellCheckerEnabled).toHaveBeenCalledWith(false)
+  })
+})
+
+describe('external links', () => {
+  const url = new URL('https://example.org/report')
+  it('opens nothing when the analyst cancels', async () => {
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 })
+    expect(await confirmAndOpenExternal(null, url)).toBe(false)
+    expect(electron.shell.openExternal).not.toHaveBeenCalled()
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({ detail: 'https://example.org/report', cancelId: 1, defaultId: 1 })
+    )
+  })
+  it('opens the link once confirmed', async () => {
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 })
+    expect(await confirmAndOpenExternal(null, url)).toBe(true)
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://example.org/report')
   })
 })

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-import { BrowserWindow, app, nativeTheme, protocol, session } from 'electron'
+import { BrowserWindow, app, dialog, nativeTheme, protocol, session, shell } from 'electron'
 
 import {
   APP_SCHEME,
@@ -72,4 +72,28 @@ export function createMainWindow(entryUrl: string, devTools: boolean): BrowserWi
   win.once('ready-to-show', () => win.show())
   void win.loadURL(entryUrl)
   return win
+}
+
+/**
+ * Checklist #15: a link from a note (already parsed as https by policy.parseExternalLink) opens
+ * in the system browser only after the analyst confirms, with the full address shown.
+ */
+export async function confirmAndOpenExternal(
+  parent: BrowserWindow | null,
+  url: URL
+): Promise<boolean> {
+  const options = {
+    type: 'question' as const,
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    message: 'Open this link outside Briefing Reader?',
+    detail: url.href
+  }
+  const { response } = parent
+    ? await dialog.showMessageBox(parent, options)
+    : await dialog.showMessageBox(options)
+  if (response !== 0) return false
+  await shell.openExternal(url.href)
+  return true
 }

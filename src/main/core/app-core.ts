@@ -1,23 +1,34 @@
-// Starts the main-process core: loads the dataset and builds the search index once per start.
-// Plain Node (no Electron), shared by the desktop app, the CLI and the e2e harness.
+// Starts the main-process core: loads the dataset, builds the search index and opens the
+// annotation store, once per start. Plain Node (no Electron), shared by the desktop app, the CLI
+// and the e2e harness.
 
 import type { AppInfo } from '../../shared/ipc-contract'
+import { openAnnotationStore } from '../annotations/annotation-store'
+import type { AnnotationStore } from '../annotations/types'
 import { loadDatasetDir } from '../dataset/load-dataset'
 import type { Library } from '../dataset/library'
+import { createAnnotationService } from '../features/annotation-service'
+import type { AnnotationService } from '../features/annotation-service'
+import { createAnnotationSearch } from '../search/annotation-search'
+import type { AnnotationSearch } from '../search/annotation-search'
 import { createLunrSearch } from '../search/lunr-search'
 import type { SearchService } from '../search/search-service'
 
 export interface CoreOptions {
   /** Folder of dataset JSON files (the bundled one by default). */
   datasetDir: string
-  /** The profile (user-data) folder; later features keep annotations and imports here. */
+  /** The profile (user-data) folder: annotations live in `<userDataDir>/annotations`. */
   userDataDir: string
   appVersion: string
 }
 
 export interface CoreServices {
   library: Library
+  /** Search over the briefing text. */
   search: SearchService
+  /** Search over the analyst's highlights and notes. */
+  annotationSearch: AnnotationSearch
+  annotations: AnnotationService
   info: AppInfo
 }
 
@@ -25,22 +36,42 @@ export interface AppCore {
   readonly options: CoreOptions
   /** Resolves once the dataset is loaded and indexed; rejects with the load error. */
   readonly ready: Promise<CoreServices>
+  /** Writes what is pending and releases the annotation store. */
+  close(): Promise<void>
 }
 
 export function startCore(options: CoreOptions): AppCore {
-  const ready = load(options)
+  let store: AnnotationStore | undefined
+  const ready = load(options, (opened) => (store = opened))
   // Callers await `ready` per request; this keeps an early failure from being "unhandled".
   ready.catch(() => undefined)
-  return { options, ready }
+  return {
+    options,
+    ready,
+    async close() {
+      await ready.catch(() => undefined)
+      await store?.close()
+    }
+  }
 }
 
-async function load(options: CoreOptions): Promise<CoreServices> {
+async function load(
+  options: CoreOptions,
+  onStore: (store: AnnotationStore) => void
+): Promise<CoreServices> {
   const library = await loadDatasetDir(options.datasetDir)
   const search = createLunrSearch(library)
+  const store = await openAnnotationStore(options.userDataDir)
+  onStore(store)
+  const annotationSearch = createAnnotationSearch()
+  const annotations = createAnnotationService({ store, library, search: annotationSearch })
+  await annotations.indexAll()
   const sectionCount = library.briefings.reduce((sum, b) => sum + b.sections.length, 0)
   return {
     library,
     search,
+    annotationSearch,
+    annotations,
     info: {
       version: options.appVersion,
       briefingCount: library.briefings.length,

@@ -4,14 +4,23 @@
 import type { AppCore } from '../core/app-core'
 import { createIpcRouter } from '../ipc/router'
 import type { IpcRouter, RouterOptions } from '../ipc/router'
+import { setupAnnotationHandlers } from './annotation-handlers'
 import { setupAppHandlers } from './app-handlers'
 import { setupLibraryHandlers } from './library-handlers'
 import { setupSearchHandlers } from './search-handlers'
+import { setupShellHandlers } from './shell-handlers'
+import type { ShellPorts } from './shell-handlers'
 
-export function createMainRouter(core: AppCore, options: RouterOptions): IpcRouter {
+export function createMainRouter(
+  core: AppCore,
+  shell: ShellPorts,
+  options: RouterOptions
+): IpcRouter {
   const router = createIpcRouter(options)
   setupAppHandlers(router, core)
   setupLibraryHandlers(router, core)
   setupSearchHandlers(router, core)
+  setupAnnotationHandlers(router, core)
+  setupShellHandlers(router, shell)
   return router
 }

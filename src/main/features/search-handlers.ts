@@ -1,9 +1,24 @@
-// `search:*` handlers: full-text search over the library's sections.
+// `search:*` handlers: one search over the briefing text and the analyst's highlights and notes.
 
-import type { AppCore } from '../core/app-core'
+import type { SearchRequest, SearchResponse } from '../../shared/ipc-contract'
+import type { AppCore, CoreServices } from '../core/app-core'
 import type { IpcRouter } from '../ipc/router'
+import { DEFAULT_LIMIT } from '../search/lunr-search'
 import { servicesOf } from './app-handlers'
 
 export function setupSearchHandlers(router: IpcRouter, core: AppCore): void {
-  router.handle('search:query', async (request) => (await servicesOf(core)).search.search(request))
+  router.handle('search:query', async (request) => searchAll(await servicesOf(core), request))
+}
+
+/** Text hits and annotation hits, merged by score; each hit says what it matched. */
+export async function searchAll(
+  services: CoreServices,
+  request: SearchRequest
+): Promise<SearchResponse> {
+  const limit = request.limit ?? DEFAULT_LIMIT
+  // The text search parses the query first, so a syntax error is reported once, from there.
+  const text = await services.search.search({ ...request, limit })
+  const notes = services.annotationSearch.search(request.query, limit)
+  const hits = [...text.hits, ...notes.hits].sort((a, b) => b.score - a.score).slice(0, limit)
+  return { query: request.query, total: text.total + notes.total, hits }
 }

@@ -1,0 +1,176 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { describeRange } from '../../shared/anchoring/describe'
+import type { Briefing } from '../../shared/dataset'
+import { openAnnotationStore } from '../annotations/annotation-store'
+import type { AnnotationStore } from '../annotations/types'
+import type { Library } from '../dataset/library'
+import { createAnnotationSearch } from '../search/annotation-search'
+import { cleanTags, createAnnotationService } from './annotation-service'
+
+const TEXT = 'The two countries are also looking at co-development of military platforms.'
+function library(text = TEXT): Library {
+  const briefing: Briefing = {
+    id: 'b1',
+    title: 'Tokyo visit',
+    source: 'Test',
+    published: '2022-05-23',
+    tags: [],
+    sections: [{ id: 's1', heading: 'Military Cooperation', text, tags: [], mentions: [] }]
+  }
+  return { entities: new Map(), briefings: [briefing] }
+}
+
+function targetOf(word: string, text = TEXT) {
+  const start = text.indexOf(word)
+  return describeRange(text, start, start + word.length, { briefingId: 'b1', sectionId: 's1' })!
+}
+
+const stores: AnnotationStore[] = []
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close()
+})
+
+async function setUp(dir = mkdtempSync(join(tmpdir(), 'annotation-service-')), lib = library()) {
+  const store = await openAnnotationStore(dir)
+  stores.push(store)
+  const search = createAnnotationSearch()
+  let n = 0
+  const service = createAnnotationService({ store, library: lib, search, newId: () => `id-${++n}` })
+  return { dir, store, search, service }
+}
+
+describe('annotation service', () => {
+  it('creates a highlight from a selection, anchored, with main-assigned id and clean tags', async () => {
+    const { service } = await setUp()
+    const view = await service.change('b1', {
+      op: 'highlight.create',
+      target: targetOf('co-development'),
+      color: 'green',
+      tags: [' industry ', 'Industry', 'defence']
+    })
+    expect(view.highlights).toHaveLength(1)
+    expect(view.highlights[0]).toMatchObject({
+      id: 'id-1',
+      color: 'green',
+      tags: ['industry', 'defence'],
+      note: '',
+      status: 'anchored',
+      range: { start: TEXT.indexOf('co-development'), end: TEXT.indexOf(' of military') }
+    })
+    expect(view.save).toEqual({ saved: true, pending: 0 })
+    expect(view.canUndo).toBe(true)
+  })
+
+  it('refuses a target whose position does not cut out its quote', async () => {
+    const { service } = await setUp()
+    const target = targetOf('military')
+    const forged = { ...target, quote: { ...target.quote, exact: 'civilian' } }
+    await expect(
+      service.change('b1', { op: 'highlight.create', target: forged, color: 'yellow' })
+    ).rejects.toMatchObject({ code: 'invalid-request' })
+    await expect(
+      service.change('b1', {
+        op: 'highlight.create',
+        target: { ...target, sectionId: 'nope' },
+        color: 'yellow'
+      })
+    ).rejects.toMatchObject({ code: 'not-found' })
+    await expect(service.load('no-such-briefing')).rejects.toMatchObject({ code: 'not-found' })
+  })
+
+  it('updates, deletes to the trash, restores, and undoes/redoes', async () => {
+    const { service } = await setUp()
+    await service.change('b1', {
+      op: 'highlight.create',
+      target: targetOf('military'),
+      color: 'yellow'
+    })
+    let view = await service.change('b1', {
+      op: 'highlight.update',
+      id: 'id-1',
+      color: 'pink',
+      note: 'Why *now*?'
+    })
+    expect(view.highlights[0]).toMatchObject({ color: 'pink', note: 'Why *now*?' })
+    view = await service.change('b1', { op: 'highlight.delete', id: 'id-1' })
+    expect(view.highlights).toEqual([])
+    expect(view.trash).toMatchObject([{ kind: 'highlight', id: 'id-1', label: 'military' }])
+    view = await service.undo('b1')
+    expect(view.highlights.map((h) => h.id)).toEqual(['id-1'])
+    view = await service.redo('b1')
+    expect(view.highlights).toEqual([])
+    view = await service.change('b1', { op: 'highlight.restore', id: 'id-1' })
+    expect(view.highlights[0]).toMatchObject({ id: 'id-1', color: 'pink' })
+  })
+
+  it('keeps section and briefing notes, and makes everything searchable', async () => {
+    const { service, search } = await setUp()
+    await service.change('b1', {
+      op: 'note.create',
+      target: { kind: 'briefing' },
+      body: 'Overall: watch Mitsubishi'
+    })
+    await service.change('b1', {
+      op: 'note.create',
+      target: { kind: 'section', sectionId: 's1' },
+      body: 'Platforms list pending',
+      tags: ['follow-up']
+    })
+    await service.change('b1', {
+      op: 'highlight.create',
+      target: targetOf('military'),
+      color: 'yellow',
+      note: 'ask about radar'
+    })
+    expect(search.search('mitsubishi', 10).hits).toMatchObject([
+      { kind: 'note', heading: 'Briefing note', sectionId: 's1' }
+    ])
+    expect(search.search('radar', 10).hits).toMatchObject([
+      { kind: 'highlight', annotationId: 'id-3' }
+    ])
+    await expect(
+      service.change('b1', {
+        op: 'note.create',
+        target: { kind: 'section', sectionId: 'zz' },
+        body: 'x'
+      })
+    ).rejects.toMatchObject({ code: 'not-found' })
+  })
+
+  it('re-anchors on changed text and keeps what it cannot place as an orphan', async () => {
+    const { dir, service } = await setUp()
+    await service.change('b1', {
+      op: 'highlight.create',
+      target: targetOf('military platforms'),
+      color: 'blue',
+      note: 'keep me'
+    })
+    await service.change('b1', {
+      op: 'highlight.create',
+      target: targetOf('co-development'),
+      color: 'green'
+    })
+    await stores.pop()?.close()
+    const edited =
+      'Both sides now study joint manufacturing of different military platforms as well.'
+    const { service: reopened } = await setUp(dir, library(edited))
+    const view = await reopened.load('b1')
+    const byId = new Map(view.highlights.map((h) => [h.id, h]))
+    const moved = byId.get('id-1')!
+    expect(moved.status).toBe('anchored')
+    expect(edited.slice(moved.range!.start, moved.range!.end)).toBe('military platforms')
+    expect(byId.get('id-2')).toMatchObject({
+      status: 'orphaned',
+      target: { quote: { exact: 'co-development' } }
+    })
+  })
+
+  it('cleans tags: trimmed, no empty ones, no case-insensitive duplicates', () => {
+    expect(cleanTags([' a ', '', 'A', 'b', 'b '])).toEqual(['a', 'b'])
+  })
+})
