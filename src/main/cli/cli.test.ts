@@ -112,7 +112,9 @@ describe('CLI commands', () => {
     writeFileSync(join(dir, 'b.json'), bundled)
     const dup = await run('validate', dir)
     expect(dup.code).toBe(1)
-    expect(dup.err).toMatch(/b\.json: \$\.briefings\[0\]\.id: briefing id "india-japan-quad-2022" is already used/)
+    expect(dup.err).toMatch(
+      /b\.json: \$\.briefings\[0\]\.id: briefing id "india-japan-quad-2022" is already used/
+    )
   })
 
   it('fails clearly for an unknown briefing, an unknown command and a missing dataset', async () => {
