@@ -8,13 +8,15 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { chromium } from '@playwright/test'
+import Conf from 'conf'
 import type { Browser, Page } from '@playwright/test'
 import { buildSync } from 'esbuild'
 
 import { startCore } from '../src/main/core/app-core'
 import { createMainRouter } from '../src/main/features/main-router'
 import type { ShellPorts } from '../src/main/features/shell-handlers'
-import { harnessPreferences } from './harness-preferences'
+import { preferencesPort } from '../src/main/features/preferences-port'
+import { createPreferences } from '../src/main/preferences/preferences'
 import { createTrustedSenderCheck } from '../src/main/security/policy'
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium'
 import { serveFolder } from './static-server'
@@ -75,7 +77,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
   })
   const openedLinks: string[] = []
   const shell: ShellPorts = {
-    preferences: harnessPreferences(userDataDir),
+    preferences: preferencesPort(createPreferences(Conf, { cwd: userDataDir }).preferences),
     // Stands in for Electron's confirmation dialog: records the link and answers "Cancel".
     confirmAndOpenExternal: async (url) => {
       openedLinks.push(url.href)

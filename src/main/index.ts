@@ -6,12 +6,22 @@ import { join, resolve } from 'node:path'
 
 import { app } from 'electron'
 import type { BrowserWindow } from 'electron'
+import ElectronStore from 'electron-store'
 
 import { startCore } from './core/app-core'
 import { createMainRouter } from './features/main-router'
+import { preferencesPort } from './features/preferences-port'
+import type { ShellPorts } from './features/shell-handlers'
 import { bindRouterToIpcMain } from './ipc/electron-ipc'
+import { createPreferences } from './preferences/preferences'
 import { APP_ENTRY_URL, createTrustedSenderCheck, devServerUrlFrom } from './security/policy'
-import { createMainWindow, guardAllWebContents, hardenSession, registerAppScheme } from './window'
+import {
+  confirmAndOpenExternal,
+  createMainWindow,
+  guardAllWebContents,
+  hardenSession,
+  registerAppScheme
+} from './window'
 
 // Development build only (electron-vite bakes import.meta.env.DEV in at build time): the built
 // app never loads anything but app://, whatever the environment says.
@@ -34,6 +44,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   let mainWindow: BrowserWindow | null = null
+  let closing = false
 
   app.on('second-instance', () => {
     if (!mainWindow) return
@@ -50,7 +61,18 @@ if (!app.requestSingleInstanceLock()) {
     userDataDir: app.getPath('userData'),
     appVersion: app.getVersion()
   })
-  const router = createMainRouter(core, {
+  // electron-store keeps preferences only; annotations have their own journaled store.
+  const { preferences, warnings } = createPreferences(ElectronStore, {
+    cwd: app.getPath('userData')
+  })
+  for (const warning of warnings) console.warn(`[preferences] ${warning}`)
+  // A failed preferences write stays in memory; try again now and then.
+  setInterval(() => preferences.retry(), 30_000).unref()
+  const shellPorts: ShellPorts = {
+    preferences: preferencesPort(preferences),
+    confirmAndOpenExternal: (url) => confirmAndOpenExternal(mainWindow, url)
+  }
+  const router = createMainRouter(core, shellPorts, {
     isTrustedSender: createTrustedSenderCheck(entryUrl),
     onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error)
   })
@@ -63,4 +85,11 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   app.on('window-all-closed', () => app.quit())
+  // Unsaved annotation changes get one more write before the process ends.
+  app.on('will-quit', (event) => {
+    if (closing) return
+    event.preventDefault()
+    closing = true
+    void core.close().finally(() => app.quit())
+  })
 }
