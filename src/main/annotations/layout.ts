@@ -1,0 +1,36 @@
+// Where a briefing's annotations live under the user-data folder, and the check that keeps
+// briefing ids from ever naming anything outside it.
+
+import { join } from 'node:path'
+
+import { StoreError } from './store-error'
+
+/** The annotations folder inside the user-data folder. */
+export const ANNOTATIONS_DIR = 'annotations'
+export const LOCK_FILE = '.lock'
+export const JOURNAL = 'journal.jsonl'
+export const JOURNAL_PREV = 'journal.prev.jsonl'
+export const JOURNAL_TMP = 'journal.jsonl.tmp'
+export const SNAPSHOT = 'snapshot.json'
+export const SNAPSHOT_PREV = 'snapshot.prev.json'
+export const SNAPSHOT_TMP = 'snapshot.json.tmp'
+
+const BRIEFING_ID = /^[a-z0-9-]{1,128}$/
+
+/** Throws StoreError('invalid') unless `briefingId` is 1–128 characters of [a-z0-9-]. */
+export function assertBriefingId(briefingId: unknown): asserts briefingId is string {
+  if (typeof briefingId !== 'string' || !BRIEFING_ID.test(briefingId)) {
+    throw new StoreError('invalid', `Invalid briefing id ${JSON.stringify(briefingId)}`)
+  }
+}
+
+/** The folder of one briefing's annotation files (the id must have been checked). */
+export function briefingDir(root: string, briefingId: string): string {
+  assertBriefingId(briefingId)
+  return join(root, briefingId)
+}
+
+/** A time for file names: ISO 8601 without ':' or '.', which some filesystems refuse. */
+export function fileTime(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-')
+}

@@ -1,0 +1,182 @@
+// Preferences on conf: defaults, persistence, validation, damaged files set aside, write failures.
+
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import Conf from 'conf'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+import { DEFAULT_COLOR_LABELS } from '../../shared/annotations'
+import { createPreferences, DEFAULT_PREFERENCES, PreferencesError } from './preferences'
+import type { BackendOptions, PreferencesBackend } from './preferences'
+
+let dir: string
+let file: string
+const NOW = new Date('2026-04-05T06:07:08.009Z')
+const open = (Backend: typeof Conf | typeof ElectronStoreLike = Conf) =>
+  createPreferences(Backend, { cwd: dir, now: () => NOW })
+
+/** Constructed like electron-store: it reads `name` and ignores `configName`. */
+class ElectronStoreLike extends Conf {
+  constructor({ name, configName: _ignored, ...options }: BackendOptions) {
+    super({ ...options, configName: name })
+  }
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'br-prefs-'))
+  file = join(dir, 'preferences.json')
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('preferences', () => {
+  it('starts from the defaults, with the colour labels of the annotation model', () => {
+    const { preferences, warnings } = open()
+    expect(warnings).toEqual([])
+    expect(preferences.all()).toEqual(DEFAULT_PREFERENCES)
+    expect(preferences.get('colorLabels')).toEqual(DEFAULT_COLOR_LABELS)
+    expect(preferences.path).toBe(file)
+  })
+
+  it('keeps changes across reopening, with conf and an electron-store-like class', async () => {
+    for (const Backend of [Conf, ElectronStoreLike]) {
+      const { preferences } = open(Backend)
+      expect(preferences.set('theme', 'dark')).toEqual({ saved: true })
+      expect(
+        preferences.update({
+          colorLabels: { ...DEFAULT_COLOR_LABELS, pink: 'Check with desk' },
+          panelWidths: { library: 280, notes: 340 },
+          lastPosition: { briefingId: 'quad-summit-2024', sectionId: 's.2' },
+          lastColor: 'green'
+        })
+      ).toEqual({ saved: true })
+      const again = open(Backend).preferences.all()
+      expect(again).toEqual({
+        colorLabels: { ...DEFAULT_COLOR_LABELS, pink: 'Check with desk' },
+        theme: 'dark',
+        panelWidths: { library: 280, notes: 340 },
+        lastPosition: { briefingId: 'quad-summit-2024', sectionId: 's.2' },
+        lastColor: 'green'
+      })
+      expect(JSON.parse(await readFile(file, 'utf8')).lastPosition.sectionId).toBe('s.2')
+      await rm(file)
+    }
+  })
+
+  it('refuses invalid values and writes nothing', async () => {
+    const { preferences } = open()
+    const before = await readFile(file, 'utf8')
+    expect(() => preferences.set('theme', 'sepia' as never)).toThrow(PreferencesError)
+    expect(() =>
+      preferences.update({ colorLabels: { ...DEFAULT_COLOR_LABELS, blue: '' }, theme: 'light' })
+    ).toThrow(/colorLabels.blue must NOT have fewer than 1 characters/)
+    expect(() => preferences.set('lastPosition', { briefingId: '../x', sectionId: 's' })).toThrow(
+      /lastPosition/
+    )
+    expect(() => preferences.set('panelWidths', { 'a.b': 1 })).toThrow(/panelWidths/)
+    expect(preferences.get('theme')).toBe('system')
+    expect(await readFile(file, 'utf8')).toBe(before)
+  })
+
+  it('returns copies, so callers cannot change preferences behind its back', () => {
+    const { preferences } = open()
+    preferences.get('colorLabels').yellow = 'mutated'
+    expect(preferences.get('colorLabels').yellow).toBe('Key point')
+  })
+
+  it('sets a file that is not JSON aside and starts from defaults', async () => {
+    await writeFile(file, '{"theme": "dark", "colorLa')
+    const { preferences, warnings } = open()
+    expect(warnings).toEqual([
+      'Preferences preferences.json is not valid JSON; it was renamed to ' +
+        'preferences.json.corrupt-2026-04-05T06-07-08-009Z',
+      'Preferences were reset to their defaults'
+    ])
+    expect(preferences.all()).toEqual(DEFAULT_PREFERENCES)
+    const aside = join(dir, 'preferences.json.corrupt-2026-04-05T06-07-08-009Z')
+    expect(await readFile(aside, 'utf8')).toBe('{"theme": "dark", "colorLa')
+  })
+
+  it('restores the last good copy when the file is damaged', async () => {
+    open().preferences.set('lastColor', 'orange')
+    expect(open().warnings).toEqual([]) // opening a good file backs it up
+    await writeFile(file, '\u0000\u0000\u0000')
+    const { preferences, warnings } = open()
+    expect(warnings[1]).toBe('Preferences were restored from preferences.backup.json')
+    expect(preferences.get('lastColor')).toBe('orange')
+    expect((await readdir(dir)).sort()).toEqual([
+      'preferences.backup.json',
+      'preferences.json',
+      'preferences.json.corrupt-2026-04-05T06-07-08-009Z'
+    ])
+  })
+
+  it('resets only the invalid values of a file, keeping the others and unknown keys', async () => {
+    const labels = { ...DEFAULT_COLOR_LABELS, green: 'Sourced' }
+    await writeFile(
+      file,
+      JSON.stringify({ colorLabels: labels, theme: 'sepia', lastColor: 'red', futureKey: [1] })
+    )
+    const { preferences, warnings } = open()
+    expect(warnings[0]).toMatch(
+      new RegExp(
+        '^Preferences preferences.json has invalid values \\(theme must be equal to one of ' +
+          'the allowed values; lastColor .*\\); it was renamed to preferences.json.corrupt-'
+      )
+    )
+    expect(warnings[1]).toBe('Reset to defaults: theme, lastColor; the other preferences were kept')
+    expect(preferences.all()).toMatchObject({
+      colorLabels: labels,
+      theme: 'system',
+      lastColor: 'yellow'
+    })
+    preferences.set('theme', 'light')
+    expect(JSON.parse(await readFile(file, 'utf8')).futureKey).toEqual([1])
+  })
+
+  it('reports a failed write as not saved, keeps the value, and saves it on retry', () => {
+    let failing = true
+    let written: Record<string, unknown> = {}
+    class FlakyDisk implements PreferencesBackend {
+      readonly path = file
+      get store() {
+        return written
+      }
+      set store(value) {
+        if (failing)
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+        written = value
+      }
+    }
+    const { preferences } = createPreferences(FlakyDisk, { cwd: dir })
+    expect(preferences.set('theme', 'dark')).toEqual({
+      saved: false,
+      error: 'ENOSPC: no space left on device'
+    })
+    expect(preferences.get('theme')).toBe('dark')
+    expect(preferences.lastError).toMatch(/ENOSPC/)
+    failing = false
+    expect(preferences.retry()).toEqual({ saved: true })
+    expect(written.theme).toBe('dark')
+    expect(preferences.lastError).toBeUndefined()
+  })
+
+  it('lives in memory, and says so, when the file cannot be opened at all', () => {
+    class Unopenable implements PreferencesBackend {
+      readonly path = file
+      store = {}
+      constructor() {
+        throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
+      }
+    }
+    const { preferences, warnings } = createPreferences(Unopenable, { cwd: dir })
+    expect(warnings).toEqual([
+      'Preferences cannot be saved this session: EACCES: permission denied'
+    ])
+    expect(preferences.set('theme', 'dark')).toMatchObject({ saved: false })
+    expect(preferences.get('theme')).toBe('dark')
+  })
+})
