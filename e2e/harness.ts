@@ -70,14 +70,16 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'briefing-e2e-'))
   const server = await serveFolder(RENDERER_DIR)
   const entryUrl = `${server.origin}/index.html`
+  const prefs = createPreferences(Conf, { cwd: userDataDir })
   const core = startCore({
     datasetDir: options.datasetDir ?? BUNDLED_DATASET_DIR,
     userDataDir,
-    appVersion: 'e2e'
+    appVersion: 'e2e',
+    notices: prefs.warnings
   })
   const openedLinks: string[] = []
   const shell: ShellPorts = {
-    preferences: preferencesPort(createPreferences(Conf, { cwd: userDataDir }).preferences),
+    preferences: preferencesPort(prefs.preferences),
     // Stands in for Electron's confirmation dialog: records the link and answers "Cancel".
     confirmAndOpenExternal: async (url) => {
       openedLinks.push(url.href)

@@ -56,11 +56,6 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme()
   guardAllWebContents()
 
-  const core = startCore({
-    datasetDir: join(app.getAppPath(), 'resources', 'dataset'),
-    userDataDir: app.getPath('userData'),
-    appVersion: app.getVersion()
-  })
   // electron-store keeps preferences only; annotations have their own journaled store.
   const { preferences, warnings } = createPreferences(ElectronStore, {
     cwd: app.getPath('userData')
@@ -68,6 +63,12 @@ if (!app.requestSingleInstanceLock()) {
   for (const warning of warnings) console.warn(`[preferences] ${warning}`)
   // A failed preferences write stays in memory; try again now and then.
   setInterval(() => preferences.retry(), 30_000).unref()
+  const core = startCore({
+    datasetDir: join(app.getAppPath(), 'resources', 'dataset'),
+    userDataDir: app.getPath('userData'),
+    appVersion: app.getVersion(),
+    notices: warnings
+  })
   const shellPorts: ShellPorts = {
     preferences: preferencesPort(preferences),
     confirmAndOpenExternal: (url) => confirmAndOpenExternal(mainWindow, url)

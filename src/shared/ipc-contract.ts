@@ -41,6 +41,8 @@ export interface AppInfo {
   briefingCount: number
   sectionCount: number
   entityCount: number
+  /** Problems found at start that the analyst should know of (a quarantined file, a lock). */
+  notices: string[]
 }
 
 export interface BriefingSummary {

@@ -20,6 +20,8 @@ export interface CoreOptions {
   /** The profile (user-data) folder: annotations live in `<userDataDir>/annotations`. */
   userDataDir: string
   appVersion: string
+  /** Start-up problems the host found (e.g. a quarantined preferences file), shown to the analyst. */
+  notices?: string[]
 }
 
 export interface CoreServices {
@@ -76,7 +78,12 @@ async function load(
       version: options.appVersion,
       briefingCount: library.briefings.length,
       sectionCount,
-      entityCount: library.entities.size
+      entityCount: library.entities.size,
+      notices: [
+        ...(options.notices ?? []),
+        ...store.warnings,
+        ...(store.readOnly ? [`Annotations are read-only: ${store.readOnly}`] : [])
+      ]
     }
   }
 }
