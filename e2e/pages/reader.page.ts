@@ -1,4 +1,5 @@
-// Page object: the briefing reader (outline, section text, entity marks and panel).
+// Page object: the briefing reader (outline, section text, entity marks and panel, highlights,
+// the selection toolbar and the highlight editor).
 import type { Locator, Page } from '@playwright/test'
 
 export class ReaderPage {
@@ -11,6 +12,12 @@ export class ReaderPage {
   readonly searchMarks: Locator
   readonly entityToggle: Locator
   readonly entityPanel: Locator
+  /** Every rendered piece of highlighted text. */
+  readonly highlightPieces: Locator
+  readonly toolbar: Locator
+  readonly editor: Locator
+  readonly undoButton: Locator
+  readonly redoButton: Locator
 
   constructor(readonly page: Page) {
     this.outlineItems = page.getByTestId('outline-item')
@@ -22,6 +29,98 @@ export class ReaderPage {
     this.searchMarks = this.text.locator('mark.search-match')
     this.entityToggle = page.getByTestId('entity-toggle')
     this.entityPanel = page.getByTestId('entity-panel')
+    this.highlightPieces = this.text.locator('[data-highlight-ids]')
+    this.toolbar = page.getByTestId('selection-toolbar')
+    this.editor = page.getByTestId('highlight-editor')
+    this.undoButton = page.getByTestId('undo')
+    this.redoButton = page.getByTestId('redo')
+  }
+
+  /** The rendered pieces of one highlight (several when it is split by mentions or overlaps). */
+  highlight(id: string): Locator {
+    return this.text.locator(`[data-highlight-ids~="${id}"]`)
+  }
+
+  /** Pieces whose innermost highlight has `color`. */
+  highlightsOfColor(color: string): Locator {
+    return this.text.locator(`.hl-${color}`)
+  }
+
+  /**
+   * Selects `phrase` in the section text with the real mouse: press at the left edge of its
+   * first character, drag to the right edge of its last.
+   */
+  async selectText(phrase: string): Promise<void> {
+    const points = await this.text.evaluate((root, wanted) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      const nodes: Text[] = []
+      let all = ''
+      while (walker.nextNode()) {
+        const node = walker.currentNode as Text
+        nodes.push(node)
+        all += node.data
+      }
+      const at = all.indexOf(wanted)
+      if (at < 0) throw new Error(`"${wanted}" is not in the section text`)
+      const range = document.createRange()
+      let offset = 0
+      for (const node of nodes) {
+        const end = offset + node.data.length
+        if (at >= offset && at < end) range.setStart(node, at - offset)
+        if (at + wanted.length > offset && at + wanted.length <= end) {
+          range.setEnd(node, at + wanted.length - offset)
+        }
+        offset = end
+      }
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0)
+      const first = rects[0]!
+      const last = rects[rects.length - 1]!
+      return {
+        x1: first.left + 1,
+        y1: first.top + first.height / 2,
+        x2: last.right - 1,
+        y2: last.top + last.height / 2
+      }
+    }, phrase)
+    const mouse = this.page.mouse
+    await mouse.move(points.x1, points.y1)
+    await mouse.down()
+    await mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 })
+    await mouse.move(points.x2, points.y2, { steps: 4 })
+    await mouse.up()
+  }
+
+  /** The text the document selection holds now. */
+  selectedText(): Promise<string> {
+    return this.page.evaluate(() => document.getSelection()?.toString() ?? '')
+  }
+
+  /** Selects `phrase` and highlights it with the toolbar colour labelled `label`. */
+  async highlightText(phrase: string, label: string): Promise<void> {
+    await this.selectText(phrase)
+    await this.toolbar.getByRole('button', { name: label, exact: true }).click()
+  }
+
+  /** Clicks the first piece of highlight `id` (opening its editor). */
+  async openHighlight(id: string): Promise<void> {
+    await this.highlight(id).first().click()
+  }
+
+  /** Ids of the highlights in the section text, in order of first appearance. */
+  highlightIds(): Promise<string[]> {
+    return this.highlightPieces.evaluateAll((pieces) => {
+      const ids: string[] = []
+      for (const piece of pieces) {
+        for (const id of (piece.getAttribute('data-highlight-ids') ?? '').split(' ')) {
+          if (id && !ids.includes(id)) ids.push(id)
+        }
+      }
+      return ids
+    })
+  }
+
+  editorColor(label: string): Locator {
+    return this.editor.getByRole('radio', { name: label, exact: true })
   }
 
   entityItem(entityId: string): Locator {

@@ -3,6 +3,7 @@ import { mount } from 'svelte'
 
 import App from './App.svelte'
 import './styles/app.css'
+import './styles/annotations.css'
 
 const target = document.getElementById('app')
 if (!target) throw new Error('index.html has no #app element')

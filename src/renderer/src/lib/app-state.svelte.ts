@@ -1,7 +1,9 @@
 // The application: start-up (whenReady), the library list, which view is shown, and the glue
-// between search and reader (choosing a hit opens it with marks; clearing search clears them).
+// between search, reader and annotations (choosing a hit opens it with marks or reveals the
+// highlight or note it found; clearing search clears the marks).
 
 import type { AppInfo, BriefingSummary, SearchHit } from '../../../shared/ipc-contract'
+import { AnnotationsState } from './annotations-state.svelte'
 import { api } from './api'
 import { ReaderState } from './reader-state.svelte'
 import { SearchState } from './search-state.svelte'
@@ -20,6 +22,7 @@ export class AppState {
 
   readonly reader = new ReaderState()
   readonly search = new SearchState()
+  readonly annotations = new AnnotationsState()
 
   /** Waits for main (dataset + index), then loads the library; signals the state on <html>. */
   async start(): Promise<void> {
@@ -35,7 +38,7 @@ export class AppState {
     }
     // The library is loaded before signalling ready so that "ready" means "cards are on screen";
     // a failed list is shown in the library view (with a retry), not as a failed start.
-    await this.loadLibrary()
+    await Promise.all([this.loadLibrary(), this.annotations.loadPreferences()])
     this.status = 'ready'
     signal('ready')
   }
@@ -54,6 +57,7 @@ export class AppState {
   openBriefing(id: string, sectionId?: string): void {
     this.view = 'briefing'
     void this.reader.open(id, sectionId)
+    void this.annotations.open(id)
   }
 
   showLibrary(): void {
@@ -64,7 +68,37 @@ export class AppState {
   chooseHit(hit: SearchHit): void {
     this.search.open = false
     this.view = 'briefing'
+    if (hit.kind !== 'text' && hit.annotationId) {
+      const id = hit.annotationId
+      void Promise.all([
+        this.reader.open(hit.briefingId, hit.sectionId),
+        this.annotations.open(hit.briefingId)
+      ]).then(() => this.revealAnnotation(id))
+      return
+    }
     void this.reader.open(hit.briefingId, hit.sectionId, hit.matches)
+    void this.annotations.open(hit.briefingId)
+  }
+
+  /**
+   * Goes to a highlight (its section, selected and flashed) or a note (the notes panel, and its
+   * section for a section note). Orphaned highlights are shown in the panel's Orphaned group.
+   */
+  revealAnnotation(id: string, openEditor = false): void {
+    const view = this.annotations.view
+    const highlight = this.annotations.highlight(id)
+    const note = this.annotations.note(id)
+    const sectionId =
+      highlight?.target.sectionId ??
+      (note?.target.kind === 'section' ? note.target.sectionId : null)
+    const index = this.reader.detail?.sections.findIndex((s) => s.id === sectionId) ?? -1
+    if (index >= 0) this.reader.goTo(index)
+    if (highlight && highlight.status === 'anchored') {
+      view.select(id, openEditor)
+    } else if (highlight || note) {
+      view.panelTab = 'notes'
+    }
+    view.flashOn(id)
   }
 
   clearSearch(): void {

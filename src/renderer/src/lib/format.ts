@@ -1,4 +1,4 @@
-// Display helpers shared by components: dates, counts and entity-kind labels.
+// Display helpers shared by components: dates, times, counts and entity-kind labels.
 
 import type { EntityKind } from '../../../shared/dataset'
 
@@ -15,6 +15,36 @@ export function formatDate(iso: string): string {
   if (!match) return iso
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
   return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date)
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit'
+})
+
+/** An ISO timestamp in local time ("9 Mar 2024, 14:05"); anything unparseable as given. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date)
+}
+
+const shortDateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit'
+})
+
+/** Like formatDateTime, without the year when it is this year ("9 Mar, 14:05"). */
+export function formatShortDateTime(iso: string, now = new Date()): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return date.getFullYear() === now.getFullYear()
+    ? shortDateTimeFormat.format(date)
+    : dateTimeFormat.format(date)
 }
 
 /** "1 section", "3 sections". */

@@ -1,4 +1,5 @@
-// Unit tests of text segmentation: paragraphs, mention runs and search-match pieces.
+// Unit tests of text segmentation: paragraphs, mention runs and search-match pieces (highlight
+// layers: segments-highlights.test.ts).
 
 import { describe, expect, it } from 'vitest'
 
@@ -77,7 +78,7 @@ describe('segmentText', () => {
     const out = segmentText<M>('Plain text.', [])
     expect(shape(out)).toEqual([[['Plain text.', null, []]]])
     expect(out[0]!.runs[0]!.pieces).toEqual([
-      { text: 'Plain text.', start: 0, end: 11, match: false }
+      { text: 'Plain text.', start: 0, end: 11, match: false, highlights: [] }
     ])
   })
 
@@ -157,8 +158,8 @@ describe('segmentText', () => {
     ])
     const mentionRun = out[0]!.runs[1]!
     expect(mentionRun.pieces).toEqual([
-      { text: 'New', start: 9, end: 12, match: true },
-      { text: ' Delhi', start: 12, end: 18, match: false }
+      { text: 'New', start: 9, end: 12, match: true, highlights: [] },
+      { text: ' Delhi', start: 12, end: 18, match: false, highlights: [] }
     ])
   })
 

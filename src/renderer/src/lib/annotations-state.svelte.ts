@@ -1,0 +1,276 @@
+// The analyst's highlights and notes for the open briefing as main last reported them (every
+// change, undo and redo returns the whole BriefingAnnotations), the preferences (colour labels,
+// last colour), and whether everything acknowledged is on disk (polled while it is not).
+
+import { DEFAULT_COLOR_LABELS, HIGHLIGHT_COLORS } from '../../../shared/annotations'
+import type {
+  AnchoredHighlight,
+  HighlightColor,
+  Note,
+  SectionTarget
+} from '../../../shared/annotations'
+import type {
+  AnnotationChange,
+  BriefingAnnotations,
+  Preferences,
+  SaveStatus
+} from '../../../shared/annotation-requests'
+import { AnnotationView } from './annotation-view.svelte'
+import { api } from './api'
+import { clearDocumentSelection } from './dom-selection'
+import type { HighlightLike } from './segments'
+
+export const SAVE_POLL_MS = 3000
+export const SAVED_NOTICE_MS = 2500
+
+const DEFAULT_PREFS: Preferences = { colorLabels: { ...DEFAULT_COLOR_LABELS }, lastColor: 'yellow' }
+
+export class AnnotationsState {
+  /** The open briefing whose annotations are shown (set before they have loaded). */
+  briefingId = $state<string | null>(null)
+  data = $state.raw<BriefingAnnotations | null>(null)
+  status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle')
+  loadError = $state('')
+  prefs = $state.raw<Preferences>(DEFAULT_PREFS)
+  /** The last change that failed, for the analyst (cleared when dismissed or on success). */
+  problem = $state('')
+  /** Last known save status; `saved: false` shows the persistent banner. */
+  save = $state.raw<SaveStatus>({ saved: true, pending: 0 })
+  /** Briefly true after unsaved changes have been written. */
+  savedNotice = $state(false)
+  warningsDismissed = $state(false)
+
+  /** Selection, editor, flash and panel state of the annotation UI. */
+  readonly view = new AnnotationView()
+
+  highlights: AnchoredHighlight[] = $derived(this.data?.highlights ?? [])
+  notes: Note[] = $derived(this.data?.notes ?? [])
+  readOnly: string | null = $derived(this.data?.readOnly ?? null)
+  canEdit = $derived(this.status === 'ready' && !this.data?.readOnly)
+  count = $derived(this.highlights.length + this.notes.length)
+
+  #seq = 0
+  #queue: Promise<unknown> = Promise.resolve()
+  #pollTimer: ReturnType<typeof setTimeout> | undefined
+  #noticeTimer: ReturnType<typeof setTimeout> | undefined
+  #loading: Promise<void> = Promise.resolve()
+
+  /** The highlight with `id`, if the briefing has it. */
+  highlight(id: string | null): AnchoredHighlight | undefined {
+    return id === null ? undefined : this.highlights.find((h) => h.id === id)
+  }
+
+  note(id: string | null): Note | undefined {
+    return id === null ? undefined : this.notes.find((n) => n.id === id)
+  }
+
+  colorOf(id: string): HighlightColor {
+    return this.highlight(id)?.color ?? 'yellow'
+  }
+
+  label(color: HighlightColor): string {
+    return this.prefs.colorLabels[color] || DEFAULT_COLOR_LABELS[color]
+  }
+
+  /** Anchored highlights of one section, for segmentation. */
+  rangesIn(sectionId: string): HighlightLike[] {
+    const out: HighlightLike[] = []
+    for (const h of this.highlights) {
+      if (h.status === 'anchored' && h.range && h.target.sectionId === sectionId) {
+        out.push({ id: h.id, start: h.range.start, end: h.range.end })
+      }
+    }
+    return out
+  }
+
+  /** Loads the annotations of `briefingId` (again, if it is already open). */
+  open(briefingId: string): Promise<void> {
+    const seq = ++this.#seq
+    if (this.briefingId !== briefingId) {
+      this.data = null
+      this.view.reset()
+      this.warningsDismissed = false
+      this.status = 'loading'
+    }
+    this.briefingId = briefingId
+    this.#loading = (async () => {
+      try {
+        const data = await api.loadAnnotations(briefingId)
+        if (seq !== this.#seq) return
+        this.#accept(data)
+        this.status = 'ready'
+      } catch (error) {
+        if (seq !== this.#seq) return
+        this.status = 'error'
+        this.loadError = messageOf(error)
+      }
+    })()
+    return this.#loading
+  }
+
+  /** Resolves once the annotations being loaded are in. */
+  loaded(): Promise<void> {
+    return this.#loading
+  }
+
+  async loadPreferences(): Promise<void> {
+    try {
+      this.prefs = withDefaults(await api.getPreferences())
+    } catch {
+      this.prefs = DEFAULT_PREFS // shown with default labels; saving will report problems
+    }
+  }
+
+  /** Sends one change; changes go out one at a time, in order. Null when it failed. */
+  change(change: AnnotationChange): Promise<BriefingAnnotations | null> {
+    const briefingId = this.briefingId
+    if (!briefingId || !this.canEdit) return Promise.resolve(null)
+    return this.#enqueue(() => api.changeAnnotation(briefingId, change), failureOf(change))
+  }
+
+  /** Creates a highlight and returns its id (null when refused). */
+  async createHighlight(target: SectionTarget, color: HighlightColor): Promise<string | null> {
+    const before = idSet(this.highlights)
+    void this.setLastColor(color)
+    const result = await this.change({ op: 'highlight.create', target, color })
+    return result?.highlights.find((h) => !before.has(h.id))?.id ?? null
+  }
+
+  /**
+   * Highlights the offered text selection with `color` (default: the last colour); with
+   * `withNote` the new highlight's editor opens with the caret in its note.
+   */
+  async highlightSelection(color = this.prefs.lastColor, withNote = false): Promise<void> {
+    const selection = this.view.selection
+    if (!selection || !this.canEdit) return
+    clearDocumentSelection()
+    this.view.setSelection(null)
+    const id = await this.createHighlight(selection.target, color)
+    if (id && withNote) this.view.select(id, true, true)
+  }
+
+  /** Creates a note and returns its id (null when refused). */
+  async createNote(
+    change: Extract<AnnotationChange, { op: 'note.create' }>
+  ): Promise<string | null> {
+    const before = idSet(this.notes)
+    const result = await this.change(change)
+    return result?.notes.find((n) => !before.has(n.id))?.id ?? null
+  }
+
+  undo(): Promise<BriefingAnnotations | null> {
+    const briefingId = this.briefingId
+    if (!briefingId || !this.canEdit || !this.data?.canUndo) return Promise.resolve(null)
+    return this.#enqueue(() => api.undo(briefingId), 'Could not undo')
+  }
+
+  redo(): Promise<BriefingAnnotations | null> {
+    const briefingId = this.briefingId
+    if (!briefingId || !this.canEdit || !this.data?.canRedo) return Promise.resolve(null)
+    return this.#enqueue(() => api.redo(briefingId), 'Could not redo')
+  }
+
+  async setLastColor(color: HighlightColor): Promise<void> {
+    if (this.prefs.lastColor === color) return
+    this.prefs = { ...this.prefs, lastColor: color }
+    try {
+      this.prefs = withDefaults(await api.setPreferences({ lastColor: color }))
+    } catch {
+      // Only a convenience: the colour is still remembered for this session.
+    }
+  }
+
+  /** Renames colour labels; returns an error message for the analyst, or '' when saved. */
+  async renameColors(labels: Partial<Record<HighlightColor, string>>): Promise<string> {
+    try {
+      this.prefs = withDefaults(await api.setPreferences({ colorLabels: labels }))
+      return ''
+    } catch (error) {
+      return `The colour names could not be saved: ${messageOf(error)}`
+    }
+  }
+
+  dismissProblem(): void {
+    this.problem = ''
+  }
+
+  #enqueue(
+    run: () => Promise<BriefingAnnotations>,
+    failure: string
+  ): Promise<BriefingAnnotations | null> {
+    const next = this.#queue.then(async () => {
+      try {
+        const result = await run()
+        this.#accept(result)
+        this.problem = ''
+        return result
+      } catch (error) {
+        this.problem = `${failure}: ${messageOf(error)}`
+        return null
+      }
+    })
+    this.#queue = next
+    return next
+  }
+
+  #accept(result: BriefingAnnotations): void {
+    if (result.briefingId !== this.briefingId) return
+    this.data = result
+    this.view.forgetMissing(idSet([...result.highlights, ...result.notes]))
+    this.#watchSave(result.save)
+  }
+
+  #watchSave(save: SaveStatus): void {
+    const wasUnsaved = !this.save.saved
+    this.save = save
+    if (!save.saved) {
+      this.savedNotice = false
+      this.#schedulePoll()
+    } else if (wasUnsaved) {
+      this.savedNotice = true
+      clearTimeout(this.#noticeTimer)
+      this.#noticeTimer = setTimeout(() => (this.savedNotice = false), SAVED_NOTICE_MS)
+    }
+  }
+
+  #schedulePoll(): void {
+    if (this.#pollTimer !== undefined) return
+    this.#pollTimer = setTimeout(async () => {
+      this.#pollTimer = undefined
+      try {
+        this.#watchSave(await api.saveStatus())
+      } catch (error) {
+        this.save = { ...this.save, error: messageOf(error) }
+        this.#schedulePoll()
+      }
+    }, SAVE_POLL_MS)
+  }
+}
+
+/** The ids of `items`, for one-off membership checks (not reactive state). */
+function idSet(items: readonly { id: string }[]): ReadonlySet<string> {
+  return new Set(items.map((item) => item.id))
+}
+
+function withDefaults(prefs: Preferences): Preferences {
+  const colorLabels = { ...DEFAULT_COLOR_LABELS }
+  for (const color of HIGHLIGHT_COLORS) {
+    if (prefs.colorLabels?.[color]) colorLabels[color] = prefs.colorLabels[color]
+  }
+  return { colorLabels, lastColor: prefs.lastColor ?? 'yellow' }
+}
+
+function failureOf(change: AnnotationChange): string {
+  const [kind, action] = change.op.split('.') as [string, string]
+  const verbs: Record<string, string> = {
+    create: 'add',
+    update: 'change',
+    delete: 'delete',
+    restore: 'restore'
+  }
+  return `Could not ${verbs[action] ?? action} the ${kind}`
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
