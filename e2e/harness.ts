@@ -12,9 +12,11 @@ import Conf from 'conf'
 import type { Browser, Page } from '@playwright/test'
 import { buildSync } from 'esbuild'
 
+import type { StoreFs } from '../src/main/annotations/types'
 import { startCore } from '../src/main/core/app-core'
 import { createMainRouter } from '../src/main/features/main-router'
 import type { ShellPorts } from '../src/main/features/shell-handlers'
+import type { MenuCommand } from '../src/shared/api-methods'
 import { preferencesPort } from '../src/main/features/preferences-port'
 import { createPreferences } from '../src/main/preferences/preferences'
 import { createTrustedSenderCheck } from '../src/main/security/policy'
@@ -35,6 +37,11 @@ export interface OpenAppOptions {
   colorScheme?: 'light' | 'dark'
   /** Wait for this app state (default 'ready'); 'error' for tests of a failed start. */
   expectState?: 'ready' | 'error'
+  /**
+   * Filesystem calls of the annotation store (default node:fs), for tests of a failing disk,
+   * e.g. FaultyFs from src/main/annotations/test-support.ts. Preferences are not affected.
+   */
+  annotationFs?: StoreFs
 }
 
 export interface OpenedApp {
@@ -47,6 +54,8 @@ export interface OpenedApp {
   dialogs: string[]
   /** Links main was asked to open externally (confirmation is answered "Cancel"). */
   openedLinks: string[]
+  /** Stands in for choosing a command in the application menu. */
+  menu(command: MenuCommand): Promise<void>
   close(): Promise<void>
 }
 
@@ -75,7 +84,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
     datasetDir: options.datasetDir ?? BUNDLED_DATASET_DIR,
     userDataDir,
     appVersion: 'e2e',
-    notices: prefs.warnings
+    notices: prefs.warnings,
+    annotationFs: options.annotationFs
   })
   const openedLinks: string[] = []
   const shell: ShellPorts = {
@@ -148,6 +158,11 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
       cspViolations,
       dialogs,
       openedLinks,
+      menu: (command) =>
+        page.evaluate(
+          (c) => (window as unknown as { __briefingEmit(p: unknown): void }).__briefingEmit(c),
+          command
+        ),
       async close() {
         await opened.close()
         await core.close()

@@ -75,7 +75,7 @@ test('the page has no require, process or ipcRenderer; window.briefing is only t
       electron: 'undefined',
       module: 'undefined',
       ipcBinding: 'undefined',
-      api: Object.keys(API_METHODS).sort(),
+      api: [...Object.keys(API_METHODS), 'onMenuCommand'].sort(),
       frozen: true
     })
     expect(new Set(globals.apiTypes)).toEqual(new Set(['function']))

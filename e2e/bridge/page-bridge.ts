@@ -10,8 +10,21 @@ const host = window as unknown as Record<string, unknown>
 const send = host['__briefingIpc'] as Binding
 delete host['__briefingIpc']
 
+// Main's events (menu commands): the harness calls the hidden emitter to stand in for a menu click.
+const listeners = new Set<(payload: unknown) => void>()
+Object.defineProperty(window, '__briefingEmit', {
+  value: (payload: unknown) => listeners.forEach((listener) => listener(payload)),
+  enumerable: false
+})
+
 Object.defineProperty(window, 'briefing', {
-  value: createBriefingApi((channel, request) => send(channel, request)),
+  value: createBriefingApi(
+    (channel, request) => send(channel, request),
+    (_event, listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    }
+  ),
   enumerable: true,
   writable: false,
   configurable: false

@@ -86,7 +86,7 @@ test.describe('Electron app', () => {
         process: 'undefined',
         ipcRenderer: 'undefined',
         electron: 'undefined',
-        keys: Object.keys(API_METHODS).sort(),
+        keys: [...Object.keys(API_METHODS), 'onMenuCommand'].sort(),
         ok: true,
         n: 1
       })

@@ -13,6 +13,7 @@ import { createMainRouter } from './features/main-router'
 import { preferencesPort } from './features/preferences-port'
 import type { ShellPorts } from './features/shell-handlers'
 import { bindRouterToIpcMain } from './ipc/electron-ipc'
+import { installAppMenu } from './menu'
 import { createPreferences } from './preferences/preferences'
 import { APP_ENTRY_URL, createTrustedSenderCheck, devServerUrlFrom } from './security/policy'
 import {
@@ -81,6 +82,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession(join(__dirname, '../renderer'), devServerUrl)
     bindRouterToIpcMain(router, (contents) => contents === mainWindow?.webContents)
+    installAppMenu(app.getName(), () => mainWindow)
     mainWindow = createMainWindow(entryUrl, isDevBuild)
     mainWindow.on('closed', () => (mainWindow = null))
   })

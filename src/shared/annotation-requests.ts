@@ -10,7 +10,7 @@ import type {
   NoteTarget,
   SectionTarget
 } from './annotations'
-import { array, int, literal, object, str, union, validator } from './schema'
+import { array, bool, int, literal, object, str, union, validator } from './schema'
 import type { Check } from './schema'
 import type { Validator } from './ipc-validators'
 
@@ -164,3 +164,48 @@ export const validatePreferencesUpdate: Validator<PreferencesUpdate> = validator
   )
 )
 export const validateExternalLink = validator(object({ url: str({ min: 1, max: 2048 }) }))
+
+/** What to export and how (issue #4). Main opens the save dialog; the renderer never names a path. */
+export interface ExportOptions {
+  scope: { kind: 'briefing'; briefingId: string } | { kind: 'library' }
+  format: 'md' | 'w3c'
+  groupBy: 'section' | 'color'
+  includeSectionNotes: boolean
+  includeEntities: boolean
+  includeOrphans: boolean
+  /** Markdown of several briefings: one file, or one file per briefing in a chosen folder. */
+  layout: 'single' | 'per-briefing'
+}
+
+export type ExportResult =
+  | { status: 'cancelled' }
+  | { status: 'written'; files: string[]; highlights: number; notes: number }
+
+export type ImportAnnotationsResult =
+  | { status: 'cancelled' }
+  | {
+      status: 'imported'
+      file: string
+      added: number
+      /** Already present (same id and content): not duplicated. */
+      unchanged: number
+      updated: number
+      /** Imported but not placeable on the current text: listed under "Orphaned". */
+      orphaned: number
+      problems: string[]
+    }
+
+export const validateExportOptions: Validator<ExportOptions> = validator(
+  object({
+    scope: union<ExportOptions['scope']>('kind', {
+      briefing: object({ kind: literal('briefing'), briefingId: ID }),
+      library: object({ kind: literal('library') })
+    }),
+    format: literal('md', 'w3c'),
+    groupBy: literal('section', 'color'),
+    includeSectionNotes: bool,
+    includeEntities: bool,
+    includeOrphans: bool,
+    layout: literal('single', 'per-briefing')
+  })
+)

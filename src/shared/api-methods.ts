@@ -13,5 +13,16 @@ export const API_METHODS = {
   saveStatus: 'annotations:status',
   getPreferences: 'prefs:get',
   setPreferences: 'prefs:set',
-  openExternalLink: 'link:open'
+  openExternalLink: 'link:open',
+  exportNotes: 'export:notes',
+  importAnnotations: 'annotations:import'
 } as const
+
+/** The one event main sends to the renderer: a command chosen in the application menu. */
+export const MENU_EVENT = 'menu:command'
+export const MENU_COMMANDS = ['undo', 'redo', 'find', 'export-notes'] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value)
+}

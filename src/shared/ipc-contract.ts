@@ -5,6 +5,9 @@ import { API_METHODS } from './api-methods'
 import type {
   AnnotationChange,
   BriefingAnnotations,
+  ExportOptions,
+  ExportResult,
+  ImportAnnotationsResult,
   Preferences,
   PreferencesUpdate,
   SaveStatus
@@ -12,6 +15,7 @@ import type {
 import {
   validateBriefingIdRequest,
   validateChangeRequest,
+  validateExportOptions,
   validateExternalLink,
   validatePreferencesUpdate
 } from './annotation-requests'
@@ -129,6 +133,10 @@ export const contract = {
   'annotations:status': channel<void, SaveStatus>(validateNoRequest),
   'prefs:get': channel<void, Preferences>(validateNoRequest),
   'prefs:set': channel<PreferencesUpdate, Preferences>(validatePreferencesUpdate),
+  /** Exports notes: main asks where to save (the renderer never names a path) and writes. */
+  'export:notes': channel<ExportOptions, ExportResult>(validateExportOptions),
+  /** Imports a W3C Web Annotation file the analyst picks in main's open dialog. */
+  'annotations:import': channel<void, ImportAnnotationsResult>(validateNoRequest),
   /** Opens a link from a note in the system browser, after the analyst confirms (https only). */
   'link:open': channel<{ url: string }, { opened: boolean }>(validateExternalLink)
 } as const

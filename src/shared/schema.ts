@@ -30,6 +30,9 @@ export const str =
     return ok(input)
   }
 
+export const bool: Check<boolean> = (input, path) =>
+  typeof input === 'boolean' ? ok(input) : fail(path, 'true or false')
+
 export const int =
   (min: number, max: number): Check<number> =>
   (input, path) =>

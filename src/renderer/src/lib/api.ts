@@ -1,10 +1,14 @@
 // The renderer's only door to main: wraps `window.briefing` and turns IpcResult failures into
 // ApiError exceptions carrying the stable error code. Components and state classes import this.
 
+import type { MenuCommand } from '../../../shared/api-methods'
 import type { BriefingApi } from '../../../shared/briefing-api'
 import type {
   AnnotationChange,
   BriefingAnnotations,
+  ExportOptions,
+  ExportResult,
+  ImportAnnotationsResult,
   Preferences,
   PreferencesUpdate,
   SaveStatus
@@ -56,6 +60,14 @@ export const api = {
   getPreferences: (): Promise<Preferences> => unwrap(bridge().getPreferences()),
   setPreferences: (update: PreferencesUpdate): Promise<Preferences> =>
     unwrap(bridge().setPreferences(update)),
+  /** Exports notes; main asks the analyst where to save. */
+  exportNotes: (options: ExportOptions): Promise<ExportResult> =>
+    unwrap(bridge().exportNotes(options)),
+  /** Imports a W3C Web Annotation file the analyst picks in main's open dialog. */
+  importAnnotations: (): Promise<ImportAnnotationsResult> => unwrap(bridge().importAnnotations()),
+  /** Listens for application-menu commands; returns the function that stops listening. */
+  onMenuCommand: (listener: (command: MenuCommand) => void): (() => void) =>
+    bridge().onMenuCommand(listener),
   /** Asks main to open an https link from a note; main confirms with the analyst first. */
   openExternalLink: (url: string): Promise<{ opened: boolean }> =>
     unwrap(bridge().openExternalLink({ url }))

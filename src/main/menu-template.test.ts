@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+
+import { MENU_COMMANDS } from '../shared/api-methods'
+import { menuTemplate } from './menu-template'
+
+describe('application menu', () => {
+  for (const platform of ['darwin', 'linux', 'win32'] as const) {
+    it(`on ${platform} offers export, undo, redo and find as app commands`, () => {
+      const entries = menuTemplate(platform, 'Briefing Reader').flatMap((s) => s.entries)
+      const commands = entries.flatMap((e) => (e.kind === 'command' ? [e.command] : []))
+      expect(commands.sort()).toEqual([...MENU_COMMANDS].sort())
+      // Undo/redo must be commands, never Electron's text-only roles.
+      expect(entries.some((e) => e.kind === 'role' && (e.role as string) === 'undo')).toBe(false)
+      const accelerators = entries.flatMap((e) =>
+        e.kind === 'command' && e.accelerator ? [e.accelerator] : []
+      )
+      expect(new Set(accelerators).size).toBe(accelerators.length)
+    })
+  }
+  it('has the app menu with Quit on macOS, and Quit under File elsewhere', () => {
+    expect(menuTemplate('darwin', 'Briefing Reader')[0]?.label).toBe('Briefing Reader')
+    const file = menuTemplate('linux', 'Briefing Reader').find((s) => s.label === 'File')
+    expect(file?.entries).toContainEqual({ kind: 'role', role: 'quit' })
+  })
+})

@@ -1,0 +1,102 @@
+// The application menu as plain data: which items exist, their accelerators, and the command each
+// sends to the renderer. menu.ts turns it into Electron's Menu; this file is tested without it.
+
+import type { MenuCommand } from '../shared/api-methods'
+
+export type MenuEntry =
+  | { kind: 'command'; label: string; command: MenuCommand; accelerator?: string }
+  | {
+      kind: 'role'
+      role:
+        | 'cut'
+        | 'copy'
+        | 'paste'
+        | 'selectAll'
+        | 'quit'
+        | 'about'
+        | 'hide'
+        | 'hideOthers'
+        | 'unhide'
+        | 'close'
+        | 'minimize'
+        | 'zoom'
+        | 'togglefullscreen'
+        | 'resetZoom'
+        | 'zoomIn'
+        | 'zoomOut'
+    }
+  | { kind: 'separator' }
+
+export interface MenuSection {
+  label: string
+  entries: MenuEntry[]
+}
+
+/**
+ * The menu for a platform. Undo and redo are commands, not Electron's roles: the renderer undoes
+ * the last annotation change, or the text edit when a text field has focus (it also handles the
+ * keys itself and marks them handled, so an accelerator never undoes twice).
+ */
+export function menuTemplate(platform: NodeJS.Platform, appName: string): MenuSection[] {
+  const mac = platform === 'darwin'
+  const sections: MenuSection[] = []
+  if (mac) {
+    sections.push({
+      label: appName,
+      entries: [
+        { kind: 'role', role: 'about' },
+        { kind: 'separator' },
+        { kind: 'role', role: 'hide' },
+        { kind: 'role', role: 'hideOthers' },
+        { kind: 'role', role: 'unhide' },
+        { kind: 'separator' },
+        { kind: 'role', role: 'quit' }
+      ]
+    })
+  }
+  sections.push({
+    label: 'File',
+    entries: [
+      {
+        kind: 'command',
+        label: 'Export Notes…',
+        command: 'export-notes',
+        accelerator: 'CmdOrCtrl+E'
+      },
+      { kind: 'separator' },
+      mac ? { kind: 'role', role: 'close' } : { kind: 'role', role: 'quit' }
+    ]
+  })
+  sections.push({
+    label: 'Edit',
+    entries: [
+      { kind: 'command', label: 'Undo', command: 'undo', accelerator: 'CmdOrCtrl+Z' },
+      { kind: 'command', label: 'Redo', command: 'redo', accelerator: 'Shift+CmdOrCtrl+Z' },
+      { kind: 'separator' },
+      { kind: 'role', role: 'cut' },
+      { kind: 'role', role: 'copy' },
+      { kind: 'role', role: 'paste' },
+      { kind: 'role', role: 'selectAll' },
+      { kind: 'separator' },
+      { kind: 'command', label: 'Find…', command: 'find', accelerator: 'CmdOrCtrl+F' }
+    ]
+  })
+  sections.push({
+    label: 'View',
+    entries: [
+      { kind: 'role', role: 'resetZoom' },
+      { kind: 'role', role: 'zoomIn' },
+      { kind: 'role', role: 'zoomOut' },
+      { kind: 'separator' },
+      { kind: 'role', role: 'togglefullscreen' }
+    ]
+  })
+  sections.push({
+    label: 'Window',
+    entries: [
+      { kind: 'role', role: 'minimize' },
+      ...(mac ? [{ kind: 'role', role: 'zoom' } as const] : [])
+    ]
+  })
+  return sections
+}
