@@ -1,7 +1,9 @@
 // The analyst highlights text with the mouse, recolours, writes Markdown notes (shown safely),
 // tags, deletes and restores, undoes and redoes, filters the notes panel, finds annotations by
-// search, and finds everything again after reopening the app on the same profile.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+// search, and finds everything again after reopening the app on the same profile. Colour names
+// and the last colour are preferences: they survive a restart, and a damaged preferences file is
+// set aside and reported at start-up.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -335,6 +337,88 @@ test('problems found while loading are shown and can be dismissed', async () => 
     // Still writable.
     await reader.highlightText(PHRASE, 'Key point')
     await expect(reader.highlightsOfColor('yellow')).toHaveText([PHRASE])
+  } finally {
+    rmSync(profile, { recursive: true, force: true })
+  }
+})
+
+/** The preferences file of `profile` as conf wrote it. */
+function preferencesOn(profile: string): {
+  colorLabels?: Record<string, string>
+  lastColor?: string
+} {
+  return JSON.parse(readFileSync(join(profile, 'preferences.json'), 'utf8'))
+}
+
+test('renamed colours and the last colour used are there after reopening the app', async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'briefing-prefs-'))
+  try {
+    await start({ userDataDir: profile })
+    await notes.open()
+    await notes.renameColor('blue', 'Ask the desk')
+    await notes.renameColor('pink', 'Contested')
+    await reader.highlightText(PHRASE, 'Contested')
+    await expect(reader.highlightsOfColor('pink')).toHaveText([PHRASE])
+    await expect.poll(() => preferencesOn(profile).lastColor).toBe('pink')
+    expect(preferencesOn(profile).colorLabels).toMatchObject({
+      blue: 'Ask the desk',
+      pink: 'Contested'
+    })
+    await app.close()
+
+    await start({ userDataDir: profile })
+    await notes.open()
+    await expect(notes.highlightItems).toContainText('Contested')
+    await reader.selectText('bilateral meeting')
+    for (const label of ['Key point', 'Evidence', 'Ask the desk', 'Contested', 'Follow-up']) {
+      await expect(reader.toolbar.getByRole('button', { name: label, exact: true })).toBeVisible()
+    }
+    await expect(reader.toolbar.getByRole('button', { name: 'Question' })).toHaveCount(0)
+    // "h" uses the last colour, remembered from the previous session.
+    await reader.pressKey('h')
+    await expect(reader.highlightsOfColor('pink')).toHaveText(['bilateral meeting', PHRASE])
+  } finally {
+    rmSync(profile, { recursive: true, force: true })
+  }
+})
+
+test('a damaged preferences file is set aside and reported; the app still works', async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'briefing-prefs-'))
+  const damaged = '{ "colorLabels": '
+  writeFileSync(join(profile, 'preferences.json'), damaged)
+  try {
+    app = await openApp({ userDataDir: profile })
+    const aside = readdirSync(profile).filter((f) => f.startsWith('preferences.json.corrupt-'))
+    expect(aside).toHaveLength(1)
+    expect(readFileSync(join(profile, aside[0]!), 'utf8')).toBe(damaged)
+
+    // Shown over the library...
+    const notices = app.page.getByTestId('startup-notices')
+    await expect(notices).toHaveRole('status')
+    await expect(notices.getByTestId('startup-notice').first()).toContainText(
+      `preferences.json is not valid JSON; it was renamed to ${aside[0]}`
+    )
+    await expect(notices).toContainText('reset to their defaults')
+    // ...and over the reader, until dismissed.
+    await new LibraryPage(app.page).open(/QUAD/)
+    reader = new ReaderPage(app.page)
+    notes = new NotesPage(app.page)
+    await expect(notices).toBeVisible()
+    await notices.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(notices).toHaveCount(0)
+    await app.page.getByTestId('back-to-library').click()
+    await expect(new LibraryPage(app.page).cards).toHaveCount(1)
+    await expect(notices).toHaveCount(0)
+
+    // Defaults apply, highlighting works, and preferences are saved to a fresh file.
+    await new LibraryPage(app.page).open(/QUAD/)
+    await reader.highlightText(PHRASE, 'Question')
+    await expect(reader.highlightsOfColor('blue')).toHaveText([PHRASE])
+    await notes.open()
+    await notes.renameColor('blue', 'Ask the desk')
+    await expect(notes.highlightItems).toContainText('Ask the desk')
+    await expect.poll(() => preferencesOn(profile).colorLabels?.['blue']).toBe('Ask the desk')
+    expect(preferencesOn(profile).lastColor).toBe('blue')
   } finally {
     rmSync(profile, { recursive: true, force: true })
   }

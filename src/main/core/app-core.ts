@@ -4,7 +4,7 @@
 
 import type { AppInfo } from '../../shared/ipc-contract'
 import { openAnnotationStore } from '../annotations/annotation-store'
-import type { AnnotationStore } from '../annotations/types'
+import type { AnnotationStore, StoreFs } from '../annotations/types'
 import { loadDatasetDir } from '../dataset/load-dataset'
 import type { Library } from '../dataset/library'
 import { createAnnotationService } from '../features/annotation-service'
@@ -22,6 +22,11 @@ export interface CoreOptions {
   appVersion: string
   /** Start-up problems the host found (e.g. a quarantined preferences file), shown to the analyst. */
   notices?: string[]
+  /**
+   * Filesystem calls of the annotation store; node:fs when omitted. Only tests set this (the e2e
+   * harness injects a disk that fails on demand); the app and the CLI never do.
+   */
+  annotationFs?: StoreFs
 }
 
 export interface CoreServices {
@@ -63,7 +68,7 @@ async function load(
 ): Promise<CoreServices> {
   const library = await loadDatasetDir(options.datasetDir)
   const search = createLunrSearch(library)
-  const store = await openAnnotationStore(options.userDataDir)
+  const store = await openAnnotationStore(options.userDataDir, { fs: options.annotationFs })
   onStore(store)
   const annotationSearch = createAnnotationSearch()
   const annotations = createAnnotationService({ store, library, search: annotationSearch })

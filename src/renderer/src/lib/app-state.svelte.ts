@@ -19,6 +19,8 @@ export class AppState {
   libraryStatus = $state<'loading' | 'ready' | 'error'>('loading')
   libraryError = $state('')
   view = $state<View>('library')
+  /** The analyst closed the start-up notices (info.notices) for this session. */
+  noticesDismissed = $state(false)
 
   readonly reader = new ReaderState()
   readonly search = new SearchState()
