@@ -167,7 +167,10 @@ export const validateExternalLink = validator(object({ url: str({ min: 1, max: 2
 
 /** What to export and how (issue #4). Main opens the save dialog; the renderer never names a path. */
 export interface ExportOptions {
-  scope: { kind: 'briefing'; briefingId: string } | { kind: 'library' }
+  scope:
+    | { kind: 'briefing'; briefingId: string }
+    | { kind: 'briefings'; briefingIds: string[] }
+    | { kind: 'library' }
   format: 'md' | 'w3c'
   groupBy: 'section' | 'color'
   includeSectionNotes: boolean
@@ -199,6 +202,7 @@ export const validateExportOptions: Validator<ExportOptions> = validator(
   object({
     scope: union<ExportOptions['scope']>('kind', {
       briefing: object({ kind: literal('briefing'), briefingId: ID }),
+      briefings: object({ kind: literal('briefings'), briefingIds: array(ID, 10_000) }),
       library: object({ kind: literal('library') })
     }),
     format: literal('md', 'w3c'),

@@ -15,12 +15,14 @@ export const API_METHODS = {
   setPreferences: 'prefs:set',
   openExternalLink: 'link:open',
   exportNotes: 'export:notes',
-  importAnnotations: 'annotations:import'
+  importAnnotations: 'annotations:import',
+  importFiles: 'library:import',
+  importFromDialog: 'library:import-dialog'
 } as const
 
 /** The one event main sends to the renderer: a command chosen in the application menu. */
 export const MENU_EVENT = 'menu:command'
-export const MENU_COMMANDS = ['undo', 'redo', 'find', 'export-notes'] as const
+export const MENU_COMMANDS = ['undo', 'redo', 'find', 'export-notes', 'import-briefings'] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

@@ -20,6 +20,8 @@ import {
   validatePreferencesUpdate
 } from './annotation-requests'
 import type { Briefing, Entity } from './dataset'
+import type { DroppedFile, ImportDialogResult, ImportReport } from './import-requests'
+import { validateDroppedFiles } from './import-requests'
 import { validateBriefingRequest, validateNoRequest, validateSearchRequest } from './ipc-validators'
 import type { Validator } from './ipc-validators'
 
@@ -137,6 +139,10 @@ export const contract = {
   'export:notes': channel<ExportOptions, ExportResult>(validateExportOptions),
   /** Imports a W3C Web Annotation file the analyst picks in main's open dialog. */
   'annotations:import': channel<void, ImportAnnotationsResult>(validateNoRequest),
+  /** Imports dropped files (name + bytes); all or nothing per file. */
+  'library:import': channel<{ files: DroppedFile[] }, ImportReport>(validateDroppedFiles),
+  /** Imports files the analyst picks in main's open dialog. */
+  'library:import-dialog': channel<void, ImportDialogResult>(validateNoRequest),
   /** Opens a link from a note in the system browser, after the analyst confirms (https only). */
   'link:open': channel<{ url: string }, { opened: boolean }>(validateExternalLink)
 } as const

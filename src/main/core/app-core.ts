@@ -5,13 +5,13 @@
 import type { AppInfo } from '../../shared/ipc-contract'
 import { openAnnotationStore } from '../annotations/annotation-store'
 import type { AnnotationStore, StoreFs } from '../annotations/types'
-import { loadDatasetDir } from '../dataset/load-dataset'
 import type { Library } from '../dataset/library'
 import { createAnnotationService } from '../features/annotation-service'
 import type { AnnotationService } from '../features/annotation-service'
 import { createAnnotationSearch } from '../search/annotation-search'
 import type { AnnotationSearch } from '../search/annotation-search'
 import { createLunrSearch } from '../search/lunr-search'
+import { loadLibrary } from './library-loader'
 import type { SearchService } from '../search/search-service'
 
 export interface CoreOptions {
@@ -30,9 +30,14 @@ export interface CoreOptions {
 }
 
 export interface CoreServices {
-  library: Library
-  /** Search over the briefing text. */
-  search: SearchService
+  /** The current library; replaced as a whole when briefings are imported. */
+  readonly library: Library
+  /** Search over the briefing text (rebuilt with the library). */
+  readonly search: SearchService
+  /** Ids of briefings imported into the profile (the bundled ones are read-only). */
+  readonly imported: ReadonlySet<string>
+  /** Swaps in a new library (after an import) and rebuilds its search index. */
+  replaceLibrary(library: Library, imported: ReadonlySet<string>): Promise<void>
   /** Search over the analyst's highlights and notes. */
   annotationSearch: AnnotationSearch
   annotations: AnnotationService
@@ -66,17 +71,36 @@ async function load(
   options: CoreOptions,
   onStore: (store: AnnotationStore) => void
 ): Promise<CoreServices> {
-  const library = await loadDatasetDir(options.datasetDir)
-  const search = createLunrSearch(library)
+  const loaded = await loadLibrary(options.datasetDir, options.userDataDir)
   const store = await openAnnotationStore(options.userDataDir, { fs: options.annotationFs })
   onStore(store)
+  let library = loaded.library
+  let imported: ReadonlySet<string> = loaded.imported
+  let search = createLunrSearch(library)
   const annotationSearch = createAnnotationSearch()
-  const annotations = createAnnotationService({ store, library, search: annotationSearch })
+  const annotations = createAnnotationService({
+    store,
+    library: () => library,
+    search: annotationSearch
+  })
   await annotations.indexAll()
   const sectionCount = library.briefings.reduce((sum, b) => sum + b.sections.length, 0)
   return {
-    library,
-    search,
+    get library() {
+      return library
+    },
+    get search() {
+      return search
+    },
+    get imported() {
+      return imported
+    },
+    async replaceLibrary(next, nextImported) {
+      search = createLunrSearch(next)
+      library = next
+      imported = nextImported
+      await annotations.indexAll()
+    },
     annotationSearch,
     annotations,
     info: {
@@ -86,6 +110,7 @@ async function load(
       entityCount: library.entities.size,
       notices: [
         ...(options.notices ?? []),
+        ...loaded.notices,
         ...store.warnings,
         ...(store.readOnly ? [`Annotations are read-only: ${store.readOnly}`] : [])
       ]

@@ -40,7 +40,12 @@ async function setUp(dir = mkdtempSync(join(tmpdir(), 'annotation-service-')), l
   stores.push(store)
   const search = createAnnotationSearch()
   let n = 0
-  const service = createAnnotationService({ store, library: lib, search, newId: () => `id-${++n}` })
+  const service = createAnnotationService({
+    store,
+    library: () => lib,
+    search,
+    newId: () => `id-${++n}`
+  })
   return { dir, store, search, service }
 }
 

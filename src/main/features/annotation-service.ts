@@ -37,7 +37,8 @@ export interface AnnotationService {
 
 export interface AnnotationServiceDeps {
   store: AnnotationStore
-  library: Library
+  /** The current library (it changes when briefings are imported). */
+  library: () => Library
   search: AnnotationSearch
   now?: () => Date
   newId?: () => string
@@ -48,7 +49,7 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
   const newId = deps.newId ?? randomUUID
 
   function briefingOf(briefingId: string): Briefing {
-    const briefing = deps.library.briefings.find((b) => b.id === briefingId)
+    const briefing = deps.library().briefings.find((b) => b.id === briefingId)
     if (!briefing)
       throw new AppError('not-found', `No briefing with id "${briefingId}" is in the library.`)
     return briefing
@@ -141,7 +142,7 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
       return saveOf(status)
     },
     async indexAll() {
-      for (const briefing of deps.library.briefings) await view(briefing.id)
+      for (const briefing of deps.library().briefings) await view(briefing.id)
     }
   }
 }

@@ -1,0 +1,60 @@
+// Loads the library: the bundled dataset (which must be valid: the app cannot start without it)
+// and the analyst's imported briefings from the profile, where a damaged file is skipped with a
+// notice rather than keeping the app from starting.
+
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+
+import type { Entity } from '../../shared/dataset'
+import type { Library } from '../dataset/library'
+import { formatProblem, loadDatasetDir, parseDatasetFile } from '../dataset/load-dataset'
+
+/** Imported briefings live here, one dataset file per import. */
+export const LIBRARY_DIR = 'library'
+
+export interface LoadedLibrary {
+  library: Library
+  /** Briefing ids that came from the profile (imported), as opposed to the bundled dataset. */
+  imported: Set<string>
+  notices: string[]
+}
+
+export async function loadLibrary(datasetDir: string, userDataDir: string): Promise<LoadedLibrary> {
+  const bundled = await loadDatasetDir(datasetDir)
+  const entities = new Map(bundled.entities)
+  const briefings = [...bundled.briefings]
+  const imported = new Set<string>()
+  const notices: string[] = []
+  const dir = join(userDataDir, LIBRARY_DIR)
+  let names: string[] = []
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()
+  } catch {
+    // No imports yet.
+  }
+  for (const name of names) {
+    const file = join(dir, name)
+    const { dataset, problems } = parseDatasetFile(await readFile(file, 'utf8'), file)
+    const clash = dataset?.briefings.find((b) => briefings.some((known) => known.id === b.id))
+    const conflict = dataset?.entities.find((e) => differs(entities.get(e.id), e))
+    if (!dataset || clash || conflict) {
+      const why = !dataset
+        ? problems.slice(0, 3).map(formatProblem).join('; ')
+        : clash
+          ? `briefing id "${clash.id}" is already in the library`
+          : `entity "${conflict?.id}" is defined differently elsewhere`
+      notices.push(`An imported briefing could not be loaded and was skipped (${file}): ${why}`)
+      continue
+    }
+    for (const entity of dataset.entities) entities.set(entity.id, entity)
+    for (const briefing of dataset.briefings) {
+      briefings.push(briefing)
+      imported.add(briefing.id)
+    }
+  }
+  return { library: { entities, briefings }, imported, notices }
+}
+
+function differs(known: Entity | undefined, entity: Entity): boolean {
+  return known !== undefined && JSON.stringify(known) !== JSON.stringify(entity)
+}

@@ -1,0 +1,92 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { startCore } from '../core/app-core'
+import type { AppCore } from '../core/app-core'
+import { searchAll } from './search-handlers'
+import { importBriefings } from './import-service'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+const DATASET = join(ROOT, 'resources/dataset')
+const SEED = resolve(ROOT, '../shared/seed/india-japan-quad-briefing.txt')
+
+const cores: AppCore[] = []
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close()
+})
+
+async function open(userDataDir = mkdtempSync(join(tmpdir(), 'import-'))) {
+  const core = startCore({ datasetDir: DATASET, userDataDir, appVersion: 'test' })
+  cores.push(core)
+  return { core, services: await core.ready, userDataDir }
+}
+
+const text = (s: string) => new TextEncoder().encode(s)
+const ARTICLE = `Port visit
+
+The destroyer called at Tokyo on Monday, officials in Japan said.
+
+Outlook
+
+Further visits are planned before the QUAD Leaders Summit.
+`
+
+describe('importing briefings', () => {
+  it('imports a text file with the library entities tagged, searchable, and kept across restarts', async () => {
+    const { core, services, userDataDir } = await open()
+    const report = await importBriefings(services, userDataDir, [
+      { name: 'port.txt', bytes: text(ARTICLE) }
+    ])
+    expect(report.failed).toEqual([])
+    expect(report.imported).toMatchObject([{ file: 'port.txt', title: 'Port visit', sections: 2 }])
+    const id = report.imported[0]!.briefingId
+    const briefing = services.library.briefings.find((b) => b.id === id)!
+    const tagged = briefing.sections.flatMap((s) => s.mentions.map((m) => `${m.text}=${m.entity}`))
+    expect(tagged).toEqual(expect.arrayContaining(['Tokyo=tokyo', 'Japan=japan', 'QUAD=quad']))
+    expect(services.imported.has(id)).toBe(true)
+    const hits = await searchAll(services, { query: 'destroyer' })
+    expect(hits.hits.map((h) => h.briefingId)).toEqual([id])
+    await core.close()
+    cores.pop()
+    const reopened = await open(userDataDir)
+    expect(reopened.services.library.briefings.map((b) => b.id)).toContain(id)
+  })
+
+  it('imports the raw seed article into the lead and six sections, and not twice', async () => {
+    if (!existsSync(SEED)) throw new Error(`seed article missing at ${SEED}`)
+    const { services, userDataDir } = await open()
+    const bytes = readFileSync(SEED)
+    const first = await importBriefings(services, userDataDir, [{ name: 'seed.txt', bytes }])
+    expect(first.imported[0]?.sections).toBe(7)
+    const again = await importBriefings(services, userDataDir, [{ name: 'copy.txt', bytes }])
+    expect(again.imported).toEqual([])
+    expect(again.duplicates).toMatchObject([{ file: 'copy.txt' }])
+  })
+
+  it('leaves the library exactly as it was when a file is bad, naming the file', async () => {
+    const { services, userDataDir } = await open()
+    const before = services.library.briefings.map((b) => b.id)
+    const report = await importBriefings(services, userDataDir, [
+      { name: 'empty.txt', bytes: new Uint8Array() },
+      { name: 'bin.txt', bytes: new Uint8Array([0, 1, 2, 0, 255, 0]) },
+      { name: '../../x.md', bytes: text('# Title\n\nBody text here.') },
+      { name: 'CON.txt', bytes: text('Body text.') }
+    ])
+    expect(report.imported).toEqual([])
+    expect(report.failed.map((f) => f.file)).toEqual([
+      'empty.txt',
+      'bin.txt',
+      '../../x.md',
+      'CON.txt'
+    ])
+    for (const failure of report.failed) expect(failure.message).toContain(failure.file)
+    expect(services.library.briefings.map((b) => b.id)).toEqual(before)
+    expect(
+      existsSync(join(userDataDir, 'library')) ? readdirSync(join(userDataDir, 'library')) : []
+    ).toEqual([])
+  })
+})

@@ -1,0 +1,43 @@
+// IPC requests and responses for importing briefings (issue #6). Dropped files travel as their
+// name and bytes (base64): main never opens a path the renderer names.
+
+import type { Validator } from './ipc-validators'
+import { array, object, str, validator } from './schema'
+
+/** Per-file limit for imports; main checks it again on the decoded bytes. */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024
+export const IMPORT_MAX_FILES = 50
+
+export interface DroppedFile {
+  name: string
+  /** The file's bytes, base64-encoded. */
+  base64: string
+}
+
+export interface ImportReport {
+  imported: {
+    file: string
+    briefingId: string
+    title: string
+    sections: number
+    mentions: number
+  }[]
+  /** Files whose content is already in the library (same text): not imported twice. */
+  duplicates: { file: string; title: string; briefingId: string }[]
+  failed: { file: string; message: string }[]
+}
+
+export type ImportDialogResult = { status: 'cancelled' } | ({ status: 'done' } & ImportReport)
+
+export const validateDroppedFiles: Validator<{ files: DroppedFile[] }> = validator(
+  object({
+    files: array(
+      object({
+        name: str({ min: 1, max: 1024 }),
+        // base64 is 4/3 of the bytes; a little slack for padding.
+        base64: str({ max: Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4 })
+      }),
+      IMPORT_MAX_FILES
+    )
+  })
+)
