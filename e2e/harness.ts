@@ -35,6 +35,16 @@ export interface OpenAppOptions {
   userDataDir?: string
   viewport?: { width: number; height: number }
   colorScheme?: 'light' | 'dark'
+  /**
+   * How main's file dialogs answer (they stand in for Electron's): a path, or nothing for
+   * "Cancel". `confirmOverwrite` answers the replace-existing-files question (default: Cancel).
+   */
+  dialogs?: {
+    savePath?: string
+    folderPath?: string
+    openPath?: string
+    confirmOverwrite?: boolean
+  }
   /** Wait for this app state (default 'ready'); 'error' for tests of a failed start. */
   expectState?: 'ready' | 'error'
   /**
@@ -54,6 +64,8 @@ export interface OpenedApp {
   dialogs: string[]
   /** Links main was asked to open externally (confirmation is answered "Cancel"). */
   openedLinks: string[]
+  /** Main's file dialogs as they were asked: "save <suggested name>", "folder", "overwrite …", "open". */
+  dialogCalls: string[]
   /** Stands in for choosing a command in the application menu. */
   menu(command: MenuCommand): Promise<void>
   close(): Promise<void>
@@ -88,12 +100,32 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
     annotationFs: options.annotationFs
   })
   const openedLinks: string[] = []
+  const dialogCalls: string[] = []
   const shell: ShellPorts = {
     preferences: preferencesPort(prefs.preferences),
     // Stands in for Electron's confirmation dialog: records the link and answers "Cancel".
     confirmAndOpenExternal: async (url) => {
       openedLinks.push(url.href)
       return false
+    },
+    exportTarget: {
+      chooseFile: async (suggestedName) => {
+        dialogCalls.push(`save ${suggestedName}`)
+        return options.dialogs?.savePath ?? null
+      },
+      chooseFolder: async () => {
+        dialogCalls.push('folder')
+        return options.dialogs?.folderPath ?? null
+      },
+      confirmOverwrite: async (names) => {
+        dialogCalls.push(`overwrite ${names.join(', ')}`)
+        return options.dialogs?.confirmOverwrite ?? false
+      }
+    },
+    chooseImportFiles: async (kind) => {
+      dialogCalls.push(`open ${kind}`)
+      if (kind === 'annotations') return options.dialogs?.openPath ? [options.dialogs.openPath] : []
+      return options.dialogs?.openPaths ?? []
     }
   }
   const router = createMainRouter(core, shell, {
@@ -158,6 +190,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
       cspViolations,
       dialogs,
       openedLinks,
+      dialogCalls,
       menu: (command) =>
         page.evaluate(
           (c) => (window as unknown as { __briefingEmit(p: unknown): void }).__briefingEmit(c),

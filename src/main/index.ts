@@ -19,6 +19,7 @@ import { APP_ENTRY_URL, createTrustedSenderCheck, devServerUrlFrom } from './sec
 import {
   confirmAndOpenExternal,
   createMainWindow,
+  fileDialogs,
   guardAllWebContents,
   hardenSession,
   registerAppScheme
@@ -70,9 +71,12 @@ if (!app.requestSingleInstanceLock()) {
     appVersion: app.getVersion(),
     notices: warnings
   })
+  const dialogs = fileDialogs(() => mainWindow)
   const shellPorts: ShellPorts = {
     preferences: preferencesPort(preferences),
-    confirmAndOpenExternal: (url) => confirmAndOpenExternal(mainWindow, url)
+    confirmAndOpenExternal: (url) => confirmAndOpenExternal(mainWindow, url),
+    exportTarget: dialogs,
+    chooseImportFiles: dialogs.chooseImportFiles
   }
   const router = createMainRouter(core, shellPorts, {
     isTrustedSender: createTrustedSenderCheck(entryUrl),

@@ -97,3 +97,79 @@ export async function confirmAndOpenExternal(
   await shell.openExternal(url.href)
   return true
 }
+
+/** Main's own dialogs for exports and imports: the renderer never names a path. */
+export function fileDialogs(parent: () => BrowserWindow | null) {
+  const withParent = <T>(show: (win: BrowserWindow) => Promise<T>, alone: () => Promise<T>) => {
+    const win = parent()
+    return win ? show(win) : alone()
+  }
+  return {
+    async chooseFile(suggestedName: string, extension: 'md' | 'json'): Promise<string | null> {
+      const options = {
+        title: 'Export notes',
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [
+          extension === 'md'
+            ? { name: 'Markdown', extensions: ['md'] }
+            : { name: 'W3C Web Annotation JSON', extensions: ['json', 'jsonld'] }
+        ],
+        // Linux (GTK) asks before replacing a file only when told to; macOS and Windows always ask.
+        properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const]
+      }
+      const result = await withParent(
+        (win) => dialog.showSaveDialog(win, options),
+        () => dialog.showSaveDialog(options)
+      )
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+    async chooseFolder(): Promise<string | null> {
+      const options = {
+        title: 'Export notes: one file per briefing into this folder',
+        defaultPath: app.getPath('documents'),
+        properties: ['openDirectory' as const, 'createDirectory' as const]
+      }
+      const result = await withParent(
+        (win) => dialog.showOpenDialog(win, options),
+        () => dialog.showOpenDialog(options)
+      )
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async confirmOverwrite(fileNames: string[]): Promise<boolean> {
+      const options = {
+        type: 'warning' as const,
+        buttons: ['Replace', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        message: `Replace ${fileNames.length} existing file${fileNames.length === 1 ? '' : 's'}?`,
+        detail: fileNames.join('\n')
+      }
+      const { response } = await withParent(
+        (win) => dialog.showMessageBox(win, options),
+        () => dialog.showMessageBox(options)
+      )
+      return response === 0
+    },
+    async chooseImportFiles(kind: 'annotations' | 'briefings'): Promise<string[]> {
+      const options =
+        kind === 'annotations'
+          ? {
+              title: 'Import annotations (W3C Web Annotation JSON)',
+              filters: [{ name: 'W3C Web Annotation JSON', extensions: ['json', 'jsonld'] }],
+              properties: ['openFile' as const]
+            }
+          : {
+              title: 'Import briefings',
+              filters: [
+                { name: 'Briefings', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'json'] }
+              ],
+              properties: ['openFile' as const, 'multiSelections' as const]
+            }
+      const result = await withParent(
+        (win) => dialog.showOpenDialog(win, options),
+        () => dialog.showOpenDialog(options)
+      )
+      return result.canceled ? [] : result.filePaths
+    }
+  }
+}

@@ -8,11 +8,25 @@ export interface CliArgs {
   json: boolean
   limit: number | undefined
   help: boolean
+  /** --briefing, repeatable (export). */
+  briefings: string[]
+  format: 'md' | 'w3c'
+  groupBy: 'section' | 'color'
+  /** --out file, folder or "-" for standard output (export). */
+  out: string | undefined
 }
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--dataset', '--profile', '--limit'])
+const VALUE_FLAGS = new Set([
+  '--dataset',
+  '--profile',
+  '--limit',
+  '--briefing',
+  '--format',
+  '--group-by',
+  '--out'
+])
 
 export function parseArgs(argv: string[]): CliArgs {
   const args: CliArgs = {
@@ -22,7 +36,11 @@ export function parseArgs(argv: string[]): CliArgs {
     profile: undefined,
     json: false,
     limit: undefined,
-    help: false
+    help: false,
+    briefings: [],
+    format: 'md',
+    groupBy: 'section',
+    out: undefined
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
@@ -34,6 +52,11 @@ export function parseArgs(argv: string[]): CliArgs {
       if (value === undefined || value === '') throw new UsageError(`${flag} needs a value`)
       if (flag === '--dataset') args.dataset = value
       else if (flag === '--profile') args.profile = value
+      else if (flag === '--briefing') args.briefings.push(value)
+      else if (flag === '--out') args.out = value
+      else if (flag === '--format') args.format = oneOf(flag, value, ['md', 'w3c'] as const)
+      else if (flag === '--group-by')
+        args.groupBy = oneOf(flag, value, ['section', 'color'] as const)
       else args.limit = parseLimit(value)
     } else if (flag === '--') {
       args.positionals.push(...argv.slice(i + 1))
@@ -49,6 +72,11 @@ export function parseArgs(argv: string[]): CliArgs {
 function splitFlag(arg: string): [string, string | undefined] {
   const eq = arg.indexOf('=')
   return eq === -1 ? [arg, undefined] : [arg.slice(0, eq), arg.slice(eq + 1)]
+}
+
+function oneOf<const T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`)
 }
 
 function parseLimit(value: string): number {
@@ -70,6 +98,10 @@ Commands:
   search "<query>" [--json] [--limit N]
                                        full-text search (fields: briefing, heading, body,
                                        person, org, place, programme, tag; e.g. person:kishida)
+  export [--briefing <id>]... [--format md|w3c] [--group-by section|color] [--out <file>|<dir>|-]
+                                       export highlights and notes (all briefings with notes when
+                                       no --briefing; one file per briefing when --out is a folder)
+  import-annotations <file>            import a W3C Web Annotation JSON file into the profile
 
 Options:
   --dataset <dir>    dataset folder (default: the bundled one)

@@ -3,8 +3,6 @@
 
 import { readFile, stat } from 'node:fs/promises'
 
-import { startCore } from '../core/app-core'
-import type { CoreServices } from '../core/app-core'
 import type { Library } from '../dataset/library'
 import {
   DatasetLoadError,
@@ -14,15 +12,15 @@ import {
   parseDatasetFile
 } from '../dataset/load-dataset'
 import { getBriefing, listBriefings } from '../features/library-handlers'
+import { searchAll } from '../features/search-handlers'
 import { AppError } from '../ipc/app-error'
-import { defaultUserDataDir, sourceDatasetDir } from '../paths'
 import type { CliArgs } from './args'
 import { USAGE, UsageError } from './args'
+import { exportCommand, importAnnotationsCommand } from './export-commands'
+import { withServices } from './services'
 
-export interface Output {
-  out(text: string): void
-  err(text: string): void
-}
+export type { Output } from './services'
+import type { Output } from './services'
 
 export async function runCommand(args: CliArgs, io: Output): Promise<number> {
   if (args.help || args.command === undefined) {
@@ -38,18 +36,13 @@ export async function runCommand(args: CliArgs, io: Output): Promise<number> {
       return show(args, io)
     case 'search':
       return search(args, io)
+    case 'export':
+      return exportCommand(args, io)
+    case 'import-annotations':
+      return importAnnotationsCommand(args, io)
     default:
       throw new UsageError(`unknown command "${args.command}"`)
   }
-}
-
-async function services(args: CliArgs): Promise<CoreServices> {
-  const core = startCore({
-    datasetDir: args.dataset ?? sourceDatasetDir(),
-    userDataDir: args.profile ?? defaultUserDataDir(),
-    appVersion: 'cli'
-  })
-  return core.ready
 }
 
 async function validate(args: CliArgs, io: Output): Promise<number> {
@@ -84,7 +77,7 @@ async function loadDatasetFile(file: string): Promise<Library> {
 }
 
 async function list(args: CliArgs, io: Output): Promise<number> {
-  const briefings = listBriefings((await services(args)).library)
+  const briefings = await withServices(args, async (s) => listBriefings(s.library))
   if (args.json) io.out(JSON.stringify(briefings, null, 2))
   else {
     for (const b of briefings) {
@@ -97,7 +90,7 @@ async function list(args: CliArgs, io: Output): Promise<number> {
 async function show(args: CliArgs, io: Output): Promise<number> {
   const id = args.positionals[0]
   if (!id) throw new UsageError('show needs a briefing id (see `list`)')
-  const briefing = getBriefing((await services(args)).library, id)
+  const briefing = await withServices(args, async (s) => getBriefing(s.library, id))
   if (args.json) {
     io.out(JSON.stringify(briefing, null, 2))
     return 0
@@ -121,7 +114,7 @@ async function show(args: CliArgs, io: Output): Promise<number> {
 async function search(args: CliArgs, io: Output): Promise<number> {
   const query = args.positionals.join(' ')
   if (!query.trim()) throw new UsageError('search needs a query, e.g. search "Kishida"')
-  const response = await (await services(args)).search.search({ query, limit: args.limit ?? 20 })
+  const response = await withServices(args, (s) => searchAll(s, { query, limit: args.limit ?? 20 }))
   if (args.json) {
     io.out(JSON.stringify(response, null, 2))
     return 0

@@ -33,6 +33,15 @@ export interface AnnotationService {
   saveStatus(): Promise<BriefingAnnotations['save']>
   /** Loads every briefing's annotations once so that search finds them. */
   indexAll(): Promise<void>
+  /**
+   * Merges whole records (from an import) without duplicates: an identical record is left as is,
+   * a changed one is updated, a new one added; records in the trash are left there.
+   */
+  importRecords(
+    briefingId: string,
+    highlights: Highlight[],
+    notes: Note[]
+  ): Promise<{ added: number; updated: number; unchanged: number; trashed: number }>
 }
 
 export interface AnnotationServiceDeps {
@@ -140,6 +149,40 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
     async saveStatus() {
       const status = await deps.store.retryPending()
       return saveOf(status)
+    },
+    async importRecords(briefingId, highlights, notes) {
+      briefingOf(briefingId)
+      const counts = { added: 0, updated: 0, unchanged: 0, trashed: 0 }
+      const loaded = await guard(() => deps.store.load(briefingId))
+      const trashed = new Set(
+        loaded.trash.map((t) => (t.kind === 'highlight' ? t.highlight.id : t.note.id))
+      )
+      const merge = async <T extends { id: string }>(
+        records: T[],
+        existing: T[],
+        change: (record: T) => StoreChange
+      ) => {
+        for (const record of records) {
+          if (trashed.has(record.id)) {
+            counts.trashed += 1
+            continue
+          }
+          const old = existing.find((e) => e.id === record.id)
+          if (old && JSON.stringify(old) === JSON.stringify(record)) {
+            counts.unchanged += 1
+            continue
+          }
+          await guard(() => deps.store.apply(briefingId, change(record)))
+          counts[old ? 'updated' : 'added'] += 1
+        }
+      }
+      await merge(highlights, loaded.highlights, (highlight) => ({
+        op: 'highlight.put',
+        highlight
+      }))
+      await merge(notes, loaded.notes, (note) => ({ op: 'note.put', note }))
+      await view(briefingId)
+      return counts
     },
     async indexAll() {
       for (const briefing of deps.library().briefings) await view(briefing.id)

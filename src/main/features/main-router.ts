@@ -6,6 +6,8 @@ import { createIpcRouter } from '../ipc/router'
 import type { IpcRouter, RouterOptions } from '../ipc/router'
 import { setupAnnotationHandlers } from './annotation-handlers'
 import { setupAppHandlers } from './app-handlers'
+import { setupExportHandlers } from './export-handlers'
+import { setupImportHandlers } from './import-handlers'
 import { setupLibraryHandlers } from './library-handlers'
 import { setupSearchHandlers } from './search-handlers'
 import { setupShellHandlers } from './shell-handlers'
@@ -22,5 +24,7 @@ export function createMainRouter(
   setupSearchHandlers(router, core)
   setupAnnotationHandlers(router, core)
   setupShellHandlers(router, shell)
+  setupExportHandlers(router, core, shell)
+  setupImportHandlers(router, core, shell)
   return router
 }

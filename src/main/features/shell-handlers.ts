@@ -3,6 +3,7 @@
 
 import type { Preferences, PreferencesUpdate } from '../../shared/annotation-requests'
 import { AppError } from '../ipc/app-error'
+import type { ExportTarget } from './export-service'
 import type { IpcRouter } from '../ipc/router'
 import { parseExternalLink } from '../security/policy'
 
@@ -15,6 +16,10 @@ export interface ShellPorts {
   preferences: PreferencesPort
   /** Asks the analyst to confirm, then opens `url` outside the app; false when declined. */
   confirmAndOpenExternal(url: URL): Promise<boolean>
+  /** Save and folder dialogs for exports (main's own: the renderer never names a path). */
+  exportTarget: ExportTarget
+  /** Open dialog for files to import (one for annotations, several for briefings); [] = cancel. */
+  chooseImportFiles(kind: 'annotations' | 'briefings'): Promise<string[]>
 }
 
 export function setupShellHandlers(router: IpcRouter, shell: ShellPorts): void {

@@ -1,0 +1,80 @@
+// CLI export and annotation import, on the same export and import code as the desktop app.
+
+import { existsSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+import type { ExportOptions } from '../../shared/annotation-requests'
+import { DEFAULT_COLOR_LABELS } from '../../shared/annotations'
+import { buildExport, runExport } from '../features/export-service'
+import { importAnnotationsFile } from '../features/import-annotations'
+import type { CliArgs } from './args'
+import { UsageError } from './args'
+import type { Output } from './services'
+import { withServices } from './services'
+
+function exportOptions(args: CliArgs, perBriefing: boolean): ExportOptions {
+  const scope: ExportOptions['scope'] =
+    args.briefings.length === 0
+      ? { kind: 'library' }
+      : args.briefings.length === 1
+        ? { kind: 'briefing', briefingId: args.briefings[0]! }
+        : { kind: 'briefings', briefingIds: args.briefings }
+  return {
+    scope,
+    format: args.format,
+    groupBy: args.groupBy,
+    includeSectionNotes: true,
+    includeEntities: true,
+    includeOrphans: true,
+    layout: perBriefing ? 'per-briefing' : 'single'
+  }
+}
+
+/** `export`: to standard output (`--out -` or no --out), a file, or one file per briefing in a folder. */
+export async function exportCommand(args: CliArgs, io: Output): Promise<number> {
+  const out = args.out ?? '-'
+  const toFolder = out !== '-' && existsSync(out) && statSync(out).isDirectory()
+  const options = exportOptions(args, toFolder)
+  // The CLI has no colour-label preferences of its own: the defaults name the colours.
+  const labels = DEFAULT_COLOR_LABELS
+  return withServices(args, async (services) => {
+    if (out === '-') {
+      const built = await buildExport(services, labels, options)
+      io.out(built.files.map((f) => f.content).join('\n'))
+      return 0
+    }
+    const result = await runExport(services, labels, options, {
+      chooseFile: async (suggestedName) => {
+        const path = toFolder ? join(out, suggestedName) : resolve(out)
+        if (!existsSync(path)) return path
+        io.err(`not replacing the existing file ${path} (remove it first)`)
+        return null
+      },
+      chooseFolder: async () => resolve(out),
+      confirmOverwrite: async (names) => {
+        io.err(`not replacing existing files (remove them first): ${names.join(', ')}`)
+        return false
+      }
+    })
+    if (result.status === 'cancelled') return 1
+    io.out(
+      `exported ${result.highlights} highlights and ${result.notes} notes to ${result.files.join(', ')}`
+    )
+    return 0
+  })
+}
+
+/** `import-annotations <file>`: merges a W3C Web Annotation file into the profile. */
+export async function importAnnotationsCommand(args: CliArgs, io: Output): Promise<number> {
+  const file = args.positionals[0]
+  if (!file) throw new UsageError('import-annotations needs a W3C Web Annotation JSON file')
+  return withServices(args, async (services) => {
+    const result = await importAnnotationsFile(services, resolve(file))
+    if (result.status !== 'imported') return 1
+    for (const problem of result.problems) io.err(`${file}: ${problem}`)
+    io.out(
+      `${file}: ${result.added} added, ${result.updated} updated, ${result.unchanged} already present, ${result.orphaned} orphaned`
+    )
+    return 0
+  })
+}
