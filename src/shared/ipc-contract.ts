@@ -60,6 +60,8 @@ export interface BriefingSummary {
   summary?: string
   sectionCount: number
   entityCount: number
+  /** Imported by the analyst into this profile (the bundled briefings are not). */
+  imported: boolean
 }
 
 /** A briefing with the entity records its mentions refer to. */

@@ -102,6 +102,8 @@ Commands:
                                        export highlights and notes (all briefings with notes when
                                        no --briefing; one file per briefing when --out is a folder)
   import-annotations <file>            import a W3C Web Annotation JSON file into the profile
+  import <files...>                    import briefings (.txt, .md, .html, dataset .json) into
+                                       the profile's library
 
 Options:
   --dataset <dir>    dataset folder (default: the bundled one)

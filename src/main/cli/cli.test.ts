@@ -18,7 +18,10 @@ async function run(...argv: string[]) {
   const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }
   let code: number
   try {
-    code = await runCommand(parseArgs([...argv, '--profile', tmpdir()]), io)
+    code = await runCommand(
+      parseArgs([...argv, '--profile', mkdtempSync(join(tmpdir(), 'cli-profile-'))]),
+      io
+    )
   } catch (error) {
     const failure = describeFailure(error)
     err.push(failure.message)
@@ -114,6 +117,28 @@ describe('CLI commands', () => {
     expect(dup.code).toBe(1)
     expect(dup.err).toMatch(
       /b\.json: \$\.briefings\[0\]\.id: briefing id "india-japan-quad-2022" is already used/
+    )
+  })
+
+  it('imports briefing files into the profile, lists them, and names a bad file on stderr', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'cli-import-'))
+    const dir = mkdtempSync(join(tmpdir(), 'cli-files-'))
+    writeFileSync(join(dir, 'visit.md'), '# Port visit\n\n## Arrival\n\nThe ship reached Tokyo.\n')
+    writeFileSync(join(dir, 'empty.txt'), '')
+    const out: string[] = []
+    const err: string[] = []
+    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }
+    const code = await runCommand(
+      parseArgs(['import', join(dir, 'visit.md'), join(dir, 'empty.txt'), '--profile', profile]),
+      io
+    )
+    expect(code).toBe(1)
+    expect(out.join('\n')).toMatch(/visit\.md: imported "Port visit"/)
+    expect(err.join('\n')).toContain('empty.txt')
+    out.length = 0
+    await runCommand(parseArgs(['list', '--json', '--profile', profile]), io)
+    expect(JSON.parse(out.join('\n'))).toContainEqual(
+      expect.objectContaining({ title: 'Port visit', imported: true })
     )
   })
 

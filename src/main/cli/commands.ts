@@ -16,7 +16,7 @@ import { searchAll } from '../features/search-handlers'
 import { AppError } from '../ipc/app-error'
 import type { CliArgs } from './args'
 import { USAGE, UsageError } from './args'
-import { exportCommand, importAnnotationsCommand } from './export-commands'
+import { exportCommand, importAnnotationsCommand, importCommand } from './export-commands'
 import { withServices } from './services'
 
 export type { Output } from './services'
@@ -40,6 +40,8 @@ export async function runCommand(args: CliArgs, io: Output): Promise<number> {
       return exportCommand(args, io)
     case 'import-annotations':
       return importAnnotationsCommand(args, io)
+    case 'import':
+      return importCommand(args, io)
     default:
       throw new UsageError(`unknown command "${args.command}"`)
   }
@@ -77,7 +79,7 @@ async function loadDatasetFile(file: string): Promise<Library> {
 }
 
 async function list(args: CliArgs, io: Output): Promise<number> {
-  const briefings = await withServices(args, async (s) => listBriefings(s.library))
+  const briefings = await withServices(args, async (s) => listBriefings(s.library, s.imported))
   if (args.json) io.out(JSON.stringify(briefings, null, 2))
   else {
     for (const b of briefings) {

@@ -1,4 +1,4 @@
-// CLI export and annotation import, on the same export and import code as the desktop app.
+// CLI export and imports (annotations, briefings), on the same code as the desktop app.
 
 import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -7,6 +7,9 @@ import type { ExportOptions } from '../../shared/annotation-requests'
 import { DEFAULT_COLOR_LABELS } from '../../shared/annotations'
 import { buildExport, runExport } from '../features/export-service'
 import { importAnnotationsFile } from '../features/import-annotations'
+import { readChosenFiles } from '../features/import-handlers'
+import { importBriefings } from '../features/import-service'
+import { defaultUserDataDir } from '../paths'
 import type { CliArgs } from './args'
 import { UsageError } from './args'
 import type { Output } from './services'
@@ -76,5 +79,24 @@ export async function importAnnotationsCommand(args: CliArgs, io: Output): Promi
       `${file}: ${result.added} added, ${result.updated} updated, ${result.unchanged} already present, ${result.orphaned} orphaned`
     )
     return 0
+  })
+}
+
+/** `import <files...>`: briefings into the profile's library; exit 1 if any file failed. */
+export async function importCommand(args: CliArgs, io: Output): Promise<number> {
+  if (args.positionals.length === 0) throw new UsageError('import needs one or more files')
+  return withServices(args, async (services) => {
+    const { files, failed } = await readChosenFiles(args.positionals.map((p) => resolve(p)))
+    const userDataDir = args.profile ?? defaultUserDataDir()
+    const report = await importBriefings(services, userDataDir, files)
+    for (const i of report.imported) {
+      io.out(
+        `${i.file}: imported "${i.title}" as ${i.briefingId} (${i.sections} sections, ${i.mentions} entity mentions)`
+      )
+    }
+    for (const d of report.duplicates)
+      io.out(`${d.file}: already in the library as ${d.briefingId}`)
+    for (const f of [...failed, ...report.failed]) io.err(f.message)
+    return failed.length + report.failed.length > 0 ? 1 : 0
   })
 }

@@ -9,11 +9,17 @@ import type { IpcRouter } from '../ipc/router'
 import { servicesOf } from './app-handlers'
 
 export function setupLibraryHandlers(router: IpcRouter, core: AppCore): void {
-  router.handle('library:list', async () => listBriefings((await servicesOf(core)).library))
+  router.handle('library:list', async () => {
+    const services = await servicesOf(core)
+    return listBriefings(services.library, services.imported)
+  })
   router.handle('briefing:get', async ({ id }) => getBriefing((await servicesOf(core)).library, id))
 }
 
-export function listBriefings(library: Library): BriefingSummary[] {
+export function listBriefings(
+  library: Library,
+  imported: ReadonlySet<string> = new Set()
+): BriefingSummary[] {
   return library.briefings.map((briefing) => ({
     id: briefing.id,
     title: briefing.title,
@@ -22,7 +28,8 @@ export function listBriefings(library: Library): BriefingSummary[] {
     tags: briefing.tags,
     ...(briefing.summary === undefined ? {} : { summary: briefing.summary }),
     sectionCount: briefing.sections.length,
-    entityCount: entitiesOf(library, briefing.id).length
+    entityCount: entitiesOf(library, briefing.id).length,
+    imported: imported.has(briefing.id)
   }))
 }
 
