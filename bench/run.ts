@@ -5,13 +5,23 @@ import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { runExportBenchmark } from '../src/main/export/bench-export'
 import { runAnnotationBenchmark } from './annotations-bench'
-import { machine } from './measure'
+import { machine, ms, ratio } from './measure'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 
 const sections: { title: string; rows: () => Promise<string[]> }[] = [
-  { title: 'Annotation store (issue #3)', rows: runAnnotationBenchmark }
+  { title: 'Annotation store (issue #3)', rows: runAnnotationBenchmark },
+  {
+    title: 'Markdown export (issue #4)',
+    rows: async () => {
+      const r = runExportBenchmark({ highlights: 10_000, runs: 7 })
+      return [
+        `| export ${r.highlights.toLocaleString('en')} highlights with notes to Markdown (median of ${r.runs}) | ${ms(r.exportMs)} | plain join of the same quotes: ${ms(r.joinMs)} | ${ratio(r.exportMs, r.joinMs)} |`
+      ]
+    }
+  }
 ]
 
 const out: string[] = [

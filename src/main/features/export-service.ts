@@ -6,8 +6,6 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { basename, join } from 'node:path'
 
-import { stringify as stringifyYaml } from 'yaml'
-
 import type { ExportOptions, ExportResult } from '../../shared/annotation-requests'
 import type { HighlightColor } from '../../shared/annotations'
 import type { Briefing, Entity } from '../../shared/dataset'
@@ -15,7 +13,8 @@ import { nodeStoreFs } from '../annotations/node-fs'
 import { writeDurably } from '../annotations/snapshot'
 import type { CoreServices } from '../core/app-core'
 import { safeFileName } from '../export/filenames'
-import { exportBriefingMarkdown } from '../export/markdown-export'
+import { exportBriefingMarkdown, exportBriefingsMarkdown } from '../export/markdown-export'
+import type { MarkdownExportInput } from '../export/markdown-export'
 import { exportW3CCollection } from '../export/w3c-export'
 import { AppError } from '../ipc/app-error'
 
@@ -59,6 +58,7 @@ export async function buildExport(
   let highlights = 0
   let notes = 0
   const documents: { briefing: Briefing; markdown: string }[] = []
+  const inputs: MarkdownExportInput[] = []
   const annotated = []
   for (const briefing of briefings) {
     const view = await services.annotations.load(briefing.id)
@@ -66,19 +66,17 @@ export async function buildExport(
     notes += view.notes.length
     annotated.push({ briefing, view })
     if (options.format === 'md') {
-      const markdown = exportBriefingMarkdown(
-        {
-          briefing,
-          entities: entitiesOf(briefing, entities),
-          highlights: view.highlights,
-          notes: view.notes,
-          colorLabels,
-          datasetHash: datasetHash(briefing),
-          exportedAt
-        },
-        options
-      )
-      documents.push({ briefing, markdown })
+      const input: MarkdownExportInput = {
+        briefing,
+        entities: entitiesOf(briefing, entities),
+        highlights: view.highlights,
+        notes: view.notes,
+        colorLabels,
+        datasetHash: datasetHash(briefing),
+        exportedAt
+      }
+      inputs.push(input)
+      documents.push({ briefing, markdown: exportBriefingMarkdown(input, options) })
     }
   }
   if (options.format === 'w3c') {
@@ -93,7 +91,9 @@ export async function buildExport(
     return { files: [{ name, content: only.markdown }], highlights, notes }
   }
   if (options.layout === 'single') {
-    return { files: [combinedMarkdown(documents, exportedAt)], highlights, notes }
+    const title = 'Briefing notes'
+    const content = exportBriefingsMarkdown(inputs, options, { title, exportedAt })
+    return { files: [{ name: safeFileName(title, 'md', new Set()), content }], highlights, notes }
   }
   const taken = new Set<string>()
   const files = documents.map((d) => {
@@ -135,37 +135,6 @@ export async function runExport(
     }
   }
   return { status: 'written', files: paths, highlights: built.highlights, notes: built.notes }
-}
-
-/**
- * Several briefings in one Markdown file: one front matter for the file (listing the briefings)
- * and each briefing's export below it without its own front matter, so the file stays one
- * document with one YAML block at the top.
- */
-function combinedMarkdown(
-  documents: { briefing: Briefing; markdown: string }[],
-  exportedAt: string
-): ExportFile {
-  const front = stringifyYaml({
-    title: 'Briefing notes',
-    exported_at: exportedAt,
-    briefings: documents.map((d) => ({
-      id: d.briefing.id,
-      title: d.briefing.title,
-      dataset_version: datasetHash(d.briefing)
-    }))
-  })
-  const bodies = documents.map((d) => withoutFrontMatter(d.markdown))
-  return {
-    name: safeFileName('Briefing notes', 'md', new Set()),
-    content: `---\n${front}---\n\n${bodies.join('\n')}`
-  }
-}
-
-function withoutFrontMatter(markdown: string): string {
-  if (!markdown.startsWith('---\n')) return markdown
-  const end = markdown.indexOf('\n---\n', 4)
-  return end === -1 ? markdown : markdown.slice(end + 5).replace(/^\n+/, '')
 }
 
 async function briefingsWithNotes(services: CoreServices, options: ExportOptions) {
