@@ -42,7 +42,10 @@ export interface OpenAppOptions {
   dialogs?: {
     savePath?: string
     folderPath?: string
+    /** The annotation file to import. */
     openPath?: string
+    /** The briefing files to import (File → Import Briefings…). */
+    openPaths?: string[]
     confirmOverwrite?: boolean
   }
   /** Wait for this app state (default 'ready'); 'error' for tests of a failed start. */

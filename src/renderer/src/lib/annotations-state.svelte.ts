@@ -158,16 +158,26 @@ export class AnnotationsState {
     return result?.notes.find((n) => !before.has(n.id))?.id ?? null
   }
 
+  // Whether there is something to undo or redo is decided when the step's turn comes, after the
+  // changes queued before it: Ctrl+Z then Ctrl+Y, pressed quickly, must redo what was undone.
   undo(): Promise<BriefingAnnotations | null> {
     const briefingId = this.briefingId
-    if (!briefingId || !this.canEdit || !this.data?.canUndo) return Promise.resolve(null)
-    return this.#enqueue(() => api.undo(briefingId), 'Could not undo')
+    if (!briefingId || !this.canEdit) return Promise.resolve(null)
+    return this.#enqueue(
+      () => api.undo(briefingId),
+      'Could not undo',
+      () => this.data?.briefingId === briefingId && this.data.canUndo
+    )
   }
 
   redo(): Promise<BriefingAnnotations | null> {
     const briefingId = this.briefingId
-    if (!briefingId || !this.canEdit || !this.data?.canRedo) return Promise.resolve(null)
-    return this.#enqueue(() => api.redo(briefingId), 'Could not redo')
+    if (!briefingId || !this.canEdit) return Promise.resolve(null)
+    return this.#enqueue(
+      () => api.redo(briefingId),
+      'Could not redo',
+      () => this.data?.briefingId === briefingId && this.data.canRedo
+    )
   }
 
   async setLastColor(color: HighlightColor): Promise<void> {
@@ -196,9 +206,11 @@ export class AnnotationsState {
 
   #enqueue(
     run: () => Promise<BriefingAnnotations>,
-    failure: string
+    failure: string,
+    stillWanted: () => boolean = () => true
   ): Promise<BriefingAnnotations | null> {
     const next = this.#queue.then(async () => {
+      if (!stillWanted()) return null
       try {
         const result = await run()
         this.#accept(result)

@@ -1,10 +1,14 @@
 // The application: start-up (whenReady), the library list, which view is shown, and the glue
 // between search, reader and annotations (choosing a hit opens it with marks or reveals the
-// highlight or note it found; clearing search clears the marks).
+// highlight or note it found; clearing search clears the marks), the export dialog and the
+// application-menu commands.
 
 import type { AppInfo, BriefingSummary, SearchHit } from '../../../shared/ipc-contract'
 import { AnnotationsState } from './annotations-state.svelte'
 import { api } from './api'
+import type { ExportScope } from './export-options'
+import { ExportState } from './export-state.svelte'
+import { menuTargetFor, runMenuCommand } from './menu-commands'
 import { ReaderState } from './reader-state.svelte'
 import { SearchState } from './search-state.svelte'
 
@@ -25,6 +29,9 @@ export class AppState {
   readonly reader = new ReaderState()
   readonly search = new SearchState()
   readonly annotations = new AnnotationsState()
+  readonly exporter = new ExportState()
+
+  #listening = false
 
   /** Waits for main (dataset + index), then loads the library; signals the state on <html>. */
   async start(): Promise<void> {
@@ -42,6 +49,10 @@ export class AppState {
     // a failed list is shown in the library view (with a retry), not as a failed start.
     await Promise.all([this.loadLibrary(), this.annotations.loadPreferences()])
     this.status = 'ready'
+    if (!this.#listening) {
+      this.#listening = true
+      api.onMenuCommand((command) => runMenuCommand(command, menuTargetFor(this)))
+    }
     signal('ready')
   }
 
@@ -101,6 +112,18 @@ export class AppState {
       view.panelTab = 'notes'
     }
     view.flashOn(id)
+  }
+
+  /** Opens the export dialog; `scope` is the entry point's (the library's button: all notes). */
+  openExport(scope?: ExportScope): void {
+    this.exporter.show(this.view === 'briefing' && this.reader.detail !== null, scope)
+  }
+
+  /** Imports an annotation file, then reloads the open briefing's annotations to show it. */
+  async importAnnotations(): Promise<void> {
+    const imported = await this.exporter.importFile()
+    const briefingId = this.annotations.briefingId
+    if (imported && briefingId) await this.annotations.open(briefingId)
   }
 
   clearSearch(): void {

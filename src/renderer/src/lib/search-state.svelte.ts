@@ -1,5 +1,6 @@
 // Search-as-you-type: debounces the query, ignores responses to stale queries (sequence number)
-// and keeps the results, the error for the analyst and the keyboard-active hit.
+// and keeps the results, the error for the analyst and the keyboard-active hit; lets the menu's
+// Find focus the box.
 
 import type { SearchHit, SearchRequest, SearchResponse } from '../../../shared/ipc-contract'
 import { api, ApiError } from './api'
@@ -33,10 +34,24 @@ export class SearchState {
 
   #seq = 0
   #timer: ReturnType<typeof setTimeout> | undefined
+  #focusBox: (() => void) | null = null
   readonly #search: SearchFn
 
   constructor(search: SearchFn = api.search) {
     this.#search = search
+  }
+
+  /** The search box registers how to focus it; returns the function that unregisters it. */
+  attachBox(focus: () => void): () => void {
+    this.#focusBox = focus
+    return () => {
+      if (this.#focusBox === focus) this.#focusBox = null
+    }
+  }
+
+  /** Focuses the search box with its text selected (Edit ▸ Find, like "/"). */
+  focus(): void {
+    this.#focusBox?.()
   }
 
   /** Sets the query and schedules a search; an empty query clears the results at once. */

@@ -1,0 +1,51 @@
+// Unit tests of the application-menu commands: text undo while typing, annotation undo in the
+// reader, nothing behind the export dialog.
+
+import { describe, expect, it } from 'vitest'
+
+import type { MenuCommand } from '../../../shared/api-methods'
+import { runMenuCommand } from './menu-commands'
+import type { MenuTarget } from './menu-commands'
+
+function run(command: MenuCommand, state: Partial<MenuTarget> = {}): string[] {
+  const calls: string[] = []
+  const target: MenuTarget = {
+    modalOpen: false,
+    typing: false,
+    reading: true,
+    editText: (c) => calls.push(`text ${c}`),
+    undo: () => calls.push('undo'),
+    redo: () => calls.push('redo'),
+    focusSearch: () => calls.push('find'),
+    openExport: () => calls.push('export'),
+    ...state
+  }
+  runMenuCommand(command, target)
+  return calls
+}
+
+describe('runMenuCommand', () => {
+  it('undoes and redoes annotations in the reader', () => {
+    expect(run('undo')).toEqual(['undo'])
+    expect(run('redo')).toEqual(['redo'])
+  })
+
+  it('leaves annotation history alone outside the reader and behind the dialog', () => {
+    expect(run('undo', { reading: false })).toEqual([])
+    expect(run('redo', { modalOpen: true })).toEqual([])
+  })
+
+  it('undoes the text edit while a text field has focus', () => {
+    expect(run('undo', { typing: true })).toEqual(['text undo'])
+    expect(run('redo', { typing: true, reading: false })).toEqual(['text redo'])
+  })
+
+  it('focuses search unless the dialog is open', () => {
+    expect(run('find', { reading: false })).toEqual(['find'])
+    expect(run('find', { modalOpen: true })).toEqual([])
+  })
+
+  it('opens the export dialog from any view', () => {
+    expect(run('export-notes', { reading: false })).toEqual(['export'])
+  })
+})

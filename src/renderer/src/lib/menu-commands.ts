@@ -1,0 +1,53 @@
+// Application-menu commands carried out in the renderer (Edit ▸ Undo, Redo, Find; File ▸ Export
+// Notes…): a focused text field keeps its own undo, otherwise undo applies to the annotations of
+// the open briefing; nothing behind the export dialog reacts while it is open.
+
+import type { MenuCommand } from '../../../shared/api-methods'
+import type { AppState } from './app-state.svelte'
+import { isTextEntry } from './keys'
+
+/** What a menu command acts on, read at the moment it arrives. */
+export interface MenuTarget {
+  /** The export dialog (a modal) is open. */
+  modalOpen: boolean
+  /** A text field has focus. */
+  typing: boolean
+  /** A briefing is shown. */
+  reading: boolean
+  editText(command: 'undo' | 'redo'): void
+  undo(): void
+  redo(): void
+  focusSearch(): void
+  openExport(): void
+}
+
+/** Carries out one menu command. */
+export function runMenuCommand(command: MenuCommand, target: MenuTarget): void {
+  switch (command) {
+    case 'undo':
+    case 'redo':
+      if (target.typing) target.editText(command)
+      else if (target.reading && !target.modalOpen) target[command]()
+      return
+    case 'find':
+      if (!target.modalOpen) target.focusSearch()
+      return
+    case 'export-notes':
+      target.openExport()
+  }
+}
+
+/** The live target: the app's views and the document's focus. */
+export function menuTargetFor(app: AppState): MenuTarget {
+  return {
+    modalOpen: app.exporter.open,
+    typing: isTextEntry(document.activeElement),
+    reading: app.view === 'briefing',
+    // The text field's own undo stack; the menu replaces the role that would have run it.
+    editText: (command) => document.execCommand(command),
+    undo: () => void app.annotations.undo(),
+    redo: () => void app.annotations.redo(),
+    focusSearch: () => app.search.focus(),
+    openExport: () => app.openExport()
+  }
+}
