@@ -18,6 +18,7 @@ import { createPreferences } from './preferences/preferences'
 import { APP_ENTRY_URL, createTrustedSenderCheck, devServerUrlFrom } from './security/policy'
 import {
   confirmAndOpenExternal,
+  confirmQuitUnsaved,
   createMainWindow,
   fileDialogs,
   guardAllWebContents,
@@ -92,11 +93,20 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   app.on('window-all-closed', () => app.quit())
-  // Unsaved annotation changes get one more write before the process ends.
-  app.on('will-quit', (event) => {
+  // Before quitting, unsaved annotation changes get another write; if the disk still refuses,
+  // the analyst decides (the window is still there to keep working in).
+  app.on('before-quit', (event) => {
     if (closing) return
     event.preventDefault()
-    closing = true
-    void core.close().finally(() => app.quit())
+    void (async () => {
+      const status = await (await core.ready.catch(() => undefined))?.annotations.saveStatus()
+      if (status && !status.saved) {
+        const quit = await confirmQuitUnsaved(mainWindow, status.pending, status.error)
+        if (!quit) return
+      }
+      closing = true
+      await core.close()
+      app.quit()
+    })()
   })
 }

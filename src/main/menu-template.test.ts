@@ -5,7 +5,7 @@ import { menuTemplate } from './menu-template'
 
 describe('application menu', () => {
   for (const platform of ['darwin', 'linux', 'win32'] as const) {
-    it(`on ${platform} offers export, undo, redo and find as app commands`, () => {
+    it(`on ${platform} offers import, export, undo, redo and find as app commands`, () => {
       const entries = menuTemplate(platform, 'Briefing Reader').flatMap((s) => s.entries)
       const commands = entries.flatMap((e) => (e.kind === 'command' ? [e.command] : []))
       expect(commands.sort()).toEqual([...MENU_COMMANDS].sort())

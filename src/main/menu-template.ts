@@ -59,6 +59,12 @@ export function menuTemplate(platform: NodeJS.Platform, appName: string): MenuSe
     entries: [
       {
         kind: 'command',
+        label: 'Import Briefings…',
+        command: 'import-briefings',
+        accelerator: 'CmdOrCtrl+O'
+      },
+      {
+        kind: 'command',
         label: 'Export Notes…',
         command: 'export-notes',
         accelerator: 'CmdOrCtrl+E'

@@ -173,3 +173,23 @@ export function fileDialogs(parent: () => BrowserWindow | null) {
     }
   }
 }
+
+/** Asked on quit while annotation changes are not on disk: true means quit anyway. */
+export async function confirmQuitUnsaved(
+  parent: BrowserWindow | null,
+  pending: number,
+  error: string | undefined
+): Promise<boolean> {
+  const options = {
+    type: 'warning' as const,
+    buttons: ['Keep Briefing Reader open', 'Quit and lose them'],
+    defaultId: 0,
+    cancelId: 0,
+    message: `${pending} annotation change${pending === 1 ? ' is' : 's are'} not saved yet`,
+    detail: `The disk refused the write (${error ?? 'unknown error'}). Keep the app open and free some space; it keeps retrying.`
+  }
+  const { response } = parent
+    ? await dialog.showMessageBox(parent, options)
+    : await dialog.showMessageBox(options)
+  return response === 1
+}

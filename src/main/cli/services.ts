@@ -21,9 +21,17 @@ export async function withServices<T>(
     userDataDir: args.profile ?? defaultUserDataDir(),
     appVersion: 'cli'
   })
+  let result: T
   try {
-    return await work(await core.ready)
+    result = await work(await core.ready)
   } finally {
-    await core.close()
+    const status = await core.close()
+    if (status.pending > 0) {
+      // Nothing is reported as done that is not on disk.
+      throw new Error(
+        `${status.pending} annotation changes could not be saved: ${status.lastError ?? 'write failed'}`
+      )
+    }
   }
+  return result
 }

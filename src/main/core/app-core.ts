@@ -48,8 +48,8 @@ export interface AppCore {
   readonly options: CoreOptions
   /** Resolves once the dataset is loaded and indexed; rejects with the load error. */
   readonly ready: Promise<CoreServices>
-  /** Writes what is pending and releases the annotation store. */
-  close(): Promise<void>
+  /** Writes what is pending and releases the annotation store; says what could not be written. */
+  close(): Promise<{ pending: number; lastError?: string }>
 }
 
 export function startCore(options: CoreOptions): AppCore {
@@ -62,7 +62,7 @@ export function startCore(options: CoreOptions): AppCore {
     ready,
     async close() {
       await ready.catch(() => undefined)
-      await store?.close()
+      return (await store?.close()) ?? { pending: 0 }
     }
   }
 }

@@ -175,6 +175,21 @@ describe('annotation service', () => {
     })
   })
 
+  it('runs concurrent edits of one highlight one after the other, losing neither', async () => {
+    const { service } = await setUp()
+    await service.change('b1', {
+      op: 'highlight.create',
+      target: targetOf('military'),
+      color: 'yellow'
+    })
+    await Promise.all([
+      service.change('b1', { op: 'highlight.update', id: 'id-1', color: 'pink' }),
+      service.change('b1', { op: 'highlight.update', id: 'id-1', note: 'both survive' })
+    ])
+    const view = await service.load('b1')
+    expect(view.highlights[0]).toMatchObject({ color: 'pink', note: 'both survive' })
+  })
+
   it('cleans tags: trimmed, no empty ones, no case-insensitive duplicates', () => {
     expect(cleanTags([' a ', '', 'A', 'b', 'b '])).toEqual(['a', 'b'])
   })

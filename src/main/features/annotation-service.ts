@@ -4,25 +4,18 @@
 
 import { randomUUID } from 'node:crypto'
 
-import { anchorTarget } from '../../shared/anchoring/anchor'
 import { describeRange } from '../../shared/anchoring/describe'
-import type {
-  AnnotationChange,
-  BriefingAnnotations,
-  TrashEntry
-} from '../../shared/annotation-requests'
-import type { AnchoredHighlight, Highlight, Note, SectionTarget } from '../../shared/annotations'
+import type { AnnotationChange, BriefingAnnotations } from '../../shared/annotation-requests'
+import type { Highlight, Note, SectionTarget } from '../../shared/annotations'
 import type { Briefing } from '../../shared/dataset'
-import type {
-  AnnotationStore,
-  LoadedAnnotations,
-  StoreChange,
-  TrashItem
-} from '../annotations/types'
+import type { AnnotationStore, StoreChange } from '../annotations/types'
 import { StoreError } from '../annotations/store-error'
 import type { Library } from '../dataset/library'
 import { AppError } from '../ipc/app-error'
-import type { AnnotationDocument, AnnotationSearch } from '../search/annotation-search'
+import { mergeRecords } from './annotation-merge'
+import { saveOf, searchDocuments, toView } from './annotation-view'
+import type { MergeCounts } from './annotation-merge'
+import type { AnnotationSearch } from '../search/annotation-search'
 
 export interface AnnotationService {
   load(briefingId: string): Promise<BriefingAnnotations>
@@ -34,14 +27,15 @@ export interface AnnotationService {
   /** Loads every briefing's annotations once so that search finds them. */
   indexAll(): Promise<void>
   /**
-   * Merges whole records (from an import) without duplicates: an identical record is left as is,
-   * a changed one is updated, a new one added; records in the trash are left there.
+   * Merges whole records (from an import) without duplicates and without overwriting later local
+   * edits (see annotation-merge.ts).
    */
   importRecords(
     briefingId: string,
     highlights: Highlight[],
-    notes: Note[]
-  ): Promise<{ added: number; updated: number; unchanged: number; trashed: number }>
+    notes: Note[],
+    undated: ReadonlySet<string>
+  ): Promise<MergeCounts>
 }
 
 export interface AnnotationServiceDeps {
@@ -56,6 +50,18 @@ export interface AnnotationServiceDeps {
 export function createAnnotationService(deps: AnnotationServiceDeps): AnnotationService {
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? randomUUID
+
+  // Read-modify-write of one briefing never interleaves: two updates of the same highlight, or an
+  // import during an edit, run one after the other.
+  const chains = new Map<string, Promise<unknown>>()
+  function serial<T>(briefingId: string, work: () => Promise<T>): Promise<T> {
+    const next = (chains.get(briefingId) ?? Promise.resolve()).then(work, work)
+    chains.set(
+      briefingId,
+      next.catch(() => undefined)
+    )
+    return next
+  }
 
   function briefingOf(briefingId: string): Briefing {
     const briefing = deps.library().briefings.find((b) => b.id === briefingId)
@@ -131,61 +137,46 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
 
   return {
     load: view,
-    async change(briefingId, change) {
-      const stored = await storeChange(briefingId, change)
-      await guard(() => deps.store.apply(briefingId, stored))
-      return view(briefingId)
+    change(briefingId, change) {
+      return serial(briefingId, async () => {
+        const stored = await storeChange(briefingId, change)
+        await guard(() => deps.store.apply(briefingId, stored))
+        return view(briefingId)
+      })
     },
-    async undo(briefingId) {
+    undo(briefingId) {
       briefingOf(briefingId)
-      await guard(() => deps.store.undo(briefingId))
-      return view(briefingId)
+      return serial(briefingId, async () => {
+        await guard(() => deps.store.undo(briefingId))
+        return view(briefingId)
+      })
     },
-    async redo(briefingId) {
+    redo(briefingId) {
       briefingOf(briefingId)
-      await guard(() => deps.store.redo(briefingId))
-      return view(briefingId)
+      return serial(briefingId, async () => {
+        await guard(() => deps.store.redo(briefingId))
+        return view(briefingId)
+      })
     },
     async saveStatus() {
       const status = await deps.store.retryPending()
       return saveOf(status)
     },
-    async importRecords(briefingId, highlights, notes) {
+    importRecords(briefingId, highlights, notes, undated) {
       briefingOf(briefingId)
-      const counts = { added: 0, updated: 0, unchanged: 0, trashed: 0 }
-      const loaded = await guard(() => deps.store.load(briefingId))
-      const trashed = new Set(
-        loaded.trash.map((t) => (t.kind === 'highlight' ? t.highlight.id : t.note.id))
-      )
-      const merge = async <T extends { id: string }>(
-        records: T[],
-        existing: T[],
-        change: (record: T) => StoreChange
-      ) => {
-        for (const record of records) {
-          if (trashed.has(record.id)) {
-            counts.trashed += 1
-            continue
-          }
-          const old = existing.find((e) => e.id === record.id)
-          if (old && JSON.stringify(old) === JSON.stringify(record)) {
-            counts.unchanged += 1
-            continue
-          }
-          await guard(() => deps.store.apply(briefingId, change(record)))
-          counts[old ? 'updated' : 'added'] += 1
-        }
-      }
-      await merge(highlights, loaded.highlights, (highlight) => ({
-        op: 'highlight.put',
-        highlight
-      }))
-      await merge(notes, loaded.notes, (note) => ({ op: 'note.put', note }))
-      await view(briefingId)
-      return counts
+      return serial(briefingId, async () => {
+        const counts = await guard(() =>
+          mergeRecords(deps.store, briefingId, highlights, notes, undated)
+        )
+        await view(briefingId)
+        return counts
+      })
     },
     async indexAll() {
-      for (const briefing of deps.library().briefings) await view(briefing.id)
+      // One briefing's unreadable annotations must not keep the others unsearchable (or the app
+      // from starting): that briefing reports its problem when it is opened.
+      for (const briefing of deps.library().briefings)
+        await view(briefing.id).catch(() => undefined)
     }
   }
 }
@@ -252,86 +243,4 @@ export function cleanTags(tags: string[]): string[] {
     out.push(tag)
   }
   return out
-}
-
-function anchored(briefing: Briefing, highlight: Highlight): AnchoredHighlight {
-  const section = briefing.sections.find((s) => s.id === highlight.target.sectionId)
-  const result = section
-    ? anchorTarget(section.text, highlight.target)
-    : { status: 'orphaned' as const }
-  return result.status === 'anchored'
-    ? { ...highlight, status: 'anchored', range: { start: result.start, end: result.end } }
-    : { ...highlight, status: 'orphaned' }
-}
-
-function toView(
-  briefing: Briefing,
-  loaded: LoadedAnnotations,
-  storeReadOnly: string | undefined
-): BriefingAnnotations {
-  const readOnly = loaded.readOnly ?? storeReadOnly
-  return {
-    briefingId: briefing.id,
-    highlights: loaded.highlights.map((h) => anchored(briefing, h)),
-    notes: loaded.notes,
-    trash: loaded.trash.map(trashEntry),
-    canUndo: loaded.canUndo,
-    canRedo: loaded.canRedo,
-    ...(readOnly ? { readOnly } : {}),
-    warnings: loaded.warnings,
-    save: loaded.save
-  }
-}
-
-function trashEntry(item: TrashItem): TrashEntry {
-  if (item.kind === 'highlight') {
-    return {
-      kind: 'highlight',
-      id: item.highlight.id,
-      deletedAt: item.deletedAt,
-      label: item.highlight.target.quote.exact
-    }
-  }
-  const firstLine = item.note.body.split('\n').find((line) => line.trim()) ?? '(empty note)'
-  return { kind: 'note', id: item.note.id, deletedAt: item.deletedAt, label: firstLine }
-}
-
-function saveOf(status: { pending: number; lastError?: string }): BriefingAnnotations['save'] {
-  return status.pending === 0
-    ? { saved: true, pending: 0 }
-    : {
-        saved: false,
-        pending: status.pending,
-        ...(status.lastError ? { error: status.lastError } : {})
-      }
-}
-
-function searchDocuments(briefing: Briefing, loaded: LoadedAnnotations): AnnotationDocument[] {
-  const heading = (sectionId: string) =>
-    briefing.sections.find((s) => s.id === sectionId)?.heading ?? ''
-  const base = { briefingId: briefing.id, briefingTitle: briefing.title }
-  const firstSection = briefing.sections[0]?.id ?? ''
-  return [
-    ...loaded.highlights.map((h) => ({
-      ...base,
-      kind: 'highlight' as const,
-      id: h.id,
-      sectionId: h.target.sectionId,
-      heading: heading(h.target.sectionId),
-      text: h.note ? `${h.target.quote.exact}\n\n${h.note}` : h.target.quote.exact,
-      tags: h.tags
-    })),
-    ...loaded.notes.map((n) => {
-      const sectionId = n.target.kind === 'section' ? n.target.sectionId : firstSection
-      return {
-        ...base,
-        kind: 'note' as const,
-        id: n.id,
-        sectionId,
-        heading: n.target.kind === 'section' ? heading(sectionId) : 'Briefing note',
-        text: n.body,
-        tags: n.tags
-      }
-    })
-  ]
 }

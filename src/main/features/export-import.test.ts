@@ -135,6 +135,34 @@ describe('export and import of notes', () => {
     expect((await fresh.services.annotations.load(BRIEFING)).highlights).toHaveLength(1)
   })
 
+  it('never lets an older file overwrite a later local edit, and skips refused records with a reason', async () => {
+    const { services } = await profile()
+    await annotate(services)
+    const out = join(mkdtempSync(join(tmpdir(), 'out-')), 'notes.json')
+    await runExport(services, DEFAULT_COLOR_LABELS, options('w3c'), target(out))
+    const id = (await services.annotations.load(BRIEFING)).highlights[0]!.id
+    await new Promise((done) => setTimeout(done, 5))
+    await services.annotations.change(BRIEFING, {
+      op: 'highlight.update',
+      id,
+      note: 'my later edit'
+    })
+    const json = JSON.parse(readFileSync(out, 'utf8'))
+    // A third-party annotation with a tag the store refuses.
+    const bad = structuredClone(json.first.items[0])
+    bad.id = 'https://example.org/anno/42'
+    bad.body = [{ type: 'TextualBody', purpose: 'tagging', value: 'x'.repeat(5000) }]
+    json.first.items.push(bad)
+    writeFileSync(out, JSON.stringify(json))
+    const result = await importAnnotationsFile(services, out)
+    expect(result).toMatchObject({ status: 'imported', updated: 0 })
+    const view = await services.annotations.load(BRIEFING)
+    expect(view.highlights.find((h) => h.id === id)?.note).toBe('my later edit')
+    if (result.status === 'imported') {
+      expect(result.problems.join('\n')).toMatch(/your versions were kept/)
+    }
+  })
+
   it('reports refused input clearly and imports nothing from it', async () => {
     const { services } = await profile()
     const bad = join(mkdtempSync(join(tmpdir(), 'bad-')), 'bad.json')

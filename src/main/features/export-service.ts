@@ -10,7 +10,7 @@ import type { ExportOptions, ExportResult } from '../../shared/annotation-reques
 import type { HighlightColor } from '../../shared/annotations'
 import type { Briefing, Entity } from '../../shared/dataset'
 import { nodeStoreFs } from '../annotations/node-fs'
-import { writeDurably } from '../annotations/snapshot'
+import { writeFileAtomically } from '../annotations/snapshot'
 import type { CoreServices } from '../core/app-core'
 import { safeFileName } from '../export/filenames'
 import { exportBriefingMarkdown, exportBriefingsMarkdown } from '../export/markdown-export'
@@ -129,7 +129,7 @@ export async function runExport(
   }
   for (const [i, path] of paths.entries()) {
     try {
-      await writeDurably(nodeStoreFs, path, built.files[i]!.content)
+      await writeFileAtomically(nodeStoreFs, path, built.files[i]!.content)
     } catch (error) {
       throw new AppError('internal', `Could not write ${path}: ${(error as Error).message}`)
     }

@@ -7,21 +7,28 @@ import { basename } from 'node:path'
 import { IMPORT_MAX_BYTES } from '../../shared/import-requests'
 import type { ImportReport } from '../../shared/import-requests'
 import type { AppCore } from '../core/app-core'
+import { AppError } from '../ipc/app-error'
 import type { IpcRouter } from '../ipc/router'
 import { servicesOf } from './app-handlers'
 import { importBriefings } from './import-service'
 import type { FileToImport } from './import-service'
 import type { ShellPorts } from './shell-handlers'
 
+const MAX_TOTAL_BYTES = 100 * 1024 * 1024
+
 export function setupImportHandlers(router: IpcRouter, core: AppCore, shell: ShellPorts): void {
   const userDataDir = core.options.userDataDir
-  router.handle('library:import', async ({ files }) =>
-    importBriefings(
+  router.handle('library:import', async ({ files }) => {
+    const total = files.reduce((sum, f) => sum + (f.base64.length * 3) / 4, 0)
+    if (total > MAX_TOTAL_BYTES) {
+      throw new AppError('invalid-request', 'Import at most 100 MB of files at once.')
+    }
+    return importBriefings(
       await servicesOf(core),
       userDataDir,
       files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') }))
     )
-  )
+  })
   router.handle('library:import-dialog', async () => {
     const paths = await shell.chooseImportFiles('briefings')
     if (paths.length === 0) return { status: 'cancelled' as const }

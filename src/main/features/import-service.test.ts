@@ -67,6 +67,22 @@ describe('importing briefings', () => {
     expect(again.duplicates).toMatchObject([{ file: 'copy.txt' }])
   })
 
+  it('gives two simultaneous imports of the same title different ids, keeping both', async () => {
+    const { services, userDataDir } = await open()
+    const [a, b] = await Promise.all([
+      importBriefings(services, userDataDir, [{ name: 'a.txt', bytes: text(ARTICLE) }]),
+      importBriefings(services, userDataDir, [
+        { name: 'b.txt', bytes: text(ARTICLE.replace('Monday', 'Tuesday')) }
+      ])
+    ])
+    const ids = [a.imported[0]!.briefingId, b.imported[0]!.briefingId]
+    expect(new Set(ids).size).toBe(2)
+    for (const id of ids) expect(services.library.briefings.some((x) => x.id === id)).toBe(true)
+    expect(readdirSync(join(userDataDir, 'library')).sort()).toEqual(
+      ids.map((id) => `${id}.json`).sort()
+    )
+  })
+
   it('leaves the library exactly as it was when a file is bad, naming the file', async () => {
     const { services, userDataDir } = await open()
     const before = services.library.briefings.map((b) => b.id)

@@ -2,13 +2,15 @@
 // entities tagged, identical content not imported twice, one dataset file written atomically per
 // import, then the library and its search index are swapped in whole.
 
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 
 import type { Briefing, DatasetFile, Entity } from '../../shared/dataset'
 import { DATASET_FORMAT, DATASET_VERSION } from '../../shared/dataset'
 import type { ImportReport } from '../../shared/import-requests'
 import { nodeStoreFs } from '../annotations/node-fs'
-import { writeDurably } from '../annotations/snapshot'
+import { ANNOTATIONS_DIR } from '../annotations/layout'
+import { writeFileAtomically } from '../annotations/snapshot'
 import type { CoreServices } from '../core/app-core'
 import { LIBRARY_DIR } from '../core/library-loader'
 import { validateDataset } from '../dataset/load-dataset'
@@ -21,11 +23,30 @@ export interface FileToImport {
   bytes: Uint8Array
 }
 
-export async function importBriefings(
+// One import at a time per profile: each reads the library, picks ids and swaps the library in,
+// so two at once could choose the same id or drop each other's briefings.
+const running = new Map<string, Promise<unknown>>()
+
+export function importBriefings(
   services: CoreServices,
   userDataDir: string,
   files: FileToImport[],
   now: Date = new Date()
+): Promise<ImportReport> {
+  const previous = running.get(userDataDir) ?? Promise.resolve()
+  const next = previous.then(() => importNow(services, userDataDir, files, now))
+  running.set(
+    userDataDir,
+    next.catch(() => undefined)
+  )
+  return next
+}
+
+async function importNow(
+  services: CoreServices,
+  userDataDir: string,
+  files: FileToImport[],
+  now: Date
 ): Promise<ImportReport> {
   const report: ImportReport = { imported: [], duplicates: [], failed: [] }
   const entities = new Map(services.library.entities)
@@ -68,7 +89,7 @@ export async function importBriefings(
         continue
       }
       const known = [...entities.values(), ...extra.filter((e) => !entities.has(e.id))]
-      const briefing = prepare(parsed, result.format === 'dataset', known, briefings)
+      const briefing = prepare(parsed, result.format === 'dataset', known, briefings, userDataDir)
       const used = usedEntities(briefing, known)
       const dataset: DatasetFile = {
         format: DATASET_FORMAT,
@@ -83,7 +104,7 @@ export async function importBriefings(
       }
       try {
         await nodeStoreFs.mkdir(dir)
-        await writeDurably(
+        await writeFileAtomically(
           nodeStoreFs,
           join(dir, `${briefing.id}.json`),
           JSON.stringify(dataset, null, 2)
@@ -121,13 +142,21 @@ function prepare(
   parsed: Briefing,
   keepMentions: boolean,
   known: Entity[],
-  library: Briefing[]
+  library: Briefing[],
+  userDataDir: string
 ): Briefing {
-  const taken = new Set(library.map((b) => b.id))
-  const base =
-    keepMentions && !taken.has(parsed.id)
-      ? parsed.id
-      : kebabCase(parsed.title).slice(0, 60) || 'briefing'
+  const loaded = new Set(library.map((b) => b.id))
+  // An id is also taken by a file on disk (a damaged import skipped at start) or by annotations
+  // left from a removed briefing: a new import must not overwrite or inherit either.
+  const taken = {
+    has: (id: string) =>
+      loaded.has(id) ||
+      existsSync(join(userDataDir, LIBRARY_DIR, `${id}.json`)) ||
+      existsSync(join(userDataDir, ANNOTATIONS_DIR, id))
+  }
+  const base = safeId(
+    keepMentions && !taken.has(parsed.id) ? parsed.id : kebabCase(parsed.title).slice(0, 60)
+  )
   let id = base
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`
   return {
@@ -138,6 +167,12 @@ function prepare(
       mentions: keepMentions ? section.mentions : tagKnownEntities(section.text, known)
     }))
   }
+}
+
+/** Ids name files and folders: short, never empty, never a Windows device name. */
+function safeId(id: string): string {
+  const short = id.slice(0, 100).replace(/-+$/, '') || 'briefing'
+  return /^(con|prn|aux|nul|com\d|lpt\d)$/.test(short) ? `${short}-briefing` : short
 }
 
 function usedEntities(briefing: Briefing, known: Entity[]): Entity[] {
