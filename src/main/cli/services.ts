@@ -24,14 +24,16 @@ export async function withServices<T>(
   let result: T
   try {
     result = await work(await core.ready)
-  } finally {
-    const status = await core.close()
-    if (status.pending > 0) {
-      // Nothing is reported as done that is not on disk.
-      throw new Error(
-        `${status.pending} annotation changes could not be saved: ${status.lastError ?? 'write failed'}`
-      )
-    }
+  } catch (error) {
+    await core.close()
+    throw error
+  }
+  const status = await core.close()
+  if (status.pending > 0) {
+    // Nothing is reported as done that is not on disk.
+    throw new Error(
+      `${status.pending} annotation changes could not be saved: ${status.lastError ?? 'write failed'}`
+    )
   }
   return result
 }
