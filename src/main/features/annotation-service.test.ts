@@ -194,3 +194,27 @@ describe('annotation service', () => {
     expect(cleanTags([' a ', '', 'A', 'b', 'b '])).toEqual(['a', 'b'])
   })
 })
+
+describe('search over text and annotations together', () => {
+  it('returns text and annotation hits within the limit, each saying what matched', async () => {
+    const { searchAll } = await import('./search-handlers')
+    const { createLunrSearch } = await import('../search/lunr-search')
+    const { service, search: annotationSearch } = await setUp()
+    await service.change('b1', {
+      op: 'highlight.create',
+      target: targetOf('military'),
+      color: 'yellow',
+      note: 'platforms list'
+    })
+    const services = {
+      search: createLunrSearch(library()),
+      annotationSearch
+    } as unknown as Parameters<typeof searchAll>[0]
+    const both = await searchAll(services, { query: 'platforms', limit: 10 })
+    expect(both.hits.map((h) => h.kind).sort()).toEqual(['highlight', 'text'])
+    expect(both.total).toBe(2)
+    const one = await searchAll(services, { query: 'platforms', limit: 1 })
+    expect(one.hits).toHaveLength(1)
+    expect(one.total).toBe(2)
+  })
+})

@@ -1,6 +1,6 @@
 // `search:*` handlers: one search over the briefing text and the analyst's highlights and notes.
 
-import type { SearchRequest, SearchResponse } from '../../shared/ipc-contract'
+import type { SearchHit, SearchRequest, SearchResponse } from '../../shared/ipc-contract'
 import type { AppCore, CoreServices } from '../core/app-core'
 import type { IpcRouter } from '../ipc/router'
 import { DEFAULT_LIMIT } from '../search/lunr-search'
@@ -19,6 +19,15 @@ export async function searchAll(
   // The text search parses the query first, so a syntax error is reported once, from there.
   const text = await services.search.search({ ...request, limit })
   const notes = services.annotationSearch.search(request.query, limit)
-  const hits = [...text.hits, ...notes.hits].sort((a, b) => b.score - a.score).slice(0, limit)
+  // Scores of two indexes of different sizes are not comparable: rank each list relative to its
+  // own best hit, then merge (ties keep text first).
+  const relative = (hits: SearchHit[]) => {
+    const top = hits[0]?.score ?? 1
+    return hits.map((hit) => ({ hit, rank: top > 0 ? hit.score / top : 0 }))
+  }
+  const hits = [...relative(text.hits), ...relative(notes.hits)]
+    .sort((a, b) => b.rank - a.rank)
+    .slice(0, limit)
+    .map((r) => r.hit)
   return { query: request.query, total: text.total + notes.total, hits }
 }
