@@ -41,7 +41,8 @@ export interface CoreServices {
   /** Search over the analyst's highlights and notes. */
   annotationSearch: AnnotationSearch
   annotations: AnnotationService
-  info: AppInfo
+  /** Counts of the current library and the start-up notices. */
+  readonly info: AppInfo
 }
 
 export interface AppCore {
@@ -84,7 +85,12 @@ async function load(
     search: annotationSearch
   })
   await annotations.indexAll()
-  const sectionCount = library.briefings.reduce((sum, b) => sum + b.sections.length, 0)
+  const notices = [
+    ...(options.notices ?? []),
+    ...loaded.notices,
+    ...store.warnings,
+    ...(store.readOnly ? [`Annotations are read-only: ${store.readOnly}`] : [])
+  ]
   return {
     get library() {
       return library
@@ -103,17 +109,15 @@ async function load(
     },
     annotationSearch,
     annotations,
-    info: {
-      version: options.appVersion,
-      briefingCount: library.briefings.length,
-      sectionCount,
-      entityCount: library.entities.size,
-      notices: [
-        ...(options.notices ?? []),
-        ...loaded.notices,
-        ...store.warnings,
-        ...(store.readOnly ? [`Annotations are read-only: ${store.readOnly}`] : [])
-      ]
+    // Counted from the current library, so they stay right after an import.
+    get info() {
+      return {
+        version: options.appVersion,
+        briefingCount: library.briefings.length,
+        sectionCount: library.briefings.reduce((sum, b) => sum + b.sections.length, 0),
+        entityCount: library.entities.size,
+        notices
+      }
     }
   }
 }

@@ -13,6 +13,7 @@ import type {
   PreferencesUpdate,
   SaveStatus
 } from '../../../shared/annotation-requests'
+import type { DroppedFile, ImportDialogResult, ImportReport } from '../../../shared/import-requests'
 import type {
   AppInfo,
   BriefingDetail,
@@ -65,6 +66,11 @@ export const api = {
     unwrap(bridge().exportNotes(options)),
   /** Imports a W3C Web Annotation file the analyst picks in main's open dialog. */
   importAnnotations: (): Promise<ImportAnnotationsResult> => unwrap(bridge().importAnnotations()),
+  /** Imports briefing files dropped on the window (their names and base64 bytes). */
+  importFiles: (files: DroppedFile[]): Promise<ImportReport> =>
+    unwrap(bridge().importFiles({ files })),
+  /** Imports briefing files the analyst picks in main's open dialog (File → Import). */
+  importFromDialog: (): Promise<ImportDialogResult> => unwrap(bridge().importFromDialog()),
   /** Listens for application-menu commands; returns the function that stops listening. */
   onMenuCommand: (listener: (command: MenuCommand) => void): (() => void) =>
     bridge().onMenuCommand(listener),

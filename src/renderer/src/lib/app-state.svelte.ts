@@ -1,13 +1,14 @@
 // The application: start-up (whenReady), the library list, which view is shown, and the glue
 // between search, reader and annotations (choosing a hit opens it with marks or reveals the
-// highlight or note it found; clearing search clears the marks), the export dialog and the
-// application-menu commands.
+// highlight or note it found; clearing search clears the marks), the export dialog, briefing
+// imports (the library reloads after one) and the application-menu commands.
 
 import type { AppInfo, BriefingSummary, SearchHit } from '../../../shared/ipc-contract'
 import { AnnotationsState } from './annotations-state.svelte'
 import { api } from './api'
 import type { ExportScope } from './export-options'
 import { ExportState } from './export-state.svelte'
+import { ImportState } from './import-state.svelte'
 import { menuTargetFor, runMenuCommand } from './menu-commands'
 import { ReaderState } from './reader-state.svelte'
 import { SearchState } from './search-state.svelte'
@@ -30,6 +31,7 @@ export class AppState {
   readonly search = new SearchState()
   readonly annotations = new AnnotationsState()
   readonly exporter = new ExportState()
+  readonly importer = new ImportState(() => this.reloadAfterImport())
 
   #listening = false
 
@@ -64,6 +66,16 @@ export class AppState {
     } catch (error) {
       this.libraryError = messageOf(error)
       this.libraryStatus = 'error'
+    }
+  }
+
+  /** New briefings show at once: the list and the library's counts are read again. */
+  async reloadAfterImport(): Promise<void> {
+    await this.loadLibrary()
+    try {
+      this.info = await api.whenReady()
+    } catch {
+      // The counts stay as they were; the list itself reports its own failure.
     }
   }
 

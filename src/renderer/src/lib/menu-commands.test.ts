@@ -18,6 +18,7 @@ function run(command: MenuCommand, state: Partial<MenuTarget> = {}): string[] {
     redo: () => calls.push('redo'),
     focusSearch: () => calls.push('find'),
     openExport: () => calls.push('export'),
+    importBriefings: () => calls.push('import'),
     ...state
   }
   runMenuCommand(command, target)
@@ -47,5 +48,10 @@ describe('runMenuCommand', () => {
 
   it('opens the export dialog from any view', () => {
     expect(run('export-notes', { reading: false })).toEqual(['export'])
+  })
+
+  it('imports briefings from any view, not behind the dialog', () => {
+    expect(run('import-briefings', { reading: false })).toEqual(['import'])
+    expect(run('import-briefings', { modalOpen: true })).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 // Application-menu commands carried out in the renderer (Edit ▸ Undo, Redo, Find; File ▸ Export
-// Notes…): a focused text field keeps its own undo, otherwise undo applies to the annotations of
+// Notes…, Import Briefings…): a focused text field keeps its own undo, otherwise undo applies to the annotations of
 // the open briefing; nothing behind the export dialog reacts while it is open.
 
 import type { MenuCommand } from '../../../shared/api-methods'
@@ -19,6 +19,7 @@ export interface MenuTarget {
   redo(): void
   focusSearch(): void
   openExport(): void
+  importBriefings(): void
 }
 
 /** Carries out one menu command. */
@@ -34,6 +35,9 @@ export function runMenuCommand(command: MenuCommand, target: MenuTarget): void {
       return
     case 'export-notes':
       target.openExport()
+      return
+    case 'import-briefings':
+      if (!target.modalOpen) target.importBriefings()
   }
 }
 
@@ -48,6 +52,7 @@ export function menuTargetFor(app: AppState): MenuTarget {
     undo: () => void app.annotations.undo(),
     redo: () => void app.annotations.redo(),
     focusSearch: () => app.search.focus(),
-    openExport: () => app.openExport()
+    openExport: () => app.openExport(),
+    importBriefings: () => void app.importer.fromDialog()
   }
 }

@@ -1,0 +1,57 @@
+// Page object: importing briefings — files dragged onto the window (a DataTransfer built in the
+// page, dispatched as dragenter/dragover/drop), the drop overlay, the library's "Import…" button
+// and the report banner under the top bar.
+import type { JSHandle, Locator, Page } from '@playwright/test'
+
+export interface FileToDrop {
+  name: string
+  /** The file's text; ignored when `size` is given. */
+  text?: string
+  /** A file of this many zero bytes (for the size limit). */
+  size?: number
+  type?: string
+}
+
+export class ImportPage {
+  readonly overlay: Locator
+  readonly button: Locator
+  readonly report: Locator
+  readonly imported: Locator
+  readonly duplicates: Locator
+  readonly failed: Locator
+
+  constructor(readonly page: Page) {
+    this.overlay = page.getByTestId('drop-overlay')
+    this.button = page.getByTestId('import-briefings-open')
+    this.report = page.getByTestId('briefing-import-report')
+    this.imported = this.report.getByTestId('import-imported')
+    this.duplicates = this.report.getByTestId('import-duplicate')
+    this.failed = this.report.getByTestId('import-failed')
+  }
+
+  /** Drags `files` over the window (the overlay shows); returns the drag's DataTransfer. */
+  async dragOver(files: FileToDrop[]): Promise<JSHandle<DataTransfer>> {
+    const dataTransfer = await this.page.evaluateHandle((list) => {
+      const dt = new DataTransfer()
+      for (const f of list) {
+        const body = f.size !== undefined ? new Uint8Array(f.size) : (f.text ?? '')
+        dt.items.add(new File([body], f.name, { type: f.type ?? '' }))
+      }
+      return dt
+    }, files)
+    await this.page.dispatchEvent('body', 'dragenter', { dataTransfer })
+    await this.page.dispatchEvent('body', 'dragover', { dataTransfer })
+    return dataTransfer
+  }
+
+  /** Drags `files` over the window and drops them. */
+  async drop(files: FileToDrop[]): Promise<void> {
+    const dataTransfer = await this.dragOver(files)
+    await this.page.dispatchEvent('body', 'drop', { dataTransfer })
+  }
+
+  /** Dismisses the report banner. */
+  async dismiss(): Promise<void> {
+    await this.report.getByRole('button', { name: 'Dismiss' }).click()
+  }
+}
