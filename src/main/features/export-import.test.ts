@@ -163,6 +163,37 @@ describe('export and import of notes', () => {
     }
   })
 
+  it('imports a file made against an older text with orphans reported, not lost', async () => {
+    const { services } = await profile()
+    await annotate(services)
+    const out = join(mkdtempSync(join(tmpdir(), 'out-')), 'notes.json')
+    await runExport(services, DEFAULT_COLOR_LABELS, options('w3c'), target(out))
+    // The same briefing in a newer version whose lead no longer names Kishida.
+    const dataset = JSON.parse(readFileSync(join(DATASET, 'india-japan-quad.json'), 'utf8'))
+    const lead = dataset.briefings[0].sections[0]
+    const cut = lead.text.indexOf(' and his Japanese counterpart Fumio Kishida')
+    lead.text = lead.text.slice(0, cut) + '.'
+    lead.mentions = lead.mentions.filter((m: { end: number }) => m.end <= cut)
+    const newer = mkdtempSync(join(tmpdir(), 'dataset-'))
+    writeFileSync(join(newer, 'india-japan-quad.json'), JSON.stringify(dataset))
+    const core = startCore({
+      datasetDir: newer,
+      userDataDir: mkdtempSync(join(tmpdir(), 'export-')),
+      appVersion: 'test'
+    })
+    cores.push(core)
+    const result = await importAnnotationsFile(await core.ready, out)
+    expect(result).toMatchObject({ status: 'imported', added: 2, orphaned: 1 })
+    const view = await (await core.ready).annotations.load(BRIEFING)
+    expect(view.highlights).toMatchObject([
+      {
+        status: 'orphaned',
+        note: expect.stringContaining('Kishida'),
+        target: { quote: { exact: 'Fumio Kishida' } }
+      }
+    ])
+  })
+
   it('reports refused input clearly and imports nothing from it', async () => {
     const { services } = await profile()
     const bad = join(mkdtempSync(join(tmpdir(), 'bad-')), 'bad.json')
