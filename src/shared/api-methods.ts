@@ -17,7 +17,8 @@ export const API_METHODS = {
   exportNotes: 'export:notes',
   importAnnotations: 'annotations:import',
   importFiles: 'library:import',
-  importFromDialog: 'library:import-dialog'
+  importFromDialog: 'library:import-dialog',
+  updateBriefingDetails: 'library:update-details'
 } as const
 
 /** The one event main sends to the renderer: a command chosen in the application menu. */

@@ -41,3 +41,34 @@ export const validateDroppedFiles: Validator<{ files: DroppedFile[] }> = validat
     )
   })
 )
+
+/** The details asked for after an import: changed only where given. */
+export interface BriefingDetailsUpdate {
+  briefingId: string
+  title?: string
+  source?: string
+  /** YYYY-MM-DD */
+  published?: string
+}
+
+export const validateDetailsUpdate: Validator<BriefingDetailsUpdate> = validator(
+  object(
+    {
+      briefingId: str({
+        min: 1,
+        max: 128,
+        pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+        describe: 'a briefing id'
+      }),
+      title: str({ min: 1, max: 500, describe: 'a title of 1–500 characters' }),
+      source: str({ min: 1, max: 300, describe: 'a source of 1–300 characters' }),
+      published: str({
+        min: 10,
+        max: 10,
+        pattern: /^\d{4}-\d{2}-\d{2}$/,
+        describe: 'a date as YYYY-MM-DD'
+      })
+    },
+    ['title', 'source', 'published']
+  )
+)

@@ -20,8 +20,13 @@ import {
   validatePreferencesUpdate
 } from './annotation-requests'
 import type { Briefing, Entity } from './dataset'
-import type { DroppedFile, ImportDialogResult, ImportReport } from './import-requests'
-import { validateDroppedFiles } from './import-requests'
+import type {
+  BriefingDetailsUpdate,
+  DroppedFile,
+  ImportDialogResult,
+  ImportReport
+} from './import-requests'
+import { validateDetailsUpdate, validateDroppedFiles } from './import-requests'
 import { validateBriefingRequest, validateNoRequest, validateSearchRequest } from './ipc-validators'
 import type { Validator } from './ipc-validators'
 
@@ -143,6 +148,8 @@ export const contract = {
   'annotations:import': channel<void, ImportAnnotationsResult>(validateNoRequest),
   /** Imports dropped files (name + bytes); all or nothing per file. */
   'library:import': channel<{ files: DroppedFile[] }, ImportReport>(validateDroppedFiles),
+  /** Changes an imported briefing's title, source or date (the form shown after an import). */
+  'library:update-details': channel<BriefingDetailsUpdate, BriefingSummary>(validateDetailsUpdate),
   /** Imports files the analyst picks in main's open dialog. */
   'library:import-dialog': channel<void, ImportDialogResult>(validateNoRequest),
   /** Opens a link from a note in the system browser, after the analyst confirms (https only). */

@@ -10,7 +10,8 @@ import type { AppCore } from '../core/app-core'
 import { AppError } from '../ipc/app-error'
 import type { IpcRouter } from '../ipc/router'
 import { servicesOf } from './app-handlers'
-import { importBriefings } from './import-service'
+import { importBriefings, updateBriefingDetails } from './import-service'
+import { listBriefings } from './library-handlers'
 import type { FileToImport } from './import-service'
 import type { ShellPorts } from './shell-handlers'
 
@@ -28,6 +29,15 @@ export function setupImportHandlers(router: IpcRouter, core: AppCore, shell: She
       userDataDir,
       files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') }))
     )
+  })
+  router.handle('library:update-details', async (update) => {
+    const services = await servicesOf(core)
+    const briefing = await updateBriefingDetails(services, userDataDir, update)
+    const [summary] = listBriefings(
+      { entities: services.library.entities, briefings: [briefing] },
+      services.imported
+    )
+    return summary!
   })
   router.handle('library:import-dialog', async () => {
     const paths = await shell.chooseImportFiles('briefings')

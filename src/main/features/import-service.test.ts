@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startCore } from '../core/app-core'
 import type { AppCore } from '../core/app-core'
 import { searchAll } from './search-handlers'
-import { importBriefings } from './import-service'
+import { importBriefings, updateBriefingDetails } from './import-service'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const DATASET = join(ROOT, 'resources/dataset')
@@ -81,6 +81,41 @@ describe('importing briefings', () => {
     expect(readdirSync(join(userDataDir, 'library')).sort()).toEqual(
       ids.map((id) => `${id}.json`).sort()
     )
+  })
+
+  it('lets the analyst set title, source and date of an imported briefing, not of a bundled one', async () => {
+    const { core, services, userDataDir } = await open()
+    const report = await importBriefings(services, userDataDir, [
+      { name: 'port.txt', bytes: text(ARTICLE) }
+    ])
+    const id = report.imported[0]!.briefingId
+    const updated = await updateBriefingDetails(services, userDataDir, {
+      briefingId: id,
+      title: 'Destroyer port call',
+      source: 'Naval attaché',
+      published: '2024-02-29'
+    })
+    expect(updated).toMatchObject({ title: 'Destroyer port call', source: 'Naval attaché' })
+    expect(
+      (await searchAll(services, { query: 'briefing:attaché OR briefing:port' })).hits[0]
+        ?.briefingTitle
+    ).toBe('Destroyer port call')
+    await expect(
+      updateBriefingDetails(services, userDataDir, {
+        briefingId: 'india-japan-quad-2022',
+        title: 'x'
+      })
+    ).rejects.toMatchObject({ code: 'read-only' })
+    await expect(
+      updateBriefingDetails(services, userDataDir, { briefingId: id, published: '2024-02-31' })
+    ).rejects.toMatchObject({ code: 'invalid-request' })
+    await core.close()
+    cores.pop()
+    const reopened = await open(userDataDir)
+    expect(reopened.services.library.briefings.find((b) => b.id === id)).toMatchObject({
+      title: 'Destroyer port call',
+      published: '2024-02-29'
+    })
   })
 
   it('leaves the library exactly as it was when a file is bad, naming the file', async () => {

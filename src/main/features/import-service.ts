@@ -7,13 +7,14 @@ import { join } from 'node:path'
 
 import type { Briefing, DatasetFile, Entity } from '../../shared/dataset'
 import { DATASET_FORMAT, DATASET_VERSION } from '../../shared/dataset'
-import type { ImportReport } from '../../shared/import-requests'
+import type { BriefingDetailsUpdate, ImportReport } from '../../shared/import-requests'
 import { nodeStoreFs } from '../annotations/node-fs'
 import { ANNOTATIONS_DIR } from '../annotations/layout'
 import { writeFileAtomically } from '../annotations/snapshot'
 import type { CoreServices } from '../core/app-core'
 import { LIBRARY_DIR } from '../core/library-loader'
 import { validateDataset } from '../dataset/load-dataset'
+import { AppError } from '../ipc/app-error'
 import { tagKnownEntities } from '../import/entity-tagging'
 import { importFile } from '../import/import-file'
 import { contentHash, kebabCase } from '../import/to-briefing'
@@ -178,4 +179,51 @@ function safeId(id: string): string {
 function usedEntities(briefing: Briefing, known: Entity[]): Entity[] {
   const ids = new Set(briefing.sections.flatMap((s) => s.mentions.map((m) => m.entity)))
   return known.filter((e) => ids.has(e.id))
+}
+
+/**
+ * Changes an imported briefing's title, source or date: its library file is rewritten atomically
+ * and the library (and search index, which holds the title) swapped in. Bundled briefings are
+ * read-only.
+ */
+export async function updateBriefingDetails(
+  services: CoreServices,
+  userDataDir: string,
+  update: BriefingDetailsUpdate
+): Promise<Briefing> {
+  const { briefingId } = update
+  const current = services.library.briefings.find((b) => b.id === briefingId)
+  if (!current)
+    throw new AppError('not-found', `No briefing with id "${briefingId}" is in the library.`)
+  if (!services.imported.has(briefingId)) {
+    throw new AppError('read-only', `"${current.title}" came with the app and cannot be changed.`)
+  }
+  if (update.published !== undefined && Number.isNaN(Date.parse(`${update.published}T00:00:00Z`))) {
+    throw new AppError('invalid-request', `"${update.published}" is not a date.`)
+  }
+  const briefing: Briefing = {
+    ...current,
+    ...(update.title !== undefined ? { title: update.title.trim() } : {}),
+    ...(update.source !== undefined ? { source: update.source.trim() } : {}),
+    ...(update.published !== undefined ? { published: update.published } : {})
+  }
+  const dataset: DatasetFile = {
+    format: DATASET_FORMAT,
+    version: DATASET_VERSION,
+    entities: usedEntities(briefing, [...services.library.entities.values()]),
+    briefings: [briefing]
+  }
+  const problems = validateDataset(dataset, `${briefingId}.json`)
+  if (problems.length > 0) throw new AppError('invalid-request', problems[0]!.message)
+  await writeFileAtomically(
+    nodeStoreFs,
+    join(userDataDir, LIBRARY_DIR, `${briefingId}.json`),
+    JSON.stringify(dataset, null, 2)
+  )
+  const briefings = services.library.briefings.map((b) => (b.id === briefingId ? briefing : b))
+  await services.replaceLibrary(
+    { entities: services.library.entities, briefings },
+    services.imported
+  )
+  return briefing
 }
