@@ -1,7 +1,8 @@
 // The analyst brings their own briefings (issue #6): a Markdown file dropped on the window is
 // reported, joins the library with an "Imported" badge, opens, reads and is found by search; the
 // same file again is reported as already in the library; an empty or oversized file fails with a
-// message naming it and leaves the library as it was; File → Import reads a text file.
+// message naming it and leaves the library as it was; File → Import reads a text file; an imported
+// briefing's title, source and date can be edited (from the report or its card) and are kept.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -153,4 +154,62 @@ test('File → Import reads the text file chosen in main’s dialog; the button 
   await expect(importer.duplicates).toContainText('coastal-memo.txt is already in the library')
   await expect(library.cards).toHaveCount(before + 1)
   expect(app.dialogCalls).toEqual(['open briefings', 'open briefings'])
+})
+
+test('an imported briefing’s title, source and date are edited, shown and kept', async () => {
+  const path = join(tmp, 'coastal-memo.txt')
+  writeFileSync(path, MEMO)
+  const userDataDir = join(tmp, 'profile')
+  const app = await start({ userDataDir, dialogs: { openPaths: [path] } })
+  const importer = new ImportPage(app.page)
+  const library = new LibraryPage(app.page)
+
+  await app.menu('import-briefings')
+  await expect(importer.imported).toHaveCount(1)
+  const imported = library.cards.filter({ has: app.page.getByTestId('imported-badge') })
+  const bundled = library.cards.filter({ hasNot: app.page.getByTestId('imported-badge') })
+  await expect(imported).toHaveCount(1)
+  expect(await bundled.count()).toBeGreaterThan(0)
+  await expect(importer.cardDetailsButton(imported)).toHaveCount(1)
+  await expect(library.list.getByTestId('briefing-details-open')).toHaveCount(1)
+
+  // From the report, with the briefing open: its header follows the new title.
+  await importer.imported.getByTestId('import-open').click()
+  const reader = new ReaderPage(app.page)
+  await expect(reader.heading).toBeVisible()
+  await importer.imported.getByTestId('import-details').click()
+  await expect(importer.detailsForm).toBeVisible()
+  await expect(importer.detailsSource).toHaveValue('Unknown source')
+  await expect(importer.detailsSource).toBeFocused()
+  await importer.saveDetails({ title: 'Port call', source: 'Naval attaché', date: '2024-02-29' })
+  await expect(importer.detailsForm).toBeHidden()
+  await expect(app.page.locator('.crumb-title')).toHaveText('Port call')
+  await expect(app.page.locator('.crumb-meta')).toContainText('Naval attaché')
+
+  await app.page.getByTestId('back-to-library').click()
+  const card = library.card('Port call')
+  await expect(card).toHaveCount(1)
+  await expect(card).toContainText('Naval attaché')
+  await expect(card.locator('time')).toHaveAttribute('datetime', '2024-02-29')
+
+  // From the card: prefilled with what was saved; Cancel changes nothing.
+  await importer.cardDetailsButton(card).click()
+  await expect(importer.detailsTitle).toHaveValue('Port call')
+  await expect(importer.detailsSource).toHaveValue('Naval attaché')
+  await expect(importer.detailsDate).toHaveValue('2024-02-29')
+  await importer.detailsForm.getByRole('button', { name: 'Cancel' }).click()
+  await expect(importer.detailsForm).toBeHidden()
+
+  expect(app.cspViolations).toEqual([])
+  expect(app.dialogs).toEqual([])
+  await app.close()
+  apps = apps.filter((a) => a !== app)
+  const again = await start({ userDataDir })
+  const reopened = new LibraryPage(again.page)
+  const kept = reopened.card('Port call')
+  await expect(kept).toHaveCount(1)
+  await expect(kept).toContainText('Naval attaché')
+  await expect(kept.locator('time')).toHaveAttribute('datetime', '2024-02-29')
+  await expect(kept.getByTestId('imported-badge')).toHaveCount(1)
+  await expect(reopened.list.getByTestId('briefing-details-open')).toHaveCount(1)
 })

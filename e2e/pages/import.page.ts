@@ -1,6 +1,7 @@
 // Page object: importing briefings — files dragged onto the window (a DataTransfer built in the
 // page, dispatched as dragenter/dragover/drop), the drop overlay, the library's "Import…" button
-// and the report banner under the top bar.
+// the report banner under the top bar, and the details form of an imported briefing (title,
+// source, date) opened from the report or from the briefing's library card.
 import type { JSHandle, Locator, Page } from '@playwright/test'
 
 export interface FileToDrop {
@@ -19,6 +20,12 @@ export class ImportPage {
   readonly imported: Locator
   readonly duplicates: Locator
   readonly failed: Locator
+  readonly detailsForm: Locator
+  readonly detailsTitle: Locator
+  readonly detailsSource: Locator
+  readonly detailsDate: Locator
+  readonly detailsSave: Locator
+  readonly detailsError: Locator
 
   constructor(readonly page: Page) {
     this.overlay = page.getByTestId('drop-overlay')
@@ -27,6 +34,12 @@ export class ImportPage {
     this.imported = this.report.getByTestId('import-imported')
     this.duplicates = this.report.getByTestId('import-duplicate')
     this.failed = this.report.getByTestId('import-failed')
+    this.detailsForm = page.getByTestId('details-form')
+    this.detailsTitle = this.detailsForm.getByLabel('Title')
+    this.detailsSource = this.detailsForm.getByLabel('Source')
+    this.detailsDate = this.detailsForm.getByLabel('Date')
+    this.detailsSave = this.detailsForm.getByTestId('details-save')
+    this.detailsError = this.detailsForm.getByRole('alert')
   }
 
   /** Drags `files` over the window (the overlay shows); returns the drag's DataTransfer. */
@@ -53,5 +66,23 @@ export class ImportPage {
   /** Dismisses the report banner. */
   async dismiss(): Promise<void> {
     await this.report.getByRole('button', { name: 'Dismiss' }).click()
+  }
+
+  /** The "Details…" button of an imported briefing in the report. */
+  reportDetailsButton(title: string | RegExp): Locator {
+    return this.imported.filter({ hasText: title }).getByTestId('import-details')
+  }
+
+  /** The "Edit details" button beside a library card (imported briefings only). */
+  cardDetailsButton(card: Locator): Locator {
+    return card.locator('xpath=..').getByTestId('briefing-details-open')
+  }
+
+  /** Fills the open details form and saves it. */
+  async saveDetails(details: { title: string; source: string; date: string }): Promise<void> {
+    await this.detailsTitle.fill(details.title)
+    await this.detailsSource.fill(details.source)
+    await this.detailsDate.fill(details.date)
+    await this.detailsSave.click()
   }
 }

@@ -13,7 +13,12 @@ import type {
   PreferencesUpdate,
   SaveStatus
 } from '../../../shared/annotation-requests'
-import type { DroppedFile, ImportDialogResult, ImportReport } from '../../../shared/import-requests'
+import type {
+  BriefingDetailsUpdate,
+  DroppedFile,
+  ImportDialogResult,
+  ImportReport
+} from '../../../shared/import-requests'
 import type {
   AppInfo,
   BriefingDetail,
@@ -71,6 +76,9 @@ export const api = {
     unwrap(bridge().importFiles({ files })),
   /** Imports briefing files the analyst picks in main's open dialog (File → Import). */
   importFromDialog: (): Promise<ImportDialogResult> => unwrap(bridge().importFromDialog()),
+  /** Changes an imported briefing's title, source or date; returns its updated summary. */
+  updateBriefingDetails: (update: BriefingDetailsUpdate): Promise<BriefingSummary> =>
+    unwrap(bridge().updateBriefingDetails(update)),
   /** Listens for application-menu commands; returns the function that stops listening. */
   onMenuCommand: (listener: (command: MenuCommand) => void): (() => void) =>
     bridge().onMenuCommand(listener),

@@ -1,11 +1,13 @@
 // The application: start-up (whenReady), the library list, which view is shown, and the glue
 // between search, reader and annotations (choosing a hit opens it with marks or reveals the
 // highlight or note it found; clearing search clears the marks), the export dialog, briefing
-// imports (the library reloads after one) and the application-menu commands.
+// imports (the library reloads after one), the details form of imported briefings and the
+// application-menu commands.
 
 import type { AppInfo, BriefingSummary, SearchHit } from '../../../shared/ipc-contract'
 import { AnnotationsState } from './annotations-state.svelte'
 import { api } from './api'
+import { DetailsState } from './details-state.svelte'
 import type { ExportScope } from './export-options'
 import { ExportState } from './export-state.svelte'
 import { ImportState } from './import-state.svelte'
@@ -32,6 +34,7 @@ export class AppState {
   readonly annotations = new AnnotationsState()
   readonly exporter = new ExportState()
   readonly importer = new ImportState(() => this.reloadAfterImport())
+  readonly details = new DetailsState((summary) => this.reloadAfterDetails(summary.id))
 
   #listening = false
 
@@ -77,6 +80,17 @@ export class AppState {
     } catch {
       // The counts stay as they were; the list itself reports its own failure.
     }
+  }
+
+  /** Opens the details form for imported briefing `id` (from the library or the import report). */
+  editDetails(id: string): void {
+    const briefing = this.library.find((b) => b.id === id)
+    if (briefing?.imported) this.details.show(briefing)
+  }
+
+  /** A briefing's title, source or date changed: the list and, if it is open, the reader reload. */
+  async reloadAfterDetails(id: string): Promise<void> {
+    await Promise.all([this.loadLibrary(), this.reader.reload(id)])
   }
 
   openBriefing(id: string, sectionId?: string): void {

@@ -82,6 +82,24 @@ export class ReaderState {
     this.status = 'ready'
   }
 
+  /**
+   * Forgets briefing `id`'s cached detail (its title, source or date changed); when it is the one
+   * open, loads it again in place, at the same section.
+   */
+  async reload(id: string): Promise<void> {
+    this.#cache.delete(id)
+    if (this.detail?.id !== id) return
+    const seq = ++this.#seq
+    try {
+      const detail = await api.getBriefing(id)
+      this.#cache.set(id, detail)
+      if (seq !== this.#seq || this.detail?.id !== id) return
+      this.detail = detail
+    } catch {
+      // The open briefing stays as it was; the library list shows the new details.
+    }
+  }
+
   /** Moves to section `index` (clamped); search marks belong to one section, so they clear. */
   goTo(index: number): void {
     const target = Math.min(Math.max(0, index), this.sectionCount - 1)
