@@ -34,6 +34,10 @@ test('Find focuses the search box in the library and in the reader', async () =>
   await expect(search.input).toBeFocused()
 
   await search.search('Tokyo')
+  // Wait for the results, then close them: an open results list covers the library cards.
+  await expect(search.hits.first()).toBeVisible()
+  await search.input.press('Escape')
+  await expect(search.results).toBeHidden()
   await new LibraryPage(app.page).open(/QUAD/)
   reader = new ReaderPage(app.page)
   await expect(search.input).not.toBeFocused()
