@@ -2,22 +2,14 @@
 // back and checked; W3C Web Annotation JSON, imported into a fresh profile where the highlight
 // appears; every briefing into a folder, one file each; a cancelled save writes nothing, and a
 // refused export says why in the dialog.
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { expect, test } from '@playwright/test'
 
-import { BUNDLED_DATASET_DIR, openApp } from './harness'
-import type { OpenAppOptions, OpenedApp } from './harness'
+import { BUNDLED_DATASET_DIR } from './harness'
+import { useAppSession } from './fixtures/app-session'
+import type { OpenedApp } from './harness'
 import { ExportDialogPage } from './pages/export.page'
 import { LibraryPage } from './pages/library.page'
 import { NoteEditorPart, NotesPage } from './pages/notes.page'
@@ -29,28 +21,8 @@ const NOTE = 'Compare with the 2021 joint statement'
 const SECOND = 'Port calls in the Bay of Bengal'
 const SECOND_PHRASE = 'deep-water port at Matarbari'
 
-let out: string
-let apps: OpenedApp[] = []
-
-test.beforeEach(() => {
-  out = mkdtempSync(join(tmpdir(), 'briefing-export-'))
-})
-
-test.afterEach(async () => {
-  for (const app of apps) {
-    expect(app.cspViolations).toEqual([])
-    expect(app.dialogs).toEqual([])
-    await app.close()
-  }
-  apps = []
-  rmSync(out, { recursive: true, force: true })
-})
-
-async function start(options: OpenAppOptions = {}): Promise<OpenedApp> {
-  const app = await openApp(options)
-  apps.push(app)
-  return app
-}
+const session = useAppSession('briefing-export')
+const start = session.start
 
 /** Highlights PHRASE as a key point in the QUAD briefing's overview, with NOTE as its note. */
 async function highlightWithNote(app: OpenedApp): Promise<void> {
@@ -66,7 +38,7 @@ async function highlightWithNote(app: OpenedApp): Promise<void> {
 
 /** The bundled dataset plus a short second briefing. */
 function twoBriefings(): string {
-  const dir = join(out, 'dataset')
+  const dir = join(session.dir(), 'dataset')
   mkdirSync(dir)
   copyFileSync(join(BUNDLED_DATASET_DIR, 'india-japan-quad.json'), join(dir, 'quad.json'))
   const text = `Japan is financing the ${SECOND_PHRASE}, which ships from Kolkata may use.`
@@ -90,7 +62,7 @@ function twoBriefings(): string {
 }
 
 test('Markdown of this briefing holds the title, section, quote, colour label and note', async () => {
-  const savePath = join(out, 'quad-notes.md')
+  const savePath = join(session.dir(), 'quad-notes.md')
   const app = await start({ dialogs: { savePath } })
   await highlightWithNote(app)
 
@@ -124,7 +96,7 @@ test('Markdown of this briefing holds the title, section, quote, colour label an
 })
 
 test('W3C JSON is an AnnotationCollection that brings the highlight into a fresh profile', async () => {
-  const backup = join(out, 'backup.json')
+  const backup = join(session.dir(), 'backup.json')
   const first = await start({ dialogs: { savePath: backup } })
   await highlightWithNote(first)
   const dialog = new ExportDialogPage(first.page)
@@ -136,7 +108,7 @@ test('W3C JSON is an AnnotationCollection that brings the highlight into a fresh
   expect(JSON.stringify(collection)).toContain(PHRASE)
   expect(JSON.stringify(collection)).toContain(NOTE)
 
-  const profile = join(out, 'laptop-2')
+  const profile = join(session.dir(), 'laptop-2')
   mkdirSync(profile)
   const second = await start({ userDataDir: profile, dialogs: { openPath: backup } })
   await new LibraryPage(second.page).open(/QUAD/)
@@ -159,7 +131,7 @@ test('W3C JSON is an AnnotationCollection that brings the highlight into a fresh
 })
 
 test('all briefings export into a folder, one Markdown file each', async () => {
-  const folder = join(out, 'notes')
+  const folder = join(session.dir(), 'notes')
   mkdirSync(folder)
   const app = await start({ datasetDir: twoBriefings(), dialogs: { folderPath: folder } })
   await highlightWithNote(app)
@@ -201,5 +173,5 @@ test('a refused export explains itself; a cancelled save writes nothing', async 
   await dialog.export()
   expect(app.dialogCalls).toEqual([expect.stringMatching(/^save /)])
   await expect(dialog.result).toBeHidden()
-  expect(readdirSync(out)).toEqual([])
+  expect(readdirSync(session.dir())).toEqual([])
 })

@@ -3,14 +3,12 @@
 // same file again is reported as already in the library; an empty or oversized file fails with a
 // message naming it and leaves the library as it was; File → Import reads a text file; an imported
 // briefing's title, source and date can be edited (from the report or its card) and are kept.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { expect, test } from '@playwright/test'
 
-import { openApp } from './harness'
-import type { OpenAppOptions, OpenedApp } from './harness'
+import { useAppSession } from './fixtures/app-session'
 import { ImportPage } from './pages/import.page'
 import { LibraryPage } from './pages/library.page'
 import { ReaderPage } from './pages/reader.page'
@@ -44,28 +42,8 @@ Ports
 Three minor ports will be upgraded to take container feeders by next year.
 `
 
-let tmp: string
-let apps: OpenedApp[] = []
-
-test.beforeEach(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'briefing-import-'))
-})
-
-test.afterEach(async () => {
-  for (const app of apps) {
-    expect(app.cspViolations).toEqual([])
-    expect(app.dialogs).toEqual([])
-    await app.close()
-  }
-  apps = []
-  rmSync(tmp, { recursive: true, force: true })
-})
-
-async function start(options: OpenAppOptions = {}): Promise<OpenedApp> {
-  const app = await openApp(options)
-  apps.push(app)
-  return app
-}
+const session = useAppSession('briefing-import')
+const start = session.start
 
 test('a dropped Markdown file joins the library, opens, reads and is found by search', async () => {
   const app = await start()
@@ -136,7 +114,7 @@ test('the same file again is already in the library; empty and oversized files f
 })
 
 test('File → Import reads the text file chosen in main’s dialog; the button does too', async () => {
-  const path = join(tmp, 'coastal-memo.txt')
+  const path = join(session.dir(), 'coastal-memo.txt')
   writeFileSync(path, MEMO)
   const app = await start({ dialogs: { openPaths: [path] } })
   const importer = new ImportPage(app.page)
@@ -157,9 +135,9 @@ test('File → Import reads the text file chosen in main’s dialog; the button 
 })
 
 test('an imported briefing’s title, source and date are edited, shown and kept', async () => {
-  const path = join(tmp, 'coastal-memo.txt')
+  const path = join(session.dir(), 'coastal-memo.txt')
   writeFileSync(path, MEMO)
-  const userDataDir = join(tmp, 'profile')
+  const userDataDir = join(session.dir(), 'profile')
   const app = await start({ userDataDir, dialogs: { openPaths: [path] } })
   const importer = new ImportPage(app.page)
   const library = new LibraryPage(app.page)
@@ -200,10 +178,7 @@ test('an imported briefing’s title, source and date are edited, shown and kept
   await importer.detailsForm.getByRole('button', { name: 'Cancel' }).click()
   await expect(importer.detailsForm).toBeHidden()
 
-  expect(app.cspViolations).toEqual([])
-  expect(app.dialogs).toEqual([])
-  await app.close()
-  apps = apps.filter((a) => a !== app)
+  await session.close(app)
   const again = await start({ userDataDir })
   const reopened = new LibraryPage(again.page)
   const kept = reopened.card('Port call')
