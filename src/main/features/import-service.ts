@@ -69,6 +69,10 @@ async function importNow(
       result.format === 'dataset'
         ? result.dataset.briefings.map((b) => ({ briefing: b, extra: result.dataset.entities }))
         : [{ briefing: result.briefing, extra: [] as Entity[] }]
+    // All or nothing per file: every briefing of it is checked before any is written, and a
+    // failed write removes the ones already written.
+    const ready: { briefing: Briefing; dataset: DatasetFile; used: Entity[] }[] = []
+    let failure: string | undefined
     for (const { briefing: parsed, extra } of candidates) {
       const duplicate = hashes.get(contentHash(parsed))
       if (duplicate) {
@@ -83,14 +87,12 @@ async function importNow(
         (e) => entities.has(e.id) && JSON.stringify(entities.get(e.id)) !== JSON.stringify(e)
       )
       if (clash) {
-        report.failed.push({
-          file: file.name,
-          message: `"${file.name}" defines entity "${clash.id}" differently from the library.`
-        })
-        continue
+        failure = `"${file.name}" defines entity "${clash.id}" differently from the library.`
+        break
       }
       const known = [...entities.values(), ...extra.filter((e) => !entities.has(e.id))]
-      const briefing = prepare(parsed, result.format === 'dataset', known, briefings, userDataDir)
+      const taken = [...briefings, ...ready.map((r) => r.briefing)]
+      const briefing = prepare(parsed, result.format === 'dataset', known, taken, userDataDir)
       const used = usedEntities(briefing, known)
       const dataset: DatasetFile = {
         format: DATASET_FORMAT,
@@ -100,23 +102,22 @@ async function importNow(
       }
       const problems = validateDataset(dataset, file.name)
       if (problems.length > 0) {
-        report.failed.push({ file: file.name, message: `"${file.name}": ${problems[0]!.message}` })
-        continue
+        failure = `"${file.name}": ${problems[0]!.message}`
+        break
       }
-      try {
-        await nodeStoreFs.mkdir(dir)
-        await writeFileAtomically(
-          nodeStoreFs,
-          join(dir, `${briefing.id}.json`),
-          JSON.stringify(dataset, null, 2)
-        )
-      } catch (error) {
-        report.failed.push({
-          file: file.name,
-          message: `"${file.name}" could not be saved in the library: ${(error as Error).message}`
-        })
-        continue
-      }
+      ready.push({ briefing, dataset, used })
+    }
+    if (!failure)
+      failure = await writeAll(
+        dir,
+        ready.map((r) => r.dataset),
+        file.name
+      )
+    if (failure) {
+      report.failed.push({ file: file.name, message: failure })
+      continue
+    }
+    for (const { briefing, used } of ready) {
       for (const entity of used) entities.set(entity.id, entity)
       briefings.push(briefing)
       imported.add(briefing.id)
@@ -167,6 +168,27 @@ function prepare(
       ...section,
       mentions: keepMentions ? section.mentions : tagKnownEntities(section.text, known)
     }))
+  }
+}
+
+/** Writes each dataset file atomically; on a failure removes those written. Returns the error. */
+async function writeAll(
+  dir: string,
+  datasets: DatasetFile[],
+  fileName: string
+): Promise<string | undefined> {
+  const written: string[] = []
+  try {
+    await nodeStoreFs.mkdir(dir)
+    for (const dataset of datasets) {
+      const path = join(dir, `${dataset.briefings[0]!.id}.json`)
+      await writeFileAtomically(nodeStoreFs, path, JSON.stringify(dataset, null, 2))
+      written.push(path)
+    }
+    return undefined
+  } catch (error) {
+    for (const path of written) await nodeStoreFs.unlink(path).catch(() => undefined)
+    return `"${fileName}" could not be saved in the library: ${(error as Error).message}`
   }
 }
 
