@@ -184,6 +184,17 @@ describe('export and import of notes', () => {
     cores.push(core)
     const result = await importAnnotationsFile(await core.ready, out)
     expect(result).toMatchObject({ status: 'imported', added: 2, orphaned: 1 })
+    // Left out of a Markdown export on request, and then not counted as exported either.
+    const md = join(mkdtempSync(join(tmpdir(), 'out-')), 'notes.md')
+    const withoutOrphans = { ...options('md'), includeOrphans: false }
+    const written = await runExport(
+      await core.ready,
+      DEFAULT_COLOR_LABELS,
+      withoutOrphans,
+      target(md)
+    )
+    expect(written).toMatchObject({ status: 'written', highlights: 0, notes: 1 })
+    expect(readFileSync(md, 'utf8')).not.toContain('Fumio Kishida')
     const view = await (await core.ready).annotations.load(BRIEFING)
     expect(view.highlights).toMatchObject([
       {

@@ -62,7 +62,9 @@ export async function buildExport(
   const annotated = []
   for (const briefing of briefings) {
     const view = await services.annotations.load(briefing.id)
-    highlights += view.highlights.length
+    // Count what the file holds: Markdown may leave orphans out; W3C JSON always keeps them.
+    const leftOut = options.format === 'md' && !options.includeOrphans
+    highlights += view.highlights.filter((h) => !leftOut || h.status === 'anchored').length
     notes += view.notes.length
     annotated.push({ briefing, view })
     if (options.format === 'md') {
