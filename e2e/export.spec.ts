@@ -91,7 +91,10 @@ test('Markdown of this briefing holds the title, section, quote, colour label an
   await expect(dialog.option('By section')).toBeChecked()
   await dialog.option('By colour label').check()
   await app.page.keyboard.press('Escape')
+  // The menu opens the dialog only when it is not already open: wait for it to close.
+  await expect(dialog.dialog).toBeHidden()
   await app.menu('export-notes')
+  await expect(dialog.dialog).toBeVisible()
   await expect(dialog.option('By colour label')).toBeChecked()
 })
 
