@@ -19,7 +19,15 @@ import {
   validateExternalLink,
   validatePreferencesUpdate
 } from './annotation-requests'
+import type { HighlightColor } from './annotations'
 import type { Briefing, Entity } from './dataset'
+import type {
+  EntityDecisions,
+  EntityDecisionsResult,
+  EntityReview,
+  PendingReview
+} from './entity-review'
+import { validateBriefingReview, validateEntityDecisions } from './entity-review'
 import type {
   BriefingDetailsUpdate,
   DroppedFile,
@@ -28,6 +36,18 @@ import type {
 } from './import-requests'
 import { validateDetailsUpdate, validateDroppedFiles } from './import-requests'
 import { validateBriefingRequest, validateNoRequest, validateSearchRequest } from './ipc-validators'
+import type {
+  ReanchorReport,
+  ReplaceVersionRequest,
+  ReplaceVersionResult,
+  RestoreVersionRequest,
+  VersionList
+} from './version-requests'
+import {
+  validateReplaceVersion,
+  validateRestoreVersion,
+  validateVersionsRequest
+} from './version-requests'
 import type { Validator } from './ipc-validators'
 
 /** How every error crosses IPC. `code` is stable and machine-readable; `message` is for people. */
@@ -74,10 +94,22 @@ export interface BriefingDetail extends Briefing {
   entities: Entity[]
 }
 
+/** Facet values a search is narrowed to; a hit must match every filter given. */
+export interface SearchFilters {
+  briefingId?: string
+  entityId?: string
+  tag?: string
+  /** A highlight colour: only highlights (and their notes) of that colour match. */
+  color?: HighlightColor
+}
+
 export interface SearchRequest {
   query: string
   /** Maximum number of hits to return (1–200, default 20). */
   limit?: number
+  /** Hits to skip, for "load more" (0–10,000, default 0). */
+  offset?: number
+  filters?: SearchFilters
 }
 
 /** A piece of snippet text; `mark` is true for a matched term. Rendered as text, never markup. */
@@ -103,10 +135,41 @@ export interface SearchHit {
   matches: [number, number][]
 }
 
+/** One facet value and how many hits (of all, not just this page) carry it. */
+export interface FacetCount {
+  /** What a filter names: a briefing id, entity id, tag or colour. */
+  value: string
+  /** What the analyst reads: a briefing title, entity name, tag or colour. */
+  label: string
+  count: number
+}
+
+export interface SearchFacets {
+  briefing: FacetCount[]
+  entity: FacetCount[]
+  tag: FacetCount[]
+  color: FacetCount[]
+}
+
+/** How much of the library the search index covers; searches answer from what is ready. */
+export interface IndexStatus {
+  /** Sections searchable now. */
+  indexedSections: number
+  /** Sections in the library. */
+  totalSections: number
+  /** Briefings whose sections are still being indexed (0 when the index is complete). */
+  pendingBriefings: number
+}
+
 export interface SearchResponse {
   query: string
+  /** Hits in all (after filters), of which `hits` is the page from `offset`. */
   total: number
+  offset: number
   hits: SearchHit[]
+  /** Counts over all hits, with the request's filters applied. */
+  facets: SearchFacets
+  indexing: IndexStatus
 }
 
 export interface ChannelSpec<Req, Res> {
@@ -152,8 +215,22 @@ export const contract = {
   'library:update-details': channel<BriefingDetailsUpdate, BriefingSummary>(validateDetailsUpdate),
   /** Imports files the analyst picks in main's open dialog. */
   'library:import-dialog': channel<void, ImportDialogResult>(validateNoRequest),
+  /** Decides on an import offered as a new version (by its token): replace, separate or skip. */
+  'library:replace-version': channel<ReplaceVersionRequest, ReplaceVersionResult>(
+    validateReplaceVersion
+  ),
+  /** The kept previous versions of an imported briefing. */
+  'library:list-versions': channel<{ briefingId: string }, VersionList>(validateVersionsRequest),
+  /** Makes a kept version current again (the current text is kept in turn). */
+  'library:restore-version': channel<RestoreVersionRequest, ReanchorReport>(validateRestoreVersion),
   /** Opens a link from a note in the system browser, after the analyst confirms (https only). */
-  'link:open': channel<{ url: string }, { opened: boolean }>(validateExternalLink)
+  'link:open': channel<{ url: string }, { opened: boolean }>(validateExternalLink),
+  /** Imported briefings with proposed entities still to review, and how many. */
+  'entities:pending': channel<void, PendingReview[]>(validateNoRequest),
+  /** The proposed entities of one imported briefing, and the library's entities to merge with. */
+  'entities:review': channel<{ briefingId: string }, EntityReview>(validateBriefingReview),
+  /** Accepts, renames, merges or rejects proposed entities; all or nothing. */
+  'entities:apply': channel<EntityDecisions, EntityDecisionsResult>(validateEntityDecisions)
 } as const
 
 export type Contract = typeof contract

@@ -10,9 +10,10 @@ import { createAnnotationService } from '../features/annotation-service'
 import type { AnnotationService } from '../features/annotation-service'
 import { createAnnotationSearch } from '../search/annotation-search'
 import type { AnnotationSearch } from '../search/annotation-search'
-import { createLunrSearch } from '../search/lunr-search'
+import { startIndexHost } from '../search/index-host'
+import type { IndexHost } from '../search/index-host'
+import type { IndexPort } from '../search/index-rpc'
 import { loadLibrary } from './library-loader'
-import type { SearchService } from '../search/search-service'
 
 export interface CoreOptions {
   /** Folder of dataset JSON files (the bundled one by default). */
@@ -27,16 +28,25 @@ export interface CoreOptions {
    * harness injects a disk that fails on demand); the app and the CLI never do.
    */
   annotationFs?: StoreFs
+  /**
+   * Starts the search index process (an Electron utility process in the app, a Node child process
+   * in the CLI and the e2e harness). Without it the index runs in this thread and `ready` waits
+   * for it (unit tests).
+   */
+  spawnIndex?: () => IndexPort
 }
 
 export interface CoreServices {
   /** The current library; replaced as a whole when briefings are imported. */
   readonly library: Library
-  /** Search over the briefing text (rebuilt with the library). */
-  readonly search: SearchService
+  /** Search over the briefing text: the index process, answering from what it has indexed. */
+  readonly search: IndexHost
   /** Ids of briefings imported into the profile (the bundled ones are read-only). */
   readonly imported: ReadonlySet<string>
-  /** Swaps in a new library (after an import) and rebuilds its search index. */
+  /**
+   * Swaps in a new library (after its files changed on disk) and resolves once the search index
+   * process has made the changed briefings searchable.
+   */
   replaceLibrary(library: Library, imported: ReadonlySet<string>): Promise<void>
   /** Search over the analyst's highlights and notes. */
   annotationSearch: AnnotationSearch
@@ -47,7 +57,7 @@ export interface CoreServices {
 
 export interface AppCore {
   readonly options: CoreOptions
-  /** Resolves once the dataset is loaded and indexed; rejects with the load error. */
+  /** Resolves once the dataset is loaded (search may still be indexing); rejects with the load error. */
   readonly ready: Promise<CoreServices>
   /** Writes what is pending and releases the annotation store; says what could not be written. */
   close(): Promise<{ pending: number; lastError?: string }>
@@ -55,7 +65,12 @@ export interface AppCore {
 
 export function startCore(options: CoreOptions): AppCore {
   let store: AnnotationStore | undefined
-  const ready = load(options, (opened) => (store = opened))
+  let search: IndexHost | undefined
+  const ready = load(
+    options,
+    (opened) => (store = opened),
+    (host) => (search = host)
+  )
   // Callers await `ready` per request; this keeps an early failure from being "unhandled".
   ready.catch(() => undefined)
   return {
@@ -63,6 +78,7 @@ export function startCore(options: CoreOptions): AppCore {
     ready,
     async close() {
       await ready.catch(() => undefined)
+      await search?.close()
       return (await store?.close()) ?? { pending: 0 }
     }
   }
@@ -70,14 +86,22 @@ export function startCore(options: CoreOptions): AppCore {
 
 async function load(
   options: CoreOptions,
-  onStore: (store: AnnotationStore) => void
+  onStore: (store: AnnotationStore) => void,
+  onSearch: (search: IndexHost) => void
 ): Promise<CoreServices> {
   const loaded = await loadLibrary(options.datasetDir, options.userDataDir)
+  // The index process reads the same files itself; it starts now and indexes in the background.
+  const search = startIndexHost({
+    datasetDir: options.datasetDir,
+    userDataDir: options.userDataDir,
+    spawn: options.spawnIndex
+  })
+  onSearch(search)
+  if (!options.spawnIndex) await search.whenComplete()
   const store = await openAnnotationStore(options.userDataDir, { fs: options.annotationFs })
   onStore(store)
   let library = loaded.library
   let imported: ReadonlySet<string> = loaded.imported
-  let search = createLunrSearch(library)
   const annotationSearch = createAnnotationSearch()
   const annotations = createAnnotationService({
     store,
@@ -95,17 +119,14 @@ async function load(
     get library() {
       return library
     },
-    get search() {
-      return search
-    },
+    search,
     get imported() {
       return imported
     },
     async replaceLibrary(next, nextImported) {
-      search = createLunrSearch(next)
       library = next
       imported = nextImported
-      await annotations.indexAll()
+      await Promise.all([annotations.indexAll(), search.sync()])
     },
     annotationSearch,
     annotations,

@@ -2,7 +2,7 @@
 // and the analyst's imported briefings from the profile, where a damaged file is skipped with a
 // notice rather than keeping the app from starting.
 
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 
 import type { Entity } from '../../shared/dataset'
@@ -12,6 +12,15 @@ import { formatProblem, loadDatasetDir, parseDatasetFile } from '../dataset/load
 /** Imported briefings live here, one dataset file per import. */
 export const LIBRARY_DIR = 'library'
 
+/**
+ * Parsed profile files by path, with the size and mtime they had: a rescan (the index process
+ * after each import) re-reads only files that changed. Keep one per caller.
+ */
+export type ParsedFiles = Map<
+  string,
+  { stamp: string; parsed: ReturnType<typeof parseDatasetFile> }
+>
+
 export interface LoadedLibrary {
   library: Library
   /** Briefing ids that came from the profile (imported), as opposed to the bundled dataset. */
@@ -19,8 +28,12 @@ export interface LoadedLibrary {
   notices: string[]
 }
 
-export async function loadLibrary(datasetDir: string, userDataDir: string): Promise<LoadedLibrary> {
-  const bundled = await loadDatasetDir(datasetDir)
+export async function loadLibrary(
+  datasetDir: string | Library,
+  userDataDir: string,
+  cache?: ParsedFiles
+): Promise<LoadedLibrary> {
+  const bundled = typeof datasetDir === 'string' ? await loadDatasetDir(datasetDir) : datasetDir
   const entities = new Map(bundled.entities)
   const briefings = [...bundled.briefings]
   const imported = new Set<string>()
@@ -32,9 +45,12 @@ export async function loadLibrary(datasetDir: string, userDataDir: string): Prom
   } catch {
     // No imports yet.
   }
-  for (const name of names) {
-    const file = join(dir, name)
-    const { dataset, problems } = parseDatasetFile(await readFile(file, 'utf8'), file)
+  const files = new Set(names.map((name) => join(dir, name)))
+  for (const file of cache?.keys() ?? []) if (!files.has(file)) cache?.delete(file)
+  for (const file of files) {
+    const parsed = await readParsed(file, cache)
+    if (!parsed) continue
+    const { dataset, problems } = parsed
     const clash = dataset?.briefings.find((b) => briefings.some((known) => known.id === b.id))
     const conflict = dataset?.entities.find((e) => differs(entities.get(e.id), e))
     if (!dataset || clash || conflict) {
@@ -53,6 +69,26 @@ export async function loadLibrary(datasetDir: string, userDataDir: string): Prom
     }
   }
   return { library: { entities, briefings }, imported, notices }
+}
+
+/** The file parsed, from `cache` when its size and mtime are unchanged; undefined if it vanished. */
+async function readParsed(
+  file: string,
+  cache: ParsedFiles | undefined
+): Promise<ReturnType<typeof parseDatasetFile> | undefined> {
+  try {
+    const info = await stat(file)
+    const stamp = `${info.size}:${info.mtimeMs}`
+    const known = cache?.get(file)
+    if (known?.stamp === stamp) return known.parsed
+    const parsed = parseDatasetFile(await readFile(file, 'utf8'), file)
+    cache?.set(file, { stamp, parsed })
+    return parsed
+  } catch (error) {
+    // Removed between listing and reading (a replace or restore in progress): not part of it.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
 }
 
 function differs(known: Entity | undefined, entity: Entity): boolean {

@@ -132,10 +132,10 @@ describe('annotation service', () => {
       color: 'yellow',
       note: 'ask about radar'
     })
-    expect(search.search('mitsubishi', 10).hits).toMatchObject([
+    expect(search.search('mitsubishi', { take: 10 }).hits).toMatchObject([
       { kind: 'note', heading: 'Briefing note', sectionId: 's1' }
     ])
-    expect(search.search('radar', 10).hits).toMatchObject([
+    expect(search.search('radar', { take: 10 }).hits).toMatchObject([
       { kind: 'highlight', annotationId: 'id-3' }
     ])
     await expect(
@@ -208,6 +208,7 @@ describe('search over text and annotations together', () => {
     })
     const services = {
       search: createLunrSearch(library()),
+      library: library(),
       annotationSearch
     } as unknown as Parameters<typeof searchAll>[0]
     const both = await searchAll(services, { query: 'platforms', limit: 10 })

@@ -79,7 +79,8 @@ export function searchDocuments(
       sectionId: h.target.sectionId,
       heading: heading(h.target.sectionId),
       text: h.note ? `${h.target.quote.exact}\n\n${h.note}` : h.target.quote.exact,
-      tags: h.tags
+      tags: h.tags,
+      color: h.color
     })),
     ...loaded.notes.map((n) => {
       const sectionId = n.target.kind === 'section' ? n.target.sectionId : firstSection

@@ -1,9 +1,11 @@
-// `search:*` handlers: one search over the briefing text and the analyst's highlights and notes.
+// `search:*` handlers: one search over the briefing text and the analyst's highlights and notes,
+// paged, with facet counts over all hits of both.
 
-import type { SearchHit, SearchRequest, SearchResponse } from '../../shared/ipc-contract'
+import type { FacetCount, SearchHit, SearchRequest, SearchResponse } from '../../shared/ipc-contract'
 import type { AppCore, CoreServices } from '../core/app-core'
 import type { IpcRouter } from '../ipc/router'
 import { DEFAULT_LIMIT } from '../search/lunr-search'
+import { Counter } from '../search/text-search'
 import { servicesOf } from './app-handlers'
 
 export function setupSearchHandlers(router: IpcRouter, core: AppCore): void {
@@ -16,9 +18,26 @@ export async function searchAll(
   request: SearchRequest
 ): Promise<SearchResponse> {
   const limit = request.limit ?? DEFAULT_LIMIT
+  const offset = request.offset ?? 0
+  const take = offset + limit
+  const { query, filters } = request
   // The text search parses the query first, so a syntax error is reported once, from there.
-  const text = await services.search.search({ ...request, limit })
-  const notes = services.annotationSearch.search(request.query, limit)
+  const text = await services.search.search({ query, filters, take })
+  const library = services.library
+  const notes = services.annotationSearch.search(query, {
+    take,
+    filters,
+    sectionEntities: (briefingId, sectionId) => {
+      const briefing = library.briefings.find((b) => b.id === briefingId)
+      const section = briefing?.sections.find((s) => s.id === sectionId)
+      const names = new Map<string, string>()
+      for (const mention of section?.mentions ?? []) {
+        const entity = library.entities.get(mention.entity)
+        if (entity) names.set(entity.id, entity.name)
+      }
+      return names
+    }
+  })
   // Scores of two indexes of different sizes are not comparable: rank each list relative to its
   // own best hit, then merge (ties keep text first).
   const relative = (hits: SearchHit[]) => {
@@ -27,7 +46,23 @@ export async function searchAll(
   }
   const hits = [...relative(text.hits), ...relative(notes.hits)]
     .sort((a, b) => b.rank - a.rank)
-    .slice(0, limit)
+    .slice(offset, take)
     .map((r) => r.hit)
-  return { query: request.query, total: text.total + notes.total, hits }
+  const merge = (fromText: FacetCount[], fromNotes: Counter) => {
+    for (const { value, label, count } of fromText) fromNotes.add(value, label, count)
+    return fromNotes.top()
+  }
+  return {
+    query,
+    total: text.total + notes.total,
+    offset,
+    hits,
+    facets: {
+      briefing: merge(text.facets.briefing, notes.facets.briefing),
+      entity: merge(text.facets.entity, notes.facets.entity),
+      tag: merge(text.facets.tag, notes.facets.tag),
+      color: notes.facets.color.top()
+    },
+    indexing: text.indexing
+  }
 }

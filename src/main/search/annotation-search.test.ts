@@ -29,28 +29,30 @@ describe('annotation search', () => {
   ])
 
   it('finds highlights by their quote and notes by their text, saying which matched', async () => {
-    const military = search.search('military', 10)
+    const military = search.search('military', { take: 10 })
     expect(military.hits).toMatchObject([
       { kind: 'highlight', annotationId: 'h1', sectionId: 's1' }
     ])
     expect(military.hits[0]?.snippet.filter((p) => p.mark).map((p) => p.text)).toEqual(['military'])
-    const negotiating = search.search('negotiating', 10)
+    const negotiating = search.search('negotiating', { take: 10 })
     expect(negotiating.hits).toMatchObject([{ kind: 'note', annotationId: 'n1' }])
     expect(negotiating.hits[0]?.snippet.some((p) => p.mark && p.text === 'negotiations')).toBe(true)
   })
 
   it('searches tags; entity-only fields match no annotation', () => {
-    expect(search.search('tag:follow-up', 10).hits.map((h) => h.annotationId)).toEqual(['n1'])
-    expect(search.search('person:mitsubishi', 10).hits).toEqual([])
-    expect(search.search('+person:mitsubishi negotiations', 10).hits).toEqual([])
-    expect(search.search('person:mitsubishi negotiations', 10).hits).toHaveLength(1)
+    expect(search.search('tag:follow-up', { take: 10 }).hits.map((h) => h.annotationId)).toEqual([
+      'n1'
+    ])
+    expect(search.search('person:mitsubishi', { take: 10 }).hits).toEqual([])
+    expect(search.search('+person:mitsubishi negotiations', { take: 10 }).hits).toEqual([])
+    expect(search.search('person:mitsubishi negotiations', { take: 10 }).hits).toHaveLength(1)
   })
 
   it('follows changes: replaced annotations are found, removed ones are not', () => {
     search.setBriefing('b1', [
       doc({ id: 'h2', heading: 'Overview', text: 'maritime domain awareness' })
     ])
-    expect(search.search('military', 10).hits).toEqual([])
-    expect(search.search('maritime', 10).hits.map((h) => h.annotationId)).toEqual(['h2'])
+    expect(search.search('military', { take: 10 }).hits).toEqual([])
+    expect(search.search('maritime', { take: 10 }).hits.map((h) => h.annotationId)).toEqual(['h2'])
   })
 })

@@ -150,7 +150,7 @@ describe('nasty queries', () => {
     for (const query of NASTY) {
       const started = Date.now()
       try {
-        const result = await search.search({ query, limit: 200 })
+        const result = await search.search({ query, take: 200 })
         expect(result.query).toBe(query)
         expect(result.total).toBeGreaterThanOrEqual(result.hits.length)
         for (const hit of result.hits) {
@@ -179,7 +179,7 @@ describe('nasty queries', () => {
       }))
     }
     const weirdSearch = createLunrSearch(testLibrary([QUAD_BRIEFING, weird]))
-    const result = await weirdSearch.search({ query: 'japan', limit: 200 })
+    const result = await weirdSearch.search({ query: 'japan', take: 200 })
     expect(result.total).toBeGreaterThanOrEqual(NASTY.length)
     for (const hit of result.hits) {
       const section = [...QUAD_BRIEFING.sections, ...weird.sections].find(

@@ -1,12 +1,15 @@
-// The search interface callers use. It is async and takes/returns plain data so the index can
-// later move to its own process (issue #5) without touching callers.
+// The text search callers use: async, plain data in and out, so it runs the same whether the
+// index lives in the index process (the app, the CLI) or in the caller's thread (tests).
 
-import type { SearchRequest, SearchResponse } from '../../shared/ipc-contract'
+import type { TextQuery, TextResponse } from './index-engine'
+
+export type { TextQuery, TextResponse }
 
 export interface SearchService {
   /**
-   * Runs a lunr query over one document per section. A query lunr cannot parse rejects with
-   * AppError('query-syntax', <message for the analyst>); it never throws anything else for input.
+   * The `take` best sections for the query, with the total and facet counts over all of them. A
+   * query that cannot be parsed rejects with AppError('query-syntax', <message for the analyst>);
+   * nothing else is thrown for input.
    */
-  search(request: SearchRequest): Promise<SearchResponse>
+  search(query: TextQuery): Promise<TextResponse>
 }

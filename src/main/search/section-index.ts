@@ -1,10 +1,9 @@
-// Builds the lunr index: one document per section, with the fields analysts name in queries
-// (briefing, heading, body, person, org, place, programme, tag).
+// The lunr documents and index: one document per section, with the fields analysts name in
+// queries (briefing, heading, body, person, org, place, programme, tag).
 
 import lunr from 'lunr'
 
-import type { Briefing, EntityKind, Section } from '../../shared/dataset'
-import type { Library } from '../dataset/library'
+import type { Briefing, Entity, EntityKind, Section } from '../../shared/dataset'
 
 /** Searchable fields, in the order they are listed to analysts. */
 export const SEARCH_FIELDS = [
@@ -46,47 +45,64 @@ export interface IndexedSection {
   section: Section
 }
 
-export interface SectionIndex {
-  index: lunr.Index
-  /** Sections by lunr document ref. */
-  sections: ReadonlyMap<string, IndexedSection>
-  /** The pipeline the documents went through; marking reruns section text through it. */
-  pipeline: lunr.Pipeline
-}
-
-type SectionDocument = Record<SearchField, string> & { ref: string }
+/** One lunr document: a section with its briefing title, entity names and tags as fields. */
+export type SectionDocument = Record<SearchField, string> & { ref: string }
 
 /** The lunr ref of a section: briefing id and section id, unambiguous whatever they contain. */
 export function sectionRef(briefingId: string, sectionId: string): string {
   return JSON.stringify([briefingId, sectionId])
 }
 
-/** Indexes every section of the library. Indexing and search share one pipeline. */
-export function buildSectionIndex(library: Library): SectionIndex {
-  const sections = new Map<string, IndexedSection>()
+/** The briefing id of a ref made by sectionRef. */
+export function briefingOfRef(ref: string): string {
+  return (JSON.parse(ref) as [string, string])[0]
+}
+
+// The same functions, in the same order, for documents and for query terms: a query term that
+// is a stop word or only punctuation disappears instead of never matching.
+const PIPELINE = [lunr.trimmer, lunr.stopWordFilter, lunr.stemmer]
+
+/** The pipeline query terms and marked text go through (the one documents went through). */
+export function createSearchPipeline(): lunr.Pipeline {
+  const pipeline = new lunr.Pipeline()
+  pipeline.add(...PIPELINE)
+  return pipeline
+}
+
+/** A lunr builder with the section fields. Indexing and search share one pipeline. */
+export function createBuilder(): lunr.Builder {
   const builder = new lunr.Builder()
-  // The same functions, in the same order, for documents and for query terms: a query term
-  // that is a stop word or only punctuation disappears instead of never matching.
-  builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer)
-  builder.searchPipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer)
+  builder.pipeline.add(...PIPELINE)
+  builder.searchPipeline.add(...PIPELINE)
   builder.ref('ref')
   for (const field of SEARCH_FIELDS) builder.field(field, { boost: FIELD_BOOSTS[field] })
+  return builder
+}
 
-  for (const briefing of library.briefings) {
-    for (const section of briefing.sections) {
-      const ref = sectionRef(briefing.id, section.id)
-      // The loader guarantees unique ids; should a duplicate slip through, the first one wins.
-      if (sections.has(ref)) continue
-      sections.set(ref, { briefing, section })
-      builder.add(sectionDocument(ref, library, briefing, section))
-    }
+/** Builds one lunr index over `documents` in one go. */
+export function buildIndex(documents: Iterable<SectionDocument>): lunr.Index {
+  const builder = createBuilder()
+  for (const document of documents) builder.add(document)
+  return builder.build()
+}
+
+/** The documents of one briefing, one per section (duplicate section ids: the first wins). */
+export function briefingDocuments(
+  entities: ReadonlyMap<string, Entity>,
+  briefing: Briefing
+): SectionDocument[] {
+  const seen = new Set<string>()
+  const documents: SectionDocument[] = []
+  for (const section of briefing.sections) {
+    if (seen.has(section.id)) continue
+    seen.add(section.id)
+    documents.push(sectionDocument(entities, briefing, section))
   }
-  return { index: builder.build(), sections, pipeline: builder.pipeline }
+  return documents
 }
 
 function sectionDocument(
-  ref: string,
-  library: Library,
+  entities: ReadonlyMap<string, Entity>,
   briefing: Briefing,
   section: Section
 ): SectionDocument {
@@ -100,13 +116,13 @@ function sectionDocument(
   for (const mention of section.mentions) {
     if (seen.has(mention.entity)) continue
     seen.add(mention.entity)
-    const entity = library.entities.get(mention.entity)
+    const entity = entities.get(mention.entity)
     if (!entity) continue
     names[ENTITY_FIELD[entity.kind]].push(entity.name, ...entity.aliases)
   }
   // Strings, not arrays: lunr would keep each array element as one unsplit token.
   return {
-    ref,
+    ref: sectionRef(briefing.id, section.id),
     briefing: briefing.title,
     heading: section.heading,
     body: section.text,

@@ -1,0 +1,124 @@
+// Shard indexes on disk, one file per shard content (`<key>.json`): a start loads them instead of
+// rebuilding. A cache file that cannot be read is simply rebuilt; nothing in it is precious.
+
+import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+
+import lunr from 'lunr'
+
+import { INDEX_FORMAT } from './search-view'
+import type { Manifest } from './shard-plan'
+
+/** The cache folder in a profile. */
+export const INDEX_CACHE_DIR = 'search-index'
+const MANIFEST = 'manifest.json'
+
+interface CacheFile {
+  format: string
+  key: string
+  /** Briefing id → content hash the index was built from. */
+  built: Record<string, string>
+  index: object
+}
+
+export interface CachedShard {
+  index: lunr.Index
+  built: Map<string, string>
+}
+
+export class IndexCache {
+  constructor(readonly dir: string) {}
+
+  /** The shard with this key, or undefined when it is not cached (or the file is damaged). */
+  async read(key: string): Promise<CachedShard | undefined> {
+    try {
+      const text = await readFile(this.#file(key), 'utf8')
+      return this.parse(text, key)
+    } catch {
+      return undefined
+    }
+  }
+
+  /**
+   * Serialises a freshly built index, writes it and returns it loaded back from its JSON: a
+   * built lunr index holds about twice the memory of the same index loaded.
+   */
+  async write(key: string, built: Map<string, string>, index: lunr.Index): Promise<CachedShard> {
+    const file: CacheFile = {
+      format: INDEX_FORMAT,
+      key,
+      built: Object.fromEntries(built),
+      index: index.toJSON()
+    }
+    const text = JSON.stringify(file)
+    try {
+      await mkdir(this.dir, { recursive: true })
+      const tmp = `${this.#file(key)}.${process.pid}.tmp`
+      await writeFile(tmp, text)
+      await rename(tmp, this.#file(key))
+    } catch {
+      // A cache that cannot be written costs a rebuild on the next start, nothing more.
+    }
+    return this.parse(text, key) ?? { index, built }
+  }
+
+  parse(text: string, key: string): CachedShard | undefined {
+    const file = JSON.parse(text) as CacheFile
+    if (file.format !== INDEX_FORMAT || file.key !== key) return undefined
+    return { index: lunr.Index.load(file.index), built: new Map(Object.entries(file.built)) }
+  }
+
+  async readManifest(): Promise<Manifest> {
+    try {
+      const parsed: unknown = JSON.parse(await readFile(join(this.dir, MANIFEST), 'utf8'))
+      return isManifest(parsed) ? parsed : {}
+    } catch {
+      return {}
+    }
+  }
+
+  async writeManifest(manifest: Manifest): Promise<void> {
+    try {
+      await mkdir(this.dir, { recursive: true })
+      const tmp = join(this.dir, `${MANIFEST}.${process.pid}.tmp`)
+      await writeFile(tmp, JSON.stringify(manifest))
+      await rename(tmp, join(this.dir, MANIFEST))
+    } catch {
+      // Without a manifest the next start plans the shards afresh.
+    }
+  }
+
+  /** Removes cached shards not in `keep` (content that no longer exists). */
+  async prune(keep: ReadonlySet<string>): Promise<void> {
+    const names = await readdir(this.dir).catch(() => [] as string[])
+    for (const name of names) {
+      const key = name.replace(/\.json$/, '')
+      if (name === MANIFEST || !name.endsWith('.json') || keep.has(key)) continue
+      await unlink(join(this.dir, name)).catch(() => undefined)
+    }
+  }
+
+  /** Bytes on disk, for the benchmark and diagnostics. */
+  async size(): Promise<number> {
+    const names = await readdir(this.dir).catch(() => [] as string[])
+    let total = 0
+    for (const name of names)
+      total += (await stat(join(this.dir, name)).catch(() => null))?.size ?? 0
+    return total
+  }
+
+  async clear(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true })
+  }
+
+  #file(key: string): string {
+    return join(this.dir, `${key}.json`)
+  }
+}
+
+function isManifest(value: unknown): value is Manifest {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  return Object.values(value).every(
+    (ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string')
+  )
+}

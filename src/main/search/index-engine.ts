@@ -1,0 +1,242 @@
+// The search index of a profile's library, split into shards: loads each shard from the cache or
+// builds it (yielding between documents so queries keep being answered), rescans the library on
+// sync and rebuilds only the shards whose content changed. Runs in the index process (or, for
+// tests, in the caller's thread); it reads the library from disk itself.
+
+import { join } from 'node:path'
+
+import type { IndexStatus, SearchResponse } from '../../shared/ipc-contract'
+import type { Library } from '../dataset/library'
+import { loadDatasetDir } from '../dataset/load-dataset'
+import { loadLibrary } from '../core/library-loader'
+import type { ParsedFiles } from '../core/library-loader'
+import { IndexCache, INDEX_CACHE_DIR } from './index-cache'
+import { createTermMarker } from './mark-terms'
+import { planQuery } from './query-plan'
+import { createBuilder, createSearchPipeline } from './section-index'
+import { shardKey, viewOf } from './search-view'
+import type { LibraryView } from './search-view'
+import { planShards, RECENT_SHARD } from './shard-plan'
+import type { Manifest } from './shard-plan'
+import { searchShards } from './text-search'
+import type { LoadedShard } from './text-search'
+import type { SearchFilters } from '../../shared/ipc-contract'
+
+export interface EngineOptions {
+  datasetDir: string
+  userDataDir: string
+}
+
+export interface TextQuery {
+  query: string
+  filters?: SearchFilters
+  /** How many of the best hits to return (20 when not given). */
+  take?: number
+}
+
+export type TextResponse = Omit<SearchResponse, 'offset'>
+
+export interface EngineStats {
+  shards: number
+  cacheBytes: number
+}
+
+// Documents added between yields: small enough that a query waits a few milliseconds at most.
+const DOCUMENTS_PER_SLICE = 25
+
+interface Target {
+  name: string
+  key: string
+  members: Map<string, string>
+}
+
+export class IndexEngine {
+  readonly #options: EngineOptions
+  readonly #cache: IndexCache
+  readonly #files: ParsedFiles = new Map()
+  readonly #pipeline = createSearchPipeline()
+  readonly #marker = createTermMarker(this.#pipeline)
+  #bundled: Library | undefined
+  #view: LibraryView = viewOf({ entities: new Map(), briefings: [] })
+  #manifest: Manifest = {}
+  #targets: Target[] = []
+  readonly #loaded = new Map<string, LoadedShard>()
+  readonly #failed = new Set<string>()
+  #syncing: Promise<void> = Promise.resolve()
+  #building: Promise<void> | undefined
+  #closed = false
+
+  constructor(options: EngineOptions) {
+    this.#options = options
+    this.#cache = new IndexCache(join(options.userDataDir, INDEX_CACHE_DIR))
+  }
+
+  /**
+   * Rescans the library and starts (re)building what changed. Resolves once every briefing is
+   * searchable; folding the recent shard into a batch may continue after that.
+   */
+  sync(): Promise<void> {
+    const run = this.#syncing.then(() => this.#sync())
+    this.#syncing = run.catch(() => undefined)
+    return run.then(() => this.#untilSearchable())
+  }
+
+  /** Resolves when every shard of the current plan is loaded (nothing left to build). */
+  async whenComplete(): Promise<void> {
+    await this.#syncing
+    while (this.#building) await this.#building
+  }
+
+  status(): IndexStatus {
+    let indexedSections = 0
+    let totalSections = 0
+    let pendingBriefings = 0
+    for (const [id, count] of this.#view.sectionCounts) {
+      totalSections += count
+      if (this.#covered(id)) indexedSections += count
+      else pendingBriefings += 1
+    }
+    return { indexedSections, totalSections, pendingBriefings }
+  }
+
+  search(query: TextQuery): TextResponse {
+    const plan = planQuery(query.query, this.#pipeline)
+    const result = searchShards([...this.#loaded.values()], this.#view, this.#marker, {
+      plan,
+      filters: query.filters,
+      take: query.take ?? 20
+    })
+    return { query: query.query, ...result, indexing: this.status() }
+  }
+
+  async stats(): Promise<EngineStats> {
+    return { shards: this.#loaded.size, cacheBytes: await this.#cache.size() }
+  }
+
+  close(): void {
+    this.#closed = true
+  }
+
+  async #sync(): Promise<void> {
+    this.#bundled ??= await loadDatasetDir(this.#options.datasetDir)
+    if (Object.keys(this.#manifest).length === 0) this.#manifest = await this.#cache.readManifest()
+    const loaded = await loadLibrary(this.#bundled, this.#options.userDataDir, this.#files)
+    this.#view = viewOf(loaded.library)
+    const bundledIds = new Set(this.#bundled.briefings.map((b) => b.id))
+    const imported = loaded.library.briefings.map((b) => b.id).filter((id) => !bundledIds.has(id))
+    this.#manifest = planShards(this.#manifest, {
+      bundled: [...bundledIds],
+      imported,
+      sections: this.#view.sectionCounts,
+      changed: this.#changedSinceBuilt()
+    })
+    await this.#cache.writeManifest(this.#manifest)
+    this.#targets = Object.entries(this.#manifest).map(([name, ids]) => {
+      const members = new Map(ids.map((id) => [id, this.#view.hashes.get(id) ?? '']))
+      return { name, key: shardKey(members), members }
+    })
+    this.#kick()
+  }
+
+  /** Starts the build loop unless it runs; restarts it if a sync planned more as it ended. */
+  #kick(): void {
+    if (this.#building || this.#closed) return
+    this.#building = this.#buildAll().finally(() => {
+      this.#building = undefined
+      if (this.#nextTarget()) this.#kick()
+    })
+  }
+
+  /** Briefings in a batch whose loaded index holds another version of them. */
+  #changedSinceBuilt(): Set<string> {
+    const changed = new Set<string>()
+    for (const target of this.#targets) {
+      const shard = this.#loaded.get(target.key)
+      if (!shard) continue
+      for (const id of target.members.keys()) {
+        const now = this.#view.hashes.get(id)
+        if (now !== undefined && shard.built.get(id) !== now) changed.add(id)
+      }
+    }
+    return changed
+  }
+
+  async #untilSearchable(): Promise<void> {
+    while (this.status().pendingBriefings > 0 && this.#building) {
+      await Promise.race([this.#building, this.#nextLoad()])
+    }
+  }
+
+  #loadWaiters: (() => void)[] = []
+  #nextLoad(): Promise<void> {
+    return new Promise((resolve) => this.#loadWaiters.push(resolve))
+  }
+
+  async #buildAll(): Promise<void> {
+    for (;;) {
+      const next = this.#nextTarget()
+      if (!next || this.#closed) break
+      try {
+        const shard = (await this.#cache.read(next.key)) ?? (await this.#build(next))
+        this.#loaded.set(next.key, shard)
+      } catch (error) {
+        // Not retried until its content changes: its briefings stay "still indexing".
+        this.#failed.add(next.key)
+        console.error(`Search index: shard ${next.name} could not be built:`, error)
+      }
+      this.#prune()
+      for (const wake of this.#loadWaiters.splice(0)) wake()
+    }
+    await this.#cache.prune(new Set(this.#targets.map((t) => t.key)))
+  }
+
+  /** The next shard to load: ones that make a pending briefing searchable first, smallest first. */
+  #nextTarget(): Target | undefined {
+    const missing = this.#targets.filter(
+      (t) => !this.#loaded.has(t.key) && !this.#failed.has(t.key)
+    )
+    const urgent = (t: Target) => [...t.members.keys()].some((id) => !this.#covered(id))
+    const size = (t: Target) => (t.name === RECENT_SHARD ? 0 : t.members.size)
+    return missing.sort((a, b) => Number(urgent(b)) - Number(urgent(a)) || size(a) - size(b))[0]
+  }
+
+  async #build(target: Target): Promise<LoadedShard> {
+    const builder = createBuilder()
+    let added = 0
+    for (const id of target.members.keys()) {
+      for (const document of this.#view.documents(id)) {
+        builder.add(document)
+        if (++added % DOCUMENTS_PER_SLICE === 0) await yieldToQueries()
+      }
+    }
+    const index = builder.build()
+    await yieldToQueries()
+    return this.#cache.write(target.key, target.members, index)
+  }
+
+  /** Whether a loaded shard holds the briefing's current content. */
+  #covered(id: string): boolean {
+    const hash = this.#view.hashes.get(id)
+    for (const shard of this.#loaded.values()) if (shard.built.get(id) === hash) return true
+    return false
+  }
+
+  /** Drops loaded shards that are no longer planned and whose content the planned ones hold. */
+  #prune(): void {
+    const planned = new Set(this.#targets.map((t) => t.key))
+    for (const [key, shard] of this.#loaded) {
+      if (planned.has(key)) continue
+      const needed = [...shard.built].some(([id, hash]) => {
+        if (this.#view.hashes.get(id) !== hash) return false
+        return ![...this.#loaded].some(
+          ([k, s]) => k !== key && planned.has(k) && s.built.get(id) === hash
+        )
+      })
+      if (!needed) this.#loaded.delete(key)
+    }
+  }
+}
+
+function yieldToQueries(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}

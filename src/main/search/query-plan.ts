@@ -1,0 +1,76 @@
+// Turns an analyst's query into what each shard runs: lunr clauses (phrases as required words,
+// plus an exact-form twin of every prefix or fuzzy word so exact matches rank first) and the
+// phrases every hit must then contain.
+
+import lunr from 'lunr'
+
+import { parseQuery } from './parse-query'
+import type { Phrase } from './phrases'
+import { extractPhrases } from './phrases'
+import { SEARCH_FIELDS } from './section-index'
+
+/** How much more a word found as typed weighs than the words a prefix or fuzzy match expands to. */
+export const EXACT_BOOST = 10
+
+/** lunr's clause; @types/lunr lacks `presence` (+required / -prohibited). */
+export type Clause = lunr.Query.Clause & { presence?: number }
+
+export interface QueryPlan {
+  clauses: Clause[]
+  phrases: Phrase[]
+  /** Index terms that come only from phrases: marked where the phrase stands, not everywhere. */
+  phraseOnlyTerms: ReadonlySet<string>
+}
+
+/**
+ * Plans `queryString`, or throws AppError('query-syntax') with a message for the analyst. A plan
+ * with no clauses means nothing searchable is left (only stop words, say): no hits.
+ */
+export function planQuery(queryString: string, pipeline: lunr.Pipeline): QueryPlan {
+  const { query, phrases } = extractPhrases(queryString)
+  const clauses: Clause[] = parseQuery(query, SEARCH_FIELDS, pipeline)
+  const exact = clauses.flatMap((clause) => exactTwin(clause, pipeline))
+  return {
+    clauses: [...clauses, ...exact],
+    phrases,
+    phraseOnlyTerms: phraseOnly(queryString, phrases, pipeline)
+  }
+}
+
+/** For `milit*` or `japn~1`, an optional clause for the word itself, boosted. */
+function exactTwin(clause: Clause, pipeline: lunr.Pipeline): Clause[] {
+  const fuzzy = (clause.editDistance ?? 0) > 0
+  const prefix = clause.term.endsWith('*')
+  if (!fuzzy && !prefix) return []
+  if (clause.presence === lunr.Query.presence.PROHIBITED) return []
+  const term = clause.term.replace(/\*+$/, '')
+  // A wildcard inside the word ("mil*ry") has no single exact form.
+  if (term.includes('*') || !pipeline.runString(term).some((t) => t !== '')) return []
+  return [
+    {
+      term,
+      fields: clause.fields,
+      boost: (clause.boost ?? 1) * EXACT_BOOST,
+      usePipeline: true,
+      wildcard: lunr.Query.wildcard.NONE,
+      editDistance: 0,
+      presence: lunr.Query.presence.OPTIONAL
+    }
+  ]
+}
+
+/** Terms of the phrases' words that no other word of the query asks for. */
+function phraseOnly(queryString: string, phrases: Phrase[], pipeline: lunr.Pipeline): Set<string> {
+  const terms = new Set(phrases.flatMap((p) => p.words.flatMap((w) => pipeline.runString(w))))
+  if (terms.size === 0) return terms
+  const rest = queryString.replace(/(?:[A-Za-z]+:)?"[^"]*"/g, ' ').replaceAll('"', ' ')
+  for (const word of rest.split(/[\s-]+/)) {
+    const bare = word
+      .replace(/^[+-]/, '')
+      .replace(/^[A-Za-z]+:/, '')
+      .replace(/[~^].*$/, '')
+    for (const term of pipeline.runString(bare.toLowerCase())) terms.delete(term)
+  }
+  terms.delete('')
+  return terms
+}

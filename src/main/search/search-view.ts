@@ -1,0 +1,74 @@
+// The library as the search sees it: sections by lunr ref, entities, and a content hash per
+// briefing (of its lunr documents, so an entity renamed or a tag added also counts as a change).
+
+import { createHash } from 'node:crypto'
+
+import type { Briefing, Entity } from '../../shared/dataset'
+import type { Library } from '../dataset/library'
+import { briefingDocuments, sectionRef } from './section-index'
+import type { IndexedSection, SectionDocument } from './section-index'
+import type { SearchView } from './text-search'
+
+/** Bumped whenever documents or index options change, so older caches are not used. */
+export const INDEX_FORMAT = 'briefing-index/1'
+
+export interface LibraryView extends SearchView {
+  /** The lunr documents of each briefing, made once per content. */
+  documents(briefingId: string): SectionDocument[]
+  /** Number of sections of each briefing that are indexed. */
+  sectionCounts: ReadonlyMap<string, number>
+}
+
+// Documents and hash per briefing object: a rescan hands back the same objects for files that did
+// not change, so only changed briefings are hashed again — unless an entity they mention was
+// replaced (another file added an alias to it), which the entity objects kept here reveal.
+const made = new WeakMap<
+  Briefing,
+  { docs: SectionDocument[]; hash: string; entities: (Entity | undefined)[] }
+>()
+
+export function viewOf(library: Library): LibraryView {
+  const sections = new Map<string, IndexedSection>()
+  const hashes = new Map<string, string>()
+  const documents = new Map<string, SectionDocument[]>()
+  const sectionCounts = new Map<string, number>()
+  for (const briefing of library.briefings) {
+    if (hashes.has(briefing.id)) continue
+    const mentioned = [
+      ...new Set(briefing.sections.flatMap((s) => s.mentions.map((m) => m.entity)))
+    ]
+    const entities = mentioned.map((id) => library.entities.get(id))
+    let entry = made.get(briefing)
+    if (!entry || entry.entities.some((entity, i) => entity !== entities[i])) {
+      const docs = briefingDocuments(library.entities, briefing)
+      entry = { docs, hash: hashDocuments(docs), entities }
+      made.set(briefing, entry)
+    }
+    const docs = entry.docs
+    documents.set(briefing.id, docs)
+    hashes.set(briefing.id, entry.hash)
+    sectionCounts.set(briefing.id, docs.length)
+    for (const section of briefing.sections) {
+      const ref = sectionRef(briefing.id, section.id)
+      if (!sections.has(ref)) sections.set(ref, { briefing, section })
+    }
+  }
+  return {
+    sections,
+    hashes,
+    entities: library.entities,
+    sectionCounts,
+    documents: (id) => documents.get(id) ?? []
+  }
+}
+
+export function hashDocuments(documents: readonly SectionDocument[]): string {
+  return createHash('sha256').update(INDEX_FORMAT).update(JSON.stringify(documents)).digest('hex')
+}
+
+/** The cache key of a shard: what it holds, whatever order it was listed in. */
+export function shardKey(members: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256').update(INDEX_FORMAT)
+  for (const id of [...members.keys()].sort()) hash.update(JSON.stringify([id, members.get(id)]))
+  return hash.digest('hex').slice(0, 32)
+}

@@ -1,0 +1,75 @@
+// A lunr result as a search hit: the fields that matched, the ranges of matched words (stemmed
+// forms, phrases where they stand, entity mentions an entity field matched) and a snippet.
+
+import type lunr from 'lunr'
+
+import type { Entity } from '../../shared/dataset'
+import type { SearchHit } from '../../shared/ipc-contract'
+import type { Range, TermMarker } from './mark-terms'
+import { phraseRanges } from './phrases'
+import type { QueryPlan } from './query-plan'
+import { ENTITY_FIELD, SEARCH_FIELDS } from './section-index'
+import type { IndexedSection } from './section-index'
+import { buildSnippet } from './snippet'
+
+/** lunr's MatchData.metadata: index term → field → stored metadata (none is stored here). */
+type MatchMetadata = Record<string, Record<string, unknown>>
+
+export function hitOf(
+  { briefing, section }: IndexedSection,
+  result: lunr.Index.Result,
+  entities: ReadonlyMap<string, Entity>,
+  marker: TermMarker,
+  plan: QueryPlan
+): SearchHit {
+  const metadata = result.matchData.metadata as MatchMetadata
+  const termsByField = new Map<string, Set<string>>()
+  for (const term of Object.keys(metadata)) {
+    for (const field of Object.keys(metadata[term] ?? {})) {
+      if (!termsByField.has(field)) termsByField.set(field, new Set())
+      termsByField.get(field)?.add(term)
+    }
+  }
+  // Words matched in the body are marked where they stand; a phrase's words only where the
+  // phrase stands. A term matched only through an entity field marks the mentions of the
+  // entities whose names it matched (`person:kishida` or an alias such as "nippon" mark
+  // "Fumio Kishida" / "Japan"). A match on a heading or tag alone leaves the snippet unmarked.
+  const bodyTerms = termsByField.get('body') ?? new Set<string>()
+  const wordTerms = new Set([...bodyTerms].filter((term) => !plan.phraseOnlyTerms.has(term)))
+  const ranges = marker.rangesOf(section.text, wordTerms)
+  for (const phrase of plan.phrases) ranges.push(...phraseRanges(section.text, phrase.words))
+  for (const mention of section.mentions) {
+    const entity = entities.get(mention.entity)
+    const fieldTerms = entity && termsByField.get(ENTITY_FIELD[entity.kind])
+    const terms = new Set([...(fieldTerms ?? [])].filter((term) => !bodyTerms.has(term)))
+    if (!entity || terms.size === 0) continue
+    const names = [entity.name, ...entity.aliases]
+    if (names.some((name) => marker.rangesOf(name, terms).length > 0)) {
+      ranges.push([mention.start, mention.end])
+    }
+  }
+  const matches = mergeRanges(ranges)
+  return {
+    kind: 'text',
+    briefingId: briefing.id,
+    briefingTitle: briefing.title,
+    sectionId: section.id,
+    heading: section.heading,
+    score: result.score,
+    fields: SEARCH_FIELDS.filter((field) => termsByField.has(field)),
+    snippet: buildSnippet(section.text, matches),
+    matches
+  }
+}
+
+/** Sorts ranges and merges the ones that overlap or touch. */
+export function mergeRanges(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  const merged: Range[] = []
+  for (const [start, end] of sorted) {
+    const last = merged[merged.length - 1]
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end)
+    else merged.push([start, end])
+  }
+  return merged
+}
