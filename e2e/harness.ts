@@ -14,6 +14,7 @@ import { buildSync } from 'esbuild'
 
 import type { StoreFs } from '../src/main/annotations/types'
 import { startCore } from '../src/main/core/app-core'
+import { forkNodeIndexProcess } from '../src/main/search/node-index-process'
 import { createMainRouter } from '../src/main/features/main-router'
 import type { ShellPorts } from '../src/main/features/shell-handlers'
 import type { MenuCommand } from '../src/shared/api-methods'
@@ -100,7 +101,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
     userDataDir,
     appVersion: 'e2e',
     notices: prefs.warnings,
-    annotationFs: options.annotationFs
+    annotationFs: options.annotationFs,
+    spawnIndex: forkNodeIndexProcess
   })
   const openedLinks: string[] = []
   const dialogCalls: string[] = []
@@ -186,6 +188,9 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
       const shown = await page.locator('body').innerText()
       throw new Error(`the app reached "${state}" instead of "${expected}":\n${shown}`)
     }
+    // Specs search the whole library: wait until the index process has indexed all of it (the
+    // app answers before that, saying what is still indexing; unit tests cover that state).
+    if (state === 'ready') await (await core.ready).search.whenComplete()
     const opened = browser
     return {
       page,

@@ -15,6 +15,7 @@ import type { ShellPorts } from './features/shell-handlers'
 import { bindRouterToIpcMain } from './ipc/electron-ipc'
 import { installAppMenu } from './menu'
 import { createPreferences } from './preferences/preferences'
+import { forkElectronIndexProcess } from './search/electron-index-process'
 import { APP_ENTRY_URL, createTrustedSenderCheck, devServerUrlFrom } from './security/policy'
 import {
   confirmAndOpenExternal,
@@ -70,7 +71,8 @@ if (!app.requestSingleInstanceLock()) {
     datasetDir: join(app.getAppPath(), 'resources', 'dataset'),
     userDataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
-    notices: warnings
+    notices: warnings,
+    spawnIndex: forkElectronIndexProcess
   })
   const dialogs = fileDialogs(() => mainWindow)
   const shellPorts: ShellPorts = {

@@ -116,7 +116,11 @@ async function show(args: CliArgs, io: Output): Promise<number> {
 async function search(args: CliArgs, io: Output): Promise<number> {
   const query = args.positionals.join(' ')
   if (!query.trim()) throw new UsageError('search needs a query, e.g. search "Kishida"')
-  const response = await withServices(args, (s) => searchAll(s, { query, limit: args.limit ?? 20 }))
+  // A one-off search waits for the whole library to be indexed (the app answers as it goes).
+  const response = await withServices(args, async (s) => {
+    await s.search.sync()
+    return searchAll(s, { query, limit: args.limit ?? 20 })
+  })
   if (args.json) {
     io.out(JSON.stringify(response, null, 2))
     return 0

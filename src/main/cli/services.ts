@@ -4,6 +4,7 @@
 import { startCore } from '../core/app-core'
 import type { CoreServices } from '../core/app-core'
 import { defaultUserDataDir, sourceDatasetDir } from '../paths'
+import { forkNodeIndexProcess } from '../search/node-index-process'
 import type { CliArgs } from './args'
 
 export interface Output {
@@ -19,7 +20,8 @@ export async function withServices<T>(
   const core = startCore({
     datasetDir: args.dataset ?? sourceDatasetDir(),
     userDataDir: args.profile ?? defaultUserDataDir(),
-    appVersion: 'cli'
+    appVersion: 'cli',
+    spawnIndex: forkNodeIndexProcess
   })
   let result: T
   try {

@@ -219,3 +219,43 @@ describe('search over text and annotations together', () => {
     expect(one.total).toBe(2)
   })
 })
+
+describe('search facets and paging over text and annotations', () => {
+  async function searchable() {
+    const { searchAll } = await import('./search-handlers')
+    const { createLunrSearch } = await import('../search/lunr-search')
+    const { service, search: annotationSearch } = await setUp()
+    await service.change('b1', {
+      op: 'highlight.create',
+      target: targetOf('military'),
+      color: 'green',
+      note: 'platforms evidence'
+    })
+    const services = {
+      search: createLunrSearch(library()),
+      library: library(),
+      annotationSearch
+    } as unknown as Parameters<typeof searchAll>[0]
+    return (request: Parameters<typeof searchAll>[1]) => searchAll(services, request)
+  }
+
+  it('counts highlight colours and filters by one', async () => {
+    const search = await searchable()
+    const all = await search({ query: 'platforms' })
+    expect(all.facets.color).toEqual([{ value: 'green', label: 'green', count: 1 }])
+    const green = await search({ query: 'platforms', filters: { color: 'green' } })
+    expect(green.hits.map((h) => h.kind)).toEqual(['highlight'])
+    expect(green.total).toBe(1)
+    expect((await search({ query: 'platforms', filters: { color: 'pink' } })).total).toBe(0)
+  })
+
+  it('pages with offset: the pages together are the whole list, without repeats', async () => {
+    const search = await searchable()
+    const whole = await search({ query: 'platforms', limit: 10 })
+    const first = await search({ query: 'platforms', limit: 1 })
+    const second = await search({ query: 'platforms', limit: 1, offset: 1 })
+    expect(second.offset).toBe(1)
+    expect([...first.hits, ...second.hits]).toEqual(whole.hits)
+    expect(first.total).toBe(whole.total)
+  })
+})

@@ -17,7 +17,7 @@ import { createBuilder, createSearchPipeline } from './section-index'
 import { shardKey, viewOf } from './search-view'
 import type { LibraryView } from './search-view'
 import { planShards, RECENT_SHARD } from './shard-plan'
-import type { Manifest } from './shard-plan'
+import type { Manifest, ShardLimits } from './shard-plan'
 import { searchShards } from './text-search'
 import type { LoadedShard } from './text-search'
 import type { SearchFilters } from '../../shared/ipc-contract'
@@ -25,6 +25,8 @@ import type { SearchFilters } from '../../shared/ipc-contract'
 export interface EngineOptions {
   datasetDir: string
   userDataDir: string
+  /** Shard sizes in sections; the defaults suit the app (tests use small ones). */
+  shardLimits?: ShardLimits
 }
 
 export interface TextQuery {
@@ -37,8 +39,12 @@ export interface TextQuery {
 export type TextResponse = Omit<SearchResponse, 'offset'>
 
 export interface EngineStats {
+  /** Shards in memory now. */
   shards: number
   cacheBytes: number
+  /** Shards built from documents, and loaded from the cache, since the engine started. */
+  built: number
+  fromCache: number
 }
 
 // Documents added between yields: small enough that a query waits a few milliseconds at most.
@@ -62,6 +68,7 @@ export class IndexEngine {
   #targets: Target[] = []
   readonly #loaded = new Map<string, LoadedShard>()
   readonly #failed = new Set<string>()
+  readonly #counts = { built: 0, fromCache: 0 }
   #syncing: Promise<void> = Promise.resolve()
   #building: Promise<void> | undefined
   #closed = false
@@ -110,7 +117,12 @@ export class IndexEngine {
   }
 
   async stats(): Promise<EngineStats> {
-    return { shards: this.#loaded.size, cacheBytes: await this.#cache.size() }
+    return {
+      shards: this.#loaded.size,
+      cacheBytes: await this.#cache.size(),
+      built: this.#counts.built,
+      fromCache: this.#counts.fromCache
+    }
   }
 
   close(): void {
@@ -128,7 +140,8 @@ export class IndexEngine {
       bundled: [...bundledIds],
       imported,
       sections: this.#view.sectionCounts,
-      changed: this.#changedSinceBuilt()
+      changed: this.#changedSinceBuilt(),
+      limits: this.#options.shardLimits
     })
     await this.#cache.writeManifest(this.#manifest)
     this.#targets = Object.entries(this.#manifest).map(([name, ids]) => {
@@ -177,8 +190,9 @@ export class IndexEngine {
       const next = this.#nextTarget()
       if (!next || this.#closed) break
       try {
-        const shard = (await this.#cache.read(next.key)) ?? (await this.#build(next))
-        this.#loaded.set(next.key, shard)
+        const cached = await this.#cache.read(next.key)
+        if (cached) this.#counts.fromCache += 1
+        this.#loaded.set(next.key, cached ?? (await this.#build(next)))
       } catch (error) {
         // Not retried until its content changes: its briefings stay "still indexing".
         this.#failed.add(next.key)
@@ -210,6 +224,7 @@ export class IndexEngine {
       }
     }
     const index = builder.build()
+    this.#counts.built += 1
     await yieldToQueries()
     return this.#cache.write(target.key, target.members, index)
   }

@@ -45,6 +45,8 @@ function threadHost(options: EngineOptions): IndexHost {
 function processHost(port: IndexPort, options: EngineOptions): IndexHost {
   let nextId = 1
   let exited: string | undefined
+  let onExited: () => void = () => undefined
+  const exitedPromise = new Promise<void>((resolve) => (onExited = resolve))
   const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>()
   port.onMessage((message) => {
     const call = waiting.get(message.id)
@@ -56,6 +58,7 @@ function processHost(port: IndexPort, options: EngineOptions): IndexHost {
   })
   port.onExit((reason) => {
     exited = reason
+    onExited()
     for (const call of waiting.values()) {
       call.reject(new AppError('internal', `The search index process stopped (${reason}).`))
     }
@@ -83,8 +86,13 @@ function processHost(port: IndexPort, options: EngineOptions): IndexHost {
     status: () => call<IndexStatus>('status'),
     search: (query: TextQuery) => call<TextResponse>('search', query),
     stats: () => call<IndexStats>('stats'),
+    /** Stops the process and resolves once it has exited. */
     close: async () => {
-      if (exited === undefined) port.kill()
+      if (exited === undefined) {
+        port.hold?.(true)
+        port.kill()
+      }
+      await exitedPromise
     }
   }
 }

@@ -28,8 +28,8 @@ export function forkNodeIndexProcess(): IndexPort {
       child.kill()
     },
     hold: (waiting) => {
-      if (waiting) child.channel?.ref()
-      else child.channel?.unref()
+      if (waiting) child.ref()
+      else child.unref()
     }
   }
 }

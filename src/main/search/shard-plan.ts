@@ -19,6 +19,13 @@ export interface PlanInput {
   sections: ReadonlyMap<string, number>
   /** Briefings whose content changed since the shards were built: moved to the recent shard. */
   changed: ReadonlySet<string>
+  /** Shard sizes in sections (tests use small ones). */
+  limits?: ShardLimits
+}
+
+export interface ShardLimits {
+  recent: number
+  batch: number
 }
 
 export function planShards(previous: Manifest, input: PlanInput): Manifest {
@@ -42,7 +49,8 @@ export function planShards(previous: Manifest, input: PlanInput): Manifest {
   })
   const count = (ids: readonly string[]) =>
     ids.reduce((sum, id) => sum + (input.sections.get(id) ?? 0), 0)
-  if (count(recent) <= RECENT_SECTIONS) {
+  const limits = input.limits ?? { recent: RECENT_SECTIONS, batch: BATCH_SECTIONS }
+  if (count(recent) <= limits.recent) {
     if (recent.length > 0) plan[RECENT_SHARD] = recent
     return plan
   }
@@ -51,7 +59,7 @@ export function planShards(previous: Manifest, input: PlanInput): Manifest {
   for (const id of recent) {
     const members = plan[name] ?? []
     const size = input.sections.get(id) ?? 0
-    if (members.length > 0 && count(members) + size > BATCH_SECTIONS) {
+    if (members.length > 0 && count(members) + size > limits.batch) {
       name = nextBatch(plan)
       plan[name] = [id]
     } else {

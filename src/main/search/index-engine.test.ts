@@ -1,0 +1,215 @@
+// The index engine on real files: shards built once and then loaded from the cache, an import
+// rebuilding only the small recent shard, changed content invalidating its cache, a search while
+// indexing answering from what is ready, and the sharded results equal to one index's.
+
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { afterEach, describe, expect, it } from 'vitest'
+
+import type { Briefing, DatasetFile } from '../../shared/dataset'
+import { DATASET_FORMAT, DATASET_VERSION } from '../../shared/dataset'
+import { IndexEngine } from './index-engine'
+import { INDEX_CACHE_DIR } from './index-cache'
+import { createLunrSearch } from './lunr-search'
+import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from './test-library'
+
+const WORDS = ['harbour', 'convoy', 'treaty', 'monsoon', 'satellite', 'frigate', 'tariff', 'summit']
+const LIMITS = { recent: 6, batch: 12 }
+
+/** A briefing of `sections` sections whose words depend on `n`, so each one is distinct. */
+function generated(n: number, sections = 3, extra = ''): Briefing {
+  return {
+    id: `gen-${n}`,
+    title: `Generated briefing ${n}`,
+    source: 'Test wire',
+    published: '2026-01-01',
+    tags: [`batch${n % 3}`],
+    sections: Array.from({ length: sections }, (_, i) => ({
+      id: `s${i}`,
+      heading: `Part ${i} ${WORDS[(n + i) % WORDS.length]}`,
+      text: `Report ${n}.${i} on the ${WORDS[(n * 3 + i) % WORDS.length]} and the ${
+        WORDS[(n + 2 * i) % WORDS.length]
+      } near station${n} ${extra}`.trim(),
+      tags: [],
+      mentions: []
+    }))
+  }
+}
+
+function datasetOf(briefings: Briefing[], entities = testLibrary().entities): DatasetFile {
+  return {
+    format: DATASET_FORMAT,
+    version: DATASET_VERSION,
+    entities: [...entities.values()],
+    briefings
+  }
+}
+
+const dirs: string[] = []
+const engines: IndexEngine[] = []
+
+function profile(imported: Briefing[]) {
+  const root = mkdtempSync(join(tmpdir(), 'index-engine-'))
+  dirs.push(root)
+  const datasetDir = join(root, 'dataset')
+  const userDataDir = join(root, 'profile')
+  mkdirSync(datasetDir)
+  mkdirSync(join(userDataDir, 'library'), { recursive: true })
+  writeFileSync(join(datasetDir, 'bundled.json'), JSON.stringify(datasetOf([QUAD_BRIEFING])))
+  for (const briefing of imported) writeBriefing(userDataDir, briefing)
+  return { datasetDir, userDataDir }
+}
+
+function writeBriefing(userDataDir: string, briefing: Briefing): void {
+  const file = join(userDataDir, 'library', `${briefing.id}.json`)
+  writeFileSync(file, JSON.stringify(datasetOf([briefing])))
+}
+
+function engineOn(options: { datasetDir: string; userDataDir: string }): IndexEngine {
+  const engine = new IndexEngine({ ...options, shardLimits: LIMITS })
+  engines.push(engine)
+  return engine
+}
+
+const refs = (response: { hits: { briefingId: string; sectionId: string }[] }) =>
+  response.hits.map((h) => `${h.briefingId}/${h.sectionId}`).sort()
+
+afterEach(async () => {
+  for (const engine of engines.splice(0)) {
+    engine.close()
+    await engine.whenComplete().catch(() => undefined)
+  }
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('index engine', () => {
+  it('builds shards once, then a new start loads every one from the cache', async () => {
+    const options = profile(Array.from({ length: 10 }, (_, n) => generated(n)))
+    const first = engineOn(options)
+    await first.sync()
+    await first.whenComplete()
+    const built = await first.stats()
+    expect(built.built).toBeGreaterThan(2)
+    expect(built.fromCache).toBe(0)
+    expect(first.search({ query: 'station7', take: 10 }).total).toBe(3)
+
+    const second = engineOn(options)
+    await second.sync()
+    await second.whenComplete()
+    const loaded = await second.stats()
+    expect(loaded.built).toBe(0)
+    expect(loaded.fromCache).toBe(built.built)
+    expect(second.search({ query: 'station7', take: 10 }).total).toBe(3)
+  })
+
+  it('makes a new import searchable by rebuilding only the recent shard', async () => {
+    const options = profile(Array.from({ length: 10 }, (_, n) => generated(n)))
+    const engine = engineOn(options)
+    await engine.sync()
+    await engine.whenComplete()
+    const before = (await engine.stats()).built
+    writeBriefing(options.userDataDir, generated(42, 2))
+    await engine.sync()
+    expect(engine.search({ query: 'station42', take: 10 }).total).toBe(2)
+    expect(engine.status().pendingBriefings).toBe(0)
+    expect((await engine.stats()).built).toBe(before + 1)
+  })
+
+  it('rebuilds a shard whose content changed and drops its old cache file', async () => {
+    const options = profile([generated(1), generated(2)])
+    const engine = engineOn(options)
+    await engine.sync()
+    await engine.whenComplete()
+    const cacheDir = join(options.userDataDir, INDEX_CACHE_DIR)
+    const oldFiles = readdirSync(cacheDir).filter((f) => f !== 'manifest.json')
+    writeBriefing(options.userDataDir, generated(2, 3, 'quarantine'))
+    await engine.sync()
+    await engine.whenComplete()
+    expect(engine.search({ query: 'quarantine', take: 10 }).total).toBe(3)
+    const newFiles = readdirSync(cacheDir).filter((f) => f !== 'manifest.json')
+    expect(newFiles).not.toEqual(oldFiles)
+    expect(oldFiles.filter((f) => !newFiles.includes(f))).toHaveLength(1)
+    // Content that went back to what it was finds its cache again.
+    writeBriefing(options.userDataDir, generated(2))
+    const restarted = engineOn(options)
+    await restarted.sync()
+    expect(restarted.search({ query: 'quarantine', take: 10 }).total).toBe(0)
+  })
+
+  it('forgets a removed briefing', async () => {
+    const options = profile([generated(1), generated(2)])
+    const engine = engineOn(options)
+    await engine.sync()
+    rmSync(join(options.userDataDir, 'library', 'gen-2.json'))
+    await engine.sync()
+    expect(engine.search({ query: 'station2', take: 10 }).total).toBe(0)
+    expect(engine.search({ query: 'station1', take: 10 }).total).toBe(3)
+    expect(engine.status().totalSections).toBe(QUAD_BRIEFING.sections.length + 3)
+  })
+
+  it('answers from the shards that are ready while the others still build', async () => {
+    const options = profile(Array.from({ length: 12 }, (_, n) => generated(n)))
+    const engine = engineOn(options)
+    let done = false
+    const synced = engine.sync().then(() => (done = true))
+    // Let the first shards load, then ask before the sync has finished.
+    let seenPartial = false
+    while (!seenPartial && !done) {
+      await new Promise((resolve) => setImmediate(resolve))
+      const status = engine.status()
+      if (status.indexedSections > 0 && status.pendingBriefings > 0) {
+        seenPartial = true
+        const response = engine.search({ query: 'report', take: 100 })
+        expect(response.indexing).toEqual(status)
+        expect(response.total).toBeLessThan(36)
+      }
+    }
+    expect(seenPartial).toBe(true)
+    await synced
+    expect(engine.status()).toEqual({
+      indexedSections: 36 + QUAD_BRIEFING.sections.length,
+      totalSections: 36 + QUAD_BRIEFING.sections.length,
+      pendingBriefings: 0
+    })
+    expect(engine.search({ query: 'report', take: 100 }).total).toBe(36)
+  })
+
+  it('finds across shards what a single index over the same corpus finds', async () => {
+    const imported = [ASEAN_BRIEFING, ...Array.from({ length: 14 }, (_, n) => generated(n))]
+    const options = profile(imported)
+    const engine = engineOn(options)
+    await engine.sync()
+    await engine.whenComplete()
+    expect((await engine.stats()).shards).toBeGreaterThan(3)
+    const single = createLunrSearch(testLibrary([QUAD_BRIEFING, ...imported]))
+    const queries = [
+      'harbour',
+      'convoy treaty',
+      'satel*',
+      'frigte~1',
+      'heading:summit',
+      '+monsoon -tariff',
+      '"the convoy"',
+      'tag:batch1',
+      'person:kishida',
+      'asean'
+    ]
+    for (const query of queries) {
+      const sharded = engine.search({ query, take: 500 })
+      const one = await single.search({ query, take: 500 })
+      expect(sharded.total, query).toBe(one.total)
+      expect(refs(sharded), query).toEqual(refs(one))
+      expect(sharded.facets.briefing, query).toEqual(one.facets.briefing)
+    }
+  })
+
+  it('keeps the cache in the profile folder only', async () => {
+    const options = profile([generated(1)])
+    const engine = engineOn(options)
+    await engine.sync()
+    await engine.whenComplete()
+    expect(existsSync(join(options.userDataDir, INDEX_CACHE_DIR, 'manifest.json'))).toBe(true)
+  })
+})
