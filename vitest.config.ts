@@ -1,7 +1,10 @@
-// Unit tests run in Node, beside the code they test (src/**/*.test.ts).
+// Unit tests run in Node, beside the code they test (src/**/*.test.ts). The Svelte plugin compiles
+// runes in `.svelte.ts` state classes, so those classes are tested as they run in the app.
+import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  plugins: [svelte()],
   test: {
     include: ['src/**/*.test.ts', 'e2e/**/*.unit.test.ts'],
     environment: 'node'

@@ -259,3 +259,27 @@ describe('search facets and paging over text and annotations', () => {
     expect(first.total).toBe(whole.total)
   })
 })
+
+describe('search while the index process has not read the library yet', () => {
+  it('says the whole library is still indexing instead of "complete, no hits"', async () => {
+    const { searchAll } = await import('./search-handlers')
+    const { search: annotationSearch } = await setUp()
+    const empty = { indexedSections: 0, totalSections: 0, pendingBriefings: 0 }
+    const services = {
+      search: {
+        search: async () => ({
+          query: 'japan',
+          total: 0,
+          hits: [],
+          facets: { briefing: [], entity: [], tag: [], color: [] },
+          indexing: empty
+        })
+      },
+      library: library(),
+      annotationSearch,
+      info: { sectionCount: 6, briefingCount: 1 }
+    } as unknown as Parameters<typeof searchAll>[0]
+    const response = await searchAll(services, { query: 'japan' })
+    expect(response.indexing).toEqual({ indexedSections: 0, totalSections: 6, pendingBriefings: 1 })
+  })
+})

@@ -1,7 +1,13 @@
 // `search:*` handlers: one search over the briefing text and the analyst's highlights and notes,
 // paged, with facet counts over all hits of both.
 
-import type { FacetCount, SearchHit, SearchRequest, SearchResponse } from '../../shared/ipc-contract'
+import type {
+  FacetCount,
+  IndexStatus,
+  SearchHit,
+  SearchRequest,
+  SearchResponse
+} from '../../shared/ipc-contract'
 import type { AppCore, CoreServices } from '../core/app-core'
 import type { IpcRouter } from '../ipc/router'
 import { DEFAULT_LIMIT } from '../search/lunr-search'
@@ -63,6 +69,19 @@ export async function searchAll(
       tag: merge(text.facets.tag, notes.facets.tag),
       color: notes.facets.color.top()
     },
-    indexing: text.indexing
+    indexing: indexingOf(text.indexing, services)
+  }
+}
+
+/**
+ * Until the index process has read the library it knows no sections at all: say that the whole
+ * library (as main has loaded it) is still being indexed, rather than that the index is complete.
+ */
+function indexingOf(status: IndexStatus, services: CoreServices): IndexStatus {
+  if (status.totalSections > 0 || services.info.sectionCount === 0) return status
+  return {
+    indexedSections: 0,
+    totalSections: services.info.sectionCount,
+    pendingBriefings: services.info.briefingCount
   }
 }
