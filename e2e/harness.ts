@@ -14,7 +14,7 @@ import { buildSync } from 'esbuild'
 
 import type { StoreFs } from '../src/main/annotations/types'
 import { startCore } from '../src/main/core/app-core'
-import { forkNodeIndexProcess } from '../src/main/search/node-index-process'
+import { forkNodeProcess } from '../src/main/background/node-process'
 import { createMainRouter } from '../src/main/features/main-router'
 import type { ShellPorts } from '../src/main/features/shell-handlers'
 import type { MenuCommand } from '../src/shared/api-methods'
@@ -102,7 +102,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
     appVersion: 'e2e',
     notices: prefs.warnings,
     annotationFs: options.annotationFs,
-    spawnIndex: forkNodeIndexProcess
+    spawnIndex: forkNodeProcess,
+    spawnImport: forkNodeProcess
   })
   const openedLinks: string[] = []
   const dialogCalls: string[] = []

@@ -15,7 +15,7 @@ import type { ShellPorts } from './features/shell-handlers'
 import { bindRouterToIpcMain } from './ipc/electron-ipc'
 import { installAppMenu } from './menu'
 import { createPreferences } from './preferences/preferences'
-import { forkElectronIndexProcess } from './search/electron-index-process'
+import { forkElectronProcess } from './background/electron-process'
 import { APP_ENTRY_URL, createTrustedSenderCheck, devServerUrlFrom } from './security/policy'
 import {
   confirmAndOpenExternal,
@@ -72,7 +72,8 @@ if (!app.requestSingleInstanceLock()) {
     userDataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
     notices: warnings,
-    spawnIndex: forkElectronIndexProcess
+    spawnIndex: () => forkElectronProcess('Briefing Reader search index'),
+    spawnImport: () => forkElectronProcess('Briefing Reader import')
   })
   const dialogs = fileDialogs(() => mainWindow)
   const shellPorts: ShellPorts = {

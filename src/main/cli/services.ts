@@ -4,7 +4,7 @@
 import { startCore } from '../core/app-core'
 import type { CoreServices } from '../core/app-core'
 import { defaultUserDataDir, sourceDatasetDir } from '../paths'
-import { forkNodeIndexProcess } from '../search/node-index-process'
+import { forkNodeProcess } from '../background/node-process'
 import type { CliArgs } from './args'
 
 export interface Output {
@@ -21,7 +21,8 @@ export async function withServices<T>(
     datasetDir: args.dataset ?? sourceDatasetDir(),
     userDataDir: args.profile ?? defaultUserDataDir(),
     appVersion: 'cli',
-    spawnIndex: forkNodeIndexProcess
+    spawnIndex: forkNodeProcess,
+    spawnImport: forkNodeProcess
   })
   let result: T
   try {

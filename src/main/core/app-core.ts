@@ -12,7 +12,9 @@ import { createAnnotationSearch } from '../search/annotation-search'
 import type { AnnotationSearch } from '../search/annotation-search'
 import { startIndexHost } from '../search/index-host'
 import type { IndexHost } from '../search/index-host'
-import type { IndexPort } from '../search/index-rpc'
+import type { BackgroundPort } from '../background/rpc'
+import { startImportWorker } from '../import/import-worker'
+import type { ImportWorker } from '../import/import-worker'
 import { loadLibrary } from './library-loader'
 
 export interface CoreOptions {
@@ -33,7 +35,9 @@ export interface CoreOptions {
    * in the CLI and the e2e harness). Without it the index runs in this thread and `ready` waits
    * for it (unit tests).
    */
-  spawnIndex?: () => IndexPort
+  spawnIndex?: () => BackgroundPort
+  /** Starts the import worker process (on the first import); without it imports parse here. */
+  spawnImport?: () => BackgroundPort
 }
 
 export interface CoreServices {
@@ -50,6 +54,8 @@ export interface CoreServices {
   replaceLibrary(library: Library, imported: ReadonlySet<string>): Promise<void>
   /** Search over the analyst's highlights and notes. */
   annotationSearch: AnnotationSearch
+  /** Parses imported files and proposes entities, off main's thread where a process is given. */
+  importWorker: ImportWorker
   annotations: AnnotationService
   /** Counts of the current library and the start-up notices. */
   readonly info: AppInfo
@@ -66,8 +72,10 @@ export interface AppCore {
 export function startCore(options: CoreOptions): AppCore {
   let store: AnnotationStore | undefined
   let search: IndexHost | undefined
+  const importWorker = startImportWorker(options.spawnImport)
   const ready = load(
     options,
+    importWorker,
     (opened) => (store = opened),
     (host) => (search = host)
   )
@@ -78,7 +86,7 @@ export function startCore(options: CoreOptions): AppCore {
     ready,
     async close() {
       await ready.catch(() => undefined)
-      await search?.close()
+      await Promise.all([search?.close(), importWorker.close()])
       return (await store?.close()) ?? { pending: 0 }
     }
   }
@@ -86,6 +94,7 @@ export function startCore(options: CoreOptions): AppCore {
 
 async function load(
   options: CoreOptions,
+  importWorker: ImportWorker,
   onStore: (store: AnnotationStore) => void,
   onSearch: (search: IndexHost) => void
 ): Promise<CoreServices> {
@@ -129,6 +138,7 @@ async function load(
       await Promise.all([annotations.indexAll(), search.sync()])
     },
     annotationSearch,
+    importWorker,
     annotations,
     // Counted from the current library, so they stay right after an import.
     get info() {

@@ -1,15 +1,15 @@
-// Starts the index process as an Electron utility process: its own V8 heap (Electron caps each
+// Starts a background process (search index or import worker) as an Electron utility process: its own V8 heap (Electron caps each
 // process's JavaScript heap at 4 GB, and worker threads would share main's) and no Electron APIs.
 // electron-vite builds the entry as a separate bundle and `?modulePath` gives its path.
 
 import { app, utilityProcess } from 'electron'
 import type { UtilityProcess } from 'electron'
 
-import indexProcessPath from './index-process?modulePath'
-import type { HostMessage, IndexPort, ProcessMessage } from './index-rpc'
+import entryPath from './process-entry?modulePath'
+import type { BackgroundPort, HostMessage, ProcessMessage } from './rpc'
 
 /** The port at once; the process itself after `ready` (utilityProcess.fork needs it), fed in order. */
-export function forkElectronIndexProcess(): IndexPort {
+export function forkElectronProcess(serviceName: string): BackgroundPort {
   let child: UtilityProcess | undefined
   let killed = false
   const queued: HostMessage[] = []
@@ -17,8 +17,8 @@ export function forkElectronIndexProcess(): IndexPort {
   const onExit: ((reason: string) => void)[] = []
   void app.whenReady().then(() => {
     if (killed) return
-    const started = utilityProcess.fork(indexProcessPath, [], {
-      serviceName: 'Briefing Reader search index',
+    const started = utilityProcess.fork(entryPath, [], {
+      serviceName,
       stdio: 'inherit'
     })
     started.on('message', (message) => onMessage.forEach((l) => l(message as ProcessMessage)))

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DATASET_FORMAT, DATASET_VERSION } from '../../shared/dataset'
 import { AppError } from '../ipc/app-error'
-import { startIndexHost } from './index-host'
-import type { IndexHost } from './index-host'
-import { forkNodeIndexProcess } from './node-index-process'
-import { QUAD_BRIEFING, testLibrary } from './test-library'
+import { startIndexHost } from '../search/index-host'
+import type { IndexHost } from '../search/index-host'
+import { forkNodeProcess } from './node-process'
+import { QUAD_BRIEFING, testLibrary } from '../search/test-library'
 
 let root: string
 let host: IndexHost
@@ -32,7 +32,7 @@ beforeAll(() => {
   host = startIndexHost({
     datasetDir,
     userDataDir: join(root, 'profile'),
-    spawn: forkNodeIndexProcess
+    spawn: forkNodeProcess
   })
 })
 

@@ -1,20 +1,21 @@
-// Starts the index process as a Node child process, for the CLI, the e2e harness and tests (the
-// desktop app uses an Electron utility process instead). The entry is TypeScript, run with tsx.
+// Starts a background process (search index or import worker) as a Node child process, for the
+// CLI, the e2e harness and tests (the desktop app uses Electron utility processes instead). The
+// entry is TypeScript, run with tsx.
 
 import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-import type { IndexPort, ProcessMessage } from './index-rpc'
+import type { BackgroundPort, ProcessMessage } from './rpc'
 
-const ENTRY = fileURLToPath(new URL('./index-process.ts', import.meta.url))
+const ENTRY = fileURLToPath(new URL('./process-entry.ts', import.meta.url))
 
-export function forkNodeIndexProcess(): IndexPort {
+export function forkNodeProcess(): BackgroundPort {
   const child = fork(ENTRY, [], {
     execArgv: ['--import', 'tsx'],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc']
   })
-  // The parent may exit while the index still builds: it must not be kept alive by it.
+  // The parent may exit while the process still works: it must not be kept alive by it.
   child.unref()
   child.channel?.unref()
   return {

@@ -1,4 +1,4 @@
-// Static check of the built main bundle: the search index runs as its own utility-process entry,
+// Static check of the built main bundle: the search index and the import worker run from their own utility-process entry,
 // a separate file that loads no Electron module, and main forks exactly that file.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest'
 
 const MAIN_DIR = resolve(__dirname, '../../out/main')
 
-describe('built index-process entry', () => {
+describe('built background-process entry', () => {
   it('is a separate bundle without Electron, and main forks it as a utility process', () => {
     expect(existsSync(MAIN_DIR), 'out/main missing: run npm run build:bundles').toBe(true)
     const chunks = readdirSync(join(MAIN_DIR, 'chunks')).filter((f) =>
-      /^index-process.*\.js$/.test(f)
+      /^process-entry.*\.js$/.test(f)
     )
     expect(chunks).toHaveLength(1)
     const entry = readFileSync(join(MAIN_DIR, 'chunks', chunks[0]!), 'utf8')
