@@ -18,12 +18,15 @@ interface CacheFile {
   key: string
   /** Briefing id → content hash the index was built from. */
   built: Record<string, string>
+  /** Section refs by short lunr ref (LoadedShard.refs). */
+  refs: string[]
   index: object
 }
 
 export interface CachedShard {
   index: lunr.Index
   built: Map<string, string>
+  refs: string[]
 }
 
 export class IndexCache {
@@ -43,12 +46,13 @@ export class IndexCache {
    * Serialises a freshly built index, writes it and returns it loaded back from its JSON: a
    * built lunr index holds about twice the memory of the same index loaded.
    */
-  async write(key: string, built: Map<string, string>, index: lunr.Index): Promise<CachedShard> {
+  async write(key: string, shard: CachedShard): Promise<CachedShard> {
     const file: CacheFile = {
       format: INDEX_FORMAT,
       key,
-      built: Object.fromEntries(built),
-      index: index.toJSON()
+      built: Object.fromEntries(shard.built),
+      refs: shard.refs,
+      index: shard.index.toJSON()
     }
     const text = JSON.stringify(file)
     try {
@@ -59,13 +63,17 @@ export class IndexCache {
     } catch {
       // A cache that cannot be written costs a rebuild on the next start, nothing more.
     }
-    return this.parse(text, key) ?? { index, built }
+    return this.parse(text, key) ?? shard
   }
 
   parse(text: string, key: string): CachedShard | undefined {
     const file = JSON.parse(text) as CacheFile
     if (file.format !== INDEX_FORMAT || file.key !== key) return undefined
-    return { index: lunr.Index.load(file.index), built: new Map(Object.entries(file.built)) }
+    return {
+      index: lunr.Index.load(file.index),
+      built: new Map(Object.entries(file.built)),
+      refs: file.refs
+    }
   }
 
   async readManifest(): Promise<Manifest> {

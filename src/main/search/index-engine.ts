@@ -13,7 +13,7 @@ import type { ParsedFiles } from '../core/library-loader'
 import { IndexCache, INDEX_CACHE_DIR } from './index-cache'
 import { createTermMarker } from './mark-terms'
 import { planQuery } from './query-plan'
-import { createBuilder, createSearchPipeline } from './section-index'
+import { createBuilder, createSearchPipeline, shortRef } from './section-index'
 import { shardKey, viewOf } from './search-view'
 import type { LibraryView } from './search-view'
 import { planShards, RECENT_SHARD } from './shard-plan'
@@ -216,17 +216,18 @@ export class IndexEngine {
 
   async #build(target: Target): Promise<LoadedShard> {
     const builder = createBuilder()
-    let added = 0
+    const refs: string[] = []
     for (const id of target.members.keys()) {
       for (const document of this.#view.documents(id)) {
-        builder.add(document)
-        if (++added % DOCUMENTS_PER_SLICE === 0) await yieldToQueries()
+        builder.add(shortRef(document, refs.length))
+        refs.push(document.ref)
+        if (refs.length % DOCUMENTS_PER_SLICE === 0) await yieldToQueries()
       }
     }
     const index = builder.build()
     this.#counts.built += 1
     await yieldToQueries()
-    return this.#cache.write(target.key, target.members, index)
+    return this.#cache.write(target.key, { index, built: target.members, refs })
   }
 
   /** Whether a loaded shard holds the briefing's current content. */

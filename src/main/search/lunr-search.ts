@@ -18,7 +18,7 @@ export function createLunrSearch(library: Library): SearchService {
   const view = viewOf(library)
   const ids = [...view.hashes.keys()]
   const shard: LoadedShard = {
-    index: buildIndex(ids.flatMap((id) => view.documents(id))),
+    ...buildIndex(ids.flatMap((id) => view.documents(id))),
     built: new Map(view.hashes)
   }
   return createShardedSearch([shard], library)

@@ -22,6 +22,8 @@ export interface TermMarker {
   rangesOf(text: string, terms: ReadonlySet<string>): Range[]
 }
 
+const LEADING_NON_WORD = /^\W+/
+
 // Words seen once are likely to be seen again (the same sections come up query after query);
 // the cache is dropped whole when it grows past this many words.
 const CACHE_LIMIT = 50_000
@@ -67,8 +69,14 @@ export function createTermMarker(pipeline: lunr.Pipeline): TermMarker {
   return {
     rangesOf(text, terms) {
       if (terms.size === 0) return []
+      // The pipeline keeps a word's first two letters (the trimmer only cuts punctuation around
+      // it, the stemmer only endings, and words under three letters are not stemmed): words that
+      // start differently from every term are skipped without running the pipeline.
+      const starts = new Set([...terms].map((term) => term.slice(0, 2)))
       const ranges: Range[] = []
       for (const token of tokenizeWithOffsets(text)) {
+        const bare = token.word.replace(LEADING_NON_WORD, '')
+        if (!starts.has(bare.slice(0, 2))) continue
         // "" is what the trimmer leaves of bare punctuation ("—"); it is never a real match.
         if (!indexTerms(token.word).some((term) => term !== '' && terms.has(term))) continue
         ranges.push(trimmedRange(text, token))

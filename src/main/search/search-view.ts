@@ -10,7 +10,7 @@ import type { IndexedSection, SectionDocument } from './section-index'
 import type { SearchView } from './text-search'
 
 /** Bumped whenever documents or index options change, so older caches are not used. */
-export const INDEX_FORMAT = 'briefing-index/1'
+export const INDEX_FORMAT = 'briefing-index/2'
 
 export interface LibraryView extends SearchView {
   /** The lunr documents of each briefing, made once per content. */
@@ -50,7 +50,13 @@ export function viewOf(library: Library): LibraryView {
     sectionCounts.set(briefing.id, docs.length)
     for (const section of briefing.sections) {
       const ref = sectionRef(briefing.id, section.id)
-      if (!sections.has(ref)) sections.set(ref, { briefing, section })
+      if (sections.has(ref)) continue
+      sections.set(ref, {
+        briefing,
+        section,
+        tags: [...new Set([...section.tags, ...briefing.tags])],
+        entities: [...new Set(section.mentions.map((m) => m.entity))]
+      })
     }
   }
   return {

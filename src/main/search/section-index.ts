@@ -43,6 +43,10 @@ export const ENTITY_FIELD: Record<EntityKind, EntityField> = {
 export interface IndexedSection {
   briefing: Briefing
   section: Section
+  /** The section's and its briefing's tags, once each (for filters and facets). */
+  tags: readonly string[]
+  /** Ids of the entities the section mentions, once each. */
+  entities: readonly string[]
 }
 
 /** One lunr document: a section with its briefing title, entity names and tags as fields. */
@@ -79,11 +83,19 @@ export function createBuilder(): lunr.Builder {
   return builder
 }
 
-/** Builds one lunr index over `documents` in one go. */
-export function buildIndex(documents: Iterable<SectionDocument>): lunr.Index {
+/** Builds one lunr index over `documents` in one go, with short refs (see LoadedShard.refs). */
+export function buildIndex(documents: readonly SectionDocument[]): {
+  index: lunr.Index
+  refs: string[]
+} {
   const builder = createBuilder()
-  for (const document of documents) builder.add(document)
-  return builder.build()
+  documents.forEach((document, i) => builder.add(shortRef(document, i)))
+  return { index: builder.build(), refs: documents.map((document) => document.ref) }
+}
+
+/** The document with its position, in base 36, as its lunr ref. */
+export function shortRef(document: SectionDocument, position: number): SectionDocument {
+  return { ...document, ref: position.toString(36) }
 }
 
 /** The documents of one briefing, one per section (duplicate section ids: the first wins). */

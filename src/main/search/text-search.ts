@@ -16,6 +16,11 @@ import type { IndexedSection } from './section-index'
 export interface LoadedShard {
   index: lunr.Index
   built: ReadonlyMap<string, string>
+  /**
+   * Section refs (sectionRef) by lunr document ref, a base-36 number: short refs keep the index
+   * small, since lunr repeats a document's ref in every posting and field vector.
+   */
+  refs: readonly string[]
 }
 
 /** The current library as the search sees it. */
@@ -65,13 +70,14 @@ export function searchShards(
       for (const clause of plan.clauses) query.clause({ ...clause })
     })
     for (const result of results) {
-      const entry = view.sections.get(result.ref)
-      if (!entry || seen.has(result.ref)) continue
+      const ref = shard.refs[parseInt(result.ref, 36)] ?? ''
+      const entry = view.sections.get(ref)
+      if (!entry || seen.has(ref)) continue
       const briefingId = entry.briefing.id
       if (shard.built.get(briefingId) !== view.hashes.get(briefingId)) continue
       if (!passes(entry, plan, filters)) continue
-      seen.add(result.ref)
-      matches.push({ ref: result.ref, entry, result })
+      seen.add(ref)
+      matches.push({ ref, entry, result })
     }
   }
   matches.sort((a, b) => b.result.score - a.result.score || compare(a.ref, b.ref))
@@ -84,12 +90,8 @@ export function searchShards(
 function passes(entry: IndexedSection, plan: QueryPlan, filters: SearchFilters): boolean {
   const { briefing, section } = entry
   if (filters.briefingId !== undefined && briefing.id !== filters.briefingId) return false
-  if (
-    filters.entityId !== undefined &&
-    !section.mentions.some((m) => m.entity === filters.entityId)
-  )
-    return false
-  if (filters.tag !== undefined && !tagsOf(entry).has(filters.tag)) return false
+  if (filters.entityId !== undefined && !entry.entities.includes(filters.entityId)) return false
+  if (filters.tag !== undefined && !entry.tags.includes(filters.tag)) return false
   return plan.phrases.every((phrase) => {
     const texts =
       phrase.field === 'heading'
@@ -103,22 +105,17 @@ function passes(entry: IndexedSection, plan: QueryPlan, filters: SearchFilters):
   })
 }
 
-function tagsOf({ briefing, section }: IndexedSection): Set<string> {
-  return new Set([...section.tags, ...briefing.tags])
-}
-
 function countFacets(matches: Match[], entities: ReadonlyMap<string, Entity>): SearchFacets {
   const briefings = new Counter()
   const entityCounts = new Counter()
   const tags = new Counter()
   for (const { entry } of matches) {
     briefings.add(entry.briefing.id, entry.briefing.title)
-    const mentioned = new Set(entry.section.mentions.map((m) => m.entity))
-    for (const id of mentioned) {
+    for (const id of entry.entities) {
       const entity = entities.get(id)
       if (entity) entityCounts.add(id, entity.name)
     }
-    for (const tag of tagsOf(entry)) tags.add(tag, tag)
+    for (const tag of entry.tags) tags.add(tag, tag)
   }
   return { briefing: briefings.top(), entity: entityCounts.top(), tag: tags.top(), color: [] }
 }
