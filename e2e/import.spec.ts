@@ -124,6 +124,8 @@ test('File → Import reads the text file chosen in main’s dialog; the button 
   await app.menu('import-briefings')
   await expect(importer.imported).toHaveCount(1)
   await expect(importer.imported).toContainText('coastal-memo.txt')
+  // The memo names no source or date: the details form asks (e2e/entity-review.spec.ts).
+  await importer.cancelDetails()
   await expect(library.cards).toHaveCount(before + 1)
   await expect(library.cards.getByTestId('imported-badge')).toHaveCount(1)
   expect(app.dialogCalls).toEqual(['open briefings'])
@@ -144,6 +146,7 @@ test('an imported briefing’s title, source and date are edited, shown and kept
 
   await app.menu('import-briefings')
   await expect(importer.imported).toHaveCount(1)
+  await importer.cancelDetails()
   const imported = library.cards.filter({ has: app.page.getByTestId('imported-badge') })
   const bundled = library.cards.filter({ hasNot: app.page.getByTestId('imported-badge') })
   await expect(imported).toHaveCount(1)

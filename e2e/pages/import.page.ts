@@ -78,6 +78,13 @@ export class ImportPage {
     return card.locator('xpath=..').getByTestId('briefing-details-open')
   }
 
+  /** Waits for the details form (it opens by itself after importing a file without a source or
+   * date) and closes it with Cancel. */
+  async cancelDetails(): Promise<void> {
+    await this.detailsForm.getByRole('button', { name: 'Cancel' }).click()
+    await this.detailsForm.waitFor({ state: 'hidden' })
+  }
+
   /** Fills the open details form and saves it. */
   async saveDetails(details: { title: string; source: string; date: string }): Promise<void> {
     await this.detailsTitle.fill(details.title)

@@ -18,7 +18,13 @@ export const API_METHODS = {
   importAnnotations: 'annotations:import',
   importFiles: 'library:import',
   importFromDialog: 'library:import-dialog',
-  updateBriefingDetails: 'library:update-details'
+  updateBriefingDetails: 'library:update-details',
+  decideVersion: 'library:replace-version',
+  listVersions: 'library:list-versions',
+  restoreVersion: 'library:restore-version',
+  pendingEntityReviews: 'entities:pending',
+  reviewEntities: 'entities:review',
+  applyEntityDecisions: 'entities:apply'
 } as const
 
 /** The one event main sends to the renderer: a command chosen in the application menu. */

@@ -2,6 +2,7 @@
 // name and bytes (base64): main never opens a path the renderer names.
 
 import type { Validator } from './ipc-validators'
+import type { VersionOffer } from './version-requests'
 import { array, object, str, validator } from './schema'
 
 /** Per-file limit for imports; main checks it again on the decoded bytes. */
@@ -21,9 +22,15 @@ export interface ImportReport {
     title: string
     sections: number
     mentions: number
+    /** Details the file did not give, filled in with defaults (text, Markdown and HTML files). */
+    missing?: BriefingDetail[]
+    /** New people, places and organisations proposed for the analyst to review. */
+    proposals?: number
   }[]
   /** Files whose content is already in the library (same text): not imported twice. */
   duplicates: { file: string; title: string; briefingId: string }[]
+  /** Briefings matching one in the library by title and source: held for the analyst to decide. */
+  versions: VersionOffer[]
   failed: { file: string; message: string }[]
 }
 
@@ -41,6 +48,9 @@ export const validateDroppedFiles: Validator<{ files: DroppedFile[] }> = validat
     )
   })
 )
+
+/** A detail of a briefing the analyst can set after an import. */
+export type BriefingDetail = 'title' | 'source' | 'published'
 
 /** The details asked for after an import: changed only where given. */
 export interface BriefingDetailsUpdate {

@@ -14,6 +14,8 @@ export interface CliArgs {
   groupBy: 'section' | 'color'
   /** --out file, folder or "-" for standard output (export). */
   out: string | undefined
+  /** --replace: an import matching a briefing by title and source replaces it (import). */
+  replace: boolean
 }
 
 export class UsageError extends Error {}
@@ -40,12 +42,14 @@ export function parseArgs(argv: string[]): CliArgs {
     briefings: [],
     format: 'md',
     groupBy: 'section',
-    out: undefined
+    out: undefined,
+    replace: false
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     const [flag, inline] = arg.startsWith('--') ? splitFlag(arg) : [arg, undefined]
     if (flag === '--json') args.json = true
+    else if (flag === '--replace') args.replace = true
     else if (flag === '--help' || flag === '-h') args.help = true
     else if (VALUE_FLAGS.has(flag)) {
       const value = inline ?? argv[++i]
@@ -102,8 +106,10 @@ Commands:
                                        export highlights and notes (all briefings with notes when
                                        no --briefing; one file per briefing when --out is a folder)
   import-annotations <file>            import a W3C Web Annotation JSON file into the profile
-  import <files...>                    import briefings (.txt, .md, .html, dataset .json) into
-                                       the profile's library
+  import <files...> [--replace]        import briefings (.txt, .md, .html, dataset .json) into
+                                       the profile's library; a file with the title and source
+                                       of an imported briefing replaces it with --replace (its
+                                       highlights re-anchored, the old text kept as a version)
 
 Options:
   --dataset <dir>    dataset folder (default: the bundled one)

@@ -14,6 +14,7 @@ import type { CliArgs } from './args'
 import { UsageError } from './args'
 import type { Output } from './services'
 import { withServices } from './services'
+import { settleVersions } from './version-commands'
 
 function exportOptions(args: CliArgs, perBriefing: boolean): ExportOptions {
   const scope: ExportOptions['scope'] =
@@ -96,7 +97,8 @@ export async function importCommand(args: CliArgs, io: Output): Promise<number> 
     }
     for (const d of report.duplicates)
       io.out(`${d.file}: already in the library as ${d.briefingId}`)
+    const versionFailures = await settleVersions(services, userDataDir, report, args.replace, io)
     for (const f of [...failed, ...report.failed]) io.err(f.message)
-    return failed.length + report.failed.length > 0 ? 1 : 0
+    return failed.length + report.failed.length + versionFailures > 0 ? 1 : 0
   })
 }

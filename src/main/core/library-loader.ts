@@ -36,6 +36,8 @@ export async function loadLibrary(
   const bundled = typeof datasetDir === 'string' ? await loadDatasetDir(datasetDir) : datasetDir
   const entities = new Map(bundled.entities)
   const briefings = [...bundled.briefings]
+  // By id, so thousands of imported briefings do not make loading quadratic.
+  const ids = new Set(briefings.map((b) => b.id))
   const imported = new Set<string>()
   const notices: string[] = []
   const dir = join(userDataDir, LIBRARY_DIR)
@@ -51,7 +53,7 @@ export async function loadLibrary(
     const parsed = await readParsed(file, cache)
     if (!parsed) continue
     const { dataset, problems } = parsed
-    const clash = dataset?.briefings.find((b) => briefings.some((known) => known.id === b.id))
+    const clash = dataset?.briefings.find((b) => ids.has(b.id))
     const conflict = dataset?.entities.find((e) => differs(entities.get(e.id), e))
     if (!dataset || clash || conflict) {
       const why = !dataset
@@ -62,9 +64,11 @@ export async function loadLibrary(
       notices.push(`An imported briefing could not be loaded and was skipped (${file}): ${why}`)
       continue
     }
-    for (const entity of dataset.entities) entities.set(entity.id, entity)
+    for (const entity of dataset.entities)
+      entities.set(entity.id, combined(entities.get(entity.id), entity))
     for (const briefing of dataset.briefings) {
       briefings.push(briefing)
+      ids.add(briefing.id)
       imported.add(briefing.id)
     }
   }
@@ -91,6 +95,20 @@ async function readParsed(
   }
 }
 
+/**
+ * Two files may list one entity with different aliases: an analyst who merged a proposed name
+ * into a library entity (entity review, issue #6) added it as an alias in that briefing's file.
+ * Anything else that differs is a conflict.
+ */
 function differs(known: Entity | undefined, entity: Entity): boolean {
-  return known !== undefined && JSON.stringify(known) !== JSON.stringify(entity)
+  if (known === undefined) return false
+  const withoutAliases = (e: Entity) => JSON.stringify({ ...e, aliases: undefined })
+  return withoutAliases(known) !== withoutAliases(entity)
+}
+
+/** The entity with the aliases of both records (the known ones first). */
+function combined(known: Entity | undefined, entity: Entity): Entity {
+  if (!known) return entity
+  const extra = entity.aliases.filter((alias) => !known.aliases.includes(alias))
+  return extra.length === 0 ? known : { ...known, aliases: [...known.aliases, ...extra] }
 }

@@ -71,9 +71,14 @@ describe('importing briefings', () => {
     const { services, userDataDir } = await open()
     const [a, b] = await Promise.all([
       importBriefings(services, userDataDir, [{ name: 'a.txt', bytes: text(ARTICLE) }]),
-      importBriefings(services, userDataDir, [
-        { name: 'b.txt', bytes: text(ARTICLE.replace('Monday', 'Tuesday')) }
-      ])
+      // Same title and source: imported as a separate briefing, not offered as a new version.
+      importBriefings(
+        services,
+        userDataDir,
+        [{ name: 'b.txt', bytes: text(ARTICLE.replace('Monday', 'Tuesday')) }],
+        new Date(),
+        { separate: 0 }
+      )
     ])
     const ids = [a.imported[0]!.briefingId, b.imported[0]!.briefingId]
     expect(new Set(ids).size).toBe(2)

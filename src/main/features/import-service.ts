@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { Briefing, DatasetFile, Entity } from '../../shared/dataset'
 import { DATASET_FORMAT, DATASET_VERSION } from '../../shared/dataset'
 import type { BriefingDetailsUpdate, ImportReport } from '../../shared/import-requests'
+import type { VersionOffer } from '../../shared/version-requests'
 import { nodeStoreFs } from '../annotations/node-fs'
 import { ANNOTATIONS_DIR } from '../annotations/layout'
 import { writeFileAtomically } from '../annotations/snapshot'
@@ -16,8 +17,11 @@ import { LIBRARY_DIR } from '../core/library-loader'
 import { validateDataset } from '../dataset/load-dataset'
 import { AppError } from '../ipc/app-error'
 import { tagKnownEntities } from '../import/entity-tagging'
-import { importFile } from '../import/import-file'
+import { missingDetails } from '../import/missing-details'
 import { contentHash, kebabCase } from '../import/to-briefing'
+import { proposeFor, withProposalFiles } from './proposal-files'
+import type { ProposalFile } from './proposal-files'
+import { offerVersion } from './version-offers'
 
 export interface FileToImport {
   name: string
@@ -28,14 +32,10 @@ export interface FileToImport {
 // so two at once could choose the same id or drop each other's briefings.
 const running = new Map<string, Promise<unknown>>()
 
-export function importBriefings(
-  services: CoreServices,
-  userDataDir: string,
-  files: FileToImport[],
-  now: Date = new Date()
-): Promise<ImportReport> {
+/** Runs `work` once every import or version change of this profile before it has finished. */
+export function inProfileQueue<T>(userDataDir: string, work: () => Promise<T>): Promise<T> {
   const previous = running.get(userDataDir) ?? Promise.resolve()
-  const next = previous.then(() => importNow(services, userDataDir, files, now))
+  const next = previous.then(work)
   running.set(
     userDataDir,
     next.catch(() => undefined)
@@ -43,13 +43,31 @@ export function importBriefings(
   return next
 }
 
+/**
+ * 'offer': a briefing matching one in the library by title and source is held as a new version
+ * (report.versions); `{ separate: i }`: only briefing i of the (single) file is imported, as a
+ * new briefing even if it matches (the analyst chose "Import as separate briefing").
+ */
+export type VersionPolicy = 'offer' | { separate: number }
+
+export function importBriefings(
+  services: CoreServices,
+  userDataDir: string,
+  files: FileToImport[],
+  now: Date = new Date(),
+  versions: VersionPolicy = 'offer'
+): Promise<ImportReport> {
+  return inProfileQueue(userDataDir, () => importNow(services, userDataDir, files, now, versions))
+}
+
 async function importNow(
   services: CoreServices,
   userDataDir: string,
   files: FileToImport[],
-  now: Date
+  now: Date,
+  versions: VersionPolicy
 ): Promise<ImportReport> {
-  const report: ImportReport = { imported: [], duplicates: [], failed: [] }
+  const report: ImportReport = { imported: [], duplicates: [], versions: [], failed: [] }
   const entities = new Map(services.library.entities)
   const briefings = [...services.library.briefings]
   const imported = new Set(services.imported)
@@ -57,10 +75,17 @@ async function importNow(
   const dir = join(userDataDir, LIBRARY_DIR)
 
   for (const file of files) {
-    const result = importFile(file.name, file.bytes, {
-      id: 'import',
-      importedAt: now.toISOString()
-    })
+    // Parsed in the import process: a large page must not stall main's event loop. Should that
+    // process die on a file (out of memory, say), the file fails and the next starts it afresh.
+    const result = await services.importWorker
+      .parseImport({
+        name: file.name,
+        bytes: file.bytes,
+        options: { id: 'import', importedAt: now.toISOString() }
+      })
+      .catch((error: unknown) => ({
+        error: `"${file.name}" could not be read: ${error instanceof Error ? error.message : String(error)}`
+      }))
     if ('error' in result) {
       report.failed.push({ file: file.name, message: result.error })
       continue
@@ -71,9 +96,16 @@ async function importNow(
         : [{ briefing: result.briefing, extra: [] as Entity[] }]
     // All or nothing per file: every briefing of it is checked before any is written, and a
     // failed write removes the ones already written.
-    const ready: { briefing: Briefing; dataset: DatasetFile; used: Entity[] }[] = []
+    const ready: {
+      briefing: Briefing
+      dataset: DatasetFile
+      used: Entity[]
+      proposals?: ProposalFile
+    }[] = []
+    const offers: VersionOffer[] = []
     let failure: string | undefined
-    for (const { briefing: parsed, extra } of candidates) {
+    for (const [index, { briefing: parsed, extra }] of candidates.entries()) {
+      if (versions !== 'offer' && index !== versions.separate) continue
       const duplicate = hashes.get(contentHash(parsed))
       if (duplicate) {
         report.duplicates.push({
@@ -81,6 +113,14 @@ async function importNow(
           title: duplicate.title,
           briefingId: duplicate.id
         })
+        continue
+      }
+      const keepMentions = result.format === 'dataset'
+      const candidate = { file, index, parsed, extra, keepMentions }
+      const offer =
+        versions === 'offer' && offerVersion(userDataDir, candidate, briefings, imported)
+      if (offer) {
+        offers.push(offer)
         continue
       }
       const clash = extra.find(
@@ -105,19 +145,32 @@ async function importNow(
         failure = `"${file.name}": ${problems[0]!.message}`
         break
       }
-      ready.push({ briefing, dataset, used })
+      // New people, places and organisations for the analyst to review (not in dataset files).
+      // The NLP runs in the import process, like the parsing.
+      const proposals = keepMentions
+        ? undefined
+        : await proposeFor(briefing, known, (text, k) =>
+            services.importWorker.proposeEntities({ text, known: k })
+          )
+      ready.push({ briefing, dataset, used, proposals })
     }
-    if (!failure)
-      failure = await writeAll(
-        dir,
-        ready.map((r) => r.dataset),
-        file.name
+    if (!failure) {
+      const proposals = ready.flatMap((r) => r.proposals ?? [])
+      failure = await withProposalFiles(userDataDir, proposals, file.name, () =>
+        writeAll(
+          dir,
+          ready.map((r) => r.dataset),
+          file.name
+        )
       )
+    }
     if (failure) {
       report.failed.push({ file: file.name, message: failure })
       continue
     }
-    for (const { briefing, used } of ready) {
+    report.versions.push(...offers)
+    const missing = result.format === 'dataset' ? [] : missingDetails(result.document)
+    for (const { briefing, used, proposals } of ready) {
       for (const entity of used) entities.set(entity.id, entity)
       briefings.push(briefing)
       imported.add(briefing.id)
@@ -128,7 +181,9 @@ async function importNow(
         briefingId: briefing.id,
         title: briefing.title,
         sections: briefing.sections.length,
-        mentions
+        mentions,
+        ...(missing.length > 0 ? { missing } : {}),
+        ...(proposals ? { proposals: proposals.proposals.length } : {})
       })
     }
   }

@@ -6,11 +6,13 @@ import { createIpcRouter } from '../ipc/router'
 import type { IpcRouter, RouterOptions } from '../ipc/router'
 import { setupAnnotationHandlers } from './annotation-handlers'
 import { setupAppHandlers } from './app-handlers'
+import { setupEntityReviewHandlers } from './entity-review-handlers'
 import { setupExportHandlers } from './export-handlers'
 import { setupImportHandlers } from './import-handlers'
 import { setupLibraryHandlers } from './library-handlers'
 import { setupSearchHandlers } from './search-handlers'
 import { setupShellHandlers } from './shell-handlers'
+import { setupVersionHandlers } from './version-handlers'
 import type { ShellPorts } from './shell-handlers'
 
 export function createMainRouter(
@@ -26,5 +28,7 @@ export function createMainRouter(
   setupShellHandlers(router, shell)
   setupExportHandlers(router, core, shell)
   setupImportHandlers(router, core, shell)
+  setupEntityReviewHandlers(router, core)
+  setupVersionHandlers(router, core)
   return router
 }

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest'
 
 import type { Entity } from '../../shared/dataset'
 import { isWordChar } from '../dataset/canonical-text'
-import { cleanName, proposeEntities, tagKnownEntities } from './entity-tagging'
+import {
+  cleanName,
+  MAX_PROPOSAL_CHARS,
+  proposalSample,
+  proposeEntities,
+  tagKnownEntities
+} from './entity-tagging'
 import { parsePlainText } from './plain-text'
 import { bundledDataset, seedText } from './test-support'
 import { toBriefing } from './to-briefing'
@@ -139,6 +145,20 @@ describe('proposeEntities', () => {
     for (const part of ['South China', 'MILAN', 'India-Japan', 'Joe Biden', 'S Jaishankar']) {
       expect(names).not.toContain(part)
     }
+  })
+})
+
+describe('proposalSample', () => {
+  it('limits proposals to the first MAX_PROPOSAL_CHARS characters, cut between words', () => {
+    const filler = 'The committee met again and talked at length. '
+    const text = `Olaf Scholz spoke. ${filler.repeat(MAX_PROPOSAL_CHARS / filler.length)}Emmanuel Macron replied.`
+    const sample = proposalSample(text)
+    expect(sample.length).toBeLessThanOrEqual(MAX_PROPOSAL_CHARS)
+    expect(text.startsWith(sample) && text[sample.length]).toBe(' ')
+    expect(proposalSample('short text')).toBe('short text')
+    const names = proposeEntities(text, []).map((p) => p.name)
+    expect(names).toContain('Olaf Scholz')
+    expect(names).not.toContain('Emmanuel Macron')
   })
 })
 

@@ -112,6 +112,34 @@ describe('parseHtml on a saved news page', () => {
     expect(doc).toMatchObject({ source: 'Wire', published: '2020-01-31', lead: ['x'] })
   })
 
+  it('makes sections of h1–h3 under a title h1, an h3 headed "h2 › h3"', () => {
+    const doc = parseHtml(
+      '<article><h1>Summit report</h1><p>Lead.</p><h2>Trade</h2><p>Tariffs fell.</p>' +
+        '<h3>Steel</h3><p>Steel quotas.</p><h3>Rice</h3><p>Rice duties.</p>' +
+        '<h2>Security</h2><h3>Exercises</h3><p>Naval drills.</p><h4>Note</h4><p>n</p></article>',
+      'report.html'
+    )
+    expect(doc).toMatchObject({
+      title: 'Summit report',
+      lead: ['Lead.'],
+      sections: [
+        { heading: 'Trade', paragraphs: ['Tariffs fell.'] },
+        { heading: 'Trade › Steel', paragraphs: ['Steel quotas.'] },
+        { heading: 'Trade › Rice', paragraphs: ['Rice duties.'] },
+        { heading: 'Security › Exercises', paragraphs: ['Naval drills.', 'Note', 'n'] }
+      ]
+    })
+  })
+
+  it('makes sections of h3 when they are the only headings, and keeps the page title', () => {
+    const doc = parseHtml(
+      '<title>Notes</title><body><p>x</p><h3>One</h3><p>1</p><h3>Two</h3><p>2</p></body>',
+      'n.html'
+    )
+    expect(doc).toMatchObject({ title: 'Notes', lead: ['x'] })
+    expect(doc.sections.map((s) => s.heading)).toEqual(['One', 'Two'])
+  })
+
   it('uses h1 as sections when there are several, and h4–h6 as paragraphs', () => {
     const doc = parseHtml(
       '<body><h1>A</h1><p>a</p><h4>Minor</h4><p>m</p><h1>B</h1><p>b</p></body>',

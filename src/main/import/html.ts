@@ -17,7 +17,8 @@ const MAX_TAGS = 20
  * Parses a saved web page. The article is the <article> with the most text, else <main> (or
  * role="main"), else <body>; script, style, iframe, object, svg, nav, form controls and hidden
  * elements are skipped (their content is never read), and aside/footer too inside an article.
- * h1–h3 are headings: a single h1 is the title and the highest remaining level makes sections.
+ * h1–h3 make sections (a single h1 is the title); a heading under a higher one is headed
+ * "Parent › Heading" (see buildOutline and README.md).
  * Title: that h1, else og:title, else <title>. Source: og:site_name, else the author or publisher
  * meta (or JSON-LD). Date: article:published_time, else the first <time datetime>, else date metas.
  */
@@ -28,6 +29,7 @@ export function parseHtml(html: string, _fileName: string): ParsedDocument {
   const isArticle = container.nodeName === 'article' || container.nodeName === 'main'
   const outline = buildOutline(
     collectBlocks(container, { skip: isArticle ? CHROME : undefined }),
+    true,
     true
   )
 

@@ -40,4 +40,44 @@ describe('buildOutline', () => {
       sections: []
     })
   })
+
+  it('with every level, makes each heading a section named after its parent heading', () => {
+    const outline = buildOutline(
+      [
+        h(1, 'Title'),
+        p('lead'),
+        h(2, 'Trade'),
+        p('t'),
+        h(3, 'Tariffs'),
+        p('ta'),
+        h(3, 'Quotas'),
+        p('q'),
+        h(2, 'Defence'),
+        h(3, 'Exercises'),
+        p('e'),
+        h(3, 'Talks'),
+        h(2, 'Outlook'),
+        p('o')
+      ],
+      true,
+      true
+    )
+    expect(outline).toEqual({
+      title: 'Title',
+      lead: ['lead'],
+      sections: [
+        { heading: 'Trade', paragraphs: ['t'] },
+        { heading: 'Trade › Tariffs', paragraphs: ['ta'] },
+        { heading: 'Trade › Quotas', paragraphs: ['q'] },
+        // "Defence" has no text of its own: it is named in its sub-section instead.
+        { heading: 'Defence › Exercises', paragraphs: ['e', 'Talks'] },
+        { heading: 'Outlook', paragraphs: ['o'] }
+      ]
+    })
+  })
+
+  it('with every level, keeps a same-level heading after an empty one as its first paragraph', () => {
+    const outline = buildOutline([h(2, 'A'), h(2, 'Subtitle'), p('a'), h(3, 'End')], false, true)
+    expect(outline.sections).toEqual([{ heading: 'A', paragraphs: ['Subtitle', 'a', 'End'] }])
+  })
 })

@@ -1,5 +1,6 @@
-// Chooses a document's outline from its blocks: which heading is the title, which heading level
-// makes sections (deeper headings stay as paragraphs), and what happens to headings with no text.
+// Chooses a document's outline from its blocks: which heading is the title, which heading levels
+// make sections (Markdown: the highest one; HTML: h1–h3 all, deeper ones named "Parent › Child"),
+// and what happens to headings with no text, so that no section is ever empty.
 
 import type { Block, ParsedSection } from './types'
 
@@ -9,15 +10,33 @@ export interface Outline {
   sections: ParsedSection[]
 }
 
+/** Separates a parent heading from a sub-heading in the heading of an every-level section. */
+export const HEADING_PATH_SEPARATOR = ' › '
+
+interface Draft {
+  level: number
+  /** The heading's own text (the section's heading may carry its parent's in front). */
+  text: string
+  heading: string
+  paragraphs: string[]
+}
+
 /**
  * Builds the outline shared by the Markdown and HTML importers (and plain text, whose title is
- * chosen before). With `singleTopTitle`, a level-1 heading that is the only one of its level is the
- * title. The highest level among the other headings makes sections; deeper headings become
- * paragraphs of their section. A section heading directly followed by another keeps the second as
- * its first paragraph, and a heading with nothing after it becomes a paragraph of what precedes it,
- * so no section is ever empty. Blank paragraphs and headings are dropped.
+ * chosen before). With `singleTopTitle`, a level-1 heading that is the only one of its level is
+ * the title. Without `everyLevel`, the highest level among the headings (the title left out)
+ * makes sections and deeper headings become paragraphs of their section. With it (HTML), every
+ * heading starts a section, headed "Parent › Heading" under a higher heading (the nearest one);
+ * a heading with no text of its own before a deeper one is no section (it is named in the deeper
+ * ones' headings). A section heading directly followed by
+ * another of the same level keeps the second as its first paragraph, and a heading with nothing
+ * after it becomes a paragraph of what precedes it. Blank paragraphs and headings are dropped.
  */
-export function buildOutline(blocks: readonly Block[], singleTopTitle: boolean): Outline {
+export function buildOutline(
+  blocks: readonly Block[],
+  singleTopTitle: boolean,
+  everyLevel = false
+): Outline {
   const kept = blocks.filter((block) => block.text.trim() !== '')
   let title: string | undefined
   let titleBlock: Block | undefined
@@ -36,25 +55,47 @@ export function buildOutline(blocks: readonly Block[], singleTopTitle: boolean):
   }
 
   const lead: string[] = []
-  const sections: ParsedSection[] = []
+  const sections: Draft[] = []
+  /** The text of the latest heading at each level, for "Parent › Heading". */
+  const open = new Map<number, string>()
+  const emptyLast = () => sections[sections.length - 1]?.paragraphs.length === 0
+  /** Moves the last (empty) section's heading text to the end of what precedes it. */
+  const demoteLast = () => {
+    const last = sections.pop() as Draft
+    const before = sections[sections.length - 1]
+    ;(before ? before.paragraphs : lead).push(last.text)
+  }
   for (const block of kept) {
     if (block === titleBlock) continue
     const current = sections[sections.length - 1]
     const text = block.text.trim()
-    if (block.kind === 'heading' && block.level === sectionLevel) {
-      // A section heading right after another (empty) one reads as its sub-heading.
-      if (current && current.paragraphs.length === 0) current.paragraphs.push(text)
-      else sections.push({ heading: text, paragraphs: [] })
-    } else {
+    const level = block.kind === 'heading' ? block.level : Infinity
+    if (block.kind !== 'heading' || (!everyLevel && level !== sectionLevel)) {
       ;(current ? current.paragraphs : lead).push(text)
+      continue
     }
+    if (current && emptyLast()) {
+      // A heading right after an empty one of its level reads as its sub-heading; an empty
+      // heading before a deeper one is named in that one's heading; before a higher one it is text.
+      if (current.level === level) {
+        current.paragraphs.push(text)
+        continue
+      }
+      if (current.level < level) sections.pop()
+      else demoteLast()
+    }
+    for (const deeper of [...open.keys()]) if (deeper >= level) open.delete(deeper)
+    const parentLevel = Math.max(-1, ...[...open.keys()].filter((l) => l < level))
+    const parent = open.get(parentLevel)
+    open.set(level, text)
+    const heading = parent !== undefined ? `${parent}${HEADING_PATH_SEPARATOR}${text}` : text
+    sections.push({ level, text, heading, paragraphs: [] })
   }
-  const last = sections[sections.length - 1]
-  if (last && last.paragraphs.length === 0) {
-    // A closing heading-like line ("Reporting by …") has no section: keep it as text.
-    sections.pop()
-    const before = sections[sections.length - 1]
-    ;(before ? before.paragraphs : lead).push(last.heading)
+  // A closing heading-like line ("Reporting by …") has no section: keep it as text.
+  if (emptyLast()) demoteLast()
+  return {
+    title,
+    lead,
+    sections: sections.map(({ heading, paragraphs }) => ({ heading, paragraphs }))
   }
-  return { title, lead, sections }
 }

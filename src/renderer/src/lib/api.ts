@@ -14,6 +14,12 @@ import type {
   SaveStatus
 } from '../../../shared/annotation-requests'
 import type {
+  EntityDecisions,
+  EntityDecisionsResult,
+  EntityReview,
+  PendingReview
+} from '../../../shared/entity-review'
+import type {
   BriefingDetailsUpdate,
   DroppedFile,
   ImportDialogResult,
@@ -28,6 +34,12 @@ import type {
   SearchRequest,
   SearchResponse
 } from '../../../shared/ipc-contract'
+import type {
+  ReanchorReport,
+  ReplaceVersionRequest,
+  ReplaceVersionResult,
+  VersionList
+} from '../../../shared/version-requests'
 
 export class ApiError extends Error {
   constructor(
@@ -79,6 +91,23 @@ export const api = {
   /** Changes an imported briefing's title, source or date; returns its updated summary. */
   updateBriefingDetails: (update: BriefingDetailsUpdate): Promise<BriefingSummary> =>
     unwrap(bridge().updateBriefingDetails(update)),
+  /** Replaces a briefing with an import offered as its new version, imports it apart, or skips. */
+  decideVersion: (request: ReplaceVersionRequest): Promise<ReplaceVersionResult> =>
+    unwrap(bridge().decideVersion(request)),
+  /** The kept previous versions of an imported briefing, newest first. */
+  listVersions: (briefingId: string): Promise<VersionList> =>
+    unwrap(bridge().listVersions({ briefingId })),
+  /** Makes kept version `version` the current text again; reports how highlights re-anchored. */
+  restoreVersion: (briefingId: string, version: number): Promise<ReanchorReport> =>
+    unwrap(bridge().restoreVersion({ briefingId, version })),
+  /** Imported briefings with proposed entities still to review. */
+  pendingEntityReviews: (): Promise<PendingReview[]> => unwrap(bridge().pendingEntityReviews()),
+  /** The proposed entities of an imported briefing, and the library's entities to merge with. */
+  reviewEntities: (briefingId: string): Promise<EntityReview> =>
+    unwrap(bridge().reviewEntities({ briefingId })),
+  /** Applies the analyst's decisions on proposed entities (all or nothing). */
+  applyEntityDecisions: (request: EntityDecisions): Promise<EntityDecisionsResult> =>
+    unwrap(bridge().applyEntityDecisions(request)),
   /** Listens for application-menu commands; returns the function that stops listening. */
   onMenuCommand: (listener: (command: MenuCommand) => void): (() => void) =>
     bridge().onMenuCommand(listener),

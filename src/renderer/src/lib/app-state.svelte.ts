@@ -1,19 +1,21 @@
 // The application: start-up (whenReady), the library list, which view is shown, and the glue
 // between search, reader and annotations (choosing a hit opens it with marks or reveals the
 // highlight or note it found; clearing search clears the marks), the export dialog, briefing
-// imports (the library reloads after one), the details form of imported briefings and the
-// application-menu commands.
+// imports (the library reloads after one; the details form opens for guessed details), the
+// details form and entity review of imported briefings, and the application-menu commands.
 
 import type { AppInfo, BriefingSummary, SearchHit } from '../../../shared/ipc-contract'
 import { AnnotationsState } from './annotations-state.svelte'
 import { api } from './api'
 import { DetailsState } from './details-state.svelte'
+import { EntityReviewState } from './entity-review-state.svelte'
 import type { ExportScope } from './export-options'
 import { ExportState } from './export-state.svelte'
 import { ImportState } from './import-state.svelte'
 import { menuTargetFor, runMenuCommand } from './menu-commands'
 import { ReaderState } from './reader-state.svelte'
 import { SearchState } from './search-state.svelte'
+import { VersionsState } from './versions-state.svelte'
 
 export type AppStatus = 'loading' | 'ready' | 'error'
 export type View = 'library' | 'briefing'
@@ -33,8 +35,10 @@ export class AppState {
   readonly search = new SearchState()
   readonly annotations = new AnnotationsState()
   readonly exporter = new ExportState()
-  readonly importer = new ImportState(() => this.reloadAfterImport())
+  readonly importer = new ImportState(() => this.afterImport())
   readonly details = new DetailsState((summary) => this.reloadAfterDetails(summary.id))
+  readonly entityReview = new EntityReviewState((id) => this.reloadAfterEntities(id))
+  readonly versions = new VersionsState((id) => this.reloadAfterVersion(id))
 
   #listening = false
 
@@ -52,7 +56,11 @@ export class AppState {
     }
     // The library is loaded before signalling ready so that "ready" means "cards are on screen";
     // a failed list is shown in the library view (with a retry), not as a failed start.
-    await Promise.all([this.loadLibrary(), this.annotations.loadPreferences()])
+    await Promise.all([
+      this.loadLibrary(),
+      this.annotations.loadPreferences(),
+      this.entityReview.refresh()
+    ])
     this.status = 'ready'
     if (!this.#listening) {
       this.#listening = true
@@ -82,6 +90,24 @@ export class AppState {
     }
   }
 
+  /**
+   * After an import that added briefings: the library reloads, the details form opens for those
+   * whose file lacked a title, source or date, and the entities to review are counted again.
+   */
+  async afterImport(): Promise<void> {
+    await Promise.all([this.reloadAfterImport(), this.entityReview.refresh()])
+    const asked = (this.importer.report?.imported ?? []).flatMap((item) => {
+      const briefing = this.library.find((b) => b.id === item.briefingId)
+      return briefing && item.missing ? [{ briefing, guessed: item.missing }] : []
+    })
+    this.details.askAfterImport(asked)
+  }
+
+  /** Entities of briefing `id` were reviewed: its entity counts, mentions and panel change. */
+  async reloadAfterEntities(id: string): Promise<void> {
+    await Promise.all([this.loadLibrary(), this.reader.reload(id)])
+  }
+
   /** Opens the details form for imported briefing `id` (from the library or the import report). */
   editDetails(id: string): void {
     const briefing = this.library.find((b) => b.id === id)
@@ -91,6 +117,29 @@ export class AppState {
   /** A briefing's title, source or date changed: the list and, if it is open, the reader reload. */
   async reloadAfterDetails(id: string): Promise<void> {
     await Promise.all([this.loadLibrary(), this.reader.reload(id)])
+  }
+
+  /** A briefing's text changed (new version, restore) or one was added: reload what shows it. */
+  async reloadAfterVersion(id: string): Promise<void> {
+    const open = this.annotations.briefingId === id
+    await Promise.all([
+      this.reloadAfterImport(),
+      this.reader.reload(id),
+      open ? this.annotations.open(id) : Promise.resolve()
+    ])
+    // The new text may have fewer sections than the one that was open.
+    const { reader } = this
+    if (reader.detail?.id === id && reader.sectionIndex >= reader.sectionCount) reader.goTo(0)
+  }
+
+  /** Opens a briefing at one of its highlights (from the re-anchoring report). */
+  openHighlight(briefingId: string, sectionId: string | undefined, highlightId: string): void {
+    this.search.open = false
+    this.view = 'briefing'
+    void Promise.all([
+      this.reader.open(briefingId, sectionId),
+      this.annotations.open(briefingId)
+    ]).then(() => this.revealAnnotation(highlightId))
   }
 
   openBriefing(id: string, sectionId?: string): void {

@@ -97,8 +97,8 @@ export class ImportState {
     await this.#run(async () => {
       const result = await api.importFromDialog()
       if (result.status === 'cancelled') return null
-      const { imported, duplicates, failed } = result
-      return { imported, duplicates, failed }
+      const { imported, duplicates, versions, failed } = result
+      return { imported, duplicates, versions, failed }
     })
   }
 
@@ -125,7 +125,7 @@ export class ImportState {
 }
 
 function emptyReport(): ImportReport {
-  return { imported: [], duplicates: [], failed: [] }
+  return { imported: [], duplicates: [], versions: [], failed: [] }
 }
 
 function messageOf(error: unknown): string {
