@@ -121,7 +121,7 @@ test('File → Import reads the text file chosen in main’s dialog; the button 
   const library = new LibraryPage(app.page)
   const before = await library.cards.count()
 
-  await app.menu('import-briefings')
+  await importer.afterImport(() => app.menu('import-briefings'))
   await expect(importer.imported).toHaveCount(1)
   await expect(importer.imported).toContainText('coastal-memo.txt')
   // The memo names no source or date: the details form asks (e2e/entity-review.spec.ts).
@@ -130,7 +130,7 @@ test('File → Import reads the text file chosen in main’s dialog; the button 
   await expect(library.cards.getByTestId('imported-badge')).toHaveCount(1)
   expect(app.dialogCalls).toEqual(['open briefings'])
 
-  await importer.button.click()
+  await importer.afterImport(() => importer.button.click())
   await expect(importer.duplicates).toContainText('coastal-memo.txt is already in the library')
   await expect(library.cards).toHaveCount(before + 1)
   expect(app.dialogCalls).toEqual(['open briefings', 'open briefings'])
@@ -144,7 +144,7 @@ test('an imported briefing’s title, source and date are edited, shown and kept
   const importer = new ImportPage(app.page)
   const library = new LibraryPage(app.page)
 
-  await app.menu('import-briefings')
+  await importer.afterImport(() => app.menu('import-briefings'))
   await expect(importer.imported).toHaveCount(1)
   await importer.cancelDetails()
   const imported = library.cards.filter({ has: app.page.getByTestId('imported-badge') })

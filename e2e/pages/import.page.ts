@@ -4,6 +4,8 @@
 // source, date) opened from the report or from the briefing's library card.
 import type { JSHandle, Locator, Page } from '@playwright/test'
 
+const IMPORT_TIMEOUT_MS = 25_000
+
 export interface FileToDrop {
   name: string
   /** The file's text; ignored when `size` is given. */
@@ -58,9 +60,23 @@ export class ImportPage {
   }
 
   /** Drags `files` over the window and drops them. */
+  /** Drops the files and waits until the import has finished (whatever its outcome). */
   async drop(files: FileToDrop[]): Promise<void> {
     const dataTransfer = await this.dragOver(files)
-    await this.page.dispatchEvent('body', 'drop', { dataTransfer })
+    await this.afterImport(() => this.page.dispatchEvent('body', 'drop', { dataTransfer }))
+  }
+
+  /**
+   * Runs `start` and waits for the import it starts to finish. The first import starts main's
+   * import process, and tagging and indexing follow, so this allows more than a UI step.
+   */
+  async afterImport(start: () => Promise<unknown>): Promise<void> {
+    const counter = this.page.locator('[data-imports-done]')
+    const before = Number(await counter.getAttribute('data-imports-done'))
+    await start()
+    await this.page
+      .locator(`[data-imports-done="${before + 1}"]`)
+      .waitFor({ state: 'attached', timeout: IMPORT_TIMEOUT_MS })
   }
 
   /** Dismisses the report banner. */

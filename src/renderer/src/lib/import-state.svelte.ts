@@ -19,6 +19,10 @@ export class ImportState {
   /** Files are being dragged over the window. */
   dragging = $state(false)
   busy = $state(false)
+  /** Dropped files being imported (the dialog's files are not counted: main reads them). */
+  pendingFiles = $state(0)
+  /** Imports finished since start, whatever their outcome (tests wait on it). */
+  completed = $state(0)
   report = $state.raw<ImportReport | null>(null)
   /** The import itself failed (not one file): the message to show. */
   error = $state('')
@@ -61,6 +65,7 @@ export class ImportState {
 
   /** Reads and sends the dropped files; too large or too many are refused here, by name. */
   async importDropped(files: File[]): Promise<void> {
+    this.pendingFiles += files.length
     const refused: ImportReport['failed'] = []
     const accepted: File[] = []
     for (const file of files) {
@@ -89,6 +94,7 @@ export class ImportState {
       const report = dropped.length > 0 ? await api.importFiles(dropped) : emptyReport()
       return { ...report, failed: [...refused, ...report.failed] }
     })
+    this.pendingFiles -= files.length
   }
 
   /** Asks main to open its file dialog and import what the analyst picks. */
@@ -120,6 +126,7 @@ export class ImportState {
       this.error = messageOf(error)
     } finally {
       this.busy = false
+      this.completed += 1
     }
   }
 }
