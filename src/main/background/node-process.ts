@@ -1,6 +1,6 @@
 // Starts a background process (search index or import worker) as a Node child process, for the
 // CLI, the e2e harness and tests (the desktop app uses Electron utility processes instead). The
-// entry is TypeScript, run with tsx.
+// entry is the TypeScript source, run with tsx, unless the built bundle is named (benchmarks).
 
 import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -9,9 +9,9 @@ import type { BackgroundPort, ProcessMessage } from './rpc'
 
 const ENTRY = fileURLToPath(new URL('./process-entry.ts', import.meta.url))
 
-export function forkNodeProcess(): BackgroundPort {
-  const child = fork(ENTRY, [], {
-    execArgv: ['--import', 'tsx'],
+export function forkNodeProcess(entry: string = ENTRY): BackgroundPort {
+  const child = fork(entry, [], {
+    execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc']
   })

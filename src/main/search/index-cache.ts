@@ -4,7 +4,11 @@
 import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-import lunr from 'lunr'
+import type lunr from 'lunr'
+
+import { compactIndex, loadCompactIndex } from './compact-index'
+import type { CompactIndex } from './compact-index'
+import type { StoredSections } from './stored-sections'
 
 import { INDEX_FORMAT } from './search-view'
 import type { Manifest } from './shard-plan'
@@ -12,6 +16,7 @@ import type { Manifest } from './shard-plan'
 /** The cache folder in a profile. */
 export const INDEX_CACHE_DIR = 'search-index'
 const MANIFEST = 'manifest.json'
+const WARM = 'warm.json'
 
 interface CacheFile {
   format: string
@@ -20,13 +25,16 @@ interface CacheFile {
   built: Record<string, string>
   /** Section refs by short lunr ref (LoadedShard.refs). */
   refs: string[]
-  index: object
+  index: CompactIndex
+  stored: StoredSections
 }
 
 export interface CachedShard {
   index: lunr.Index
   built: Map<string, string>
   refs: string[]
+  /** The sections behind the index, kept until the library itself has been read. */
+  stored?: StoredSections
 }
 
 export class IndexCache {
@@ -46,13 +54,14 @@ export class IndexCache {
    * Serialises a freshly built index, writes it and returns it loaded back from its JSON: a
    * built lunr index holds about twice the memory of the same index loaded.
    */
-  async write(key: string, shard: CachedShard): Promise<CachedShard> {
+  async write(key: string, shard: CachedShard & { stored: StoredSections }): Promise<CachedShard> {
     const file: CacheFile = {
       format: INDEX_FORMAT,
       key,
       built: Object.fromEntries(shard.built),
       refs: shard.refs,
-      index: shard.index.toJSON()
+      index: compactIndex(shard.index),
+      stored: shard.stored
     }
     const text = JSON.stringify(file)
     try {
@@ -70,9 +79,31 @@ export class IndexCache {
     const file = JSON.parse(text) as CacheFile
     if (file.format !== INDEX_FORMAT || file.key !== key) return undefined
     return {
-      index: lunr.Index.load(file.index),
+      index: loadCompactIndex(file.index),
       built: new Map(Object.entries(file.built)),
-      refs: file.refs
+      refs: file.refs,
+      stored: file.stored
+    }
+  }
+
+  /** Keys of the shards that made up the whole index when it was last complete. */
+  async readWarmKeys(): Promise<string[]> {
+    try {
+      const parsed: unknown = JSON.parse(await readFile(join(this.dir, WARM), 'utf8'))
+      return Array.isArray(parsed) ? parsed.filter((k): k is string => typeof k === 'string') : []
+    } catch {
+      return []
+    }
+  }
+
+  async writeWarmKeys(keys: string[]): Promise<void> {
+    try {
+      await mkdir(this.dir, { recursive: true })
+      const tmp = join(this.dir, `${WARM}.${process.pid}.tmp`)
+      await writeFile(tmp, JSON.stringify(keys))
+      await rename(tmp, join(this.dir, WARM))
+    } catch {
+      // The next start then waits for the library to be read before answering.
     }
   }
 
@@ -101,9 +132,18 @@ export class IndexCache {
     const names = await readdir(this.dir).catch(() => [] as string[])
     for (const name of names) {
       const key = name.replace(/\.json$/, '')
-      if (name === MANIFEST || !name.endsWith('.json') || keep.has(key)) continue
+      if (name === MANIFEST || name === WARM || !name.endsWith('.json') || keep.has(key)) continue
       await unlink(join(this.dir, name)).catch(() => undefined)
     }
+  }
+
+  /** `keys` ordered by the size of their cache files, smallest first (missing ones last). */
+  async sortBySize(keys: string[]): Promise<string[]> {
+    const sizes = new Map<string, number>()
+    for (const key of keys) {
+      sizes.set(key, (await stat(this.#file(key)).catch(() => null))?.size ?? Infinity)
+    }
+    return [...keys].sort((a, b) => (sizes.get(a) ?? 0) - (sizes.get(b) ?? 0))
   }
 
   /** Bytes on disk, for the benchmark and diagnostics. */

@@ -11,7 +11,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Briefing, DatasetFile } from '../../shared/dataset'
 import { DATASET_FORMAT, DATASET_VERSION } from '../../shared/dataset'
 import { IndexEngine } from './index-engine'
-import { INDEX_CACHE_DIR } from './index-cache'
+import { IndexCache, INDEX_CACHE_DIR } from './index-cache'
+import { createTermMarker } from './mark-terms'
+import { planQuery } from './query-plan'
+import { createSearchPipeline } from './section-index'
+import { viewOfStored } from './stored-sections'
+import { searchShards } from './text-search'
 import { createLunrSearch } from './lunr-search'
 import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from './test-library'
 
@@ -202,6 +207,27 @@ describe('index engine', () => {
       expect(sharded.total, query).toBe(one.total)
       expect(refs(sharded), query).toEqual(refs(one))
       expect(sharded.facets.briefing, query).toEqual(one.facets.briefing)
+    }
+  })
+
+  it('stores enough in the cache to answer before the library is read, as the library would', async () => {
+    const options = profile([ASEAN_BRIEFING, ...Array.from({ length: 9 }, (_, n) => generated(n))])
+    const engine = engineOn(options)
+    await engine.sync()
+    await engine.whenComplete()
+    const cache = new IndexCache(join(options.userDataDir, INDEX_CACHE_DIR))
+    const keys = await cache.readWarmKeys()
+    expect(keys.length).toBe((await engine.stats()).shards)
+    const shards = await Promise.all(keys.map(async (key) => (await cache.read(key))!))
+    const view = viewOfStored(shards)
+    const marker = createTermMarker(createSearchPipeline())
+    for (const query of ['harbour', 'person:kishida', '"the convoy"', 'asean', 'tag:batch2']) {
+      const plan = planQuery(query, createSearchPipeline())
+      const fromCache = searchShards(shards, view, marker, { plan, take: 100 })
+      const live = engine.search({ query, take: 100 })
+      expect(fromCache.total, query).toBe(live.total)
+      expect(fromCache.hits, query).toEqual(live.hits)
+      expect(fromCache.facets, query).toEqual(live.facets)
     }
   })
 

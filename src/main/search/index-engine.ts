@@ -11,6 +11,9 @@ import { loadDatasetDir } from '../dataset/load-dataset'
 import { loadLibrary } from '../core/library-loader'
 import type { ParsedFiles } from '../core/library-loader'
 import { IndexCache, INDEX_CACHE_DIR } from './index-cache'
+import type { CachedShard } from './index-cache'
+import { storeSections, viewOfStored } from './stored-sections'
+import type { StoredSections } from './stored-sections'
 import { createTermMarker } from './mark-terms'
 import { planQuery } from './query-plan'
 import { createBuilder, createSearchPipeline, shortRef } from './section-index'
@@ -66,7 +69,9 @@ export class IndexEngine {
   #view: LibraryView = viewOf({ entities: new Map(), briefings: [] })
   #manifest: Manifest = {}
   #targets: Target[] = []
-  readonly #loaded = new Map<string, LoadedShard>()
+  readonly #loaded = new Map<string, LoadedShard & { stored?: StoredSections }>()
+  /** True once the library files have been read (before that, the view is the cache's). */
+  #libraryRead = false
   readonly #failed = new Set<string>()
   readonly #counts = { built: 0, fromCache: 0 }
   #syncing: Promise<void> = Promise.resolve()
@@ -83,7 +88,12 @@ export class IndexEngine {
    * searchable; folding the recent shard into a batch may continue after that.
    */
   sync(): Promise<void> {
-    const run = this.#syncing.then(() => this.#sync())
+    const first = !this.#libraryRead && !this.#warmStarted
+    this.#warmStarted = true
+    const run = this.#syncing.then(async () => {
+      if (first) await this.#warmStart()
+      await this.#sync()
+    })
     this.#syncing = run.catch(() => undefined)
     return run.then(() => this.#untilSearchable())
   }
@@ -95,6 +105,19 @@ export class IndexEngine {
   }
 
   status(): IndexStatus {
+    // Every query reports it: computed again only when the view or the loaded shards changed.
+    const loaded = [...this.#loaded.keys()].join()
+    if (this.#status?.view === this.#view && this.#status.loaded === loaded) {
+      return this.#status.value
+    }
+    const value = this.#computeStatus()
+    this.#status = { view: this.#view, loaded, value }
+    return value
+  }
+
+  #status: { view: LibraryView; loaded: string; value: IndexStatus } | undefined
+
+  #computeStatus(): IndexStatus {
     let indexedSections = 0
     let totalSections = 0
     let pendingBriefings = 0
@@ -129,11 +152,33 @@ export class IndexEngine {
     this.#closed = true
   }
 
+  #warmStarted = false
+
+  /**
+   * Loads the shards that made up the index when it was last complete, smallest first, and
+   * answers from their stored sections: searchable before the library files are read and
+   * checked. Should the files have changed since, the sync that follows corrects it.
+   */
+  async #warmStart(): Promise<void> {
+    // Smallest first: the first answers come from whatever loads quickest.
+    const keys = await this.#cache.sortBySize(await this.#cache.readWarmKeys())
+    for (const key of keys) {
+      const shard: CachedShard | undefined = await this.#cache.read(key)
+      if (!shard?.stored) continue
+      this.#counts.fromCache += 1
+      this.#loaded.set(key, shard)
+      if (!this.#libraryRead) this.#view = viewOfStored([...this.#loaded.values()])
+    }
+  }
+
   async #sync(): Promise<void> {
     this.#bundled ??= await loadDatasetDir(this.#options.datasetDir)
     if (Object.keys(this.#manifest).length === 0) this.#manifest = await this.#cache.readManifest()
     const loaded = await loadLibrary(this.#bundled, this.#options.userDataDir, this.#files)
     this.#view = viewOf(loaded.library)
+    this.#libraryRead = true
+    // The library's own sections take over: the stored copies are no longer needed.
+    for (const shard of this.#loaded.values()) delete shard.stored
     const bundledIds = new Set(this.#bundled.briefings.map((b) => b.id))
     const imported = loaded.library.briefings.map((b) => b.id).filter((id) => !bundledIds.has(id))
     this.#manifest = planShards(this.#manifest, {
@@ -192,7 +237,10 @@ export class IndexEngine {
       try {
         const cached = await this.#cache.read(next.key)
         if (cached) this.#counts.fromCache += 1
-        this.#loaded.set(next.key, cached ?? (await this.#build(next)))
+        const shard = cached ?? (await this.#build(next))
+        // The library has been read by now: its sections serve hits, not the stored copies.
+        delete shard.stored
+        this.#loaded.set(next.key, shard)
       } catch (error) {
         // Not retried until its content changes: its briefings stay "still indexing".
         this.#failed.add(next.key)
@@ -201,7 +249,9 @@ export class IndexEngine {
       this.#prune()
       for (const wake of this.#loadWaiters.splice(0)) wake()
     }
-    await this.#cache.prune(new Set(this.#targets.map((t) => t.key)))
+    const keys = this.#targets.map((t) => t.key)
+    if (keys.every((key) => this.#loaded.has(key))) await this.#cache.writeWarmKeys(keys)
+    await this.#cache.prune(new Set(keys))
   }
 
   /** The next shard to load: ones that make a pending briefing searchable first, smallest first. */
@@ -214,7 +264,7 @@ export class IndexEngine {
     return missing.sort((a, b) => Number(urgent(b)) - Number(urgent(a)) || size(a) - size(b))[0]
   }
 
-  async #build(target: Target): Promise<LoadedShard> {
+  async #build(target: Target): Promise<CachedShard> {
     const builder = createBuilder()
     const refs: string[] = []
     for (const id of target.members.keys()) {
@@ -227,7 +277,8 @@ export class IndexEngine {
     const index = builder.build()
     this.#counts.built += 1
     await yieldToQueries()
-    return this.#cache.write(target.key, { index, built: target.members, refs })
+    const stored = storeSections(this.#view, refs)
+    return this.#cache.write(target.key, { index, built: target.members, refs, stored })
   }
 
   /** Whether a loaded shard holds the briefing's current content. */
