@@ -102,8 +102,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
     appVersion: 'e2e',
     notices: prefs.warnings,
     annotationFs: options.annotationFs,
-    spawnIndex: forkNodeProcess,
-    spawnImport: forkNodeProcess
+    spawnIndex: () => forkNodeProcess('index'),
+    spawnImport: () => forkNodeProcess('import')
   })
   const openedLinks: string[] = []
   const dialogCalls: string[] = []

@@ -1,5 +1,6 @@
-// Static check of the built main bundle: the search index and the import worker run from their own utility-process entry,
-// a separate file that loads no Electron module, and main forks exactly that file.
+// Static check of the built main bundle: the search index and the import worker run from their
+// own utility-process entries, separate files that load no Electron module, and main forks
+// exactly those files. The index's entry loads none of the import's parsers or NLP.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -8,20 +9,38 @@ import { describe, expect, it } from 'vitest'
 
 const MAIN_DIR = resolve(__dirname, '../../out/main')
 
-describe('built background-process entry', () => {
-  it('is a separate bundle without Electron, and main forks it as a utility process', () => {
+function entry(name: string): { file: string; imports: string[] } {
+  const chunks = readdirSync(join(MAIN_DIR, 'chunks')).filter((f) =>
+    new RegExp(`^${name}-.*\\.js$`).test(f)
+  )
+  expect(chunks, name).toHaveLength(1)
+  const code = readFileSync(join(MAIN_DIR, 'chunks', chunks[0]!), 'utf8')
+  const imports = [...code.matchAll(/^import .* from "([^"]+)";?$/gm)].map((m) => m[1]!)
+  return { file: chunks[0]!, imports }
+}
+
+describe('built background-process entries', () => {
+  it('are separate bundles without Electron, and main forks them as utility processes', () => {
     expect(existsSync(MAIN_DIR), 'out/main missing: run npm run build:bundles').toBe(true)
-    const chunks = readdirSync(join(MAIN_DIR, 'chunks')).filter((f) =>
-      /^process-entry.*\.js$/.test(f)
-    )
-    expect(chunks).toHaveLength(1)
-    const entry = readFileSync(join(MAIN_DIR, 'chunks', chunks[0]!), 'utf8')
-    const imports = [...entry.matchAll(/^import .* from "([^"]+)";?$/gm)].map((m) => m[1])
-    expect(imports).not.toContain('electron')
-    expect(imports.every((name) => !name!.startsWith('.'))).toBe(true)
-    expect(entry).toMatch(/parentPort/)
     const main = readFileSync(join(MAIN_DIR, 'index.js'), 'utf8')
-    expect(main).toContain(`"./chunks/${chunks[0]}"`)
     expect(main).toMatch(/utilityProcess\.fork\(/)
+    for (const name of ['index-entry', 'import-entry']) {
+      const { file, imports } = entry(name)
+      expect(imports, name).not.toContain('electron')
+      expect(
+        imports.every((imported) => !imported.startsWith('.')),
+        name
+      ).toBe(true)
+      expect(main).toContain(`"./chunks/${file}"`)
+    }
+  })
+
+  it('keeps the import parsers and NLP out of the index process', () => {
+    const { imports } = entry('index-entry')
+    expect(imports).toContain('lunr')
+    for (const heavy of ['compromise', 'parse5', 'commonmark']) {
+      expect(imports).not.toContain(heavy)
+    }
+    expect(entry('import-entry').imports).toContain('compromise')
   })
 })

@@ -72,8 +72,8 @@ if (!app.requestSingleInstanceLock()) {
     userDataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
     notices: warnings,
-    spawnIndex: () => forkElectronProcess('Briefing Reader search index'),
-    spawnImport: () => forkElectronProcess('Briefing Reader import')
+    spawnIndex: () => forkElectronProcess('index'),
+    spawnImport: () => forkElectronProcess('import')
   })
   const dialogs = fileDialogs(() => mainWindow)
   const shellPorts: ShellPorts = {

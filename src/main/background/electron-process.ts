@@ -5,11 +5,18 @@
 import { app, utilityProcess } from 'electron'
 import type { UtilityProcess } from 'electron'
 
-import entryPath from './process-entry?modulePath'
+import importEntryPath from './import-entry?modulePath'
+import indexEntryPath from './index-entry?modulePath'
 import type { BackgroundPort, HostMessage, ProcessMessage } from './rpc'
 
+const ROLES = {
+  index: { entry: indexEntryPath, serviceName: 'Briefing Reader search index' },
+  import: { entry: importEntryPath, serviceName: 'Briefing Reader import' }
+}
+
 /** The port at once; the process itself after `ready` (utilityProcess.fork needs it), fed in order. */
-export function forkElectronProcess(serviceName: string): BackgroundPort {
+export function forkElectronProcess(role: keyof typeof ROLES): BackgroundPort {
+  const { entry, serviceName } = ROLES[role]
   let child: UtilityProcess | undefined
   let killed = false
   const queued: HostMessage[] = []
@@ -17,7 +24,7 @@ export function forkElectronProcess(serviceName: string): BackgroundPort {
   const onExit: ((reason: string) => void)[] = []
   void app.whenReady().then(() => {
     if (killed) return
-    const started = utilityProcess.fork(entryPath, [], {
+    const started = utilityProcess.fork(entry, [], {
       serviceName,
       stdio: 'inherit'
     })

@@ -15,7 +15,7 @@ const SEED = resolve(__dirname, '../../../../shared/seed/india-japan-quad-briefi
 const options = { id: 'import', importedAt: '2026-11-27T00:00:00.000Z' }
 const ports: BackgroundPort[] = []
 const worker = startImportWorker(() => {
-  const port = forkNodeProcess()
+  const port = forkNodeProcess('import')
   ports.push(port)
   return port
 })

@@ -32,7 +32,7 @@ beforeAll(() => {
   host = startIndexHost({
     datasetDir,
     userDataDir: join(root, 'profile'),
-    spawn: forkNodeProcess
+    spawn: () => forkNodeProcess('index')
   })
 })
 

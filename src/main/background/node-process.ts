@@ -7,9 +7,13 @@ import { fileURLToPath } from 'node:url'
 
 import type { BackgroundPort, ProcessMessage } from './rpc'
 
-const ENTRY = fileURLToPath(new URL('./process-entry.ts', import.meta.url))
+const ENTRIES = {
+  index: fileURLToPath(new URL('./index-entry.ts', import.meta.url)),
+  import: fileURLToPath(new URL('./import-entry.ts', import.meta.url))
+}
 
-export function forkNodeProcess(entry: string = ENTRY): BackgroundPort {
+/** `entry` replaces the role's TypeScript source with a built bundle (benchmarks). */
+export function forkNodeProcess(role: keyof typeof ENTRIES, entry = ENTRIES[role]): BackgroundPort {
   const child = fork(entry, [], {
     execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],
     serialization: 'advanced',

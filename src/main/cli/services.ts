@@ -21,8 +21,8 @@ export async function withServices<T>(
     datasetDir: args.dataset ?? sourceDatasetDir(),
     userDataDir: args.profile ?? defaultUserDataDir(),
     appVersion: 'cli',
-    spawnIndex: forkNodeProcess,
-    spawnImport: forkNodeProcess
+    spawnIndex: () => forkNodeProcess('index'),
+    spawnImport: () => forkNodeProcess('import')
   })
   let result: T
   try {

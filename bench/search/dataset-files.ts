@@ -1,0 +1,67 @@
+// Writes a benchmark corpus as the app's own files in a temporary folder: a bundled dataset folder
+// (a copy of the app's) and a profile whose `library/` holds one dataset file per briefing, as
+// imports leave them (src/main/core/library-loader.ts).
+
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import {
+  type Briefing,
+  DATASET_FORMAT,
+  DATASET_VERSION,
+  type DatasetFile
+} from '../../src/shared/dataset'
+import { LIBRARY_DIR } from '../../src/main/core/library-loader'
+import { formatProblem, validateDataset } from '../../src/main/dataset/load-dataset'
+
+const BUNDLED = join(dirname(fileURLToPath(import.meta.url)), '../../resources/dataset')
+
+export interface BenchFolders {
+  root: string
+  datasetDir: string
+  userDataDir: string
+  /** The profile's imported-briefings folder. */
+  libraryDir: string
+}
+
+export function datasetFile(briefing: Briefing): DatasetFile {
+  return { format: DATASET_FORMAT, version: DATASET_VERSION, entities: [], briefings: [briefing] }
+}
+
+/** Writes `briefing` where an import would (atomicity is not needed here: nothing reads yet). */
+export function writeBriefing(libraryDir: string, briefing: Briefing): void {
+  writeFileSync(join(libraryDir, `${briefing.id}.json`), JSON.stringify(datasetFile(briefing)))
+}
+
+/**
+ * Creates the folders and writes every briefing. A sample of the files goes through the app's own
+ * validator, so a corpus the app would refuse fails the benchmark loudly instead of measuring
+ * an empty library.
+ */
+export function writeBenchFolders(briefings: readonly Briefing[]): BenchFolders {
+  const root = mkdtempSync(join(tmpdir(), 'bench-search-'))
+  const datasetDir = join(root, 'dataset')
+  const userDataDir = join(root, 'profile')
+  const libraryDir = join(userDataDir, LIBRARY_DIR)
+  mkdirSync(datasetDir)
+  mkdirSync(libraryDir, { recursive: true })
+  for (const name of readdirSync(BUNDLED).filter((n) => n.endsWith('.json'))) {
+    copyFileSync(join(BUNDLED, name), join(datasetDir, name))
+  }
+  for (const briefing of briefings.filter((_, i) => i % 100 === 0)) {
+    const problems = validateDataset(datasetFile(briefing), `${briefing.id}.json`)
+    if (problems.length > 0) {
+      throw new Error(
+        `bench corpus is not a valid dataset: ${problems.map(formatProblem).join('; ')}`
+      )
+    }
+  }
+  for (const briefing of briefings) writeBriefing(libraryDir, briefing)
+  return { root, datasetDir, userDataDir, libraryDir }
+}
+
+export function removeBenchFolders(folders: BenchFolders): void {
+  rmSync(folders.root, { recursive: true, force: true })
+}

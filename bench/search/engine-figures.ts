@@ -1,0 +1,159 @@
+// Measures the engine under test, the app's index host (src/main/search/index-host.ts): cold build,
+// warm-cache starts, query latency, one import made searchable, and the bench process's event
+// loop while the index process builds.
+
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+
+import type { TextResponse } from '../../src/main/search/index-engine'
+import { startIndexHost, type IndexHost } from '../../src/main/search/index-host'
+import { forkNodeProcess } from '../../src/main/background/node-process'
+import type { Briefing } from '../../src/shared/dataset'
+import { type BenchFolders, writeBriefing } from './dataset-files'
+import { emptyFigures, type Figures, importedBriefing, importMarker } from './figures'
+import { sample, summarise, watchEventLoop, within } from './probes'
+import type { BenchQuery, QueryClass } from './queries'
+
+/** Starts the engine under test on a dataset folder and a profile. */
+export type StartIndexHost = (folders: { datasetDir: string; userDataDir: string }) => IndexHost
+
+/**
+ * The app's index host with its index in a Node child process. The child runs the built bundle
+ * of the index-process entry (`out/main/chunks/index-entry-*.js`, what the app's utility
+ * process runs) when `npm run build:bundles` has made one, else the TypeScript source via tsx.
+ */
+export const startInChildProcess: StartIndexHost = (folders) => {
+  const entry = builtEntry()
+  return startIndexHost({ ...folders, spawn: () => forkNodeProcess('index', entry) })
+}
+
+function builtEntry(): string | undefined {
+  const dir = fileURLToPath(new URL('../../out/main/chunks/', import.meta.url))
+  const name = existsSync(dir)
+    ? readdirSync(dir).find((file) => /^index-entry-.*\.js$/.test(file))
+    : undefined
+  return name ? join(dir, name) : undefined
+}
+
+export interface EngineRunOptions {
+  /** Timed runs per query (after two warm-up runs). */
+  runs: number
+  warmStarts: number
+  imports: number
+  /** The briefing imported copies are made from. */
+  model: Briefing
+  /** Longest wait for a build before the size is reported as not finished. */
+  timeoutMs: number
+}
+
+const LIMIT = 20
+
+/** Runs every engine measurement at one size; failures become notes, not a crashed run. */
+export async function measureEngine(
+  start: StartIndexHost,
+  folders: BenchFolders,
+  queries: readonly BenchQuery[],
+  options: EngineRunOptions
+): Promise<Figures> {
+  const figures = emptyFigures()
+  const open = () => start({ datasetDir: folders.datasetDir, userDataDir: folders.userDataDir })
+  let host: IndexHost | undefined
+  try {
+    const idle = await watchEventLoop(() => new Promise((resolve) => setTimeout(resolve, 1000)))
+    figures.idleLoopMaxMs = idle.maxDelayMs
+    // Cold: empty cache, so every shard is built. The bench process plays Electron's main process.
+    const built = await watchEventLoop(async () => {
+      host = open()
+      await within(host.whenComplete(), options.timeoutMs, 'cold index build')
+    })
+    figures.buildMs = built.ms
+    figures.eventLoopMaxMs = built.maxDelayMs
+    figures.buildGcMaxMs = built.maxGcMs
+    const afterBuild = await host!.stats()
+    figures.peakRssBytes = afterBuild.maxRss
+    figures.cacheBytes = afterBuild.cacheBytes
+    figures.shards = afterBuild.shards
+    await host!.close()
+    host = undefined
+
+    // Warm: the cache is there. An answer from an index with nothing loaded yet is no answer:
+    // the first answered query is the first one with hits.
+    const first = queries[0]!
+    const ups: number[] = []
+    const firsts: number[] = []
+    const completes: number[] = []
+    for (let i = 0; i < options.warmStarts; i++) {
+      if (host) await (host as IndexHost).close()
+      const t0 = performance.now()
+      host = open()
+      await host.status()
+      ups.push(performance.now() - t0)
+      const answer = await within(firstHits(host, first.text), options.timeoutMs, 'first answer')
+      firsts.push(performance.now() - t0)
+      figures.firstQueryCoverage = [answer.indexing.indexedSections, answer.indexing.totalSections]
+      await within(host.whenComplete(), options.timeoutMs, 'warm start')
+      completes.push(performance.now() - t0)
+    }
+    figures.processUpMs = summarise(ups)?.median
+    figures.firstQueryMs = summarise(firsts)?.median
+    figures.completeMs = summarise(completes)?.median
+    const loaded = await host!.stats()
+    figures.heapBytes = loaded.heapUsed
+    figures.rssBytes = loaded.rss
+
+    const pooled = new Map<QueryClass, number[]>()
+    for (const query of queries) {
+      const answer = await host!.search({ query: query.text, take: LIMIT })
+      figures.hits.set(query.text, answer.total)
+      const samples = await sample(
+        () => host!.search({ query: query.text, take: LIMIT }),
+        options.runs
+      )
+      pooled.set(query.cls, [...(pooled.get(query.cls) ?? []), ...samples])
+    }
+    for (const [cls, samples] of pooled) figures.latency[cls] = summarise(samples)
+
+    const imports: number[] = []
+    for (let n = 0; n < options.imports; n++) {
+      imports.push(
+        await timeImport(host!, folders, importedBriefing(options.model, n, 'engine'), n)
+      )
+    }
+    figures.importMs = summarise(imports)?.median
+  } catch (error) {
+    figures.notes.push(`engine: ${(error as Error).message}`)
+  } finally {
+    await (host as IndexHost | undefined)?.close().catch(() => undefined)
+  }
+  return figures
+}
+
+/** Queries until an answer has hits; a host still starting may answer from an empty index. */
+async function firstHits(host: IndexHost, query: string): Promise<TextResponse> {
+  for (;;) {
+    const answer = await host.search({ query, take: LIMIT })
+    if (answer.total > 0) return answer
+    await new Promise((resolve) => setTimeout(resolve, 2))
+  }
+}
+
+/** Writes the briefing into the profile's library, syncs, and polls until a query finds it. */
+async function timeImport(
+  host: IndexHost,
+  folders: BenchFolders,
+  briefing: Briefing,
+  n: number
+): Promise<number> {
+  const t0 = performance.now()
+  writeBriefing(folders.libraryDir, briefing)
+  await host.sync()
+  const query = importMarker(n)
+  for (;;) {
+    const answer = await host.search({ query, take: LIMIT })
+    if (answer.total > 0) return performance.now() - t0
+    if (performance.now() - t0 > 30_000) throw new Error(`import ${n} not searchable after 30 s`)
+    await new Promise((resolve) => setTimeout(resolve, 2))
+  }
+}

@@ -1,0 +1,56 @@
+// What the search benchmark measures for each contender at one corpus size, and the briefing it
+// imports to time "newly imported briefing searchable".
+
+import type { Briefing } from '../../src/shared/dataset'
+import type { Timing } from '../measure'
+import type { QueryClass } from './queries'
+
+export interface Figures {
+  /** Index build from nothing (engine: empty cache, start until complete). */
+  buildMs?: number
+  /** Peak RSS of the process holding the index during the build. */
+  peakRssBytes?: number
+  /** Index cache on disk. */
+  cacheBytes?: number
+  /** Start with a warm cache until the first query is answered. */
+  firstQueryMs?: number
+  /** Sections searchable when that first answer came back, of all sections. */
+  firstQueryCoverage?: [number, number]
+  /** Start with a warm cache until the whole library is searchable. */
+  completeMs?: number
+  /** Heap of the index after loading (engine: the index process; baselines: index only). */
+  heapBytes?: number
+  rssBytes?: number
+  /** Writing one new briefing file until a query finds it. */
+  importMs?: number
+  /** The bench (main) process's longest event-loop delay during the build. */
+  eventLoopMaxMs?: number
+  /** The same while the bench process waits idle for a second: the machine's noise floor. */
+  idleLoopMaxMs?: number
+  /** The bench process's own longest GC pause during the build. */
+  buildGcMaxMs?: number
+  /** Start until the index process first replies (process start, module loading). */
+  processUpMs?: number
+  shards?: number
+  latency: Partial<Record<QueryClass, Timing>>
+  /** Hits found per query text, to show every contender answered the same questions. */
+  hits: Map<string, number | undefined>
+  notes: string[]
+}
+
+export const emptyFigures = (): Figures => ({ latency: {}, hits: new Map(), notes: [] })
+
+/** A word no Brown text contains, so the only section it finds is the imported one. */
+export const importMarker = (n: number): string =>
+  `quokkabench${'abcdefghij'[n % 10]}${'klmnopqrst'[Math.floor(n / 10) % 10]}`
+
+/** A copy of `model` under a new id whose first section carries `importMarker(n)`. */
+export function importedBriefing(model: Briefing, n: number, who: string): Briefing {
+  const [first, ...rest] = model.sections
+  return {
+    ...model,
+    id: `bench-import-${who}-${n}`,
+    title: `Imported ${n}: ${model.title}`,
+    sections: [{ ...first!, text: `${first!.text} ${importMarker(n)}` }, ...rest]
+  }
+}

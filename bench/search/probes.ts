@@ -1,0 +1,83 @@
+// Measuring helpers for the search benchmark: latency samples and their percentiles, heap after a
+// full collection, the bench process's event-loop delay during some work, and byte formatting.
+
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+
+import type { Timing } from '../measure'
+
+// `npm run bench` runs without --expose-gc; this turns it on for this process only, so heap
+// figures are measured after a full collection rather than at a random point of the GC cycle.
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+
+/** Heap in use after a full collection (bytes). */
+export function settledHeap(): number {
+  gc()
+  gc()
+  return process.memoryUsage().heapUsed
+}
+
+/** Collects `runs` timings (ms) of `work` after `warmup` unmeasured runs. */
+export async function sample(work: () => unknown, runs: number, warmup = 2): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await work()
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    await work()
+    samples.push(performance.now() - start)
+  }
+  return samples
+}
+
+/** Median and p95 of samples pooled from several queries of one class. */
+export function summarise(samples: readonly number[]): Timing | undefined {
+  if (samples.length === 0) return undefined
+  const sorted = [...samples].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+  return { median: at(0.5), p95: at(0.95), runs: sorted.length }
+}
+
+/**
+ * Runs `work` and returns its result, its duration, the longest event-loop delay meanwhile and the
+ * longest garbage-collection pause of this process meanwhile (a delay the work did not cause).
+ */
+export async function watchEventLoop<T>(
+  work: () => Promise<T> | T
+): Promise<{ value: T; ms: number; maxDelayMs: number; maxGcMs: number }> {
+  let maxGcMs = 0
+  const gcs = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) maxGcMs = Math.max(maxGcMs, entry.duration)
+  })
+  gcs.observe({ entryTypes: ['gc'] })
+  const histogram = monitorEventLoopDelay({ resolution: 5 })
+  histogram.enable()
+  const start = performance.now()
+  const value = await work()
+  const ms = performance.now() - start
+  // Let the loop turn once more: a synchronous `work` is only recorded when the loop runs again.
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  histogram.disable()
+  gcs.disconnect()
+  return { value, ms, maxDelayMs: histogram.max / 1e6, maxGcMs }
+}
+
+/** Rejects after `ms` so one stuck build cannot hang the whole run. */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+export function mb(bytes: number): string {
+  return bytes >= 2 ** 30
+    ? `${(bytes / 2 ** 30).toFixed(2)} GB`
+    : `${(bytes / 2 ** 20).toFixed(1)} MB`
+}
+
+export function seconds(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`
+}

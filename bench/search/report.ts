@@ -1,0 +1,175 @@
+// Turns the search benchmark's figures into Markdown: per corpus size, the engine next to the
+// naive scan and MiniSearch with ratios, and the targets of issue #5 with met / not met.
+
+import type { Timing } from '../measure'
+import { ms, ratio } from '../measure'
+import type { Figures } from './figures'
+import { mb, seconds } from './probes'
+import { type BenchQuery, QUERY_CLASSES, type QueryClass } from './queries'
+
+export interface SizeResult {
+  size: number
+  briefings: number
+  variants: number
+  engine: Figures
+  scan: Figures
+  mini: Figures
+}
+
+interface Target {
+  text: string
+  met: (engine: Figures) => boolean | undefined
+}
+
+const MB = 2 ** 20
+const under = (value: number | undefined, limit: number) =>
+  value === undefined ? undefined : value <= limit
+
+/** The issue's targets: those at 10k apply from 10,000 sections, those at 50k from 50,000. */
+function targets(size: number): Partial<Record<string, Target>> {
+  const p95 = (cls: QueryClass, limit: number): Target => ({
+    text: `p95 ≤ ${limit} ms`,
+    met: (e) => under(e.latency[cls]?.p95, limit)
+  })
+  const classTargets = (selective: number, common: number) =>
+    Object.fromEntries(
+      QUERY_CLASSES.map(({ cls }) => [`q-${cls}`, p95(cls, cls === 'common' ? common : selective)])
+    )
+  if (size >= 50_000) {
+    return {
+      firstQueryMs: { text: '≤ 2 s', met: (e) => under(e.firstQueryMs, 2000) },
+      peakRssBytes: { text: '≤ 1.5 GB', met: (e) => under(e.peakRssBytes, 1.5 * 2 ** 30) },
+      ...classTargets(20, 100)
+    }
+  }
+  if (size >= 10_000) {
+    return {
+      firstQueryMs: { text: '≤ 0.25 s', met: (e) => under(e.firstQueryMs, 250) },
+      heapBytes: { text: '≤ 200 MB', met: (e) => under(e.heapBytes, 200 * MB) },
+      importMs: { text: '≤ 0.3 s', met: (e) => under(e.importMs, 300) },
+      eventLoopMaxMs: { text: '≤ 50 ms', met: (e) => under(e.eventLoopMaxMs, 50) },
+      ...classTargets(5, 15)
+    }
+  }
+  return {}
+}
+
+const cell = (value: number | undefined, format: (v: number) => string) =>
+  value === undefined ? '—' : format(value)
+const rate = (value: number | undefined, baseline: number | undefined) =>
+  value === undefined || baseline === undefined || baseline === 0 ? '—' : ratio(value, baseline)
+const timing = (t: Timing | undefined) => (t ? `${ms(t.median)} / ${ms(t.p95)}` : '—')
+const timingRatio = (t: Timing | undefined, b: Timing | undefined) =>
+  t && b ? `${ratio(t.median, b.median)} / ${ratio(t.p95, b.p95)}` : '—'
+
+/** What else delays the bench process's event loop: the machine (idle floor), its own GC. */
+function loopContext(e: Figures): string {
+  const parts = [
+    e.idleLoopMaxMs === undefined ? '' : `idle for 1 s just before: ${ms(e.idleLoopMaxMs)}`,
+    e.buildGcMaxMs === undefined
+      ? ''
+      : `longest GC pause of the bench process meanwhile: ${ms(e.buildGcMaxMs)}`
+  ].filter(Boolean)
+  return parts.length > 0 ? ` (${parts.join('; ')})` : ''
+}
+
+function sizeTable(r: SizeResult): string[] {
+  const { engine: e, scan: s, mini: m } = r
+  const goals = targets(r.size)
+  const row = (key: string, label: string, cells: [string, string, string, string, string]) => {
+    const goal = goals[key]
+    const met = goal?.met(e)
+    const verdict = met === undefined ? '—' : met ? 'met' : '**not met**'
+    return `| ${label} | ${cells.join(' | ')} | ${goal?.text ?? '—'} | ${goal ? verdict : '—'} |`
+  }
+  const num = (key: keyof Figures, label: string, format: (v: number) => string, base = true) => {
+    const [ev, sv, mv] = [e, s, m].map((f) => f[key] as number | undefined)
+    return row(key, label, [
+      cell(ev, format),
+      base ? cell(sv, format) : '—',
+      base ? rate(ev, sv) : '—',
+      cell(mv, format),
+      rate(ev, mv)
+    ])
+  }
+  const coverage = e.firstQueryCoverage
+  const ready = coverage ? ` (engine: ${coverage[0]} of ${coverage[1]} sections ready then)` : ''
+  return [
+    `### ${r.size.toLocaleString('en')} sections (${r.briefings.toLocaleString('en')} briefings: ${r.variants === 0 ? 'the texts as published' : `the texts as published + ${r.variants} re-cuts`})`,
+    '',
+    '| measure | engine | naive scan | ratio | MiniSearch | ratio | target | |',
+    '|---|---|---|---|---|---|---|---|',
+    num('buildMs', 'index build from nothing (engine: empty cache → complete)', seconds),
+    num('peakRssBytes', 'peak RSS of the index process during the build', mb, false),
+    row('eventLoopMaxMs', `main-thread event-loop delay, max, during the build${loopContext(e)}`, [
+      cell(e.eventLoopMaxMs, ms),
+      cell(s.eventLoopMaxMs, ms),
+      rate(e.eventLoopMaxMs, s.eventLoopMaxMs),
+      cell(m.eventLoopMaxMs, ms),
+      rate(e.eventLoopMaxMs, m.eventLoopMaxMs)
+    ]),
+    row(
+      'cacheBytes',
+      `index cache on disk${e.shards === undefined ? '' : ` (engine: ${e.shards} shards)`}`,
+      [cell(e.cacheBytes, mb), '—', '—', cell(m.cacheBytes, mb), rate(e.cacheBytes, m.cacheBytes)]
+    ),
+    row('firstQueryMs', `cold start, warm cache → first query answered with hits${ready}`, [
+      cell(e.firstQueryMs, seconds),
+      cell(s.firstQueryMs, seconds),
+      rate(e.firstQueryMs, s.firstQueryMs),
+      cell(m.firstQueryMs, seconds),
+      rate(e.firstQueryMs, m.firstQueryMs)
+    ]),
+    num('processUpMs', '… of which: index process started, first reply', seconds, false),
+    num('completeMs', 'cold start, warm cache → everything searchable', seconds, false),
+    num('heapBytes', 'heap after load (engine: index process; baselines: index only)', mb),
+    num('rssBytes', 'RSS of the index process after load', mb, false),
+    ...QUERY_CLASSES.map(({ cls, label }) =>
+      row(`q-${cls}`, `query, ${label}: median / p95`, [
+        timing(e.latency[cls]),
+        timing(s.latency[cls]),
+        timingRatio(e.latency[cls], s.latency[cls]),
+        timing(m.latency[cls]),
+        timingRatio(e.latency[cls], m.latency[cls])
+      ])
+    ),
+    num('importMs', 'one newly imported briefing searchable (write file → found)', ms),
+    ''
+  ]
+}
+
+/** The queries and how many sections each contender found at the largest size measured. */
+function queryTable(queries: readonly BenchQuery[], r: SizeResult): string[] {
+  const count = (f: Figures, q: BenchQuery) => {
+    const n = f.hits.get(q.text)
+    return n === undefined ? '—' : n.toLocaleString('en')
+  }
+  return [
+    `### Queries (hits at ${r.size.toLocaleString('en')} sections)`,
+    '',
+    '| class | query | engine | naive scan | MiniSearch |',
+    '|---|---|---|---|---|',
+    ...queries.map(
+      (q) =>
+        `| ${q.cls} | \`${q.text}\` | ${count(r.engine, q)} | ${count(r.scan, q)} | ${count(r.mini, q)} |`
+    ),
+    ''
+  ]
+}
+
+export function searchReport(
+  results: readonly SizeResult[],
+  queries: readonly BenchQuery[]
+): string[] {
+  const last = results[results.length - 1]
+  const notes = results.flatMap((r) =>
+    [...r.engine.notes, ...r.scan.notes, ...r.mini.notes].map(
+      (n) => `- ${r.size.toLocaleString('en')}: ${n}`
+    )
+  )
+  return [
+    ...results.flatMap(sizeTable),
+    ...(last ? queryTable(queries, last) : []),
+    ...(notes.length > 0 ? ['### Problems in this run', '', ...notes, ''] : [])
+  ]
+}
