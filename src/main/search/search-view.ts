@@ -13,7 +13,7 @@ import type { SearchView } from './text-search'
 export const INDEX_FORMAT = 'briefing-index/3'
 
 export interface LibraryView extends SearchView {
-  /** The lunr documents of each briefing, made once per content. */
+  /** The lunr documents of a briefing, made afresh (only a shard build needs them). */
   documents(briefingId: string): SectionDocument[]
   /** Number of sections of each briefing that are indexed. */
   sectionCounts: ReadonlyMap<string, number>
@@ -22,15 +22,17 @@ export interface LibraryView extends SearchView {
 // Documents and hash per briefing object: a rescan hands back the same objects for files that did
 // not change, so only changed briefings are hashed again — unless an entity they mention was
 // replaced (another file added an alias to it), which the entity objects kept here reveal.
+// Only the hash and count are kept: documents are made again when a shard is built (rarely),
+// rather than held for every briefing.
 const made = new WeakMap<
   Briefing,
-  { docs: SectionDocument[]; hash: string; entities: (Entity | undefined)[] }
+  { count: number; hash: string; entities: (Entity | undefined)[] }
 >()
 
 export function viewOf(library: Library): LibraryView {
   const sections = new Map<string, IndexedSection>()
   const hashes = new Map<string, string>()
-  const documents = new Map<string, SectionDocument[]>()
+  const byId = new Map<string, Briefing>()
   const sectionCounts = new Map<string, number>()
   for (const briefing of library.briefings) {
     if (hashes.has(briefing.id)) continue
@@ -41,13 +43,12 @@ export function viewOf(library: Library): LibraryView {
     let entry = made.get(briefing)
     if (!entry || entry.entities.some((entity, i) => entity !== entities[i])) {
       const docs = briefingDocuments(library.entities, briefing)
-      entry = { docs, hash: hashDocuments(docs), entities }
+      entry = { count: docs.length, hash: hashDocuments(docs), entities }
       made.set(briefing, entry)
     }
-    const docs = entry.docs
-    documents.set(briefing.id, docs)
+    byId.set(briefing.id, briefing)
     hashes.set(briefing.id, entry.hash)
-    sectionCounts.set(briefing.id, docs.length)
+    sectionCounts.set(briefing.id, entry.count)
     for (const section of briefing.sections) {
       const ref = sectionRef(briefing.id, section.id)
       if (sections.has(ref)) continue
@@ -64,7 +65,10 @@ export function viewOf(library: Library): LibraryView {
     hashes,
     entities: library.entities,
     sectionCounts,
-    documents: (id) => documents.get(id) ?? []
+    documents: (id) => {
+      const briefing = byId.get(id)
+      return briefing ? briefingDocuments(library.entities, briefing) : []
+    }
   }
 }
 
