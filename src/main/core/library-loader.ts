@@ -100,7 +100,7 @@ async function readParsed(
  * into a library entity (entity review, issue #6) added it as an alias in that briefing's file.
  * Anything else that differs is a conflict.
  */
-function differs(known: Entity | undefined, entity: Entity): boolean {
+export function differs(known: Entity | undefined, entity: Entity): boolean {
   if (known === undefined) return false
   const withoutAliases = (e: Entity) => JSON.stringify({ ...e, aliases: undefined })
   return withoutAliases(known) !== withoutAliases(entity)

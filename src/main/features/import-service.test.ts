@@ -56,6 +56,44 @@ describe('importing briefings', () => {
     expect(reopened.services.library.briefings.map((b) => b.id)).toContain(id)
   })
 
+  it('takes a dataset file whose entity differs from the library only by an alias', async () => {
+    const { services, userDataDir } = await open()
+    const japan = services.library.entities.get('japan')!
+    const file = (entity: object, id: string) => ({
+      format: 'briefing-reader/dataset',
+      version: 1,
+      entities: [entity],
+      briefings: [
+        {
+          id,
+          title: `Note ${id}`,
+          source: 'Desk',
+          published: '2026-01-02',
+          tags: [],
+          sections: [
+            {
+              id: 'lead',
+              heading: 'Lead',
+              text: 'Japan said so.',
+              tags: [],
+              mentions: [{ start: 0, end: 5, entity: 'japan', text: 'Japan' }]
+            }
+          ]
+        }
+      ]
+    })
+    const aliased = { ...japan, aliases: [...japan.aliases, 'Nihon'] }
+    const renamed = { ...japan, name: 'Nippon-koku' }
+    const report = await importBriefings(services, userDataDir, [
+      { name: 'aliased.json', bytes: text(JSON.stringify(file(aliased, 'aliased'))) },
+      { name: 'renamed.json', bytes: text(JSON.stringify(file(renamed, 'renamed'))) }
+    ])
+    expect(report.imported.map((i) => i.file)).toEqual(['aliased.json'])
+    expect(report.failed).toEqual([
+      { file: 'renamed.json', message: expect.stringMatching(/entity "japan" differently/) }
+    ])
+  })
+
   it('imports the raw seed article into the lead and six sections, and not twice', async () => {
     if (!existsSync(SEED)) throw new Error(`seed article missing at ${SEED}`)
     const { services, userDataDir } = await open()

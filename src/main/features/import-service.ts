@@ -13,7 +13,7 @@ import { nodeStoreFs } from '../annotations/node-fs'
 import { ANNOTATIONS_DIR } from '../annotations/layout'
 import { writeFileAtomically } from '../annotations/snapshot'
 import type { CoreServices } from '../core/app-core'
-import { LIBRARY_DIR } from '../core/library-loader'
+import { differs, LIBRARY_DIR } from '../core/library-loader'
 import { validateDataset } from '../dataset/load-dataset'
 import { AppError } from '../ipc/app-error'
 import { tagKnownEntities } from '../import/entity-tagging'
@@ -123,9 +123,8 @@ async function importNow(
         offers.push(offer)
         continue
       }
-      const clash = extra.find(
-        (e) => entities.has(e.id) && JSON.stringify(entities.get(e.id)) !== JSON.stringify(e)
-      )
+      // Aliases may differ (an entity merged in review gains one); anything else is a clash.
+      const clash = extra.find((e) => differs(entities.get(e.id), e))
       if (clash) {
         failure = `"${file.name}" defines entity "${clash.id}" differently from the library.`
         break
