@@ -114,6 +114,11 @@ export async function measureEngine(
       pooled.set(query.cls, [...(pooled.get(query.cls) ?? []), ...samples])
     }
     for (const [cls, samples] of pooled) figures.latency[cls] = summarise(samples)
+    // Time inside lunr.Index.query, as measured by the engine, against its whole query time.
+    const timed = (await host!.stats()).queryTime
+    const before = loaded.queryTime
+    const total = timed.totalMs - before.totalMs
+    if (total > 0) figures.lunrShare = (timed.lunrMs - before.lunrMs) / total
 
     const imports: number[] = []
     for (let n = 0; n < options.imports; n++) {

@@ -133,6 +133,13 @@ function sizeTable(r: SizeResult): string[] {
         timingRatio(e.latency[cls], m.latency[cls])
       ])
     ),
+    row('lunrShare', 'share of the engine’s query time inside `lunr.Index.query` (all queries)', [
+      e.lunrShare === undefined ? '—' : `${Math.round(e.lunrShare * 100)} %`,
+      '—',
+      '—',
+      '—',
+      '—'
+    ]),
     num('importMs', 'one newly imported briefing searchable (write file → found)', ms),
     ''
   ]

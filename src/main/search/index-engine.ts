@@ -48,6 +48,8 @@ export interface EngineStats {
   /** Shards built from documents, and loaded from the cache, since the engine started. */
   built: number
   fromCache: number
+  /** Queries answered, and the milliseconds they took in all and inside lunr's query code. */
+  queryTime: { queries: number; lunrMs: number; totalMs: number }
 }
 
 // Documents added between yields: small enough that a query waits a few milliseconds at most.
@@ -130,21 +132,34 @@ export class IndexEngine {
   }
 
   search(query: TextQuery): TextResponse {
+    const started = performance.now()
     const plan = planQuery(query.query, this.#pipeline)
-    const result = searchShards([...this.#loaded.values()], this.#view, this.#marker, {
-      plan,
-      filters: query.filters,
-      take: query.take ?? 20
-    })
-    return { query: query.query, ...result, indexing: this.status() }
+    const { lunrMs, ...result } = searchShards(
+      [...this.#loaded.values()],
+      this.#view,
+      this.#marker,
+      {
+        plan,
+        filters: query.filters,
+        take: query.take ?? 20
+      }
+    )
+    const response = { query: query.query, ...result, indexing: this.status() }
+    this.#timing.queries += 1
+    this.#timing.lunrMs += lunrMs
+    this.#timing.totalMs += performance.now() - started
+    return response
   }
+
+  readonly #timing = { queries: 0, lunrMs: 0, totalMs: 0 }
 
   async stats(): Promise<EngineStats> {
     return {
       shards: this.#loaded.size,
       cacheBytes: await this.#cache.size(),
       built: this.#counts.built,
-      fromCache: this.#counts.fromCache
+      fromCache: this.#counts.fromCache,
+      queryTime: { ...this.#timing }
     }
   }
 
