@@ -13,6 +13,7 @@ import { AppError } from '../ipc/app-error'
 import { startIndexHost } from '../search/index-host'
 import type { IndexHost } from '../search/index-host'
 import { forkNodeProcess } from './node-process'
+import type { BackgroundPort } from './rpc'
 import { QUAD_BRIEFING, testLibrary } from '../search/test-library'
 
 let root: string
@@ -63,6 +64,28 @@ describe('index process', () => {
     expect(stats.maxRss).toBeGreaterThanOrEqual(stats.rss)
     expect(stats.shards).toBe(1)
     expect(stats.cacheBytes).toBeGreaterThan(0)
+  })
+
+  it('starts a new index process, from the cache, after the old one died', async () => {
+    const ports: BackgroundPort[] = []
+    const revived = startIndexHost({
+      datasetDir: join(root, 'dataset'),
+      userDataDir: join(root, 'profile'),
+      spawn: () => {
+        const port = forkNodeProcess('index')
+        ports.push(port)
+        return port
+      }
+    })
+    await revived.sync()
+    // Sent right after the kill, before its exit can be seen: it can only fail.
+    ports[0]!.kill()
+    await expect(revived.status()).rejects.toThrow(/search index process stopped/)
+    await revived.sync()
+    expect((await revived.search({ query: 'kishida', take: 5 })).total).toBeGreaterThan(0)
+    expect(ports).toHaveLength(2)
+    expect((await revived.stats()).built).toBe(0)
+    await revived.close()
   })
 
   it('fails calls with a message once the process has stopped', async () => {

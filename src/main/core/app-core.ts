@@ -135,7 +135,12 @@ async function load(
     async replaceLibrary(next, nextImported) {
       library = next
       imported = nextImported
-      await Promise.all([annotations.indexAll(), search.sync()])
+      // The files are written and the library swapped: a search index that cannot follow right
+      // now (its process died) must not turn that into a failure; it catches up on its next call.
+      await Promise.all([
+        annotations.indexAll(),
+        search.sync().catch((error: unknown) => console.error('Search index sync failed:', error))
+      ])
     },
     annotationSearch,
     importWorker,

@@ -4,7 +4,10 @@
 
 import type { IndexStatus } from '../../shared/ipc-contract'
 import { createRpcClient } from '../background/rpc-client'
+import type { RpcClient } from '../background/rpc-client'
 import type { BackgroundPort, IndexMethods, IndexStats } from '../background/rpc'
+
+type IndexMethod = keyof IndexMethods
 import { IndexEngine } from './index-engine'
 import type { EngineOptions, TextQuery, TextResponse } from './index-engine'
 import type { SearchService } from './search-service'
@@ -21,7 +24,7 @@ export interface IndexHostOptions extends EngineOptions {
 
 export function startIndexHost(options: IndexHostOptions): IndexHost {
   const { spawn, ...engineOptions } = options
-  return spawn ? processHost(spawn(), engineOptions) : threadHost(engineOptions)
+  return spawn ? processHost(spawn, engineOptions) : threadHost(engineOptions)
 }
 
 function threadHost(options: EngineOptions): IndexHost {
@@ -42,15 +45,32 @@ function threadHost(options: EngineOptions): IndexHost {
   }
 }
 
-function processHost(port: BackgroundPort, options: EngineOptions): IndexHost {
-  const rpc = createRpcClient(port, 'The search index process')
-  port.post({ type: 'init', options })
+/**
+ * The index in a background process. Should that process die (out of memory, killed), the calls
+ * in flight fail with a message and the next call starts a new one, which loads from the cache.
+ */
+function processHost(spawn: () => BackgroundPort, options: EngineOptions): IndexHost {
+  let closed = false
+  let rpc = start()
+  function start(): RpcClient {
+    const port = spawn()
+    const client = createRpcClient(port, 'The search index process')
+    port.post({ type: 'init', options })
+    return client
+  }
+  function call<T>(method: IndexMethod, params?: unknown): Promise<T> {
+    if (rpc.stopped && !closed) rpc = start()
+    return rpc.call<T>(method, params)
+  }
   return {
-    sync: () => rpc.call<void>('sync'),
-    whenComplete: () => rpc.call<void>('whenComplete'),
-    status: () => rpc.call<IndexStatus>('status'),
-    search: (query: TextQuery) => rpc.call<TextResponse>('search', query),
-    stats: () => rpc.call<IndexStats>('stats'),
-    close: () => rpc.close()
+    sync: () => call<void>('sync'),
+    whenComplete: () => call<void>('whenComplete'),
+    status: () => call<IndexStatus>('status'),
+    search: (query: TextQuery) => call<TextResponse>('search', query),
+    stats: () => call<IndexStats>('stats'),
+    close: () => {
+      closed = true
+      return rpc.close()
+    }
   }
 }
