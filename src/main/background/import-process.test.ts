@@ -32,8 +32,9 @@ describe('import process', () => {
 
   it('fails the file in flight if the process dies, and starts a new one for the next', async () => {
     const bytes = new TextEncoder().encode('Title\n\nSome text about the harbour.\n')
-    const first = worker.parseImport({ name: 'a.txt', bytes, options })
+    // Sent right after the kill, before its exit can be seen: it can only fail.
     ports[0]!.kill()
+    const first = worker.parseImport({ name: 'a.txt', bytes, options })
     await expect(first).rejects.toThrow(/import process stopped/)
     const next = await worker.parseImport({ name: 'b.txt', bytes, options })
     expect('briefing' in next && next.briefing.sections.length).toBeGreaterThan(0)
