@@ -195,50 +195,38 @@ describe('annotation service', () => {
   })
 })
 
+/** searchAll over the test library with one green highlight noted "platforms evidence". */
+async function searchable() {
+  const { searchAll } = await import('./search-handlers')
+  const { createLunrSearch } = await import('../search/lunr-search')
+  const { service, search: annotationSearch } = await setUp()
+  await service.change('b1', {
+    op: 'highlight.create',
+    target: targetOf('military'),
+    color: 'green',
+    note: 'platforms evidence'
+  })
+  const services = {
+    search: createLunrSearch(library()),
+    library: library(),
+    annotationSearch
+  } as unknown as Parameters<typeof searchAll>[0]
+  return (request: Parameters<typeof searchAll>[1]) => searchAll(services, request)
+}
+
 describe('search over text and annotations together', () => {
   it('returns text and annotation hits within the limit, each saying what matched', async () => {
-    const { searchAll } = await import('./search-handlers')
-    const { createLunrSearch } = await import('../search/lunr-search')
-    const { service, search: annotationSearch } = await setUp()
-    await service.change('b1', {
-      op: 'highlight.create',
-      target: targetOf('military'),
-      color: 'yellow',
-      note: 'platforms list'
-    })
-    const services = {
-      search: createLunrSearch(library()),
-      library: library(),
-      annotationSearch
-    } as unknown as Parameters<typeof searchAll>[0]
-    const both = await searchAll(services, { query: 'platforms', limit: 10 })
+    const search = await searchable()
+    const both = await search({ query: 'platforms', limit: 10 })
     expect(both.hits.map((h) => h.kind).sort()).toEqual(['highlight', 'text'])
     expect(both.total).toBe(2)
-    const one = await searchAll(services, { query: 'platforms', limit: 1 })
+    const one = await search({ query: 'platforms', limit: 1 })
     expect(one.hits).toHaveLength(1)
     expect(one.total).toBe(2)
   })
 })
 
 describe('search facets and paging over text and annotations', () => {
-  async function searchable() {
-    const { searchAll } = await import('./search-handlers')
-    const { createLunrSearch } = await import('../search/lunr-search')
-    const { service, search: annotationSearch } = await setUp()
-    await service.change('b1', {
-      op: 'highlight.create',
-      target: targetOf('military'),
-      color: 'green',
-      note: 'platforms evidence'
-    })
-    const services = {
-      search: createLunrSearch(library()),
-      library: library(),
-      annotationSearch
-    } as unknown as Parameters<typeof searchAll>[0]
-    return (request: Parameters<typeof searchAll>[1]) => searchAll(services, request)
-  }
-
   it('counts highlight colours and filters by one', async () => {
     const search = await searchable()
     const all = await search({ query: 'platforms' })

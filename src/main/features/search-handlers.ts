@@ -8,6 +8,7 @@ import type {
   SearchRequest,
   SearchResponse
 } from '../../shared/ipc-contract'
+import type { Briefing } from '../../shared/dataset'
 import type { AppCore, CoreServices } from '../core/app-core'
 import type { IpcRouter } from '../ipc/router'
 import { DEFAULT_LIMIT } from '../search/lunr-search'
@@ -30,11 +31,14 @@ export async function searchAll(
   // The text search parses the query first, so a syntax error is reported once, from there.
   const text = await services.search.search({ query, filters, take })
   const library = services.library
+  // Built on the first annotation that matches, not per hit nor for queries with none.
+  let byId: Map<string, Briefing> | undefined
   const notes = services.annotationSearch.search(query, {
     take,
     filters,
     sectionEntities: (briefingId, sectionId) => {
-      const briefing = library.briefings.find((b) => b.id === briefingId)
+      byId ??= new Map(library.briefings.map((b) => [b.id, b]))
+      const briefing = byId.get(briefingId)
       const section = briefing?.sections.find((s) => s.id === sectionId)
       const names = new Map<string, string>()
       for (const mention of section?.mentions ?? []) {
