@@ -19,7 +19,9 @@ import { planQuery } from './query-plan'
 import { createBuilder, createSearchPipeline, shortRef } from './section-index'
 import { shardKey, viewOf } from './search-view'
 import type { LibraryView } from './search-view'
-import { planShards, RECENT_SHARD } from './shard-plan'
+import { coverageStatus, nextTarget, redundantShards } from './shard-coverage'
+import type { Target } from './shard-coverage'
+import { planShards } from './shard-plan'
 import type { Manifest, ShardLimits } from './shard-plan'
 import { searchShards } from './text-search'
 import type { LoadedShard } from './text-search'
@@ -54,12 +56,6 @@ export interface EngineStats {
 
 // Documents added between yields: small enough that a query waits a few milliseconds at most.
 const DOCUMENTS_PER_SLICE = 25
-
-interface Target {
-  name: string
-  key: string
-  members: Map<string, string>
-}
 
 export class IndexEngine {
   readonly #options: EngineOptions
@@ -112,24 +108,12 @@ export class IndexEngine {
     if (this.#status?.view === this.#view && this.#status.loaded === loaded) {
       return this.#status.value
     }
-    const value = this.#computeStatus()
+    const value = coverageStatus(this.#view.sectionCounts, this.#view.hashes, this.#loaded)
     this.#status = { view: this.#view, loaded, value }
     return value
   }
 
   #status: { view: LibraryView; loaded: string; value: IndexStatus } | undefined
-
-  #computeStatus(): IndexStatus {
-    let indexedSections = 0
-    let totalSections = 0
-    let pendingBriefings = 0
-    for (const [id, count] of this.#view.sectionCounts) {
-      totalSections += count
-      if (this.#covered(id)) indexedSections += count
-      else pendingBriefings += 1
-    }
-    return { indexedSections, totalSections, pendingBriefings }
-  }
 
   search(query: TextQuery): TextResponse {
     const started = performance.now()
@@ -216,7 +200,7 @@ export class IndexEngine {
     if (this.#building || this.#closed) return
     this.#building = this.#buildAll().finally(() => {
       this.#building = undefined
-      if (this.#nextTarget()) this.#kick()
+      if (nextTarget(this.#targets, this.#loaded, this.#failed, this.#view.hashes)) this.#kick()
     })
   }
 
@@ -247,7 +231,7 @@ export class IndexEngine {
 
   async #buildAll(): Promise<void> {
     for (;;) {
-      const next = this.#nextTarget()
+      const next = nextTarget(this.#targets, this.#loaded, this.#failed, this.#view.hashes)
       if (!next || this.#closed) break
       try {
         const cached = await this.#cache.read(next.key)
@@ -261,22 +245,15 @@ export class IndexEngine {
         this.#failed.add(next.key)
         console.error(`Search index: shard ${next.name} could not be built:`, error)
       }
-      this.#prune()
+      const planned = new Set(this.#targets.map((t) => t.key))
+      for (const key of redundantShards(this.#loaded, planned, this.#view.hashes)) {
+        this.#loaded.delete(key)
+      }
       for (const wake of this.#loadWaiters.splice(0)) wake()
     }
     const keys = this.#targets.map((t) => t.key)
     if (keys.every((key) => this.#loaded.has(key))) await this.#cache.writeWarmKeys(keys)
     await this.#cache.prune(new Set(keys))
-  }
-
-  /** The next shard to load: ones that make a pending briefing searchable first, smallest first. */
-  #nextTarget(): Target | undefined {
-    const missing = this.#targets.filter(
-      (t) => !this.#loaded.has(t.key) && !this.#failed.has(t.key)
-    )
-    const urgent = (t: Target) => [...t.members.keys()].some((id) => !this.#covered(id))
-    const size = (t: Target) => (t.name === RECENT_SHARD ? 0 : t.members.size)
-    return missing.sort((a, b) => Number(urgent(b)) - Number(urgent(a)) || size(a) - size(b))[0]
   }
 
   async #build(target: Target): Promise<CachedShard> {
@@ -294,28 +271,6 @@ export class IndexEngine {
     await yieldToQueries()
     const stored = storeSections(this.#view, refs)
     return this.#cache.write(target.key, { index, built: target.members, refs, stored })
-  }
-
-  /** Whether a loaded shard holds the briefing's current content. */
-  #covered(id: string): boolean {
-    const hash = this.#view.hashes.get(id)
-    for (const shard of this.#loaded.values()) if (shard.built.get(id) === hash) return true
-    return false
-  }
-
-  /** Drops loaded shards that are no longer planned and whose content the planned ones hold. */
-  #prune(): void {
-    const planned = new Set(this.#targets.map((t) => t.key))
-    for (const [key, shard] of this.#loaded) {
-      if (planned.has(key)) continue
-      const needed = [...shard.built].some(([id, hash]) => {
-        if (this.#view.hashes.get(id) !== hash) return false
-        return ![...this.#loaded].some(
-          ([k, s]) => k !== key && planned.has(k) && s.built.get(id) === hash
-        )
-      })
-      if (!needed) this.#loaded.delete(key)
-    }
   }
 }
 

@@ -1,0 +1,71 @@
+// Which briefings the loaded shards hold in their current content, and from that: the index
+// status, the next shard to load, and the loaded shards that are no longer needed.
+
+import type { IndexStatus } from '../../shared/ipc-contract'
+import { RECENT_SHARD } from './shard-plan'
+import type { LoadedShard } from './text-search'
+
+/** A planned shard: its name, the cache key of its content, and briefing id → content hash. */
+export interface Target {
+  name: string
+  key: string
+  members: Map<string, string>
+}
+
+type Hashes = ReadonlyMap<string, string>
+type Loaded = ReadonlyMap<string, LoadedShard>
+
+/** Whether a loaded shard holds the briefing's current content. */
+export function isCovered(id: string, hashes: Hashes, loaded: Loaded): boolean {
+  const hash = hashes.get(id)
+  for (const shard of loaded.values()) if (shard.built.get(id) === hash) return true
+  return false
+}
+
+export function coverageStatus(
+  sectionCounts: ReadonlyMap<string, number>,
+  hashes: Hashes,
+  loaded: Loaded
+): IndexStatus {
+  let indexedSections = 0
+  let totalSections = 0
+  let pendingBriefings = 0
+  for (const [id, count] of sectionCounts) {
+    totalSections += count
+    if (isCovered(id, hashes, loaded)) indexedSections += count
+    else pendingBriefings += 1
+  }
+  return { indexedSections, totalSections, pendingBriefings }
+}
+
+/** The next shard to load: ones that make a pending briefing searchable first, smallest first. */
+export function nextTarget(
+  targets: readonly Target[],
+  loaded: Loaded,
+  failed: ReadonlySet<string>,
+  hashes: Hashes
+): Target | undefined {
+  const missing = targets.filter((t) => !loaded.has(t.key) && !failed.has(t.key))
+  const urgent = (t: Target) => [...t.members.keys()].some((id) => !isCovered(id, hashes, loaded))
+  const size = (t: Target) => (t.name === RECENT_SHARD ? 0 : t.members.size)
+  return missing.sort((a, b) => Number(urgent(b)) - Number(urgent(a)) || size(a) - size(b))[0]
+}
+
+/** Loaded shards no longer planned whose current content the planned ones hold. */
+export function redundantShards(
+  loaded: Loaded,
+  planned: ReadonlySet<string>,
+  hashes: Hashes
+): string[] {
+  return [...loaded]
+    .filter(([key, shard]) => {
+      if (planned.has(key)) return false
+      return ![...shard.built].some(([id, hash]) => {
+        if (hashes.get(id) !== hash) return false
+        return ![...loaded].some(
+          ([k, s]) => k !== key && planned.has(k) && s.built.get(id) === hash
+        )
+      })
+    })
+    .map(([key]) => key)
+}
