@@ -15,7 +15,15 @@ const TEXT = 'Kishida met PM Modi; the meetings, in Tokyo — Indo-Pacific\n\nmi
 
 describe('tokenizeWithOffsets', () => {
   it('splits exactly where lunr.tokenizer does', () => {
-    const texts = [TEXT, '', ' ', '--a--b--', ' lead\u00a0nbsp\u2003em\ttab\r\nend ', '😀 x-😀']
+    const texts = [
+      TEXT,
+      '',
+      ' ',
+      '--a--b--',
+      ' lead\u00a0nbsp\u2003em\ttab\r\nend ',
+      '😀 x-😀',
+      'a\u2028b\ufeffc\u0085d\u3000e\u200bf'
+    ]
     for (const text of texts) {
       const ours = tokenizeWithOffsets(text).map((t) => [t.word, t.start, t.end - t.start])
       const lunrs = lunr.tokenizer(text).map((token) => {
@@ -24,6 +32,20 @@ describe('tokenizeWithOffsets', () => {
         return [token.toString(), ...position]
       })
       expect(ours, JSON.stringify(text)).toEqual(lunrs)
+    }
+  })
+
+  it('follows a separator set on lunr.tokenizer', () => {
+    const separator = lunr.tokenizer.separator
+    try {
+      lunr.tokenizer.separator = /[\s_]+/
+      expect(tokenizeWithOffsets('war-time plans_b').map((t) => t.word)).toEqual([
+        'war-time',
+        'plans',
+        'b'
+      ])
+    } finally {
+      lunr.tokenizer.separator = separator
     }
   })
 
@@ -55,6 +77,14 @@ describe('createTermMarker', () => {
 
   it('marks hyphenated parts separately, as lunr indexes them', () => {
     expect(words(TEXT, ['indo', 'pacif'])).toEqual(['Indo', 'Pacific'])
+  })
+
+  it('marks words whose first letters only lower-case to ASCII (Turkish İ, the Kelvin sign)', () => {
+    const termOf = (word: string) => indexPipeline().run(lunr.tokenizer(word)).map(String)
+    const text = 'From İstanbul, 300 \u212Aelvin: "İzmir".'
+    expect(
+      words(text, [...termOf('İstanbul'), ...termOf('\u212Aelvin'), ...termOf('İzmir')])
+    ).toEqual(['İstanbul', '\u212Aelvin', 'İzmir'])
   })
 
   it('marks nothing for no terms, stop words or the empty term', () => {

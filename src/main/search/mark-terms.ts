@@ -22,29 +22,69 @@ export interface TermMarker {
   rangesOf(text: string, terms: ReadonlySet<string>): Range[]
 }
 
+/** The first two letters of the word at [start, end) once lower-cased and its leading \\W cut. */
+function firstTwo(text: string, start: number, end: number): string {
+  // Most words start with two ASCII letters: lower-casing just those gives the same result.
+  if (
+    isWordCharacter(text.charCodeAt(start)) &&
+    (end - start < 2 || text.charCodeAt(start + 1) < 128)
+  ) {
+    return text.slice(start, Math.min(start + 2, end)).toLowerCase()
+  }
+  return text.slice(start, end).toLowerCase().replace(LEADING_NON_WORD, '').slice(0, 2)
+}
+
 const LEADING_NON_WORD = /^\W+/
+
+/** Whether the character is one regular expressions' \\w matches ([A-Za-z0-9_]). */
+function isWordCharacter(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95
+  )
+}
 
 // Words seen once are likely to be seen again (the same sections come up query after query);
 // the cache is dropped whole when it grows past this many words.
 const CACHE_LIMIT = 50_000
 
+/** Calls `visit` with each [start, end) of `text` that lunr.tokenizer would make a token of. */
+function eachWord(text: string, visit: (start: number, end: number) => void): void {
+  // lunr tests one character at a time against its separator (by default whitespace and "-").
+  const separator = lunr.tokenizer.separator
+  const isSeparator =
+    separator.source === DEFAULT_SEPARATOR && separator.flags === ''
+      ? isDefaultSeparator
+      : (code: number) => String.fromCharCode(code).match(separator) !== null
+  let start = -1
+  for (let at = 0; at <= text.length; at++) {
+    const split = at === text.length || isSeparator(text.charCodeAt(at))
+    if (split && start >= 0) {
+      visit(start, at)
+      start = -1
+    } else if (!split && start < 0) start = at
+  }
+}
+
+// lunr's default separator (its source, as lunr writes it), and what its tests of one character
+// at a time amount to.
+const DEFAULT_SEPARATOR = String.raw`[\s\-]+`
+const OTHER_SPACES = /\s/
+
+function isDefaultSeparator(code: number): boolean {
+  if (code < 128) return code === 32 || code === 45 || (code >= 9 && code <= 13)
+  return OTHER_SPACES.test(String.fromCharCode(code))
+}
+
 /**
- * Splits `text` the way lunr.tokenizer does (at each character matching its separator, by
- * default whitespace and "-"), keeping offsets into the original, not lower-cased, text.
+ * Splits `text` the way lunr.tokenizer does, keeping offsets into the original, not lower-cased,
+ * text.
  */
 export function tokenizeWithOffsets(text: string): TextToken[] {
-  // lunr tests one character at a time; a global search for runs of the same character class
-  // finds the same boundaries in one pass.
-  const separator = lunr.tokenizer.separator
-  const separators = new RegExp(separator.source, `${separator.flags.replace('g', '')}g`)
   const tokens: TextToken[] = []
-  let start = 0
-  for (const found of text.matchAll(separators)) {
-    if (found[0] === '') continue
-    if (found.index > start) tokens.push(token(text, start, found.index))
-    start = found.index + found[0].length
-  }
-  if (text.length > start) tokens.push(token(text, start, text.length))
+  eachWord(text, (start, end) => tokens.push(token(text, start, end)))
   return tokens
 }
 
@@ -74,27 +114,27 @@ export function createTermMarker(pipeline: lunr.Pipeline): TermMarker {
       // start differently from every term are skipped without running the pipeline.
       const starts = new Set([...terms].map((term) => term.slice(0, 2)))
       const ranges: Range[] = []
-      for (const token of tokenizeWithOffsets(text)) {
-        const bare = token.word.replace(LEADING_NON_WORD, '')
-        if (!starts.has(bare.slice(0, 2))) continue
+      eachWord(text, (start, end) => {
+        if (!starts.has(firstTwo(text, start, end))) return
+        const word = token(text, start, end)
         // "" is what the trimmer leaves of bare punctuation ("—"); it is never a real match.
-        if (!indexTerms(token.word).some((term) => term !== '' && terms.has(term))) continue
-        ranges.push(trimmedRange(text, token))
-      }
+        if (!indexTerms(word.word).some((term) => term !== '' && terms.has(term))) return
+        ranges.push(trimmedRange(text, word))
+      })
       return ranges
     }
   }
 }
 
 /**
- * The token's range without the leading/trailing non-word characters lunr.trimmer removes, so
- * "Kishida," marks "Kishida". Falls back to the whole token if lower-casing changed its length.
+ * The token's range without the leading/trailing characters lunr.trimmer removes (\\W once
+ * lower-cased), so "Kishida," marks "Kishida" and "İstanbul," marks "İstanbul".
  */
 function trimmedRange(text: string, token: TextToken): Range {
-  const raw = text.slice(token.start, token.end)
-  if (raw.length !== token.word.length) return [token.start, token.end]
-  const lead = /^\W+/.exec(raw)?.[0].length ?? 0
-  const trail = /\W+$/.exec(raw)?.[0].length ?? 0
-  if (lead + trail >= raw.length) return [token.start, token.end]
-  return [token.start + lead, token.end - trail]
+  const trimmed = (at: number) => /^\W+$/.test(text.charAt(at).toLowerCase())
+  let start = token.start
+  let end = token.end
+  while (start < end && trimmed(start)) start += 1
+  while (end > start && trimmed(end - 1)) end -= 1
+  return start < end ? [start, end] : [token.start, token.end]
 }
