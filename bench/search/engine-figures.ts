@@ -118,7 +118,7 @@ export async function measureEngine(
     const timed = (await host!.stats()).queryTime
     const before = loaded.queryTime
     const total = timed.totalMs - before.totalMs
-    if (total > 0) figures.lunrShare = (timed.lunrMs - before.lunrMs) / total
+    if (total > 0) figures.lunrShare = (timed.scoringMs - before.scoringMs) / total
 
     const imports: number[] = []
     for (let n = 0; n < options.imports; n++) {

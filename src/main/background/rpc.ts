@@ -16,7 +16,7 @@ export interface IndexStats {
   cacheBytes: number
   built: number
   fromCache: number
-  queryTime: { queries: number; lunrMs: number; totalMs: number }
+  queryTime: { queries: number; scoringMs: number; totalMs: number }
   rss: number
   /** Peak resident set size of the process so far. */
   maxRss: number

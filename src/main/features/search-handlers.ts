@@ -12,7 +12,7 @@ import type { Briefing } from '../../shared/dataset'
 import type { AppCore, CoreServices } from '../core/app-core'
 import type { IpcRouter } from '../ipc/router'
 import { DEFAULT_LIMIT } from '../search/lunr-search'
-import { Counter } from '../search/text-search'
+import { Counter } from '../search/facet-counter'
 import { servicesOf } from './app-handlers'
 
 export function setupSearchHandlers(router: IpcRouter, core: AppCore): void {

@@ -12,7 +12,7 @@ import { planQuery } from './query-plan'
 import type { Clause } from './query-plan'
 import { buildSnippet } from './snippet'
 import { mergeRanges } from './text-hit'
-import { Counter } from './text-search'
+import { Counter } from './facet-counter'
 
 /** One highlight or note, as searched and as shown in a result. */
 export interface AnnotationDocument {

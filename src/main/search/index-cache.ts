@@ -1,13 +1,13 @@
-// Shard indexes on disk, one file per shard content (`<key>.json`): a start loads them instead of
-// rebuilding. A cache file that cannot be read is simply rebuilt; nothing in it is precious.
+// Shard indexes on disk, one file per shard content (`<key>.idx`, see posting-file.ts): a start
+// loads them instead of rebuilding. A cache file that cannot be read is simply rebuilt; nothing in
+// it is precious.
 
 import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-import type lunr from 'lunr'
-
-import { compactIndex, loadCompactIndex } from './compact-index'
-import type { CompactIndex } from './compact-index'
+import { decodePostingFile, encodePostingFile } from './posting-file'
+import { PostingIndex } from './posting-index'
+import type { PostingArrays } from './posting-index'
 import type { StoredSections } from './stored-sections'
 
 import { INDEX_FORMAT } from './search-view'
@@ -17,20 +17,21 @@ import type { Manifest } from './shard-plan'
 export const INDEX_CACHE_DIR = 'search-index'
 const MANIFEST = 'manifest.json'
 const WARM = 'warm.json'
+const SHARD_EXTENSION = '.idx'
 
-interface CacheFile {
+/** The JSON header of a shard file; the postings follow it. */
+interface CacheHeader {
   format: string
   key: string
   /** Briefing id → content hash the index was built from. */
   built: Record<string, string>
-  /** Section refs by short lunr ref (LoadedShard.refs). */
+  /** Section refs by document number (LoadedShard.refs). */
   refs: string[]
-  index: CompactIndex
   stored: StoredSections
 }
 
 export interface CachedShard {
-  index: lunr.Index
+  index: PostingIndex
   built: Map<string, string>
   refs: string[]
   /** The sections behind the index, kept until the library itself has been read. */
@@ -43,46 +44,47 @@ export class IndexCache {
   /** The shard with this key, or undefined when it is not cached (or the file is damaged). */
   async read(key: string): Promise<CachedShard | undefined> {
     try {
-      const text = await readFile(this.#file(key), 'utf8')
-      return this.parse(text, key)
+      return this.parse(await readFile(this.#file(key)), key)
     } catch {
       return undefined
     }
   }
 
-  /**
-   * Serialises a freshly built index, writes it and returns it loaded back from its JSON: a
-   * built lunr index holds about twice the memory of the same index loaded.
-   */
-  async write(key: string, shard: CachedShard & { stored: StoredSections }): Promise<CachedShard> {
-    const file: CacheFile = {
+  /** Writes a freshly built shard and returns it loaded. */
+  async write(
+    key: string,
+    shard: Omit<CachedShard, 'index'> & { arrays: PostingArrays; stored: StoredSections }
+  ): Promise<CachedShard> {
+    const header: CacheHeader = {
       format: INDEX_FORMAT,
       key,
       built: Object.fromEntries(shard.built),
       refs: shard.refs,
-      index: compactIndex(shard.index),
       stored: shard.stored
     }
-    const text = JSON.stringify(file)
+    const bytes = encodePostingFile(header, shard.arrays)
     try {
       await mkdir(this.dir, { recursive: true })
       const tmp = `${this.#file(key)}.${process.pid}.tmp`
-      await writeFile(tmp, text)
+      await writeFile(tmp, bytes)
       await rename(tmp, this.#file(key))
     } catch {
       // A cache that cannot be written costs a rebuild on the next start, nothing more.
     }
-    return this.parse(text, key) ?? shard
+    const { built, refs, stored } = shard
+    return { index: new PostingIndex(shard.arrays), built, refs, stored }
   }
 
-  parse(text: string, key: string): CachedShard | undefined {
-    const file = JSON.parse(text) as CacheFile
-    if (file.format !== INDEX_FORMAT || file.key !== key) return undefined
+  /** The shard in a cache file's bytes; undefined for another format or key, throws if damaged. */
+  parse(bytes: Buffer, key: string): CachedShard | undefined {
+    const { header, arrays } = decodePostingFile<CacheHeader>(bytes)
+    if (header.format !== INDEX_FORMAT || header.key !== key) return undefined
+    if (header.refs.length !== arrays.documentCount) throw new Error('cache file: refs')
     return {
-      index: loadCompactIndex(file.index),
-      built: new Map(Object.entries(file.built)),
-      refs: file.refs,
-      stored: file.stored
+      index: new PostingIndex(arrays),
+      built: new Map(Object.entries(header.built)),
+      refs: header.refs,
+      stored: header.stored
     }
   }
 
@@ -131,8 +133,9 @@ export class IndexCache {
   async prune(keep: ReadonlySet<string>): Promise<void> {
     const names = await readdir(this.dir).catch(() => [] as string[])
     for (const name of names) {
-      const key = name.replace(/\.json$/, '')
-      if (name === MANIFEST || name === WARM || !name.endsWith('.json') || keep.has(key)) continue
+      // Also removes shard files of older formats (`<key>.json`).
+      const key = name.replace(/\.(idx|json)$/, '')
+      if (name === MANIFEST || name === WARM || name === key || keep.has(key)) continue
       await unlink(join(this.dir, name)).catch(() => undefined)
     }
   }
@@ -160,7 +163,7 @@ export class IndexCache {
   }
 
   #file(key: string): string {
-    return join(this.dir, `${key}.json`)
+    return join(this.dir, `${key}${SHARD_EXTENSION}`)
   }
 }
 

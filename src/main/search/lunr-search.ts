@@ -1,9 +1,10 @@
-// A SearchService over a library held in memory, in the caller's thread: one lunr index, no
+// A SearchService over a library held in memory, in the caller's thread: one index, no
 // cache. Tests use it to check queries against the same code the index process runs.
 
 import type { Library } from '../dataset/library'
 import { createTermMarker } from './mark-terms'
 import { planQuery } from './query-plan'
+import { PostingIndex } from './posting-index'
 import { buildIndex, createSearchPipeline } from './section-index'
 import { viewOf } from './search-view'
 import type { SearchService } from './search-service'
@@ -17,10 +18,8 @@ export const DEFAULT_LIMIT = 20
 export function createLunrSearch(library: Library): SearchService {
   const view = viewOf(library)
   const ids = [...view.hashes.keys()]
-  const shard: LoadedShard = {
-    ...buildIndex(ids.flatMap((id) => view.documents(id))),
-    built: new Map(view.hashes)
-  }
+  const { arrays, refs } = buildIndex(ids.flatMap((id) => view.documents(id)))
+  const shard: LoadedShard = { index: new PostingIndex(arrays), refs, built: new Map(view.hashes) }
   return createShardedSearch([shard], library)
 }
 

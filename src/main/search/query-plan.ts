@@ -5,6 +5,8 @@
 import lunr from 'lunr'
 
 import { parseQuery } from './parse-query'
+import { scoringClauses } from './posting-query'
+import type { ScoringClause } from './posting-query'
 import type { Phrase } from './phrases'
 import { extractPhrases } from './phrases'
 import { SEARCH_FIELDS } from './section-index'
@@ -17,6 +19,8 @@ export type Clause = lunr.Query.Clause & { presence?: number }
 
 export interface QueryPlan {
   clauses: Clause[]
+  /** The clauses completed and run through the pipeline once, for every shard to match. */
+  scoring: ScoringClause[]
   phrases: Phrase[]
   /** Index terms that come only from phrases: marked where the phrase stands, not everywhere. */
   phraseOnlyTerms: ReadonlySet<string>
@@ -30,8 +34,10 @@ export function planQuery(queryString: string, pipeline: lunr.Pipeline): QueryPl
   const { query, phrases } = extractPhrases(queryString)
   const clauses: Clause[] = parseQuery(query, SEARCH_FIELDS, pipeline)
   const exact = clauses.flatMap((clause) => exactTwin(clause, pipeline))
+  const all = [...clauses, ...exact]
   return {
-    clauses: [...clauses, ...exact],
+    clauses: all,
+    scoring: scoringClauses(all, SEARCH_FIELDS, pipeline),
     phrases,
     phraseOnlyTerms: phraseOnly(queryString, phrases, pipeline)
   }

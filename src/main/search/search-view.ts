@@ -10,7 +10,7 @@ import type { IndexedSection, SectionDocument } from './section-index'
 import type { SearchView } from './text-search'
 
 /** Bumped whenever documents or index options change, so older caches are not used. */
-export const INDEX_FORMAT = 'briefing-index/3'
+export const INDEX_FORMAT = 'briefing-index/4'
 
 export interface LibraryView extends SearchView {
   /** The lunr documents of a briefing, made afresh (only a shard build needs them). */

@@ -4,6 +4,8 @@
 import lunr from 'lunr'
 
 import type { Briefing, Entity, EntityKind, Section } from '../../shared/dataset'
+import { postingArraysOf } from './posting-index'
+import type { PostingArrays } from './posting-index'
 
 /** Searchable fields, in the order they are listed to analysts. */
 export const SEARCH_FIELDS = [
@@ -83,14 +85,15 @@ export function createBuilder(): lunr.Builder {
   return builder
 }
 
-/** Builds one lunr index over `documents` in one go, with short refs (see LoadedShard.refs). */
+/** Indexes `documents` in one go: their postings, and section refs by document number. */
 export function buildIndex(documents: readonly SectionDocument[]): {
-  index: lunr.Index
+  arrays: PostingArrays
   refs: string[]
 } {
   const builder = createBuilder()
   documents.forEach((document, i) => builder.add(shortRef(document, i)))
-  return { index: builder.build(), refs: documents.map((document) => document.ref) }
+  const arrays = postingArraysOf(builder.build(), documents.length)
+  return { arrays, refs: documents.map((document) => document.ref) }
 }
 
 /** The document with its position, in base 36, as its lunr ref. */

@@ -1,7 +1,5 @@
-// A lunr result as a search hit: the fields that matched, the ranges of matched words (stemmed
+// A matched section as a search hit: the fields that matched, the ranges of matched words (stemmed
 // forms, phrases where they stand, entity mentions an entity field matched) and a snippet.
-
-import type lunr from 'lunr'
 
 import type { Entity } from '../../shared/dataset'
 import type { SearchHit } from '../../shared/ipc-contract'
@@ -12,24 +10,20 @@ import { ENTITY_FIELD, SEARCH_FIELDS } from './section-index'
 import type { IndexedSection } from './section-index'
 import { buildSnippet } from './snippet'
 
-/** lunr's MatchData.metadata: index term → field → stored metadata (none is stored here). */
-type MatchMetadata = Record<string, Record<string, unknown>>
+/** A section's score and the index terms each of its fields matched. */
+export interface SectionMatch {
+  score: number
+  terms: ReadonlyMap<string, ReadonlySet<string>>
+}
 
 export function hitOf(
   { briefing, section }: IndexedSection,
-  result: lunr.Index.Result,
+  result: SectionMatch,
   entities: ReadonlyMap<string, Entity>,
   marker: TermMarker,
   plan: QueryPlan
 ): SearchHit {
-  const metadata = result.matchData.metadata as MatchMetadata
-  const termsByField = new Map<string, Set<string>>()
-  for (const term of Object.keys(metadata)) {
-    for (const field of Object.keys(metadata[term] ?? {})) {
-      if (!termsByField.has(field)) termsByField.set(field, new Set())
-      termsByField.get(field)?.add(term)
-    }
-  }
+  const termsByField = result.terms
   // Words matched in the body are marked where they stand; a phrase's words only where the
   // phrase stands. A term matched only through an entity field marks the mentions of the
   // entities whose names it matched (`person:kishida` or an alias such as "nippon" mark

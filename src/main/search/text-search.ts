@@ -2,19 +2,21 @@
 // built with its current content, check phrases, apply filters, count facets over every hit and
 // turn the top ones into hits with marked snippets.
 
-import type lunr from 'lunr'
-
-import type { FacetCount, SearchFacets, SearchFilters, SearchHit } from '../../shared/ipc-contract'
+import type { SearchFacets, SearchFilters, SearchHit } from '../../shared/ipc-contract'
 import type { Entity } from '../../shared/dataset'
+import { Counter } from './facet-counter'
 import { hitOf } from './text-hit'
 import type { TermMarker } from './mark-terms'
 import { phraseRanges } from './phrases'
+import { matchedTerms, matchShard } from './posting-query'
+import type { ShardMatches } from './posting-query'
+import type { PostingIndex } from './posting-index'
 import type { QueryPlan } from './query-plan'
 import type { IndexedSection } from './section-index'
 
-/** A loaded lunr index and the content (briefing id → content hash) it was built from. */
+/** A loaded index and the content (briefing id → content hash) it was built from. */
 export interface LoadedShard {
-  index: lunr.Index
+  index: PostingIndex
   built: ReadonlyMap<string, string>
   /**
    * Section refs (sectionRef) by lunr document ref, a base-36 number: short refs keep the index
@@ -42,17 +44,17 @@ export interface TextSearchResult {
   total: number
   hits: SearchHit[]
   facets: SearchFacets
-  /** Milliseconds spent inside lunr's own query code (the benchmark reports its share). */
-  lunrMs: number
+  /** Milliseconds spent matching and scoring postings (the benchmark reports its share). */
+  scoringMs: number
 }
 
-/** Most values listed per facet. */
-export const FACET_LIMIT = 30
-
 interface Match {
-  ref: string
   entry: IndexedSection
-  result: lunr.Index.Result
+  ref: string
+  score: number
+  shard: LoadedShard
+  matches: ShardMatches
+  document: number
 }
 
 export function searchShards(
@@ -62,34 +64,68 @@ export function searchShards(
   request: TextSearchRequest
 ): TextSearchResult {
   const { plan, filters = {} } = request
-  const empty = { total: 0, hits: [], facets: emptyFacets(), lunrMs: 0 }
+  const empty = { total: 0, hits: [], facets: emptyFacets(), scoringMs: 0 }
   // Only highlights have a colour.
   if (plan.clauses.length === 0 || filters.color !== undefined) return empty
-  const seen = new Set<string>()
+  const seen = new Set<IndexedSection>()
   const matches: Match[] = []
-  let lunrMs = 0
+  let scoringMs = 0
   for (const shard of shards) {
     const started = performance.now()
-    const results = shard.index.query((query) => {
-      for (const clause of plan.clauses) query.clause({ ...clause })
-    })
-    lunrMs += performance.now() - started
-    for (const result of results) {
-      const ref = shard.refs[parseInt(result.ref, 36)] ?? ''
-      const entry = view.sections.get(ref)
-      if (!entry || seen.has(ref)) continue
-      const briefingId = entry.briefing.id
-      if (shard.built.get(briefingId) !== view.hashes.get(briefingId)) continue
-      if (!passes(entry, plan, filters)) continue
-      seen.add(ref)
-      matches.push({ ref, entry, result })
+    const found = matchShard(shard.index, plan.scoring)
+    scoringMs += performance.now() - started
+    const entries = currentEntries(shard, view)
+    for (let i = 0; i < found.count; i++) {
+      const document = found.documents[i]!
+      const entry = entries[document]
+      if (!entry || seen.has(entry) || !passes(entry, plan, filters)) continue
+      seen.add(entry)
+      const ref = shard.refs[document]!
+      matches.push({ entry, ref, score: found.scores[i]!, shard, matches: found, document })
     }
   }
-  matches.sort((a, b) => b.result.score - a.result.score || compare(a.ref, b.ref))
-  const hits = matches
-    .slice(0, request.take)
-    .map((m) => hitOf(m.entry, m.result, view.entities, marker, plan))
-  return { total: matches.length, hits, facets: countFacets(matches, view.entities), lunrMs }
+  const hits = best(matches, request.take).map((m) => {
+    const terms = matchedTerms(m.shard.index, m.matches, m.document)
+    return hitOf(m.entry, { score: m.score, terms }, view.entities, marker, plan)
+  })
+  return { total: matches.length, hits, facets: countFacets(matches, view.entities), scoringMs }
+}
+
+// Each shard's sections by document number, for the view they were looked up in: a section
+// whose briefing changed since the shard was built is missing (its hits come from a newer shard).
+const entriesOf = new WeakMap<
+  LoadedShard,
+  { view: SearchView; entries: (IndexedSection | undefined)[] }
+>()
+
+function currentEntries(shard: LoadedShard, view: SearchView): (IndexedSection | undefined)[] {
+  const known = entriesOf.get(shard)
+  if (known?.view === view) return known.entries
+  const entries = shard.refs.map((ref) => {
+    const entry = view.sections.get(ref)
+    const id = entry?.briefing.id ?? ''
+    return entry && shard.built.get(id) === view.hashes.get(id) ? entry : undefined
+  })
+  entriesOf.set(shard, { view, entries })
+  return entries
+}
+
+/** The `take` best matches, best first (ties by section ref), without sorting all of them. */
+function best(matches: readonly Match[], take: number): Match[] {
+  const better = (a: Match, b: Match) => a.score > b.score || (a.score === b.score && a.ref < b.ref)
+  if (take <= 0) return []
+  if (matches.length > take * 8) {
+    const top: Match[] = []
+    for (const match of matches) {
+      if (top.length === take && !better(match, top[take - 1]!)) continue
+      let at = top.length
+      while (at > 0 && better(match, top[at - 1]!)) at -= 1
+      top.splice(at, 0, match)
+      if (top.length > take) top.pop()
+    }
+    return top
+  }
+  return [...matches].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).slice(0, take)
 }
 
 function passes(entry: IndexedSection, plan: QueryPlan, filters: SearchFilters): boolean {
@@ -127,25 +163,4 @@ function countFacets(matches: Match[], entities: ReadonlyMap<string, Entity>): S
 
 export function emptyFacets(): SearchFacets {
   return { briefing: [], entity: [], tag: [], color: [] }
-}
-
-/** Counts per value, listed most frequent first (ties by label). */
-export class Counter {
-  readonly #counts = new Map<string, FacetCount>()
-
-  add(value: string, label: string, by = 1): void {
-    const known = this.#counts.get(value)
-    if (known) known.count += by
-    else this.#counts.set(value, { value, label, count: by })
-  }
-
-  top(limit = FACET_LIMIT): FacetCount[] {
-    return [...this.#counts.values()]
-      .sort((a, b) => b.count - a.count || compare(a.label, b.label))
-      .slice(0, limit)
-  }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -1,0 +1,37 @@
+// Facet counts: how many hits have each value (a briefing, entity, tag or colour), listed most
+// frequent first. Counting runs over every hit of a query, so it looks each value up once and
+// picks the top values without sorting them all.
+
+import type { FacetCount } from '../../shared/ipc-contract'
+
+/** Most values listed per facet. */
+export const FACET_LIMIT = 30
+
+export class Counter {
+  readonly #counts = new Map<string, FacetCount>()
+
+  add(value: string, label: string, by = 1): void {
+    const known = this.#counts.get(value)
+    if (known) known.count += by
+    else this.#counts.set(value, { value, label, count: by })
+  }
+
+  /** The `limit` most frequent values, ties by label. */
+  top(limit = FACET_LIMIT): FacetCount[] {
+    const best: FacetCount[] = []
+    for (const counted of this.#counts.values()) {
+      const candidate = { ...counted }
+      if (best.length === limit && before(best[limit - 1]!, candidate)) continue
+      // Insertion into a short sorted list: most values fail the test above.
+      let at = best.length
+      while (at > 0 && before(candidate, best[at - 1]!)) at -= 1
+      best.splice(at, 0, candidate)
+      if (best.length > limit) best.pop()
+    }
+    return best
+  }
+}
+
+function before(a: FacetCount, b: FacetCount): boolean {
+  return a.count > b.count || (a.count === b.count && a.label < b.label)
+}

@@ -1,0 +1,100 @@
+// The on-disk form of a cached shard: a JSON header (what the shard holds, its terms and stored
+// sections) followed by the posting arrays as raw little-endian 32-bit integers, so loading them
+// is a copy, not a parse. Weights are stored ×1000: lunr rounds them to 3 decimals anyway.
+
+import type { PostingArrays } from './posting-index'
+
+const MAGIC = 'BRIX'
+/** MAGIC, then the header's byte length (uint32 LE), then the header, padded to 4 bytes. */
+const PREFIX = 8
+
+/** The header fields the arrays need; the caller adds its own. */
+export interface PostingHeader {
+  fields: readonly string[]
+  documentCount: number
+  terms: readonly string[]
+  /** Integers in the body: offsets, documents and weights, one after the other. */
+  lengths: [number, number, number]
+}
+
+export function encodePostingFile(header: object, arrays: PostingArrays): Buffer {
+  const own: PostingHeader = {
+    fields: arrays.fields,
+    documentCount: arrays.documentCount,
+    terms: arrays.terms,
+    lengths: [arrays.offsets.length, arrays.documents.length, arrays.weights.length]
+  }
+  const json = Buffer.from(JSON.stringify({ ...header, postings: own }), 'utf8')
+  const padded = Math.ceil(json.length / 4) * 4
+  const prefix = Buffer.alloc(PREFIX + padded, 0x20)
+  prefix.write(MAGIC, 0, 'latin1')
+  prefix.writeUInt32LE(json.length, 4)
+  json.copy(prefix, PREFIX)
+  const weights = Int32Array.from(arrays.weights, (w) => Math.round(w * 1000))
+  return Buffer.concat([prefix, ...[arrays.offsets, arrays.documents, weights].map(bytesOf)])
+}
+
+/** The header and arrays of a posting file; throws on a file that is damaged or not one. */
+export function decodePostingFile<H extends object>(
+  file: Buffer
+): { header: H; arrays: PostingArrays } {
+  if (file.length < PREFIX || file.toString('latin1', 0, 4) !== MAGIC) {
+    throw new Error('not a posting file')
+  }
+  const length = file.readUInt32LE(4)
+  const bodyStart = PREFIX + Math.ceil(length / 4) * 4
+  const parsed = JSON.parse(file.toString('utf8', PREFIX, PREFIX + length)) as H & {
+    postings: PostingHeader
+  }
+  const { postings, ...header } = parsed
+  const [offsetCount, postingCount, weightCount] = postings.lengths
+  const integers = offsetCount + postingCount + weightCount
+  if (file.length !== bodyStart + integers * 4) throw new Error('posting file: wrong length')
+  const body = int32s(file, bodyStart, integers)
+  const offsets = body.subarray(0, offsetCount)
+  const documents = body.subarray(offsetCount, offsetCount + postingCount)
+  const stored = body.subarray(offsetCount + postingCount)
+  const weights = new Float64Array(weightCount)
+  for (let i = 0; i < weightCount; i++) weights[i] = stored[i]! / 1000
+  checkArrays(postings, offsets, documents, weightCount)
+  return {
+    header: header as unknown as H,
+    arrays: {
+      fields: postings.fields,
+      documentCount: postings.documentCount,
+      terms: postings.terms,
+      offsets: offsets.slice(),
+      documents: documents.slice(),
+      weights
+    }
+  }
+}
+
+/** A damaged file must fail here, not index past an array's end while a query runs. */
+function checkArrays(
+  postings: PostingHeader,
+  offsets: Int32Array,
+  documents: Int32Array,
+  weightCount: number
+): void {
+  const slots = postings.terms.length * postings.fields.length
+  const consistent =
+    offsets.length === slots + 1 &&
+    offsets[0] === 0 &&
+    offsets[slots] === documents.length &&
+    weightCount === documents.length &&
+    offsets.every((offset, i) => i === 0 || offset >= offsets[i - 1]!) &&
+    documents.every((document) => document >= 0 && document < postings.documentCount)
+  if (!consistent) throw new Error('posting file: offsets and postings disagree')
+}
+
+function bytesOf(array: Int32Array): Buffer {
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength)
+}
+
+/** Int32 view of `count` integers at `start`; copied when the buffer is not 4-byte aligned. */
+function int32s(file: Buffer, start: number, count: number): Int32Array {
+  const at = file.byteOffset + start
+  if (at % 4 === 0) return new Int32Array(file.buffer, at, count)
+  return new Int32Array(file.buffer.slice(at, at + count * 4))
+}

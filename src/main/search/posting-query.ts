@@ -1,0 +1,144 @@
+// Runs a planned query on one shard's PostingIndex with lunr's semantics and scores: the same
+// expansion, required/prohibited rules and score (per field, the query vector's dot product
+// with the document's field vector over the query vector's magnitude, summed over fields), but
+// over typed arrays, with no per-match objects. Matched terms are worked out for shown hits only.
+
+import lunr from 'lunr'
+
+import type { PostingIndex } from './posting-index'
+
+/** A lunr clause, as lunr.Query.clause completes it, with its terms after the search pipeline. */
+export interface ScoringClause {
+  clause: lunr.Query.Clause & { presence: number }
+  terms: string[]
+}
+
+export interface ShardMatches {
+  /** Matched documents and their scores (not sorted). */
+  documents: Int32Array
+  scores: Float64Array
+  count: number
+  /** term × field + field slots the query weighed, for matchedTerms. */
+  slots: readonly number[]
+}
+
+const { REQUIRED, PROHIBITED } = lunr.Query.presence
+
+/** Completes clauses as lunr.Query.clause does and runs the pipeline where lunr would. */
+export function scoringClauses(
+  clauses: readonly lunr.Query.Clause[],
+  fields: readonly string[],
+  pipeline: lunr.Pipeline
+): ScoringClause[] {
+  const query = new lunr.Query([...fields])
+  for (const clause of clauses) query.clause({ ...clause })
+  return query.clauses.map((clause) => ({
+    clause: clause as ScoringClause['clause'],
+    terms: clause.usePipeline ? pipeline.runString(clause.term) : [clause.term]
+  }))
+}
+
+/** The index terms one (pipeline-processed) term of a clause stands for. */
+function expand(index: PostingIndex, clause: ScoringClause['clause'], term: string): number[] {
+  const fuzzy = 'editDistance' in clause
+  const stars = term.split('*').length - 1
+  if (stars === 0 && (!fuzzy || clause.editDistance === 0)) {
+    const id = index.termId(term)
+    return id === undefined ? [] : [id]
+  }
+  if (!fuzzy && stars === 1 && term.endsWith('*')) return index.withPrefix(term.slice(0, -1))
+  return index.matching({ ...clause, term })
+}
+
+export function matchShard(index: PostingIndex, clauses: readonly ScoringClause[]): ShardMatches {
+  const fieldCount = index.fields.length
+  const fieldNumber = new Map(index.fields.map((field, i) => [field, i]))
+  const n = index.documentCount
+  // Query weight per term-field slot: lunr adds a clause's boost for each term it expands to.
+  const weight = new Map<number, number>()
+  const prohibited = new Uint8Array(n)
+  const requiredHits = new Uint16Array(n)
+  const lastClause = new Int32Array(n).fill(-1)
+  let required = 0
+  clauses.forEach(({ clause, terms }, c) => {
+    const fields = clause.fields.map((f) => fieldNumber.get(f)).filter((f) => f !== undefined)
+    if (clause.presence === REQUIRED) required += 1
+    for (const term of terms) {
+      const ids = expand(index, clause, term)
+      // lunr: a required term that matches nothing leaves no document (the count stays short).
+      if (ids.length === 0 && clause.presence === REQUIRED) break
+      for (const id of ids) {
+        for (const field of fields) {
+          const at = id * fieldCount + field
+          const end = index.offsets[at + 1]!
+          if (clause.presence === PROHIBITED) {
+            for (let p = index.offsets[at]!; p < end; p++) prohibited[index.documents[p]!] = 1
+            continue
+          }
+          if (clause.presence === REQUIRED) {
+            for (let p = index.offsets[at]!; p < end; p++) {
+              const document = index.documents[p]!
+              if (lastClause[document] === c) continue
+              lastClause[document] = c
+              requiredHits[document]! += 1
+            }
+          }
+          weight.set(at, (weight.get(at) ?? 0) + clause.boost)
+        }
+      }
+    }
+  })
+  const magnitude = new Float64Array(fieldCount)
+  for (const [at, w] of weight) magnitude[at % fieldCount]! += w * w
+  const scores = new Float64Array(n)
+  const matched = new Uint8Array(n)
+  const touched: number[] = []
+  const slots = [...weight.keys()].sort((a, b) => a - b)
+  for (const at of slots) {
+    const norm = Math.sqrt(magnitude[at % fieldCount]!)
+    // lunr turns a field score that is not a number (an infinite boost: ∞/∞) into 0.
+    const factor = norm > 0 ? weight.get(at)! / norm || 0 : 0
+    const end = index.offsets[at + 1]!
+    for (let p = index.offsets[at]!; p < end; p++) {
+      const document = index.documents[p]!
+      if (matched[document] === 0) {
+        matched[document] = 1
+        touched.push(document)
+      }
+      scores[document]! += factor * index.weights[p]!
+    }
+  }
+  // lunr: a query of prohibited clauses only matches every other document, with score 0.
+  const negated = clauses.length > 0 && clauses.every((c) => c.clause.presence === PROHIBITED)
+  const candidates = negated ? Array.from({ length: n }, (_, i) => i) : touched
+  const documents = new Int32Array(candidates.length)
+  const kept = new Float64Array(candidates.length)
+  let count = 0
+  for (const document of candidates) {
+    if (prohibited[document] === 1) continue
+    if (required > 0 && requiredHits[document] !== required) continue
+    documents[count] = document
+    kept[count] = scores[document]!
+    count += 1
+  }
+  return { documents, scores: kept, count, slots }
+}
+
+/** The index terms of the query each field of `document` matched (lunr's matchData, in short). */
+export function matchedTerms(
+  index: PostingIndex,
+  matches: ShardMatches,
+  document: number
+): Map<string, Set<string>> {
+  const byField = new Map<string, Set<string>>()
+  const fieldCount = index.fields.length
+  for (const at of matches.slots) {
+    const term = Math.floor(at / fieldCount)
+    const field = at % fieldCount
+    if (!index.has(term, field, document)) continue
+    const name = index.fields[field]!
+    if (!byField.has(name)) byField.set(name, new Set())
+    byField.get(name)!.add(index.terms[term]!)
+  }
+  return byField
+}
