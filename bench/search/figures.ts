@@ -32,8 +32,8 @@ export interface Figures {
   /** Start until the index process first replies (process start, module loading). */
   processUpMs?: number
   shards?: number
-  /** Share of the engine's query time spent inside lunr.Index.query (0–1). */
-  lunrShare?: number
+  /** Share of the engine's query time spent matching and scoring postings (0–1). */
+  scoringShare?: number
   latency: Partial<Record<QueryClass, Timing>>
   /** Hits found per query text, to show every contender answered the same questions. */
   hits: Map<string, number | undefined>

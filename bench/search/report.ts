@@ -122,7 +122,11 @@ function sizeTable(r: SizeResult): string[] {
     ]),
     num('processUpMs', '… of which: index process started, first reply', seconds, false),
     num('completeMs', 'cold start, warm cache → everything searchable', seconds, false),
-    num('heapBytes', 'heap after load (engine: index process; baselines: index only)', mb),
+    num(
+      'heapBytes',
+      'heap after load (engine: index process, JS heap + typed arrays; baselines: index only)',
+      mb
+    ),
     num('rssBytes', 'RSS of the index process after load', mb, false),
     ...QUERY_CLASSES.map(({ cls, label }) =>
       row(`q-${cls}`, `query, ${label}: median / p95`, [
@@ -133,13 +137,17 @@ function sizeTable(r: SizeResult): string[] {
         timingRatio(e.latency[cls], m.latency[cls])
       ])
     ),
-    row('lunrShare', 'share of the engine’s query time inside `lunr.Index.query` (all queries)', [
-      e.lunrShare === undefined ? '—' : `${Math.round(e.lunrShare * 100)} %`,
-      '—',
-      '—',
-      '—',
-      '—'
-    ]),
+    row(
+      'scoringShare',
+      'share of the engine’s query time spent matching and scoring postings (all queries)',
+      [
+        e.scoringShare === undefined ? '—' : `${Math.round(e.scoringShare * 100)} %`,
+        '—',
+        '—',
+        '—',
+        '—'
+      ]
+    ),
     num('importMs', 'one newly imported briefing searchable (write file → found)', ms),
     ''
   ]

@@ -4,7 +4,8 @@
 
 import { IndexEngine } from '../search/index-engine'
 import { AppError } from '../ipc/app-error'
-import { memory, serve } from './serve'
+import { memory } from './process-memory'
+import { serve } from './serve'
 
 let engine: IndexEngine | undefined
 

@@ -21,6 +21,8 @@ export interface IndexStats {
   /** Peak resident set size of the process so far. */
   maxRss: number
   heapUsed: number
+  /** Memory of ArrayBuffers (the index's typed arrays), outside the JavaScript heap. */
+  arrayBuffers: number
 }
 
 export interface IndexMethods {

@@ -60,13 +60,3 @@ export function serve(
       )
   })
 }
-
-/** This process's memory (bytes), for stats. */
-export function memory(): { rss: number; heapUsed: number; maxRss: number } {
-  const usage = process.memoryUsage()
-  return {
-    rss: usage.rss,
-    heapUsed: usage.heapUsed,
-    maxRss: process.resourceUsage().maxRSS * 1024
-  }
-}

@@ -18,20 +18,37 @@ export class Counter {
 
   /** The `limit` most frequent values, ties by label. */
   top(limit = FACET_LIMIT): FacetCount[] {
-    const best: FacetCount[] = []
-    for (const counted of this.#counts.values()) {
-      const candidate = { ...counted }
-      if (best.length === limit && before(best[limit - 1]!, candidate)) continue
-      // Insertion into a short sorted list: most values fail the test above.
-      let at = best.length
-      while (at > 0 && before(candidate, best[at - 1]!)) at -= 1
-      best.splice(at, 0, candidate)
-      if (best.length > limit) best.pop()
-    }
-    return best
+    const counted = [...this.#counts.values()]
+    return topValues(
+      counted,
+      (value) => value.count,
+      (value) => value.label,
+      limit
+    ).map((value) => ({ ...value }))
   }
 }
 
-function before(a: FacetCount, b: FacetCount): boolean {
-  return a.count > b.count || (a.count === b.count && a.label < b.label)
+/**
+ * The `limit` values with the highest counts, ties by label, then in the order given (as a
+ * stable sort would list them), without sorting them all.
+ */
+export function topValues<T>(
+  values: readonly T[],
+  countOf: (value: T) => number,
+  labelOf: (value: T) => string,
+  limit = FACET_LIMIT
+): T[] {
+  const before = (a: T, b: T) =>
+    countOf(a) > countOf(b) || (countOf(a) === countOf(b) && labelOf(a) < labelOf(b))
+  const best: T[] = []
+  if (limit <= 0) return best
+  for (const candidate of values) {
+    if (best.length === limit && !before(candidate, best[limit - 1]!)) continue
+    // Insertion into a short sorted list: most values fail the test above.
+    let at = best.length
+    while (at > 0 && before(candidate, best[at - 1]!)) at -= 1
+    best.splice(at, 0, candidate)
+    if (best.length > limit) best.pop()
+  }
+  return best
 }

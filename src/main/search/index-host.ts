@@ -3,6 +3,7 @@
 // text and the lunr indexes stay in the index process.
 
 import type { IndexStatus } from '../../shared/ipc-contract'
+import { memory } from '../background/process-memory'
 import { createRpcClient } from '../background/rpc-client'
 import type { RpcClient } from '../background/rpc-client'
 import type { BackgroundPort, IndexMethods, IndexStats } from '../background/rpc'
@@ -36,11 +37,7 @@ function threadHost(options: EngineOptions): IndexHost {
     whenComplete: () => engine.whenComplete(),
     status: async () => engine.status(),
     search: async (query) => engine.search(query),
-    stats: async () => {
-      const usage = process.memoryUsage()
-      const maxRss = process.resourceUsage().maxRSS * 1024
-      return { ...(await engine.stats()), rss: usage.rss, heapUsed: usage.heapUsed, maxRss }
-    },
+    stats: async () => ({ ...(await engine.stats()), ...memory() }),
     close: async () => engine.close()
   }
 }

@@ -4,7 +4,6 @@
 
 import type { SearchFacets, SearchFilters, SearchHit } from '../../shared/ipc-contract'
 import type { Entity } from '../../shared/dataset'
-import { Counter } from './facet-counter'
 import { hitOf } from './text-hit'
 import type { TermMarker } from './mark-terms'
 import { phraseRanges } from './phrases'
@@ -13,6 +12,8 @@ import type { ShardMatches } from './posting-query'
 import type { PostingIndex } from './posting-index'
 import type { QueryPlan } from './query-plan'
 import type { IndexedSection } from './section-index'
+import { tablesOf } from './view-tables'
+import type { ViewTables } from './view-tables'
 
 /** A loaded index and the content (briefing id → content hash) it was built from. */
 export interface LoadedShard {
@@ -67,54 +68,68 @@ export function searchShards(
   const empty = { total: 0, hits: [], facets: emptyFacets(), scoringMs: 0 }
   // Only highlights have a colour.
   if (plan.clauses.length === 0 || filters.color !== undefined) return empty
-  const seen = new Set<IndexedSection>()
+  const tables = tablesOf(view)
+  // A section in two loaded shards (built from the same content) counts once: from the first.
+  const seen = new Uint8Array(tables.sectionCount)
   const matches: Match[] = []
+  const entries: IndexedSection[] = []
+  const serials: number[] = []
   let scoringMs = 0
   for (const shard of shards) {
     const started = performance.now()
     const found = matchShard(shard.index, plan.scoring)
     scoringMs += performance.now() - started
-    const entries = currentEntries(shard, view)
+    const current = currentEntries(shard, view, tables)
     for (let i = 0; i < found.count; i++) {
       const document = found.documents[i]!
-      const entry = entries[document]
-      if (!entry || seen.has(entry) || !passes(entry, plan, filters)) continue
-      seen.add(entry)
+      const entry = current.entries[document]
+      const serial = current.serials[document]!
+      if (!entry || seen[serial] === 1 || !passes(entry, plan, filters)) continue
+      seen[serial] = 1
       const ref = shard.refs[document]!
       matches.push({ entry, ref, score: found.scores[i]!, shard, matches: found, document })
+      entries.push(entry)
+      serials.push(serial)
     }
   }
   const hits = best(matches, request.take).map((m) => {
     const terms = matchedTerms(m.shard.index, m.matches, m.document)
     return hitOf(m.entry, { score: m.score, terms }, view.entities, marker, plan)
   })
-  return { total: matches.length, hits, facets: countFacets(matches, view.entities), scoringMs }
+  const facets = tables.countFacets(entries, serials)
+  return { total: matches.length, hits, facets, scoringMs }
 }
 
 // Each shard's sections by document number, for the view they were looked up in: a section
 // whose briefing changed since the shard was built is missing (its hits come from a newer shard).
-const entriesOf = new WeakMap<
-  LoadedShard,
-  { view: SearchView; entries: (IndexedSection | undefined)[] }
->()
+interface ShardEntries {
+  view: SearchView
+  entries: (IndexedSection | undefined)[]
+  /** Each section's number in the view's tables. */
+  serials: Int32Array
+}
+const entriesOf = new WeakMap<LoadedShard, ShardEntries>()
 
-function currentEntries(shard: LoadedShard, view: SearchView): (IndexedSection | undefined)[] {
+function currentEntries(shard: LoadedShard, view: SearchView, tables: ViewTables): ShardEntries {
   const known = entriesOf.get(shard)
-  if (known?.view === view) return known.entries
+  if (known?.view === view) return known
   const entries = shard.refs.map((ref) => {
     const entry = view.sections.get(ref)
     const id = entry?.briefing.id ?? ''
     return entry && shard.built.get(id) === view.hashes.get(id) ? entry : undefined
   })
-  entriesOf.set(shard, { view, entries })
-  return entries
+  const serials = Int32Array.from(entries, (entry) => (entry ? tables.serialOf(entry) : -1))
+  const made = { view, entries, serials }
+  entriesOf.set(shard, made)
+  return made
 }
 
 /** The `take` best matches, best first (ties by section ref), without sorting all of them. */
 function best(matches: readonly Match[], take: number): Match[] {
   const better = (a: Match, b: Match) => a.score > b.score || (a.score === b.score && a.ref < b.ref)
   if (take <= 0) return []
-  if (matches.length > take * 8) {
+  // Insertion into a short list of the best so far: most matches fail the first test.
+  if (take <= 256 && matches.length > take * 8) {
     const top: Match[] = []
     for (const match of matches) {
       if (top.length === take && !better(match, top[take - 1]!)) continue
@@ -144,21 +159,6 @@ function passes(entry: IndexedSection, plan: QueryPlan, filters: SearchFilters):
             : [section.heading, section.text]
     return texts.some((text) => phraseRanges(text, phrase.words).length > 0)
   })
-}
-
-function countFacets(matches: Match[], entities: ReadonlyMap<string, Entity>): SearchFacets {
-  const briefings = new Counter()
-  const entityCounts = new Counter()
-  const tags = new Counter()
-  for (const { entry } of matches) {
-    briefings.add(entry.briefing.id, entry.briefing.title)
-    for (const id of entry.entities) {
-      const entity = entities.get(id)
-      if (entity) entityCounts.add(id, entity.name)
-    }
-    for (const tag of entry.tags) tags.add(tag, tag)
-  }
-  return { briefing: briefings.top(), entity: entityCounts.top(), tag: tags.top(), color: [] }
 }
 
 export function emptyFacets(): SearchFacets {

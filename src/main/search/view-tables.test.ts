@@ -1,0 +1,66 @@
+// Facet counts and duplicate sections over numbered tables must give what counting each hit's
+// briefing, entities and tags by name gives, and a section found in two shards counts once.
+
+import { describe, expect, it } from 'vitest'
+
+import { Counter } from './facet-counter'
+import { createShardedSearch } from './lunr-search'
+import { PostingIndex } from './posting-index'
+import { buildIndex } from './section-index'
+import { viewOf } from './search-view'
+import type { LoadedShard } from './text-search'
+import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from './test-library'
+
+const library = testLibrary([QUAD_BRIEFING, ASEAN_BRIEFING])
+const view = viewOf(library)
+
+function shardOf(ids: string[]): LoadedShard {
+  const { arrays, refs } = buildIndex(ids.flatMap((id) => view.documents(id)))
+  const built = new Map(ids.map((id) => [id, view.hashes.get(id) ?? '']))
+  return { index: new PostingIndex(arrays), refs, built }
+}
+
+const ALL = [QUAD_BRIEFING.id, ASEAN_BRIEFING.id]
+
+describe('facets and duplicates over numbered tables', () => {
+  const single = createShardedSearch([shardOf(ALL)], library)
+
+  it.each(['japan', 'sea', 'milit*', 'tag:defence', 'person:kishida modi'])(
+    'counts %s as naming every hit would',
+    async (query) => {
+      const answer = await single.search({ query, take: 200 })
+      expect(answer.total, query).toBeGreaterThan(0)
+      expect(answer.hits).toHaveLength(answer.total)
+      const briefing = new Counter()
+      const entity = new Counter()
+      const tag = new Counter()
+      for (const hit of answer.hits) {
+        const briefingOf = library.briefings.find((b) => b.id === hit.briefingId)!
+        const section = briefingOf.sections.find((s) => s.id === hit.sectionId)!
+        briefing.add(briefingOf.id, briefingOf.title)
+        for (const id of new Set(section.mentions.map((m) => m.entity))) {
+          const known = library.entities.get(id)
+          if (known) entity.add(id, known.name)
+        }
+        for (const name of new Set([...section.tags, ...briefingOf.tags])) tag.add(name, name)
+      }
+      expect(answer.facets).toEqual({
+        briefing: briefing.top(),
+        entity: entity.top(),
+        tag: tag.top(),
+        color: []
+      })
+    }
+  )
+
+  it('counts a section held by two loaded shards once, from the first', async () => {
+    const twice = createShardedSearch([shardOf(ALL), shardOf([ASEAN_BRIEFING.id])], library)
+    for (const query of ['sea', 'japan', 'asean']) {
+      const expected = await single.search({ query, take: 200 })
+      const answer = await twice.search({ query, take: 200 })
+      expect(answer.total, query).toBe(expected.total)
+      expect(answer.hits, query).toEqual(expected.hits)
+      expect(answer.facets, query).toEqual(expected.facets)
+    }
+  })
+})
