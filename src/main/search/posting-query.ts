@@ -15,8 +15,8 @@ export interface ScoringClause {
 
 export interface ShardMatches {
   /** Matched documents and their scores (not sorted). */
-  documents: Int32Array
-  scores: Float64Array
+  documents: number[]
+  scores: number[]
   count: number
   /** term × field + field slots the query weighed, for matchedTerms. */
   slots: readonly number[]
@@ -56,9 +56,7 @@ export function matchShard(index: PostingIndex, clauses: readonly ScoringClause[
   const n = index.documentCount
   // Query weight per term-field slot: lunr adds a clause's boost for each term it expands to.
   const weight = new Map<number, number>()
-  const prohibited = new Uint8Array(n)
-  const requiredHits = new Uint16Array(n)
-  const lastClause = new Int32Array(n).fill(-1)
+  const { prohibited, requiredHits, lastClause, scores, matched } = scratch.take(n)
   let required = 0
   clauses.forEach(({ clause, terms }, c) => {
     const fields = clause.fields.map((f) => fieldNumber.get(f)).filter((f) => f !== undefined)
@@ -90,8 +88,6 @@ export function matchShard(index: PostingIndex, clauses: readonly ScoringClause[
   })
   const magnitude = new Float64Array(fieldCount)
   for (const [at, w] of weight) magnitude[at % fieldCount]! += w * w
-  const scores = new Float64Array(n)
-  const matched = new Uint8Array(n)
   const touched: number[] = []
   const slots = [...weight.keys()].sort((a, b) => a - b)
   for (const at of slots) {
@@ -111,18 +107,50 @@ export function matchShard(index: PostingIndex, clauses: readonly ScoringClause[
   // lunr: a query of prohibited clauses only matches every other document, with score 0.
   const negated = clauses.length > 0 && clauses.every((c) => c.clause.presence === PROHIBITED)
   const candidates = negated ? Array.from({ length: n }, (_, i) => i) : touched
-  const documents = new Int32Array(candidates.length)
-  const kept = new Float64Array(candidates.length)
-  let count = 0
+  const documents: number[] = []
+  const kept: number[] = []
   for (const document of candidates) {
     if (prohibited[document] === 1) continue
     if (required > 0 && requiredHits[document] !== required) continue
-    documents[count] = document
-    kept[count] = scores[document]!
-    count += 1
+    documents.push(document)
+    kept.push(scores[document]!)
   }
-  return { documents, scores: kept, count, slots }
+  return { documents, scores: kept, count: documents.length, slots }
 }
+
+/**
+ * Per-document working arrays, reused by every shard of every query (they run one at a time):
+ * allocated afresh each time, they added up to megabytes per query at 50k sections, and the
+ * garbage collector's pauses showed in the slowest searches.
+ */
+class Scratch {
+  #size = 0
+  prohibited = new Uint8Array(0)
+  requiredHits = new Uint16Array(0)
+  lastClause = new Int32Array(0)
+  scores = new Float64Array(0)
+  matched = new Uint8Array(0)
+
+  /** The arrays, cleared for documents 0 … n - 1. */
+  take(n: number): this {
+    if (n > this.#size) {
+      this.#size = Math.max(n, this.#size * 2)
+      this.prohibited = new Uint8Array(this.#size)
+      this.requiredHits = new Uint16Array(this.#size)
+      this.lastClause = new Int32Array(this.#size)
+      this.scores = new Float64Array(this.#size)
+      this.matched = new Uint8Array(this.#size)
+    }
+    this.prohibited.fill(0, 0, n)
+    this.requiredHits.fill(0, 0, n)
+    this.lastClause.fill(-1, 0, n)
+    this.scores.fill(0, 0, n)
+    this.matched.fill(0, 0, n)
+    return this
+  }
+}
+
+const scratch = new Scratch()
 
 /** The index terms of the query each field of `document` matched (lunr's matchData, in short). */
 export function matchedTerms(

@@ -49,13 +49,13 @@ export interface TextSearchResult {
   scoringMs: number
 }
 
-interface Match {
-  entry: IndexedSection
-  ref: string
-  score: number
-  shard: LoadedShard
-  matches: ShardMatches
-  document: number
+/** Every hit of a query in parallel arrays: there can be tens of thousands of them. */
+interface Found {
+  shard: number[]
+  document: number[]
+  score: number[]
+  entry: IndexedSection[]
+  serial: number[]
 }
 
 export function searchShards(
@@ -70,34 +70,37 @@ export function searchShards(
   if (plan.clauses.length === 0 || filters.color !== undefined) return empty
   const tables = tablesOf(view)
   // A section in two loaded shards (built from the same content) counts once: from the first.
-  const seen = new Uint8Array(tables.sectionCount)
-  const matches: Match[] = []
-  const entries: IndexedSection[] = []
-  const serials: number[] = []
+  const seen = tables.clearedMarks()
+  const found: Found = { shard: [], document: [], score: [], entry: [], serial: [] }
+  const matched: ShardMatches[] = []
   let scoringMs = 0
-  for (const shard of shards) {
+  shards.forEach((shard, s) => {
     const started = performance.now()
-    const found = matchShard(shard.index, plan.scoring)
+    const matches = matchShard(shard.index, plan.scoring)
     scoringMs += performance.now() - started
+    matched.push(matches)
     const current = currentEntries(shard, view, tables)
-    for (let i = 0; i < found.count; i++) {
-      const document = found.documents[i]!
+    for (let i = 0; i < matches.count; i++) {
+      const document = matches.documents[i]!
       const entry = current.entries[document]
       const serial = current.serials[document]!
       if (!entry || seen[serial] === 1 || !passes(entry, plan, filters)) continue
       seen[serial] = 1
-      const ref = shard.refs[document]!
-      matches.push({ entry, ref, score: found.scores[i]!, shard, matches: found, document })
-      entries.push(entry)
-      serials.push(serial)
+      found.shard.push(s)
+      found.document.push(document)
+      found.score.push(matches.scores[i]!)
+      found.entry.push(entry)
+      found.serial.push(serial)
     }
-  }
-  const hits = best(matches, request.take).map((m) => {
-    const terms = matchedTerms(m.shard.index, m.matches, m.document)
-    return hitOf(m.entry, { score: m.score, terms }, view.entities, marker, plan)
   })
-  const facets = tables.countFacets(entries, serials)
-  return { total: matches.length, hits, facets, scoringMs }
+  const refOf = (i: number) => shards[found.shard[i]!]!.refs[found.document[i]!]!
+  const hits = best(found.score, refOf, request.take).map((i) => {
+    const s = found.shard[i]!
+    const terms = matchedTerms(shards[s]!.index, matched[s]!, found.document[i]!)
+    return hitOf(found.entry[i]!, { score: found.score[i]!, terms }, view.entities, marker, plan)
+  })
+  const facets = tables.countFacets(found.entry, found.serial)
+  return { total: found.entry.length, hits, facets, scoringMs }
 }
 
 // Each shard's sections by document number, for the view they were looked up in: a section
@@ -124,23 +127,30 @@ function currentEntries(shard: LoadedShard, view: SearchView, tables: ViewTables
   return made
 }
 
-/** The `take` best matches, best first (ties by section ref), without sorting all of them. */
-function best(matches: readonly Match[], take: number): Match[] {
-  const better = (a: Match, b: Match) => a.score > b.score || (a.score === b.score && a.ref < b.ref)
+/**
+ * Positions of the `take` best scores, best first (ties by section ref, as the list would sort
+ * them), without sorting them all.
+ */
+function best(scores: readonly number[], refOf: (i: number) => string, take: number): number[] {
+  const better = (a: number, b: number) =>
+    scores[a]! > scores[b]! || (scores[a] === scores[b] && refOf(a) < refOf(b))
   if (take <= 0) return []
   // Insertion into a short list of the best so far: most matches fail the first test.
-  if (take <= 256 && matches.length > take * 8) {
-    const top: Match[] = []
-    for (const match of matches) {
-      if (top.length === take && !better(match, top[take - 1]!)) continue
-      let at = top.length
-      while (at > 0 && better(match, top[at - 1]!)) at -= 1
-      top.splice(at, 0, match)
-      if (top.length > take) top.pop()
-    }
-    return top
+  if (take > 256 || scores.length <= take * 8) {
+    return scores
+      .map((_, i) => i)
+      .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
+      .slice(0, take)
   }
-  return [...matches].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).slice(0, take)
+  const top: number[] = []
+  for (let i = 0; i < scores.length; i++) {
+    if (top.length === take && !better(i, top[take - 1]!)) continue
+    let at = top.length
+    while (at > 0 && better(i, top[at - 1]!)) at -= 1
+    top.splice(at, 0, i)
+    if (top.length > take) top.pop()
+  }
+  return top
 }
 
 function passes(entry: IndexedSection, plan: QueryPlan, filters: SearchFilters): boolean {

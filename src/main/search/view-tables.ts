@@ -7,23 +7,42 @@ import { topValues } from './facet-counter'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
 
-const KINDS = ['briefing', 'entity', 'tag'] as const
+const BRIEFING = 0
+const ENTITY = 1
+const TAG = 2
 
 export class ViewTables {
   /** Sections are numbered 0 … sectionCount - 1. */
   readonly sectionCount: number
   readonly #view: SearchView
   readonly #serials = new Map<IndexedSection, number>()
-  /** Facet value ids of each section, made the first time the section is a hit. */
-  readonly #facetsOf: (Int32Array | undefined)[]
+  readonly #marks: Uint8Array
+  // The facet value ids of section n are pool[start[n]] … pool[end[n] - 1]; start is -1 until
+  // the section is first a hit.
+  readonly #start: Int32Array
+  readonly #end: Int32Array
+  readonly #pool: number[] = []
+  // Facet values by id.
   readonly #ids = new Map<string, number>()
-  readonly #values: { kind: number; value: string; label: string }[] = []
+  readonly #kinds: number[] = []
+  readonly #values: string[] = []
+  readonly #labels: string[] = []
+  /** Counts by facet value id, all zero between queries. */
+  #counts = new Int32Array(0)
 
   constructor(view: SearchView) {
     this.#view = view
     for (const entry of view.sections.values()) this.#serials.set(entry, this.#serials.size)
     this.sectionCount = this.#serials.size
-    this.#facetsOf = new Array<Int32Array | undefined>(this.sectionCount)
+    this.#marks = new Uint8Array(this.sectionCount)
+    this.#start = new Int32Array(this.sectionCount).fill(-1)
+    this.#end = new Int32Array(this.sectionCount)
+  }
+
+  /** One mark per section, all clear: reused by every query of this view (one at a time). */
+  clearedMarks(): Uint8Array {
+    this.#marks.fill(0)
+    return this.#marks
   }
 
   /** The section's number, or -1 for a section not in this view. */
@@ -32,49 +51,57 @@ export class ViewTables {
   }
 
   /** Facet counts over the hits (sections by number), at most FACET_LIMIT values per facet. */
-  countFacets(hits: readonly IndexedSection[], serials: ArrayLike<number>): SearchFacets {
-    const idsOfHits = hits.map((entry, i) => this.#facetIds(entry, serials[i]!))
-    const counts = new Int32Array(this.#values.length)
-    const touched: number[] = []
-    for (const ids of idsOfHits) {
-      for (const id of ids) {
-        if (counts[id] === 0) touched.push(id)
+  countFacets(hits: readonly IndexedSection[], serials: readonly number[]): SearchFacets {
+    // Sections seen for the first time in this view may add values to the table.
+    for (let h = 0; h < hits.length; h++) {
+      if (this.#start[serials[h]!]! < 0) this.#addFacetIds(hits[h]!, serials[h]!)
+    }
+    if (this.#counts.length < this.#kinds.length) {
+      this.#counts = new Int32Array(this.#kinds.length * 2)
+    }
+    const counts = this.#counts
+    const pool = this.#pool
+    const touched: number[][] = [[], [], []]
+    for (let h = 0; h < hits.length; h++) {
+      const serial = serials[h]!
+      const end = this.#end[serial]!
+      for (let k = this.#start[serial]!; k < end; k++) {
+        const id = pool[k]!
+        if (counts[id] === 0) touched[this.#kinds[id]!]!.push(id)
         counts[id]! += 1
       }
     }
-    const [briefing, entity, tag] = KINDS.map((_, kind) =>
+    const [briefing, entity, tag] = touched.map((ids) =>
       topValues(
-        touched.filter((id) => this.#values[id]!.kind === kind),
+        ids,
         (id) => counts[id]!,
-        (id) => this.#values[id]!.label
-      ).map((id) => {
-        const { value, label } = this.#values[id]!
-        return { value, label, count: counts[id]! }
-      })
+        (id) => this.#labels[id]!
+      ).map((id) => ({ value: this.#values[id]!, label: this.#labels[id]!, count: counts[id]! }))
     )
+    // Cleared for the next query: only the values this one touched were counted.
+    for (const ids of touched) for (const id of ids) counts[id] = 0
     return { briefing: briefing!, entity: entity!, tag: tag!, color: [] }
   }
 
-  #facetIds(entry: IndexedSection, serial: number): Int32Array {
-    const known = serial >= 0 ? this.#facetsOf[serial] : undefined
-    if (known) return known
-    const ids: number[] = [this.#id(0, entry.briefing.id, entry.briefing.title)]
+  #addFacetIds(entry: IndexedSection, serial: number): void {
+    this.#start[serial] = this.#pool.length
+    this.#pool.push(this.#id(BRIEFING, entry.briefing.id, entry.briefing.title))
     for (const id of entry.entities) {
       const entity = this.#view.entities.get(id)
-      if (entity) ids.push(this.#id(1, id, entity.name))
+      if (entity) this.#pool.push(this.#id(ENTITY, id, entity.name))
     }
-    for (const tag of entry.tags) ids.push(this.#id(2, tag, tag))
-    const made = Int32Array.from(ids)
-    if (serial >= 0) this.#facetsOf[serial] = made
-    return made
+    for (const tag of entry.tags) this.#pool.push(this.#id(TAG, tag, tag))
+    this.#end[serial] = this.#pool.length
   }
 
   #id(kind: number, value: string, label: string): number {
     const key = `${kind}:${value}`
     let id = this.#ids.get(key)
     if (id === undefined) {
-      id = this.#values.length
-      this.#values.push({ kind, value, label })
+      id = this.#kinds.length
+      this.#kinds.push(kind)
+      this.#values.push(value)
+      this.#labels.push(label)
       this.#ids.set(key, id)
     }
     return id
