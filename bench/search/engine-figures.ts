@@ -13,7 +13,7 @@ import { forkNodeProcess } from '../../src/main/background/node-process'
 import type { Briefing } from '../../src/shared/dataset'
 import { type BenchFolders, writeBriefing } from './dataset-files'
 import { emptyFigures, type Figures, importedBriefing, importMarker } from './figures'
-import { sample, summarise, watchEventLoop, within } from './probes'
+import { bareProcessStartMs, sample, summarise, watchEventLoop, within } from './probes'
 import type { BenchQuery, QueryClass } from './queries'
 
 /** Starts the engine under test on a dataset folder and a profile. */
@@ -82,10 +82,12 @@ export async function measureEngine(
     // the first answered query is the first one with hits.
     const first = queries[0]!
     const ups: number[] = []
+    const bare: number[] = []
     const firsts: number[] = []
     const completes: number[] = []
     for (let i = 0; i < options.warmStarts; i++) {
       if (host) await (host as IndexHost).close()
+      bare.push(await bareProcessStartMs())
       const t0 = performance.now()
       host = open()
       await host.status()
@@ -97,6 +99,7 @@ export async function measureEngine(
       completes.push(performance.now() - t0)
     }
     figures.processUpMs = summarise(ups)?.median
+    figures.bareProcessMs = summarise(bare)?.median
     figures.firstQueryMs = summarise(firsts)?.median
     figures.completeMs = summarise(completes)?.median
     const loaded = await host!.stats()
@@ -105,16 +108,16 @@ export async function measureEngine(
     figures.rssBytes = loaded.rss
 
     const pooled = new Map<QueryClass, number[]>()
+    const inside = new Map<QueryClass, number[]>()
     for (const query of queries) {
       const answer = await host!.search({ query: query.text, take: LIMIT })
       figures.hits.set(query.text, answer.total)
-      const samples = await sample(
-        () => host!.search({ query: query.text, take: LIMIT }),
-        options.runs
-      )
-      pooled.set(query.cls, [...(pooled.get(query.cls) ?? []), ...samples])
+      const { wall, engine } = await sampleBothSides(host!, query.text, options.runs)
+      pooled.set(query.cls, [...(pooled.get(query.cls) ?? []), ...wall])
+      inside.set(query.cls, [...(inside.get(query.cls) ?? []), ...engine])
     }
     for (const [cls, samples] of pooled) figures.latency[cls] = summarise(samples)
+    for (const [cls, samples] of inside) figures.engineLatency[cls] = summarise(samples)
     // Time matching and scoring postings, as measured by the engine, against its whole query time.
     const timed = (await host!.stats()).queryTime
     const before = loaded.queryTime
@@ -134,6 +137,27 @@ export async function measureEngine(
     await (host as IndexHost | undefined)?.close().catch(() => undefined)
   }
   return figures
+}
+
+/**
+ * Times a query as the caller sees it (messages both ways included) and then, in as many more
+ * runs, inside the index process alone: the engine's own running total, read after each run.
+ */
+async function sampleBothSides(
+  host: IndexHost,
+  query: string,
+  runs: number
+): Promise<{ wall: number[]; engine: number[] }> {
+  const wall = await sample(() => host.search({ query, take: LIMIT }), runs)
+  const engine: number[] = []
+  let before = (await host.stats()).queryTime.totalMs
+  for (let i = 0; i < runs; i++) {
+    await host.search({ query, take: LIMIT })
+    const after = (await host.stats()).queryTime.totalMs
+    engine.push(after - before)
+    before = after
+  }
+  return { wall, engine }
 }
 
 /** Queries until an answer has hits; a host still starting may answer from an empty index. */

@@ -31,16 +31,25 @@ export interface Figures {
   buildGcMaxMs?: number
   /** Start until the index process first replies (process start, module loading). */
   processUpMs?: number
+  /** A Node process doing nothing, started the same way: the floor under processUpMs. */
+  bareProcessMs?: number
   shards?: number
   /** Share of the engine's query time spent matching and scoring postings (0–1). */
   scoringShare?: number
   latency: Partial<Record<QueryClass, Timing>>
+  /** The engine's: the same queries timed inside the index process (no messages). */
+  engineLatency: Partial<Record<QueryClass, Timing>>
   /** Hits found per query text, to show every contender answered the same questions. */
   hits: Map<string, number | undefined>
   notes: string[]
 }
 
-export const emptyFigures = (): Figures => ({ latency: {}, hits: new Map(), notes: [] })
+export const emptyFigures = (): Figures => ({
+  latency: {},
+  engineLatency: {},
+  hits: new Map(),
+  notes: []
+})
 
 /** A word no Brown text contains, so the only section it finds is the imported one. */
 export const importMarker = (n: number): string =>

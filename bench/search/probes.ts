@@ -1,6 +1,11 @@
 // Measuring helpers for the search benchmark: latency samples and their percentiles, heap after a
 // full collection, the bench process's event-loop delay during some work, and byte formatting.
 
+import { fork } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -17,6 +22,27 @@ export function settledHeap(): number {
   gc()
   gc()
   return process.memoryUsage().heapUsed
+}
+
+/**
+ * Milliseconds from forking a Node process that only sends one message (an ES module, as the
+ * index entry is) to that message: the floor under any background process's start here.
+ */
+export async function bareProcessStartMs(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-bare-'))
+  const file = join(dir, 'bare.mjs')
+  writeFileSync(file, "process.send('up')\n")
+  try {
+    const started = performance.now()
+    // No execArgv: the bench runs under tsx, which a child would otherwise load too.
+    const child = fork(file, [], { execArgv: [], serialization: 'advanced', stdio: 'ignore' })
+    await once(child, 'message')
+    const ms = performance.now() - started
+    child.kill()
+    return ms
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 /** Collects `runs` timings (ms) of `work` after `warmup` unmeasured runs. */

@@ -59,6 +59,8 @@ const cell = (value: number | undefined, format: (v: number) => string) =>
 const rate = (value: number | undefined, baseline: number | undefined) =>
   value === undefined || baseline === undefined || baseline === 0 ? '—' : ratio(value, baseline)
 const timing = (t: Timing | undefined) => (t ? `${ms(t.median)} / ${ms(t.p95)}` : '—')
+/** The engine's time inside the index process, after the time its caller saw. */
+const inProcess = (t: Timing | undefined) => (t ? ` (in the index process: ${timing(t)})` : '')
 const timingRatio = (t: Timing | undefined, b: Timing | undefined) =>
   t && b ? `${ratio(t.median, b.median)} / ${ratio(t.p95, b.p95)}` : '—'
 
@@ -121,6 +123,12 @@ function sizeTable(r: SizeResult): string[] {
       rate(e.firstQueryMs, m.firstQueryMs)
     ]),
     num('processUpMs', '… of which: index process started, first reply', seconds, false),
+    num(
+      'bareProcessMs',
+      '… for comparison: a bare Node process (one `process.send`) started, first reply',
+      seconds,
+      false
+    ),
     num('completeMs', 'cold start, warm cache → everything searchable', seconds, false),
     num(
       'heapBytes',
@@ -130,7 +138,7 @@ function sizeTable(r: SizeResult): string[] {
     num('rssBytes', 'RSS of the index process after load', mb, false),
     ...QUERY_CLASSES.map(({ cls, label }) =>
       row(`q-${cls}`, `query, ${label}: median / p95`, [
-        timing(e.latency[cls]),
+        `${timing(e.latency[cls])}${inProcess(e.engineLatency[cls])}`,
         timing(s.latency[cls]),
         timingRatio(e.latency[cls], s.latency[cls]),
         timing(m.latency[cls]),
