@@ -2,7 +2,7 @@
 // postings are copied into typed arrays (term × field → documents and lunr's weights). Loaded
 // lunr indexes are millions of small objects; these are a few flat arrays.
 
-import lunr from 'lunr'
+import type lunr from 'lunr'
 
 export interface PostingArrays {
   fields: readonly string[]
@@ -72,13 +72,7 @@ function slot(positionOf: Map<number, number>, termIndex: number, fields: number
   return position * fields + field
 }
 
-/** lunr.TokenSet's static constructors: public in lunr, missing from @types/lunr. */
-const TokenSets = lunr.TokenSet as unknown as {
-  fromArray(terms: string[]): lunr.TokenSet
-  fromClause(clause: lunr.Query.Clause): lunr.TokenSet
-}
-
-/** Postings plus what queries need to find terms: a lookup table and, once asked for, a trie. */
+/** Postings plus what queries need to find terms: a lookup table, made when first asked for. */
 export class PostingIndex {
   readonly fields: readonly string[]
   readonly documentCount: number
@@ -87,7 +81,6 @@ export class PostingIndex {
   readonly documents: Int32Array
   readonly weights: Float64Array
   #ids: Map<string, number> | undefined
-  #tokenSet: lunr.TokenSet | undefined
 
   constructor(arrays: PostingArrays) {
     this.fields = arrays.fields
@@ -118,14 +111,6 @@ export class PostingIndex {
       ids.push(id)
     }
     return ids
-  }
-
-  /** Terms lunr's token set would match for the clause (fuzzy, or wildcards inside a word). */
-  matching(clause: lunr.Query.Clause): number[] {
-    // Built on the first such query only: most queries never need it.
-    this.#tokenSet ??= TokenSets.fromArray([...this.terms])
-    const found = this.#tokenSet.intersect(TokenSets.fromClause(clause)).toArray()
-    return found.map((term) => this.termId(term)).filter((id) => id !== undefined)
   }
 
   /** Whether `document` has term `term` in field `field` (binary search in its postings). */

@@ -6,6 +6,7 @@
 import lunr from 'lunr'
 
 import type { PostingIndex } from './posting-index'
+import { termUnionOf } from './term-union'
 
 /** A lunr clause, as lunr.Query.clause completes it, with its terms after the search pipeline. */
 export interface ScoringClause {
@@ -38,8 +39,19 @@ export function scoringClauses(
   }))
 }
 
+/**
+ * Expands a fuzzy word or a word with a wildcard inside into index terms, the same for every
+ * shard of one query (see term-union.ts). Terms no shard has may be listed.
+ */
+export type Expander = (clause: lunr.Query.Clause) => readonly string[]
+
 /** The index terms one (pipeline-processed) term of a clause stands for. */
-function expand(index: PostingIndex, clause: ScoringClause['clause'], term: string): number[] {
+function expand(
+  index: PostingIndex,
+  clause: ScoringClause['clause'],
+  term: string,
+  expander: Expander
+): number[] {
   const fuzzy = 'editDistance' in clause
   const stars = term.split('*').length - 1
   if (stars === 0 && (!fuzzy || clause.editDistance === 0)) {
@@ -47,10 +59,24 @@ function expand(index: PostingIndex, clause: ScoringClause['clause'], term: stri
     return id === undefined ? [] : [id]
   }
   if (!fuzzy && stars === 1 && term.endsWith('*')) return index.withPrefix(term.slice(0, -1))
-  return index.matching({ ...clause, term })
+  const ids: number[] = []
+  for (const expanded of expander({ ...clause, term })) {
+    const id = index.termId(expanded)
+    if (id !== undefined) ids.push(id)
+  }
+  // lunr lists a token set's words in sorted order; the ids of sorted terms are sorted too.
+  return ids
 }
 
-export function matchShard(index: PostingIndex, clauses: readonly ScoringClause[]): ShardMatches {
+/**
+ * Matches and scores the clauses on one shard. `expander` (for fuzzy words and wildcards inside
+ * words) defaults to lunr's token set over this shard's terms alone.
+ */
+export function matchShard(
+  index: PostingIndex,
+  clauses: readonly ScoringClause[],
+  expander: Expander = (clause) => termUnionOf([index]).expand(clause)
+): ShardMatches {
   const fieldCount = index.fields.length
   const fieldNumber = new Map(index.fields.map((field, i) => [field, i]))
   const n = index.documentCount
@@ -62,7 +88,7 @@ export function matchShard(index: PostingIndex, clauses: readonly ScoringClause[
     const fields = clause.fields.map((f) => fieldNumber.get(f)).filter((f) => f !== undefined)
     if (clause.presence === REQUIRED) required += 1
     for (const term of terms) {
-      const ids = expand(index, clause, term)
+      const ids = expand(index, clause, term, expander)
       // lunr: a required term that matches nothing leaves no document (the count stays short).
       if (ids.length === 0 && clause.presence === REQUIRED) break
       for (const id of ids) {

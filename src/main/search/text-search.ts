@@ -8,6 +8,7 @@ import { hitOf } from './text-hit'
 import type { TermMarker } from './mark-terms'
 import { phraseRanges } from './phrases'
 import { matchedTerms, matchShard } from './posting-query'
+import { queryExpander } from './term-union'
 import type { ShardMatches } from './posting-query'
 import type { PostingIndex } from './posting-index'
 import type { QueryPlan } from './query-plan'
@@ -74,9 +75,10 @@ export function searchShards(
   const found: Found = { shard: [], document: [], score: [], entry: [], serial: [] }
   const matched: ShardMatches[] = []
   let scoringMs = 0
+  const expander = queryExpander(shards.map((shard) => shard.index))
   shards.forEach((shard, s) => {
     const started = performance.now()
-    const matches = matchShard(shard.index, plan.scoring)
+    const matches = matchShard(shard.index, plan.scoring, expander)
     scoringMs += performance.now() - started
     matched.push(matches)
     const current = currentEntries(shard, view, tables)

@@ -1,0 +1,64 @@
+// Fuzzy words and wildcards inside words are expanded once against the terms of all loaded
+// shards; each shard keeps only the terms it has. A changed set of shards gets a new union.
+
+import lunr from 'lunr'
+import { describe, expect, it } from 'vitest'
+
+import { PostingIndex } from './posting-index'
+import { buildIndex } from './section-index'
+import type { SectionDocument } from './section-index'
+import { termUnionOf } from './term-union'
+
+function shard(...bodies: string[]): PostingIndex {
+  const documents: SectionDocument[] = bodies.map((body, i) => ({
+    ref: `doc-${i}`,
+    briefing: '',
+    heading: '',
+    body,
+    person: '',
+    org: '',
+    place: '',
+    programme: '',
+    tag: ''
+  }))
+  return new PostingIndex(buildIndex(documents).arrays)
+}
+
+const fuzzy = (term: string, editDistance: number): lunr.Query.Clause => ({
+  term,
+  editDistance,
+  fields: ['body'],
+  boost: 1,
+  usePipeline: false,
+  wildcard: lunr.Query.wildcard.NONE
+})
+
+describe('term union', () => {
+  const harbour = shard('the harbour wall', 'a harbor pilot')
+  const cargo = shard('cargo in the harbours', 'barges and cargos')
+  const convoy = shard('a convoy of barges')
+
+  it('expands against the terms of every shard, once', () => {
+    expect(termUnionOf([harbour, cargo]).expand(fuzzy('harbor', 1)).sort()).toEqual([
+      'harbor',
+      'harbour'
+    ])
+    expect(termUnionOf([harbour, cargo]).expand(fuzzy('cargo', 1))).toEqual(['cargo'])
+    expect(termUnionOf([cargo, harbour])).toBe(termUnionOf([harbour, cargo]))
+  })
+
+  it('is made again when the set of shards changes', () => {
+    const before = termUnionOf([harbour, cargo])
+    const after = termUnionOf([harbour, convoy])
+    expect(after).not.toBe(before)
+    expect(after.expand(fuzzy('convy', 1))).toEqual(['convoy'])
+    expect(after.expand(fuzzy('cargo', 1))).toEqual([])
+  })
+
+  it('expands a wildcard inside a word as lunr’s token set does', () => {
+    const wildcard: lunr.Query.Clause = { ...fuzzy('ha*r', 0) }
+    // lunr reads a clause with an edit distance, even 0, as fuzzy, which treats "*" otherwise.
+    delete (wildcard as Partial<lunr.Query.Clause>).editDistance
+    expect(termUnionOf([harbour, cargo]).expand(wildcard).sort()).toEqual(['harbor', 'harbour'])
+  })
+})
