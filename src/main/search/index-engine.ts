@@ -5,7 +5,7 @@
 
 import { join } from 'node:path'
 
-import type { IndexStatus, SearchResponse } from '../../shared/ipc-contract'
+import type { IndexStatus } from '../../shared/ipc-contract'
 import type { Library } from '../dataset/library'
 import type { ParsedFiles } from '../core/library-loader'
 import { IndexCache, INDEX_CACHE_DIR } from './index-cache'
@@ -21,11 +21,12 @@ import type { LibraryView } from './search-view'
 import { coverageStatus, nextTarget, redundantShards } from './shard-coverage'
 import type { Target } from './shard-coverage'
 import { planShards } from './shard-plan'
-import { termUnionOf } from './term-union'
 import type { Manifest, ShardLimits } from './shard-plan'
-import { searchShards } from './text-search'
+import type { TextQuery, TextResponse } from './search-service'
+import { prepareSearch, searchShards } from './text-search'
 import type { LoadedShard } from './text-search'
-import type { SearchFilters } from '../../shared/ipc-contract'
+
+export type { TextQuery, TextResponse }
 
 export interface EngineOptions {
   datasetDir: string
@@ -33,15 +34,6 @@ export interface EngineOptions {
   /** Shard sizes in sections; the defaults suit the app (tests use small ones). */
   shardLimits?: ShardLimits
 }
-
-export interface TextQuery {
-  query: string
-  filters?: SearchFilters
-  /** How many of the best hits to return (20 when not given). */
-  take?: number
-}
-
-export type TextResponse = Omit<SearchResponse, 'offset'>
 
 export interface EngineStats {
   /** Shards in memory now. */
@@ -53,6 +45,9 @@ export interface EngineStats {
   /** Queries answered, and the milliseconds they took in all and matching postings. */
   queryTime: { queries: number; scoringMs: number; totalMs: number }
 }
+
+// Quiet time after loading before the tables queries use are made.
+const PREPARE_DELAY_MS = 100
 
 // Documents added between yields: small enough that a query waits a few milliseconds at most.
 const DOCUMENTS_PER_SLICE = 25
@@ -258,12 +253,24 @@ export class IndexEngine {
       for (const wake of this.#loadWaiters.splice(0)) wake()
     }
     const keys = this.#targets.map((t) => t.key)
-    // The first fuzzy or wildcard query needs every shard's terms in one trie (~0.1 s at 50k
-    // sections): made now, while nothing waits for it.
-    if (!this.#closed) termUnionOf([...this.#loaded.values()].map((shard) => shard.index))
+    this.#prepareQueries()
     if (keys.every((key) => this.#loaded.has(key))) await this.#cache.writeWarmKeys(keys)
     await this.#cache.prune(new Set(keys))
   }
+
+  /**
+   * Prepares what the first query would otherwise make (prepareSearch): shortly after loading
+   * ends, once the queries already waiting have been answered.
+   */
+  #prepareQueries(): void {
+    clearTimeout(this.#prepareTimer)
+    this.#prepareTimer = setTimeout(() => {
+      if (!this.#closed && !this.#building) prepareSearch([...this.#loaded.values()], this.#view)
+    }, PREPARE_DELAY_MS)
+    this.#prepareTimer.unref()
+  }
+
+  #prepareTimer: ReturnType<typeof setTimeout> | undefined
 
   async #build(target: Target): Promise<CachedShard> {
     const builder = createBuilder()

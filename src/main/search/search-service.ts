@@ -1,9 +1,16 @@
 // The text search callers use: async, plain data in and out, so it runs the same whether the
 // index lives in the index process (the app, the CLI) or in the caller's thread (tests).
 
-import type { TextQuery, TextResponse } from './index-engine'
+import type { SearchFilters, SearchResponse } from '../../shared/ipc-contract'
 
-export type { TextQuery, TextResponse }
+export interface TextQuery {
+  query: string
+  filters?: SearchFilters
+  /** How many of the best hits to return (20 when not given). */
+  take?: number
+}
+
+export type TextResponse = Omit<SearchResponse, 'offset'>
 
 export interface SearchService {
   /**

@@ -8,7 +8,7 @@ import { hitOf } from './text-hit'
 import type { TermMarker } from './mark-terms'
 import { phraseRanges } from './phrases'
 import { matchedTerms, matchShard } from './posting-query'
-import { queryExpander } from './term-union'
+import { queryExpander, termUnionOf } from './term-union'
 import type { ShardMatches } from './posting-query'
 import type { PostingIndex } from './posting-index'
 import type { QueryPlan } from './query-plan'
@@ -103,6 +103,21 @@ export function searchShards(
   })
   const facets = tables.countFacets(found.entry, found.serial)
   return { total: found.entry.length, hits, facets, scoringMs }
+}
+
+/**
+ * Makes now what the first query over these shards and this view would otherwise make: section
+ * and facet tables, each shard's sections and term table, the fuzzy-expansion trie (~0.25 s in
+ * all at 50k sections, paid by whichever query came first).
+ */
+export function prepareSearch(shards: readonly LoadedShard[], view: SearchView): void {
+  const tables = tablesOf(view)
+  tables.prepareFacets()
+  for (const shard of shards) {
+    currentEntries(shard, view, tables)
+    shard.index.termId('')
+  }
+  termUnionOf(shards.map((shard) => shard.index))
 }
 
 // Each shard's sections by document number, for the view they were looked up in: a section

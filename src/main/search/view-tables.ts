@@ -50,6 +50,13 @@ export class ViewTables {
     return this.#serials.get(entry) ?? -1
   }
 
+  /** Works out every section's facet values now rather than on its first hit. */
+  prepareFacets(): void {
+    for (const [entry, serial] of this.#serials) {
+      if (this.#start[serial]! < 0) this.#addFacetIds(entry, serial)
+    }
+  }
+
   /** Facet counts over the hits (sections by number), at most FACET_LIMIT values per facet. */
   countFacets(hits: readonly IndexedSection[], serials: readonly number[]): SearchFacets {
     // Sections seen for the first time in this view may add values to the table.
