@@ -113,16 +113,9 @@ export class IndexEngine {
   search(query: TextQuery): TextResponse {
     const started = performance.now()
     const plan = planQuery(query.query, this.#pipeline)
-    const { scoringMs, ...result } = searchShards(
-      [...this.#loaded.values()],
-      this.#view,
-      this.#marker,
-      {
-        plan,
-        filters: query.filters,
-        take: query.take ?? 20
-      }
-    )
+    const request = { plan, filters: query.filters, take: query.take ?? 20 }
+    const shards = [...this.#loaded.values()]
+    const { scoringMs, ...result } = searchShards(shards, this.#view, this.#marker, request)
     const response = { query: query.query, ...result, indexing: this.status() }
     this.#timing.queries += 1
     this.#timing.scoringMs += scoringMs
@@ -265,7 +258,16 @@ export class IndexEngine {
   #prepareQueries(): void {
     clearTimeout(this.#prepareTimer)
     this.#prepareTimer = setTimeout(() => {
-      if (!this.#closed && !this.#building) prepareSearch([...this.#loaded.values()], this.#view)
+      const view = this.#view
+      const loaded = [...this.#loaded.values()]
+      // Given up as soon as a sync or a build changes what it prepares for.
+      const wanted = () =>
+        !this.#closed &&
+        !this.#building &&
+        this.#view === view &&
+        this.#loaded.size === loaded.length
+      if (!wanted()) return
+      prepareSearch(loaded, view, wanted).catch((e: unknown) => console.error('Search index:', e))
     }, PREPARE_DELAY_MS)
     this.#prepareTimer.unref()
   }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { PostingIndex } from './posting-index'
 import { buildIndex } from './section-index'
 import type { SectionDocument } from './section-index'
-import { termUnionOf } from './term-union'
+import { prepareTermUnion, termUnionOf } from './term-union'
 
 function shard(...bodies: string[]): PostingIndex {
   const documents: SectionDocument[] = bodies.map((body, i) => ({
@@ -60,5 +60,14 @@ describe('term union', () => {
     // lunr reads a clause with an edit distance, even 0, as fuzzy, which treats "*" otherwise.
     delete (wildcard as Partial<lunr.Query.Clause>).editDistance
     expect(termUnionOf([harbour, cargo]).expand(wildcard).sort()).toEqual(['harbor', 'harbour'])
+  })
+
+  it('can be made ahead in slices, and gives up when the shards change meanwhile', async () => {
+    await prepareTermUnion([convoy, cargo], () => true)
+    const prepared = termUnionOf([cargo, convoy])
+    expect(prepared.expand(fuzzy('convy', 1))).toEqual(['convoy'])
+    expect(prepared.expand(fuzzy('cargos', 1))).toEqual(['cargo'])
+    await prepareTermUnion([harbour, convoy], () => false)
+    expect(termUnionOf([convoy, cargo])).toBe(prepared)
   })
 })

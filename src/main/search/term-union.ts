@@ -7,22 +7,22 @@ import lunr from 'lunr'
 import type { PostingIndex } from './posting-index'
 import type { Expander } from './posting-query'
 
-/** lunr.TokenSet's static constructors: public in lunr, missing from @types/lunr. */
+/** lunr.TokenSet's static parts: public in lunr, missing from @types/lunr. */
 const TokenSets = lunr.TokenSet as unknown as {
-  fromArray(terms: string[]): lunr.TokenSet
   fromClause(clause: lunr.Query.Clause): lunr.TokenSet
+  Builder: new () => { insert(word: string): void; finish(): void; root: lunr.TokenSet }
 }
+
+// Words inserted into the trie between two yields when it is made ahead (prepareTermUnion).
+const WORDS_PER_SLICE = 4000
 
 export class TermUnion {
   readonly #indexes: ReadonlySet<PostingIndex>
   readonly #tokenSet: lunr.TokenSet
 
-  constructor(indexes: readonly PostingIndex[]) {
+  constructor(indexes: readonly PostingIndex[], tokenSet?: lunr.TokenSet) {
     this.#indexes = new Set(indexes)
-    const terms = new Set<string>()
-    for (const index of indexes) for (const term of index.terms) terms.add(term)
-    // lunr's token set builder needs its words sorted (as lunr sorts them: by code unit).
-    this.#tokenSet = TokenSets.fromArray([...terms].sort())
+    this.#tokenSet = tokenSet ?? trieOf(sortedTerms(indexes))
   }
 
   /** Whether this union was made of exactly these indexes (in any order). */
@@ -57,6 +57,42 @@ export function termUnionOf(indexes: readonly PostingIndex[]): TermUnion {
   }
   if (!shared?.covers(indexes)) shared = new TermUnion(indexes)
   return shared
+}
+
+/**
+ * Makes the union for these indexes ahead of the first query that needs it, yielding between
+ * slices of words so queries and syncs are answered meanwhile. Gives up if `wanted` turns false
+ * (the shards changed); a query that needs the union before it is done makes its own.
+ */
+export async function prepareTermUnion(
+  indexes: readonly PostingIndex[],
+  wanted: () => boolean
+): Promise<void> {
+  if (shared?.covers(indexes)) return
+  const words = sortedTerms(indexes)
+  const builder = new TokenSets.Builder()
+  for (let at = 0; at < words.length; at += WORDS_PER_SLICE) {
+    await new Promise((resolve) => setImmediate(resolve))
+    if (!wanted() || shared?.covers(indexes)) return
+    for (const word of words.slice(at, at + WORDS_PER_SLICE)) builder.insert(word)
+  }
+  builder.finish()
+  shared = new TermUnion(indexes, builder.root)
+}
+
+function sortedTerms(indexes: readonly PostingIndex[]): string[] {
+  const terms = new Set<string>()
+  for (const index of indexes) for (const term of index.terms) terms.add(term)
+  // lunr's token set builder needs its words sorted (as lunr sorts them: by code unit).
+  return [...terms].sort()
+}
+
+/** lunr.TokenSet.fromArray. */
+function trieOf(words: readonly string[]): lunr.TokenSet {
+  const builder = new TokenSets.Builder()
+  for (const word of words) builder.insert(word)
+  builder.finish()
+  return builder.root
 }
 
 /** Expansions for one query: each fuzzy or wildcard word is expanded once, for every shard. */

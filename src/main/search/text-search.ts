@@ -8,7 +8,7 @@ import { hitOf } from './text-hit'
 import type { TermMarker } from './mark-terms'
 import { phraseRanges } from './phrases'
 import { matchedTerms, matchShard } from './posting-query'
-import { queryExpander, termUnionOf } from './term-union'
+import { prepareTermUnion, queryExpander } from './term-union'
 import type { ShardMatches } from './posting-query'
 import type { PostingIndex } from './posting-index'
 import type { QueryPlan } from './query-plan'
@@ -106,18 +106,29 @@ export function searchShards(
 }
 
 /**
- * Makes now what the first query over these shards and this view would otherwise make: section
+ * Makes ahead what the first query over these shards and this view would otherwise make: section
  * and facet tables, each shard's sections and term table, the fuzzy-expansion trie (~0.25 s in
- * all at 50k sections, paid by whichever query came first).
+ * all at 50k sections). Yields between steps so queries and syncs are answered meanwhile, and
+ * stops when `wanted` turns false.
  */
-export function prepareSearch(shards: readonly LoadedShard[], view: SearchView): void {
+export async function prepareSearch(
+  shards: readonly LoadedShard[],
+  view: SearchView,
+  wanted: () => boolean
+): Promise<void> {
   const tables = tablesOf(view)
-  tables.prepareFacets()
+  await tables.prepareFacets(wanted)
   for (const shard of shards) {
+    if (!wanted()) return
     currentEntries(shard, view, tables)
     shard.index.termId('')
+    await new Promise((resolve) => setImmediate(resolve))
   }
-  termUnionOf(shards.map((shard) => shard.index))
+  if (wanted())
+    await prepareTermUnion(
+      shards.map((shard) => shard.index),
+      wanted
+    )
 }
 
 // Each shard's sections by document number, for the view they were looked up in: a section

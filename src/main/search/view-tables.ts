@@ -7,6 +7,9 @@ import { topValues } from './facet-counter'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
 
+// Sections prepared between two yields (prepareFacets).
+const SECTIONS_PER_SLICE = 5000
+
 const BRIEFING = 0
 const ENTITY = 1
 const TAG = 2
@@ -50,10 +53,18 @@ export class ViewTables {
     return this.#serials.get(entry) ?? -1
   }
 
-  /** Works out every section's facet values now rather than on its first hit. */
-  prepareFacets(): void {
+  /**
+   * Works out every section's facet values now rather than on its first hit, yielding between
+   * slices; stops when `wanted` turns false.
+   */
+  async prepareFacets(wanted: () => boolean): Promise<void> {
+    let done = 0
     for (const [entry, serial] of this.#serials) {
       if (this.#start[serial]! < 0) this.#addFacetIds(entry, serial)
+      if (++done % SECTIONS_PER_SLICE === 0) {
+        await new Promise((resolve) => setImmediate(resolve))
+        if (!wanted()) return
+      }
     }
   }
 
