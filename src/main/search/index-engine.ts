@@ -81,6 +81,7 @@ export class IndexEngine {
    * searchable; folding the recent shard into a batch may continue after that.
    */
   sync(): Promise<void> {
+    this.#syncs += 1
     const first = !this.#libraryRead && !this.#warmStarted
     this.#warmStarted = true
     const run = this.#syncing.then(async () => {
@@ -258,14 +259,9 @@ export class IndexEngine {
   #prepareQueries(): void {
     clearTimeout(this.#prepareTimer)
     this.#prepareTimer = setTimeout(() => {
-      const view = this.#view
-      const loaded = [...this.#loaded.values()]
-      // Given up as soon as a sync or a build changes what it prepares for.
-      const wanted = () =>
-        !this.#closed &&
-        !this.#building &&
-        this.#view === view &&
-        this.#loaded.size === loaded.length
+      const [view, syncs, loaded] = [this.#view, this.#syncs, [...this.#loaded.values()]]
+      // Given up as soon as a sync starts: it is about to change what this prepares for.
+      const wanted = () => !this.#closed && !this.#building && this.#syncs === syncs
       if (!wanted()) return
       prepareSearch(loaded, view, wanted).catch((e: unknown) => console.error('Search index:', e))
     }, PREPARE_DELAY_MS)
@@ -273,6 +269,7 @@ export class IndexEngine {
   }
 
   #prepareTimer: ReturnType<typeof setTimeout> | undefined
+  #syncs = 0
 
   async #build(target: Target): Promise<CachedShard> {
     const builder = createBuilder()

@@ -14,7 +14,7 @@ const TokenSets = lunr.TokenSet as unknown as {
 }
 
 // Words inserted into the trie between two yields when it is made ahead (prepareTermUnion).
-const WORDS_PER_SLICE = 4000
+const WORDS_PER_SLICE = 1000
 
 export class TermUnion {
   readonly #indexes: ReadonlySet<PostingIndex>

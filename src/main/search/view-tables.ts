@@ -8,7 +8,7 @@ import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
 
 // Sections prepared between two yields (prepareFacets).
-const SECTIONS_PER_SLICE = 5000
+const SECTIONS_PER_SLICE = 1000
 
 const BRIEFING = 0
 const ENTITY = 1
