@@ -1,8 +1,8 @@
 // Facet counts: how many hits have each value (a briefing, entity, tag or colour), listed most
-// frequent first. Counting runs over every hit of a query, so it looks each value up once and
-// picks the top values without sorting them all.
+// frequent first.
 
 import type { FacetCount } from '../../shared/ipc-contract'
+import { topK } from './top-k'
 
 /** Most values listed per facet. */
 export const FACET_LIMIT = 30
@@ -40,15 +40,5 @@ export function topValues<T>(
 ): T[] {
   const before = (a: T, b: T) =>
     countOf(a) > countOf(b) || (countOf(a) === countOf(b) && labelOf(a) < labelOf(b))
-  const best: T[] = []
-  if (limit <= 0) return best
-  for (const candidate of values) {
-    if (best.length === limit && !before(candidate, best[limit - 1]!)) continue
-    // Insertion into a short sorted list: most values fail the test above.
-    let at = best.length
-    while (at > 0 && before(candidate, best[at - 1]!)) at -= 1
-    best.splice(at, 0, candidate)
-    if (best.length > limit) best.pop()
-  }
-  return best
+  return topK(values, limit, before)
 }

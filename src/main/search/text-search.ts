@@ -13,6 +13,7 @@ import type { ShardMatches } from './posting-query'
 import type { PostingIndex } from './posting-index'
 import type { QueryPlan } from './query-plan'
 import type { IndexedSection } from './section-index'
+import { topK } from './top-k'
 import { tablesOf } from './view-tables'
 import type { ViewTables } from './view-tables'
 
@@ -162,23 +163,13 @@ function currentEntries(shard: LoadedShard, view: SearchView, tables: ViewTables
 function best(scores: readonly number[], refOf: (i: number) => string, take: number): number[] {
   const better = (a: number, b: number) =>
     scores[a]! > scores[b]! || (scores[a] === scores[b] && refOf(a) < refOf(b))
-  if (take <= 0) return []
-  // Insertion into a short list of the best so far: most matches fail the first test.
   if (take > 256 || scores.length <= take * 8) {
     return scores
       .map((_, i) => i)
       .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
-      .slice(0, take)
+      .slice(0, Math.max(take, 0))
   }
-  const top: number[] = []
-  for (let i = 0; i < scores.length; i++) {
-    if (top.length === take && !better(i, top[take - 1]!)) continue
-    let at = top.length
-    while (at > 0 && better(i, top[at - 1]!)) at -= 1
-    top.splice(at, 0, i)
-    if (top.length > take) top.pop()
-  }
-  return top
+  return topK(scores.keys(), take, better)
 }
 
 function passes(entry: IndexedSection, plan: QueryPlan, filters: SearchFilters): boolean {
