@@ -196,6 +196,7 @@ export class IndexEngine {
     this.#building = this.#buildAll().finally(() => {
       this.#building = undefined
       if (nextTarget(this.#targets, this.#loaded, this.#failed, this.#view.hashes)) this.#kick()
+      else this.#prepareQueries()
     })
   }
 
@@ -247,7 +248,6 @@ export class IndexEngine {
       for (const wake of this.#loadWaiters.splice(0)) wake()
     }
     const keys = this.#targets.map((t) => t.key)
-    this.#prepareQueries()
     if (keys.every((key) => this.#loaded.has(key))) await this.#cache.writeWarmKeys(keys)
     await this.#cache.prune(new Set(keys))
   }

@@ -1,7 +1,8 @@
 // Runs a planned query on one shard's PostingIndex with lunr's semantics and scores: the same
 // expansion, required/prohibited rules and score (per field, the query vector's dot product
-// with the document's field vector over the query vector's magnitude, summed over fields), but
-// over typed arrays, with no per-match objects. Matched terms are worked out for shown hits only.
+// with the document's field vector over the query vector's magnitude, summed over fields; equal
+// to lunr's up to rounding, as the sums run in another order), but over typed arrays, with no
+// per-match objects. Matched terms are worked out for shown hits only.
 
 import lunr from 'lunr'
 
