@@ -87,6 +87,10 @@ describe('createTermMarker', () => {
     ).toEqual(['İstanbul', '\u212Aelvin', 'İzmir'])
   })
 
+  it('marks a one-letter term followed by punctuation', () => {
+    expect(words('Phase 5, then 5) and 50.', ['5'])).toEqual(['5', '5'])
+  })
+
   it('marks nothing for no terms, stop words or the empty term', () => {
     expect(marker.rangesOf(TEXT, new Set())).toEqual([])
     expect(words(TEXT, ['the', ''])).toEqual([])

@@ -111,11 +111,14 @@ export function createTermMarker(pipeline: lunr.Pipeline): TermMarker {
       if (terms.size === 0) return []
       // The pipeline keeps a word's first two letters (the trimmer only cuts punctuation around
       // it, the stemmer only endings, and words under three letters are not stemmed): words that
-      // start differently from every term are skipped without running the pipeline.
+      // start differently from every term are skipped without running the pipeline. A one-letter
+      // term ("5") may be followed by punctuation the trimmer cuts ("5,"): its first letter is
+      // enough.
       const starts = new Set([...terms].map((term) => term.slice(0, 2)))
       const ranges: Range[] = []
       eachWord(text, (start, end) => {
-        if (!starts.has(firstTwo(text, start, end))) return
+        const two = firstTwo(text, start, end)
+        if (!starts.has(two) && !starts.has(two.slice(0, 1))) return
         const word = token(text, start, end)
         // "" is what the trimmer leaves of bare punctuation ("—"); it is never a real match.
         if (!indexTerms(word.word).some((term) => term !== '' && terms.has(term))) return
