@@ -20,7 +20,7 @@ import {
 } from './baselines'
 import { type BenchFolders, writeBriefing } from './dataset-files'
 import { emptyFigures, type Figures, importedBriefing, importMarker } from './figures'
-import { sample, settledHeap, summarise, watchEventLoop } from './probes'
+import { sample, WARM_UP_PASSES, settledHeap, summarise, watchEventLoop } from './probes'
 import type { BenchQuery, QueryClass } from './queries'
 
 export interface BaselineRunOptions {
@@ -38,6 +38,8 @@ async function latencies(
   runs: number
 ) {
   const pooled = new Map<QueryClass, number[]>()
+  // One untimed pass over every query first, as for the engine (WARM_UP_PASSES).
+  for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const query of queries) search(query)
   for (const query of queries) {
     const hits = search(query)
     figures.hits.set(query.text, hits)

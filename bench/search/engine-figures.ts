@@ -13,7 +13,14 @@ import { forkNodeProcess } from '../../src/main/background/node-process'
 import type { Briefing } from '../../src/shared/dataset'
 import { type BenchFolders, writeBriefing } from './dataset-files'
 import { emptyFigures, type Figures, importedBriefing, importMarker } from './figures'
-import { bareProcessStartMs, sample, summarise, watchEventLoop, within } from './probes'
+import {
+  bareProcessStartMs,
+  sample,
+  summarise,
+  WARM_UP_PASSES,
+  watchEventLoop,
+  within
+} from './probes'
 import type { BenchQuery, QueryClass } from './queries'
 
 /** Starts the engine under test on a dataset folder and a profile. */
@@ -109,6 +116,9 @@ export async function measureEngine(
 
     const pooled = new Map<QueryClass, number[]>()
     const inside = new Map<QueryClass, number[]>()
+    for (let pass = 0; pass < WARM_UP_PASSES; pass++) {
+      for (const query of queries) await host!.search({ query: query.text, take: LIMIT })
+    }
     for (const query of queries) {
       const answer = await host!.search({ query: query.text, take: LIMIT })
       figures.hits.set(query.text, answer.total)
