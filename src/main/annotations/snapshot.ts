@@ -170,7 +170,11 @@ export async function writeDurably(fs: StoreFs, path: string, text: string): Pro
  * fsync'd, renamed over `path`, then the folder fsync'd. A crash or a full disk leaves either the
  * old file or the new one, never a mix; the temp file is removed when the write fails.
  */
-export async function writeFileAtomically(fs: StoreFs, path: string, text: string): Promise<void> {
+export async function writeFileAtomically(
+  fs: StoreFs,
+  path: string,
+  text: string | Uint8Array
+): Promise<void> {
   const tmp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`
   const handle = await fs.open(tmp, 'wx')
   try {

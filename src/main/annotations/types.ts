@@ -117,7 +117,7 @@ export interface StoreOptions {
 /** The part of a node:fs/promises FileHandle the store uses. */
 export interface StoreFileHandle {
   /** Writes all of `data` (at the end, for a handle opened with 'a'). */
-  writeFile(data: string): Promise<void>
+  writeFile(data: string | Uint8Array): Promise<void>
   truncate(length: number): Promise<void>
   stat(): Promise<{ size: number }>
   sync(): Promise<void>

@@ -2,9 +2,11 @@
 // loads them instead of rebuilding. A cache file that cannot be read is simply rebuilt; nothing in
 // it is precious.
 
-import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 
+import { nodeStoreFs } from '../annotations/node-fs'
+import { writeFileAtomically } from '../annotations/snapshot'
 import { decodePostingFile, encodePostingFile } from './posting-file'
 import { PostingIndex } from './posting-index'
 import type { PostingArrays } from './posting-index'
@@ -62,15 +64,8 @@ export class IndexCache {
       refs: shard.refs,
       stored: shard.stored
     }
-    const bytes = encodePostingFile(header, shard.arrays)
-    try {
-      await mkdir(this.dir, { recursive: true })
-      const tmp = `${this.#file(key)}.${process.pid}.tmp`
-      await writeFile(tmp, bytes)
-      await rename(tmp, this.#file(key))
-    } catch {
-      // A cache that cannot be written costs a rebuild on the next start, nothing more.
-    }
+    // A cache that cannot be written costs a rebuild on the next start, nothing more.
+    await this.#write(`${key}${SHARD_EXTENSION}`, encodePostingFile(header, shard.arrays))
     const { built, refs, stored } = shard
     return { index: new PostingIndex(shard.arrays), built, refs, stored }
   }
@@ -99,14 +94,8 @@ export class IndexCache {
   }
 
   async writeWarmKeys(keys: string[]): Promise<void> {
-    try {
-      await mkdir(this.dir, { recursive: true })
-      const tmp = join(this.dir, `${WARM}.${process.pid}.tmp`)
-      await writeFile(tmp, JSON.stringify(keys))
-      await rename(tmp, join(this.dir, WARM))
-    } catch {
-      // The next start then waits for the library to be read before answering.
-    }
+    // Unwritten, the next start waits for the library to be read before answering.
+    await this.#write(WARM, JSON.stringify(keys))
   }
 
   async readManifest(): Promise<Manifest> {
@@ -119,13 +108,17 @@ export class IndexCache {
   }
 
   async writeManifest(manifest: Manifest): Promise<void> {
+    // Unwritten, the next start plans the shards afresh.
+    await this.#write(MANIFEST, JSON.stringify(manifest))
+  }
+
+  /** Replaces a file of the cache atomically; a failure is not an error (see the callers). */
+  async #write(name: string, data: string | Uint8Array): Promise<void> {
     try {
-      await mkdir(this.dir, { recursive: true })
-      const tmp = join(this.dir, `${MANIFEST}.${process.pid}.tmp`)
-      await writeFile(tmp, JSON.stringify(manifest))
-      await rename(tmp, join(this.dir, MANIFEST))
+      await nodeStoreFs.mkdir(this.dir)
+      await writeFileAtomically(nodeStoreFs, join(this.dir, name), data)
     } catch {
-      // Without a manifest the next start plans the shards afresh.
+      // Nothing in the cache is precious.
     }
   }
 
