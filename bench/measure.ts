@@ -12,6 +12,11 @@ export interface Timing {
 
 /** Runs `work` `runs` times (after `warmup` unmeasured runs) and returns ms figures. */
 export async function time(work: () => unknown, runs: number, warmup = 2): Promise<Timing> {
+  return summarise(await sample(work, runs, warmup))!
+}
+
+/** Collects `runs` timings (ms) of `work` after `warmup` unmeasured runs. */
+export async function sample(work: () => unknown, runs: number, warmup = 2): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await work()
   const samples: number[] = []
   for (let i = 0; i < runs; i++) {
@@ -19,9 +24,15 @@ export async function time(work: () => unknown, runs: number, warmup = 2): Promi
     await work()
     samples.push(performance.now() - start)
   }
-  samples.sort((a, b) => a - b)
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!
-  return { median: at(0.5), p95: at(0.95), runs }
+  return samples
+}
+
+/** Median and p95 of samples (pooled from several queries, say); undefined for none. */
+export function summarise(samples: readonly number[]): Timing | undefined {
+  if (samples.length === 0) return undefined
+  const sorted = [...samples].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+  return { median: at(0.5), p95: at(0.95), runs: sorted.length }
 }
 
 export function ms(value: number): string {

@@ -1,6 +1,7 @@
 // The search benchmark's corpus: Brown texts cut into ~290-word sections, one briefing per text
 // (~8 sections). Sizes beyond the corpus (~3,900 sections) come from deterministic re-cuts.
 
+import { seededRandom } from '../../src/main/annotations/crash-steps'
 import type { Briefing, Section } from '../../src/shared/dataset'
 import { type BrownText, readBrownTexts } from './brown'
 
@@ -8,18 +9,6 @@ const SECTION_WORDS = 290
 const HEADING_WORDS = 6
 // lunr's English stop words would make poor section tags; a short list of the worst suffices.
 const NOT_TAGS = new Set(['which', 'there', 'their', 'would', 'could', 'about', 'other', 'these'])
-
-/** Mulberry32: a tiny seeded PRNG, so every run cuts the same corpus. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-  }
-}
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   const out = [...items]
@@ -39,7 +28,7 @@ const wordCount = (text: string): number => text.split(' ').length
  */
 function variantParagraphs(text: BrownText, variant: number): string[][] {
   if (variant === 0) return text.paragraphs
-  const random = prng(
+  const random = seededRandom(
     variant * 7919 + Number.parseInt(text.id.slice(2), 10) * 31 + text.id.charCodeAt(1)
   )
   const paragraphs = shuffle(text.paragraphs, random)
@@ -146,7 +135,7 @@ export function buildCorpus(size: number): Corpus {
   const briefings: Briefing[] = []
   let sections = 0
   for (let variant = 0; sections < size; variant++) {
-    for (const text of shuffle(texts, prng(1961 + variant))) {
+    for (const text of shuffle(texts, seededRandom(1961 + variant))) {
       const briefing = toBriefing(text, variant, briefings.length)
       const room = size - sections
       if (briefing.sections.length > room) briefing.sections = briefing.sections.slice(0, room)

@@ -10,8 +10,6 @@ import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:pe
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 
-import type { Timing } from '../measure'
-
 // `npm run bench` runs without --expose-gc; this turns it on for this process only, so heap
 // figures are measured after a full collection rather than at a random point of the GC cycle.
 setFlagsFromString('--expose-gc')
@@ -52,25 +50,8 @@ export async function bareProcessStartMs(): Promise<number> {
  */
 export const WARM_UP_PASSES = 1
 
-/** Collects `runs` timings (ms) of `work` after `warmup` unmeasured runs. */
-export async function sample(work: () => unknown, runs: number, warmup = 2): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await work()
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    await work()
-    samples.push(performance.now() - start)
-  }
-  return samples
-}
-
-/** Median and p95 of samples pooled from several queries of one class. */
-export function summarise(samples: readonly number[]): Timing | undefined {
-  if (samples.length === 0) return undefined
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
-  return { median: at(0.5), p95: at(0.95), runs: sorted.length }
-}
+// sample() and summarise() live in ../measure.ts, shared with the other benchmarks.
+export { sample, summarise } from '../measure'
 
 /**
  * Runs `work` and returns its result, its duration, the longest event-loop delay meanwhile and the
