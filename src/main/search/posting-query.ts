@@ -65,7 +65,6 @@ function expand(
     const id = index.termId(expanded)
     if (id !== undefined) ids.push(id)
   }
-  // lunr lists a token set's words in sorted order; the ids of sorted terms are sorted too.
   return ids
 }
 

@@ -59,11 +59,6 @@ export function sectionRef(briefingId: string, sectionId: string): string {
   return JSON.stringify([briefingId, sectionId])
 }
 
-/** The briefing id of a ref made by sectionRef. */
-export function briefingOfRef(ref: string): string {
-  return (JSON.parse(ref) as [string, string])[0]
-}
-
 // The same functions, in the same order, for documents and for query terms: a query term that
 // is a stop word or only punctuation disappears instead of never matching.
 const PIPELINE = [lunr.trimmer, lunr.stopWordFilter, lunr.stemmer]
