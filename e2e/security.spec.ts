@@ -93,7 +93,7 @@ test('main refuses IPC with a bad argument, with a clear error the page can read
       (
         window as unknown as { briefing: { getBriefing(r: unknown): Promise<unknown> } }
       ).briefing.getBriefing({
-        id: '../../etc/passwd',
+        id: '../../etc/passwd', // check-standalone: not a path
         path: '/etc/passwd'
       })
     )

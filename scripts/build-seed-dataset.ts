@@ -16,7 +16,7 @@ import {
 } from '../src/main/dataset/load-dataset'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const SEED = resolve(ROOT, '../shared/seed/india-japan-quad-briefing.txt')
+const SEED = resolve(ROOT, 'fixtures/seed/india-japan-quad-briefing.txt')
 const OUT = resolve(ROOT, 'resources/dataset/india-japan-quad.json')
 
 type MakeEntity = (id: string, name: string, aliases: string[], description: string) => Entity

@@ -2,8 +2,7 @@
 // shared anchoring code: matchQuote's context and hint cases, and the HTML-baseline selectors
 // re-anchored on a synthetic text placing each quote at its recorded offset (no DOM here).
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { resolve } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
@@ -11,18 +10,16 @@ import type { SectionTarget, TextPositionSelector, TextQuoteSelector } from '../
 import { anchorTarget } from '../shared/anchoring/anchor'
 import { describeRange } from '../shared/anchoring/describe'
 import { matchQuote } from '../shared/anchoring/match-quote'
+import { HYPOTHESIS_VECTORS_DIR } from '../test-support/fixtures'
 
-const VECTORS_DIR = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../../shared/testdata/hypothesis-anchoring'
-)
+const VECTORS_DIR = HYPOTHESIS_VECTORS_DIR
 
 function loadVectors<T>(name: string): T {
   const file = resolve(VECTORS_DIR, name)
   if (!existsSync(file)) {
     throw new Error(
-      `Hypothesis anchoring vectors missing: ${file} does not exist. They are expected in ` +
-        `shared/testdata/hypothesis-anchoring/ beside this checkout (see SOURCE.txt there).`
+      `Hypothesis anchoring vectors missing: ${file} does not exist. They belong in ` +
+        `fixtures/hypothesis-anchoring/ (see SOURCE.txt there).`
     )
   }
   try {

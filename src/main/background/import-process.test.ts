@@ -2,16 +2,15 @@
 // mid-file fails that file with a message while the next file starts a fresh process.
 
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { SEED_PATH } from '../../test-support/fixtures'
 import { startImportWorker } from '../import/import-worker'
 import { importFile } from '../import/import-file'
 import { forkNodeProcess } from './node-process'
 import type { BackgroundPort } from './rpc'
 
-const SEED = resolve(__dirname, '../../../../shared/seed/india-japan-quad-briefing.txt')
 const options = { id: 'import', importedAt: '2026-11-27T00:00:00.000Z' }
 const ports: BackgroundPort[] = []
 const worker = startImportWorker(() => {
@@ -24,7 +23,7 @@ afterAll(() => worker.close())
 
 describe('import process', () => {
   it('parses a file exactly as this thread would', async () => {
-    const bytes = new Uint8Array(readFileSync(SEED))
+    const bytes = new Uint8Array(readFileSync(SEED_PATH))
     const there = await worker.parseImport({ name: 'seed.txt', bytes, options })
     expect(there).toEqual(importFile('seed.txt', bytes, options))
     expect(ports).toHaveLength(1)

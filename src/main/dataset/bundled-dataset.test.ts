@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { SEED_PATH } from '../../test-support/fixtures'
 import type { Briefing, EntityKind } from '../../shared/dataset'
 import { findWholeWord, isWordChar, splitParagraphs } from './canonical-text'
 import type { Library } from './library'
@@ -14,7 +15,6 @@ import { findUntaggedMentions, loadDatasetDir } from './load-dataset'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const DATASET_DIR = resolve(HERE, '../../../resources/dataset')
-const SEED = resolve(HERE, '../../../../shared/seed/india-japan-quad-briefing.txt')
 
 let library: Library
 let briefing: Briefing
@@ -45,12 +45,12 @@ describe('bundled dataset', () => {
   })
 
   it('has exactly the seed article’s paragraphs and headings', () => {
-    if (!existsSync(SEED)) {
+    if (!existsSync(SEED_PATH)) {
       throw new Error(
-        `Seed article not found at ${SEED} (expected beside the repo in ../shared/seed)`
+        `Seed article not found at ${SEED_PATH} (it belongs in fixtures/seed)`
       )
     }
-    const seed = splitParagraphs(readFileSync(SEED, 'utf8'))
+    const seed = splitParagraphs(readFileSync(SEED_PATH, 'utf8'))
     const ours = briefing.sections.flatMap((s) => [
       ...(s.editorialHeading ? [] : [s.heading]),
       ...s.text.split('\n\n')

@@ -1,28 +1,25 @@
-// The W3C Web Annotation model's own example files (../shared/testdata/w3c-web-annotation):
+// The W3C Web Annotation model's own example files (fixtures/w3c-web-annotation):
 // every correct one parses without an `invalid` problem (and, targeting other sites, imports
 // nothing); every incorrect one is refused with a problem at the place its label names.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import { describe, expect, it } from 'vitest'
 
+import { W3C_EXAMPLES_DIR } from '../../test-support/fixtures'
 import { parseW3CAnnotations, parseW3CAnnotationsText } from './w3c-import'
 
-const ROOT = fileURLToPath(
-  new URL('../../../../shared/testdata/w3c-web-annotation', import.meta.url)
-)
+const ROOT = W3C_EXAMPLES_DIR
+// A missing folder fails here rather than skipping the examples.
 const files = (dir: string): string[] =>
-  existsSync(join(ROOT, dir))
-    ? readdirSync(join(ROOT, dir))
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-    : []
+  readdirSync(join(ROOT, dir))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
 const read = (dir: string, file: string): string => readFileSync(join(ROOT, dir, file), 'utf8')
 const OURS = 'urn:briefing-reader:india-japan-quad-2022/quad-summit'
 
-describe.runIf(existsSync(ROOT))('W3C examples: correct', () => {
+describe('W3C examples: correct', () => {
   it.each(files('correct'))('%s parses without an invalid problem', (file) => {
     const result = parseW3CAnnotationsText(read('correct', file))
     expect(result.problems.filter((p) => p.kind === 'invalid')).toEqual([])
@@ -147,7 +144,7 @@ function withOnlyTheLabelledMistake(file: string, text: string): string {
   return JSON.stringify(json)
 }
 
-describe.runIf(existsSync(ROOT))('W3C examples: incorrect', () => {
+describe('W3C examples: incorrect', () => {
   it.each(files('incorrect'))('%s is refused with a problem, never a throw', (file) => {
     const result = parseW3CAnnotationsText(read('incorrect', file))
     expect(result.highlights).toEqual([])

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
+import { SEED_PATH } from '../../test-support/fixtures'
 import { startCore } from '../core/app-core'
 import type { AppCore } from '../core/app-core'
 import { searchAll } from './search-handlers'
@@ -12,7 +13,6 @@ import { importBriefings, updateBriefingDetails } from './import-service'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const DATASET = join(ROOT, 'resources/dataset')
-const SEED = resolve(ROOT, '../shared/seed/india-japan-quad-briefing.txt')
 
 const cores: AppCore[] = []
 afterEach(async () => {
@@ -95,9 +95,8 @@ describe('importing briefings', () => {
   })
 
   it('imports the raw seed article into the lead and six sections, and not twice', async () => {
-    if (!existsSync(SEED)) throw new Error(`seed article missing at ${SEED}`)
-    const { services, userDataDir } = await open()
-    const bytes = readFileSync(SEED)
+        const { services, userDataDir } = await open()
+    const bytes = readFileSync(SEED_PATH)
     const first = await importBriefings(services, userDataDir, [{ name: 'seed.txt', bytes }])
     expect(first.imported[0]?.sections).toBe(7)
     const again = await importBriefings(services, userDataDir, [{ name: 'copy.txt', bytes }])

@@ -1,16 +1,13 @@
 // Fixtures shared by the import tests: the seed article and the bundled dataset built from it.
 
 import { readFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import type { DatasetFile } from '../../shared/dataset'
+import { BUNDLED_PATH, SEED_PATH } from '../../test-support/fixtures'
 
-const HERE = dirname(fileURLToPath(import.meta.url))
-export const SEED_PATH = resolve(HERE, '../../../../shared/seed/india-japan-quad-briefing.txt')
-export const BUNDLED_PATH = resolve(HERE, '../../../resources/dataset/india-japan-quad.json')
+export { BUNDLED_PATH, SEED_PATH }
 
-/** The raw seed article (beside the repository, in ../shared/seed). */
+/** The raw seed article (fixtures/seed). */
 export function seedText(): string {
   return readFileSync(SEED_PATH, 'utf8')
 }
