@@ -123,7 +123,7 @@ export default ts.config(
       'src/main/window.ts',
       'src/main/menu.ts',
       'src/main/ipc/electron-ipc.ts',
-      'src/main/background/electron-process.ts'
+      'src/main/electron-process.ts'
     ],
     rules: {
       'no-restricted-imports': [
@@ -133,7 +133,7 @@ export default ts.config(
             {
               name: 'electron',
               message:
-                'Only index.ts, window.ts, menu.ts, ipc/electron-ipc.ts and background/electron-process.ts load Electron; keep logic in plain Node.',
+                'Only index.ts, window.ts, menu.ts, ipc/electron-ipc.ts and electron-process.ts load Electron; keep logic in plain Node.',
               allowTypeImports: true
             }
           ],

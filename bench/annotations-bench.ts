@@ -8,7 +8,7 @@ import { join } from 'node:path'
 
 import type { Highlight } from '../src/shared/annotations'
 import { HIGHLIGHT_COLORS } from '../src/shared/annotations'
-import { openAnnotationStore } from '../src/main/annotations/annotation-store'
+import { openAnnotationStore } from '../src/main/annotations/store/annotation-store'
 import { ms, ratio, time } from './measure'
 
 const COUNT = 10_000

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 
 import { expect, test } from '@playwright/test'
 
-import { FaultyFs } from '../src/main/annotations/test-support'
+import { FaultyFs } from '../src/test-support/annotation-store'
 import { openApp } from './harness'
 import type { OpenedApp } from './harness'
 import { LibraryPage } from './pages/library.page'

@@ -1,7 +1,7 @@
 // The search benchmark's corpus: Brown texts cut into ~290-word sections, one briefing per text
 // (~8 sections). Sizes beyond the corpus (~3,900 sections) come from deterministic re-cuts.
 
-import { seededRandom } from '../../src/main/annotations/crash-steps'
+import { seededRandom } from '../../src/test-support/crash-steps'
 import type { Briefing, Section } from '../../src/shared/dataset'
 import { type BrownText, readBrownTexts } from './brown'
 

@@ -13,8 +13,8 @@ import {
   DATASET_VERSION,
   type DatasetFile
 } from '../../src/shared/dataset'
-import { LIBRARY_DIR } from '../../src/main/core/library-loader'
-import { formatProblem, validateDataset } from '../../src/main/dataset/load-dataset'
+import { LIBRARY_DIR } from '../../src/main/library/library-loader'
+import { formatProblem, validateDataset } from '../../src/main/library/dataset/load-dataset'
 
 const BUNDLED = join(dirname(fileURLToPath(import.meta.url)), '../../resources/dataset')
 

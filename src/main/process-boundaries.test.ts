@@ -68,7 +68,7 @@ describe('lint-enforced process boundaries', () => {
     expect(
       await restrictedImportErrors(
         'src/preload/x.ts',
-        "import { startCore } from '../main/core/app-core'\nexport const a = startCore\n"
+        "import { startCore } from './app-core'\nexport const a = startCore\n"
       )
     ).toHaveLength(1)
   })

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url'
 import type { BackgroundPort, ProcessMessage } from './rpc'
 
 const ENTRIES = {
-  index: fileURLToPath(new URL('./index-entry.ts', import.meta.url)),
-  import: fileURLToPath(new URL('./import-entry.ts', import.meta.url))
+  index: fileURLToPath(new URL('../search/index-entry.ts', import.meta.url)),
+  import: fileURLToPath(new URL('../import/import-entry.ts', import.meta.url))
 }
 
 /** `entry` replaces the role's TypeScript source with a built bundle (benchmarks). */

@@ -2,7 +2,7 @@
 // AppErrors, and every waiting call failed with a message if the process stops.
 
 import type { IpcErrorCode } from '../../shared/ipc-contract'
-import { AppError } from '../ipc/app-error'
+import { AppError } from '../errors'
 import type { BackgroundMethod, BackgroundPort } from './rpc'
 
 export interface RpcClient {

@@ -6,8 +6,8 @@
 import type { Entity } from '../../shared/dataset'
 import type { IndexStatus } from '../../shared/ipc-contract'
 import type { ProposedEntity } from '../import/entity-tagging'
-import type { ImportedFile, ImportOptions } from '../import/import-file'
-import type { ImportFailure } from '../import/types'
+import type { ImportedFile, ImportOptions } from '../import/parse/import-file'
+import type { ImportFailure } from '../import/parse/types'
 import type { EngineOptions, TextQuery, TextResponse } from '../search/index-engine'
 
 /** What a background process reports about itself (bytes). */

@@ -2,7 +2,7 @@
 // process.parentPort in a utility process, process.send / 'message' in a Node child process),
 // runs them and replies with the value or the error as { code, message }.
 
-import { AppError } from '../ipc/app-error'
+import { AppError } from '../errors'
 import type { EngineOptions } from '../search/index-engine'
 import { isHostMessage } from './rpc'
 import type { BackgroundMethods, ProcessMessage } from './rpc'

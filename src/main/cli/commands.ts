@@ -3,17 +3,17 @@
 
 import { readFile, stat } from 'node:fs/promises'
 
-import type { Library } from '../dataset/library'
+import type { Library } from '../library/library'
 import {
   DatasetLoadError,
   findUntaggedMentions,
   formatProblem,
   loadDatasetDir,
   parseDatasetFile
-} from '../dataset/load-dataset'
-import { getBriefing, listBriefings } from '../features/library-handlers'
-import { searchAll } from '../features/search-handlers'
-import { AppError } from '../ipc/app-error'
+} from '../library/dataset/load-dataset'
+import { getBriefing, listBriefings } from '../library/handlers'
+import { searchAll } from '../search/handlers'
+import { AppError } from '../errors'
 import type { CliArgs } from './args'
 import { USAGE, UsageError } from './args'
 import { exportCommand, importAnnotationsCommand, importCommand } from './export-commands'

@@ -1,8 +1,8 @@
 // The CLI's access to the core: opened per command on the chosen dataset and profile, and closed
 // afterwards so the profile's annotation lock is released.
 
-import { startCore } from '../core/app-core'
-import type { CoreServices } from '../core/app-core'
+import { startCore } from '../app-core'
+import type { CoreServices } from '../app-core'
 import { defaultUserDataDir, sourceDatasetDir } from '../paths'
 import { forkNodeProcess } from '../background/node-process'
 import type { CliArgs } from './args'

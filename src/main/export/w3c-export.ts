@@ -4,8 +4,8 @@
 
 import type { Highlight, HighlightColor, Note } from '../../shared/annotations'
 import type { Briefing } from '../../shared/dataset'
-import { utf16ToCodePoint } from './code-points'
-import { annotationIri, COLOR_KEY, EXPORT_CONTEXT, sourceIri } from './w3c-model'
+import { utf16ToCodePoint } from '../annotations/w3c/code-points'
+import { annotationIri, COLOR_KEY, EXPORT_CONTEXT, sourceIri } from '../annotations/w3c/w3c-model'
 
 /** What to export: records of any number of briefings, and the briefings for their texts. */
 export interface W3CExportInput {

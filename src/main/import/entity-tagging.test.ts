@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { Entity } from '../../shared/dataset'
-import { isWordChar } from '../dataset/canonical-text'
+import { isWordChar } from '../library/dataset/canonical-text'
 import {
   cleanName,
   MAX_PROPOSAL_CHARS,
@@ -12,9 +12,9 @@ import {
   proposeEntities,
   tagKnownEntities
 } from './entity-tagging'
-import { parsePlainText } from './plain-text'
-import { bundledDataset, seedText } from './test-support'
-import { toBriefing } from './to-briefing'
+import { parsePlainText } from './parse/plain-text'
+import { bundledDataset, seedText } from '../../test-support/import'
+import { toBriefing } from './parse/to-briefing'
 
 const dataset = bundledDataset()
 const entities = dataset.entities

@@ -8,9 +8,9 @@ import type { RpcClient } from '../background/rpc-client'
 import type { BackgroundPort, ImportMethods, ImportRequest } from '../background/rpc'
 import { proposeEntities } from './entity-tagging'
 import type { ProposedEntity } from './entity-tagging'
-import { importFile } from './import-file'
-import type { ImportedFile } from './import-file'
-import type { ImportFailure } from './types'
+import { importFile } from './parse/import-file'
+import type { ImportedFile } from './parse/import-file'
+import type { ImportFailure } from './parse/types'
 
 export interface ImportWorker extends ImportMethods {
   close(): Promise<void>

@@ -2,10 +2,10 @@
 
 import { describe, expect, it } from 'vitest'
 
-import { parseHtml } from './html'
-import { parseMarkdown } from './markdown'
+import { parseHtml } from './parse/html'
+import { parseMarkdown } from './parse/markdown'
 import { missingDetails } from './missing-details'
-import { parsePlainText } from './plain-text'
+import { parsePlainText } from './parse/plain-text'
 
 describe('missingDetails', () => {
   it('names what a plain text file lacks', () => {

@@ -3,8 +3,8 @@
 // the analyst for them after the import.
 
 import type { BriefingDetail } from '../../shared/import-requests'
-import { parseDate } from './dates'
-import type { ParsedDocument } from './types'
+import { parseDate } from './parse/dates'
+import type { ParsedDocument } from './parse/types'
 
 /** The details `doc` lacks, in form order. */
 export function missingDetails(doc: ParsedDocument): BriefingDetail[] {

@@ -2,7 +2,7 @@
 // same title and the same source, compared without regard to case or spacing, and other content.
 
 import type { Briefing } from '../../shared/dataset'
-import { contentHash } from './to-briefing'
+import { contentHash } from './parse/to-briefing'
 
 /** Title or source as compared: Unicode-normalised, spaces collapsed, case folded. */
 export function matchKey(text: string): string {

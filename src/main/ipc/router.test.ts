@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 
-import { AppError } from './app-error'
+import { AppError } from '../errors'
 import { createIpcRouter } from './router'
 
 const trusted = { url: 'app://briefing-reader/index.html', isMainFrame: true }

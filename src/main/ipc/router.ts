@@ -4,7 +4,7 @@
 
 import { contract, isChannel } from '../../shared/ipc-contract'
 import type { Channel, IpcResult, RequestOf, ResponseOf } from '../../shared/ipc-contract'
-import { AppError } from './app-error'
+import { AppError } from '../errors'
 
 /** What main knows about the frame that sent a message. */
 export interface SenderInfo {

@@ -5,8 +5,8 @@
 import { readdir, readFile, rm, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 
-import { nodeStoreFs } from '../annotations/node-fs'
-import { writeFileAtomically } from '../annotations/snapshot'
+import { nodeStoreFs } from '../fs/node-fs'
+import { writeFileAtomically } from '../annotations/store/snapshot'
 import { decodePostingFile, encodePostingFile } from './posting-file'
 import { PostingIndex } from './posting-index'
 import type { PostingArrays } from './posting-index'

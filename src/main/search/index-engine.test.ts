@@ -18,7 +18,7 @@ import { createSearchPipeline } from './section-index'
 import { viewOfStored } from './stored-sections'
 import { searchShards } from './text-search'
 import { createLunrSearch } from './lunr-search'
-import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from './test-library'
+import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
 
 const WORDS = ['harbour', 'convoy', 'treaty', 'monsoon', 'satellite', 'frigate', 'tariff', 'summit']
 const LIMITS = { recent: 6, batch: 12 }

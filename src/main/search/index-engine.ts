@@ -6,8 +6,8 @@
 import { join } from 'node:path'
 
 import type { IndexStatus } from '../../shared/ipc-contract'
-import type { Library } from '../dataset/library'
-import type { ParsedFiles } from '../core/library-loader'
+import type { Library } from '../library/library'
+import type { ParsedFiles } from '../library/library-loader'
 import { IndexCache, INDEX_CACHE_DIR } from './index-cache'
 import type { CachedShard } from './index-cache'
 import { storeSections, viewOfStored } from './stored-sections'
@@ -163,8 +163,8 @@ export class IndexEngine {
     // Loaded when first needed: the schema validator takes a while to load, and a start answers
     // from the cache before the library is read.
     const [{ loadDatasetDir }, { loadLibrary }] = await Promise.all([
-      import('../dataset/load-dataset'),
-      import('../core/library-loader')
+      import('../library/dataset/load-dataset'),
+      import('../library/library-loader')
     ])
     this.#bundled ??= await loadDatasetDir(this.#options.datasetDir)
     if (Object.keys(this.#manifest).length === 0) this.#manifest = await this.#cache.readManifest()

@@ -1,7 +1,7 @@
 // A SearchService over a library held in memory, in the caller's thread: one index, no
 // cache. Tests use it to check queries against the same code the index process runs.
 
-import type { Library } from '../dataset/library'
+import type { Library } from '../library/library'
 import { createTermMarker } from './mark-terms'
 import { planQuery } from './query-plan'
 import { PostingIndex } from './posting-index'

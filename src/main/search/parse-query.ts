@@ -3,7 +3,7 @@
 
 import lunr from 'lunr'
 
-import { AppError } from '../ipc/app-error'
+import { AppError } from '../errors'
 import { querySyntaxError, translateParseError } from './query-errors'
 
 /** Longest query accepted; the IPC contract has the same limit. */

@@ -1,7 +1,7 @@
 // Sentences for analysts when a query can't be run: lunr's QueryParseError messages reworded,
 // plus the limits we add ourselves (leading wildcards, large fuzzy matches, overlong queries).
 
-import { AppError } from '../ipc/app-error'
+import { AppError } from '../errors'
 
 /** The parts of a lunr.QueryParseError we read. */
 export interface ParseErrorLike {

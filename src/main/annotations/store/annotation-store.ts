@@ -1,0 +1,173 @@
+// The annotation store: highlights and notes per briefing under <userData>/annotations/<id>/,
+// as an fsync'd append-only journal plus periodic snapshots (docs in this folder's README.md).
+
+import { join } from 'node:path'
+
+import { ANNOTATIONS_DIR, assertBriefingId, briefingDir } from './layout'
+import { FolderLock } from './lock'
+import { describeError, nodeStoreFs } from '../../fs/node-fs'
+import { BriefingSession } from './session'
+import type { SessionContext } from './session'
+import { StoreError } from './store-error'
+import type {
+  AnnotationStore,
+  ApplyResult,
+  LoadedAnnotations,
+  SaveOutcome,
+  StoreChange,
+  StoreOptions,
+  StoreStatus
+} from './types'
+import { checkChange } from './validate'
+
+export { StoreError } from './store-error'
+export type * from './types'
+
+const DEFAULT_COMPACT_EVERY = 500
+const DEFAULT_HISTORY_LIMIT = 500
+
+/**
+ * Opens the annotation store of a user-data folder and takes its advisory lock. If another live
+ * process holds the lock, the store opens read-only (`store.readOnly` says why). Never throws for
+ * disk problems: they are reported in `warnings` and retried on the first write.
+ */
+export async function openAnnotationStore(
+  userDataDir: string,
+  options: StoreOptions = {}
+): Promise<AnnotationStore> {
+  const fs = options.fs ?? nodeStoreFs
+  const root = join(userDataDir, ANNOTATIONS_DIR)
+  const warnings: string[] = []
+  const lock = new FolderLock(fs, root)
+  let readOnly: string | undefined
+  try {
+    await fs.mkdir(root)
+    await fs.syncDir(userDataDir)
+    const attempt = await lock.acquire()
+    if (attempt.kind === 'other') readOnly = attempt.reason
+    if (attempt.kind === 'failed')
+      warnings.push(`Could not lock the annotations folder: ${attempt.error}`)
+  } catch (error) {
+    warnings.push(`Could not create ${root}: ${describeError(error)}`)
+  }
+  return new Store(root, lock, readOnly, warnings, {
+    fs,
+    now: options.now ?? (() => new Date()),
+    compactEvery: options.compactEvery ?? DEFAULT_COMPACT_EVERY,
+    historyLimit: options.historyLimit ?? DEFAULT_HISTORY_LIMIT
+  })
+}
+
+class Store implements AnnotationStore {
+  private readonly sessions = new Map<string, Promise<BriefingSession>>()
+  private readonly loaded = new Map<string, BriefingSession>()
+  private readonly ctx: SessionContext
+  private closed = false
+
+  constructor(
+    private readonly root: string,
+    private readonly lock: FolderLock,
+    readonly readOnly: string | undefined,
+    readonly warnings: string[],
+    base: Omit<SessionContext, 'readOnly' | 'beforeWrite'>
+  ) {
+    this.ctx = {
+      ...base,
+      readOnly: () => this.readOnly,
+      beforeWrite: () => this.ensureLock()
+    }
+  }
+
+  async load(briefingId: string): Promise<LoadedAnnotations> {
+    const session = await this.session(briefingId)
+    return session.run(async () => session.view())
+  }
+
+  async apply(briefingId: string, change: StoreChange): Promise<ApplyResult> {
+    const checked = checkChange(change)
+    if (!checked.ok) throw new StoreError('invalid', checked.message)
+    const session = await this.session(briefingId)
+    return this.afterWrite(session, await session.run(() => session.apply(checked.value)))
+  }
+
+  async undo(briefingId: string): Promise<ApplyResult | undefined> {
+    const session = await this.session(briefingId)
+    return this.afterWrite(session, await session.run(() => session.step('undo')))
+  }
+
+  async redo(briefingId: string): Promise<ApplyResult | undefined> {
+    const session = await this.session(briefingId)
+    return this.afterWrite(session, await session.run(() => session.step('redo')))
+  }
+
+  async compact(briefingId: string): Promise<SaveOutcome> {
+    const session = await this.session(briefingId)
+    return session.run(() => session.compact())
+  }
+
+  status(): StoreStatus {
+    let pending = 0
+    let lastError: string | undefined
+    for (const session of this.loadedSessions()) {
+      pending += session.pendingCount
+      if (session.pendingCount > 0) lastError = session.lastError ?? lastError
+    }
+    return lastError === undefined ? { pending } : { pending, lastError }
+  }
+
+  async retryPending(): Promise<StoreStatus> {
+    await Promise.all(
+      this.loadedSessions()
+        .filter((session) => session.pendingCount > 0)
+        .map((session) => session.run(() => session.flush()))
+    )
+    return this.status()
+  }
+
+  async close(): Promise<StoreStatus> {
+    if (this.closed) return this.status()
+    this.closed = true
+    await Promise.allSettled(this.sessions.values())
+    // Let queued work (a background compaction) finish before the lock goes.
+    await Promise.all(this.loadedSessions().map((session) => session.run(async () => undefined)))
+    await this.retryPending()
+    await this.lock.release()
+    return this.status()
+  }
+
+  private session(briefingId: string): Promise<BriefingSession> {
+    assertBriefingId(briefingId)
+    if (this.closed) throw new StoreError('invalid', 'The annotation store is closed')
+    let session = this.sessions.get(briefingId)
+    if (!session) {
+      session = BriefingSession.open(briefingId, briefingDir(this.root, briefingId), this.ctx)
+      this.sessions.set(briefingId, session)
+      session.then(
+        (loaded) => this.loaded.set(briefingId, loaded),
+        // A load that failed unexpectedly (bad data is reported, not thrown) is tried again.
+        () => this.sessions.delete(briefingId)
+      )
+    }
+    return session
+  }
+
+  /** Sessions whose load has finished (status() must not wait). */
+  private loadedSessions(): BriefingSession[] {
+    return [...this.loaded.values()]
+  }
+
+  private afterWrite<T extends ApplyResult | undefined>(session: BriefingSession, result: T): T {
+    if (session.needsCompaction()) {
+      // Compaction runs in the briefing's queue after this change; its failure loses nothing.
+      void session.run(() => session.compact()).catch(() => undefined)
+    }
+    return result
+  }
+
+  private async ensureLock(): Promise<void> {
+    if (this.lock.isHeld) return
+    const attempt = await this.lock.acquire()
+    if (attempt.kind === 'other') throw new StoreError('read-only', attempt.reason)
+    if (attempt.kind === 'failed') throw new Error(`Could not lock annotations: ${attempt.error}`)
+  }
+}

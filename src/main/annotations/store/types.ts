@@ -1,0 +1,138 @@
+// Types of the annotation store: the changes it journals, what it returns, and the small
+// filesystem interface it writes through (injectable so tests can make the disk fail on purpose).
+
+import type { Highlight, Note } from '../../../shared/annotations'
+import type { SaveStatus } from '../../../shared/annotation-requests'
+
+/**
+ * One change to a briefing's annotations as the store journals it: whole records are put
+ * (create or update); deletes move a record to the trash, restores bring it back.
+ * The IPC layer turns the renderer's create/update requests into these.
+ */
+export type StoreChange =
+  | { op: 'highlight.put'; highlight: Highlight }
+  | { op: 'highlight.delete'; id: string }
+  | { op: 'highlight.restore'; id: string }
+  | { op: 'note.put'; note: Note }
+  | { op: 'note.delete'; id: string }
+  | { op: 'note.restore'; id: string }
+
+/** A journal line: a change plus schema version, sequence number and time of the change. */
+export type JournalRecord = StoreChange & {
+  /** Schema version (ANNOTATION_SCHEMA_VERSION when written). */
+  v: number
+  /** Increases by one per change within a briefing; snapshots record the last one they include. */
+  seq: number
+  /** ISO time the change was made. */
+  at: string
+}
+
+/** A deleted highlight or note, kept until restored. */
+export type TrashItem =
+  | { kind: 'highlight'; highlight: Highlight; deletedAt: string }
+  | { kind: 'note'; note: Note; deletedAt: string }
+
+/** The contents of `snapshot.json`: the whole state after change `seq`. */
+export interface SnapshotFile {
+  v: number
+  seq: number
+  at: string
+  briefingId: string
+  highlights: Highlight[]
+  notes: Note[]
+  trash: TrashItem[]
+}
+
+/** Whether a write reached the disk. `saved: false` means the change lives in memory only. */
+export type SaveOutcome = { saved: true } | { saved: false; error: string }
+
+/** Result of apply, undo and redo. */
+export type ApplyResult = SaveOutcome & {
+  /** The change that was applied (for undo/redo: the inverse change). */
+  change: StoreChange
+  seq: number
+  canUndo: boolean
+  canRedo: boolean
+}
+
+/** Everything stored for one briefing, as loaded (or as it is now, if already loaded). */
+export interface LoadedAnnotations {
+  briefingId: string
+  highlights: Highlight[]
+  notes: Note[]
+  trash: TrashItem[]
+  /** Problems found while loading: torn or invalid journal lines, a quarantined snapshot... */
+  warnings: string[]
+  /** Set (to the reason) when this briefing's annotations cannot be changed. */
+  readOnly?: string
+  canUndo: boolean
+  canRedo: boolean
+  save: SaveStatus
+}
+
+/** Whether everything is on disk, over all briefings. */
+export interface StoreStatus {
+  /** Changes applied in memory but not yet written. */
+  pending: number
+  /** The most recent write error while anything is pending. */
+  lastError?: string
+}
+
+/** The annotation store of one user-data folder. All methods serialize per briefing. */
+export interface AnnotationStore {
+  /** Set when the whole store is read-only (another live process holds the lock). */
+  readonly readOnly?: string
+  /** Problems found while opening the store (for example a lock that could not be taken). */
+  readonly warnings: string[]
+  /** Loads a briefing's annotations (first call reads the disk; later calls return memory). */
+  load(briefingId: string): Promise<LoadedAnnotations>
+  /** Applies a change; resolves once it is fsync'd (`saved: true`) or queued (`saved: false`). */
+  apply(briefingId: string, change: StoreChange): Promise<ApplyResult>
+  /** Undoes the last change of this session; undefined when there is nothing to undo. */
+  undo(briefingId: string): Promise<ApplyResult | undefined>
+  /** Redoes the last undone change; undefined when there is nothing to redo. */
+  redo(briefingId: string): Promise<ApplyResult | undefined>
+  /** Writes a snapshot of the briefing and starts a fresh journal. */
+  compact(briefingId: string): Promise<SaveOutcome>
+  /** Pending changes and the last write error, over all loaded briefings. */
+  status(): StoreStatus
+  /** Tries to write every pending change again; the app calls this on a timer. */
+  retryPending(): Promise<StoreStatus>
+  /** Waits for queued work, tries pending writes once more and releases the lock. */
+  close(): Promise<StoreStatus>
+}
+
+/** Options of openAnnotationStore. */
+export interface StoreOptions {
+  /** Filesystem calls; defaults to node:fs. Tests inject failures here. */
+  fs?: StoreFs
+  /** Clock for record times and quarantine names. */
+  now?: () => Date
+  /** Compact a briefing's journal once it has more lines than this (default 500). */
+  compactEvery?: number
+  /** Undo steps kept per briefing (default 500). */
+  historyLimit?: number
+}
+
+/** The part of a node:fs/promises FileHandle the store uses. */
+export interface StoreFileHandle {
+  /** Writes all of `data` (at the end, for a handle opened with 'a'). */
+  writeFile(data: string | Uint8Array): Promise<void>
+  truncate(length: number): Promise<void>
+  stat(): Promise<{ size: number }>
+  sync(): Promise<void>
+  close(): Promise<void>
+}
+
+/** The filesystem calls the store makes; errors carry node's `code` (ENOENT, ENOSPC...). */
+export interface StoreFs {
+  readFile(path: string): Promise<Uint8Array>
+  open(path: string, flags: 'a' | 'w' | 'wx'): Promise<StoreFileHandle>
+  rename(from: string, to: string): Promise<void>
+  unlink(path: string): Promise<void>
+  /** Creates the folder and its parents; succeeds if it exists. */
+  mkdir(path: string): Promise<void>
+  /** fsyncs a folder so renames and new files in it survive power loss. */
+  syncDir(path: string): Promise<void>
+  exists(path: string): Promise<boolean>
+}

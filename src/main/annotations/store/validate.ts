@@ -1,0 +1,114 @@
+// Shape checks for everything the store reads back from disk (journal records, snapshots) and for
+// the changes it is given. Limits are generous on purpose: they catch corruption, not style.
+
+import { HIGHLIGHT_COLORS } from '../../../shared/annotations'
+import type { Highlight, Note, NoteTarget } from '../../../shared/annotations'
+import type { Validation } from '../../../shared/ipc-validators'
+import { array, int, isPlainObject, literal, object, str, union } from '../../../shared/schema'
+import type { Check } from '../../../shared/schema'
+import type { JournalRecord, SnapshotFile, StoreChange, TrashItem } from './types'
+
+const TEXT = str({ max: 10_000_000 })
+const ID = str({ min: 1, max: 1000, describe: 'an id (1–1000 characters)' })
+const TAGS = array(str({ min: 1, max: 1000 }), 10_000)
+const OFFSET = int(0, Number.MAX_SAFE_INTEGER)
+const SEQ = int(1, Number.MAX_SAFE_INTEGER)
+const VERSION = int(1, 1_000_000)
+
+const TIME: Check<string> = (input, path) =>
+  typeof input === 'string' && input.length <= 64 && !Number.isNaN(Date.parse(input))
+    ? { ok: true, value: input }
+    : { ok: false, message: `${path}: expected an ISO date-time` }
+
+const highlight: Check<Highlight> = object({
+  id: ID,
+  target: object({
+    briefingId: ID,
+    sectionId: ID,
+    quote: object({ type: literal('TextQuoteSelector'), exact: TEXT, prefix: TEXT, suffix: TEXT }),
+    position: object({ type: literal('TextPositionSelector'), start: OFFSET, end: OFFSET })
+  }),
+  color: literal(...HIGHLIGHT_COLORS),
+  tags: TAGS,
+  note: TEXT,
+  createdAt: TIME,
+  updatedAt: TIME
+})
+
+const noteTarget: Check<NoteTarget> = union<NoteTarget>('kind', {
+  briefing: object({ kind: literal('briefing') }),
+  section: object({ kind: literal('section'), sectionId: ID })
+})
+
+const note: Check<Note> = object({
+  id: ID,
+  briefingId: ID,
+  target: noteTarget,
+  body: TEXT,
+  tags: TAGS,
+  createdAt: TIME,
+  updatedAt: TIME
+})
+
+const changeShapes = {
+  'highlight.put': { op: literal('highlight.put'), highlight },
+  'highlight.delete': { op: literal('highlight.delete'), id: ID },
+  'highlight.restore': { op: literal('highlight.restore'), id: ID },
+  'note.put': { op: literal('note.put'), note },
+  'note.delete': { op: literal('note.delete'), id: ID },
+  'note.restore': { op: literal('note.restore'), id: ID }
+}
+const recordFields = { v: VERSION, seq: SEQ, at: TIME }
+
+const change = union<StoreChange>(
+  'op',
+  Object.fromEntries(
+    Object.entries(changeShapes).map(([op, shape]) => [op, object(shape) as Check<StoreChange>])
+  )
+)
+
+const record = union<JournalRecord>(
+  'op',
+  Object.fromEntries(
+    Object.entries(changeShapes).map(([op, shape]) => [
+      op,
+      object({ ...recordFields, ...shape }) as Check<JournalRecord>
+    ])
+  )
+)
+
+const trashItem = union<TrashItem>('kind', {
+  highlight: object({ kind: literal('highlight'), highlight, deletedAt: TIME }),
+  note: object({ kind: literal('note'), note, deletedAt: TIME })
+})
+
+const snapshot: Check<SnapshotFile> = object({
+  v: VERSION,
+  seq: int(0, Number.MAX_SAFE_INTEGER),
+  at: TIME,
+  briefingId: ID,
+  highlights: array(highlight, 10_000_000),
+  notes: array(note, 10_000_000),
+  trash: array(trashItem, 10_000_000)
+})
+
+/** Checks a change given to the store (a copy with exactly the known fields is returned). */
+export function checkChange(input: unknown): Validation<StoreChange> {
+  return change(input, 'change')
+}
+
+/** Checks one parsed journal line. */
+export function checkRecord(input: unknown): Validation<JournalRecord> {
+  return record(input, 'record')
+}
+
+/** Checks a parsed snapshot file. */
+export function checkSnapshot(input: unknown): Validation<SnapshotFile> {
+  return snapshot(input, 'snapshot')
+}
+
+/** The schema version `v` of a parsed record or snapshot, if it has a whole-number one. */
+export function versionOf(input: unknown): number | undefined {
+  const v = isPlainObject(input) ? input['v'] : undefined
+  return Number.isInteger(v) ? (v as number) : undefined
+}

@@ -1,0 +1,159 @@
+// Starts the main-process core: loads the dataset, builds the search index and opens the
+// annotation store, once per start. Plain Node (no Electron), shared by the desktop app, the CLI
+// and the e2e harness.
+
+import type { AppInfo } from '../shared/ipc-contract'
+import { openAnnotationStore } from './annotations/store/annotation-store'
+import type { AnnotationStore, StoreFs } from './annotations/store/types'
+import type { Library } from './library/library'
+import { createAnnotationService } from './annotations/annotation-service'
+import type { AnnotationService } from './annotations/annotation-service'
+import { createAnnotationSearch } from './search/annotation-search'
+import type { AnnotationSearch } from './search/annotation-search'
+import { startIndexHost } from './search/index-host'
+import type { IndexHost } from './search/index-host'
+import type { BackgroundPort } from './background/rpc'
+import { startImportWorker } from './import/import-worker'
+import type { ImportWorker } from './import/import-worker'
+import { loadLibrary } from './library/library-loader'
+
+export interface CoreOptions {
+  /** Folder of dataset JSON files (the bundled one by default). */
+  datasetDir: string
+  /** The profile (user-data) folder: annotations live in `<userDataDir>/annotations`. */
+  userDataDir: string
+  appVersion: string
+  /** Start-up problems the host found (e.g. a quarantined preferences file), shown to the analyst. */
+  notices?: string[]
+  /**
+   * Filesystem calls of the annotation store; node:fs when omitted. Only tests set this (the e2e
+   * harness injects a disk that fails on demand); the app and the CLI never do.
+   */
+  annotationFs?: StoreFs
+  /**
+   * Starts the search index process (an Electron utility process in the app, a Node child process
+   * in the CLI and the e2e harness). Without it the index runs in this thread and `ready` waits
+   * for it (unit tests).
+   */
+  spawnIndex?: () => BackgroundPort
+  /** Starts the import worker process (on the first import); without it imports parse here. */
+  spawnImport?: () => BackgroundPort
+}
+
+export interface CoreServices {
+  /** The current library; replaced as a whole when briefings are imported. */
+  readonly library: Library
+  /** Search over the briefing text: the index process, answering from what it has indexed. */
+  readonly search: IndexHost
+  /** Ids of briefings imported into the profile (the bundled ones are read-only). */
+  readonly imported: ReadonlySet<string>
+  /**
+   * Swaps in a new library (after its files changed on disk) and resolves once the search index
+   * process has made the changed briefings searchable.
+   */
+  replaceLibrary(library: Library, imported: ReadonlySet<string>): Promise<void>
+  /** Search over the analyst's highlights and notes. */
+  annotationSearch: AnnotationSearch
+  /** Parses imported files and proposes entities, off main's thread where a process is given. */
+  importWorker: ImportWorker
+  annotations: AnnotationService
+  /** Counts of the current library and the start-up notices. */
+  readonly info: AppInfo
+}
+
+export interface AppCore {
+  readonly options: CoreOptions
+  /** Resolves once the dataset is loaded (search may still be indexing); rejects with the load error. */
+  readonly ready: Promise<CoreServices>
+  /** Writes what is pending and releases the annotation store; says what could not be written. */
+  close(): Promise<{ pending: number; lastError?: string }>
+}
+
+export function startCore(options: CoreOptions): AppCore {
+  let store: AnnotationStore | undefined
+  let search: IndexHost | undefined
+  const importWorker = startImportWorker(options.spawnImport)
+  const ready = load(
+    options,
+    importWorker,
+    (opened) => (store = opened),
+    (host) => (search = host)
+  )
+  // Callers await `ready` per request; this keeps an early failure from being "unhandled".
+  ready.catch(() => undefined)
+  return {
+    options,
+    ready,
+    async close() {
+      await ready.catch(() => undefined)
+      await Promise.all([search?.close(), importWorker.close()])
+      return (await store?.close()) ?? { pending: 0 }
+    }
+  }
+}
+
+async function load(
+  options: CoreOptions,
+  importWorker: ImportWorker,
+  onStore: (store: AnnotationStore) => void,
+  onSearch: (search: IndexHost) => void
+): Promise<CoreServices> {
+  const loaded = await loadLibrary(options.datasetDir, options.userDataDir)
+  // The index process reads the same files itself; it starts now and indexes in the background.
+  const search = startIndexHost({
+    datasetDir: options.datasetDir,
+    userDataDir: options.userDataDir,
+    spawn: options.spawnIndex
+  })
+  onSearch(search)
+  if (!options.spawnIndex) await search.whenComplete()
+  const store = await openAnnotationStore(options.userDataDir, { fs: options.annotationFs })
+  onStore(store)
+  let library = loaded.library
+  let imported: ReadonlySet<string> = loaded.imported
+  const annotationSearch = createAnnotationSearch()
+  const annotations = createAnnotationService({
+    store,
+    library: () => library,
+    search: annotationSearch
+  })
+  await annotations.indexAll()
+  const notices = [
+    ...(options.notices ?? []),
+    ...loaded.notices,
+    ...store.warnings,
+    ...(store.readOnly ? [`Annotations are read-only: ${store.readOnly}`] : [])
+  ]
+  return {
+    get library() {
+      return library
+    },
+    search,
+    get imported() {
+      return imported
+    },
+    async replaceLibrary(next, nextImported) {
+      library = next
+      imported = nextImported
+      // The files are written and the library swapped: a search index that cannot follow right
+      // now (its process died) must not turn that into a failure; it catches up on its next call.
+      await Promise.all([
+        annotations.indexAll(),
+        search.sync().catch((error: unknown) => console.error('Search index sync failed:', error))
+      ])
+    },
+    annotationSearch,
+    importWorker,
+    annotations,
+    // Counted from the current library, so they stay right after an import.
+    get info() {
+      return {
+        version: options.appVersion,
+        briefingCount: library.briefings.length,
+        sectionCount: library.briefings.reduce((sum, b) => sum + b.sections.length, 0),
+        entityCount: library.entities.size,
+        notices
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+// Starts a background process (search index or import worker) as an Electron utility process: its own V8 heap (Electron caps each
+// process's JavaScript heap at 4 GB, and worker threads would share main's) and no Electron APIs.
+// electron-vite builds the entry as a separate bundle and `?modulePath` gives its path.
+
+import { app, utilityProcess } from 'electron'
+import type { UtilityProcess } from 'electron'
+
+import importEntryPath from './import/import-entry?modulePath'
+import indexEntryPath from './search/index-entry?modulePath'
+import type { BackgroundPort, HostMessage, ProcessMessage } from './background/rpc'
+
+const ROLES = {
+  index: { entry: indexEntryPath, serviceName: 'Briefing Reader search index' },
+  import: { entry: importEntryPath, serviceName: 'Briefing Reader import' }
+}
+
+/** The port at once; the process itself after `ready` (utilityProcess.fork needs it), fed in order. */
+export function forkElectronProcess(role: keyof typeof ROLES): BackgroundPort {
+  const { entry, serviceName } = ROLES[role]
+  let child: UtilityProcess | undefined
+  let killed = false
+  const queued: HostMessage[] = []
+  const onMessage: ((message: ProcessMessage) => void)[] = []
+  const onExit: ((reason: string) => void)[] = []
+  void app.whenReady().then(() => {
+    if (killed) return
+    const started = utilityProcess.fork(entry, [], {
+      serviceName,
+      stdio: 'inherit'
+    })
+    started.on('message', (message) => onMessage.forEach((l) => l(message as ProcessMessage)))
+    started.once('exit', (code) => onExit.forEach((l) => l(`exit ${code}`)))
+    for (const message of queued.splice(0)) started.postMessage(message)
+    child = started
+  })
+  return {
+    post: (message) => (child ? child.postMessage(message) : queued.push(message)),
+    onMessage: (listener) => onMessage.push(listener),
+    onExit: (listener) => onExit.push(listener),
+    kill: () => {
+      killed = true
+      if (child) child.kill()
+      else onExit.forEach((listener) => listener('stopped before it started'))
+    }
+  }
+}

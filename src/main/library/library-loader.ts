@@ -1,0 +1,114 @@
+// Loads the library: the bundled dataset (which must be valid: the app cannot start without it)
+// and the analyst's imported briefings from the profile, where a damaged file is skipped with a
+// notice rather than keeping the app from starting.
+
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+
+import type { Entity } from '../../shared/dataset'
+import type { Library } from './library'
+import { formatProblem, loadDatasetDir, parseDatasetFile } from './dataset/load-dataset'
+
+/** Imported briefings live here, one dataset file per import. */
+export const LIBRARY_DIR = 'library'
+
+/**
+ * Parsed profile files by path, with the size and mtime they had: a rescan (the index process
+ * after each import) re-reads only files that changed. Keep one per caller.
+ */
+export type ParsedFiles = Map<
+  string,
+  { stamp: string; parsed: ReturnType<typeof parseDatasetFile> }
+>
+
+export interface LoadedLibrary {
+  library: Library
+  /** Briefing ids that came from the profile (imported), as opposed to the bundled dataset. */
+  imported: Set<string>
+  notices: string[]
+}
+
+export async function loadLibrary(
+  datasetDir: string | Library,
+  userDataDir: string,
+  cache?: ParsedFiles
+): Promise<LoadedLibrary> {
+  const bundled = typeof datasetDir === 'string' ? await loadDatasetDir(datasetDir) : datasetDir
+  const entities = new Map(bundled.entities)
+  const briefings = [...bundled.briefings]
+  // By id, so thousands of imported briefings do not make loading quadratic.
+  const ids = new Set(briefings.map((b) => b.id))
+  const imported = new Set<string>()
+  const notices: string[] = []
+  const dir = join(userDataDir, LIBRARY_DIR)
+  let names: string[] = []
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()
+  } catch {
+    // No imports yet.
+  }
+  const files = new Set(names.map((name) => join(dir, name)))
+  for (const file of cache?.keys() ?? []) if (!files.has(file)) cache?.delete(file)
+  for (const file of files) {
+    const parsed = await readParsed(file, cache)
+    if (!parsed) continue
+    const { dataset, problems } = parsed
+    const clash = dataset?.briefings.find((b) => ids.has(b.id))
+    const conflict = dataset?.entities.find((e) => differs(entities.get(e.id), e))
+    if (!dataset || clash || conflict) {
+      const why = !dataset
+        ? problems.slice(0, 3).map(formatProblem).join('; ')
+        : clash
+          ? `briefing id "${clash.id}" is already in the library`
+          : `entity "${conflict?.id}" is defined differently elsewhere`
+      notices.push(`An imported briefing could not be loaded and was skipped (${file}): ${why}`)
+      continue
+    }
+    for (const entity of dataset.entities)
+      entities.set(entity.id, combined(entities.get(entity.id), entity))
+    for (const briefing of dataset.briefings) {
+      briefings.push(briefing)
+      ids.add(briefing.id)
+      imported.add(briefing.id)
+    }
+  }
+  return { library: { entities, briefings }, imported, notices }
+}
+
+/** The file parsed, from `cache` when its size and mtime are unchanged; undefined if it vanished. */
+async function readParsed(
+  file: string,
+  cache: ParsedFiles | undefined
+): Promise<ReturnType<typeof parseDatasetFile> | undefined> {
+  try {
+    const info = await stat(file)
+    const stamp = `${info.size}:${info.mtimeMs}`
+    const known = cache?.get(file)
+    if (known?.stamp === stamp) return known.parsed
+    const parsed = parseDatasetFile(await readFile(file, 'utf8'), file)
+    cache?.set(file, { stamp, parsed })
+    return parsed
+  } catch (error) {
+    // Removed between listing and reading (a replace or restore in progress): not part of it.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
+
+/**
+ * Two files may list one entity with different aliases: an analyst who merged a proposed name
+ * into a library entity (entity review, issue #6) added it as an alias in that briefing's file.
+ * Anything else that differs is a conflict.
+ */
+export function differs(known: Entity | undefined, entity: Entity): boolean {
+  if (known === undefined) return false
+  const withoutAliases = (e: Entity) => JSON.stringify({ ...e, aliases: undefined })
+  return withoutAliases(known) !== withoutAliases(entity)
+}
+
+/** The entity with the aliases of both records (the known ones first). */
+function combined(known: Entity | undefined, entity: Entity): Entity {
+  if (!known) return entity
+  const extra = entity.aliases.filter((alias) => !known.aliases.includes(alias))
+  return extra.length === 0 ? known : { ...known, aliases: [...known.aliases, ...extra] }
+}

@@ -1,0 +1,34 @@
+// The preferences the renderer may read and change (colour labels, last colour), served from the
+// PreferencesStore that electron-store (in the app) or conf (in Node) backs.
+
+import type { Preferences, PreferencesUpdate } from '../../shared/annotation-requests'
+import { AppError } from '../errors'
+import { PreferencesError } from './preferences'
+import type { PreferencesStore } from './preferences'
+import type { PreferencesPort } from '../shell/handlers'
+
+export function preferencesPort(store: PreferencesStore): PreferencesPort {
+  const current = (): Preferences => ({
+    colorLabels: store.get('colorLabels'),
+    lastColor: store.get('lastColor')
+  })
+  return {
+    get: current,
+    set(update: PreferencesUpdate) {
+      const patch = {
+        ...(update.colorLabels
+          ? { colorLabels: { ...store.get('colorLabels'), ...update.colorLabels } }
+          : {}),
+        ...(update.lastColor ? { lastColor: update.lastColor } : {})
+      }
+      try {
+        // A failed write keeps the value in memory (the store retries); the UI keeps working.
+        store.update(patch)
+      } catch (error) {
+        if (error instanceof PreferencesError) throw new AppError('invalid-request', error.message)
+        throw error
+      }
+      return current()
+    }
+  }
+}
