@@ -6,7 +6,11 @@ import { resolve } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import type { SectionTarget, TextPositionSelector, TextQuoteSelector } from '../../shared/annotations'
+import type {
+  SectionTarget,
+  TextPositionSelector,
+  TextQuoteSelector
+} from '../../shared/annotations'
 import { anchorTarget } from '../../shared/anchoring/anchor'
 import { describeRange } from '../../shared/anchoring/describe'
 import { matchQuote } from '../../shared/anchoring/match-quote'

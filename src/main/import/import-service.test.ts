@@ -95,7 +95,7 @@ describe('importing briefings', () => {
   })
 
   it('imports the raw seed article into the lead and six sections, and not twice', async () => {
-        const { services, userDataDir } = await open()
+    const { services, userDataDir } = await open()
     const bytes = readFileSync(SEED_PATH)
     const first = await importBriefings(services, userDataDir, [{ name: 'seed.txt', bytes }])
     expect(first.imported[0]?.sections).toBe(7)

@@ -9,7 +9,12 @@ import type { Briefing, DatasetFile } from '../../shared/dataset'
 import type { SearchHit } from '../../shared/ipc-contract'
 import { createLunrSearch } from './lunr-search'
 import { ELLIPSIS } from './snippet'
-import { ASEAN_BRIEFING, expectWellFormed, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
+import {
+  ASEAN_BRIEFING,
+  expectWellFormed,
+  QUAD_BRIEFING,
+  testLibrary
+} from '../../test-support/search-library'
 
 const search = createLunrSearch(testLibrary())
 const BRIEFINGS = [QUAD_BRIEFING, ASEAN_BRIEFING]

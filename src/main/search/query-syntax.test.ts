@@ -6,7 +6,12 @@ import { AppError } from '../errors'
 import { createLunrSearch } from './lunr-search'
 import { MAX_EXPANDING_TERMS, MAX_QUERY_LENGTH } from './parse-query'
 import { quoteQuery } from './query-errors'
-import { ASEAN_BRIEFING, expectWellFormed, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
+import {
+  ASEAN_BRIEFING,
+  expectWellFormed,
+  QUAD_BRIEFING,
+  testLibrary
+} from '../../test-support/search-library'
 
 const search = createLunrSearch(testLibrary())
 

@@ -11,7 +11,12 @@ import { buildSync } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { openAnnotationStore } from './annotation-store'
-import { CRASH_BRIEFING, comparable, nextStep, seededRandom } from '../../../test-support/crash-steps'
+import {
+  CRASH_BRIEFING,
+  comparable,
+  nextStep,
+  seededRandom
+} from '../../../test-support/crash-steps'
 import type { CrashView } from '../../../test-support/crash-steps'
 import { BriefingModel } from './model'
 import type { LoadedAnnotations } from './types'

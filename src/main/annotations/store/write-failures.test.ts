@@ -7,7 +7,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { openAnnotationStore } from './annotation-store'
 import { nodeStoreFs } from '../../fs/node-fs'
-import { BRIEFING, FaultyFs, highlight, note, tempUserData } from '../../../test-support/annotation-store'
+import {
+  BRIEFING,
+  FaultyFs,
+  highlight,
+  note,
+  tempUserData
+} from '../../../test-support/annotation-store'
 import type { AnnotationStore, StoreFs } from './types'
 
 let userData: string

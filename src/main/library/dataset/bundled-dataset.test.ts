@@ -46,9 +46,7 @@ describe('bundled dataset', () => {
 
   it('has exactly the seed article’s paragraphs and headings', () => {
     if (!existsSync(SEED_PATH)) {
-      throw new Error(
-        `Seed article not found at ${SEED_PATH} (it belongs in fixtures/seed)`
-      )
+      throw new Error(`Seed article not found at ${SEED_PATH} (it belongs in fixtures/seed)`)
     }
     const seed = splitParagraphs(readFileSync(SEED_PATH, 'utf8'))
     const ours = briefing.sections.flatMap((s) => [
