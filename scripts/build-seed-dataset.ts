@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url'
 
 import { DATASET_FORMAT, DATASET_VERSION } from '../src/shared/dataset'
 import type { DatasetFile, Entity, EntityKind, Mention, Section } from '../src/shared/dataset'
-import { findWholeWord, splitParagraphs } from '../src/main/library/dataset/canonical-text'
+import { findWholeWord, splitParagraphs } from '../src/main/library/canonical-text'
 import {
   findUntaggedMentions,
   formatProblem,
   validateDataset
-} from '../src/main/library/dataset/load-dataset'
+} from '../src/main/library/load-dataset'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const SEED = resolve(ROOT, 'fixtures/seed/india-japan-quad-briefing.txt')

@@ -14,7 +14,7 @@ import {
   type DatasetFile
 } from '../../src/shared/dataset'
 import { LIBRARY_DIR } from '../../src/main/library/library-loader'
-import { formatProblem, validateDataset } from '../../src/main/library/dataset/load-dataset'
+import { formatProblem, validateDataset } from '../../src/main/library/load-dataset'
 
 const BUNDLED = join(dirname(fileURLToPath(import.meta.url)), '../../resources/dataset')
 

@@ -4,12 +4,15 @@
 
 import type { AppInfo } from '../shared/ipc-contract'
 import { openAnnotationStore } from './annotations/store/annotation-store'
-import type { AnnotationStore, StoreFs } from './annotations/store/types'
-import type { Library } from './library/library'
+import type { AnnotationStore } from './annotations/store/types'
+import type { StoreFs } from './fs/types'
+import type { LibraryState } from './library/library'
+import type { SearchServices } from './search/search-all'
+import type { ImportServices } from './import/import-services'
+import type { ExportServices } from './export/export-service'
+import type { AnnotationImportServices } from './annotations/import-annotations'
 import { createAnnotationService } from './annotations/annotation-service'
-import type { AnnotationService } from './annotations/annotation-service'
 import { createAnnotationSearch } from './search/annotation-search'
-import type { AnnotationSearch } from './search/annotation-search'
 import { startIndexHost } from './search/index-host'
 import type { IndexHost } from './search/index-host'
 import type { BackgroundPort } from './background/rpc'
@@ -40,23 +43,9 @@ export interface CoreOptions {
   spawnImport?: () => BackgroundPort
 }
 
-export interface CoreServices {
-  /** The current library; replaced as a whole when briefings are imported. */
-  readonly library: Library
-  /** Search over the briefing text: the index process, answering from what it has indexed. */
-  readonly search: IndexHost
-  /** Ids of briefings imported into the profile (the bundled ones are read-only). */
-  readonly imported: ReadonlySet<string>
-  /**
-   * Swaps in a new library (after its files changed on disk) and resolves once the search index
-   * process has made the changed briefings searchable.
-   */
-  replaceLibrary(library: Library, imported: ReadonlySet<string>): Promise<void>
-  /** Search over the analyst's highlights and notes. */
-  annotationSearch: AnnotationSearch
-  /** Parses imported files and proposes entities, off main's thread where a process is given. */
-  importWorker: ImportWorker
-  annotations: AnnotationService
+/** Everything loaded once per start; each domain's handlers take the part they read. */
+export interface CoreServices
+  extends LibraryState, SearchServices, ImportServices, ExportServices, AnnotationImportServices {
   /** Counts of the current library and the start-up notices. */
   readonly info: AppInfo
 }

@@ -1,19 +1,32 @@
-// Builds the IPC router with every feature's handlers registered. The Electron shell and the e2e
-// harness both use this, so the handlers under test are the app's own.
+// Builds the IPC router with every domain's handlers registered, and the host's ports (dialogs,
+// preferences, the system browser) handed to the domains that need them. The Electron shell and
+// the e2e harness both use this, so the handlers under test are the app's own.
 
-import type { AppCore } from './app-core'
-import { createIpcRouter } from './ipc/router'
-import type { IpcRouter, RouterOptions } from './ipc/router'
+import type { Preferences } from '../shared/annotation-requests'
+import type { AppCore, CoreServices } from './app-core'
 import { setupAnnotationHandlers } from './annotations/handlers'
-import { setupAppHandlers } from './app-handlers'
-import { setupEntityReviewHandlers } from './import/entity-review-handlers'
+import { AppError } from './errors'
+import type { ExportTarget } from './export/export-service'
 import { setupExportHandlers } from './export/handlers'
 import { setupImportHandlers } from './import/handlers'
+import { createIpcRouter } from './ipc/router'
+import type { IpcRouter, RouterOptions } from './ipc/router'
 import { setupLibraryHandlers } from './library/handlers'
+import { setupPreferencesHandlers } from './preferences/handlers'
+import type { PreferencesPort } from './preferences/preferences-port'
 import { setupSearchHandlers } from './search/handlers'
 import { setupShellHandlers } from './shell/handlers'
-import { setupVersionHandlers } from './import/version-handlers'
-import type { ShellPorts } from './shell/handlers'
+
+/** What the host around the core provides: Electron's dialogs in the app, stand-ins in e2e. */
+export interface ShellPorts {
+  preferences: PreferencesPort
+  /** Asks the analyst to confirm, then opens `url` outside the app; false when declined. */
+  confirmAndOpenExternal(url: URL): Promise<boolean>
+  /** Save and folder dialogs for exports (main's own: the renderer never names a path). */
+  exportTarget: ExportTarget
+  /** Open dialog for files to import (one for annotations, several for briefings); [] = cancel. */
+  chooseImportFiles(kind: 'annotations' | 'briefings'): Promise<string[]>
+}
 
 export function createMainRouter(
   core: AppCore,
@@ -21,14 +34,32 @@ export function createMainRouter(
   options: RouterOptions
 ): IpcRouter {
   const router = createIpcRouter(options)
-  setupAppHandlers(router, core)
-  setupLibraryHandlers(router, core)
-  setupSearchHandlers(router, core)
-  setupAnnotationHandlers(router, core)
+  const services = () => servicesOf(core)
+  router.handle('app:ready', async () => (await services()).info)
+  setupLibraryHandlers(router, services)
+  setupSearchHandlers(router, services)
+  setupAnnotationHandlers(router, services, {
+    chooseFile: async () => (await shell.chooseImportFiles('annotations'))[0]
+  })
+  setupPreferencesHandlers(router, shell.preferences)
   setupShellHandlers(router, shell)
-  setupExportHandlers(router, core, shell)
-  setupImportHandlers(router, core, shell)
-  setupEntityReviewHandlers(router, core)
-  setupVersionHandlers(router, core)
+  setupExportHandlers(router, services, {
+    target: shell.exportTarget,
+    colorLabels: (): Preferences['colorLabels'] => shell.preferences.get().colorLabels
+  })
+  setupImportHandlers(router, services, {
+    userDataDir: core.options.userDataDir,
+    chooseFiles: () => shell.chooseImportFiles('briefings')
+  })
   return router
+}
+
+/** The loaded services, or a `not-ready` error carrying why loading failed. */
+async function servicesOf(core: AppCore): Promise<CoreServices> {
+  try {
+    return await core.ready
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new AppError('not-ready', `The library could not be loaded.\n${reason}`)
+  }
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 
 import type { Highlight, Note } from '../shared/annotations'
 import { nodeStoreFs } from '../main/fs/node-fs'
-import type { StoreFileHandle, StoreFs } from '../main/annotations/store/types'
+import type { StoreFileHandle, StoreFs } from '../main/fs/types'
 
 export const BRIEFING = 'quad-summit-2024'
 

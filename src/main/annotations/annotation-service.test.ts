@@ -197,7 +197,7 @@ describe('annotation service', () => {
 
 /** searchAll over the test library with one green highlight noted "platforms evidence". */
 async function searchable() {
-  const { searchAll } = await import('../search/handlers')
+  const { searchAll } = await import('../search/search-all')
   const { createLunrSearch } = await import('../search/lunr-search')
   const { service, search: annotationSearch } = await setUp()
   await service.change('b1', {
@@ -250,7 +250,7 @@ describe('search facets and paging over text and annotations', () => {
 
 describe('search while the index process has not read the library yet', () => {
   it('says the whole library is still indexing instead of "complete, no hits"', async () => {
-    const { searchAll } = await import('../search/handlers')
+    const { searchAll } = await import('../search/search-all')
     const { search: annotationSearch } = await setUp()
     const empty = { indexedSections: 0, totalSections: 0, pendingBriefings: 0 }
     const services = {

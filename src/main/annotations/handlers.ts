@@ -1,12 +1,21 @@
-// `annotations:*` handlers: load, change, undo and redo a briefing's highlights and notes, and
-// report whether everything acknowledged is on disk.
+// `annotations:*` handlers: load, change, undo and redo a briefing's highlights and notes, report
+// whether everything acknowledged is on disk, and import a W3C file main's own dialog picked.
 
-import type { AppCore } from '../app-core'
 import type { IpcRouter } from '../ipc/router'
-import { servicesOf } from '../app-handlers'
+import { importAnnotationsFile } from './import-annotations'
+import type { AnnotationImportServices } from './import-annotations'
 
-export function setupAnnotationHandlers(router: IpcRouter, core: AppCore): void {
-  const annotations = async () => (await servicesOf(core)).annotations
+export interface AnnotationPorts {
+  /** Main's open dialog for an annotation file; undefined when cancelled. */
+  chooseFile(): Promise<string | undefined>
+}
+
+export function setupAnnotationHandlers(
+  router: IpcRouter,
+  services: () => Promise<AnnotationImportServices>,
+  ports: AnnotationPorts
+): void {
+  const annotations = async () => (await services()).annotations
   router.handle('annotations:load', async ({ briefingId }) =>
     (await annotations()).load(briefingId)
   )
@@ -20,4 +29,9 @@ export function setupAnnotationHandlers(router: IpcRouter, core: AppCore): void 
     (await annotations()).redo(briefingId)
   )
   router.handle('annotations:status', async () => (await annotations()).saveStatus())
+  router.handle('annotations:import', async () => {
+    const file = await ports.chooseFile()
+    if (!file) return { status: 'cancelled' as const }
+    return importAnnotationsFile(await services(), file)
+  })
 }

@@ -8,14 +8,21 @@ import { basename } from 'node:path'
 import type { ImportAnnotationsResult } from '../../shared/annotation-requests'
 import { CONTEXT_LENGTH } from '../../shared/anchoring/describe'
 import type { Highlight, Note, SectionTarget } from '../../shared/annotations'
-import type { CoreServices } from '../app-core'
+import type { Library } from '../library/library'
+import type { AnnotationService } from './annotation-service'
 import { importedToTarget, parseW3CAnnotationsText } from './w3c/w3c-import'
 import { AppError } from '../errors'
 
 const MAX_BYTES = 50 * 1024 * 1024
 
+/** What an annotation import reads and changes. */
+export interface AnnotationImportServices {
+  readonly library: Library
+  readonly annotations: AnnotationService
+}
+
 export async function importAnnotationsFile(
-  services: CoreServices,
+  services: AnnotationImportServices,
   file: string,
   now: Date = new Date()
 ): Promise<ImportAnnotationsResult> {

@@ -10,9 +10,9 @@ import {
   formatProblem,
   loadDatasetDir,
   parseDatasetFile
-} from '../library/dataset/load-dataset'
-import { getBriefing, listBriefings } from '../library/handlers'
-import { searchAll } from '../search/handlers'
+} from '../library/load-dataset'
+import { getBriefing, listBriefings } from '../library/briefings'
+import { searchAll } from '../search/search-all'
 import { AppError } from '../errors'
 import type { CliArgs } from './args'
 import { USAGE, UsageError } from './args'

@@ -10,13 +10,20 @@ import type { ExportOptions, ExportResult } from '../../shared/annotation-reques
 import type { HighlightColor } from '../../shared/annotations'
 import type { Briefing, Entity } from '../../shared/dataset'
 import { nodeStoreFs } from '../fs/node-fs'
-import { writeFileAtomically } from '../annotations/store/snapshot'
-import type { CoreServices } from '../app-core'
+import { writeFileAtomically } from '../fs/atomic-write'
+import type { AnnotationService } from '../annotations/annotation-service'
+import type { Library } from '../library/library'
 import { safeFileName } from './filenames'
 import { exportBriefingMarkdown, exportBriefingsMarkdown } from './markdown-export'
 import type { MarkdownExportInput } from './markdown-export'
 import { exportW3CCollection } from './w3c-export'
 import { AppError } from '../errors'
+
+/** What an export reads. */
+export interface ExportServices {
+  readonly library: Library
+  readonly annotations: AnnotationService
+}
 
 export interface ExportFile {
   /** File name (no folder), safe on every platform. */
@@ -47,7 +54,7 @@ export function datasetHash(briefing: Briefing): string {
 
 /** The export's files, built in memory (nothing is written). */
 export async function buildExport(
-  services: CoreServices,
+  services: ExportServices,
   colorLabels: Record<HighlightColor, string>,
   options: ExportOptions,
   now: Date = new Date()
@@ -108,7 +115,7 @@ export async function buildExport(
 
 /** Builds the export, asks where it goes, and writes each file atomically. */
 export async function runExport(
-  services: CoreServices,
+  services: ExportServices,
   colorLabels: Record<HighlightColor, string>,
   options: ExportOptions,
   target: ExportTarget
@@ -139,7 +146,7 @@ export async function runExport(
   return { status: 'written', files: paths, highlights: built.highlights, notes: built.notes }
 }
 
-async function briefingsWithNotes(services: CoreServices, options: ExportOptions) {
+async function briefingsWithNotes(services: ExportServices, options: ExportOptions) {
   const { briefings } = services.library
   if (options.scope.kind !== 'library') {
     const ids =

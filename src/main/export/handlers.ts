@@ -1,25 +1,23 @@
-// `export:*` and `annotations:import` handlers: exports go where main's dialog says; imports come
-// from the file main's dialog picked. No path ever comes from the renderer.
+// `export:notes` handler: exports go where main's dialog says; no path ever comes from the renderer.
 
-import type { AppCore } from '../app-core'
+import type { HighlightColor } from '../../shared/annotations'
 import type { IpcRouter } from '../ipc/router'
-import { servicesOf } from '../app-handlers'
 import { runExport } from './export-service'
-import { importAnnotationsFile } from '../annotations/import-annotations'
-import type { ShellPorts } from '../shell/handlers'
+import type { ExportServices, ExportTarget } from './export-service'
 
-export function setupExportHandlers(router: IpcRouter, core: AppCore, shell: ShellPorts): void {
+export interface ExportPorts {
+  /** Main's save and folder dialogs. */
+  target: ExportTarget
+  /** The analyst's current names for the colours. */
+  colorLabels(): Record<HighlightColor, string>
+}
+
+export function setupExportHandlers(
+  router: IpcRouter,
+  services: () => Promise<ExportServices>,
+  ports: ExportPorts
+): void {
   router.handle('export:notes', async (options) =>
-    runExport(
-      await servicesOf(core),
-      shell.preferences.get().colorLabels,
-      options,
-      shell.exportTarget
-    )
+    runExport(await services(), ports.colorLabels(), options, ports.target)
   )
-  router.handle('annotations:import', async () => {
-    const [file] = await shell.chooseImportFiles('annotations')
-    if (!file) return { status: 'cancelled' as const }
-    return importAnnotationsFile(await servicesOf(core), file)
-  })
 }

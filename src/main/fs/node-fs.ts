@@ -3,7 +3,7 @@
 
 import { access, mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
 
-import type { StoreFs } from '../annotations/store/types'
+import type { StoreFs } from './types'
 
 /** Errors fsync of a folder may raise where folders cannot be synced; they are not failures. */
 const DIR_SYNC_UNSUPPORTED = new Set(['EISDIR', 'EPERM', 'EINVAL', 'EACCES', 'EBADF'])

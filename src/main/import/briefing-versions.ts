@@ -11,17 +11,17 @@ import { DATASET_FORMAT, DATASET_VERSION } from '../../shared/dataset'
 import type { ReanchorReport, VersionList } from '../../shared/version-requests'
 import { REANCHOR_STATUSES } from '../../shared/version-requests'
 import { nodeStoreFs } from '../fs/node-fs'
-import { writeFileAtomically } from '../annotations/store/snapshot'
-import type { StoreFs } from '../annotations/store/types'
-import type { CoreServices } from '../app-core'
+import { writeFileAtomically } from '../fs/atomic-write'
+import type { StoreFs } from '../fs/types'
+import type { ImportServices } from './import-services'
 import { LIBRARY_DIR } from '../library/library-loader'
-import { validateDataset } from '../library/dataset/load-dataset'
+import { validateDataset } from '../library/load-dataset'
 import { reanchor } from './reanchor-report'
 import { AppError } from '../errors'
 import { keepVersion, listVersions, readVersion } from './version-store'
 
 export interface VersionDeps {
-  services: CoreServices
+  services: ImportServices
   userDataDir: string
   /** Filesystem for the writes (tests inject a failing one); node:fs by default. */
   fs?: StoreFs
@@ -29,7 +29,7 @@ export interface VersionDeps {
 }
 
 /** The imported briefing `briefingId`, or an error saying why it cannot change version. */
-export function replaceableBriefing(services: CoreServices, briefingId: string): Briefing {
+export function replaceableBriefing(services: ImportServices, briefingId: string): Briefing {
   const current = services.library.briefings.find((b) => b.id === briefingId)
   if (!current)
     throw new AppError('not-found', `No briefing with id "${briefingId}" is in the library.`)
@@ -142,7 +142,7 @@ export async function restoreVersion(
 
 /** The kept versions of an imported briefing, newest first. */
 export async function listBriefingVersions(
-  services: CoreServices,
+  services: ImportServices,
   userDataDir: string,
   briefingId: string
 ): Promise<VersionList> {

@@ -16,7 +16,7 @@ import type { AppCore } from '../app-core'
 import { applyEntityReview, entityReview, pendingReviews } from './entity-review-service'
 import { importBriefings } from './import-service'
 import { proposalPath } from './proposal-files'
-import { searchAll } from '../search/handlers'
+import { searchAll } from '../search/search-all'
 
 const DATASET = join(
   resolve(dirname(fileURLToPath(import.meta.url)), '../../..'),

@@ -14,11 +14,11 @@ import type {
   PendingReview
 } from '../../shared/entity-review'
 import { describeError, nodeStoreFs } from '../fs/node-fs'
-import { writeFileAtomically } from '../annotations/store/snapshot'
-import type { StoreFs } from '../annotations/store/types'
-import type { CoreServices } from '../app-core'
+import { writeFileAtomically } from '../fs/atomic-write'
+import type { StoreFs } from '../fs/types'
+import type { ImportServices } from './import-services'
 import { LIBRARY_DIR } from '../library/library-loader'
-import { validateDataset } from '../library/dataset/load-dataset'
+import { validateDataset } from '../library/load-dataset'
 import { applyEntityDecisions } from './apply-entities'
 import { AppError } from '../errors'
 import { inProfileQueue } from './import-service'
@@ -27,7 +27,7 @@ import { PROPOSALS_DIR, readProposalFile, saveProposalFile } from './proposal-fi
 
 /** Imported briefings with proposals still to review (names the library knows by now left out). */
 export async function pendingReviews(
-  services: CoreServices,
+  services: ImportServices,
   userDataDir: string
 ): Promise<PendingReview[]> {
   let names: string[] = []
@@ -50,7 +50,7 @@ export async function pendingReviews(
 
 /** What the review dialog shows for an imported briefing. */
 export async function entityReview(
-  services: CoreServices,
+  services: ImportServices,
   userDataDir: string,
   briefingId: string
 ): Promise<EntityReview> {
@@ -75,7 +75,7 @@ export async function entityReview(
  * as they were. `fs` is for tests of a failing disk.
  */
 export function applyEntityReview(
-  services: CoreServices,
+  services: ImportServices,
   userDataDir: string,
   request: EntityDecisions,
   fs: StoreFs = nodeStoreFs
@@ -144,7 +144,7 @@ export function applyEntityReview(
   })
 }
 
-function importedBriefing(services: CoreServices, briefingId: string): Briefing {
+function importedBriefing(services: ImportServices, briefingId: string): Briefing {
   const briefing = services.library.briefings.find((b) => b.id === briefingId)
   if (!briefing) {
     throw new AppError('not-found', `No briefing with id "${briefingId}" is in the library.`)
@@ -171,7 +171,7 @@ async function readFileFor(
 }
 
 /** The file's proposals whose name is not (by now) an entity's name or alias. */
-function stillProposed(services: CoreServices, file: ProposalFile): ProposalFile['proposals'] {
+function stillProposed(services: ImportServices, file: ProposalFile): ProposalFile['proposals'] {
   const known = new Set<string>()
   for (const entity of services.library.entities.values()) {
     known.add(entity.name)

@@ -1,78 +1,99 @@
-// `library:import*` handlers: dropped files arrive as bytes; dialog imports read the files main's
-// own dialog returned. Either way the same all-or-nothing import runs.
+// `library:import*`, version and `entities:*` handlers. Dropped files arrive as bytes; dialog imports
+// read the files main's own dialog returned; either way the same all-or-nothing import runs.
+// Requests name tokens, briefing ids and version numbers, never paths.
 
-import { readFile, stat } from 'node:fs/promises'
-import { basename } from 'node:path'
-
-import { IMPORT_MAX_BYTES } from '../../shared/import-requests'
-import type { ImportReport } from '../../shared/import-requests'
-import type { AppCore } from '../app-core'
 import { AppError } from '../errors'
 import type { IpcRouter } from '../ipc/router'
-import { servicesOf } from '../app-handlers'
-import { importBriefings, updateBriefingDetails } from './import-service'
-import { listBriefings } from '../library/handlers'
-import type { FileToImport } from './import-service'
-import type { ShellPorts } from '../shell/handlers'
+import { listBriefings } from '../library/briefings'
+import { listBriefingVersions, restoreVersion } from './briefing-versions'
+import { applyEntityReview, entityReview, pendingReviews } from './entity-review-service'
+import { importBriefings, inProfileQueue, updateBriefingDetails } from './import-service'
+import type { ImportServices } from './import-services'
+import { readChosenFiles } from './read-files'
+import { decideVersion } from './version-offers'
 
 const MAX_TOTAL_BYTES = 100 * 1024 * 1024
 
-export function setupImportHandlers(router: IpcRouter, core: AppCore, shell: ShellPorts): void {
-  const userDataDir = core.options.userDataDir
+export interface ImportPorts {
+  /** The profile folder: the library, versions and proposals live under it. */
+  userDataDir: string
+  /** Main's open dialog for briefing files; [] when cancelled. */
+  chooseFiles(): Promise<string[]>
+}
+
+export function setupImportHandlers(
+  router: IpcRouter,
+  services: () => Promise<ImportServices>,
+  ports: ImportPorts
+): void {
+  const { userDataDir } = ports
   router.handle('library:import', async ({ files }) => {
     const total = files.reduce((sum, f) => sum + (f.base64.length * 3) / 4, 0)
     if (total > MAX_TOTAL_BYTES) {
       throw new AppError('invalid-request', 'Import at most 100 MB of files at once.')
     }
     return importBriefings(
-      await servicesOf(core),
+      await services(),
       userDataDir,
       files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') }))
     )
   })
   router.handle('library:update-details', async (update) => {
-    const services = await servicesOf(core)
-    const briefing = await updateBriefingDetails(services, userDataDir, update)
+    const current = await services()
+    const briefing = await updateBriefingDetails(current, userDataDir, update)
     const [summary] = listBriefings(
-      { entities: services.library.entities, briefings: [briefing] },
-      services.imported
+      { entities: current.library.entities, briefings: [briefing] },
+      current.imported
     )
     return summary!
   })
   router.handle('library:import-dialog', async () => {
-    const paths = await shell.chooseImportFiles('briefings')
+    const paths = await ports.chooseFiles()
     if (paths.length === 0) return { status: 'cancelled' as const }
     const { files, failed } = await readChosenFiles(paths)
-    const report = await importBriefings(await servicesOf(core), userDataDir, files)
+    const report = await importBriefings(await services(), userDataDir, files)
     return { status: 'done' as const, ...report, failed: [...failed, ...report.failed] }
+  })
+  setupVersionHandlers(router, services, userDataDir)
+  setupEntityReviewHandlers(router, services, userDataDir)
+}
+
+/** The analyst's decision on an import offered as a new version, and a briefing's kept versions. */
+function setupVersionHandlers(
+  router: IpcRouter,
+  services: () => Promise<ImportServices>,
+  userDataDir: string
+): void {
+  router.handle('library:replace-version', async (request) => {
+    const current = await services()
+    return decideVersion({ services: current, userDataDir }, request, {
+      queue: (work) => inProfileQueue(userDataDir, work),
+      importSeparately: (file, index) =>
+        importBriefings(current, userDataDir, [file], new Date(), { separate: index })
+    })
+  })
+  router.handle('library:list-versions', async ({ briefingId }) =>
+    listBriefingVersions(await services(), userDataDir, briefingId)
+  )
+  router.handle('library:restore-version', async ({ briefingId, version }) => {
+    const current = await services()
+    return inProfileQueue(userDataDir, () =>
+      restoreVersion({ services: current, userDataDir }, briefingId, version)
+    )
   })
 }
 
-/** Reads the chosen files, refusing one over the size limit before reading it. */
-export async function readChosenFiles(
-  paths: string[]
-): Promise<{ files: FileToImport[]; failed: ImportReport['failed'] }> {
-  const files: FileToImport[] = []
-  const failed: ImportReport['failed'] = []
-  for (const path of paths) {
-    const name = basename(path)
-    try {
-      const { size } = await stat(path)
-      if (size > IMPORT_MAX_BYTES) {
-        const mb = (size / 2 ** 20).toFixed(1)
-        failed.push({
-          file: name,
-          message: `"${name}" is ${mb} MB; files up to 20 MB can be imported.`
-        })
-        continue
-      }
-      files.push({ name, bytes: await readFile(path) })
-    } catch (error) {
-      failed.push({
-        file: name,
-        message: `"${name}" could not be read: ${(error as Error).message}`
-      })
-    }
-  }
-  return { files, failed }
+/** The proposed entities of imported briefings, reviewed by the analyst. */
+function setupEntityReviewHandlers(
+  router: IpcRouter,
+  services: () => Promise<ImportServices>,
+  userDataDir: string
+): void {
+  router.handle('entities:pending', async () => pendingReviews(await services(), userDataDir))
+  router.handle('entities:review', async ({ briefingId }) =>
+    entityReview(await services(), userDataDir, briefingId)
+  )
+  router.handle('entities:apply', async (decisions) =>
+    applyEntityReview(await services(), userDataDir, decisions)
+  )
 }

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { SEED_PATH } from '../../test-support/fixtures'
 import { startCore } from '../app-core'
 import type { AppCore } from '../app-core'
-import { searchAll } from '../search/handlers'
+import { searchAll } from '../search/search-all'
 import { importBriefings, updateBriefingDetails } from './import-service'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')

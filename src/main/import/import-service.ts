@@ -11,10 +11,10 @@ import type { BriefingDetailsUpdate, ImportReport } from '../../shared/import-re
 import type { VersionOffer } from '../../shared/version-requests'
 import { nodeStoreFs } from '../fs/node-fs'
 import { ANNOTATIONS_DIR } from '../annotations/store/layout'
-import { writeFileAtomically } from '../annotations/store/snapshot'
-import type { CoreServices } from '../app-core'
+import { writeFileAtomically } from '../fs/atomic-write'
+import type { ImportServices } from './import-services'
 import { differs, LIBRARY_DIR } from '../library/library-loader'
-import { validateDataset } from '../library/dataset/load-dataset'
+import { validateDataset } from '../library/load-dataset'
 import { AppError } from '../errors'
 import { tagKnownEntities } from './entity-tagging'
 import { missingDetails } from './missing-details'
@@ -51,7 +51,7 @@ export function inProfileQueue<T>(userDataDir: string, work: () => Promise<T>): 
 export type VersionPolicy = 'offer' | { separate: number }
 
 export function importBriefings(
-  services: CoreServices,
+  services: ImportServices,
   userDataDir: string,
   files: FileToImport[],
   now: Date = new Date(),
@@ -61,7 +61,7 @@ export function importBriefings(
 }
 
 async function importNow(
-  services: CoreServices,
+  services: ImportServices,
   userDataDir: string,
   files: FileToImport[],
   now: Date,
@@ -263,7 +263,7 @@ function usedEntities(briefing: Briefing, known: Entity[]): Entity[] {
  * read-only.
  */
 export async function updateBriefingDetails(
-  services: CoreServices,
+  services: ImportServices,
   userDataDir: string,
   update: BriefingDetailsUpdate
 ): Promise<Briefing> {

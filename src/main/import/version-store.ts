@@ -7,9 +7,9 @@ import { join } from 'node:path'
 
 import type { DatasetFile } from '../../shared/dataset'
 import { assertBriefingId } from '../annotations/store/layout'
-import { writeFileAtomically } from '../annotations/store/snapshot'
-import type { StoreFs } from '../annotations/store/types'
-import { parseDatasetFile } from '../library/dataset/load-dataset'
+import { writeFileAtomically } from '../fs/atomic-write'
+import type { StoreFs } from '../fs/types'
+import { parseDatasetFile } from '../library/load-dataset'
 
 export const VERSIONS_DIR = 'versions'
 const FORMAT = 'briefing-reader/version'

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 
 import type { Entity } from '../../shared/dataset'
 import type { Library } from './library'
-import { formatProblem, loadDatasetDir, parseDatasetFile } from './dataset/load-dataset'
+import { formatProblem, loadDatasetDir, parseDatasetFile } from './load-dataset'
 
 /** Imported briefings live here, one dataset file per import. */
 export const LIBRARY_DIR = 'library'

@@ -8,3 +8,15 @@ export interface Library {
   /** Briefings in library order (by file, then as listed in the file). */
   briefings: readonly Briefing[]
 }
+
+/** The library as it is now, swapped as a whole when imported briefings change. */
+export interface LibraryState {
+  readonly library: Library
+  /** Ids of briefings imported into the profile (the bundled ones are read-only). */
+  readonly imported: ReadonlySet<string>
+  /**
+   * Swaps in a new library (after its files changed on disk) and resolves once the search index
+   * process has made the changed briefings searchable.
+   */
+  replaceLibrary(library: Library, imported: ReadonlySet<string>): Promise<void>
+}

@@ -5,7 +5,16 @@ import type { Preferences, PreferencesUpdate } from '../../shared/annotation-req
 import { AppError } from '../errors'
 import { PreferencesError } from './preferences'
 import type { PreferencesStore } from './preferences'
-import type { PreferencesPort } from '../shell/handlers'
+
+export interface PreferencesPort {
+  get(): Preferences
+  set(update: PreferencesUpdate): Preferences
+}
+
+export interface PreferencesPort {
+  get(): Preferences
+  set(update: PreferencesUpdate): Preferences
+}
 
 export function preferencesPort(store: PreferencesStore): PreferencesPort {
   const current = (): Preferences => ({

@@ -4,7 +4,7 @@
 
 import { resolve } from 'node:path'
 
-import type { SaveOutcome } from '../annotations/store/types'
+import type { SaveOutcome } from '../fs/types'
 import { prepareFile } from './preferences-file'
 import { DEFAULT_PREFERENCES, PREFERENCES_SCHEMA, preferenceProblem } from './preferences-schema'
 import type { PreferenceKey, PreferencesData } from './preferences-schema'

@@ -1,91 +1,12 @@
-// `search:*` handlers: one search over the briefing text and the analyst's highlights and notes,
-// paged, with facet counts over all hits of both.
+// `search:query` handler: the combined search of text, highlights and notes.
 
-import type {
-  FacetCount,
-  IndexStatus,
-  SearchHit,
-  SearchRequest,
-  SearchResponse
-} from '../../shared/ipc-contract'
-import type { Briefing } from '../../shared/dataset'
-import type { AppCore, CoreServices } from '../app-core'
 import type { IpcRouter } from '../ipc/router'
-import { DEFAULT_LIMIT } from './lunr-search'
-import { Counter } from './facet-counter'
-import { servicesOf } from '../app-handlers'
+import { searchAll } from './search-all'
+import type { SearchServices } from './search-all'
 
-export function setupSearchHandlers(router: IpcRouter, core: AppCore): void {
-  router.handle('search:query', async (request) => searchAll(await servicesOf(core), request))
-}
-
-/** Text hits and annotation hits, merged by score; each hit says what it matched. */
-export async function searchAll(
-  services: CoreServices,
-  request: SearchRequest
-): Promise<SearchResponse> {
-  const limit = request.limit ?? DEFAULT_LIMIT
-  const offset = request.offset ?? 0
-  const take = offset + limit
-  const { query, filters } = request
-  // The text search parses the query first, so a syntax error is reported once, from there.
-  const text = await services.search.search({ query, filters, take })
-  const library = services.library
-  // Built on the first annotation that matches, not per hit nor for queries with none.
-  let byId: Map<string, Briefing> | undefined
-  const notes = services.annotationSearch.search(query, {
-    take,
-    filters,
-    sectionEntities: (briefingId, sectionId) => {
-      byId ??= new Map(library.briefings.map((b) => [b.id, b]))
-      const briefing = byId.get(briefingId)
-      const section = briefing?.sections.find((s) => s.id === sectionId)
-      const names = new Map<string, string>()
-      for (const mention of section?.mentions ?? []) {
-        const entity = library.entities.get(mention.entity)
-        if (entity) names.set(entity.id, entity.name)
-      }
-      return names
-    }
-  })
-  // Scores of two indexes of different sizes are not comparable: rank each list relative to its
-  // own best hit, then merge (ties keep text first).
-  const relative = (hits: SearchHit[]) => {
-    const top = hits[0]?.score ?? 1
-    return hits.map((hit) => ({ hit, rank: top > 0 ? hit.score / top : 0 }))
-  }
-  const hits = [...relative(text.hits), ...relative(notes.hits)]
-    .sort((a, b) => b.rank - a.rank)
-    .slice(offset, take)
-    .map((r) => r.hit)
-  const merge = (fromText: FacetCount[], fromNotes: Counter) => {
-    for (const { value, label, count } of fromText) fromNotes.add(value, label, count)
-    return fromNotes.top()
-  }
-  return {
-    query,
-    total: text.total + notes.total,
-    offset,
-    hits,
-    facets: {
-      briefing: merge(text.facets.briefing, notes.facets.briefing),
-      entity: merge(text.facets.entity, notes.facets.entity),
-      tag: merge(text.facets.tag, notes.facets.tag),
-      color: notes.facets.color.top()
-    },
-    indexing: indexingOf(text.indexing, services)
-  }
-}
-
-/**
- * Until the index process has read the library it knows no sections at all: say that the whole
- * library (as main has loaded it) is still being indexed, rather than that the index is complete.
- */
-function indexingOf(status: IndexStatus, services: CoreServices): IndexStatus {
-  if (status.totalSections > 0 || services.info.sectionCount === 0) return status
-  return {
-    indexedSections: 0,
-    totalSections: services.info.sectionCount,
-    pendingBriefings: services.info.briefingCount
-  }
+export function setupSearchHandlers(
+  router: IpcRouter,
+  services: () => Promise<SearchServices>
+): void {
+  router.handle('search:query', async (request) => searchAll(await services(), request))
 }

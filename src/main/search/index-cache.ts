@@ -6,7 +6,7 @@ import { readdir, readFile, rm, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 
 import { nodeStoreFs } from '../fs/node-fs'
-import { writeFileAtomically } from '../annotations/store/snapshot'
+import { writeFileAtomically } from '../fs/atomic-write'
 import { decodePostingFile, encodePostingFile } from './posting-file'
 import { PostingIndex } from './posting-index'
 import type { PostingArrays } from './posting-index'

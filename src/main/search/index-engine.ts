@@ -163,7 +163,7 @@ export class IndexEngine {
     // Loaded when first needed: the schema validator takes a while to load, and a start answers
     // from the cache before the library is read.
     const [{ loadDatasetDir }, { loadLibrary }] = await Promise.all([
-      import('../library/dataset/load-dataset'),
+      import('../library/load-dataset'),
       import('../library/library-loader')
     ])
     this.#bundled ??= await loadDatasetDir(this.#options.datasetDir)

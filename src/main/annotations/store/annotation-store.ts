@@ -13,11 +13,11 @@ import type {
   AnnotationStore,
   ApplyResult,
   LoadedAnnotations,
-  SaveOutcome,
   StoreChange,
   StoreOptions,
   StoreStatus
 } from './types'
+import type { SaveOutcome } from '../../fs/types'
 import { checkChange } from './validate'
 
 export { StoreError } from './store-error'

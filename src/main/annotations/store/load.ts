@@ -10,7 +10,7 @@ import { JOURNAL, JOURNAL_PREV } from './layout'
 import { BriefingModel } from './model'
 import { describeError, errorCode } from '../../fs/node-fs'
 import { readBaseSnapshot } from './snapshot'
-import type { StoreFs } from './types'
+import type { StoreFs } from '../../fs/types'
 
 /** A briefing as read from disk, with what the session needs to keep appending. */
 export interface LoadedBriefing {

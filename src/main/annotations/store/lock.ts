@@ -5,7 +5,7 @@ import { join } from 'node:path'
 
 import { LOCK_FILE } from './layout'
 import { describeError, errorCode } from '../../fs/node-fs'
-import type { StoreFs } from './types'
+import type { StoreFs } from '../../fs/types'
 
 /** Lock files held by stores open in this process (a second store on the same folder waits). */
 const heldHere = new Set<string>()

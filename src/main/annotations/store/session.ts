@@ -11,14 +11,8 @@ import type { LoadedBriefing } from './load'
 import { describeError } from '../../fs/node-fs'
 import { writeDurably, writeSnapshot } from './snapshot'
 import { StoreError } from './store-error'
-import type {
-  ApplyResult,
-  JournalRecord,
-  LoadedAnnotations,
-  SaveOutcome,
-  StoreChange,
-  StoreFs
-} from './types'
+import type { ApplyResult, JournalRecord, LoadedAnnotations, StoreChange } from './types'
+import type { SaveOutcome, StoreFs } from '../../fs/types'
 
 /** What a session needs from its store. */
 export interface SessionContext {

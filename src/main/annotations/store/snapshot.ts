@@ -1,12 +1,13 @@
 // Snapshot files: written temp, fsync, read back and verified, renamed over (the old one kept
 // as snapshot.prev.json); read with validation, quarantining a bad file and falling back.
 
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 
 import { ANNOTATION_SCHEMA_VERSION } from '../../../shared/annotations'
 import { fileTime, SNAPSHOT, SNAPSHOT_PREV, SNAPSHOT_TMP } from './layout'
 import { describeError, errorCode } from '../../fs/node-fs'
-import type { SnapshotFile, StoreFs } from './types'
+import type { SnapshotFile } from './types'
+import type { StoreFs } from '../../fs/types'
 import { checkSnapshot, versionOf } from './validate'
 
 type SnapshotRead =
@@ -163,34 +164,4 @@ export async function writeDurably(fs: StoreFs, path: string, text: string): Pro
     throw error
   }
   await handle.close()
-}
-
-/**
- * Replaces `path` with `text` atomically: a new temp file beside it (never an existing one),
- * fsync'd, renamed over `path`, then the folder fsync'd. A crash or a full disk leaves either the
- * old file or the new one, never a mix; the temp file is removed when the write fails.
- */
-export async function writeFileAtomically(
-  fs: StoreFs,
-  path: string,
-  text: string | Uint8Array
-): Promise<void> {
-  const tmp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`
-  const handle = await fs.open(tmp, 'wx')
-  try {
-    await handle.writeFile(text)
-    await handle.sync()
-    await handle.close()
-  } catch (error) {
-    await handle.close().catch(() => undefined)
-    await fs.unlink(tmp).catch(() => undefined)
-    throw error
-  }
-  try {
-    await fs.rename(tmp, path)
-  } catch (error) {
-    await fs.unlink(tmp).catch(() => undefined)
-    throw error
-  }
-  await fs.syncDir(dirname(path))
 }

@@ -3,6 +3,7 @@
 
 import type { Highlight, Note } from '../../../shared/annotations'
 import type { SaveStatus } from '../../../shared/annotation-requests'
+import type { SaveOutcome, StoreFs } from '../../fs/types'
 
 /**
  * One change to a briefing's annotations as the store journals it: whole records are put
@@ -42,9 +43,6 @@ export interface SnapshotFile {
   notes: Note[]
   trash: TrashItem[]
 }
-
-/** Whether a write reached the disk. `saved: false` means the change lives in memory only. */
-export type SaveOutcome = { saved: true } | { saved: false; error: string }
 
 /** Result of apply, undo and redo. */
 export type ApplyResult = SaveOutcome & {
@@ -112,27 +110,4 @@ export interface StoreOptions {
   compactEvery?: number
   /** Undo steps kept per briefing (default 500). */
   historyLimit?: number
-}
-
-/** The part of a node:fs/promises FileHandle the store uses. */
-export interface StoreFileHandle {
-  /** Writes all of `data` (at the end, for a handle opened with 'a'). */
-  writeFile(data: string | Uint8Array): Promise<void>
-  truncate(length: number): Promise<void>
-  stat(): Promise<{ size: number }>
-  sync(): Promise<void>
-  close(): Promise<void>
-}
-
-/** The filesystem calls the store makes; errors carry node's `code` (ENOENT, ENOSPC...). */
-export interface StoreFs {
-  readFile(path: string): Promise<Uint8Array>
-  open(path: string, flags: 'a' | 'w' | 'wx'): Promise<StoreFileHandle>
-  rename(from: string, to: string): Promise<void>
-  unlink(path: string): Promise<void>
-  /** Creates the folder and its parents; succeeds if it exists. */
-  mkdir(path: string): Promise<void>
-  /** fsyncs a folder so renames and new files in it survive power loss. */
-  syncDir(path: string): Promise<void>
-  exists(path: string): Promise<boolean>
 }

@@ -14,7 +14,8 @@ import {
   note,
   tempUserData
 } from '../../../test-support/annotation-store'
-import type { AnnotationStore, StoreFs } from './types'
+import type { AnnotationStore } from './types'
+import type { StoreFs } from '../../fs/types'
 
 let userData: string
 let dir: string

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 
 import { describe, expect, it } from 'vitest'
 
-import { validateDataset } from '../../library/dataset/load-dataset'
+import { validateDataset } from '../../library/load-dataset'
 import { detectFormat, importFile, type ImportOptions } from './import-file'
 import { IMPORT_LIMITS } from './limits'
 import { BUNDLED_PATH, seedText, utf8 } from '../../../test-support/import'

@@ -2,11 +2,7 @@
 // limits, build the Briefing and validate it; or a dataset file validated as the app's own format.
 
 import type { Briefing, DatasetFile } from '../../../shared/dataset'
-import {
-  parseDatasetFile,
-  validateDataset,
-  type DatasetProblem
-} from '../../library/dataset/load-dataset'
+import { parseDatasetFile, validateDataset, type DatasetProblem } from '../../library/load-dataset'
 import { decodeImportFile } from './decode'
 import { extensionOf, quoteName } from './file-name'
 import { parseHtml } from './html'

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest'
 
-import { validateDataset } from '../../library/dataset/load-dataset'
+import { validateDataset } from '../../library/load-dataset'
 import type { Briefing } from '../../../shared/dataset'
 import { parsePlainText } from './plain-text'
 import { bundledDataset, seedText } from '../../../test-support/import'

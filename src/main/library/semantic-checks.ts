@@ -1,7 +1,7 @@
 // Checks a schema-valid dataset file for what JSON Schema cannot express: unique ids, mentions that
 // cite known entities and cut exactly their text, sorted non-overlapping mentions, canonical text.
 
-import type { DatasetFile, Section } from '../../../shared/dataset'
+import type { DatasetFile, Section } from '../../shared/dataset'
 import { canonicalText, firstNonNfcOffset } from './canonical-text'
 import { childPath, type DatasetProblem } from './problems'
 

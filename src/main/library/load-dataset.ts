@@ -4,9 +4,9 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-import type { Briefing, DatasetFile, Entity } from '../../../shared/dataset'
+import type { Briefing, DatasetFile, Entity } from '../../shared/dataset'
 import { findJsonSyntaxError } from './json-syntax'
-import type { Library } from '../library'
+import type { Library } from './library'
 import { childPath, DatasetLoadError, type DatasetProblem } from './problems'
 import { schemaProblems } from './schema-problems'
 import { semanticProblems } from './semantic-checks'

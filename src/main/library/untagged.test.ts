@@ -2,9 +2,9 @@
 
 import { describe, expect, it } from 'vitest'
 
-import type { Entity, Mention } from '../../../shared/dataset'
+import type { Entity, Mention } from '../../shared/dataset'
 import { findWholeWord } from './canonical-text'
-import type { Library } from '../library'
+import type { Library } from './library'
 import { findUntaggedMentions } from './untagged'
 
 const ENTITIES: Entity[] = [

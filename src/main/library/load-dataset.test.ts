@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { DatasetLoadError, loadDatasetDir, parseDatasetFile } from './load-dataset'
-import { minimal } from '../../../test-support/dataset'
+import { minimal } from '../../test-support/dataset'
 
 describe('parseDatasetFile', () => {
   it('returns the dataset of a valid file', () => {

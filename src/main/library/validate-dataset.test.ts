@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url'
 
 import { describe, expect, it } from 'vitest'
 
-import type { DatasetFile } from '../../../shared/dataset'
+import type { DatasetFile } from '../../shared/dataset'
 import { validateDataset, type DatasetProblem } from './load-dataset'
-import { minimal } from '../../../test-support/dataset'
+import { minimal } from '../../test-support/dataset'
 
 const SECTION = '$.briefings[0].sections[0]'
 
@@ -30,7 +30,7 @@ describe('validateDataset', () => {
   })
 
   it('accepts the minimal example in docs/dataset-format.md', () => {
-    const doc = fileURLToPath(new URL('../../../../docs/dataset-format.md', import.meta.url))
+    const doc = fileURLToPath(new URL('../../../docs/dataset-format.md', import.meta.url))
     const example = /```json\n([\s\S]*?)\n```/.exec(readFileSync(doc, 'utf8'))?.[1]
     expect(example, 'a ```json block in the doc').toBeDefined()
     expect(validateDataset(JSON.parse(example!), 'dataset-format.md')).toEqual([])

@@ -1,9 +1,9 @@
 // Finds names of known entities in section text that no mention covers: the annotation gaps shown
 // as warnings by the CLI's `validate` and asserted empty for the bundled dataset.
 
-import type { Entity } from '../../../shared/dataset'
+import type { Entity } from '../../shared/dataset'
 import { findWholeWord } from './canonical-text'
-import type { Library } from '../library'
+import type { Library } from './library'
 
 export interface UntaggedMention {
   briefingId: string

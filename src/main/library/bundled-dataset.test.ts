@@ -7,14 +7,14 @@ import { fileURLToPath } from 'node:url'
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { SEED_PATH } from '../../../test-support/fixtures'
-import type { Briefing, EntityKind } from '../../../shared/dataset'
+import { SEED_PATH } from '../../test-support/fixtures'
+import type { Briefing, EntityKind } from '../../shared/dataset'
 import { findWholeWord, isWordChar, splitParagraphs } from './canonical-text'
-import type { Library } from '../library'
+import type { Library } from './library'
 import { findUntaggedMentions, loadDatasetDir } from './load-dataset'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
-const DATASET_DIR = resolve(HERE, '../../../../resources/dataset')
+const DATASET_DIR = resolve(HERE, '../../../resources/dataset')
 
 let library: Library
 let briefing: Briefing

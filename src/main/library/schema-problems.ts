@@ -3,7 +3,7 @@
 
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
 
-import type { DatasetFile } from '../../../shared/dataset'
+import type { DatasetFile } from '../../shared/dataset'
 import schema from './dataset.schema.json' with { type: 'json' }
 import { childPath, pointerToPath, type DatasetProblem } from './problems'
 

@@ -1,0 +1,36 @@
+// Durable replacement of a whole file: the one way the app writes a file that must never be seen
+// half written (snapshots, library files, search cache, exports, preferences' neighbours).
+
+import { dirname } from 'node:path'
+
+import type { StoreFs } from './types'
+
+/**
+ * Replaces `path` with `text` atomically: a new temp file beside it (never an existing one),
+ * fsync'd, renamed over `path`, then the folder fsync'd. A crash or a full disk leaves either the
+ * old file or the new one, never a mix; the temp file is removed when the write fails.
+ */
+export async function writeFileAtomically(
+  fs: StoreFs,
+  path: string,
+  text: string | Uint8Array
+): Promise<void> {
+  const tmp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`
+  const handle = await fs.open(tmp, 'wx')
+  try {
+    await handle.writeFile(text)
+    await handle.sync()
+    await handle.close()
+  } catch (error) {
+    await handle.close().catch(() => undefined)
+    await fs.unlink(tmp).catch(() => undefined)
+    throw error
+  }
+  try {
+    await fs.rename(tmp, path)
+  } catch (error) {
+    await fs.unlink(tmp).catch(() => undefined)
+    throw error
+  }
+  await fs.syncDir(dirname(path))
+}
