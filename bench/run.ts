@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { runExportBenchmark } from '../src/test-support/bench-export'
+import { runExportBenchmark } from './export-bench'
 import { runAnnotationBenchmark } from './annotations-bench'
 import { machine, ms, ratio } from './measure'
 import { DEFAULT_SIZES, runSearchBenchmark } from './search/search-bench'

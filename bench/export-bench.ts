@@ -4,11 +4,14 @@
 
 import { performance } from 'node:perf_hooks'
 
-import { DEFAULT_COLOR_LABELS, HIGHLIGHT_COLORS } from '../shared/annotations'
-import type { AnchoredHighlight, Note } from '../shared/annotations'
-import type { Briefing } from '../shared/dataset'
-import { exportBriefingMarkdown, DEFAULT_MARKDOWN_OPTIONS } from '../main/export/markdown-export'
-import type { MarkdownExportInput } from '../main/export/markdown-export'
+import { DEFAULT_COLOR_LABELS, HIGHLIGHT_COLORS } from '../src/shared/annotations'
+import type { AnchoredHighlight, Note } from '../src/shared/annotations'
+import type { Briefing } from '../src/shared/dataset'
+import {
+  exportBriefingMarkdown,
+  DEFAULT_MARKDOWN_OPTIONS
+} from '../src/main/export/markdown-export'
+import type { MarkdownExportInput } from '../src/main/export/markdown-export'
 
 /** The figures of one benchmark. */
 export interface ExportBenchmark {

@@ -3,9 +3,9 @@
 
 import { describe, expect, it } from 'vitest'
 
-import { runExportBenchmark, syntheticExportInput } from './bench-export'
-import { exportBriefingMarkdown } from '../main/export/markdown-export'
-import { readMarkdownExport } from '../main/export/markdown-read'
+import { runExportBenchmark, syntheticExportInput } from './export-bench'
+import { exportBriefingMarkdown } from '../src/main/export/markdown-export'
+import { readMarkdownExport } from '../src/main/export/markdown-read'
 
 describe('runExportBenchmark', () => {
   it('returns medians, the ratio and the sizes', () => {
