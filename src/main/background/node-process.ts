@@ -22,13 +22,22 @@ export function forkNodeProcess(role: keyof typeof ENTRIES, entry = ENTRIES[role
   // The parent may exit while the process still works: it must not be kept alive by it.
   child.unref()
   child.channel?.unref()
+  // A process that dies between our `connected` check and the write fails the write (EPIPE).
+  // Its exit is what fails the waiting calls, with a message; the write error itself says nothing
+  // more and, unheard, would crash the caller.
+  child.on('error', () => undefined)
   return {
     post: (message) => {
-      if (child.connected) child.send(message)
+      if (child.connected) child.send(message, () => undefined)
     },
     onMessage: (listener) => child.on('message', (m) => listener(m as ProcessMessage)),
-    onExit: (listener) =>
-      child.once('exit', (code, signal) => listener(signal ? `signal ${signal}` : `exit ${code}`)),
+    onExit: (listener) => {
+      child.once('exit', (code, signal) => listener(signal ? `signal ${signal}` : `exit ${code}`))
+      // A process that never started has no exit to wait for.
+      child.once('error', (error) => {
+        if (child.pid === undefined) listener(`could not start: ${error.message}`)
+      })
+    },
     kill: () => {
       child.kill()
     },
