@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
-import { app } from 'electron'
+import { app, dialog } from 'electron'
 import type { BrowserWindow } from 'electron'
 import ElectronStore from 'electron-store'
 
@@ -16,6 +16,7 @@ import { bindRouterToIpcMain } from './ipc/electron-ipc'
 import { installAppMenu } from './menu'
 import { createPreferences } from './preferences/preferences'
 import { forkElectronProcess } from './electron-process'
+import { refusedMessage, refusedSwitches } from './security/launch-switches'
 import { APP_ENTRY_URL, createTrustedSenderCheck, devServerUrlFrom } from './security/policy'
 import {
   confirmAndOpenExternal,
@@ -33,6 +34,13 @@ const isDevBuild = import.meta.env.DEV
 const devServerUrl = devServerUrlFrom(process.env['ELECTRON_RENDERER_URL'], isDevBuild)
 const entryUrl = devServerUrl ?? APP_ENTRY_URL
 
+// Every renderer sandboxed, whatever a window's options say (checklist #4); before `ready`.
+app.enableSandbox()
+
+// A packaged app refuses switches that hand control of it to another program (debuggers,
+// remote debugging, a weaker sandbox). Development builds keep them for debugging.
+const refused = app.isPackaged ? refusedSwitches(process.argv.slice(1), process.platform) : []
+
 // `--user-data-dir=<dir>` picks the profile (tests, several analysts' profiles on one laptop);
 // the single-instance lock below is per profile.
 const profileSwitch = app.commandLine.getSwitchValue('user-data-dir')
@@ -43,7 +51,12 @@ if (profileSwitch) {
   app.setPath('userData', profileDir)
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (refused.length > 0) {
+  const message = refusedMessage(app.getName(), refused)
+  console.error(message)
+  dialog.showErrorBox(app.getName(), message)
+  app.exit(1)
+} else if (!app.requestSingleInstanceLock()) {
   // Another instance owns the profile: it gets focused (below) and this one leaves.
   app.quit()
 } else {
