@@ -1,0 +1,170 @@
+// The installers' configuration, checked without an Electron binary: electron-builder.yml against
+// app-builder-lib's own schema, then `electron-builder --dir` against a stand-in Electron (a file
+// carrying Electron's fuse sentinel), read back with @electron/fuses and @electron/asar.
+
+import { spawnSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+import { listPackage } from '@electron/asar'
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
+import Ajv from 'ajv'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+
+import { APP_NAME } from './paths'
+
+const ROOT = resolve(__dirname, '../..')
+const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<
+  string,
+  unknown
+>
+
+/** What each fuse must be in the packaged binary (docs/releasing.md says why). */
+const FUSES: Record<string, boolean> = {
+  RunAsNode: false,
+  EnableNodeOptionsEnvironmentVariable: false,
+  EnableNodeCliInspectArguments: false,
+  EnableEmbeddedAsarIntegrityValidation: true,
+  OnlyLoadAppFromAsar: true,
+  GrantFileProtocolExtraPrivileges: false,
+  EnableCookieEncryption: true
+}
+
+describe('electron-builder.yml', () => {
+  it('is valid for app-builder-lib’s own schema', () => {
+    const schema = JSON.parse(
+      readFileSync(join(ROOT, 'node_modules/app-builder-lib/scheme.json'), 'utf8')
+    ) as object
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema)
+    expect(validate(config), JSON.stringify(validate.errors, null, 2)).toBe(true)
+  })
+
+  it('names the app as the app does, and sets every fuse as docs/releasing.md says', () => {
+    expect(config['productName']).toBe(APP_NAME)
+    expect(config['appId']).toBe('org.briefingreader.app')
+    const fuses = config['electronFuses'] as Record<string, boolean>
+    for (const [fuse, value] of Object.entries(FUSES)) {
+      const key = fuse[0]!.toLowerCase() + fuse.slice(1)
+      expect(fuses[key], key).toBe(value)
+    }
+  })
+
+  it('ships no update machinery and no native rebuild, and registers .briefing, not .json', () => {
+    expect(config['publish']).toBeNull()
+    expect(config['npmRebuild']).toBe(false)
+    expect(config['asar']).toBe(true)
+    const associations = config['fileAssociations'] as { ext: string }[]
+    expect(associations.map((a) => a.ext)).toEqual(['briefing'])
+  })
+})
+
+// Electron's default fuse wire (v1, 8 fuses), as a released binary carries it.
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
+const DEFAULT_WIRE = '10110001'
+
+describe('a package built with electron-builder --dir (stand-in Electron)', () => {
+  let work: string
+  let unpacked: string
+
+  beforeAll(() => {
+    expect(
+      existsSync(join(ROOT, 'out/main/index.js')),
+      'out/ missing: run npm run build:bundles'
+    ).toBe(true)
+    work = mkdtempSync(join(tmpdir(), 'briefing-pack-'))
+    const dist = join(work, 'electron-dist')
+    mkdirSync(join(dist, 'resources'), { recursive: true })
+    // Not Electron: a file with Electron's sentinel and fuse wire, which is all packaging reads.
+    writeFileSync(
+      join(dist, 'electron'),
+      Buffer.concat([
+        Buffer.from('#!/bin/sh\necho "stand-in for Electron, never shipped"\n'),
+        Buffer.from(SENTINEL),
+        Buffer.from([1, DEFAULT_WIRE.length]),
+        Buffer.from(DEFAULT_WIRE)
+      ]),
+      { mode: 0o755 }
+    )
+    writeFileSync(join(dist, 'version'), '45.5.0')
+    writeFileSync(join(dist, 'LICENSE'), 'stand-in')
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/electron-builder/cli.js'),
+        '--dir',
+        '--linux',
+        '--x64',
+        '--publish',
+        'never',
+        `-c.electronDist=${dist}`,
+        `-c.directories.output=${join(work, 'out')}`
+      ],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ELECTRON_BUILDER_OFFLINE: 'true' } }
+    )
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0)
+    unpacked = join(work, 'out', 'linux-unpacked')
+  }, 120_000)
+
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true })
+  })
+
+  it('has the fuses flipped in the binary', async () => {
+    const wire = await getCurrentFuseWire(join(unpacked, 'briefing-reader'))
+    for (const [fuse, value] of Object.entries(FUSES)) {
+      const state = wire[FuseV1Options[fuse as keyof typeof FuseV1Options]]
+      expect(state, fuse).toBe(value ? 49 : 48)
+    }
+  })
+
+  it('holds the built app and the dataset in app.asar, and nothing else of the repository', () => {
+    const archive = join(unpacked, 'resources', 'app.asar')
+    const files = listPackage(archive, { isPack: false }).map((f) => f.replaceAll('\\', '/'))
+    const app = files.filter((f) => !f.startsWith('/node_modules/'))
+    expect(app).toContain('/package.json')
+    expect(app).toContain('/out/main/index.js')
+    expect(app).toContain('/out/preload/index.cjs')
+    expect(app).toContain('/out/renderer/index.html')
+    expect(app.some((f) => /^\/out\/main\/chunks\/index-entry-[\w-]+\.js$/.test(f))).toBe(true)
+    expect(app.some((f) => /^\/out\/main\/chunks\/import-entry-[\w-]+\.js$/.test(f))).toBe(true)
+    expect(app).toContain('/resources/dataset/india-japan-quad.json')
+    const unwanted = app.filter((f) =>
+      /^\/(src|e2e|bench|docs|scripts|fixtures|build)\/|\.map$|\.test\.|\.ts$/.test(f)
+    )
+    expect(unwanted).toEqual([])
+    // Runtime dependencies are there; tooling is not.
+    expect(files).toContain('/node_modules/lunr')
+    expect(files).toContain('/node_modules/electron-store')
+    expect(files.some((f) => /^\/node_modules\/(electron|vite|vitest|svelte)(\/|$)/.test(f))).toBe(
+      false
+    )
+    console.log(
+      `app.asar: ${(statSync(archive).size / 1024 / 1024).toFixed(1)} MB, ${files.length} entries`
+    )
+  })
+})
+
+describe('the built main bundle inside app.asar', () => {
+  it('finds its utility-process entries beside itself and the dataset under the app path', () => {
+    const main = readFileSync(join(ROOT, 'out/main/index.js'), 'utf8')
+    // Paths relative to the bundle (inside app.asar once packaged), never the working folder.
+    expect(main).toMatch(
+      /join\$?\d*\(import\.meta\.dirname, "\.\/chunks\/index-entry-[\w-]+\.js"\)/
+    )
+    expect(main).toMatch(
+      /join\$?\d*\(import\.meta\.dirname, "\.\/chunks\/import-entry-[\w-]+\.js"\)/
+    )
+    expect(main).toMatch(/join\$?\d*\(app\.getAppPath\(\), "resources", "dataset"\)/)
+    expect(main).not.toMatch(/process\.cwd\(\)/)
+  })
+})
