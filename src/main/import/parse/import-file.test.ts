@@ -71,6 +71,9 @@ describe('importFile: formats', () => {
     expect(detectFormat('x.export', '{"format":')).toBe('dataset')
     expect(detectFormat('README', 'Plain words')).toBe('text')
     expect(detectFormat('A.MARKDOWN', '# x')).toBe('markdown')
+    // The installers register .briefing; such a file is a dataset whatever it starts with.
+    expect(detectFormat('Quad summit.briefing', '  {')).toBe('dataset')
+    expect(detectFormat('x.briefing', 'not json')).toBe('dataset')
   })
 })
 

@@ -24,7 +24,9 @@ const EXTENSIONS: Record<string, ImportFormat> = {
   html: 'html',
   htm: 'html',
   xhtml: 'html',
-  json: 'dataset'
+  json: 'dataset',
+  // The app's own file type ("Open with Briefing Reader"): a dataset under its own extension.
+  briefing: 'dataset'
 }
 
 /** The format for a file: by extension, else by a look at its start (markup, JSON, or text). */
