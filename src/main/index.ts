@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
-import { app, dialog } from 'electron'
+import { app, dialog, shell } from 'electron'
 import type { BrowserWindow } from 'electron'
 import ElectronStore from 'electron-store'
 
@@ -13,7 +13,9 @@ import { createMainRouter } from './app-router'
 import { preferencesPort } from './preferences/preferences-port'
 import type { ShellPorts } from './app-router'
 import { bindRouterToIpcMain } from './ipc/electron-ipc'
+import { createFileLogger, parseLevel } from './log/logger'
 import { installAppMenu } from './menu'
+import { APP_ID } from './paths'
 import { createPreferences } from './preferences/preferences'
 import { forkElectronProcess } from './electron-process'
 import { refusedMessage, refusedSwitches } from './security/launch-switches'
@@ -51,6 +53,7 @@ if (profileSwitch) {
   app.setPath('userData', profileDir)
 }
 
+const startedAt = performance.now()
 if (refused.length > 0) {
   const message = refusedMessage(app.getName(), refused)
   console.error(message)
@@ -62,6 +65,17 @@ if (refused.length > 0) {
 } else {
   let mainWindow: BrowserWindow | null = null
   let closing = false
+  // Logs sit in the profile (userData/logs; ~/Library/Logs on macOS), set after the profile is.
+  app.setAppLogsPath()
+  const logsDir = app.getPath('logs')
+  const log = createFileLogger({
+    dir: logsDir,
+    name: 'main',
+    level: parseLevel(process.env['BRIEFING_LOG_LEVEL'])
+  })
+  log.info(`starting ${app.getName()} ${app.getVersion()} (Electron ${process.versions.electron})`)
+  // Windows groups taskbar entries and notifications by this id: the installers' appId.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
 
   app.on('second-instance', () => {
     if (!mainWindow) return
@@ -77,7 +91,7 @@ if (refused.length > 0) {
   const { preferences, warnings } = createPreferences(ElectronStore, {
     cwd: app.getPath('userData')
   })
-  for (const warning of warnings) console.warn(`[preferences] ${warning}`)
+  for (const warning of warnings) log.warn(`preferences: ${warning}`)
   // A failed preferences write stays in memory; try again now and then.
   setInterval(() => preferences.retry(), 30_000).unref()
   const core = startCore({
@@ -97,15 +111,25 @@ if (refused.length > 0) {
   }
   const router = createMainRouter(core, shellPorts, {
     isTrustedSender: createTrustedSenderCheck(entryUrl),
-    onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error)
+    onInternalError: (channel, error) => log.error(`${channel} failed`, error)
   })
 
   void app.whenReady().then(() => {
     hardenSession(join(__dirname, '../renderer'), devServerUrl)
     bindRouterToIpcMain(router, (contents) => contents === mainWindow?.webContents)
-    installAppMenu(app.getName(), () => mainWindow)
+    installAppMenu(app.getName(), () => mainWindow, {
+      'open-log-folder': () => void shell.openPath(logsDir)
+    })
     mainWindow = createMainWindow(entryUrl, isDevBuild)
     mainWindow.on('closed', () => (mainWindow = null))
+    log.info(`window created ${Math.round(performance.now() - startedAt)} ms after start`)
+    void core.ready.then(
+      () =>
+        log.info(
+          `library and index ready ${Math.round(performance.now() - startedAt)} ms after start`
+        ),
+      (error: unknown) => log.error('the library could not be loaded', error)
+    )
   })
 
   app.on('window-all-closed', () => app.quit())

@@ -22,4 +22,16 @@ describe('application menu', () => {
     const file = menuTemplate('linux', 'Briefing Reader').find((s) => s.label === 'File')
     expect(file?.entries).toContainEqual({ kind: 'role', role: 'quit' })
   })
+  it('has Help with About (the app menu has it on macOS) and Open Log Folder everywhere', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const help = menuTemplate(platform, 'Briefing Reader').find((s) => s.label === 'Help')
+      expect(help?.entries).toContainEqual({
+        kind: 'main',
+        label: 'Open Log Folder',
+        action: 'open-log-folder'
+      })
+      const about = help?.entries.some((e) => e.kind === 'role' && e.role === 'about')
+      expect(about, platform).toBe(platform !== 'darwin')
+    }
+  })
 })

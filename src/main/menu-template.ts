@@ -26,6 +26,10 @@ export type MenuEntry =
         | 'zoomOut'
     }
   | { kind: 'separator' }
+  /** Handled by main itself, never sent to the renderer. */
+  | { kind: 'main'; label: string; action: MainMenuAction }
+
+export type MainMenuAction = 'open-log-folder'
 
 export interface MenuSection {
   label: string
@@ -102,6 +106,14 @@ export function menuTemplate(platform: NodeJS.Platform, appName: string): MenuSe
     entries: [
       { kind: 'role', role: 'minimize' },
       ...(mac ? [{ kind: 'role', role: 'zoom' } as const] : [])
+    ]
+  })
+  // macOS has About under the app menu; the log folder is where support asks to look.
+  sections.push({
+    label: 'Help',
+    entries: [
+      ...(mac ? [] : [{ kind: 'role', role: 'about' } as const, { kind: 'separator' } as const]),
+      { kind: 'main', label: 'Open Log Folder', action: 'open-log-folder' }
     ]
   })
   return sections

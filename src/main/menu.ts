@@ -6,14 +6,20 @@ import type { BrowserWindow, MenuItemConstructorOptions } from 'electron'
 
 import { MENU_EVENT } from '../shared/api-methods'
 import { menuTemplate } from './menu-template'
+import type { MainMenuAction } from './menu-template'
 
-export function installAppMenu(appName: string, target: () => BrowserWindow | null): void {
+export function installAppMenu(
+  appName: string,
+  target: () => BrowserWindow | null,
+  actions: Record<MainMenuAction, () => void>
+): void {
   const template: MenuItemConstructorOptions[] = menuTemplate(process.platform, appName).map(
     (section) => ({
       label: section.label,
       submenu: section.entries.map((entry): MenuItemConstructorOptions => {
         if (entry.kind === 'separator') return { type: 'separator' }
         if (entry.kind === 'role') return { role: entry.role }
+        if (entry.kind === 'main') return { label: entry.label, click: actions[entry.action] }
         return {
           label: entry.label,
           accelerator: entry.accelerator,

@@ -21,7 +21,7 @@ import Ajv from 'ajv'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 
-import { APP_NAME } from './paths'
+import { APP_ID, APP_NAME } from './paths'
 
 const ROOT = resolve(__dirname, '../..')
 const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<
@@ -51,7 +51,7 @@ describe('electron-builder.yml', () => {
 
   it('names the app as the app does, and sets every fuse as docs/releasing.md says', () => {
     expect(config['productName']).toBe(APP_NAME)
-    expect(config['appId']).toBe('org.briefingreader.app')
+    expect(config['appId']).toBe(APP_ID)
     const fuses = config['electronFuses'] as Record<string, boolean>
     for (const [fuse, value] of Object.entries(FUSES)) {
       const key = fuse[0]!.toLowerCase() + fuse.slice(1)

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url'
 
 /** Electron's app.getName(): package.json productName. */
 export const APP_NAME = 'Briefing Reader'
+/** electron-builder.yml's appId (Windows AppUserModelID, MSI upgrade codes); never changes. */
+export const APP_ID = 'org.briefingreader.app'
 
 /** The folder Electron's app.getPath('userData') returns for this app on each platform. */
 export function defaultUserDataDir(
