@@ -6,7 +6,14 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   plugins: [svelte()],
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.unit.test.ts'],
-    environment: 'node'
+    include: [
+      'src/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'bench/**/*.test.ts',
+      'e2e/**/*.unit.test.ts'
+    ],
+    environment: 'node',
+    // Loaded through Vite so that ipc-listeners.test.ts's stand-in for `electron` reaches it.
+    server: { deps: { inline: ['electron-store'] } }
   }
 })
