@@ -2,35 +2,16 @@
 // single-instance lock. They need an Electron binary; where none is installed they are skipped
 // with the reason printed, and must never be reported as passing.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 
 import { _electron as electron, expect, test } from '@playwright/test'
 
 import { API_METHODS } from '../../src/shared/api-methods'
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-
-/** The Electron binary, found without triggering Electron's lazy download. */
-function electronBinary(): string | undefined {
-  if (process.env['ELECTRON_OVERRIDE_DIST_PATH']) {
-    const name = { darwin: 'Electron.app/Contents/MacOS/Electron', win32: 'electron.exe' }[
-      process.platform as string
-    ]
-    const bin = join(process.env['ELECTRON_OVERRIDE_DIST_PATH'], name ?? 'electron')
-    return existsSync(bin) ? bin : undefined
-  }
-  const pathFile = join(ROOT, 'node_modules/electron/path.txt')
-  if (!existsSync(pathFile)) return undefined
-  const bin = join(ROOT, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim())
-  return existsSync(bin) ? bin : undefined
-}
+import { ROOT, SKIP_REASON, electronBinary } from './electron-binary'
 
 const binary = electronBinary()
-const SKIP_REASON =
-  'no Electron binary is installed (node_modules/electron/dist is missing and cannot be downloaded offline)'
 if (!binary) console.log(`[e2e/electron] skipped: ${SKIP_REASON}`)
 
 test.describe('Electron app', () => {
