@@ -1,6 +1,6 @@
-// Turns the renderer's annotation requests into store changes: main assigns ids and times,
-// re-describes every target from the section's own text, anchors highlights on the current text
-// (orphans included) and keeps highlights and notes searchable.
+// The annotations of the library's briefings for IPC and import: each change is planned
+// (plan-change.ts) and applied in one store write, in the briefing's queue in the store; answers
+// anchor highlights on the current text (orphans included) and keep search in step.
 
 import { randomUUID } from 'node:crypto'
 
