@@ -135,6 +135,9 @@ export interface BriefingAnnotations {
   save: SaveStatus
 }
 
+/** The answer to `annotations:change`: the briefing's annotations and the id created or changed. */
+export type AnnotationChangeResult = BriefingAnnotations & { changedId: string }
+
 export interface Preferences {
   colorLabels: Record<HighlightColor, string>
   lastColor: HighlightColor

@@ -4,6 +4,7 @@
 import { API_METHODS } from './api-methods'
 import type {
   AnnotationChange,
+  AnnotationChangeResult,
   BriefingAnnotations,
   ExportOptions,
   ExportResult,
@@ -193,7 +194,7 @@ export const contract = {
   ),
   'annotations:change': channel<
     { briefingId: string; change: AnnotationChange },
-    BriefingAnnotations
+    AnnotationChangeResult
   >(validateChangeRequest),
   'annotations:undo': channel<{ briefingId: string }, BriefingAnnotations>(
     validateBriefingIdRequest

@@ -3,7 +3,7 @@
 // later is kept, records the store would refuse are reported, and nothing in the trash is revived.
 
 import type { Highlight, Note } from '../../shared/annotations'
-import type { AnnotationStore, StoreChange } from './store/types'
+import type { LoadedAnnotations, StoreChange, WritePlan } from './store/types'
 import { checkChange } from './store/validate'
 
 export interface MergeCounts {
@@ -18,16 +18,17 @@ export interface MergeCounts {
 }
 
 /**
- * `undated` holds ids of records whose file gave no dates: they never replace a local record
- * (which one is newer cannot be known), they only add what is missing.
+ * Plans the merge on the briefing's current records (run inside the store's write, so nothing
+ * changes in between). `undated` holds ids of records whose file gave no dates: they never
+ * replace a local record (which one is newer cannot be known), they only add what is missing.
+ * The counts' `saved` is true here; the caller sets it from the write.
  */
-export async function mergeRecords(
-  store: AnnotationStore,
-  briefingId: string,
+export function planMerge(
+  loaded: Pick<LoadedAnnotations, 'highlights' | 'notes' | 'trash'>,
   highlights: Highlight[],
   notes: Note[],
   undated: ReadonlySet<string>
-): Promise<MergeCounts> {
+): WritePlan<MergeCounts> {
   const counts: MergeCounts = {
     added: 0,
     updated: 0,
@@ -36,21 +37,21 @@ export async function mergeRecords(
     problems: [],
     saved: true
   }
-  const loaded = await store.load(briefingId)
+  const changes: StoreChange[] = []
   const trashed = new Set(
     loaded.trash.map((t) => (t.kind === 'highlight' ? t.highlight.id : t.note.id))
   )
-  const apply = async (change: StoreChange, id: string, existed: boolean) => {
+  // Imported records come from a file: their shape is checked here, once.
+  const add = (change: StoreChange, id: string, existed: boolean) => {
     const checked = checkChange(change)
     if (!checked.ok) {
       counts.problems.push(`${id}: not imported (${checked.message})`)
       return
     }
-    const result = await store.apply(briefingId, checked.value)
-    if (!result.saved) counts.saved = false
+    changes.push(checked.value)
     counts[existed ? 'updated' : 'added'] += 1
   }
-  const merge = async <T extends { id: string; updatedAt: string }>(
+  const merge = <T extends { id: string; updatedAt: string }>(
     records: T[],
     existing: T[],
     toChange: (record: T) => StoreChange
@@ -65,12 +66,12 @@ export async function mergeRecords(
       if (old && sameContent(old, record)) counts.unchanged += 1
       else if (old && (undated.has(record.id) || old.updatedAt >= record.updatedAt)) {
         counts.keptLocal += 1
-      } else await apply(toChange(record), record.id, old !== undefined)
+      } else add(toChange(record), record.id, old !== undefined)
     }
   }
-  await merge(highlights, loaded.highlights, (highlight) => ({ op: 'highlight.put', highlight }))
-  await merge(notes, loaded.notes, (note) => ({ op: 'note.put', note }))
-  return counts
+  merge(highlights, loaded.highlights, (highlight) => ({ op: 'highlight.put', highlight }))
+  merge(notes, loaded.notes, (note) => ({ op: 'note.put', note }))
+  return { changes, result: counts }
 }
 
 /** Same record apart from its timestamps. */

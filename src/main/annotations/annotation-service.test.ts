@@ -5,12 +5,13 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { describeRange } from '../../shared/anchoring/describe'
+import type { BriefingAnnotations } from '../../shared/annotation-requests'
 import type { Briefing } from '../../shared/dataset'
 import { openAnnotationStore } from './store/annotation-store'
 import type { AnnotationStore } from './store/types'
 import type { Library } from '../library/library'
 import { createAnnotationSearch } from '../search/annotation-search'
-import { cleanTags, createAnnotationService } from './annotation-service'
+import { createAnnotationService } from './annotation-service'
 
 const TEXT = 'The two countries are also looking at co-development of military platforms.'
 function library(text = TEXT): Library {
@@ -71,6 +72,19 @@ describe('annotation service', () => {
     expect(view.canUndo).toBe(true)
   })
 
+  it('answers a change with the id it created or changed', async () => {
+    const { service } = await setUp()
+    const created = await service.change('b1', {
+      op: 'note.create',
+      target: { kind: 'briefing' },
+      body: 'first'
+    })
+    expect(created.changedId).toBe('id-1')
+    expect(created.notes.map((n) => n.id)).toEqual(['id-1'])
+    const edited = await service.change('b1', { op: 'note.update', id: 'id-1', body: 'second' })
+    expect(edited.changedId).toBe('id-1')
+  })
+
   it('refuses a target whose position does not cut out its quote', async () => {
     const { service } = await setUp()
     const target = targetOf('military')
@@ -95,7 +109,7 @@ describe('annotation service', () => {
       target: targetOf('military'),
       color: 'yellow'
     })
-    let view = await service.change('b1', {
+    let view: BriefingAnnotations = await service.change('b1', {
       op: 'highlight.update',
       id: 'id-1',
       color: 'pink',
@@ -188,10 +202,6 @@ describe('annotation service', () => {
     ])
     const view = await service.load('b1')
     expect(view.highlights[0]).toMatchObject({ color: 'pink', note: 'both survive' })
-  })
-
-  it('cleans tags: trimmed, no empty ones, no case-insensitive duplicates', () => {
-    expect(cleanTags([' a ', '', 'A', 'b', 'b '])).toEqual(['a', 'b'])
   })
 })
 

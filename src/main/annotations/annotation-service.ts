@@ -1,25 +1,30 @@
-// Turns the renderer's annotation requests into store changes: main assigns ids and times,
-// re-describes every target from the section's own text, anchors highlights on the current text
-// (orphans included) and keeps highlights and notes searchable.
+// The annotations of the library's briefings for IPC and import: each change is planned
+// (plan-change.ts) and applied in one store write, in the briefing's queue in the store; answers
+// anchor highlights on the current text (orphans included) and keep search in step.
 
 import { randomUUID } from 'node:crypto'
 
-import { describeRange } from '../../shared/anchoring/describe'
-import type { AnnotationChange, BriefingAnnotations } from '../../shared/annotation-requests'
-import type { Highlight, Note, SectionTarget } from '../../shared/annotations'
+import type {
+  AnnotationChange,
+  AnnotationChangeResult,
+  BriefingAnnotations
+} from '../../shared/annotation-requests'
+import type { Highlight, Note } from '../../shared/annotations'
 import type { Briefing } from '../../shared/dataset'
-import type { AnnotationStore, StoreChange } from './store/types'
+import type { AnnotationStore, LoadedAnnotations } from './store/types'
 import { StoreError } from './store/store-error'
 import type { Library } from '../library/library'
 import { AppError } from '../errors'
-import { mergeRecords } from './annotation-merge'
+import { planMerge } from './annotation-merge'
+import { planChange } from './plan-change'
 import { saveOf, searchDocuments, toView } from './briefing-view'
 import type { MergeCounts } from './annotation-merge'
 import type { AnnotationSearch } from '../search/annotation-search'
 
 export interface AnnotationService {
   load(briefingId: string): Promise<BriefingAnnotations>
-  change(briefingId: string, change: AnnotationChange): Promise<BriefingAnnotations>
+  /** Applies one change; the answer names the id it created or changed. */
+  change(briefingId: string, change: AnnotationChange): Promise<AnnotationChangeResult>
   undo(briefingId: string): Promise<BriefingAnnotations>
   redo(briefingId: string): Promise<BriefingAnnotations>
   /** Retries unsaved writes, then reports whether everything acknowledged is on disk. */
@@ -51,18 +56,6 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? randomUUID
 
-  // Read-modify-write of one briefing never interleaves: two updates of the same highlight, or an
-  // import during an edit, run one after the other.
-  const chains = new Map<string, Promise<unknown>>()
-  function serial<T>(briefingId: string, work: () => Promise<T>): Promise<T> {
-    const next = (chains.get(briefingId) ?? Promise.resolve()).then(work, work)
-    chains.set(
-      briefingId,
-      next.catch(() => undefined)
-    )
-    return next
-  }
-
   function briefingOf(briefingId: string): Briefing {
     const briefing = deps.library().briefings.find((b) => b.id === briefingId)
     if (!briefing)
@@ -70,107 +63,58 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
     return briefing
   }
 
-  async function view(briefingId: string): Promise<BriefingAnnotations> {
-    const briefing = briefingOf(briefingId)
-    const loaded = await guard(() => deps.store.load(briefingId))
-    deps.search.setBriefing(briefingId, searchDocuments(briefing, loaded))
+  /** What the renderer sees of `loaded`; search is kept in step with it. */
+  function viewOf(briefing: Briefing, loaded: LoadedAnnotations): BriefingAnnotations {
+    deps.search.setBriefing(briefing.id, searchDocuments(briefing, loaded))
     return toView(briefing, loaded, deps.store.readOnly)
   }
 
-  async function storeChange(briefingId: string, change: AnnotationChange): Promise<StoreChange> {
+  async function view(briefingId: string): Promise<BriefingAnnotations> {
     const briefing = briefingOf(briefingId)
-    const loaded = await guard(() => deps.store.load(briefingId))
-    const at = now().toISOString()
-    switch (change.op) {
-      case 'highlight.create':
-        return {
-          op: 'highlight.put',
-          highlight: {
-            id: newId(),
-            target: verifiedTarget(briefing, change.target),
-            color: change.color,
-            tags: cleanTags(change.tags ?? []),
-            note: change.note ?? '',
-            createdAt: at,
-            updatedAt: at
-          }
-        }
-      case 'highlight.update': {
-        const old = findById(loaded.highlights, change.id, 'highlight')
-        const highlight: Highlight = {
-          ...old,
-          ...(change.color ? { color: change.color } : {}),
-          ...(change.note !== undefined ? { note: change.note } : {}),
-          ...(change.tags ? { tags: cleanTags(change.tags) } : {}),
-          ...(change.target ? { target: verifiedTarget(briefing, change.target) } : {}),
-          updatedAt: at
-        }
-        return { op: 'highlight.put', highlight }
-      }
-      case 'note.create': {
-        if (change.target.kind === 'section') sectionOf(briefing, change.target.sectionId)
-        const note: Note = {
-          id: newId(),
-          briefingId,
-          target: change.target,
-          body: change.body,
-          tags: cleanTags(change.tags ?? []),
-          createdAt: at,
-          updatedAt: at
-        }
-        return { op: 'note.put', note }
-      }
-      case 'note.update': {
-        const old = findById(loaded.notes, change.id, 'note')
-        const note: Note = {
-          ...old,
-          ...(change.body !== undefined ? { body: change.body } : {}),
-          ...(change.tags ? { tags: cleanTags(change.tags) } : {}),
-          updatedAt: at
-        }
-        return { op: 'note.put', note }
-      }
-      default:
-        return change
-    }
+    return viewOf(briefing, await guard(() => deps.store.load(briefingId)))
+  }
+
+  // Reading the records, planning and applying run as one step of the briefing's queue in the
+  // store: two edits of one highlight, or an import during an edit, never interleave.
+  async function change(
+    briefingId: string,
+    change: AnnotationChange
+  ): Promise<AnnotationChangeResult> {
+    const briefing = briefingOf(briefingId)
+    const fresh = { at: now().toISOString(), newId }
+    const written = await guard(() =>
+      deps.store.write(briefingId, (current) => {
+        const { changes, changedId } = planChange(briefing, current, change, fresh)
+        return { changes, result: changedId }
+      })
+    )
+    return { ...viewOf(briefing, written.annotations), changedId: written.result }
+  }
+
+  async function step(briefingId: string, direction: 'undo' | 'redo') {
+    briefingOf(briefingId)
+    await guard(() =>
+      direction === 'undo' ? deps.store.undo(briefingId) : deps.store.redo(briefingId)
+    )
+    return view(briefingId)
   }
 
   return {
     load: view,
-    change(briefingId, change) {
-      return serial(briefingId, async () => {
-        const stored = await storeChange(briefingId, change)
-        await guard(() => deps.store.apply(briefingId, stored))
-        return view(briefingId)
-      })
-    },
-    undo(briefingId) {
-      briefingOf(briefingId)
-      return serial(briefingId, async () => {
-        await guard(() => deps.store.undo(briefingId))
-        return view(briefingId)
-      })
-    },
-    redo(briefingId) {
-      briefingOf(briefingId)
-      return serial(briefingId, async () => {
-        await guard(() => deps.store.redo(briefingId))
-        return view(briefingId)
-      })
-    },
+    change,
+    undo: (briefingId) => step(briefingId, 'undo'),
+    redo: (briefingId) => step(briefingId, 'redo'),
     async saveStatus() {
       const status = await deps.store.retryPending()
       return saveOf(status)
     },
-    importRecords(briefingId, highlights, notes, undated) {
-      briefingOf(briefingId)
-      return serial(briefingId, async () => {
-        const counts = await guard(() =>
-          mergeRecords(deps.store, briefingId, highlights, notes, undated)
-        )
-        await view(briefingId)
-        return counts
-      })
+    async importRecords(briefingId, highlights, notes, undated) {
+      const briefing = briefingOf(briefingId)
+      const written = await guard(() =>
+        deps.store.write(briefingId, (current) => planMerge(current, highlights, notes, undated))
+      )
+      viewOf(briefing, written.annotations)
+      return { ...written.result, saved: written.saved }
     },
     async indexAll() {
       // One briefing's unreadable annotations must not keep the others unsearchable (or the app
@@ -195,52 +139,4 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
           : 'internal'
     throw new AppError(code, error.message)
   }
-}
-
-function sectionOf(briefing: Briefing, sectionId: string) {
-  const section = briefing.sections.find((s) => s.id === sectionId)
-  if (!section)
-    throw new AppError('not-found', `Briefing "${briefing.id}" has no section "${sectionId}".`)
-  return section
-}
-
-/**
- * The target as main describes it from the section's current text. The renderer's selectors
- * are not trusted: its position must cut out exactly its quote, or the request is refused.
- */
-function verifiedTarget(briefing: Briefing, target: SectionTarget): SectionTarget {
-  if (target.briefingId !== briefing.id) {
-    throw new AppError('invalid-request', 'The highlight names another briefing than the request.')
-  }
-  const section = sectionOf(briefing, target.sectionId)
-  const { start, end } = target.position
-  const described =
-    end <= section.text.length ? describeRange(section.text, start, end, target) : null
-  if (!described || described.quote.exact !== target.quote.exact) {
-    throw new AppError(
-      'invalid-request',
-      `The selected text no longer matches section "${section.heading}"; select it again.`
-    )
-  }
-  return described
-}
-
-function findById<T extends { id: string }>(items: T[], id: string, kind: string): T {
-  const found = items.find((item) => item.id === id)
-  if (!found)
-    throw new AppError('not-found', `No ${kind} with id "${id}" (it may be in the trash).`)
-  return found
-}
-
-/** Trimmed, without duplicates (ignoring case), in the order given. */
-export function cleanTags(tags: string[]): string[] {
-  const seen = new Set<string>()
-  const out: string[] = []
-  for (const raw of tags) {
-    const tag = raw.trim()
-    if (!tag || seen.has(tag.toLowerCase())) continue
-    seen.add(tag.toLowerCase())
-    out.push(tag)
-  }
-  return out
 }

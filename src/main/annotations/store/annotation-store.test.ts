@@ -197,6 +197,35 @@ describe('annotation store', () => {
     expect((await reopen(store)).highlights).toHaveLength(40)
   })
 
+  it('runs each write plan on the state left by the writes queued before it', async () => {
+    const store = await openStore({ compactEvery: 7 })
+    // Every plan counts what it sees: run one after the other, they see 0, 1, 2, ...
+    const written = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        store.write(BRIEFING, (current) => {
+          const id = `h${current.highlights.length}`
+          return { changes: [{ op: 'highlight.put', highlight: highlight(id) }], result: id }
+        })
+      )
+    )
+    expect(written.map((w) => w.result)).toEqual(Array.from({ length: 20 }, (_, i) => `h${i}`))
+    expect(written.every((w) => w.saved)).toBe(true)
+    expect(written[19]!.annotations.highlights).toHaveLength(20)
+    expect((await reopen(store)).highlights).toHaveLength(20)
+  })
+
+  it('applies nothing of a write whose plan throws', async () => {
+    const store = await openStore()
+    await expect(
+      store.write(BRIEFING, () => {
+        throw new Error('no plan')
+      })
+    ).rejects.toThrow('no plan')
+    const after = await store.write(BRIEFING, (current) => ({ changes: [], result: current }))
+    expect(after.result.highlights).toEqual([])
+    expect(after.annotations.canUndo).toBe(false)
+  })
+
   it('refuses invalid briefing ids and never touches the disk for them', async () => {
     const store = await openStore()
     for (const id of ['', '../etc', 'Quad', 'a/b', 'a.b', '..', 'x'.repeat(200), 42]) {

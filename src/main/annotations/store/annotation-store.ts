@@ -15,7 +15,9 @@ import type {
   LoadedAnnotations,
   StoreChange,
   StoreOptions,
-  StoreStatus
+  StoreStatus,
+  WritePlan,
+  WriteResult
 } from './types'
 import type { SaveOutcome } from '../../fs/types'
 import { checkChange } from './validate'
@@ -90,6 +92,24 @@ class Store implements AnnotationStore {
     return this.afterWrite(session, await session.run(() => session.apply(checked.value)))
   }
 
+  async write<T>(
+    briefingId: string,
+    plan: (current: LoadedAnnotations) => WritePlan<T>
+  ): Promise<WriteResult<T>> {
+    const session = await this.session(briefingId)
+    return this.afterWrite(
+      session,
+      await session.run(async () => {
+        const { changes, result } = plan(session.view())
+        let saved = true
+        for (const change of changes) {
+          if (!(await session.apply(change)).saved) saved = false
+        }
+        return { result, saved, annotations: session.view() }
+      })
+    )
+  }
+
   async undo(briefingId: string): Promise<ApplyResult | undefined> {
     const session = await this.session(briefingId)
     return this.afterWrite(session, await session.run(() => session.step('undo')))
@@ -156,7 +176,7 @@ class Store implements AnnotationStore {
     return [...this.loaded.values()]
   }
 
-  private afterWrite<T extends ApplyResult | undefined>(session: BriefingSession, result: T): T {
+  private afterWrite<T>(session: BriefingSession, result: T): T {
     if (session.needsCompaction()) {
       // Compaction runs in the briefing's queue after this change; its failure loses nothing.
       void session.run(() => session.compact()).catch(() => undefined)

@@ -53,6 +53,20 @@ export type ApplyResult = SaveOutcome & {
   canRedo: boolean
 }
 
+/** What a write plan decides from the current state: the changes to apply, in order, and a result. */
+export interface WritePlan<T> {
+  changes: StoreChange[]
+  result: T
+}
+
+/** Result of write: the plan's result, the state after the changes, and whether all are on disk. */
+export interface WriteResult<T> {
+  result: T
+  /** Every change is fsync'd (true also when the plan had no changes). */
+  saved: boolean
+  annotations: LoadedAnnotations
+}
+
 /** Everything stored for one briefing, as loaded (or as it is now, if already loaded). */
 export interface LoadedAnnotations {
   briefingId: string
@@ -84,8 +98,21 @@ export interface AnnotationStore {
   readonly warnings: string[]
   /** Loads a briefing's annotations (first call reads the disk; later calls return memory). */
   load(briefingId: string): Promise<LoadedAnnotations>
-  /** Applies a change; resolves once it is fsync'd (`saved: true`) or queued (`saved: false`). */
+  /**
+   * Applies a change after checking its shape (for changes from outside main's own code, such
+   * as imported files); resolves once it is fsync'd (`saved: true`) or queued (`saved: false`).
+   */
   apply(briefingId: string, change: StoreChange): Promise<ApplyResult>
+  /**
+   * The one write path of main's own changes: runs `plan` on the briefing's current state in the
+   * briefing's queue (nothing else runs in between), applies its changes in order and returns the
+   * state after them. Changes come from main's typed code, so only whether they fit the current
+   * records is checked; the first that does not fit is refused (earlier ones stay applied).
+   */
+  write<T>(
+    briefingId: string,
+    plan: (current: LoadedAnnotations) => WritePlan<T>
+  ): Promise<WriteResult<T>>
   /** Undoes the last change of this session; undefined when there is nothing to undo. */
   undo(briefingId: string): Promise<ApplyResult | undefined>
   /** Redoes the last undone change; undefined when there is nothing to redo. */

@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/annotations'
 import type {
   AnnotationChange,
+  AnnotationChangeResult,
   BriefingAnnotations,
   Preferences,
   SaveStatus
@@ -50,7 +51,10 @@ export class AnnotationsState {
   count = $derived(this.highlights.length + this.notes.length)
 
   #seq = 0
-  #queue: Promise<unknown> = Promise.resolve()
+  /** Answers are applied in the order their requests were sent (main runs them in that order). */
+  #answers: Promise<unknown> = Promise.resolve()
+  /** Requests sent whose answers have not been applied yet. */
+  #inFlight = 0
   #pollTimer: ReturnType<typeof setTimeout> | undefined
   #noticeTimer: ReturnType<typeof setTimeout> | undefined
   #loading: Promise<void> = Promise.resolve()
@@ -121,19 +125,21 @@ export class AnnotationsState {
     }
   }
 
-  /** Sends one change; changes go out one at a time, in order. Null when it failed. */
-  change(change: AnnotationChange): Promise<BriefingAnnotations | null> {
+  /**
+   * Sends one change at once; main runs a briefing's changes in the order sent, and their answers
+   * are applied in that order. Null when it failed.
+   */
+  change(change: AnnotationChange): Promise<AnnotationChangeResult | null> {
     const briefingId = this.briefingId
     if (!briefingId || !this.canEdit) return Promise.resolve(null)
-    return this.#enqueue(() => api.changeAnnotation(briefingId, change), failureOf(change))
+    return this.#send(() => api.changeAnnotation(briefingId, change), failureOf(change))
   }
 
   /** Creates a highlight and returns its id (null when refused). */
   async createHighlight(target: SectionTarget, color: HighlightColor): Promise<string | null> {
-    const before = idSet(this.highlights)
     void this.setLastColor(color)
     const result = await this.change({ op: 'highlight.create', target, color })
-    return result?.highlights.find((h) => !before.has(h.id))?.id ?? null
+    return result?.changedId ?? null
   }
 
   /**
@@ -153,31 +159,25 @@ export class AnnotationsState {
   async createNote(
     change: Extract<AnnotationChange, { op: 'note.create' }>
   ): Promise<string | null> {
-    const before = idSet(this.notes)
     const result = await this.change(change)
-    return result?.notes.find((n) => !before.has(n.id))?.id ?? null
+    return result?.changedId ?? null
   }
 
-  // Whether there is something to undo or redo is decided when the step's turn comes, after the
-  // changes queued before it: Ctrl+Z then Ctrl+Y, pressed quickly, must redo what was undone.
+  // While requests are in flight, whether there is something to undo or redo is main's to decide
+  // when the step's turn comes: Ctrl+Z then Ctrl+Y, pressed quickly, must redo what was undone.
+  // With nothing in flight, the last answer already says, and no request is sent for nothing.
   undo(): Promise<BriefingAnnotations | null> {
     const briefingId = this.briefingId
     if (!briefingId || !this.canEdit) return Promise.resolve(null)
-    return this.#enqueue(
-      () => api.undo(briefingId),
-      'Could not undo',
-      () => this.data?.briefingId === briefingId && this.data.canUndo
-    )
+    if (this.#inFlight === 0 && !this.data?.canUndo) return Promise.resolve(null)
+    return this.#send(() => api.undo(briefingId), 'Could not undo')
   }
 
   redo(): Promise<BriefingAnnotations | null> {
     const briefingId = this.briefingId
     if (!briefingId || !this.canEdit) return Promise.resolve(null)
-    return this.#enqueue(
-      () => api.redo(briefingId),
-      'Could not redo',
-      () => this.data?.briefingId === briefingId && this.data.canRedo
-    )
+    if (this.#inFlight === 0 && !this.data?.canRedo) return Promise.resolve(null)
+    return this.#send(() => api.redo(briefingId), 'Could not redo')
   }
 
   async setLastColor(color: HighlightColor): Promise<void> {
@@ -204,25 +204,29 @@ export class AnnotationsState {
     this.problem = ''
   }
 
-  #enqueue(
-    run: () => Promise<BriefingAnnotations>,
-    failure: string,
-    stillWanted: () => boolean = () => true
-  ): Promise<BriefingAnnotations | null> {
-    const next = this.#queue.then(async () => {
-      if (!stillWanted()) return null
-      try {
-        const result = await run()
-        this.#accept(result)
-        this.problem = ''
-        return result
-      } catch (error) {
-        this.problem = `${failure}: ${messageOf(error)}`
+  /** Sends a request now and applies its answer after the answers of every earlier request. */
+  #send<T extends BriefingAnnotations>(
+    request: () => Promise<T>,
+    failure: string
+  ): Promise<T | null> {
+    this.#inFlight += 1
+    const answer = (async () => request())().then(
+      (result) => ({ ok: true as const, result }),
+      (error: unknown) => ({ ok: false as const, error })
+    )
+    const applied = this.#answers.then(async () => {
+      const outcome = await answer
+      this.#inFlight -= 1
+      if (!outcome.ok) {
+        this.problem = `${failure}: ${messageOf(outcome.error)}`
         return null
       }
+      this.#accept(outcome.result)
+      this.problem = ''
+      return outcome.result
     })
-    this.#queue = next
-    return next
+    this.#answers = applied
+    return applied
   }
 
   #accept(result: BriefingAnnotations): void {

@@ -5,6 +5,7 @@ import type { MenuCommand } from '../../../shared/api-methods'
 import type { BriefingApi } from '../../../shared/briefing-api'
 import type {
   AnnotationChange,
+  AnnotationChangeResult,
   BriefingAnnotations,
   ExportOptions,
   ExportResult,
@@ -70,8 +71,10 @@ export const api = {
   search: (request: SearchRequest): Promise<SearchResponse> => unwrap(bridge().search(request)),
   loadAnnotations: (briefingId: string): Promise<BriefingAnnotations> =>
     unwrap(bridge().loadAnnotations({ briefingId })),
-  changeAnnotation: (briefingId: string, change: AnnotationChange): Promise<BriefingAnnotations> =>
-    unwrap(bridge().changeAnnotation({ briefingId, change })),
+  changeAnnotation: (
+    briefingId: string,
+    change: AnnotationChange
+  ): Promise<AnnotationChangeResult> => unwrap(bridge().changeAnnotation({ briefingId, change })),
   undo: (briefingId: string): Promise<BriefingAnnotations> => unwrap(bridge().undo({ briefingId })),
   redo: (briefingId: string): Promise<BriefingAnnotations> => unwrap(bridge().redo({ briefingId })),
   saveStatus: (): Promise<SaveStatus> => unwrap(bridge().saveStatus()),
