@@ -91,12 +91,13 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
     return { ...viewOf(briefing, written.annotations), changedId: written.result }
   }
 
+  // The state shown is read in the same step of the queue as the undo or redo itself.
   async function step(briefingId: string, direction: 'undo' | 'redo') {
-    briefingOf(briefingId)
-    await guard(() =>
+    const briefing = briefingOf(briefingId)
+    const stepped = await guard(() =>
       direction === 'undo' ? deps.store.undo(briefingId) : deps.store.redo(briefingId)
     )
-    return view(briefingId)
+    return stepped ? viewOf(briefing, stepped.annotations) : view(briefingId)
   }
 
   return {

@@ -12,6 +12,7 @@ import { StoreError } from './store-error'
 import type {
   AnnotationStore,
   ApplyResult,
+  StepResult,
   LoadedAnnotations,
   StoreChange,
   StoreOptions,
@@ -110,14 +111,24 @@ class Store implements AnnotationStore {
     )
   }
 
-  async undo(briefingId: string): Promise<ApplyResult | undefined> {
-    const session = await this.session(briefingId)
-    return this.afterWrite(session, await session.run(() => session.step('undo')))
+  async undo(briefingId: string): Promise<StepResult | undefined> {
+    return this.step(briefingId, 'undo')
   }
 
-  async redo(briefingId: string): Promise<ApplyResult | undefined> {
+  async redo(briefingId: string): Promise<StepResult | undefined> {
+    return this.step(briefingId, 'redo')
+  }
+
+  private async step(
+    briefingId: string,
+    direction: 'undo' | 'redo'
+  ): Promise<StepResult | undefined> {
     const session = await this.session(briefingId)
-    return this.afterWrite(session, await session.run(() => session.step('redo')))
+    const stepped = await session.run(async () => {
+      const applied = await session.step(direction)
+      return applied && { ...applied, annotations: session.view() }
+    })
+    return this.afterWrite(session, stepped)
   }
 
   async compact(briefingId: string): Promise<SaveOutcome> {

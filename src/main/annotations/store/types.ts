@@ -53,6 +53,9 @@ export type ApplyResult = SaveOutcome & {
   canRedo: boolean
 }
 
+/** An undo or redo, with the state right after it (read in the same step of the queue). */
+export type StepResult = ApplyResult & { annotations: LoadedAnnotations }
+
 /** What a write plan decides from the current state: the changes to apply, in order, and a result. */
 export interface WritePlan<T> {
   changes: StoreChange[]
@@ -114,9 +117,9 @@ export interface AnnotationStore {
     plan: (current: LoadedAnnotations) => WritePlan<T>
   ): Promise<WriteResult<T>>
   /** Undoes the last change of this session; undefined when there is nothing to undo. */
-  undo(briefingId: string): Promise<ApplyResult | undefined>
+  undo(briefingId: string): Promise<StepResult | undefined>
   /** Redoes the last undone change; undefined when there is nothing to redo. */
-  redo(briefingId: string): Promise<ApplyResult | undefined>
+  redo(briefingId: string): Promise<StepResult | undefined>
   /** Writes a snapshot of the briefing and starts a fresh journal. */
   compact(briefingId: string): Promise<SaveOutcome>
   /** Pending changes and the last write error, over all loaded briefings. */
