@@ -72,7 +72,7 @@ function imports(): { edges: Edge[]; testSupport: string[] } {
   return { edges, testSupport }
 }
 
-/** One cycle per edge that closes one in a depth-first walk, each as "a -> b -> a" with its first import. */
+/** A cycle per edge that closes one in a depth-first walk: "a -> b -> a" and the imports. */
 function cycles(edges: Edge[]): string[] {
   const next = new Map<string, Map<string, Edge>>()
   for (const edge of edges) {

@@ -20,7 +20,7 @@ export function startImportWorker(spawn?: () => BackgroundPort): ImportWorker {
   let rpc: RpcClient | undefined
   return processProxy<ImportJobs, Pick<ImportWorker, 'close'>>(
     () => {
-      // A process that stopped (crashed on a hostile file, say) is started afresh for the next call.
+      // A process that stopped (crashed on a hostile file, say) starts afresh for the next call.
       if (!rpc || rpc.stopped) rpc = createRpcClient(spawn(), 'The import process')
       return rpc
     },

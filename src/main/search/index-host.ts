@@ -10,7 +10,7 @@ import type { BackgroundPort } from '../background/rpc'
 import type { EngineOptions } from './index-engine'
 import { SearchIndex } from './search-index'
 
-/** The index's methods; `close` stops the index process (or the in-thread engine), after which calls reject. */
+/** The index's methods; `close` stops its process (or the in-thread engine): later calls reject. */
 export type IndexHost = Remote<SearchIndex>
 
 export interface IndexHostOptions extends EngineOptions {

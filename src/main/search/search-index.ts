@@ -25,7 +25,7 @@ export interface IndexStats {
 export class SearchIndex implements SearchService {
   readonly #engine: IndexEngine
 
-  /** Starts loading at once; calls wait for it where they need to. A failed load is `onLoadError`'s. */
+  /** Starts loading at once; calls wait for it where needed. `onLoadError` hears a failure. */
   constructor(options: EngineOptions, onLoadError: (error: unknown) => void = () => undefined) {
     this.#engine = new IndexEngine(options)
     this.#engine.sync().catch(onLoadError)
