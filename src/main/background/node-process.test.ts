@@ -18,7 +18,7 @@ describe('forkNodeProcess', () => {
       // Keep writing until the exit is seen: some writes land on a closed pipe (EPIPE).
       let id = 0
       while (!done) {
-        port.post({ type: 'call', id: ++id, method: 'status', params: undefined })
+        port.post({ type: 'call', id: ++id, method: 'status', args: [] })
         await new Promise((resolve) => setImmediate(resolve))
       }
       expect(await exited).toMatch(/signal SIGTERM|exit/)

@@ -3,17 +3,13 @@
 // entry is the TypeScript source, run with tsx, unless the built bundle is named (benchmarks).
 
 import { fork } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 
+import { NODE_ENTRIES } from './node-entries'
+import type { ProcessRole } from './node-entries'
 import type { BackgroundPort, ProcessMessage } from './rpc'
 
-const ENTRIES = {
-  index: fileURLToPath(new URL('../search/index-entry.ts', import.meta.url)),
-  import: fileURLToPath(new URL('../import/import-entry.ts', import.meta.url))
-}
-
 /** `entry` replaces the role's TypeScript source with a built bundle (benchmarks). */
-export function forkNodeProcess(role: keyof typeof ENTRIES, entry = ENTRIES[role]): BackgroundPort {
+export function forkNodeProcess(role: ProcessRole, entry = NODE_ENTRIES[role]): BackgroundPort {
   const child = fork(entry, [], {
     execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],
     serialization: 'advanced',

@@ -3,10 +3,10 @@
 
 import type { IpcErrorCode } from '../../shared/ipc-contract'
 import { AppError } from '../errors'
-import type { BackgroundMethod, BackgroundPort } from './rpc'
+import type { BackgroundPort } from './rpc'
 
 export interface RpcClient {
-  call<T>(method: BackgroundMethod, params?: unknown): Promise<T>
+  call<T>(method: string, args: unknown[]): Promise<T>
   /** Stops the process and resolves once it has exited. */
   close(): Promise<void>
   /** True once the process has exited (for whatever reason). */
@@ -38,13 +38,13 @@ export function createRpcClient(port: BackgroundPort, name: string): RpcClient {
   })
 
   return {
-    call<T>(method: BackgroundMethod, params?: unknown): Promise<T> {
+    call<T>(method: string, args: unknown[]): Promise<T> {
       if (exited !== undefined) return Promise.reject(stopped(exited))
       const id = nextId++
       return new Promise<T>((resolve, reject) => {
         if (waiting.size === 0) port.hold?.(true)
         waiting.set(id, { resolve: resolve as (v: unknown) => void, reject })
-        port.post({ type: 'call', id, method, params })
+        port.post({ type: 'call', id, method, args })
       })
     },
     get stopped() {

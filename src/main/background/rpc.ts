@@ -1,55 +1,11 @@
-// The messages between main (or the CLI) and a background process: requests by id, replies with a
-// value or an error as { code, message }. Transport-free: Electron's utility-process port and
-// Node's child-process channel both carry them. One entry serves two roles: the search index
-// (after `init`) and the import worker (parsing files, proposing entities).
-
-import type { Entity } from '../../shared/dataset'
-import type { IndexStatus } from '../../shared/ipc-contract'
-import type { ProposedEntity } from '../import/entity-tagging'
-import type { ImportedFile, ImportOptions } from '../import/parse/import-file'
-import type { ImportFailure } from '../import/parse/types'
-import type { EngineOptions, TextQuery, TextResponse } from '../search/index-engine'
-
-/** What a background process reports about itself (bytes). */
-export interface IndexStats {
-  shards: number
-  cacheBytes: number
-  built: number
-  fromCache: number
-  queryTime: { queries: number; scoringMs: number; totalMs: number }
-  rss: number
-  /** Peak resident set size of the process so far. */
-  maxRss: number
-  heapUsed: number
-  /** Memory of ArrayBuffers (the index's typed arrays), outside the JavaScript heap. */
-  arrayBuffers: number
-}
-
-export interface IndexMethods {
-  sync(): Promise<void>
-  whenComplete(): Promise<void>
-  status(): Promise<IndexStatus>
-  search(query: TextQuery): Promise<TextResponse>
-  stats(): Promise<IndexStats>
-}
-
-export interface ImportRequest {
-  name: string
-  bytes: Uint8Array
-  options: ImportOptions
-}
-
-export interface ImportMethods {
-  parseImport(request: ImportRequest): Promise<ImportedFile | ImportFailure>
-  proposeEntities(request: { text: string; known: Entity[] }): Promise<ProposedEntity[]>
-}
-
-export type BackgroundMethods = IndexMethods & ImportMethods
-export type BackgroundMethod = keyof BackgroundMethods
+// The messages between main (or the CLI) and a background process: calls by id and method name,
+// replies with a value or an error as { code, message }. Transport-free: Electron's
+// utility-process port and Node's child-process channel both carry them. What a process answers
+// is the object it serves (serve.ts); main's typed handle on it is a proxy (process-proxy.ts).
 
 export type HostMessage =
-  | { type: 'init'; options: EngineOptions }
-  | { type: 'call'; id: number; method: BackgroundMethod; params?: unknown }
+  /** Options for a process that makes its served object from them (the search index). */
+  { type: 'init'; options: unknown } | { type: 'call'; id: number; method: string; args: unknown[] }
 
 export type ProcessMessage =
   | { type: 'reply'; id: number; ok: true; value: unknown }
@@ -66,23 +22,14 @@ export interface BackgroundPort {
   hold?(waiting: boolean): void
 }
 
-const METHODS: readonly BackgroundMethod[] = [
-  'sync',
-  'whenComplete',
-  'status',
-  'search',
-  'stats',
-  'parseImport',
-  'proposeEntities'
-]
-
 export function isHostMessage(value: unknown): value is HostMessage {
   if (typeof value !== 'object' || value === null) return false
   const message = value as Record<string, unknown>
-  if (message['type'] === 'init') return typeof message['options'] === 'object'
+  if (message['type'] === 'init') return 'options' in message
   return (
     message['type'] === 'call' &&
     typeof message['id'] === 'number' &&
-    METHODS.includes(message['method'] as BackgroundMethod)
+    typeof message['method'] === 'string' &&
+    Array.isArray(message['args'])
   )
 }

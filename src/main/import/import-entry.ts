@@ -1,11 +1,7 @@
-// Entry of the import process: parses imported files and proposes entities for the parent, off
-// its thread (parse5 on a large page and compromise's NLP take seconds). No Electron module.
+// Entry of the import process: serves the import jobs (parsing files, proposing entities) to the
+// parent, off its thread. No Electron module.
 
-import { proposeEntities } from './entity-tagging'
-import { importFile } from './parse/import-file'
-import { serve } from '../background/serve'
+import { parentPort, serve } from '../background/serve'
+import { importJobs } from './import-jobs'
 
-serve({
-  parseImport: async ({ name, bytes, options }) => importFile(name, bytes, options),
-  proposeEntities: async ({ text, known }) => proposeEntities(text, known)
-})
+serve(parentPort(), importJobs)
