@@ -19,6 +19,7 @@ import type { BackgroundPort } from './background/rpc'
 import { startImportWorker } from './import/import-worker'
 import type { ImportWorker } from './import/import-worker'
 import { loadLibrary } from './library/library-loader'
+import { log } from './log/log'
 
 export interface CoreOptions {
   /** Folder of dataset JSON files (the bundled one by default). */
@@ -128,7 +129,7 @@ async function load(
       // now (its process died) must not turn that into a failure; it catches up on its next call.
       await Promise.all([
         annotations.indexAll(),
-        search.sync().catch((error: unknown) => console.error('Search index sync failed:', error))
+        search.sync().catch((error: unknown) => log.error('search index: sync failed', error))
       ])
     },
     annotationSearch,

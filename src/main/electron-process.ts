@@ -8,6 +8,7 @@ import type { UtilityProcess } from 'electron'
 import importEntryPath from './import/import-entry?modulePath'
 import indexEntryPath from './search/index-entry?modulePath'
 import type { BackgroundPort, HostMessage, ProcessMessage } from './background/rpc'
+import { LOG_DIR_ENV } from './log/log'
 
 const ROLES = {
   index: { entry: indexEntryPath, serviceName: 'Briefing Reader search index' },
@@ -15,7 +16,8 @@ const ROLES = {
 }
 
 /** The port at once; the process itself after `ready` (utilityProcess.fork needs it), fed in order. */
-export function forkElectronProcess(role: keyof typeof ROLES): BackgroundPort {
+/** `logsDir`: where the process writes its own log (`<role>.log`). */
+export function forkElectronProcess(role: keyof typeof ROLES, logsDir: string): BackgroundPort {
   const { entry, serviceName } = ROLES[role]
   let child: UtilityProcess | undefined
   let killed = false
@@ -26,7 +28,8 @@ export function forkElectronProcess(role: keyof typeof ROLES): BackgroundPort {
     if (killed) return
     const started = utilityProcess.fork(entry, [], {
       serviceName,
-      stdio: 'inherit'
+      stdio: 'inherit',
+      env: { ...process.env, [LOG_DIR_ENV]: logsDir }
     })
     started.on('message', (message) => onMessage.forEach((l) => l(message as ProcessMessage)))
     started.once('exit', (code) => onExit.forEach((l) => l(`exit ${code}`)))

@@ -13,6 +13,7 @@ import { createMainRouter } from './app-router'
 import { preferencesPort } from './preferences/preferences-port'
 import type { ShellPorts } from './app-router'
 import { bindRouterToIpcMain } from './ipc/electron-ipc'
+import { installLogger, LOG_LEVEL_ENV, log } from './log/log'
 import { createFileLogger, parseLevel } from './log/logger'
 import { installAppMenu } from './menu'
 import { APP_ID } from './paths'
@@ -68,11 +69,9 @@ if (refused.length > 0) {
   // Logs sit in the profile (userData/logs; ~/Library/Logs on macOS), set after the profile is.
   app.setAppLogsPath()
   const logsDir = app.getPath('logs')
-  const log = createFileLogger({
-    dir: logsDir,
-    name: 'main',
-    level: parseLevel(process.env['BRIEFING_LOG_LEVEL'])
-  })
+  installLogger(
+    createFileLogger({ dir: logsDir, name: 'main', level: parseLevel(process.env[LOG_LEVEL_ENV]) })
+  )
   log.info(`starting ${app.getName()} ${app.getVersion()} (Electron ${process.versions.electron})`)
   // Windows groups taskbar entries and notifications by this id: the installers' appId.
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
@@ -99,8 +98,8 @@ if (refused.length > 0) {
     userDataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
     notices: warnings,
-    spawnIndex: () => forkElectronProcess('index'),
-    spawnImport: () => forkElectronProcess('import')
+    spawnIndex: () => forkElectronProcess('index', logsDir),
+    spawnImport: () => forkElectronProcess('import', logsDir)
   })
   const dialogs = fileDialogs(() => mainWindow)
   const shellPorts: ShellPorts = {

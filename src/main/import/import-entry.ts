@@ -2,6 +2,8 @@
 // parent, off its thread. No Electron module.
 
 import { parentPort, serve } from '../background/serve'
+import { installProcessLogger } from '../log/log'
 import { importJobs } from './import-jobs'
 
+installProcessLogger('import')
 serve(parentPort(), importJobs)

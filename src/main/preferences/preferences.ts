@@ -8,6 +8,7 @@ import type { SaveOutcome } from '../fs/types'
 import { prepareFile } from './preferences-file'
 import { DEFAULT_PREFERENCES, PREFERENCES_SCHEMA, preferenceProblem } from './preferences-schema'
 import type { PreferenceKey, PreferencesData } from './preferences-schema'
+import { log } from '../log/log'
 
 export * from './preferences-schema'
 
@@ -133,10 +134,12 @@ export class PreferencesStore {
     try {
       // The whole object through `store`: works even if a failed write left the file damaged.
       this.backend.store = { ...this.values }
+      if (this.lastError !== undefined) log.info('preferences: saved after a retry')
       this.lastError = undefined
       return { saved: true }
     } catch (error) {
       this.lastError = (error as Error).message
+      log.warn(`preferences: not saved, kept in memory for a retry: ${this.lastError}`)
       return { saved: false, error: this.lastError }
     }
   }

@@ -25,6 +25,7 @@ import type { Manifest, ShardLimits } from './shard-plan'
 import type { TextQuery, TextResponse } from './search-service'
 import { prepareSearch, searchShards } from './text-search'
 import type { LoadedShard } from './text-search'
+import { log } from '../log/log'
 
 export type { TextQuery, TextResponse }
 
@@ -232,14 +233,18 @@ export class IndexEngine {
       try {
         const cached = await this.#cache.read(next.key)
         if (cached) this.#counts.fromCache += 1
+        const started = performance.now()
         const shard = cached ?? (await this.#build(next))
+        log.info(
+          `search index: shard ${next.name} ${cached ? 'read from the cache' : 'built'} in ${Math.round(performance.now() - started)} ms`
+        )
         // The library has been read by now: its sections serve hits, not the stored copies.
         delete shard.stored
         this.#loaded.set(next.key, shard)
       } catch (error) {
         // Not retried until its content changes: its briefings stay "still indexing".
         this.#failed.add(next.key)
-        console.error(`Search index: shard ${next.name} could not be built:`, error)
+        log.error(`search index: shard ${next.name} could not be built`, error)
       }
       const planned = new Set(this.#targets.map((t) => t.key))
       for (const key of redundantShards(this.#loaded, planned, this.#view.hashes)) {
@@ -263,7 +268,9 @@ export class IndexEngine {
       // Given up as soon as a sync starts: it is about to change what this prepares for.
       const wanted = () => !this.#closed && !this.#building && this.#syncs === syncs
       if (!wanted()) return
-      prepareSearch(loaded, view, wanted).catch((e: unknown) => console.error('Search index:', e))
+      prepareSearch(loaded, view, wanted).catch((e: unknown) =>
+        log.error('search index: preparing queries failed', e)
+      )
     }, PREPARE_DELAY_MS)
     this.#prepareTimer.unref()
   }

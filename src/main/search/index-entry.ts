@@ -3,12 +3,16 @@
 // nothing of the import (the NLP and HTML parsers would slow its start).
 
 import { parentPort, serveOnInit } from '../background/serve'
+import { installProcessLogger, log } from '../log/log'
 import type { EngineOptions } from './index-engine'
 import { SearchIndex } from './search-index'
 
+installProcessLogger('index')
 serveOnInit(
   parentPort(),
   (options: EngineOptions) =>
-    new SearchIndex(options, (error) => console.error('Search index:', error)),
+    new SearchIndex(options, (error) =>
+      log.error('search index: the library could not be read', error)
+    ),
   'The search index has not been started yet.'
 )

@@ -13,6 +13,7 @@ import { writeDurably, writeSnapshot } from './snapshot'
 import { StoreError } from './store-error'
 import type { ApplyResult, JournalRecord, LoadedAnnotations, StoreChange } from './types'
 import type { SaveOutcome, StoreFs } from '../../fs/types'
+import { log } from '../../log/log'
 
 /** What a session needs from its store. */
 export interface SessionContext {
@@ -113,10 +114,16 @@ export class BriefingSession {
       await this.append(batch.map(serializeRecord).join(''))
     } catch (error) {
       this.lastError = describeError(error)
+      log.warn(
+        `annotations of ${this.briefingId}: ${batch.length} change(s) not saved, kept in memory for a retry: ${this.lastError}`
+      )
       return { saved: false, error: this.lastError }
     }
     this.pending.splice(0, batch.length)
     this.disk.journal.lineCount += batch.length
+    if (this.lastError !== undefined) {
+      log.info(`annotations of ${this.briefingId}: saved after a retry (${batch.length} change(s))`)
+    }
     this.lastError = undefined
     return { saved: true }
   }
