@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { Counter } from './facet-counter'
-import { createShardedSearch } from './lunr-search'
+import { createShardedSearch } from '../../test-support/in-memory-search'
 import { PostingIndex } from './posting-index'
 import { buildIndex } from './section-index'
 import { viewOf } from './search-view'

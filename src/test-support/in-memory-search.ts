@@ -1,18 +1,16 @@
-// A SearchService over a library held in memory, in the caller's thread: one index, no
-// cache. Tests use it to check queries against the same code the index process runs.
+// Test support only: a SearchService over a library held in memory, in the caller's thread (one
+// index, no cache), so tests check queries against the same code the index process runs.
 
-import type { Library } from '../library/library'
-import { createTermMarker } from './mark-terms'
-import { planQuery } from './query-plan'
-import { PostingIndex } from './posting-index'
-import { buildIndex, createSearchPipeline } from './section-index'
-import { viewOf } from './search-view'
-import type { SearchService } from './search-service'
-import { searchShards } from './text-search'
-import type { LoadedShard } from './text-search'
-
-/** Hits returned when the request names no limit. */
-export const DEFAULT_LIMIT = 20
+import type { Library } from '../main/library/library'
+import { createTermMarker } from '../main/search/mark-terms'
+import { planQuery } from '../main/search/query-plan'
+import { PostingIndex } from '../main/search/posting-index'
+import { buildIndex, createSearchPipeline } from '../main/search/section-index'
+import { viewOf } from '../main/search/search-view'
+import type { SearchService } from '../main/search/search-service'
+import { DEFAULT_LIMIT } from '../main/search/search-all'
+import { searchShards } from '../main/search/text-search'
+import type { LoadedShard } from '../main/search/text-search'
 
 /** Indexes every section of `library` (once, here) and returns the search service over it. */
 export function createLunrSearch(library: Library): SearchService {
