@@ -5,7 +5,10 @@ import type { Library } from '../main/library/library'
 import { createTermMarker } from '../main/search/mark-terms'
 import { planQuery } from '../main/search/query-plan'
 import { PostingIndex } from '../main/search/posting-index'
-import { buildIndex, createSearchPipeline } from '../main/search/section-index'
+import { postingArraysOf } from '../main/search/posting-index'
+import type { PostingArrays } from '../main/search/posting-index'
+import { createBuilder, createSearchPipeline, shortRef } from '../main/search/section-index'
+import type { SectionDocument } from '../main/search/section-index'
 import { viewOf } from '../main/search/search-view'
 import type { SearchService } from '../main/search/search-service'
 import { DEFAULT_LIMIT } from '../main/search/search-all'
@@ -38,4 +41,15 @@ export function createShardedSearch(shards: LoadedShard[], library: Library): Se
       }
     }
   }
+}
+
+/** Indexes `documents` in one go: their postings, and section refs by document number. */
+export function buildIndex(documents: readonly SectionDocument[]): {
+  arrays: PostingArrays
+  refs: string[]
+} {
+  const builder = createBuilder()
+  documents.forEach((document, i) => builder.add(shortRef(document, i)))
+  const arrays = postingArraysOf(builder.build(), documents.length)
+  return { arrays, refs: documents.map((document) => document.ref) }
 }
