@@ -1,5 +1,5 @@
 // New-version offers (issue #6): an imported briefing whose title and source match one in the
-// library is not imported but held here, in main, under a random token; the analyst then
+// library is not imported but held in main (ImportState.held) under a random token; the analyst then
 // replaces the briefing with it, imports it as a separate briefing, or skips it. The renderer
 // only ever names the token, never a file.
 
