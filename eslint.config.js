@@ -1,5 +1,6 @@
 // Lint: TypeScript + Svelte rules, and the process boundaries as import restrictions
-// (src/shared: no electron/node/DOM; renderer: no electron/node; preload: electron + shared only).
+// (src/shared: no electron/node/DOM; renderer: no electron/node; preload: electron + shared only),
+// and production code never importing src/test-support.
 
 import js from '@eslint/js'
 import svelte from 'eslint-plugin-svelte'
@@ -141,6 +142,25 @@ export default ts.config(
             {
               group: ['electron-store'],
               message: 'electron-store imports electron: load it only from the Electron entry.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    // A rule of its own (typescript-eslint's twin of no-restricted-imports), so it adds to the
+    // per-folder boundary rules above instead of replacing their options.
+    files: ['src/**'],
+    ignores: ['src/**/*.test.ts', 'src/test-support/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)test-support(/|$)',
+              message: 'src/test-support is for tests only: production code never imports it.'
             }
           ]
         }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 
 import { DATASET_FORMAT, DATASET_VERSION } from '../src/shared/dataset'
 import type { DatasetFile, Entity, EntityKind, Mention, Section } from '../src/shared/dataset'
-import { findWholeWord, splitParagraphs } from '../src/main/library/canonical-text'
+import { findWholeWord, splitParagraphs } from '../src/shared/canonical-text'
 import {
   findUntaggedMentions,
   formatProblem,

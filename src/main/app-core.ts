@@ -18,6 +18,7 @@ import type { IndexHost } from './search/index-host'
 import type { BackgroundPort } from './background/rpc'
 import { startImportWorker } from './import/import-worker'
 import type { ImportWorker } from './import/import-worker'
+import { ImportState } from './import/import-state'
 import { loadLibrary } from './library/library-loader'
 import { log } from './log/log'
 
@@ -135,6 +136,7 @@ async function load(
     annotationSearch,
     importWorker,
     annotations,
+    importState: new ImportState(),
     // Counted from the current library, so they stay right after an import.
     get info() {
       return {

@@ -1,4 +1,5 @@
-// The process boundaries are enforced by lint: this pins that the rules really fire.
+// The process boundaries (and test-only code staying out of production) are enforced by lint:
+// this pins that the rules really fire.
 import { resolve } from 'node:path'
 
 import { ESLint } from 'eslint'
@@ -13,6 +14,7 @@ async function restrictedImportErrors(file: string, code: string): Promise<strin
     .filter(
       (m) =>
         m.ruleId === 'no-restricted-imports' ||
+        m.ruleId === '@typescript-eslint/no-restricted-imports' ||
         m.ruleId === 'no-restricted-globals' ||
         m.ruleId === 'no-restricted-properties' ||
         m.ruleId === 'svelte/no-at-html-tags'
@@ -89,6 +91,37 @@ describe('lint-enforced process boundaries', () => {
       await restrictedImportErrors(
         'src/main/core/x.ts',
         "import type { App } from 'electron'\nexport type A = App\n"
+      )
+    ).toEqual([])
+  })
+  it('production code never imports src/test-support; tests and test-support may', async () => {
+    const importFixture =
+      "import { fixture } from '../../test-support/dataset'\nexport const a = fixture\n"
+    for (const file of [
+      'src/main/search/x.ts',
+      'src/main/index.ts',
+      'src/shared/anchoring/x.ts',
+      'src/renderer/src/lib/x.ts'
+    ]) {
+      expect(await restrictedImportErrors(file, importFixture), file).toHaveLength(1)
+    }
+    expect(
+      await restrictedImportErrors(
+        'src/main/x.ts',
+        "import { fixture } from '../test-support'\nexport const a = fixture\n"
+      )
+    ).toHaveLength(1)
+    expect(
+      await restrictedImportErrors(
+        'src/renderer/src/components/X.svelte',
+        '<script lang="ts">\n  import { fixture } from \'../../../test-support/dataset\'\n  const a = fixture\n</script>\n\n{a}\n'
+      )
+    ).toHaveLength(1)
+    expect(await restrictedImportErrors('src/main/search/x.test.ts', importFixture)).toEqual([])
+    expect(
+      await restrictedImportErrors(
+        'src/test-support/x.ts',
+        "import { fixture } from './dataset'\nexport const a = fixture\n"
       )
     ).toEqual([])
   })

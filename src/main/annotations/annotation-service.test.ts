@@ -208,7 +208,7 @@ describe('annotation service', () => {
 /** searchAll over the test library with one green highlight noted "platforms evidence". */
 async function searchable() {
   const { searchAll } = await import('../search/search-all')
-  const { createLunrSearch } = await import('../search/lunr-search')
+  const { createLunrSearch } = await import('../../test-support/in-memory-search')
   const { service, search: annotationSearch } = await setUp()
   await service.change('b1', {
     op: 'highlight.create',

@@ -21,99 +21,152 @@ export interface AnnotationImportServices {
   readonly annotations: AnnotationService
 }
 
+type Parsed = ReturnType<typeof parseW3CAnnotationsText>
+type ImportedHighlight = Parsed['highlights'][number]
+type ImportedNote = Parsed['notes'][number]
+
+/** The records of one briefing to merge into its annotations. */
+interface BriefingRecords {
+  highlights: Highlight[]
+  notes: Note[]
+}
+
+/** The records the file holds for this library, grouped by briefing, and what was refused. */
+interface Grouped {
+  byBriefing: Map<string, BriefingRecords>
+  /** Records whose file gave no dates never replace a local record (see annotation-merge.ts). */
+  undated: Set<string>
+  problems: string[]
+}
+
+/** Read, parse, fit to this library, merge per briefing, report. */
 export async function importAnnotationsFile(
   services: AnnotationImportServices,
   file: string,
   now: Date = new Date()
 ): Promise<ImportAnnotationsResult> {
   const name = basename(file)
-  let text: string
+  const parsed = parseW3CAnnotationsText(await readAnnotationsFile(file, name))
+  const grouped = groupForLibrary(services.library, parsed, now.toISOString())
+  const merged = await mergeRecords(services.annotations, grouped)
+  const problems = [...grouped.problems, ...merged.problems]
+  problems.push(...(await closingProblems(services.annotations, merged)))
+  return { status: 'imported', file: name, ...merged.result, problems }
+}
+
+/** The file's text; refused above 50 MB, and named in the error when it cannot be read. */
+async function readAnnotationsFile(file: string, name: string): Promise<string> {
   try {
     if ((await stat(file)).size > MAX_BYTES) {
       throw new AppError('invalid-request', `"${name}" is larger than 50 MB.`)
     }
-    text = await readFile(file, 'utf8')
+    return await readFile(file, 'utf8')
   } catch (error) {
     if (error instanceof AppError) throw error
     throw new AppError('not-found', `"${name}" could not be read: ${(error as Error).message}`)
   }
-  const parsed = parseW3CAnnotationsText(text)
-  const problems = parsed.problems.map((p) => `${p.path}: ${p.message}`)
-  const at = now.toISOString()
-  const byBriefing = new Map<string, { highlights: Highlight[]; notes: Note[] }>()
-  const slot = (id: string) => {
-    if (!byBriefing.has(id)) byBriefing.set(id, { highlights: [], notes: [] })
-    return byBriefing.get(id)!
+}
+
+/** Keeps the highlights and notes whose briefing (and section) this library has. */
+function groupForLibrary(library: Library, parsed: Parsed, at: string): Grouped {
+  const grouped: Grouped = {
+    byBriefing: new Map(),
+    undated: new Set(),
+    problems: parsed.problems.map((p) => `${p.path}: ${p.message}`)
   }
-  // Records whose file gave no dates never replace a local record (see annotation-merge.ts).
-  const undated = new Set<string>()
+  const slot = (id: string): BriefingRecords => {
+    if (!grouped.byBriefing.has(id)) grouped.byBriefing.set(id, { highlights: [], notes: [] })
+    return grouped.byBriefing.get(id)!
+  }
   for (const h of parsed.highlights) {
-    const briefing = services.library.briefings.find((b) => b.id === h.briefingId)
-    if (!briefing) {
-      problems.push(
-        `highlight ${h.annotationId}: briefing "${h.briefingId}" is not in this library`
-      )
-      continue
-    }
-    const section = briefing.sections.find((s) => s.id === h.sectionId)
-    if (!section) {
-      problems.push(
-        `highlight ${h.annotationId}: section "${h.sectionId}" is not in "${briefing.title}"`
-      )
-      continue
-    }
-    // Against the current text; where the text changed, anchoring on load finds it or orphans it.
-    const target = boundedTarget(importedToTarget(h, section.text))
-    if (!target) {
-      problems.push(
-        `highlight ${h.annotationId}: no quote, or a quote longer than 50,000 characters`
-      )
-      continue
-    }
-    if (!h.createdAt && !h.updatedAt) undated.add(h.id)
-    const createdAt = h.createdAt ?? at
-    slot(h.briefingId).highlights.push({
-      id: h.id,
-      target,
-      color: h.color,
-      tags: h.tags,
-      note: h.note,
-      createdAt,
-      updatedAt: h.updatedAt ?? createdAt
-    })
+    const highlight = highlightFor(library, h, at, grouped)
+    if (highlight) slot(h.briefingId).highlights.push(highlight)
   }
   for (const n of parsed.notes) {
-    const briefing = services.library.briefings.find((b) => b.id === n.briefingId)
-    if (!briefing) {
-      problems.push(`note ${n.annotationId}: briefing "${n.briefingId}" is not in this library`)
-      continue
-    }
-    const target = n.target
-    if (target.kind === 'section' && !briefing.sections.some((s) => s.id === target.sectionId)) {
-      problems.push(`note ${n.annotationId}: its section is not in "${briefing.title}"`)
-      continue
-    }
-    if (!n.createdAt && !n.updatedAt) undated.add(n.id)
-    const createdAt = n.createdAt ?? at
-    slot(n.briefingId).notes.push({
-      id: n.id,
-      briefingId: n.briefingId,
-      target: n.target,
-      body: n.body,
-      tags: n.tags,
-      createdAt,
-      updatedAt: n.updatedAt ?? createdAt
-    })
+    const note = noteFor(library, n, at, grouped)
+    if (note) slot(n.briefingId).notes.push(note)
   }
+  return grouped
+}
+
+function highlightFor(
+  library: Library,
+  h: ImportedHighlight,
+  at: string,
+  { problems, undated }: Grouped
+): Highlight | undefined {
+  const briefing = library.briefings.find((b) => b.id === h.briefingId)
+  if (!briefing) {
+    problems.push(`highlight ${h.annotationId}: briefing "${h.briefingId}" is not in this library`)
+    return undefined
+  }
+  const section = briefing.sections.find((s) => s.id === h.sectionId)
+  if (!section) {
+    problems.push(
+      `highlight ${h.annotationId}: section "${h.sectionId}" is not in "${briefing.title}"`
+    )
+    return undefined
+  }
+  // Against the current text; where the text changed, anchoring on load finds it or orphans it.
+  const target = boundedTarget(importedToTarget(h, section.text))
+  if (!target) {
+    problems.push(`highlight ${h.annotationId}: no quote, or a quote longer than 50,000 characters`)
+    return undefined
+  }
+  if (!h.createdAt && !h.updatedAt) undated.add(h.id)
+  const createdAt = h.createdAt ?? at
+  return {
+    id: h.id,
+    target,
+    color: h.color,
+    tags: h.tags,
+    note: h.note,
+    createdAt,
+    updatedAt: h.updatedAt ?? createdAt
+  }
+}
+
+function noteFor(
+  library: Library,
+  n: ImportedNote,
+  at: string,
+  { problems, undated }: Grouped
+): Note | undefined {
+  const briefing = library.briefings.find((b) => b.id === n.briefingId)
+  if (!briefing) {
+    problems.push(`note ${n.annotationId}: briefing "${n.briefingId}" is not in this library`)
+    return undefined
+  }
+  const target = n.target
+  if (target.kind === 'section' && !briefing.sections.some((s) => s.id === target.sectionId)) {
+    problems.push(`note ${n.annotationId}: its section is not in "${briefing.title}"`)
+    return undefined
+  }
+  if (!n.createdAt && !n.updatedAt) undated.add(n.id)
+  const createdAt = n.createdAt ?? at
+  return {
+    id: n.id,
+    briefingId: n.briefingId,
+    target: n.target,
+    body: n.body,
+    tags: n.tags,
+    createdAt,
+    updatedAt: n.updatedAt ?? createdAt
+  }
+}
+
+/** Merges each briefing's records into its annotations and counts what happened. */
+async function mergeRecords(annotations: AnnotationService, grouped: Grouped) {
   const result = { added: 0, updated: 0, unchanged: 0, orphaned: 0 }
+  const problems: string[] = []
   let keptLocal = 0
   let saved = true
-  for (const [briefingId, records] of byBriefing) {
-    const counts = await services.annotations.importRecords(
+  for (const [briefingId, records] of grouped.byBriefing) {
+    const counts = await annotations.importRecords(
       briefingId,
       records.highlights,
       records.notes,
-      undated
+      grouped.undated
     )
     result.added += counts.added
     result.updated += counts.updated
@@ -122,23 +175,32 @@ export async function importAnnotationsFile(
     saved &&= counts.saved
     problems.push(...counts.problems)
     const ids = new Set(records.highlights.map((h) => h.id))
-    const view = await services.annotations.load(briefingId)
+    const view = await annotations.load(briefingId)
     result.orphaned += view.highlights.filter(
       (h) => ids.has(h.id) && h.status === 'orphaned'
     ).length
   }
+  return { result, problems, keptLocal, saved }
+}
+
+/** Local edits that won, and changes not yet on disk, said once for the whole file. */
+async function closingProblems(
+  annotations: AnnotationService,
+  { keptLocal, saved }: { keptLocal: number; saved: boolean }
+): Promise<string[]> {
+  const problems: string[] = []
   if (keptLocal > 0) {
     problems.push(
       `${keptLocal} annotations were edited here as late or later: your versions were kept`
     )
   }
   if (!saved) {
-    const status = await services.annotations.saveStatus()
+    const status = await annotations.saveStatus()
     problems.push(
       `Not saved yet: ${status.pending} changes are kept in memory and retried (${status.error ?? 'write failed'})`
     )
   }
-  return { status: 'imported', file: name, ...result, problems }
+  return problems
 }
 
 /** The target with its context cut to the selector sizes the app writes; null when unusable. */

@@ -4,7 +4,7 @@
 
 import type { ImportReport } from '../../shared/import-requests'
 import type { CoreServices } from '../app-core'
-import { importBriefings, inProfileQueue } from '../import/import-service'
+import { importBriefings } from '../import/import-service'
 import { decideVersion } from '../import/version-offers'
 import type { Output } from './services'
 
@@ -61,7 +61,7 @@ function decide(
     { services, userDataDir },
     { token, mode },
     {
-      queue: (work) => inProfileQueue(userDataDir, work),
+      queue: (work) => services.importState.queue(work),
       importSeparately: (file, index) =>
         importBriefings(services, userDataDir, [file], new Date(), { separate: index })
     }

@@ -10,7 +10,7 @@ import { FaultyFs } from '../../test-support/annotation-store'
 import { startCore } from '../app-core'
 import type { AppCore, CoreServices } from '../app-core'
 import { listBriefingVersions, restoreVersion } from './briefing-versions'
-import { importBriefings, inProfileQueue } from './import-service'
+import { importBriefings } from './import-service'
 import { decideVersion } from './version-offers'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -99,7 +99,7 @@ function decide(
     { services, userDataDir, ...(fs ? { fs } : {}) },
     { token, mode },
     {
-      queue: (work) => inProfileQueue(userDataDir, work),
+      queue: (work) => services.importState.queue(work),
       importSeparately: (file, index) =>
         importBriefings(services, userDataDir, [file], new Date(), { separate: index })
     }

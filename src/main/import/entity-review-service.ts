@@ -21,7 +21,6 @@ import { LIBRARY_DIR } from '../library/library-loader'
 import { validateDataset } from '../library/load-dataset'
 import { applyEntityDecisions } from './apply-entities'
 import { AppError } from '../errors'
-import { inProfileQueue } from './import-service'
 import type { ProposalFile } from './proposal-files'
 import { PROPOSALS_DIR, readProposalFile, saveProposalFile } from './proposal-files'
 
@@ -80,7 +79,7 @@ export function applyEntityReview(
   request: EntityDecisions,
   fs: StoreFs = nodeStoreFs
 ): Promise<EntityDecisionsResult> {
-  return inProfileQueue(userDataDir, async () => {
+  return services.importState.queue(async () => {
     const briefing = importedBriefing(services, request.briefingId)
     const file = await readFileFor(userDataDir, briefing, fs)
     if (!file) throw new AppError('not-found', `“${briefing.title}” has no entities to review.`)

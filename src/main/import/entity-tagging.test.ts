@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { Entity } from '../../shared/dataset'
-import { isWordChar } from '../library/canonical-text'
+import { isWordChar } from '../../shared/canonical-text'
 import {
   cleanName,
   MAX_PROPOSAL_CHARS,

@@ -4,7 +4,7 @@
 import nlp from 'compromise'
 
 import type { Entity, Mention } from '../../shared/dataset'
-import { findWholeWord } from '../library/canonical-text'
+import { findWholeWord } from '../../shared/canonical-text'
 
 /**
  * Most text proposeEntities analyses: compromise needs about 1 s for 60,000 characters (5 s for

@@ -7,7 +7,8 @@ import type { IpcRouter } from '../ipc/router'
 import { listBriefings } from '../library/briefings'
 import { listBriefingVersions, restoreVersion } from './briefing-versions'
 import { applyEntityReview, entityReview, pendingReviews } from './entity-review-service'
-import { importBriefings, inProfileQueue, updateBriefingDetails } from './import-service'
+import { importBriefings } from './import-service'
+import { updateBriefingDetails } from './briefing-details'
 import type { ImportServices } from './import-services'
 import { readChosenFiles } from './read-files'
 import { decideVersion } from './version-offers'
@@ -67,7 +68,7 @@ function setupVersionHandlers(
   router.handle('library:replace-version', async (request) => {
     const current = await services()
     return decideVersion({ services: current, userDataDir }, request, {
-      queue: (work) => inProfileQueue(userDataDir, work),
+      queue: (work) => current.importState.queue(work),
       importSeparately: (file, index) =>
         importBriefings(current, userDataDir, [file], new Date(), { separate: index })
     })
@@ -77,7 +78,7 @@ function setupVersionHandlers(
   )
   router.handle('library:restore-version', async ({ briefingId, version }) => {
     const current = await services()
-    return inProfileQueue(userDataDir, () =>
+    return current.importState.queue(() =>
       restoreVersion({ services: current, userDataDir }, briefingId, version)
     )
   })

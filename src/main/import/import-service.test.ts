@@ -9,7 +9,8 @@ import { SEED_PATH } from '../../test-support/fixtures'
 import { startCore } from '../app-core'
 import type { AppCore } from '../app-core'
 import { searchAll } from '../search/search-all'
-import { importBriefings, updateBriefingDetails } from './import-service'
+import { updateBriefingDetails } from './briefing-details'
+import { importBriefings } from './import-service'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const DATASET = join(ROOT, 'resources/dataset')

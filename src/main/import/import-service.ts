@@ -2,54 +2,23 @@
 // entities tagged, identical content not imported twice, one dataset file written atomically per
 // import, then the library and its search index are swapped in whole.
 
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 
-import type { Briefing, DatasetFile, Entity } from '../../shared/dataset'
-import { DATASET_FORMAT, DATASET_VERSION } from '../../shared/dataset'
-import type { BriefingDetailsUpdate, ImportReport } from '../../shared/import-requests'
-import type { VersionOffer } from '../../shared/version-requests'
-import { nodeStoreFs } from '../fs/node-fs'
-import { ANNOTATIONS_DIR } from '../annotations/store/layout'
+import type { DatasetFile } from '../../shared/dataset'
+import type { ImportReport } from '../../shared/import-requests'
 import { writeFileAtomically } from '../fs/atomic-write'
+import { nodeStoreFs } from '../fs/node-fs'
+import { LIBRARY_DIR } from '../library/library-loader'
+import { checkFile } from './import-candidates'
+import type { FileToImport, ImportRun, ReadyBriefing, VersionPolicy } from './import-candidates'
 import type { ImportServices } from './import-services'
-import { differs, LIBRARY_DIR } from '../library/library-loader'
-import { validateDataset } from '../library/load-dataset'
-import { AppError } from '../errors'
-import { tagKnownEntities } from './entity-tagging'
 import { missingDetails } from './missing-details'
-import { contentHash, kebabCase } from './parse/to-briefing'
-import { proposeFor, withProposalFiles } from './proposal-files'
-import type { ProposalFile } from './proposal-files'
-import { offerVersion } from './version-offers'
+import type { ImportedFile } from './parse/import-file'
+import type { ImportFailure } from './parse/types'
+import { contentHash } from './parse/to-briefing'
+import { withProposalFiles } from './proposal-files'
 
-export interface FileToImport {
-  name: string
-  bytes: Uint8Array
-}
-
-// One import at a time per profile: each reads the library, picks ids and swaps the library in,
-// so two at once could choose the same id or drop each other's briefings.
-const running = new Map<string, Promise<unknown>>()
-
-/** Runs `work` once every import or version change of this profile before it has finished. */
-export function inProfileQueue<T>(userDataDir: string, work: () => Promise<T>): Promise<T> {
-  const previous = running.get(userDataDir) ?? Promise.resolve()
-  const next = previous.then(work)
-  running.set(
-    userDataDir,
-    next.catch(() => undefined)
-  )
-  return next
-}
-
-/**
- * 'offer': a briefing matching one in the library by title and source is held as a new version
- * (report.versions); `{ separate: i }`: only briefing i of the (single) file is imported, as a
- * new briefing even if it matches (the analyst chose "Import as separate briefing").
- */
-export type VersionPolicy = 'offer' | { separate: number }
-
+/** Imports `files` in the profile's import queue, after any import or version change before it. */
 export function importBriefings(
   services: ImportServices,
   userDataDir: string,
@@ -57,9 +26,10 @@ export function importBriefings(
   now: Date = new Date(),
   versions: VersionPolicy = 'offer'
 ): Promise<ImportReport> {
-  return inProfileQueue(userDataDir, () => importNow(services, userDataDir, files, now, versions))
+  return services.importState.queue(() => importNow(services, userDataDir, files, now, versions))
 }
 
+/** Parse, check (dedupe, version offer, entity clash, validate, propose), write, report; then swap. */
 async function importNow(
   services: ImportServices,
   userDataDir: string,
@@ -68,161 +38,94 @@ async function importNow(
   versions: VersionPolicy
 ): Promise<ImportReport> {
   const report: ImportReport = { imported: [], duplicates: [], versions: [], failed: [] }
-  const entities = new Map(services.library.entities)
-  const briefings = [...services.library.briefings]
-  const imported = new Set(services.imported)
-  const hashes = new Map(briefings.map((b) => [contentHash(b), b]))
-  const dir = join(userDataDir, LIBRARY_DIR)
-
+  const run = startRun(services, userDataDir, versions)
   for (const file of files) {
-    // Parsed in the import process: a large page must not stall main's event loop. Should that
-    // process die on a file (out of memory, say), the file fails and the next starts it afresh.
-    const result = await services.importWorker
-      .parseImport({
-        name: file.name,
-        bytes: file.bytes,
-        options: { id: 'import', importedAt: now.toISOString() }
-      })
-      .catch((error: unknown) => ({
-        error: `"${file.name}" could not be read: ${error instanceof Error ? error.message : String(error)}`
-      }))
+    const result = await parseFile(services, file, now)
     if ('error' in result) {
       report.failed.push({ file: file.name, message: result.error })
       continue
     }
-    const candidates =
-      result.format === 'dataset'
-        ? result.dataset.briefings.map((b) => ({ briefing: b, extra: result.dataset.entities }))
-        : [{ briefing: result.briefing, extra: [] as Entity[] }]
-    // All or nothing per file: every briefing of it is checked before any is written, and a
-    // failed write removes the ones already written.
-    const ready: {
-      briefing: Briefing
-      dataset: DatasetFile
-      used: Entity[]
-      proposals?: ProposalFile
-    }[] = []
-    const offers: VersionOffer[] = []
-    let failure: string | undefined
-    for (const [index, { briefing: parsed, extra }] of candidates.entries()) {
-      if (versions !== 'offer' && index !== versions.separate) continue
-      const duplicate = hashes.get(contentHash(parsed))
-      if (duplicate) {
-        report.duplicates.push({
-          file: file.name,
-          title: duplicate.title,
-          briefingId: duplicate.id
-        })
-        continue
-      }
-      const keepMentions = result.format === 'dataset'
-      const candidate = { file, index, parsed, extra, keepMentions }
-      const offer =
-        versions === 'offer' && offerVersion(userDataDir, candidate, briefings, imported)
-      if (offer) {
-        offers.push(offer)
-        continue
-      }
-      // Aliases may differ (an entity merged in review gains one); anything else is a clash.
-      const clash = extra.find((e) => differs(entities.get(e.id), e))
-      if (clash) {
-        failure = `"${file.name}" defines entity "${clash.id}" differently from the library.`
-        break
-      }
-      const known = [...entities.values(), ...extra.filter((e) => !entities.has(e.id))]
-      const taken = [...briefings, ...ready.map((r) => r.briefing)]
-      const briefing = prepare(parsed, result.format === 'dataset', known, taken, userDataDir)
-      const used = usedEntities(briefing, known)
-      const dataset: DatasetFile = {
-        format: DATASET_FORMAT,
-        version: DATASET_VERSION,
-        entities: used,
-        briefings: [briefing]
-      }
-      const problems = validateDataset(dataset, file.name)
-      if (problems.length > 0) {
-        failure = `"${file.name}": ${problems[0]!.message}`
-        break
-      }
-      // New people, places and organisations for the analyst to review (not in dataset files).
-      // The NLP runs in the import process, like the parsing.
-      const proposals = keepMentions
-        ? undefined
-        : await proposeFor(briefing, known, (text, k) =>
-            services.importWorker.proposeEntities({ text, known: k })
-          )
-      ready.push({ briefing, dataset, used, proposals })
-    }
-    if (!failure) {
-      const proposals = ready.flatMap((r) => r.proposals ?? [])
-      failure = await withProposalFiles(userDataDir, proposals, file.name, () =>
-        writeAll(
-          dir,
-          ready.map((r) => r.dataset),
-          file.name
-        )
-      )
-    }
-    if (failure) {
-      report.failed.push({ file: file.name, message: failure })
-      continue
-    }
-    report.versions.push(...offers)
-    const missing = result.format === 'dataset' ? [] : missingDetails(result.document)
-    for (const { briefing, used, proposals } of ready) {
-      for (const entity of used) entities.set(entity.id, entity)
-      briefings.push(briefing)
-      imported.add(briefing.id)
-      hashes.set(contentHash(briefing), briefing)
-      const mentions = briefing.sections.reduce((n, s) => n + s.mentions.length, 0)
-      report.imported.push({
-        file: file.name,
-        briefingId: briefing.id,
-        title: briefing.title,
-        sections: briefing.sections.length,
-        mentions,
-        ...(missing.length > 0 ? { missing } : {}),
-        ...(proposals ? { proposals: proposals.proposals.length } : {})
-      })
-    }
+    const failure = await importFile(run, file, result, report)
+    if (failure !== undefined) report.failed.push({ file: file.name, message: failure })
   }
-  if (report.imported.length > 0) await services.replaceLibrary({ entities, briefings }, imported)
+  if (report.imported.length > 0) {
+    await services.replaceLibrary(
+      { entities: run.entities, briefings: run.briefings },
+      run.imported
+    )
+  }
   return report
 }
 
-/**
- * A unique id, and the library's known entities tagged in every section. A dataset file keeps
- * its own mentions (its authors annotated it); a text, Markdown or HTML import gets them here.
- */
-function prepare(
-  parsed: Briefing,
-  keepMentions: boolean,
-  known: Entity[],
-  library: Briefing[],
-  userDataDir: string
-): Briefing {
-  const loaded = new Set(library.map((b) => b.id))
-  // An id is also taken by a file on disk (a damaged import skipped at start) or by annotations
-  // left from a removed briefing: a new import must not overwrite or inherit either.
-  const taken = {
-    has: (id: string) =>
-      loaded.has(id) ||
-      existsSync(join(userDataDir, LIBRARY_DIR, `${id}.json`)) ||
-      existsSync(join(userDataDir, ANNOTATIONS_DIR, id))
-  }
-  const base = safeId(
-    keepMentions && !taken.has(parsed.id) ? parsed.id : kebabCase(parsed.title).slice(0, 60)
-  )
-  let id = base
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`
+/** One parsed file, all or nothing: checked, written (with rollback), reported. Returns the error. */
+async function importFile(
+  run: ImportRun,
+  file: FileToImport,
+  result: ImportedFile,
+  report: ImportReport
+): Promise<string | undefined> {
+  const checked = await checkFile(run, file, result, report)
+  if ('failure' in checked) return checked.failure
+  const failure = await writeWithRollback(run, checked.ready, file)
+  if (failure !== undefined) return failure
+  report.versions.push(...checked.offers)
+  addToRun(run, checked.ready)
+  reportImported(report, file, result, checked.ready)
+  return undefined
+}
+
+/** Working copies of the library for this import. */
+function startRun(
+  services: ImportServices,
+  userDataDir: string,
+  versions: VersionPolicy
+): ImportRun {
+  const briefings = [...services.library.briefings]
   return {
-    ...parsed,
-    id,
-    sections: parsed.sections.map((section) => ({
-      ...section,
-      mentions: keepMentions ? section.mentions : tagKnownEntities(section.text, known)
-    }))
+    services,
+    userDataDir,
+    versions,
+    entities: new Map(services.library.entities),
+    briefings,
+    imported: new Set(services.imported),
+    hashes: new Map(briefings.map((b) => [contentHash(b), b]))
   }
+}
+
+/**
+ * Parsed in the import process: a large page must not stall main's event loop. Should that
+ * process die on a file (out of memory, say), the file fails and the next starts it afresh.
+ */
+function parseFile(
+  services: ImportServices,
+  file: FileToImport,
+  now: Date
+): Promise<ImportedFile | ImportFailure> {
+  return services.importWorker
+    .parseImport({
+      name: file.name,
+      bytes: file.bytes,
+      options: { id: 'import', importedAt: now.toISOString() }
+    })
+    .catch((error: unknown) => ({
+      error: `"${file.name}" could not be read: ${error instanceof Error ? error.message : String(error)}`
+    }))
+}
+
+/** Writes the file's briefings and proposals; a failed write removes those already written. */
+function writeWithRollback(
+  run: ImportRun,
+  ready: ReadyBriefing[],
+  file: FileToImport
+): Promise<string | undefined> {
+  const proposals = ready.flatMap((r) => r.proposals ?? [])
+  return withProposalFiles(run.userDataDir, proposals, file.name, () =>
+    writeAll(
+      join(run.userDataDir, LIBRARY_DIR),
+      ready.map((r) => r.dataset),
+      file.name
+    )
+  )
 }
 
 /** Writes each dataset file atomically; on a failure removes those written. Returns the error. */
@@ -246,60 +149,33 @@ async function writeAll(
   }
 }
 
-/** Ids name files and folders: short, never empty, never a Windows device name. */
-function safeId(id: string): string {
-  const short = id.slice(0, 100).replace(/-+$/, '') || 'briefing'
-  return /^(con|prn|aux|nul|com\d|lpt\d)$/.test(short) ? `${short}-briefing` : short
+/** The written briefings join this import's library (and later files' id and duplicate checks). */
+function addToRun(run: ImportRun, ready: ReadyBriefing[]): void {
+  for (const { briefing, used } of ready) {
+    for (const entity of used) run.entities.set(entity.id, entity)
+    run.briefings.push(briefing)
+    run.imported.add(briefing.id)
+    run.hashes.set(contentHash(briefing), briefing)
+  }
 }
 
-function usedEntities(briefing: Briefing, known: Entity[]): Entity[] {
-  const ids = new Set(briefing.sections.flatMap((s) => s.mentions.map((m) => m.entity)))
-  return known.filter((e) => ids.has(e.id))
-}
-
-/**
- * Changes an imported briefing's title, source or date: its library file is rewritten atomically
- * and the library (and search index, which holds the title) swapped in. Bundled briefings are
- * read-only.
- */
-export async function updateBriefingDetails(
-  services: ImportServices,
-  userDataDir: string,
-  update: BriefingDetailsUpdate
-): Promise<Briefing> {
-  const { briefingId } = update
-  const current = services.library.briefings.find((b) => b.id === briefingId)
-  if (!current)
-    throw new AppError('not-found', `No briefing with id "${briefingId}" is in the library.`)
-  if (!services.imported.has(briefingId)) {
-    throw new AppError('read-only', `"${current.title}" came with the app and cannot be changed.`)
+function reportImported(
+  report: ImportReport,
+  file: FileToImport,
+  result: ImportedFile,
+  ready: ReadyBriefing[]
+): void {
+  const missing = result.format === 'dataset' ? [] : missingDetails(result.document)
+  for (const { briefing, proposals } of ready) {
+    const mentions = briefing.sections.reduce((n, s) => n + s.mentions.length, 0)
+    report.imported.push({
+      file: file.name,
+      briefingId: briefing.id,
+      title: briefing.title,
+      sections: briefing.sections.length,
+      mentions,
+      ...(missing.length > 0 ? { missing } : {}),
+      ...(proposals ? { proposals: proposals.proposals.length } : {})
+    })
   }
-  if (update.published !== undefined && Number.isNaN(Date.parse(`${update.published}T00:00:00Z`))) {
-    throw new AppError('invalid-request', `"${update.published}" is not a date.`)
-  }
-  const briefing: Briefing = {
-    ...current,
-    ...(update.title !== undefined ? { title: update.title.trim() } : {}),
-    ...(update.source !== undefined ? { source: update.source.trim() } : {}),
-    ...(update.published !== undefined ? { published: update.published } : {})
-  }
-  const dataset: DatasetFile = {
-    format: DATASET_FORMAT,
-    version: DATASET_VERSION,
-    entities: usedEntities(briefing, [...services.library.entities.values()]),
-    briefings: [briefing]
-  }
-  const problems = validateDataset(dataset, `${briefingId}.json`)
-  if (problems.length > 0) throw new AppError('invalid-request', problems[0]!.message)
-  await writeFileAtomically(
-    nodeStoreFs,
-    join(userDataDir, LIBRARY_DIR, `${briefingId}.json`),
-    JSON.stringify(dataset, null, 2)
-  )
-  const briefings = services.library.briefings.map((b) => (b.id === briefingId ? briefing : b))
-  await services.replaceLibrary(
-    { entities: services.library.entities, briefings },
-    services.imported
-  )
-  return briefing
 }

@@ -6,7 +6,7 @@ import { basename } from 'node:path'
 
 import { IMPORT_MAX_BYTES } from '../../shared/import-requests'
 import type { ImportReport } from '../../shared/import-requests'
-import type { FileToImport } from './import-service'
+import type { FileToImport } from './import-candidates'
 
 /** The chosen files read into memory, and a failure for each that is too large or unreadable. */
 export async function readChosenFiles(

@@ -1,5 +1,5 @@
 // New-version offers (issue #6): an imported briefing whose title and source match one in the
-// library is not imported but held here, in main, under a random token; the analyst then
+// library is not imported but held in main (ImportState.held) under a random token; the analyst then
 // replaces the briefing with it, imports it as a separate briefing, or skips it. The renderer
 // only ever names the token, never a file.
 
@@ -18,7 +18,7 @@ import { findPreviousVersion } from './version-match'
 import { AppError } from '../errors'
 import { changeVersion, entitiesOf, replaceableBriefing } from './briefing-versions'
 import type { VersionDeps } from './briefing-versions'
-import type { FileToImport } from './import-service'
+import type { FileToImport } from './import-candidates'
 
 export interface VersionCandidate {
   file: FileToImport
@@ -31,20 +31,20 @@ export interface VersionCandidate {
   keepMentions: boolean
 }
 
-interface Held extends VersionCandidate {
+/** A candidate held until the analyst decides, with the offer the report showed. */
+export interface HeldOffer extends VersionCandidate {
   offer: VersionOffer
 }
 
 /** Offers kept per profile; the oldest is forgotten beyond this (its bytes can be 20 MB). */
 const MAX_HELD = 20
-const held = new Map<string, Map<string, Held>>()
 
 /**
  * Holds `candidate` as a new version when it matches a library briefing (see version-match.ts)
  * and returns the offer for the import report; undefined when it is simply a new briefing.
  */
 export function offerVersion(
-  userDataDir: string,
+  held: Map<string, HeldOffer>,
   candidate: VersionCandidate,
   library: readonly Briefing[],
   imported: ReadonlySet<string>
@@ -59,12 +59,10 @@ export function offerVersion(
     token: randomUUID(),
     bundled: !imported.has(previous.id)
   }
-  const profile = held.get(userDataDir) ?? new Map<string, Held>()
-  held.set(userDataDir, profile)
-  profile.set(offer.token, { ...candidate, offer })
-  for (const token of profile.keys()) {
-    if (profile.size <= MAX_HELD) break
-    profile.delete(token)
+  held.set(offer.token, { ...candidate, offer })
+  for (const token of held.keys()) {
+    if (held.size <= MAX_HELD) break
+    held.delete(token)
   }
   return offer
 }
@@ -82,9 +80,9 @@ export async function decideVersion(
   request: ReplaceVersionRequest,
   options: DecideOptions
 ): Promise<ReplaceVersionResult> {
-  const profile = held.get(deps.userDataDir)
-  const candidate = profile?.get(request.token)
-  if (!profile || !candidate) {
+  const profile = deps.services.importState.held
+  const candidate = profile.get(request.token)
+  if (!candidate) {
     throw new AppError(
       'not-found',
       'This import is no longer waiting for a decision; import the file again.'
@@ -109,7 +107,7 @@ export async function decideVersion(
   return { status: 'replaced', report }
 }
 
-function replaceWith(deps: VersionDeps, candidate: Held) {
+function replaceWith(deps: VersionDeps, candidate: HeldOffer) {
   const { services } = deps
   const current = replaceableBriefing(services, candidate.offer.briefingId)
   const library = services.library.entities

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { SEED_PATH } from '../../test-support/fixtures'
 import type { Briefing, EntityKind } from '../../shared/dataset'
-import { findWholeWord, isWordChar, splitParagraphs } from './canonical-text'
+import { findWholeWord, isWordChar, splitParagraphs } from '../../shared/canonical-text'
 import type { Library } from './library'
 import { findUntaggedMentions, loadDatasetDir } from './load-dataset'
 

@@ -2,7 +2,7 @@
 // cite known entities and cut exactly their text, sorted non-overlapping mentions, canonical text.
 
 import type { DatasetFile, Section } from '../../shared/dataset'
-import { canonicalText, firstNonNfcOffset } from './canonical-text'
+import { canonicalText, firstNonNfcOffset } from '../../shared/canonical-text'
 import { childPath, type DatasetProblem } from './problems'
 
 /** Semantic problems of a dataset file that already satisfies the schema. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { Entity, Mention } from '../../shared/dataset'
-import { findWholeWord } from './canonical-text'
+import { findWholeWord } from '../../shared/canonical-text'
 import type { Library } from './library'
 import { findUntaggedMentions } from './untagged'
 

@@ -2,7 +2,7 @@
 // as warnings by the CLI's `validate` and asserted empty for the bundled dataset.
 
 import type { Entity } from '../../shared/dataset'
-import { findWholeWord } from './canonical-text'
+import { findWholeWord } from '../../shared/canonical-text'
 import type { Library } from './library'
 
 export interface UntaggedMention {

@@ -11,11 +11,6 @@ export interface PreferencesPort {
   set(update: PreferencesUpdate): Preferences
 }
 
-export interface PreferencesPort {
-  get(): Preferences
-  set(update: PreferencesUpdate): Preferences
-}
-
 export function preferencesPort(store: PreferencesStore): PreferencesPort {
   const current = (): Preferences => ({
     colorLabels: store.get('colorLabels'),

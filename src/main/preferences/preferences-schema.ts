@@ -7,23 +7,13 @@ import type { ValidateFunction } from 'ajv/dist/2020.js'
 import { DEFAULT_COLOR_LABELS, HIGHLIGHT_COLORS } from '../../shared/annotations'
 import type { HighlightColor } from '../../shared/annotations'
 
-export const THEMES = ['system', 'light', 'dark'] as const
-export type Theme = (typeof THEMES)[number]
-
-/** Where the analyst was reading, to reopen there. */
-export interface ReadingPosition {
-  briefingId: string
-  sectionId: string
-}
-
-/** Everything stored in the preferences file (a type alias: conf needs an indexable type). */
+/**
+ * Everything stored in the preferences file (a type alias: conf needs an indexable type). Keys an
+ * older version wrote (theme, panelWidths, lastPosition) are unknown keys now: kept, never read.
+ */
 export type PreferencesData = {
   /** What each highlight colour means to the analyst. */
   colorLabels: Record<HighlightColor, string>
-  theme: Theme
-  /** Pane widths in CSS pixels, keyed by pane name ('library', 'notes'...). */
-  panelWidths: Record<string, number>
-  lastPosition: ReadingPosition | null
   /** The colour the next highlight gets. */
   lastColor: HighlightColor
 }
@@ -33,9 +23,6 @@ export type PreferenceKey = keyof PreferencesData
 /** Defaults for every key. */
 export const DEFAULT_PREFERENCES: PreferencesData = {
   colorLabels: { ...DEFAULT_COLOR_LABELS },
-  theme: 'system',
-  panelWidths: {},
-  lastPosition: null,
   lastColor: 'yellow'
 }
 
@@ -48,27 +35,6 @@ export const PREFERENCES_SCHEMA = {
     ),
     required: [...HIGHLIGHT_COLORS],
     additionalProperties: false
-  },
-  theme: { enum: [...THEMES] },
-  panelWidths: {
-    type: 'object',
-    propertyNames: { pattern: '^[a-z][a-z0-9-]{0,39}$' },
-    additionalProperties: { type: 'number', minimum: 0, maximum: 100000 },
-    maxProperties: 50
-  },
-  lastPosition: {
-    anyOf: [
-      { type: 'null' },
-      {
-        type: 'object',
-        properties: {
-          briefingId: { type: 'string', pattern: '^[a-z0-9-]{1,128}$' },
-          sectionId: { type: 'string', minLength: 1, maxLength: 200 }
-        },
-        required: ['briefingId', 'sectionId'],
-        additionalProperties: false
-      }
-    ]
   },
   lastColor: { enum: [...HIGHLIGHT_COLORS] }
 } as const

@@ -44,24 +44,19 @@ describe('preferences', () => {
   it('keeps changes across reopening, with conf and an electron-store-like class', async () => {
     for (const Backend of [Conf, ElectronStoreLike]) {
       const { preferences } = open(Backend)
-      expect(preferences.set('theme', 'dark')).toEqual({ saved: true })
+      expect(preferences.set('lastColor', 'blue')).toEqual({ saved: true })
       expect(
         preferences.update({
           colorLabels: { ...DEFAULT_COLOR_LABELS, pink: 'Check with desk' },
-          panelWidths: { library: 280, notes: 340 },
-          lastPosition: { briefingId: 'quad-summit-2024', sectionId: 's.2' },
           lastColor: 'green'
         })
       ).toEqual({ saved: true })
       const again = open(Backend).preferences.all()
       expect(again).toEqual({
         colorLabels: { ...DEFAULT_COLOR_LABELS, pink: 'Check with desk' },
-        theme: 'dark',
-        panelWidths: { library: 280, notes: 340 },
-        lastPosition: { briefingId: 'quad-summit-2024', sectionId: 's.2' },
         lastColor: 'green'
       })
-      expect(JSON.parse(await readFile(file, 'utf8')).lastPosition.sectionId).toBe('s.2')
+      expect(JSON.parse(await readFile(file, 'utf8')).colorLabels.pink).toBe('Check with desk')
       await rm(file)
     }
   })
@@ -69,16 +64,32 @@ describe('preferences', () => {
   it('refuses invalid values and writes nothing', async () => {
     const { preferences } = open()
     const before = await readFile(file, 'utf8')
-    expect(() => preferences.set('theme', 'sepia' as never)).toThrow(PreferencesError)
+    expect(() => preferences.set('lastColor', 'sepia' as never)).toThrow(PreferencesError)
     expect(() =>
-      preferences.update({ colorLabels: { ...DEFAULT_COLOR_LABELS, blue: '' }, theme: 'light' })
+      preferences.update({ colorLabels: { ...DEFAULT_COLOR_LABELS, blue: '' }, lastColor: 'pink' })
     ).toThrow(/colorLabels.blue must NOT have fewer than 1 characters/)
-    expect(() => preferences.set('lastPosition', { briefingId: '../x', sectionId: 's' })).toThrow(
-      /lastPosition/
+    expect(() => preferences.set('theme' as never, 'dark' as never)).toThrow(
+      /unknown preference "theme"/
     )
-    expect(() => preferences.set('panelWidths', { 'a.b': 1 })).toThrow(/panelWidths/)
-    expect(preferences.get('theme')).toBe('system')
+    expect(preferences.get('lastColor')).toBe('yellow')
     expect(await readFile(file, 'utf8')).toBe(before)
+  })
+
+  it('loads a file from an older version with the removed keys, keeping them untouched', async () => {
+    const labels = { ...DEFAULT_COLOR_LABELS, green: 'Sourced' }
+    const old = {
+      colorLabels: labels,
+      theme: 'sepia',
+      panelWidths: { library: 280, 'a.b': -1 },
+      lastPosition: { briefingId: '../x', sectionId: 's.2' },
+      lastColor: 'green'
+    }
+    await writeFile(file, JSON.stringify(old))
+    const { preferences, warnings } = open()
+    expect(warnings).toEqual([])
+    expect(preferences.all()).toEqual({ colorLabels: labels, lastColor: 'green' })
+    preferences.set('lastColor', 'blue')
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ ...old, lastColor: 'blue' })
   })
 
   it('returns copies, so callers cannot change preferences behind its back', () => {
@@ -118,22 +129,23 @@ describe('preferences', () => {
     const labels = { ...DEFAULT_COLOR_LABELS, green: 'Sourced' }
     await writeFile(
       file,
-      JSON.stringify({ colorLabels: labels, theme: 'sepia', lastColor: 'red', futureKey: [1] })
+      JSON.stringify({ colorLabels: { ...labels, blue: 7 }, lastColor: 'red', futureKey: [1] })
     )
     const { preferences, warnings } = open()
     expect(warnings[0]).toMatch(
       new RegExp(
-        '^Preferences preferences.json has invalid values \\(theme must be equal to one of ' +
-          'the allowed values; lastColor .*\\); it was renamed to preferences.json.corrupt-'
+        '^Preferences preferences.json has invalid values \\(colorLabels.blue must be string; ' +
+          'lastColor .*\\); it was renamed to preferences.json.corrupt-'
       )
     )
-    expect(warnings[1]).toBe('Reset to defaults: theme, lastColor; the other preferences were kept')
+    expect(warnings[1]).toBe(
+      'Reset to defaults: colorLabels, lastColor; the other preferences were kept'
+    )
     expect(preferences.all()).toMatchObject({
-      colorLabels: labels,
-      theme: 'system',
+      colorLabels: DEFAULT_COLOR_LABELS,
       lastColor: 'yellow'
     })
-    preferences.set('theme', 'light')
+    preferences.set('lastColor', 'blue')
     expect(JSON.parse(await readFile(file, 'utf8')).futureKey).toEqual([1])
   })
 
@@ -152,15 +164,15 @@ describe('preferences', () => {
       }
     }
     const { preferences } = createPreferences(FlakyDisk, { cwd: dir })
-    expect(preferences.set('theme', 'dark')).toEqual({
+    expect(preferences.set('lastColor', 'blue')).toEqual({
       saved: false,
       error: 'ENOSPC: no space left on device'
     })
-    expect(preferences.get('theme')).toBe('dark')
+    expect(preferences.get('lastColor')).toBe('blue')
     expect(preferences.lastError).toMatch(/ENOSPC/)
     failing = false
     expect(preferences.retry()).toEqual({ saved: true })
-    expect(written.theme).toBe('dark')
+    expect(written.lastColor).toBe('blue')
     expect(preferences.lastError).toBeUndefined()
   })
 
@@ -176,7 +188,7 @@ describe('preferences', () => {
     expect(warnings).toEqual([
       'Preferences cannot be saved this session: EACCES: permission denied'
     ])
-    expect(preferences.set('theme', 'dark')).toMatchObject({ saved: false })
-    expect(preferences.get('theme')).toBe('dark')
+    expect(preferences.set('lastColor', 'blue')).toMatchObject({ saved: false })
+    expect(preferences.get('lastColor')).toBe('blue')
   })
 })

@@ -1,4 +1,4 @@
-// Analyst preferences (colour labels, theme, pane widths, last position, last colour) in a JSON
+// Analyst preferences (colour labels, last colour) in a JSON
 // file through conf, or electron-store (which extends conf): the caller passes the class, so this
 // file never loads Electron. Reads come from memory; every change rewrites the whole file.
 

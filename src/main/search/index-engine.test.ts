@@ -17,7 +17,7 @@ import { planQuery } from './query-plan'
 import { createSearchPipeline } from './section-index'
 import { viewOfStored } from './stored-sections'
 import { searchShards } from './text-search'
-import { createLunrSearch } from './lunr-search'
+import { createLunrSearch } from '../../test-support/in-memory-search'
 import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
 
 const WORDS = ['harbour', 'convoy', 'treaty', 'monsoon', 'satellite', 'frigate', 'tariff', 'summit']

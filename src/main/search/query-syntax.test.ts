@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { AppError } from '../errors'
-import { createLunrSearch } from './lunr-search'
+import { createLunrSearch } from '../../test-support/in-memory-search'
 import { MAX_EXPANDING_TERMS, MAX_QUERY_LENGTH } from './parse-query'
 import { quoteQuery } from './query-errors'
 import {

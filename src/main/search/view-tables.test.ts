@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest'
 
 import { Counter } from './facet-counter'
-import { createShardedSearch } from './lunr-search'
+import { createShardedSearch } from '../../test-support/in-memory-search'
 import { PostingIndex } from './posting-index'
-import { buildIndex } from './section-index'
+import { buildIndex } from '../../test-support/in-memory-search'
 import { viewOf } from './search-view'
 import type { LoadedShard } from './text-search'
 import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'

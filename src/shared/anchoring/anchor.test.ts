@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { SectionTarget } from '../annotations'
 import { anchorTarget, FUZZY_THRESHOLD } from './anchor'
-import { canonicalText } from './canonical'
+import { canonicalText } from '../canonical-text'
 import { describeRange } from './describe'
 import { matchQuote } from './match-quote'
 

@@ -1,9 +1,9 @@
-// Describing selections: grapheme snapping, trimming, 32-unit context, multi-section splitting.
+// Describing selections: grapheme snapping, trimming, 32-unit context.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { canonicalText } from './canonical'
-import { describeRange, describeSelection, snapToGraphemes } from './describe'
+import { canonicalText } from '../canonical-text'
+import { describeRange, snapToGraphemes } from './describe'
 
 const IDS = { briefingId: 'b1', sectionId: 's1' }
 const FAMILY = '👩‍👩‍👧' // 👩 ZWJ 👩 ZWJ 👧: 8 UTF-16 code units, one grapheme cluster
@@ -15,21 +15,6 @@ const isLoneSurrogateAt = (s: string, i: number): boolean => {
 }
 const hasSplitSurrogate = (s: string): boolean =>
   [0, s.length - 1].some((i) => s.length > 0 && isLoneSurrogateAt(s, i))
-
-describe('canonicalText', () => {
-  it('folds CRLF and CR to LF and composes to NFC', () => {
-    expect(canonicalText('a\r\nb\rc\n')).toBe('a\nb\nc\n')
-    expect(canonicalText('cafe\u0301')).toBe('caf\u00e9')
-    expect(canonicalText('\r\r\n')).toBe('\n\n')
-  })
-  it('is idempotent', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (s) => {
-        expect(canonicalText(canonicalText(s))).toBe(canonicalText(s))
-      })
-    )
-  })
-})
 
 describe('snapToGraphemes', () => {
   it('widens a range inside an emoji ZWJ sequence to the whole cluster', () => {
@@ -167,55 +152,5 @@ describe('describeRange', () => {
         }
       })
     )
-  })
-})
-
-describe('describeSelection', () => {
-  const sections = [
-    { sectionId: 'intro', text: 'Summary of the situation.' },
-    { sectionId: 'blank', text: '  \n  ' },
-    { sectionId: 'body', text: 'Forces moved north overnight.' },
-    { sectionId: 'end', text: 'Assessment follows.' }
-  ]
-
-  it('returns one target per section touched, skipping blank parts', () => {
-    const targets = describeSelection(
-      sections,
-      { startSection: 'intro', startOffset: 15, endSection: 'end', endOffset: 10 },
-      'b1'
-    )
-    expect(targets.map((t) => [t.sectionId, t.quote.exact])).toEqual([
-      ['intro', 'situation.'],
-      ['body', 'Forces moved north overnight.'],
-      ['end', 'Assessment']
-    ])
-    expect(targets.every((t) => t.briefingId === 'b1')).toBe(true)
-    expect(targets[1]?.position).toMatchObject({ start: 0, end: 29 })
-  })
-  it('handles a single-section selection, a backwards one and unknown sections', () => {
-    const one = describeSelection(
-      sections,
-      { startSection: 'body', startOffset: 0, endSection: 'body', endOffset: 6 },
-      'b1'
-    )
-    expect(one.map((t) => t.quote.exact)).toEqual(['Forces'])
-    const back = describeSelection(
-      sections,
-      { startSection: 'body', startOffset: 6, endSection: 'intro', endOffset: 15 },
-      'b1'
-    )
-    expect(back.map((t) => t.quote.exact)).toEqual(['situation.', 'Forces'])
-    const none = describeSelection(
-      sections,
-      { startSection: 'nope', startOffset: 0, endSection: 'body', endOffset: 3 },
-      'b1'
-    )
-    expect(none).toEqual([])
-    const blank = describeSelection(
-      sections,
-      { startSection: 'intro', startOffset: 25, endSection: 'body', endOffset: 0 },
-      'b1'
-    )
-    expect(blank).toEqual([])
   })
 })

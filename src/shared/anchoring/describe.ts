@@ -1,5 +1,5 @@
 // Turn a selection in a section's canonical text into selectors (quote with context + position),
-// snapped to whole grapheme clusters and trimmed, one target per section for multi-section ones.
+// snapped to whole grapheme clusters and trimmed.
 
 import type { SectionTarget } from '../annotations'
 
@@ -131,52 +131,4 @@ export function describeRange(
     },
     position: { type: 'TextPositionSelector', start: range.start, end: range.end }
   }
-}
-
-/** A section as the reader shows it: its id and canonical text. */
-export interface SectionText {
-  sectionId: string
-  text: string
-}
-
-/** A selection that may span sections: offsets are code units in each section's text. */
-export interface SectionSelection {
-  startSection: string
-  startOffset: number
-  endSection: string
-  endOffset: number
-}
-
-/**
- * Describe a selection that may cross sections (given in reading order) as one SectionTarget
- * per section it touches: the first from `startOffset` to its end, middle ones whole, the last
- * from 0 to `endOffset`. Empty or whitespace-only parts are skipped; a selection made backwards
- * is read forwards. Returns [] when a section id is unknown.
- */
-export function describeSelection(
-  sections: readonly SectionText[],
-  selection: SectionSelection,
-  briefingId: string
-): SectionTarget[] {
-  let first = sections.findIndex((s) => s.sectionId === selection.startSection)
-  let last = sections.findIndex((s) => s.sectionId === selection.endSection)
-  if (first === -1 || last === -1) return []
-  let { startOffset, endOffset } = selection
-  if (first > last || (first === last && startOffset > endOffset)) {
-    ;[first, last] = [last, first]
-    ;[startOffset, endOffset] = [endOffset, startOffset]
-  }
-  const targets: SectionTarget[] = []
-  for (let i = first; i <= last; i++) {
-    const section = sections[i]
-    if (!section) continue
-    const start = i === first ? startOffset : 0
-    const end = i === last ? endOffset : section.text.length
-    const target = describeRange(section.text, start, end, {
-      briefingId,
-      sectionId: section.sectionId
-    })
-    if (target) targets.push(target)
-  }
-  return targets
 }

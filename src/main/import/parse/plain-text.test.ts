@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest'
 
-import { canonicalText } from '../../library/canonical-text'
+import { canonicalText } from '../../../shared/canonical-text'
 import { headingCandidate, parsePlainText } from './plain-text'
 import { bundledDataset, seedText } from '../../../test-support/import'
 

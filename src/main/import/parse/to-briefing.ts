@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 
 import type { Briefing, Section } from '../../../shared/dataset'
-import { canonicalText } from '../../library/canonical-text'
+import { canonicalText } from '../../../shared/canonical-text'
 import { parseDate } from './dates'
 import { baseTitle } from './file-name'
 import type { ParsedDocument } from './types'

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest'
 
-import { httpsUrl, markdownPreview, markdownView, MAX_DEPTH } from './markdown'
+import { httpsUrl, markdownView, MAX_DEPTH } from './markdown'
 import type { MdBlock, MdInline } from './markdown'
 
 function firstInlines(blocks: MdBlock[]): MdInline[] {
@@ -116,14 +116,5 @@ describe('httpsUrl', () => {
     expect(httpsUrl('HTTPS://Example.org')).toBe('https://example.org/')
     expect(httpsUrl(' javascript:alert(1)')).toBeNull()
     expect(httpsUrl('not a url')).toBeNull()
-  })
-})
-
-describe('markdownPreview', () => {
-  it('gives one line of plain text, shortened', () => {
-    expect(markdownPreview('# Head\n\nSome **bold** <b>x</b>\n\n- a\n- b')).toBe(
-      'Head Some bold <b>x</b> a b'
-    )
-    expect(markdownPreview('word '.repeat(100), 20)).toHaveLength(20)
   })
 })

@@ -146,9 +146,3 @@ const parser = new Parser({ smart: false })
 export function markdownView(source: string): MdBlock[] {
   return blocks(parser.parse(source), 0)
 }
-
-/** A one-line plain-text preview of Markdown (for lists and the trash). */
-export function markdownPreview(source: string, max = 140): string {
-  const text = plainText(parser.parse(source)).replace(/\s+/g, ' ').trim()
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text
-}

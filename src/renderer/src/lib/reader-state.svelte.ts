@@ -1,14 +1,13 @@
 // The open briefing: current section, selected entity, "Show entities" and the search marks
-// of the hit the analyst chose. Segments and entity statistics are derived, never copied.
+// of the hit the analyst chose. Entity statistics and section marks are derived, never copied.
 
-import type { EntityKind, Mention } from '../../../shared/dataset'
+import type { EntityKind } from '../../../shared/dataset'
 import type { BriefingDetail } from '../../../shared/ipc-contract'
 import { api } from './api'
 import { indexEntities } from './entity-index'
 import type { EntityIndex } from './entity-index'
 import { loadShowEntities, saveShowEntities } from './prefs'
-import { segmentText } from './segments'
-import type { Paragraph, Range } from './segments'
+import type { Range } from './segments'
 
 /** Search matches to mark in one section; a new object per choice so the view re-scrolls. */
 export interface SearchMarks {
@@ -33,9 +32,6 @@ export class ReaderState {
   /** Match ranges for the current section (empty unless the chosen hit is in it). */
   sectionMarks: readonly Range[] = $derived(
     this.marks && this.marks.sectionId === this.section?.id ? this.marks.ranges : []
-  )
-  paragraphs: Paragraph<Mention>[] = $derived(
-    this.section ? segmentText(this.section.text, this.section.mentions, this.sectionMarks) : []
   )
 
   #seq = 0

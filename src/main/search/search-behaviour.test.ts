@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { Briefing, DatasetFile } from '../../shared/dataset'
 import type { SearchHit } from '../../shared/ipc-contract'
-import { createLunrSearch } from './lunr-search'
+import { createLunrSearch } from '../../test-support/in-memory-search'
 import { ELLIPSIS } from './snippet'
 import {
   ASEAN_BRIEFING,

@@ -1,5 +1,5 @@
-// Canonical section text (NFC, one line per paragraph, paragraphs joined by a blank line) and the
-// word-boundary test shared by the annotation tools: pure helpers, no I/O.
+// Canonical section text (NFC, one line per paragraph, paragraphs joined by a blank line), the one
+// form import writes, validation demands and anchoring measures on; plus the word-boundary test.
 
 /** ASCII whitespace only: no-break and other Unicode spaces are content and are kept. */
 const SPACE_RUN = /[ \t\f\v\r\n]+/g

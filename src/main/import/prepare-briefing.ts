@@ -1,0 +1,58 @@
+// Turning a parsed briefing into one the library can hold: a unique, file-safe id and the known
+// entities tagged in its text; and which entity records a briefing cites.
+
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+
+import type { Briefing, Entity } from '../../shared/dataset'
+import { ANNOTATIONS_DIR } from '../annotations/store/layout'
+import { LIBRARY_DIR } from '../library/library-loader'
+import { tagKnownEntities } from './entity-tagging'
+import { kebabCase } from './parse/to-briefing'
+
+/**
+ * A unique id, and the library's known entities tagged in every section. A dataset file keeps
+ * its own mentions (its authors annotated it); a text, Markdown or HTML import gets them here.
+ */
+export function prepareBriefing(
+  parsed: Briefing,
+  keepMentions: boolean,
+  known: Entity[],
+  library: Briefing[],
+  userDataDir: string
+): Briefing {
+  const loaded = new Set(library.map((b) => b.id))
+  // An id is also taken by a file on disk (a damaged import skipped at start) or by annotations
+  // left from a removed briefing: a new import must not overwrite or inherit either.
+  const taken = {
+    has: (id: string) =>
+      loaded.has(id) ||
+      existsSync(join(userDataDir, LIBRARY_DIR, `${id}.json`)) ||
+      existsSync(join(userDataDir, ANNOTATIONS_DIR, id))
+  }
+  const base = safeId(
+    keepMentions && !taken.has(parsed.id) ? parsed.id : kebabCase(parsed.title).slice(0, 60)
+  )
+  let id = base
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`
+  return {
+    ...parsed,
+    id,
+    sections: parsed.sections.map((section) => ({
+      ...section,
+      mentions: keepMentions ? section.mentions : tagKnownEntities(section.text, known)
+    }))
+  }
+}
+
+/** Ids name files and folders: short, never empty, never a Windows device name. */
+function safeId(id: string): string {
+  const short = id.slice(0, 100).replace(/-+$/, '') || 'briefing'
+  return /^(con|prn|aux|nul|com\d|lpt\d)$/.test(short) ? `${short}-briefing` : short
+}
+
+/** The entities of `known` that `briefing` mentions: the records its dataset file carries. */
+export function usedEntities(briefing: Briefing, known: Entity[]): Entity[] {
+  const ids = new Set(briefing.sections.flatMap((s) => s.mentions.map((m) => m.entity)))
+  return known.filter((e) => ids.has(e.id))
+}

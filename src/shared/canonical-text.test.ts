@@ -1,0 +1,54 @@
+// The one canonical form of section text, which import produces, dataset validation demands and
+// every highlight's offsets are measured on: its rules, stated once.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+
+import { canonicalText, findWholeWord, firstNonNfcOffset, splitParagraphs } from './canonical-text'
+
+describe('canonicalText', () => {
+  it('composes to NFC', () => {
+    expect(canonicalText('cafe\u0301')).toBe('caf\u00e9')
+  })
+  it('folds CRLF and CR, splits paragraphs on blank lines and joins them with one blank line', () => {
+    expect(canonicalText('One.\r\n\r\nTwo.\r\rThree.')).toBe('One.\n\nTwo.\n\nThree.')
+    expect(canonicalText('One.\n \t\nTwo.\n\n\n\nThree.')).toBe('One.\n\nTwo.\n\nThree.')
+  })
+  it('collapses ASCII whitespace inside a paragraph, including single newlines, to one space', () => {
+    expect(canonicalText('Line one.\r\nline\t two.\nend')).toBe('Line one. line two. end')
+  })
+  it('keeps no-break and other Unicode spaces inside a paragraph as content', () => {
+    expect(canonicalText('10\u00a0km  and\u2009more')).toBe('10\u00a0km and\u2009more')
+  })
+  it('trims paragraphs and drops empty ones, so there is no leading or trailing whitespace', () => {
+    expect(canonicalText('\n\n  One.  \n\n \n\n Two. \n')).toBe('One.\n\nTwo.')
+    expect(canonicalText(' \r\n \n')).toBe('')
+  })
+  it('is idempotent and returns NFC text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const once = canonicalText(s)
+        expect(canonicalText(once)).toBe(once)
+        expect(firstNonNfcOffset(once)).toBe(-1)
+      })
+    )
+  })
+  it('gives the paragraphs it joins', () => {
+    expect(splitParagraphs('A  b\n\nC')).toEqual(['A b', 'C'])
+    expect(canonicalText('A  b\n\nC')).toBe(splitParagraphs('A  b\n\nC').join('\n\n'))
+  })
+})
+
+describe('firstNonNfcOffset', () => {
+  it('finds where text stops being NFC', () => {
+    expect(firstNonNfcOffset('caf\u00e9')).toBe(-1)
+    expect(firstNonNfcOffset('cafe\u0301')).toBe(3)
+  })
+})
+
+describe('findWholeWord', () => {
+  it('finds a surface only where it is not glued to a word on either side', () => {
+    expect(findWholeWord('Japan and Japanese; (Japan)', 'Japan')).toEqual([0, 21])
+    expect(findWholeWord('Kishida met Kishi.', 'Kishi')).toEqual([12])
+    expect(findWholeWord('anything', '')).toEqual([])
+  })
+})

@@ -1,0 +1,55 @@
+// Test support only: a SearchService over a library held in memory, in the caller's thread (one
+// index, no cache), so tests check queries against the same code the index process runs.
+
+import type { Library } from '../main/library/library'
+import { createTermMarker } from '../main/search/mark-terms'
+import { planQuery } from '../main/search/query-plan'
+import { PostingIndex } from '../main/search/posting-index'
+import { postingArraysOf } from '../main/search/posting-index'
+import type { PostingArrays } from '../main/search/posting-index'
+import { createBuilder, createSearchPipeline, shortRef } from '../main/search/section-index'
+import type { SectionDocument } from '../main/search/section-index'
+import { viewOf } from '../main/search/search-view'
+import type { SearchService } from '../main/search/search-service'
+import { DEFAULT_LIMIT } from '../main/search/search-all'
+import { searchShards } from '../main/search/text-search'
+import type { LoadedShard } from '../main/search/text-search'
+
+/** Indexes every section of `library` (once, here) and returns the search service over it. */
+export function createLunrSearch(library: Library): SearchService {
+  const view = viewOf(library)
+  const ids = [...view.hashes.keys()]
+  const { arrays, refs } = buildIndex(ids.flatMap((id) => view.documents(id)))
+  const shard: LoadedShard = { index: new PostingIndex(arrays), refs, built: new Map(view.hashes) }
+  return createShardedSearch([shard], library)
+}
+
+/** Search over shards built elsewhere (the fan-out test compares it with one index). */
+export function createShardedSearch(shards: LoadedShard[], library: Library): SearchService {
+  const view = viewOf(library)
+  const pipeline = createSearchPipeline()
+  const marker = createTermMarker(pipeline)
+  const total = [...view.sectionCounts.values()].reduce((a, b) => a + b, 0)
+  return {
+    async search({ query, filters, take = DEFAULT_LIMIT }) {
+      const plan = planQuery(query, pipeline)
+      const result = searchShards(shards, view, marker, { plan, filters, take })
+      return {
+        query,
+        ...result,
+        indexing: { indexedSections: total, totalSections: total, pendingBriefings: 0 }
+      }
+    }
+  }
+}
+
+/** Indexes `documents` in one go: their postings, and section refs by document number. */
+export function buildIndex(documents: readonly SectionDocument[]): {
+  arrays: PostingArrays
+  refs: string[]
+} {
+  const builder = createBuilder()
+  documents.forEach((document, i) => builder.add(shortRef(document, i)))
+  const arrays = postingArraysOf(builder.build(), documents.length)
+  return { arrays, refs: documents.map((document) => document.ref) }
+}
