@@ -12,6 +12,7 @@ import { LIBRARY_DIR } from '../library/library-loader'
 import { checkFile } from './import-candidates'
 import type { FileToImport, ImportRun, ReadyBriefing, VersionPolicy } from './import-candidates'
 import type { ImportServices } from './import-services'
+import { log } from '../log/log'
 import { missingDetails } from './missing-details'
 import type { ImportedFile } from './parse/import-file'
 import type { ImportFailure } from './parse/types'
@@ -26,7 +27,22 @@ export function importBriefings(
   now: Date = new Date(),
   versions: VersionPolicy = 'offer'
 ): Promise<ImportReport> {
-  return services.importState.queue(() => importNow(services, userDataDir, files, now, versions))
+  return services.importState.queue(async () => {
+    const started = performance.now()
+    const report = await importNow(services, userDataDir, files, now, versions)
+    logReport(report, files.length, performance.now() - started)
+    return report
+  })
+}
+
+/** Counts, timing and each refusal (its message names the file, never quotes its text). */
+function logReport(report: ImportReport, files: number, ms: number): void {
+  log.info(
+    `import: ${files} file(s) in ${Math.round(ms)} ms: ${report.imported.length} imported, ` +
+      `${report.duplicates.length} already in the library, ${report.versions.length} offered as ` +
+      `new versions, ${report.failed.length} refused`
+  )
+  for (const failure of report.failed) log.warn(`import refused: ${failure.message}`)
 }
 
 /** Parse, check (dedupe, version offer, entity clash, validate, propose), write, report; then swap. */
