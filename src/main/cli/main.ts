@@ -1,7 +1,11 @@
 // Entry of `npm run cli`: a headless Briefing Reader on the same core as the desktop app.
 
+import { installProcessLogger } from '../log/log'
 import { parseArgs } from './args'
 import { describeFailure, runCommand } from './commands'
+
+// The log goes to stderr: warnings and errors, or what BRIEFING_LOG_LEVEL asks for.
+installProcessLogger('cli')
 
 const io = {
   out: (text: string) => process.stdout.write(`${text}\n`),
