@@ -17,6 +17,7 @@ import type {
 } from '../../../shared/annotation-requests'
 import { AnnotationView } from './annotation-view.svelte'
 import { api } from './api'
+import { messageOf } from './errors'
 import { clearDocumentSelection } from './dom-selection'
 import type { HighlightLike } from './segments'
 
@@ -281,8 +282,4 @@ function failureOf(change: AnnotationChange): string {
     restore: 'restore'
   }
   return `Could not ${verbs[action] ?? action} the ${kind}`
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

@@ -9,6 +9,7 @@ import type {
   VersionOffer
 } from '../../../shared/version-requests'
 import { api } from './api'
+import { messageOf } from './errors'
 
 export type VersionsView = 'closed' | 'list' | 'report'
 
@@ -96,8 +97,4 @@ export class VersionsState {
     this.error = ''
     this.view = 'report'
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
