@@ -96,7 +96,7 @@ export class AnnotationsState {
     this.briefingId = briefingId
     this.#loading = (async () => {
       try {
-        const data = await api.loadAnnotations(briefingId)
+        const data = await api.loadAnnotations({ briefingId })
         if (seq !== this.#seq) return
         this.#accept(data)
         this.status = 'ready'
@@ -126,7 +126,7 @@ export class AnnotationsState {
   change(change: AnnotationChange): Promise<BriefingAnnotations | null> {
     const briefingId = this.briefingId
     if (!briefingId || !this.canEdit) return Promise.resolve(null)
-    return this.#enqueue(() => api.changeAnnotation(briefingId, change), failureOf(change))
+    return this.#enqueue(() => api.changeAnnotation({ briefingId, change }), failureOf(change))
   }
 
   /** Creates a highlight and returns its id (null when refused). */
@@ -165,7 +165,7 @@ export class AnnotationsState {
     const briefingId = this.briefingId
     if (!briefingId || !this.canEdit) return Promise.resolve(null)
     return this.#enqueue(
-      () => api.undo(briefingId),
+      () => api.undo({ briefingId }),
       'Could not undo',
       () => this.data?.briefingId === briefingId && this.data.canUndo
     )
@@ -175,7 +175,7 @@ export class AnnotationsState {
     const briefingId = this.briefingId
     if (!briefingId || !this.canEdit) return Promise.resolve(null)
     return this.#enqueue(
-      () => api.redo(briefingId),
+      () => api.redo({ briefingId }),
       'Could not redo',
       () => this.data?.briefingId === briefingId && this.data.canRedo
     )

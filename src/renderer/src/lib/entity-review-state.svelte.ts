@@ -85,7 +85,7 @@ export class EntityReviewState {
     this.loading = true
     this.error = ''
     try {
-      const review = await api.reviewEntities(briefingId)
+      const review = await api.reviewEntities({ briefingId })
       if (this.briefingId !== briefingId) return
       this.review = review
       this.drafts = draftsFor(review)

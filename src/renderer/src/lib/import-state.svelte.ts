@@ -92,7 +92,7 @@ export class ImportState {
           })
         }
       }
-      const report = dropped.length > 0 ? await api.importFiles(dropped) : emptyReport()
+      const report = dropped.length > 0 ? await api.importFiles({ files: dropped }) : emptyReport()
       return { ...report, failed: [...refused, ...report.failed] }
     })
     this.pendingFiles -= files.length

@@ -62,7 +62,7 @@ export class VersionsState {
     this.error = ''
     this.busy = true
     try {
-      this.list = await api.listVersions(briefingId)
+      this.list = await api.listVersions({ briefingId })
     } catch (error) {
       this.error = messageOf(error)
     } finally {
@@ -76,7 +76,7 @@ export class VersionsState {
     this.busy = true
     this.error = ''
     try {
-      const report = await api.restoreVersion(list.briefingId, version)
+      const report = await api.restoreVersion({ briefingId: list.briefingId, version })
       this.busy = false
       this.#showReport(report)
       await this.onchanged(list.briefingId)
