@@ -1,6 +1,7 @@
 // Commands chosen in the application menu: Find focuses the search box; Undo and Redo act on the
 // annotations in the reader, but on the typed text while a text field has focus; Export Notes…
-// opens the export dialog, and nothing behind it reacts to the menu or the keys meanwhile.
+// opens the export dialog, and nothing behind it reacts to the menu or the keys meanwhile; chosen
+// right after Escape, it opens the dialog again for good.
 import { expect, test } from '@playwright/test'
 
 import { openApp } from './harness'
@@ -111,4 +112,29 @@ test('Export Notes… opens the dialog; behind it, menu commands and keys do not
   await expect(dialog.dialog).toBeHidden()
   await app.menu('undo')
   await expect(reader.highlightPieces).toHaveCount(0)
+})
+
+test('Export Notes… right after Escape opens the dialog again, and it stays open', async () => {
+  await start()
+  const dialog = new ExportDialogPage(app.page)
+  await app.menu('export-notes')
+  await expect(dialog.dialog).toBeVisible()
+  // Escape closes through the state at once; the browser's `close` event comes a task later, by
+  // when the menu has opened the dialog again: that late event must not close it.
+  const openAfterLateClose = await app.page.evaluate(async () => {
+    const element = document.querySelector<HTMLDialogElement>('[data-testid="export-dialog"]')!
+    const lateClose = new Promise<void>((resolve) =>
+      element.addEventListener('close', () => resolve(), { once: true })
+    )
+    element.dispatchEvent(new Event('cancel', { cancelable: true }))
+    await Promise.resolve()
+    const emit = (window as unknown as { __briefingEmit(command: string): void }).__briefingEmit
+    emit('export-notes')
+    await lateClose
+    await Promise.resolve()
+    return element.open
+  })
+  expect(openAfterLateClose).toBe(true)
+  await expect(dialog.dialog).toBeVisible()
+  await expect(dialog.option('This briefing')).toBeChecked()
 })

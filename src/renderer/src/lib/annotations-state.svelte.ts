@@ -18,6 +18,7 @@ import type {
 } from '../../../shared/annotation-requests'
 import { AnnotationView } from './annotation-view.svelte'
 import { api } from './api'
+import { messageOf } from './errors'
 import { clearDocumentSelection } from './dom-selection'
 import type { HighlightLike } from './segments'
 
@@ -99,7 +100,7 @@ export class AnnotationsState {
     this.briefingId = briefingId
     this.#loading = (async () => {
       try {
-        const data = await api.loadAnnotations(briefingId)
+        const data = await api.loadAnnotations({ briefingId })
         if (seq !== this.#seq) return
         this.#accept(data)
         this.status = 'ready'
@@ -132,7 +133,7 @@ export class AnnotationsState {
   change(change: AnnotationChange): Promise<AnnotationChangeResult | null> {
     const briefingId = this.briefingId
     if (!briefingId || !this.canEdit) return Promise.resolve(null)
-    return this.#send(() => api.changeAnnotation(briefingId, change), failureOf(change))
+    return this.#send(() => api.changeAnnotation({ briefingId, change }), failureOf(change))
   }
 
   /** Creates a highlight and returns its id (null when refused). */
@@ -170,14 +171,14 @@ export class AnnotationsState {
     const briefingId = this.briefingId
     if (!briefingId || !this.canEdit) return Promise.resolve(null)
     if (this.#inFlight === 0 && !this.data?.canUndo) return Promise.resolve(null)
-    return this.#send(() => api.undo(briefingId), 'Could not undo')
+    return this.#send(() => api.undo({ briefingId }), 'Could not undo')
   }
 
   redo(): Promise<BriefingAnnotations | null> {
     const briefingId = this.briefingId
     if (!briefingId || !this.canEdit) return Promise.resolve(null)
     if (this.#inFlight === 0 && !this.data?.canRedo) return Promise.resolve(null)
-    return this.#send(() => api.redo(briefingId), 'Could not redo')
+    return this.#send(() => api.redo({ briefingId }), 'Could not redo')
   }
 
   async setLastColor(color: HighlightColor): Promise<void> {
@@ -285,8 +286,4 @@ function failureOf(change: AnnotationChange): string {
     restore: 'restore'
   }
   return `Could not ${verbs[action] ?? action} the ${kind}`
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

@@ -1,46 +1,10 @@
-// The renderer's only door to main: wraps `window.briefing` and turns IpcResult failures into
-// ApiError exceptions carrying the stable error code. Components and state classes import this.
+// The renderer's only door to main: `window.briefing` with each IpcResult failure turned into an
+// ApiError carrying the stable error code. Derived from BriefingApi and the channel table, so a
+// new channel needs no edit here. Components and state classes import this.
 
-import type { MenuCommand } from '../../../shared/api-methods'
+import { API_METHODS } from '../../../shared/api-methods'
 import type { BriefingApi } from '../../../shared/briefing-api'
-import type {
-  AnnotationChange,
-  AnnotationChangeResult,
-  BriefingAnnotations,
-  ExportOptions,
-  ExportResult,
-  ImportAnnotationsResult,
-  Preferences,
-  PreferencesUpdate,
-  SaveStatus
-} from '../../../shared/annotation-requests'
-import type {
-  EntityDecisions,
-  EntityDecisionsResult,
-  EntityReview,
-  PendingReview
-} from '../../../shared/entity-review'
-import type {
-  BriefingDetailsUpdate,
-  DroppedFile,
-  ImportDialogResult,
-  ImportReport
-} from '../../../shared/import-requests'
-import type {
-  AppInfo,
-  BriefingDetail,
-  BriefingSummary,
-  IpcErrorCode,
-  IpcResult,
-  SearchRequest,
-  SearchResponse
-} from '../../../shared/ipc-contract'
-import type {
-  ReanchorReport,
-  ReplaceVersionRequest,
-  ReplaceVersionResult,
-  VersionList
-} from '../../../shared/version-requests'
+import type { IpcErrorCode, IpcResult } from '../../../shared/ipc-contract'
 
 export class ApiError extends Error {
   constructor(
@@ -51,6 +15,17 @@ export class ApiError extends Error {
     this.name = 'ApiError'
   }
 }
+
+/** A BriefingApi method answering with its value (or throwing ApiError) instead of an IpcResult. */
+type Unwrapped<F> = F extends (...args: infer A) => Promise<IpcResult<infer T>>
+  ? (...args: A) => Promise<T>
+  : F
+
+/** `window.briefing` as components use it: same methods and requests, plain answers. */
+export type Api = { readonly [M in keyof BriefingApi]: Unwrapped<BriefingApi[M]> }
+
+type Method = keyof typeof API_METHODS
+type RawMethod = (request?: unknown) => Promise<IpcResult<unknown>>
 
 function bridge(): BriefingApi {
   const api = (window as { briefing?: BriefingApi }).briefing
@@ -64,57 +39,15 @@ async function unwrap<T>(pending: Promise<IpcResult<T>>): Promise<T> {
   throw new ApiError(result.error.code, result.error.message)
 }
 
-export const api = {
-  whenReady: (): Promise<AppInfo> => unwrap(bridge().whenReady()),
-  listBriefings: (): Promise<BriefingSummary[]> => unwrap(bridge().listBriefings()),
-  getBriefing: (id: string): Promise<BriefingDetail> => unwrap(bridge().getBriefing({ id })),
-  search: (request: SearchRequest): Promise<SearchResponse> => unwrap(bridge().search(request)),
-  loadAnnotations: (briefingId: string): Promise<BriefingAnnotations> =>
-    unwrap(bridge().loadAnnotations({ briefingId })),
-  changeAnnotation: (
-    briefingId: string,
-    change: AnnotationChange
-  ): Promise<AnnotationChangeResult> => unwrap(bridge().changeAnnotation({ briefingId, change })),
-  undo: (briefingId: string): Promise<BriefingAnnotations> => unwrap(bridge().undo({ briefingId })),
-  redo: (briefingId: string): Promise<BriefingAnnotations> => unwrap(bridge().redo({ briefingId })),
-  saveStatus: (): Promise<SaveStatus> => unwrap(bridge().saveStatus()),
-  getPreferences: (): Promise<Preferences> => unwrap(bridge().getPreferences()),
-  setPreferences: (update: PreferencesUpdate): Promise<Preferences> =>
-    unwrap(bridge().setPreferences(update)),
-  /** Exports notes; main asks the analyst where to save. */
-  exportNotes: (options: ExportOptions): Promise<ExportResult> =>
-    unwrap(bridge().exportNotes(options)),
-  /** Imports a W3C Web Annotation file the analyst picks in main's open dialog. */
-  importAnnotations: (): Promise<ImportAnnotationsResult> => unwrap(bridge().importAnnotations()),
-  /** Imports briefing files dropped on the window (their names and base64 bytes). */
-  importFiles: (files: DroppedFile[]): Promise<ImportReport> =>
-    unwrap(bridge().importFiles({ files })),
-  /** Imports briefing files the analyst picks in main's open dialog (File → Import). */
-  importFromDialog: (): Promise<ImportDialogResult> => unwrap(bridge().importFromDialog()),
-  /** Changes an imported briefing's title, source or date; returns its updated summary. */
-  updateBriefingDetails: (update: BriefingDetailsUpdate): Promise<BriefingSummary> =>
-    unwrap(bridge().updateBriefingDetails(update)),
-  /** Replaces a briefing with an import offered as its new version, imports it apart, or skips. */
-  decideVersion: (request: ReplaceVersionRequest): Promise<ReplaceVersionResult> =>
-    unwrap(bridge().decideVersion(request)),
-  /** The kept previous versions of an imported briefing, newest first. */
-  listVersions: (briefingId: string): Promise<VersionList> =>
-    unwrap(bridge().listVersions({ briefingId })),
-  /** Makes kept version `version` the current text again; reports how highlights re-anchored. */
-  restoreVersion: (briefingId: string, version: number): Promise<ReanchorReport> =>
-    unwrap(bridge().restoreVersion({ briefingId, version })),
-  /** Imported briefings with proposed entities still to review. */
-  pendingEntityReviews: (): Promise<PendingReview[]> => unwrap(bridge().pendingEntityReviews()),
-  /** The proposed entities of an imported briefing, and the library's entities to merge with. */
-  reviewEntities: (briefingId: string): Promise<EntityReview> =>
-    unwrap(bridge().reviewEntities({ briefingId })),
-  /** Applies the analyst's decisions on proposed entities (all or nothing). */
-  applyEntityDecisions: (request: EntityDecisions): Promise<EntityDecisionsResult> =>
-    unwrap(bridge().applyEntityDecisions(request)),
-  /** Listens for application-menu commands; returns the function that stops listening. */
-  onMenuCommand: (listener: (command: MenuCommand) => void): (() => void) =>
-    bridge().onMenuCommand(listener),
-  /** Asks main to open an https link from a note; main confirms with the analyst first. */
-  openExternalLink: (url: string): Promise<{ opened: boolean }> =>
-    unwrap(bridge().openExternalLink({ url }))
+function createApi(): Api {
+  const methods: Record<string, unknown> = {}
+  // The bridge is looked up at each call, not here: unit tests import states without a preload.
+  for (const method of Object.keys(API_METHODS) as Method[]) {
+    methods[method] = (request?: unknown) => unwrap((bridge()[method] as RawMethod)(request))
+  }
+  const onMenuCommand: Api['onMenuCommand'] = (listener) => bridge().onMenuCommand(listener)
+  methods['onMenuCommand'] = onMenuCommand
+  return Object.freeze(methods) as unknown as Api
 }
+
+export const api: Api = createApi()

@@ -7,6 +7,7 @@
 import type { AppInfo, BriefingSummary, SearchHit } from '../../../shared/ipc-contract'
 import { AnnotationsState } from './annotations-state.svelte'
 import { api } from './api'
+import { messageOf } from './errors'
 import { DetailsState } from './details-state.svelte'
 import { EntityReviewState } from './entity-review-state.svelte'
 import type { ExportScope } from './export-options'
@@ -209,8 +210,4 @@ export class AppState {
 
 function signal(state: AppStatus): void {
   document.documentElement.dataset['appState'] = state
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

@@ -4,6 +4,7 @@
 
 import type { EntityReview } from '../../../shared/entity-review'
 import { api } from './api'
+import { messageOf } from './errors'
 import type { ProposalDraft } from './entity-review'
 import { decisionsOf, draftsFor, resultMessage } from './entity-review'
 
@@ -84,7 +85,7 @@ export class EntityReviewState {
     this.loading = true
     this.error = ''
     try {
-      const review = await api.reviewEntities(briefingId)
+      const review = await api.reviewEntities({ briefingId })
       if (this.briefingId !== briefingId) return
       this.review = review
       this.drafts = draftsFor(review)
@@ -95,8 +96,4 @@ export class EntityReviewState {
       this.loading = false
     }
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

@@ -7,6 +7,7 @@ import type {
   ImportAnnotationsResult
 } from '../../../shared/annotation-requests'
 import { api } from './api'
+import { messageOf } from './errors'
 import { DEFAULT_EXPORT_FORM, toExportOptions } from './export-options'
 import type { ExportForm, ExportScope, ImportedAnnotations, WrittenExport } from './export-options'
 
@@ -84,8 +85,4 @@ export class ExportState {
       return null
     }
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

@@ -6,6 +6,7 @@
 import type { DroppedFile, ImportReport } from '../../../shared/import-requests'
 import { IMPORT_MAX_BYTES, IMPORT_MAX_FILES } from '../../../shared/import-requests'
 import { api } from './api'
+import { messageOf } from './errors'
 import { bytesToBase64 } from './base64'
 
 const LIMIT_MB = IMPORT_MAX_BYTES / 2 ** 20
@@ -91,7 +92,7 @@ export class ImportState {
           })
         }
       }
-      const report = dropped.length > 0 ? await api.importFiles(dropped) : emptyReport()
+      const report = dropped.length > 0 ? await api.importFiles({ files: dropped }) : emptyReport()
       return { ...report, failed: [...refused, ...report.failed] }
     })
     this.pendingFiles -= files.length
@@ -133,8 +134,4 @@ export class ImportState {
 
 function emptyReport(): ImportReport {
   return { imported: [], duplicates: [], versions: [], failed: [] }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

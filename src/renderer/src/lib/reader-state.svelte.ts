@@ -59,7 +59,7 @@ export class ReaderState {
       else {
         this.status = 'loading'
         try {
-          const detail = await api.getBriefing(id)
+          const detail = await api.getBriefing({ id })
           this.#cache.set(id, detail)
           if (seq !== this.#seq) return
           this.detail = detail
@@ -87,7 +87,7 @@ export class ReaderState {
     if (this.detail?.id !== id) return
     const seq = ++this.#seq
     try {
-      const detail = await api.getBriefing(id)
+      const detail = await api.getBriefing({ id })
       this.#cache.set(id, detail)
       if (seq !== this.#seq || this.detail?.id !== id) return
       this.detail = detail

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/ipc-contract'
 import { MAX_SEARCH_OFFSET } from '../../../shared/ipc-validators'
 import { api, ApiError } from './api'
+import { messageOf } from './errors'
 import { groupHits, hitKey } from './search-rows'
 
 export const SEARCH_DEBOUNCE_MS = 120
@@ -252,8 +253,4 @@ export class SearchState {
       void this.#run('refresh', this.#request(0, limit), seq)
     }, INDEXING_POLL_MS)
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

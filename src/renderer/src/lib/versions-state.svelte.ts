@@ -9,6 +9,7 @@ import type {
   VersionOffer
 } from '../../../shared/version-requests'
 import { api } from './api'
+import { messageOf } from './errors'
 
 export type VersionsView = 'closed' | 'list' | 'report'
 
@@ -61,7 +62,7 @@ export class VersionsState {
     this.error = ''
     this.busy = true
     try {
-      this.list = await api.listVersions(briefingId)
+      this.list = await api.listVersions({ briefingId })
     } catch (error) {
       this.error = messageOf(error)
     } finally {
@@ -75,7 +76,7 @@ export class VersionsState {
     this.busy = true
     this.error = ''
     try {
-      const report = await api.restoreVersion(list.briefingId, version)
+      const report = await api.restoreVersion({ briefingId: list.briefingId, version })
       this.busy = false
       this.#showReport(report)
       await this.onchanged(list.briefingId)
@@ -96,8 +97,4 @@ export class VersionsState {
     this.error = ''
     this.view = 'report'
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
