@@ -4,7 +4,7 @@
 // (after `init`) and the import worker (parsing files, proposing entities).
 
 import type { Entity } from '../../shared/dataset'
-import type { IndexStatus } from '../../shared/ipc-contract'
+import type { IndexStatus } from '../../shared/search'
 import type { ProposedEntity } from '../import/entity-tagging'
 import type { ImportedFile, ImportOptions } from '../import/parse/import-file'
 import type { ImportFailure } from '../import/parse/types'

@@ -16,9 +16,10 @@ import type { ImportServices } from './import-services'
 import { differs, LIBRARY_DIR } from '../library/library-loader'
 import { validateDataset } from '../library/load-dataset'
 import { AppError } from '../errors'
+import { importedBriefingId } from './briefing-id'
 import { tagKnownEntities } from './entity-tagging'
 import { missingDetails } from './missing-details'
-import { contentHash, kebabCase } from './parse/to-briefing'
+import { contentHash } from './parse/to-briefing'
 import { proposeFor, withProposalFiles } from './proposal-files'
 import type { ProposalFile } from './proposal-files'
 import { offerVersion } from './version-offers'
@@ -210,14 +211,9 @@ function prepare(
       existsSync(join(userDataDir, LIBRARY_DIR, `${id}.json`)) ||
       existsSync(join(userDataDir, ANNOTATIONS_DIR, id))
   }
-  const base = safeId(
-    keepMentions && !taken.has(parsed.id) ? parsed.id : kebabCase(parsed.title).slice(0, 60)
-  )
-  let id = base
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`
   return {
     ...parsed,
-    id,
+    id: importedBriefingId(keepMentions ? parsed.id : undefined, parsed.title, taken),
     sections: parsed.sections.map((section) => ({
       ...section,
       mentions: keepMentions ? section.mentions : tagKnownEntities(section.text, known)
@@ -244,12 +240,6 @@ async function writeAll(
     for (const path of written) await nodeStoreFs.unlink(path).catch(() => undefined)
     return `"${fileName}" could not be saved in the library: ${(error as Error).message}`
   }
-}
-
-/** Ids name files and folders: short, never empty, never a Windows device name. */
-function safeId(id: string): string {
-  const short = id.slice(0, 100).replace(/-+$/, '') || 'briefing'
-  return /^(con|prn|aux|nul|com\d|lpt\d)$/.test(short) ? `${short}-briefing` : short
 }
 
 function usedEntities(briefing: Briefing, known: Entity[]): Entity[] {

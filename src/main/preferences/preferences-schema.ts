@@ -6,6 +6,7 @@ import type { ValidateFunction } from 'ajv/dist/2020.js'
 
 import { DEFAULT_COLOR_LABELS, HIGHLIGHT_COLORS } from '../../shared/annotations'
 import type { HighlightColor } from '../../shared/annotations'
+import { BRIEFING_ID_MAX_LENGTH, BRIEFING_ID_PATTERN } from '../../shared/ids'
 
 export const THEMES = ['system', 'light', 'dark'] as const
 export type Theme = (typeof THEMES)[number]
@@ -62,7 +63,11 @@ export const PREFERENCES_SCHEMA = {
       {
         type: 'object',
         properties: {
-          briefingId: { type: 'string', pattern: '^[a-z0-9-]{1,128}$' },
+          briefingId: {
+            type: 'string',
+            maxLength: BRIEFING_ID_MAX_LENGTH,
+            pattern: BRIEFING_ID_PATTERN.source
+          },
           sectionId: { type: 'string', minLength: 1, maxLength: 200 }
         },
         required: ['briefingId', 'sectionId'],

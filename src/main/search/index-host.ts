@@ -2,7 +2,7 @@
 // when no process is given, in this thread (tests). Only the best hits travel back; the library
 // text and the lunr indexes stay in the index process.
 
-import type { IndexStatus } from '../../shared/ipc-contract'
+import type { IndexStatus } from '../../shared/search'
 import { memory } from '../background/process-memory'
 import { createRpcClient } from '../background/rpc-client'
 import type { RpcClient } from '../background/rpc-client'

@@ -25,15 +25,10 @@ import type {
   ImportDialogResult,
   ImportReport
 } from '../../../shared/import-requests'
-import type {
-  AppInfo,
-  BriefingDetail,
-  BriefingSummary,
-  IpcErrorCode,
-  IpcResult,
-  SearchRequest,
-  SearchResponse
-} from '../../../shared/ipc-contract'
+import type { AppInfo } from '../../../shared/app'
+import type { IpcErrorCode, IpcResult } from '../../../shared/ipc-result'
+import type { BriefingDetail, BriefingSummary } from '../../../shared/library'
+import type { SearchRequest, SearchResponse } from '../../../shared/search'
 import type {
   ReanchorReport,
   ReplaceVersionRequest,

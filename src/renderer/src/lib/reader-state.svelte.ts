@@ -2,7 +2,7 @@
 // of the hit the analyst chose. Segments and entity statistics are derived, never copied.
 
 import type { EntityKind, Mention } from '../../../shared/dataset'
-import type { BriefingDetail } from '../../../shared/ipc-contract'
+import type { BriefingDetail } from '../../../shared/library'
 import { api } from './api'
 import { indexEntities } from './entity-index'
 import type { EntityIndex } from './entity-index'
