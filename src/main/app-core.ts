@@ -2,7 +2,7 @@
 // annotation store, once per start. Plain Node (no Electron), shared by the desktop app, the CLI
 // and the e2e harness.
 
-import type { AppInfo } from '../shared/ipc-contract'
+import type { AppInfo } from '../shared/app'
 import { openAnnotationStore } from './annotations/store/annotation-store'
 import type { AnnotationStore } from './annotations/store/types'
 import type { StoreFs } from './fs/types'

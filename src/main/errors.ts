@@ -1,6 +1,6 @@
 // Errors a handler raises on purpose; the router turns them into `{ code, message }` for the renderer.
 
-import type { IpcErrorCode } from '../shared/ipc-contract'
+import type { IpcErrorCode } from '../shared/ipc-result'
 
 export class AppError extends Error {
   constructor(

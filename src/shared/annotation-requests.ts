@@ -11,8 +11,8 @@ import type {
   SectionTarget
 } from './annotations'
 import { array, bool, int, literal, object, str, union, validator } from './schema'
-import type { Check } from './schema'
-import type { Validator } from './ipc-validators'
+import type { Check, Validator } from './schema'
+import { briefingIdCheck } from './ids'
 
 const ID = str({ min: 1, max: 200, pattern: /^[A-Za-z0-9][A-Za-z0-9._:-]*$/, describe: 'an id' })
 const TAG = str({
@@ -27,7 +27,7 @@ const COLOR = literal(...HIGHLIGHT_COLORS)
 const OFFSET = int(0, 10_000_000)
 
 const sectionTarget: Check<SectionTarget> = object({
-  briefingId: ID,
+  briefingId: briefingIdCheck,
   sectionId: ID,
   quote: object({
     type: literal('TextQuoteSelector'),
@@ -149,8 +149,8 @@ export interface PreferencesUpdate {
   lastColor?: HighlightColor
 }
 
-export const validateBriefingIdRequest = validator(object({ briefingId: ID }))
-export const validateChangeRequest = validator(object({ briefingId: ID, change }))
+export const validateBriefingIdRequest = validator(object({ briefingId: briefingIdCheck }))
+export const validateChangeRequest = validator(object({ briefingId: briefingIdCheck, change }))
 export const validatePreferencesUpdate: Validator<PreferencesUpdate> = validator(
   object(
     {
@@ -204,8 +204,11 @@ export type ImportAnnotationsResult =
 export const validateExportOptions: Validator<ExportOptions> = validator(
   object({
     scope: union<ExportOptions['scope']>('kind', {
-      briefing: object({ kind: literal('briefing'), briefingId: ID }),
-      briefings: object({ kind: literal('briefings'), briefingIds: array(ID, 10_000) }),
+      briefing: object({ kind: literal('briefing'), briefingId: briefingIdCheck }),
+      briefings: object({
+        kind: literal('briefings'),
+        briefingIds: array(briefingIdCheck, 10_000)
+      }),
       library: object({ kind: literal('library') })
     }),
     format: literal('md', 'w3c'),

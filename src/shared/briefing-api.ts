@@ -3,7 +3,8 @@
 
 import { API_METHODS, isMenuCommand, MENU_EVENT } from './api-methods'
 import type { MenuCommand } from './api-methods'
-import type { Channel, IpcResult, RequestOf, ResponseOf } from './ipc-contract'
+import type { Channel, RequestOf, ResponseOf } from './ipc-contract'
+import type { IpcResult } from './ipc-result'
 
 export type Invoke = (channel: Channel, request: unknown) => Promise<unknown>
 /** Subscribes to an event from main; returns the function that unsubscribes. */

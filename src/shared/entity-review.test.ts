@@ -18,7 +18,7 @@ describe('validateEntityDecisions', () => {
   })
 
   it.each([
-    [{ briefingId: '../x', decisions: [] }, 'request.briefingId: expected an id'],
+    [{ briefingId: '../x', decisions: [] }, 'request.briefingId: expected a briefing id'],
     [
       { briefingId: 'a', decisions: [{ name: 'X', action: 'delete' }] },
       'request.decisions[0].action: expected one of accept, merge, reject'

@@ -4,8 +4,9 @@
 
 import type { EntityKind } from './dataset'
 import { ENTITY_KINDS } from './dataset'
-import type { Validator } from './ipc-validators'
+import { BRIEFING_ID_MAX_LENGTH, BRIEFING_ID_PATTERN, briefingIdCheck } from './ids'
 import { array, literal, object, str, union, validator } from './schema'
+import type { Validator } from './schema'
 
 /** Most proposals kept for one briefing (the most mentioned first). */
 export const MAX_PROPOSALS = 200
@@ -69,17 +70,23 @@ export interface EntityDecisionsResult {
   remaining: number
 }
 
-const ID = { min: 1, max: 128, pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/, describe: 'an id' }
+/** An entity id: the dataset gives entities the same form of id as briefings. */
+const entityId = str({
+  min: 1,
+  max: BRIEFING_ID_MAX_LENGTH,
+  pattern: BRIEFING_ID_PATTERN,
+  describe: 'an id'
+})
 const NAME = { min: 1, max: 200, describe: 'a name of 1–200 characters' }
 const proposalName = str(NAME)
 
 export const validateBriefingReview: Validator<{ briefingId: string }> = validator(
-  object({ briefingId: str(ID) })
+  object({ briefingId: briefingIdCheck })
 )
 
 export const validateEntityDecisions: Validator<EntityDecisions> = validator(
   object({
-    briefingId: str(ID),
+    briefingId: briefingIdCheck,
     decisions: array(
       union<EntityDecision>('action', {
         accept: object({
@@ -90,7 +97,7 @@ export const validateEntityDecisions: Validator<EntityDecisions> = validator(
             kind: literal(...(ENTITY_KINDS as EntityKind[]))
           })
         }),
-        merge: object({ name: proposalName, action: literal('merge'), into: str(ID) }),
+        merge: object({ name: proposalName, action: literal('merge'), into: entityId }),
         reject: object({ name: proposalName, action: literal('reject') })
       }),
       MAX_PROPOSALS

@@ -1,9 +1,10 @@
 // IPC requests and responses for importing briefings (issue #6). Dropped files travel as their
 // name and bytes (base64): main never opens a path the renderer names.
 
-import type { Validator } from './ipc-validators'
+import { briefingIdCheck } from './ids'
 import type { VersionOffer } from './version-requests'
 import { array, object, str, validator } from './schema'
+import type { Validator } from './schema'
 
 /** Per-file limit for imports; main checks it again on the decoded bytes. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024
@@ -64,12 +65,7 @@ export interface BriefingDetailsUpdate {
 export const validateDetailsUpdate: Validator<BriefingDetailsUpdate> = validator(
   object(
     {
-      briefingId: str({
-        min: 1,
-        max: 128,
-        pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/,
-        describe: 'a briefing id'
-      }),
+      briefingId: briefingIdCheck,
       title: str({ min: 1, max: 500, describe: 'a title of 1–500 characters' }),
       source: str({ min: 1, max: 300, describe: 'a source of 1–300 characters' }),
       published: str({

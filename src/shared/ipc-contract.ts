@@ -1,7 +1,9 @@
-// The one IPC contract between renderer and main: channel names, request/response types and one
-// validator per channel. The preload API type and main's handler signatures are derived from it.
+// The one IPC contract between renderer and main: the table of channels, each with its request
+// and response types (defined in their domain files) and its validator. The preload API type and
+// main's handler signatures are derived from it.
 
 import { API_METHODS } from './api-methods'
+import type { AppInfo } from './app'
 import type {
   AnnotationChange,
   AnnotationChangeResult,
@@ -20,8 +22,6 @@ import {
   validateExternalLink,
   validatePreferencesUpdate
 } from './annotation-requests'
-import type { HighlightColor } from './annotations'
-import type { Briefing, Entity } from './dataset'
 import type {
   EntityDecisions,
   EntityDecisionsResult,
@@ -37,6 +37,9 @@ import type {
 } from './import-requests'
 import { validateDetailsUpdate, validateDroppedFiles } from './import-requests'
 import { validateBriefingRequest, validateNoRequest, validateSearchRequest } from './ipc-validators'
+import type { BriefingDetail, BriefingSummary } from './library'
+import type { Validator } from './schema'
+import type { SearchRequest, SearchResponse } from './search'
 import type {
   ReanchorReport,
   ReplaceVersionRequest,
@@ -49,129 +52,6 @@ import {
   validateRestoreVersion,
   validateVersionsRequest
 } from './version-requests'
-import type { Validator } from './ipc-validators'
-
-/** How every error crosses IPC. `code` is stable and machine-readable; `message` is for people. */
-export interface IpcError {
-  code: IpcErrorCode
-  message: string
-}
-export type IpcErrorCode =
-  | 'forbidden'
-  | 'invalid-request'
-  | 'unknown-channel'
-  | 'not-found'
-  | 'not-ready'
-  | 'query-syntax'
-  | 'read-only'
-  | 'internal'
-
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
-
-export interface AppInfo {
-  version: string
-  briefingCount: number
-  sectionCount: number
-  entityCount: number
-  /** Problems found at start that the analyst should know of (a quarantined file, a lock). */
-  notices: string[]
-}
-
-export interface BriefingSummary {
-  id: string
-  title: string
-  source: string
-  published: string
-  tags: string[]
-  summary?: string
-  sectionCount: number
-  entityCount: number
-  /** Imported by the analyst into this profile (the bundled briefings are not). */
-  imported: boolean
-}
-
-/** A briefing with the entity records its mentions refer to. */
-export interface BriefingDetail extends Briefing {
-  entities: Entity[]
-}
-
-/** Facet values a search is narrowed to; a hit must match every filter given. */
-export interface SearchFilters {
-  briefingId?: string
-  entityId?: string
-  tag?: string
-  /** A highlight colour: only highlights (and their notes) of that colour match. */
-  color?: HighlightColor
-}
-
-export interface SearchRequest {
-  query: string
-  /** Maximum number of hits to return (1–200, default 20). */
-  limit?: number
-  /** Hits to skip, for "load more" (0–10,000, default 0). */
-  offset?: number
-  filters?: SearchFilters
-}
-
-/** A piece of snippet text; `mark` is true for a matched term. Rendered as text, never markup. */
-export interface SnippetPart {
-  text: string
-  mark: boolean
-}
-
-export interface SearchHit {
-  /** What matched: the briefing text, one of the analyst's highlights, or a note. */
-  kind: 'text' | 'highlight' | 'note'
-  /** The highlight or note that matched (kind 'highlight' or 'note'). */
-  annotationId?: string
-  briefingId: string
-  briefingTitle: string
-  sectionId: string
-  heading: string
-  score: number
-  /** Fields the query matched in: body, heading, briefing, person, org, place, programme, tag. */
-  fields: string[]
-  snippet: SnippetPart[]
-  /** [start, end) UTF-16 ranges of matched terms in the section text, for marking in the reader. */
-  matches: [number, number][]
-}
-
-/** One facet value and how many hits (of all, not just this page) carry it. */
-export interface FacetCount {
-  /** What a filter names: a briefing id, entity id, tag or colour. */
-  value: string
-  /** What the analyst reads: a briefing title, entity name, tag or colour. */
-  label: string
-  count: number
-}
-
-export interface SearchFacets {
-  briefing: FacetCount[]
-  entity: FacetCount[]
-  tag: FacetCount[]
-  color: FacetCount[]
-}
-
-/** How much of the library the search index covers; searches answer from what is ready. */
-export interface IndexStatus {
-  /** Sections searchable now. */
-  indexedSections: number
-  /** Sections in the library. */
-  totalSections: number
-  /** Briefings whose sections are still being indexed (0 when the index is complete). */
-  pendingBriefings: number
-}
-
-export interface SearchResponse {
-  query: string
-  /** Hits in all (after filters), of which `hits` is the page from `offset`. */
-  total: number
-  offset: number
-  hits: SearchHit[]
-  /** Counts over all hits, with the request's filters applied. */
-  facets: SearchFacets
-  indexing: IndexStatus
-}
 
 export interface ChannelSpec<Req, Res> {
   validate: Validator<Req>

@@ -15,19 +15,36 @@ describe('IPC request validators', () => {
   it('reject wrong shapes with a message naming the field', () => {
     expect(validateNoRequest({})).toMatchObject({ ok: false })
     expect(validateBriefingRequest({ id: '' })).toMatchObject({
-      message: expect.stringContaining('"id"')
+      message: 'request.id: expected a briefing id'
     })
     expect(validateBriefingRequest({ id: 'x'.repeat(201) })).toMatchObject({ ok: false })
     expect(validateBriefingRequest([])).toMatchObject({ ok: false })
     expect(validateSearchRequest({ query: 1 })).toMatchObject({
-      message: '"query" must be a string'
+      message: 'request.query: expected a query of at most 1000 characters'
     })
     expect(validateSearchRequest({ query: 'a', limit: 0 })).toMatchObject({
-      message: expect.stringContaining('"limit"')
+      message: expect.stringContaining('request.limit')
     })
     expect(validateSearchRequest({ query: 'a'.repeat(1001) })).toMatchObject({ ok: false })
     expect(validateSearchRequest({ query: 'a', extra: 1 })).toMatchObject({
-      message: 'unexpected field "extra"'
+      message: 'request: unexpected field "extra"'
+    })
+  })
+
+  it('hold briefing ids to the one rule, in requests and search filters', () => {
+    for (const id of ['../x', 'Modi Tokyo', 'a--b', 'x'.repeat(129)]) {
+      expect(validateBriefingRequest({ id })).toMatchObject({ ok: false })
+      expect(validateSearchRequest({ query: 'a', filters: { briefingId: id } })).toMatchObject({
+        message: 'request.filters.briefingId: expected a briefing id'
+      })
+    }
+    const filters = { briefingId: 'b-1', entityId: 'narendra-modi', tag: 'quad', color: 'yellow' }
+    expect(validateSearchRequest({ query: 'a', offset: 20, filters })).toEqual({
+      ok: true,
+      value: { query: 'a', offset: 20, filters }
+    })
+    expect(validateSearchRequest({ query: 'a', filters: { color: 'mauve' } })).toMatchObject({
+      ok: false
     })
   })
 

@@ -1,8 +1,10 @@
 // Tiny validation combinators for data crossing a boundary (IPC requests): each check returns the
 // typed value or a message naming the path of the first wrong field and what was expected.
 
-import type { Validation, Validator } from './ipc-validators'
-
+/** A checked value, or a message saying which field is wrong and what was expected. */
+export type Validation<T> = { ok: true; value: T } | { ok: false; message: string }
+/** Checks a whole IPC request (or file) from its top. */
+export type Validator<T> = (input: unknown) => Validation<T>
 export type Check<T> = (input: unknown, path: string) => Validation<T>
 export type Infer<C> = C extends Check<infer T> ? T : never
 

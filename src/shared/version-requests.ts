@@ -3,8 +3,9 @@
 // how each highlight re-anchored on the new text.
 
 import type { HighlightColor } from './annotations'
-import type { Validator } from './ipc-validators'
 import { int, literal, object, str, validator } from './schema'
+import type { Validator } from './schema'
+import { briefingIdCheck } from './ids'
 
 /** An imported briefing whose title and source match a briefing already in the library. */
 export interface VersionOffer {
@@ -103,12 +104,7 @@ export interface RestoreVersionRequest {
   version: number
 }
 
-const briefingId = str({
-  min: 1,
-  max: 128,
-  pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/,
-  describe: 'a briefing id'
-})
+const briefingId = briefingIdCheck
 
 export const validateReplaceVersion: Validator<ReplaceVersionRequest> = validator(
   object({

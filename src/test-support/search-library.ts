@@ -4,7 +4,7 @@
 import { expect } from 'vitest'
 
 import type { Briefing, Entity, Mention, Section } from '../shared/dataset'
-import type { SearchHit } from '../shared/ipc-contract'
+import type { SearchHit } from '../shared/search'
 import type { Library } from '../main/library/library'
 import { ELLIPSIS } from '../main/search/snippet'
 

@@ -1,7 +1,7 @@
 // The calling side of a background process: numbered calls, replies matched to them, errors as
 // AppErrors, and every waiting call failed with a message if the process stops.
 
-import type { IpcErrorCode } from '../../shared/ipc-contract'
+import type { IpcErrorCode } from '../../shared/ipc-result'
 import { AppError } from '../errors'
 import type { BackgroundPort } from './rpc'
 

@@ -1,5 +1,5 @@
-// Turning a parsed briefing into one the library can hold: a unique, file-safe id and the known
-// entities tagged in its text; and which entity records a briefing cites.
+// Turning a parsed briefing into one the library can hold: a unique id by the one briefing-id rule
+// (briefing-id.ts) and the known entities tagged in its text; and which entity records it cites.
 
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -7,8 +7,8 @@ import { join } from 'node:path'
 import type { Briefing, Entity } from '../../shared/dataset'
 import { ANNOTATIONS_DIR } from '../annotations/store/layout'
 import { LIBRARY_DIR } from '../library/library-loader'
+import { importedBriefingId } from './briefing-id'
 import { tagKnownEntities } from './entity-tagging'
-import { kebabCase } from './parse/to-briefing'
 
 /**
  * A unique id, and the library's known entities tagged in every section. A dataset file keeps
@@ -30,25 +30,14 @@ export function prepareBriefing(
       existsSync(join(userDataDir, LIBRARY_DIR, `${id}.json`)) ||
       existsSync(join(userDataDir, ANNOTATIONS_DIR, id))
   }
-  const base = safeId(
-    keepMentions && !taken.has(parsed.id) ? parsed.id : kebabCase(parsed.title).slice(0, 60)
-  )
-  let id = base
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`
   return {
     ...parsed,
-    id,
+    id: importedBriefingId(keepMentions ? parsed.id : undefined, parsed.title, taken),
     sections: parsed.sections.map((section) => ({
       ...section,
       mentions: keepMentions ? section.mentions : tagKnownEntities(section.text, known)
     }))
   }
-}
-
-/** Ids name files and folders: short, never empty, never a Windows device name. */
-function safeId(id: string): string {
-  const short = id.slice(0, 100).replace(/-+$/, '') || 'briefing'
-  return /^(con|prn|aux|nul|com\d|lpt\d)$/.test(short) ? `${short}-briefing` : short
 }
 
 /** The entities of `known` that `briefing` mentions: the records its dataset file carries. */

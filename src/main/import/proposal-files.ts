@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { Briefing, Entity } from '../../shared/dataset'
 import type { EntityProposal } from '../../shared/entity-review'
 import { MAX_PROPOSALS } from '../../shared/entity-review'
+import { briefingIdCheck } from '../../shared/ids'
 import { array, int, literal, object, str, validator } from '../../shared/schema'
 import { describeError, errorCode, nodeStoreFs } from '../fs/node-fs'
 import { writeFileAtomically } from '../fs/atomic-write'
@@ -31,7 +32,7 @@ const validateProposalFile = validator(
   object({
     format: literal(FORMAT),
     version: int(1, 1),
-    briefingId: str({ min: 1, max: 128 }),
+    briefingId: briefingIdCheck,
     analysedChars: int(0, Number.MAX_SAFE_INTEGER),
     totalChars: int(0, Number.MAX_SAFE_INTEGER),
     proposals: array(

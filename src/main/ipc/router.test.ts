@@ -39,7 +39,7 @@ describe('IPC router', () => {
     const r = router()
     expect(await r.dispatch(trusted, 'briefing:get', { id: 42 })).toMatchObject({
       ok: false,
-      error: { code: 'invalid-request', message: expect.stringContaining('"id"') }
+      error: { code: 'invalid-request', message: expect.stringContaining('request.id') }
     })
     expect(await r.dispatch(trusted, 'briefing:get', { id: 'x', path: '/etc' })).toMatchObject({
       ok: false,

@@ -3,7 +3,8 @@
 // both call dispatch(), so the checks exercised in tests are the ones the app runs.
 
 import { contract, isChannel } from '../../shared/ipc-contract'
-import type { Channel, IpcResult, RequestOf, ResponseOf } from '../../shared/ipc-contract'
+import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc-contract'
+import type { IpcResult } from '../../shared/ipc-result'
 import { AppError } from '../errors'
 
 /** What main knows about the frame that sent a message. */

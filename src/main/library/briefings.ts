@@ -2,7 +2,7 @@
 // the entities it cites.
 
 import type { Entity } from '../../shared/dataset'
-import type { BriefingDetail, BriefingSummary } from '../../shared/ipc-contract'
+import type { BriefingDetail, BriefingSummary } from '../../shared/library'
 import { AppError } from '../errors'
 import type { Library } from './library'
 

@@ -5,7 +5,7 @@
 import lunr from 'lunr'
 
 import type { HighlightColor } from '../../shared/annotations'
-import type { SearchFilters, SearchHit } from '../../shared/ipc-contract'
+import type { SearchFilters, SearchHit } from '../../shared/search'
 import { createTermMarker } from './mark-terms'
 import { phraseRanges } from './phrases'
 import { planQuery } from './query-plan'

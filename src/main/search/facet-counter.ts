@@ -1,7 +1,7 @@
 // Facet counts: how many hits have each value (a briefing, entity, tag or colour), listed most
 // frequent first.
 
-import type { FacetCount } from '../../shared/ipc-contract'
+import type { FacetCount } from '../../shared/search'
 import { topK } from './top-k'
 
 /** Most values listed per facet. */

@@ -5,7 +5,7 @@
 
 import { join } from 'node:path'
 
-import type { IndexStatus } from '../../shared/ipc-contract'
+import type { IndexStatus } from '../../shared/search'
 import type { Library } from '../library/library'
 import type { ParsedFiles } from '../library/library-loader'
 import { IndexCache, INDEX_CACHE_DIR } from './index-cache'

@@ -1,14 +1,14 @@
 // One search over the briefing text and the analyst's highlights and notes, paged, with facet
 // counts over all hits of both: what `search:query` and the CLI's `search` answer.
 
+import type { AppInfo } from '../../shared/app'
 import type {
-  AppInfo,
   FacetCount,
   IndexStatus,
   SearchHit,
   SearchRequest,
   SearchResponse
-} from '../../shared/ipc-contract'
+} from '../../shared/search'
 import type { Briefing } from '../../shared/dataset'
 import type { Library } from '../library/library'
 import type { AnnotationSearch } from './annotation-search'

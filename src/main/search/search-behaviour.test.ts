@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 import type { Briefing, DatasetFile } from '../../shared/dataset'
-import type { SearchHit } from '../../shared/ipc-contract'
+import type { SearchHit } from '../../shared/search'
 import { createLunrSearch } from '../../test-support/in-memory-search'
 import { ELLIPSIS } from './snippet'
 import {

@@ -1,7 +1,7 @@
 // The search index as its process serves it and as tests use it in their thread: the IndexEngine
 // loading from the start, answering with plain data, and reporting its process's memory.
 
-import type { IndexStatus } from '../../shared/ipc-contract'
+import type { IndexStatus } from '../../shared/search'
 import { memory } from '../background/process-memory'
 import { IndexEngine } from './index-engine'
 import type { EngineOptions } from './index-engine'

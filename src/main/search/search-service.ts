@@ -1,7 +1,7 @@
 // The text search callers use: async, plain data in and out, so it runs the same whether the
 // index lives in the index process (the app, the CLI) or in the caller's thread (tests).
 
-import type { SearchFilters, SearchResponse } from '../../shared/ipc-contract'
+import type { SearchFilters, SearchResponse } from '../../shared/search'
 
 export interface TextQuery {
   query: string

@@ -1,7 +1,7 @@
 // Which briefings the loaded shards hold in their current content, and from that: the index
 // status, the next shard to load, and the loaded shards that are no longer needed.
 
-import type { IndexStatus } from '../../shared/ipc-contract'
+import type { IndexStatus } from '../../shared/search'
 import { RECENT_SHARD } from './shard-plan'
 import type { LoadedShard } from './text-search'
 

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest'
 
-import type { SnippetPart } from '../../shared/ipc-contract'
+import type { SnippetPart } from '../../shared/search'
 import type { Range } from './mark-terms'
 import { buildSnippet, ELLIPSIS, SNIPPET_MAX, snippetWindow } from './snippet'
 

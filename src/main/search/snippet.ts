@@ -1,7 +1,7 @@
 // Cuts a search-result snippet out of a section's text: about 200 characters around the densest
 // cluster of marked words, cut at spaces, with "…" where text was left out.
 
-import type { SnippetPart } from '../../shared/ipc-contract'
+import type { SnippetPart } from '../../shared/search'
 import type { Range } from './mark-terms'
 
 /** Length aimed for; cutting at spaces moves each end by at most SNAP_LIMIT. */

@@ -2,7 +2,7 @@
 // forms, phrases where they stand, entity mentions an entity field matched) and a snippet.
 
 import type { Entity } from '../../shared/dataset'
-import type { SearchHit } from '../../shared/ipc-contract'
+import type { SearchHit } from '../../shared/search'
 import type { Range, TermMarker } from './mark-terms'
 import { phraseRanges } from './phrases'
 import type { QueryPlan } from './query-plan'

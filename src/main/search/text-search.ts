@@ -2,7 +2,7 @@
 // built with its current content, check phrases, apply filters, count facets over every hit and
 // turn the top ones into hits with marked snippets.
 
-import type { SearchFacets, SearchFilters, SearchHit } from '../../shared/ipc-contract'
+import type { SearchFacets, SearchFilters, SearchHit } from '../../shared/search'
 import type { Entity } from '../../shared/dataset'
 import { hitOf } from './text-hit'
 import type { TermMarker } from './mark-terms'

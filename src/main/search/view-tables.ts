@@ -2,7 +2,7 @@
 // thousands of hits then drops duplicate sections and counts facets in flat arrays rather than
 // looking strings up in maps for every hit.
 
-import type { SearchFacets } from '../../shared/ipc-contract'
+import type { SearchFacets } from '../../shared/search'
 import { topValues } from './facet-counter'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'

@@ -3,6 +3,7 @@
 
 import { join } from 'node:path'
 
+import { isBriefingId } from '../../../shared/ids'
 import { StoreError } from './store-error'
 
 /** The annotations folder inside the user-data folder. */
@@ -15,11 +16,9 @@ export const SNAPSHOT = 'snapshot.json'
 export const SNAPSHOT_PREV = 'snapshot.prev.json'
 export const SNAPSHOT_TMP = 'snapshot.json.tmp'
 
-const BRIEFING_ID = /^[a-z0-9-]{1,128}$/
-
-/** Throws StoreError('invalid') unless `briefingId` is 1–128 characters of [a-z0-9-]. */
+/** Throws StoreError('invalid') unless `briefingId` satisfies the briefing-id rule. */
 export function assertBriefingId(briefingId: unknown): asserts briefingId is string {
-  if (typeof briefingId !== 'string' || !BRIEFING_ID.test(briefingId)) {
+  if (!isBriefingId(briefingId)) {
     throw new StoreError('invalid', `Invalid briefing id ${JSON.stringify(briefingId)}`)
   }
 }

@@ -3,9 +3,8 @@
 
 import { HIGHLIGHT_COLORS } from '../../../shared/annotations'
 import type { Highlight, Note, NoteTarget } from '../../../shared/annotations'
-import type { Validation } from '../../../shared/ipc-validators'
 import { array, int, isPlainObject, literal, object, str, union } from '../../../shared/schema'
-import type { Check } from '../../../shared/schema'
+import type { Check, Validation } from '../../../shared/schema'
 import type { JournalRecord, SnapshotFile, StoreChange, TrashItem } from './types'
 
 const TEXT = str({ max: 10_000_000 })

@@ -4,7 +4,7 @@
 
 import { API_METHODS } from '../../../shared/api-methods'
 import type { BriefingApi } from '../../../shared/briefing-api'
-import type { IpcErrorCode, IpcResult } from '../../../shared/ipc-contract'
+import type { IpcErrorCode, IpcResult } from '../../../shared/ipc-result'
 
 export class ApiError extends Error {
   constructor(

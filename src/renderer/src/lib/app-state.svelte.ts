@@ -4,7 +4,9 @@
 // imports (the library reloads after one; the details form opens for guessed details), the
 // details form and entity review of imported briefings, and the application-menu commands.
 
-import type { AppInfo, BriefingSummary, SearchHit } from '../../../shared/ipc-contract'
+import type { AppInfo } from '../../../shared/app'
+import type { BriefingSummary } from '../../../shared/library'
+import type { SearchHit } from '../../../shared/search'
 import { AnnotationsState } from './annotations-state.svelte'
 import { api } from './api'
 import { messageOf } from './errors'

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest'
 
-import type { BriefingSummary } from '../../../shared/ipc-contract'
+import type { BriefingSummary } from '../../../shared/library'
 import type { BriefingDetailsUpdate } from '../../../shared/import-requests'
 import { DetailsState } from './details-state.svelte'
 

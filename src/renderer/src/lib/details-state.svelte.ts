@@ -2,7 +2,7 @@
 // for, which of its details the file lacked (guessed at import: the form opens by itself for those,
 // one briefing after another), the save running and its error. Bundled briefings never get it.
 
-import type { BriefingSummary } from '../../../shared/ipc-contract'
+import type { BriefingSummary } from '../../../shared/library'
 import type { BriefingDetail, BriefingDetailsUpdate } from '../../../shared/import-requests'
 import { api } from './api'
 

@@ -2,7 +2,7 @@
 // of the hit the analyst chose. Entity statistics and section marks are derived, never copied.
 
 import type { EntityKind } from '../../../shared/dataset'
-import type { BriefingDetail } from '../../../shared/ipc-contract'
+import type { BriefingDetail } from '../../../shared/library'
 import { api } from './api'
 import { indexEntities } from './entity-index'
 import type { EntityIndex } from './entity-index'

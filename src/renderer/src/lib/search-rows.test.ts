@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest'
 
-import type { SearchHit } from '../../../shared/ipc-contract'
+import type { SearchHit } from '../../../shared/search'
 import { groupHits, matchedIn } from './search-rows'
 
 function hit(sectionId: string, briefingId: string, extra: Partial<SearchHit> = {}): SearchHit {

@@ -1,7 +1,7 @@
 // Search results as the panel lists them: hits grouped by briefing (groups in the order of their
 // best hit), flattened into header and hit rows of fixed heights for the virtualised list.
 
-import type { FacetCount, SearchHit } from '../../../shared/ipc-contract'
+import type { FacetCount, SearchHit } from '../../../shared/search'
 
 /** Row heights in pixels; the component sizes its rows from these so the windowing math holds. */
 export const GROUP_ROW_HEIGHT = 34

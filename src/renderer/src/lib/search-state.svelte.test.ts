@@ -3,7 +3,7 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-import type { SearchHit, SearchRequest, SearchResponse } from '../../../shared/ipc-contract'
+import type { SearchHit, SearchRequest, SearchResponse } from '../../../shared/search'
 import { ApiError } from './api'
 import {
   INDEXING_POLL_MS,

@@ -9,7 +9,7 @@ import type {
   SearchHit,
   SearchRequest,
   SearchResponse
-} from '../../../shared/ipc-contract'
+} from '../../../shared/search'
 import { MAX_SEARCH_OFFSET } from '../../../shared/ipc-validators'
 import { api, ApiError } from './api'
 import { messageOf } from './errors'

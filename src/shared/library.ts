@@ -1,0 +1,22 @@
+// Library answers (library:list, briefing:get): briefings as the shelf lists them, and one
+// briefing with the entities its mentions refer to.
+
+import type { Briefing, Entity } from './dataset'
+
+export interface BriefingSummary {
+  id: string
+  title: string
+  source: string
+  published: string
+  tags: string[]
+  summary?: string
+  sectionCount: number
+  entityCount: number
+  /** Imported by the analyst into this profile (the bundled briefings are not). */
+  imported: boolean
+}
+
+/** A briefing with the entity records its mentions refer to. */
+export interface BriefingDetail extends Briefing {
+  entities: Entity[]
+}
