@@ -114,7 +114,7 @@ describe('lint-enforced process boundaries', () => {
     expect(
       await restrictedImportErrors(
         'src/renderer/src/components/X.svelte',
-        '<script lang="ts">\n  import { fixture } from \'../../../test-support/dataset\'\n  const a = fixture\n</script>\n\n{a}\n'
+        '<script lang="ts">\n  import { fixture } from \'../../../test-support/dataset\'\n  const a = fixture\n</script>\n\n{a}\n' // check-standalone: not a path
       )
     ).toHaveLength(1)
     expect(await restrictedImportErrors('src/main/search/x.test.ts', importFixture)).toEqual([])
