@@ -1,6 +1,6 @@
 // Lint: TypeScript + Svelte rules, and the process boundaries as import restrictions
 // (src/shared: no electron/node/DOM; renderer: no electron/node; preload: electron + shared only),
-// and production code never importing src/test-support.
+// src/main's folders as layers, and production code never importing src/test-support.
 
 import js from '@eslint/js'
 import svelte from 'eslint-plugin-svelte'
@@ -28,6 +28,84 @@ const noHtmlSinks = [
   { property: 'outerHTML', message: 'Untrusted text is rendered as text: no outerHTML.' },
   { property: 'insertAdjacentHTML', message: 'Untrusted text is rendered as text.' }
 ]
+
+// src/main's folders are layers (docs/architecture.md): a folder imports only folders below it,
+// never the entry files at the root that wire everything. One no-restricted-imports per folder,
+// which also carries the rule that only the Electron shell files load Electron.
+const ELECTRON_FILES = [
+  'src/main/index.ts',
+  'src/main/window.ts',
+  'src/main/menu.ts',
+  'src/main/ipc/electron-ipc.ts',
+  'src/main/electron-process.ts'
+]
+const WIRING = ['app-core', 'app-router', 'index', 'electron-process', 'window', 'menu']
+const DOMAINS = ['library', 'search', 'annotations', 'import', 'export', 'preferences', 'shell']
+/** Folder → the src/main folders it must not import (besides the wiring files and cli/). */
+const LAYERS = {
+  fs: [...DOMAINS, 'background', 'ipc', 'security', 'log'],
+  log: [...DOMAINS, 'background', 'ipc', 'security', 'fs'],
+  ipc: [...DOMAINS, 'background', 'security', 'fs'],
+  background: [...DOMAINS, 'ipc', 'security'],
+  security: [...DOMAINS, 'background'],
+  library: DOMAINS.filter((d) => d !== 'library'),
+  search: ['annotations', 'import', 'export', 'preferences', 'shell'],
+  annotations: ['import', 'export', 'preferences', 'shell'],
+  import: ['export', 'preferences', 'shell'],
+  export: ['import', 'preferences', 'shell'],
+  preferences: DOMAINS.filter((d) => d !== 'preferences'),
+  shell: DOMAINS.filter((d) => d !== 'shell')
+}
+const electronOnlyInShell = {
+  name: 'electron',
+  message:
+    'Only index.ts, window.ts, menu.ts, ipc/electron-ipc.ts and electron-process.ts load Electron; keep logic in plain Node.',
+  allowTypeImports: true
+}
+const noElectronStore = {
+  group: ['electron-store'],
+  message: 'electron-store imports electron: load it only from the Electron entry.'
+}
+
+function mainLayers() {
+  const folderRule = (folder, forbidden) => ({
+    files: [`src/main/${folder}/**`],
+    // Tests may drive the whole app (app-core) from any folder.
+    ignores: [...ELECTRON_FILES, 'src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            noElectronStore,
+            {
+              regex: `^(\\.\\./)+(${[...forbidden, 'cli'].join('|')})(/|$)`,
+              message: `src/main/${folder}/ is a lower layer: it does not import ${forbidden.join(', ')} or cli (see docs/architecture.md).`
+            },
+            {
+              regex: `^(\\.\\./)+(${WIRING.join('|')})(\\.ts)?$`,
+              message: 'The entry files wire the folders; no folder imports them.'
+            }
+          ]
+        }
+      ]
+    }
+  })
+  return [
+    {
+      files: ['src/main/**'],
+      ignores: ELECTRON_FILES,
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          { paths: [electronOnlyInShell], patterns: [noElectronStore] }
+        ]
+      }
+    },
+    ...Object.entries(LAYERS).map(([folder, forbidden]) => folderRule(folder, forbidden))
+  ]
+}
 
 export default ts.config(
   {
@@ -117,37 +195,7 @@ export default ts.config(
       ]
     }
   },
-  {
-    files: ['src/main/**'],
-    ignores: [
-      'src/main/index.ts',
-      'src/main/window.ts',
-      'src/main/menu.ts',
-      'src/main/ipc/electron-ipc.ts',
-      'src/main/electron-process.ts'
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message:
-                'Only index.ts, window.ts, menu.ts, ipc/electron-ipc.ts and electron-process.ts load Electron; keep logic in plain Node.',
-              allowTypeImports: true
-            }
-          ],
-          patterns: [
-            {
-              group: ['electron-store'],
-              message: 'electron-store imports electron: load it only from the Electron entry.'
-            }
-          ]
-        }
-      ]
-    }
-  },
+  ...mainLayers(),
   {
     // A rule of its own (typescript-eslint's twin of no-restricted-imports), so it adds to the
     // per-folder boundary rules above instead of replacing their options.

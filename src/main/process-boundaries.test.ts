@@ -139,4 +139,36 @@ describe('lint-enforced process boundaries', () => {
       )
     ).toHaveLength(1)
   })
+
+  it('src/main folders are layers: a lower one imports no higher one, none the wiring files', async () => {
+    const importing = (specifier: string) =>
+      `import { x } from '${specifier}'\nexport const a = x\n`
+    const refused = [
+      ['src/main/library/x.ts', '../search/search-all'],
+      ['src/main/annotations/store/x.ts', '../../import/import-service'], // check-standalone: not a path
+      ['src/main/search/x.ts', '../app-core'],
+      ['src/main/fs/x.ts', '../log/log'],
+      ['src/main/export/x.ts', '../import/import-service'],
+      ['src/main/import/x.ts', '../cli/commands']
+    ]
+    for (const [file, specifier] of refused) {
+      expect(await restrictedImportErrors(file!, importing(specifier!)), specifier).toHaveLength(1)
+    }
+    const allowed = [
+      ['src/main/import/x.ts', '../annotations/annotation-service'],
+      ['src/main/annotations/store/x.ts', '../../fs/atomic-write'], // check-standalone: not a path
+      ['src/main/search/x.ts', '../errors'],
+      ['src/main/search/x.test.ts', '../app-core']
+    ]
+    for (const [file, specifier] of allowed) {
+      expect(await restrictedImportErrors(file!, importing(specifier!)), specifier).toEqual([])
+    }
+    // Inside a layer, only the Electron shell files still load Electron.
+    expect(
+      await restrictedImportErrors(
+        'src/main/search/x.ts',
+        "import { app } from 'electron'\nexport const a = app\n"
+      )
+    ).toHaveLength(1)
+  })
 })
