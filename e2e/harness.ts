@@ -19,6 +19,7 @@ import { createMainRouter } from '../src/main/app-router'
 import type { ShellPorts } from '../src/main/app-router'
 import type { MenuCommand } from '../src/shared/api-methods'
 import { preferencesPort } from '../src/main/preferences/preferences-port'
+import { OpenedFiles } from '../src/main/shell/opened-files'
 import { createPreferences } from '../src/main/preferences/preferences'
 import { createTrustedSenderCheck } from '../src/main/security/policy'
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium'
@@ -49,6 +50,8 @@ export interface OpenAppOptions {
     openPaths?: string[]
     confirmOverwrite?: boolean
   }
+  /** Files the system opened with the app when it started (a command line, a double-click). */
+  openedFiles?: string[]
   /** Wait for this app state (default 'ready'); 'error' for tests of a failed start. */
   expectState?: 'ready' | 'error'
   /**
@@ -72,7 +75,16 @@ export interface OpenedApp {
   dialogCalls: string[]
   /** Stands in for choosing a command in the application menu. */
   menu(command: MenuCommand): Promise<void>
+  /** Stands in for the system opening files with the running app (a second start, Finder). */
+  openFiles(paths: string[]): Promise<void>
   close(): Promise<void>
+}
+
+function emit(page: Page, command: MenuCommand): Promise<void> {
+  return page.evaluate(
+    (c) => (window as unknown as { __briefingEmit(p: unknown): void }).__briefingEmit(c),
+    command
+  )
 }
 
 let bridgeScript: string | undefined
@@ -105,6 +117,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
     spawnIndex: () => forkNodeProcess('index'),
     spawnImport: () => forkNodeProcess('import')
   })
+  const openedFiles = new OpenedFiles()
+  openedFiles.add(options.openedFiles ?? [])
   const openedLinks: string[] = []
   const dialogCalls: string[] = []
   const shell: ShellPorts = {
@@ -132,7 +146,9 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
       dialogCalls.push(`open ${kind}`)
       if (kind === 'annotations') return options.dialogs?.openPath ? [options.dialogs.openPath] : []
       return options.dialogs?.openPaths ?? []
-    }
+    },
+    takeOpenedFiles: () => openedFiles.take(),
+    filesToOpen: () => openedFiles.size
   }
   const router = createMainRouter(core, shell, {
     isTrustedSender: createTrustedSenderCheck(entryUrl)
@@ -200,11 +216,12 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
       dialogs,
       openedLinks,
       dialogCalls,
-      menu: (command) =>
-        page.evaluate(
-          (c) => (window as unknown as { __briefingEmit(p: unknown): void }).__briefingEmit(c),
-          command
-        ),
+      menu: (command) => emit(page, command),
+      // As main does: queue the files, then tell the window to take them.
+      openFiles: async (paths) => {
+        openedFiles.add(paths)
+        await emit(page, 'import-opened')
+      },
       async close() {
         await opened.close()
         await core.close()

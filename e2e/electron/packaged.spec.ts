@@ -4,7 +4,7 @@
 // (Playwright's _electron cannot drive a packaged build: it passes --remote-debugging-port.)
 
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
@@ -67,6 +67,45 @@ test.describe('packaged app', () => {
         .poll(() => (existsSync(log) ? readFileSync(log, 'utf8') : ''), { timeout: 60_000 })
         .toMatch(/library and index ready \d+ ms after start/)
       expect(readFileSync(log, 'utf8')).not.toMatch(/ ERROR /)
+    } finally {
+      app.kill()
+    }
+  })
+
+  test('imports a .briefing file given on its command line', async () => {
+    const profile = join(work, 'profile-open')
+    const file = join(work, 'pier.briefing')
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'briefing-reader/dataset',
+        version: 1,
+        entities: [],
+        briefings: [
+          {
+            id: 'pier-repairs',
+            title: 'Pier repairs',
+            source: 'Field office',
+            published: '2024-05-02',
+            tags: [],
+            sections: [
+              {
+                id: 'lead',
+                heading: 'Memo',
+                text: 'The pier needs repairs.',
+                tags: [],
+                mentions: []
+              }
+            ]
+          }
+        ]
+      })
+    )
+    const app = spawn(executable, [`--user-data-dir=${profile}`, file], { stdio: 'ignore' })
+    try {
+      await expect
+        .poll(() => existsSync(join(profile, 'library', 'pier-repairs.json')), { timeout: 60_000 })
+        .toBe(true)
     } finally {
       app.kill()
     }

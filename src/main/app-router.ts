@@ -26,6 +26,10 @@ export interface ShellPorts {
   exportTarget: ExportTarget
   /** Open dialog for files to import (one for annotations, several for briefings); [] = cancel. */
   chooseImportFiles(kind: 'annotations' | 'briefings'): Promise<string[]>
+  /** Files the system opened with the app, waiting to be imported; each given once. */
+  takeOpenedFiles(): string[]
+  /** How many such files are waiting. */
+  filesToOpen(): number
 }
 
 export function createMainRouter(
@@ -35,7 +39,10 @@ export function createMainRouter(
 ): IpcRouter {
   const router = createIpcRouter(options)
   const services = () => servicesOf(core)
-  router.handle('app:ready', async () => (await services()).info)
+  router.handle('app:ready', async () => ({
+    ...(await services()).info,
+    filesToOpen: shell.filesToOpen()
+  }))
   setupLibraryHandlers(router, services)
   setupSearchHandlers(router, services)
   setupAnnotationHandlers(router, services, {
@@ -49,7 +56,8 @@ export function createMainRouter(
   })
   setupImportHandlers(router, services, {
     userDataDir: core.options.userDataDir,
-    chooseFiles: () => shell.chooseImportFiles('briefings')
+    chooseFiles: () => shell.chooseImportFiles('briefings'),
+    takeOpenedFiles: () => shell.takeOpenedFiles()
   })
   return router
 }

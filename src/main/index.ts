@@ -20,6 +20,8 @@ import { APP_ID } from './paths'
 import { createPreferences } from './preferences/preferences'
 import { forkElectronProcess } from './electron-process'
 import { refusedMessage, refusedSwitches } from './security/launch-switches'
+import { filesFromArgv, OpenedFiles } from './shell/opened-files'
+import { MENU_EVENT } from '../shared/api-methods'
 import { APP_ENTRY_URL, createTrustedSenderCheck, devServerUrlFrom } from './security/policy'
 import {
   confirmAndOpenExternal,
@@ -54,6 +56,17 @@ if (profileSwitch) {
   app.setPath('userData', profileDir)
 }
 
+// Files the system opens with the app: the command line now, a second start's command line, and
+// macOS's open-file (which can come before `ready`). They wait here until the window takes them
+// (`library:import-opened`), through the normal import with its limits and report.
+const opened = new OpenedFiles()
+const argvSkip = app.isPackaged ? 1 : 2
+opened.add(filesFromArgv(process.argv, argvSkip, process.cwd()))
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  opened.add([path])
+})
+
 const startedAt = performance.now()
 if (refused.length > 0) {
   const message = refusedMessage(app.getName(), refused)
@@ -76,7 +89,8 @@ if (refused.length > 0) {
   // Windows groups taskbar entries and notifications by this id: the installers' appId.
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    opened.add(filesFromArgv(argv, argvSkip, workingDirectory))
     if (!mainWindow) return
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.show()
@@ -106,8 +120,12 @@ if (refused.length > 0) {
     preferences: preferencesPort(preferences),
     confirmAndOpenExternal: (url) => confirmAndOpenExternal(mainWindow, url),
     exportTarget: dialogs,
-    chooseImportFiles: dialogs.chooseImportFiles
+    chooseImportFiles: dialogs.chooseImportFiles,
+    takeOpenedFiles: () => opened.take(),
+    filesToOpen: () => opened.size
   }
+  // Files opened while the app runs: the window is told to take them (at start it asks itself).
+  opened.onAdded(() => mainWindow?.webContents.send(MENU_EVENT, 'import-opened'))
   const router = createMainRouter(core, shellPorts, {
     isTrustedSender: createTrustedSenderCheck(entryUrl),
     onInternalError: (channel, error) => log.error(`${channel} failed`, error)

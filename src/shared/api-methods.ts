@@ -18,6 +18,7 @@ export const API_METHODS = {
   importAnnotations: 'annotations:import',
   importFiles: 'library:import',
   importFromDialog: 'library:import-dialog',
+  importOpenedFiles: 'library:import-opened',
   updateBriefingDetails: 'library:update-details',
   decideVersion: 'library:replace-version',
   listVersions: 'library:list-versions',
@@ -27,9 +28,19 @@ export const API_METHODS = {
   applyEntityDecisions: 'entities:apply'
 } as const
 
-/** The one event main sends to the renderer: a command chosen in the application menu. */
+/**
+ * The one event main sends to the renderer: a command chosen in the application menu, or
+ * `import-opened` when the system opened files with the app (they wait in main to be taken).
+ */
 export const MENU_EVENT = 'menu:command'
-export const MENU_COMMANDS = ['undo', 'redo', 'find', 'export-notes', 'import-briefings'] as const
+export const MENU_COMMANDS = [
+  'undo',
+  'redo',
+  'find',
+  'export-notes',
+  'import-briefings',
+  'import-opened'
+] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

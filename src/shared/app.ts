@@ -7,4 +7,6 @@ export interface AppInfo {
   entityCount: number
   /** Problems found at start that the analyst should know of (a quarantined file, a lock). */
   notices: string[]
+  /** Files the system opened with the app, waiting to be imported (`library:import-opened`). */
+  filesToOpen?: number
 }

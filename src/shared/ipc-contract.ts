@@ -96,6 +96,8 @@ export const contract = {
   'library:update-details': channel<BriefingDetailsUpdate, BriefingSummary>(validateDetailsUpdate),
   /** Imports files the analyst picks in main's open dialog. */
   'library:import-dialog': channel<void, ImportDialogResult>(validateNoRequest),
+  /** Imports the files the system opened with the app (command line, second start, Finder). */
+  'library:import-opened': channel<void, ImportDialogResult>(validateNoRequest),
   /** Decides on an import offered as a new version (by its token): replace, separate or skip. */
   'library:replace-version': channel<ReplaceVersionRequest, ReplaceVersionResult>(
     validateReplaceVersion

@@ -20,6 +20,8 @@ export interface ImportPorts {
   userDataDir: string
   /** Main's open dialog for briefing files; [] when cancelled. */
   chooseFiles(): Promise<string[]>
+  /** The files the system opened with the app since the last call (taken: asked once). */
+  takeOpenedFiles(): string[]
 }
 
 export function setupImportHandlers(
@@ -48,13 +50,15 @@ export function setupImportHandlers(
     )
     return summary!
   })
-  router.handle('library:import-dialog', async () => {
-    const paths = await ports.chooseFiles()
+  // Paths come from main's own dialog or from the system, never from the renderer.
+  const importPaths = async (paths: string[]) => {
     if (paths.length === 0) return { status: 'cancelled' as const }
     const { files, failed } = await readChosenFiles(paths)
     const report = await importBriefings(await services(), userDataDir, files)
     return { status: 'done' as const, ...report, failed: [...failed, ...report.failed] }
-  })
+  }
+  router.handle('library:import-dialog', async () => importPaths(await ports.chooseFiles()))
+  router.handle('library:import-opened', async () => importPaths(ports.takeOpenedFiles()))
   setupVersionHandlers(router, services, userDataDir)
   setupEntityReviewHandlers(router, services, userDataDir)
 }

@@ -70,6 +70,8 @@ export class AppState {
       api.onMenuCommand((command) => runMenuCommand(command, menuTargetFor(this)))
     }
     signal('ready')
+    // Files the app was opened with (a double-clicked .briefing): imported, with the report.
+    if ((this.info?.filesToOpen ?? 0) > 0) void this.importer.fromOpened()
   }
 
   async loadLibrary(): Promise<void> {

@@ -109,6 +109,25 @@ export class ImportState {
     })
   }
 
+  /**
+   * Imports the files the system opened with the app. Asked again once a running import ends,
+   * so files that arrive meanwhile are not left waiting in main.
+   */
+  async fromOpened(): Promise<void> {
+    if (this.busy) {
+      this.#openedWaiting = true
+      return
+    }
+    await this.#run(async () => {
+      const result = await api.importOpenedFiles()
+      if (result.status === 'cancelled') return null
+      const { imported, duplicates, versions, failed } = result
+      return { imported, duplicates, versions, failed }
+    })
+  }
+
+  #openedWaiting = false
+
   dismiss(): void {
     this.report = null
     this.error = ''
@@ -128,6 +147,10 @@ export class ImportState {
     } finally {
       this.busy = false
       this.completed += 1
+      if (this.#openedWaiting) {
+        this.#openedWaiting = false
+        void this.fromOpened()
+      }
     }
   }
 }

@@ -19,6 +19,7 @@ function run(command: MenuCommand, state: Partial<MenuTarget> = {}): string[] {
     focusSearch: () => calls.push('find'),
     openExport: () => calls.push('export'),
     importBriefings: () => calls.push('import'),
+    importOpened: () => calls.push('import-opened'),
     ...state
   }
   runMenuCommand(command, target)
@@ -53,5 +54,7 @@ describe('runMenuCommand', () => {
   it('imports briefings from any view, not behind the dialog', () => {
     expect(run('import-briefings', { reading: false })).toEqual(['import'])
     expect(run('import-briefings', { modalOpen: true })).toEqual([])
+    // Files opened with the app are imported whatever is on screen: no dialog opens for them.
+    expect(run('import-opened', { modalOpen: true })).toEqual(['import-opened'])
   })
 })

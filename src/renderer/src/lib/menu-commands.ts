@@ -20,6 +20,8 @@ export interface MenuTarget {
   focusSearch(): void
   openExport(): void
   importBriefings(): void
+  /** Imports the files the system opened with the app (they wait in main). */
+  importOpened(): void
 }
 
 /** Carries out one menu command. */
@@ -38,6 +40,10 @@ export function runMenuCommand(command: MenuCommand, target: MenuTarget): void {
       return
     case 'import-briefings':
       if (!target.modalOpen) target.importBriefings()
+      return
+    case 'import-opened':
+      // No dialog opens: the report shows beside whatever is on screen.
+      target.importOpened()
   }
 }
 
@@ -53,6 +59,7 @@ export function menuTargetFor(app: AppState): MenuTarget {
     redo: () => void app.annotations.redo(),
     focusSearch: () => app.search.focus(),
     openExport: () => app.openExport(),
-    importBriefings: () => void app.importer.fromDialog()
+    importBriefings: () => void app.importer.fromDialog(),
+    importOpened: () => void app.importer.fromOpened()
   }
 }
