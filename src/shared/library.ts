@@ -3,13 +3,11 @@
 
 import type { Briefing, Entity } from './dataset'
 
-export interface BriefingSummary {
-  id: string
-  title: string
-  source: string
-  published: string
-  tags: string[]
-  summary?: string
+/** A briefing's card: its details without the sections, and counts. */
+export interface BriefingSummary extends Pick<
+  Briefing,
+  'id' | 'title' | 'source' | 'published' | 'tags' | 'summary'
+> {
   sectionCount: number
   entityCount: number
   /** Imported by the analyst into this profile (the bundled briefings are not). */
