@@ -106,7 +106,7 @@ if (refused.length > 0) {
   })
   for (const warning of warnings) log.warn(`preferences: ${warning}`)
   // A failed preferences write stays in memory; try again now and then.
-  setInterval(() => preferences.retry(), 30_000).unref()
+  setInterval(() => void preferences.retry(), 30_000).unref()
   const core = startCore({
     datasetDir: join(app.getAppPath(), 'resources', 'dataset'),
     userDataDir: app.getPath('userData'),

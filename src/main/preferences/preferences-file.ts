@@ -1,8 +1,10 @@
 // Checks the preferences file before conf reads it (conf would throw on, or wipe, a bad file): a
 // damaged file is renamed aside and replaced by what could be salvaged or by the last good copy.
+// Runs once at start-up, synchronously; each write is tried once (no retry loop).
 
 import {
   closeSync,
+  mkdirSync,
   fsyncSync,
   openSync,
   readFileSync,
@@ -13,13 +15,17 @@ import {
 import { basename, dirname, join } from 'node:path'
 
 import { isPlainObject } from '../../shared/schema'
-import { isPreferenceKey, preferenceProblem } from './preferences-schema'
+import { limitProblem, serializePreferences, withoutBom } from './preferences-limits'
+import { DEFAULT_PREFERENCES, isPreferenceKey, preferenceProblem } from './preferences-schema'
 
 /**
  * Makes the file at `path` safe for conf to read and returns warnings for the analyst:
+ * - missing: written with the defaults;
+ * - a UTF-8 byte order mark is ignored (conf is given a parser that ignores it too);
  * - not JSON (or not an object): renamed to `<file>.corrupt-<time>`; the backup of the last good
  *   file is restored if there is one, else defaults apply;
- * - JSON with some invalid values: renamed aside the same way, and a copy without those values
+ * - JSON with some invalid values, or values beyond the depth and size limits (even under keys
+ *   this version does not know): renamed aside the same way, and a copy without those values
  *   (they fall back to defaults) takes its place;
  * - valid: copied to the backup, for the next time something goes wrong.
  * Never throws: problems reading or writing become warnings.
@@ -28,9 +34,15 @@ export function prepareFile(path: string, now: () => Date): string[] {
   const name = basename(path)
   let text: string
   try {
-    text = readFileSync(path, 'utf8')
+    text = withoutBom(readFileSync(path, 'utf8'))
   } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') return []
+    if ((error as { code?: string }).code === 'ENOENT') {
+      const failed = attempt(() => {
+        mkdirSync(dirname(path), { recursive: true })
+        writeDurably(path, serializePreferences(DEFAULT_PREFERENCES))
+      }, 'create')
+      return failed ? [failed] : []
+    }
     return [`Preferences ${name} could not be read: ${(error as Error).message}`]
   }
   const parsed = parseObject(text)
@@ -41,7 +53,7 @@ export function prepareFile(path: string, now: () => Date): string[] {
   }
   const invalid = parsed ? invalidKeys(parsed) : []
   const problem = parsed
-    ? `has invalid values (${invalid.map((k) => preferenceProblem(k, parsed[k])).join('; ')})`
+    ? `has invalid values (${invalid.map((k) => valueProblem(k, parsed[k])).join('; ')})`
     : 'is not valid JSON'
   const aside = setAside(path, now)
   if (!aside.ok) return [`Preferences ${name} ${problem}; ${aside.message}`]
@@ -50,7 +62,12 @@ export function prepareFile(path: string, now: () => Date): string[] {
   let replacement: Record<string, unknown> | undefined
   if (parsed) {
     replacement = Object.fromEntries(Object.entries(parsed).filter(([k]) => !invalid.includes(k)))
-    warnings.push(`Reset to defaults: ${invalid.join(', ')}; the other preferences were kept`)
+    const reset = invalid.filter(isPreferenceKey)
+    const removed = invalid.filter((k) => !isPreferenceKey(k))
+    if (reset.length > 0)
+      warnings.push(`Reset to defaults: ${reset.join(', ')}; the other preferences were kept`)
+    if (removed.length > 0)
+      warnings.push(`Removed: ${removed.join(', ')}; the other preferences were kept`)
   } else {
     const backup = parseObject(readOr(backupPath(path)))
     if (backup && invalidKeys(backup).length === 0) {
@@ -61,10 +78,7 @@ export function prepareFile(path: string, now: () => Date): string[] {
     }
   }
   if (replacement) {
-    const failed = attempt(
-      () => writeDurably(path, JSON.stringify(replacement, null, '\t')),
-      'write'
-    )
+    const failed = attempt(() => writeDurably(path, serializePreferences(replacement)), 'write')
     if (failed) warnings.push(failed)
   }
   return warnings
@@ -78,7 +92,7 @@ export function backupPath(path: string): string {
 function parseObject(text: string | undefined): Record<string, unknown> | undefined {
   if (text === undefined) return undefined
   try {
-    const json: unknown = JSON.parse(text)
+    const json: unknown = JSON.parse(withoutBom(text))
     return isPlainObject(json) ? json : undefined
   } catch {
     return undefined
@@ -86,8 +100,16 @@ function parseObject(text: string | undefined): Record<string, unknown> | undefi
 }
 
 function invalidKeys(object: Record<string, unknown>): string[] {
-  // Unknown keys are kept: a newer version (or conf itself) may have put them there.
-  return Object.keys(object).filter((k) => isPreferenceKey(k) && preferenceProblem(k, object[k]))
+  return Object.keys(object).filter((k) => valueProblem(k, object[k]))
+}
+
+/**
+ * Why the file's value under `key` cannot stay ('' if it can). Unknown keys are kept, since a newer
+ * version (or conf itself) may have put them there, unless they are beyond the limits.
+ */
+export function valueProblem(key: string, value: unknown): string {
+  // The limits first: the schema validator should never walk a value 5,000 levels deep.
+  return limitProblem(key, value) || (isPreferenceKey(key) ? preferenceProblem(key, value) : '')
 }
 
 function readOr(path: string): string | undefined {

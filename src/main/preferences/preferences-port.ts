@@ -8,7 +8,8 @@ import type { PreferencesStore } from './preferences'
 
 export interface PreferencesPort {
   get(): Preferences
-  set(update: PreferencesUpdate): Preferences
+  /** Resolves once the change is written, or kept in memory after a failed write. */
+  set(update: PreferencesUpdate): Promise<Preferences>
 }
 
 export function preferencesPort(store: PreferencesStore): PreferencesPort {
@@ -18,20 +19,22 @@ export function preferencesPort(store: PreferencesStore): PreferencesPort {
   })
   return {
     get: current,
-    set(update: PreferencesUpdate) {
+    async set(update: PreferencesUpdate) {
       const patch = {
         ...(update.colorLabels
           ? { colorLabels: { ...store.get('colorLabels'), ...update.colorLabels } }
           : {}),
         ...(update.lastColor ? { lastColor: update.lastColor } : {})
       }
+      let saving
       try {
-        // A failed write keeps the value in memory (the store retries); the UI keeps working.
-        store.update(patch)
+        saving = store.update(patch)
       } catch (error) {
         if (error instanceof PreferencesError) throw new AppError('invalid-request', error.message)
         throw error
       }
+      // A failed write keeps the value in memory (the store logs it and retries); the UI works on.
+      await saving
       return current()
     }
   }

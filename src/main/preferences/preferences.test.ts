@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_COLOR_LABELS } from '../../shared/annotations'
 import { createPreferences, DEFAULT_PREFERENCES, PreferencesError } from './preferences'
 import type { BackendOptions, PreferencesBackend } from './preferences'
+import { FaultyFs } from '../../test-support/annotation-store'
 
 let dir: string
 let file: string
@@ -44,9 +45,9 @@ describe('preferences', () => {
   it('keeps changes across reopening, with conf and an electron-store-like class', async () => {
     for (const Backend of [Conf, ElectronStoreLike]) {
       const { preferences } = open(Backend)
-      expect(preferences.set('lastColor', 'blue')).toEqual({ saved: true })
+      expect(await preferences.set('lastColor', 'blue')).toEqual({ saved: true })
       expect(
-        preferences.update({
+        await preferences.update({
           colorLabels: { ...DEFAULT_COLOR_LABELS, pink: 'Check with desk' },
           lastColor: 'green'
         })
@@ -88,7 +89,7 @@ describe('preferences', () => {
     const { preferences, warnings } = open()
     expect(warnings).toEqual([])
     expect(preferences.all()).toEqual({ colorLabels: labels, lastColor: 'green' })
-    preferences.set('lastColor', 'blue')
+    await preferences.set('lastColor', 'blue')
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ ...old, lastColor: 'blue' })
   })
 
@@ -112,7 +113,7 @@ describe('preferences', () => {
   })
 
   it('restores the last good copy when the file is damaged', async () => {
-    open().preferences.set('lastColor', 'orange')
+    await open().preferences.set('lastColor', 'orange')
     expect(open().warnings).toEqual([]) // opening a good file backs it up
     await writeFile(file, '\u0000\u0000\u0000')
     const { preferences, warnings } = open()
@@ -145,38 +146,28 @@ describe('preferences', () => {
       colorLabels: DEFAULT_COLOR_LABELS,
       lastColor: 'yellow'
     })
-    preferences.set('lastColor', 'blue')
+    await preferences.set('lastColor', 'blue')
     expect(JSON.parse(await readFile(file, 'utf8')).futureKey).toEqual([1])
   })
 
-  it('reports a failed write as not saved, keeps the value, and saves it on retry', () => {
-    let failing = true
-    let written: Record<string, unknown> = {}
-    class FlakyDisk implements PreferencesBackend {
-      readonly path = file
-      get store() {
-        return written
-      }
-      set store(value) {
-        if (failing)
-          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
-        written = value
-      }
-    }
-    const { preferences } = createPreferences(FlakyDisk, { cwd: dir })
-    expect(preferences.set('lastColor', 'blue')).toEqual({
+  it('reports a failed write as not saved, keeps the value, and saves it on retry', async () => {
+    // The full disk is now the filesystem writes go through, not the backend (which only reads).
+    const disk = new FaultyFs()
+    const { preferences } = createPreferences(Conf, { cwd: dir, fs: disk })
+    disk.failWith('ENOSPC', ['write'])
+    expect(await preferences.set('lastColor', 'blue')).toEqual({
       saved: false,
-      error: 'ENOSPC: no space left on device'
+      error: expect.stringMatching(/^ENOSPC/)
     })
     expect(preferences.get('lastColor')).toBe('blue')
     expect(preferences.lastError).toMatch(/ENOSPC/)
-    failing = false
-    expect(preferences.retry()).toEqual({ saved: true })
-    expect(written.lastColor).toBe('blue')
+    disk.heal()
+    expect(await preferences.retry()).toEqual({ saved: true })
+    expect(JSON.parse(await readFile(file, 'utf8')).lastColor).toBe('blue')
     expect(preferences.lastError).toBeUndefined()
   })
 
-  it('lives in memory, and says so, when the file cannot be opened at all', () => {
+  it('lives in memory, and says so, when the file cannot be opened at all', async () => {
     class Unopenable implements PreferencesBackend {
       readonly path = file
       store = {}
@@ -188,7 +179,7 @@ describe('preferences', () => {
     expect(warnings).toEqual([
       'Preferences cannot be saved this session: EACCES: permission denied'
     ])
-    expect(preferences.set('lastColor', 'blue')).toMatchObject({ saved: false })
+    expect(await preferences.set('lastColor', 'blue')).toMatchObject({ saved: false })
     expect(preferences.get('lastColor')).toBe('blue')
   })
 })
