@@ -7,9 +7,11 @@ import {
   mkdirSync,
   fsyncSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   existsSync,
+  rmSync,
   writeFileSync
 } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
@@ -32,6 +34,7 @@ import { DEFAULT_PREFERENCES, isPreferenceKey, preferenceProblem } from './prefe
  */
 export function prepareFile(path: string, now: () => Date): string[] {
   const name = basename(path)
+  removeTempFiles(path)
   let text: string
   try {
     text = withoutBom(readFileSync(path, 'utf8'))
@@ -82,6 +85,21 @@ export function prepareFile(path: string, now: () => Date): string[] {
     if (failed) warnings.push(failed)
   }
   return warnings
+}
+
+/**
+ * Removes temp files a write cut short by a crash left beside `path` (named `<file>.<pid>.<time>.tmp`
+ * by PreferencesStore). Only the app writes preferences, one instance at a time, so none is in use.
+ */
+function removeTempFiles(path: string): void {
+  const pattern = new RegExp(`^${basename(path).replace(/\W/g, '\\$&')}\\.\\d+\\.[0-9a-z]+\\.tmp$`)
+  try {
+    for (const entry of readdirSync(dirname(path))) {
+      if (pattern.test(entry)) rmSync(join(dirname(path), entry), { force: true })
+    }
+  } catch {
+    // A folder that cannot be listed is reported when the file itself is read or written.
+  }
 }
 
 /** Where the last good copy of the preferences file is kept. */

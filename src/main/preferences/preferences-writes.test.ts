@@ -80,6 +80,18 @@ describe('preference writes', () => {
     expect(createPreferences(Conf, { cwd: dir }).preferences.get('lastColor')).toBe('blue')
   })
 
+  it('removes the temp files of writes a crash cut short, and nothing else', async () => {
+    await writeFile(join(dir, 'preferences.json.4242.m1abc.tmp'), '{"lastCo')
+    await writeFile(join(dir, 'preferences.json.corrupt-x'), 'kept')
+    await writeFile(join(dir, 'other.json.4242.m1abc.tmp'), 'kept')
+    createPreferences(Conf, { cwd: dir })
+    expect((await readdir(dir)).sort()).toEqual([
+      'other.json.4242.m1abc.tmp',
+      'preferences.json',
+      'preferences.json.corrupt-x'
+    ])
+  })
+
   it('tries an unwritable folder once per change, never through conf, and says not saved', async () => {
     const disk = new FaultyFs()
     let opens = 0
