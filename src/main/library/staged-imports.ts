@@ -99,8 +99,9 @@ export async function settleStagedImports(userDataDir: string): Promise<void> {
   }
   const left = new Set(await readdir(root).catch(() => [] as string[]))
   // A folder is made before its claims and deleted after them: a claim without one is orphaned.
+  // (An empty claim is still being written where claims cannot be linked into place.)
   for (const [id, owner] of await claims(userDataDir)) {
-    if (!left.has(owner)) await removeFile(claimPath(userDataDir, id))
+    if (owner !== '' && !left.has(owner)) await removeFile(claimPath(userDataDir, id))
   }
 }
 
@@ -156,11 +157,21 @@ export async function writeClaim(userDataDir: string, id: string, owner: string)
     return true
   } catch (error) {
     if (errorCode(error) === 'EEXIST') return false
-    throw error
+    if (!NO_HARD_LINKS.has(errorCode(error) ?? '')) throw error
+    // A filesystem without hard links (FAT, some network shares): create exclusively instead.
+    return writeFile(path, owner, { flag: 'wx' }).then(
+      () => true,
+      (failure: unknown) => {
+        if (errorCode(failure) === 'EEXIST') return false
+        throw failure
+      }
+    )
   } finally {
     await removeFile(tmp)
   }
 }
+
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP', 'EXDEV'])
 
 export function releaseClaim(userDataDir: string, id: string): Promise<void> {
   return removeFile(claimPath(userDataDir, id))
