@@ -54,7 +54,16 @@ async function importNow(
   versions: VersionPolicy
 ): Promise<ImportReport> {
   const report: ImportReport = { imported: [], duplicates: [], versions: [], failed: [] }
-  const run = startRun(services, userDataDir, versions, await ImportStaging.open(userDataDir))
+  let staging: ImportStaging
+  try {
+    staging = await ImportStaging.open(userDataDir)
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error)
+    for (const file of files)
+      report.failed.push({ file: file.name, message: `"${file.name}" could not be saved: ${why}` })
+    return report
+  }
+  const run = startRun(services, userDataDir, versions, staging)
   try {
     for (const file of files) {
       const result = await parseFile(services, file, now)
