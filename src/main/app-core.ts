@@ -19,6 +19,7 @@ import type { BackgroundPort } from './background/rpc'
 import { startImportWorker } from './import/import-worker'
 import type { ImportWorker } from './import/import-worker'
 import { ImportState } from './import/import-state'
+import { pruneProfileTempFiles } from './import/profile-temp-files'
 import { loadLibrary } from './library/library-loader'
 import { log } from './log/log'
 
@@ -89,7 +90,11 @@ async function load(
   onStore: (store: AnnotationStore) => void,
   onSearch: (search: IndexHost) => void
 ): Promise<CoreServices> {
+  // Loading completes or rolls back an import a crash interrupted; its temp files go too.
   const loaded = await loadLibrary(options.datasetDir, options.userDataDir)
+  await pruneProfileTempFiles(options.userDataDir).catch((error: unknown) =>
+    log.warn(`could not remove stray temp files: ${(error as Error).message}`)
+  )
   // The index process reads the same files itself; it starts now and indexes in the background.
   const search = startIndexHost({
     datasetDir: options.datasetDir,

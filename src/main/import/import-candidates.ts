@@ -8,6 +8,7 @@ import type { VersionOffer } from '../../shared/version-requests'
 import { differs } from '../library/library-loader'
 import { validateDataset } from '../library/load-dataset'
 import type { ImportServices } from './import-services'
+import type { ImportStaging } from './import-staging'
 import type { ImportedFile } from './parse/import-file'
 import { contentHash } from './parse/to-briefing'
 import { prepareBriefing, usedEntities } from './prepare-briefing'
@@ -37,6 +38,8 @@ export interface ImportRun {
   readonly briefings: Briefing[]
   readonly imported: Set<string>
   readonly hashes: Map<string, Briefing>
+  /** Where this import's ids are claimed and its files staged until the commit. */
+  readonly staging: ImportStaging
 }
 
 /** A briefing that passed every check, with its dataset file and entity proposals. */
@@ -89,7 +92,9 @@ export async function checkFile(
       }
     const known = [...run.entities.values(), ...extra.filter((e) => !run.entities.has(e.id))]
     const taken = [...run.briefings, ...ready.map((r) => r.briefing)]
-    const briefing = prepareBriefing(parsed, keepMentions, known, taken, run.userDataDir)
+    const briefing = await claimed(run, (lost) =>
+      prepareBriefing(parsed, keepMentions, known, taken, run.userDataDir, lost)
+    )
     const used = usedEntities(briefing, known)
     const dataset = datasetOf(briefing, used)
     const problems = validateDataset(dataset, file.name)
@@ -98,6 +103,22 @@ export async function checkFile(
     ready.push({ briefing, dataset, used, proposals })
   }
   return { ready, offers }
+}
+
+/**
+ * The briefing prepared with an id this import has claimed: an id another process claims first
+ * (two imports of one title at once) is lost to it, and the briefing prepared again.
+ */
+async function claimed(
+  run: ImportRun,
+  prepare: (lost: ReadonlySet<string>) => Briefing
+): Promise<Briefing> {
+  const lost = new Set<string>()
+  for (;;) {
+    const briefing = prepare(lost)
+    if (await run.staging.claim(briefing.id)) return briefing
+    lost.add(briefing.id)
+  }
 }
 
 /** Holds the candidate as a version offer if it matches a library briefing (policy 'offer'). */

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { SEED_PATH } from '../../test-support/fixtures'
 import { startCore } from '../app-core'
 import type { AppCore } from '../app-core'
+import { STAGING_DIR, stagingName, writeClaim } from '../library/staged-imports'
 import { searchAll } from '../search/search-all'
 import { updateBriefingDetails } from './briefing-details'
 import { importBriefings } from './import-service'
@@ -182,5 +183,21 @@ describe('importing briefings', () => {
     expect(
       existsSync(join(userDataDir, 'library')) ? readdirSync(join(userDataDir, 'library')) : []
     ).toEqual([])
+  })
+
+  it('takes the next id when another process has claimed the title, and leaves no staging behind', async () => {
+    const { services, userDataDir } = await open()
+    const other = stagingName()
+    mkdirSync(join(userDataDir, STAGING_DIR, other), { recursive: true })
+    expect(await writeClaim(userDataDir, 'port-visit', other)).toBe(true)
+    const report = await importBriefings(services, userDataDir, [
+      { name: 'port.txt', bytes: text(ARTICLE) }
+    ])
+    expect(report.imported.map((i) => i.briefingId)).toEqual(['port-visit-2'])
+    expect(readdirSync(join(userDataDir, 'library')).sort()).toEqual([
+      'port-visit-2.json',
+      'port-visit.claim'
+    ])
+    expect(readdirSync(join(userDataDir, STAGING_DIR))).toEqual([other])
   })
 })

@@ -1,14 +1,13 @@
 // Imports briefing files into the profile's library (issue #6): each file all or nothing, known
-// entities tagged, identical content not imported twice, one dataset file written atomically per
-// import, then the library and its search index are swapped in whole.
+// entities tagged, identical content not imported twice; every file's briefings staged and the
+// whole import committed in one step (issue #13), then the library and its search index swapped.
 
-import { join } from 'node:path'
+import { dirname } from 'node:path'
 
 import type { DatasetFile } from '../../shared/dataset'
 import type { ImportReport } from '../../shared/import-requests'
 import { writeFileAtomically } from '../fs/atomic-write'
 import { nodeStoreFs } from '../fs/node-fs'
-import { LIBRARY_DIR } from '../library/library-loader'
 import { checkFile } from './import-candidates'
 import type { FileToImport, ImportRun, ReadyBriefing, VersionPolicy } from './import-candidates'
 import type { ImportServices } from './import-services'
@@ -17,6 +16,7 @@ import { missingDetails } from './missing-details'
 import type { ImportedFile } from './parse/import-file'
 import type { ImportFailure } from './parse/types'
 import { contentHash } from './parse/to-briefing'
+import { ImportStaging } from './import-staging'
 import { withProposalFiles } from './proposal-files'
 
 /** Imports `files` in the profile's import queue, after any import or version change before it. */
@@ -54,16 +54,31 @@ async function importNow(
   versions: VersionPolicy
 ): Promise<ImportReport> {
   const report: ImportReport = { imported: [], duplicates: [], versions: [], failed: [] }
-  const run = startRun(services, userDataDir, versions)
-  for (const file of files) {
-    const result = await parseFile(services, file, now)
-    if ('error' in result) {
-      report.failed.push({ file: file.name, message: result.error })
-      continue
-    }
-    const failure = await importFile(run, file, result, report)
-    if (failure !== undefined) report.failed.push({ file: file.name, message: failure })
+  let staging: ImportStaging
+  try {
+    staging = await ImportStaging.open(userDataDir)
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error)
+    for (const file of files)
+      report.failed.push({ file: file.name, message: `"${file.name}" could not be saved: ${why}` })
+    return report
   }
+  const run = startRun(services, userDataDir, versions, staging)
+  try {
+    for (const file of files) {
+      const result = await parseFile(services, file, now)
+      if ('error' in result) {
+        report.failed.push({ file: file.name, message: result.error })
+        continue
+      }
+      const failure = await importFile(run, file, result, report)
+      if (failure !== undefined) report.failed.push({ file: file.name, message: failure })
+    }
+  } catch (error) {
+    await run.staging.abandon()
+    throw error
+  }
+  if (!(await commit(run, report))) return report
   if (report.imported.length > 0) {
     await services.replaceLibrary(
       { entities: run.entities, briefings: run.briefings },
@@ -73,17 +88,59 @@ async function importNow(
   return report
 }
 
-/** One parsed file, all or nothing: checked, written (with rollback), reported. Returns the error. */
+/**
+ * Commits the import in one step (or, with nothing to import, drops its staging). When the commit
+ * cannot be written nothing was imported: every file meant to be is reported failed.
+ */
+async function commit(run: ImportRun, report: ImportReport): Promise<boolean> {
+  if (report.imported.length === 0) {
+    await run.staging.abandon()
+    return true
+  }
+  try {
+    await run.staging.commit()
+    return true
+  } catch (error) {
+    const files = new Set(report.imported.map((i) => i.file))
+    report.imported = []
+    const why = error instanceof Error ? error.message : String(error)
+    for (const file of files)
+      report.failed.push({ file, message: `"${file}" could not be saved in the library: ${why}` })
+    return false
+  }
+}
+
+/** One parsed file, all or nothing: checked, staged (with rollback), reported. Returns the error. */
 async function importFile(
   run: ImportRun,
   file: FileToImport,
   result: ImportedFile,
   report: ImportReport
 ): Promise<string | undefined> {
-  const checked = await checkFile(run, file, result, report)
+  const mark = run.staging.claimCount
+  const failure = await checkAndStage(run, file, result, report)
+  if (failure !== undefined) await run.staging.releaseSince(mark)
+  return failure
+}
+
+async function checkAndStage(
+  run: ImportRun,
+  file: FileToImport,
+  result: ImportedFile,
+  report: ImportReport
+): Promise<string | undefined> {
+  let checked
+  try {
+    checked = await checkFile(run, file, result, report)
+  } catch (error) {
+    return `"${file.name}" could not be saved in the library: ${(error as Error).message}`
+  }
   if ('failure' in checked) return checked.failure
   const failure = await writeWithRollback(run, checked.ready, file)
   if (failure !== undefined) return failure
+  run.staging.keep(
+    checked.ready.map((r) => ({ id: r.briefing.id, proposals: r.proposals?.proposals.length }))
+  )
   report.versions.push(...checked.offers)
   addToRun(run, checked.ready)
   reportImported(report, file, result, checked.ready)
@@ -94,13 +151,15 @@ async function importFile(
 function startRun(
   services: ImportServices,
   userDataDir: string,
-  versions: VersionPolicy
+  versions: VersionPolicy,
+  staging: ImportStaging
 ): ImportRun {
   const briefings = [...services.library.briefings]
   return {
     services,
     userDataDir,
     versions,
+    staging,
     entities: new Map(services.library.entities),
     briefings,
     imported: new Set(services.imported),
@@ -128,33 +187,36 @@ function parseFile(
     }))
 }
 
-/** Writes the file's briefings and proposals; a failed write removes those already written. */
+/**
+ * Stages the file's briefings and proposals (the staging folder laid out like the profile); a
+ * failed write removes those already staged.
+ */
 function writeWithRollback(
   run: ImportRun,
   ready: ReadyBriefing[],
   file: FileToImport
 ): Promise<string | undefined> {
   const proposals = ready.flatMap((r) => r.proposals ?? [])
-  return withProposalFiles(run.userDataDir, proposals, file.name, () =>
+  return withProposalFiles(run.staging.folder, proposals, file.name, () =>
     writeAll(
-      join(run.userDataDir, LIBRARY_DIR),
+      run.staging,
       ready.map((r) => r.dataset),
       file.name
     )
   )
 }
 
-/** Writes each dataset file atomically; on a failure removes those written. Returns the error. */
+/** Stages each dataset file atomically; on a failure removes those staged. Returns the error. */
 async function writeAll(
-  dir: string,
+  staging: ImportStaging,
   datasets: DatasetFile[],
   fileName: string
 ): Promise<string | undefined> {
   const written: string[] = []
   try {
-    await nodeStoreFs.mkdir(dir)
     for (const dataset of datasets) {
-      const path = join(dir, `${dataset.briefings[0]!.id}.json`)
+      const path = staging.briefingPath(dataset.briefings[0]!.id)
+      await nodeStoreFs.mkdir(dirname(path))
       await writeFileAtomically(nodeStoreFs, path, JSON.stringify(dataset, null, 2))
       written.push(path)
     }

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { Briefing, Entity } from '../../shared/dataset'
 import { ANNOTATIONS_DIR } from '../annotations/store/layout'
 import { LIBRARY_DIR } from '../library/library-loader'
+import { claimPath } from '../library/staged-imports'
 import { importedBriefingId } from './briefing-id'
 import { tagKnownEntities } from './entity-tagging'
 
@@ -19,15 +20,19 @@ export function prepareBriefing(
   keepMentions: boolean,
   known: Entity[],
   library: Briefing[],
-  userDataDir: string
+  userDataDir: string,
+  lost: ReadonlySet<string> = new Set()
 ): Briefing {
   const loaded = new Set(library.map((b) => b.id))
-  // An id is also taken by a file on disk (a damaged import skipped at start) or by annotations
-  // left from a removed briefing: a new import must not overwrite or inherit either.
+  // An id is also taken by a file on disk (a damaged import skipped at start), by annotations
+  // left from a removed briefing (a new import must not overwrite or inherit either), by another
+  // import's claim, or was `lost` to one claiming it first.
   const taken = {
     has: (id: string) =>
       loaded.has(id) ||
+      lost.has(id) ||
       existsSync(join(userDataDir, LIBRARY_DIR, `${id}.json`)) ||
+      existsSync(claimPath(userDataDir, id)) ||
       existsSync(join(userDataDir, ANNOTATIONS_DIR, id))
   }
   return {

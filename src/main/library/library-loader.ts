@@ -8,9 +8,9 @@ import { join } from 'node:path'
 import type { Entity } from '../../shared/dataset'
 import type { Library } from './library'
 import { formatProblem, loadDatasetDir, parseDatasetFile } from './load-dataset'
+import { LIBRARY_DIR, claims, settleStagedImports } from './staged-imports'
 
-/** Imported briefings live here, one dataset file per import. */
-export const LIBRARY_DIR = 'library'
+export { LIBRARY_DIR }
 
 /**
  * Parsed profile files by path, with the size and mtime they had: a rescan (the index process
@@ -41,12 +41,7 @@ export async function loadLibrary(
   const imported = new Set<string>()
   const notices: string[] = []
   const dir = join(userDataDir, LIBRARY_DIR)
-  let names: string[] = []
-  try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()
-  } catch {
-    // No imports yet.
-  }
+  const names = await libraryFiles(userDataDir, notices)
   const files = new Set(names.map((name) => join(dir, name)))
   for (const file of cache?.keys() ?? []) if (!files.has(file)) cache?.delete(file)
   for (const file of files) {
@@ -73,6 +68,39 @@ export async function loadLibrary(
     }
   }
   return { library: { entities, briefings }, imported, notices }
+}
+
+/**
+ * The library's file names, never half an import: crashed imports are completed or rolled back
+ * first, and a listing that caught another process moving an import's files in (their ids are
+ * still claimed) is taken again once that import is completed.
+ */
+async function libraryFiles(userDataDir: string, notices: string[]): Promise<string[]> {
+  const dir = join(userDataDir, LIBRARY_DIR)
+  for (let attempt = 1; ; attempt++) {
+    const problem = await settleStagedImports(userDataDir).then(
+      () => undefined,
+      (error: unknown) => (error instanceof Error ? error.message : String(error))
+    )
+    // Not completed now (a folder not writable, say): left staged, and completed at a later start.
+    if (problem !== undefined) {
+      notices.push(`An interrupted import could not be completed yet: ${problem}`)
+      return listJson(dir)
+    }
+    // Claims first: an import whose claims are all gone had moved every file before the listing.
+    const claimed = await claims(userDataDir)
+    const names = await listJson(dir)
+    const moving = names.some((n) => claimed.has(n.slice(0, -'.json'.length)))
+    if (!moving || attempt === 5) return names
+  }
+}
+
+async function listJson(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()
+  } catch {
+    return [] // No imports yet.
+  }
 }
 
 /** The file parsed, from `cache` when its size and mtime are unchanged; undefined if it vanished. */
