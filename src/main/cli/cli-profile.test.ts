@@ -1,6 +1,7 @@
 // A --profile that is a file, or lies inside one, is named as such by every command that opens
-// the profile, instead of each command failing in its own misleading way.
-import { mkdtempSync, writeFileSync } from 'node:fs'
+// the profile, instead of each command failing in its own misleading way; and an --out that is a
+// symbolic link is refused, not written through.
+import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -52,5 +53,28 @@ describe('CLI --profile that is not a folder', () => {
     const result = await run('list', '--profile', profile)
     expect(result.code).toBe(0)
     expect(result.out).toContain('india-japan-quad-2022')
+  })
+})
+
+describe('CLI export onto a symbolic link', () => {
+  it('refuses a dangling link at --out and creates nothing where it points', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-out-'))
+    const link = join(dir, 'notes.md')
+    symlinkSync(join(dir, 'elsewhere.md'), link)
+    const profile = mkdtempSync(join(tmpdir(), 'cli-profile-'))
+    const result = await run(
+      'export',
+      '--briefing',
+      'india-japan-quad-2022',
+      '--out',
+      link,
+      '--profile',
+      profile
+    )
+    expect(result.code).toBe(1)
+    expect(result.err).toBe(
+      `Export stopped: ${link} is a symbolic link; an export never writes through a link.`
+    )
+    expect(existsSync(join(dir, 'elsewhere.md'))).toBe(false)
   })
 })
