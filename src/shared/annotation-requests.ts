@@ -201,13 +201,31 @@ export type ImportAnnotationsResult =
       problems: string[]
     }
 
+/** Most different briefings one export may name; beyond it, export the whole library. */
+export const MAX_EXPORT_BRIEFINGS = 1000
+
+/**
+ * Briefing ids for an export, each once: a repeated id would be loaded and written again, and
+ * 10,000 of them kept main busy for minutes.
+ */
+const exportBriefingIds: Check<string[]> = (input, path) => {
+  const checked = array(briefingIdCheck, 10_000)(input, path)
+  if (!checked.ok) return checked
+  const unique = [...new Set(checked.value)]
+  if (unique.length <= MAX_EXPORT_BRIEFINGS) return { ok: true, value: unique }
+  return {
+    ok: false,
+    message: `${path}: expected at most ${MAX_EXPORT_BRIEFINGS.toLocaleString('en')} different briefings (got ${unique.length.toLocaleString('en')}); export the whole library instead`
+  }
+}
+
 export const validateExportOptions: Validator<ExportOptions> = validator(
   object({
     scope: union<ExportOptions['scope']>('kind', {
       briefing: object({ kind: literal('briefing'), briefingId: briefingIdCheck }),
       briefings: object({
         kind: literal('briefings'),
-        briefingIds: array(briefingIdCheck, 10_000)
+        briefingIds: exportBriefingIds
       }),
       library: object({ kind: literal('library') })
     }),

@@ -78,12 +78,13 @@ export function object<S extends Shape, O extends keyof S>(
   return (input, path) => {
     if (!isPlainObject(input)) return fail(path, 'an object')
     for (const key of Object.keys(input)) {
-      if (!(key in shape))
+      // Own properties only: `in` would let "constructor" or "toString" through from the prototype.
+      if (!Object.hasOwn(shape, key))
         return { ok: false, message: `${path || 'request'}: unexpected field "${key}"` }
     }
     const out: Record<string, unknown> = {}
     for (const [key, check] of Object.entries(shape)) {
-      if (!(key in input) || input[key] === undefined) {
+      if (!Object.hasOwn(input, key) || input[key] === undefined) {
         if ((optional as readonly string[]).includes(key)) continue
         return fail(`${path}.${key}`, 'a value (it is missing)')
       }
@@ -100,7 +101,8 @@ export function union<T>(field: string, variants: Record<string, Check<T>>): Che
   return (input, path) => {
     if (!isPlainObject(input)) return fail(path, 'an object')
     const tag = input[field]
-    const variant = typeof tag === 'string' ? variants[tag] : undefined
+    const variant =
+      typeof tag === 'string' && Object.hasOwn(variants, tag) ? variants[tag] : undefined
     if (!variant) return fail(`${path}.${field}`, `one of ${Object.keys(variants).join(', ')}`)
     return variant(input, path)
   }

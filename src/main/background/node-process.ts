@@ -5,13 +5,14 @@
 import { fork } from 'node:child_process'
 
 import { NODE_ENTRIES } from './node-entries'
+import { ROLE_EXEC_ARGV } from './process-limits'
 import type { ProcessRole } from './node-entries'
 import type { BackgroundPort, ProcessMessage } from './rpc'
 
 /** `entry` replaces the role's TypeScript source with a built bundle (benchmarks). */
 export function forkNodeProcess(role: ProcessRole, entry = NODE_ENTRIES[role]): BackgroundPort {
   const child = fork(entry, [], {
-    execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],
+    execArgv: [...ROLE_EXEC_ARGV[role], ...(entry.endsWith('.ts') ? ['--import', 'tsx'] : [])],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc']
   })

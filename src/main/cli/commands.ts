@@ -18,6 +18,8 @@ import type { CliArgs } from './args'
 import { USAGE, UsageError } from './args'
 import { exportCommand, importAnnotationsCommand, importCommand } from './export-commands'
 import { withServices } from './services'
+import { checkProfileFolder } from './profile-path'
+import { defaultUserDataDir } from '../paths'
 
 export type { Output } from './services'
 import type { Output } from './services'
@@ -27,6 +29,8 @@ export async function runCommand(args: CliArgs, io: Output): Promise<number> {
     io.out(USAGE)
     return args.help ? 0 : 2
   }
+  // `validate` reads only the dataset; every other command opens the profile.
+  if (args.command !== 'validate') await checkProfileFolder(args.profile ?? defaultUserDataDir())
   switch (args.command) {
     case 'validate':
       return validate(args, io)

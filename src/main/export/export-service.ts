@@ -1,16 +1,15 @@
 // Builds note exports (Markdown per issue #4, W3C Web Annotation JSON) from the library and the
-// stored annotations, and writes them where the analyst chose: atomically, never over an existing
-// file without confirmation. Shared by the IPC handler and the CLI.
+// stored annotations, and writes them where the analyst chose: whole, never over an existing file
+// without confirmation, never through a symbolic link. Shared by the IPC handler and the CLI.
 
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import { basename, join } from 'node:path'
 
 import type { ExportOptions, ExportResult } from '../../shared/annotation-requests'
 import type { HighlightColor } from '../../shared/annotations'
 import type { Briefing, Entity } from '../../shared/dataset'
-import { nodeStoreFs } from '../fs/node-fs'
-import { writeFileAtomically } from '../fs/atomic-write'
+import { TargetTakenError, nodeExclusiveFs, writeFileExclusively } from '../fs/exclusive-write'
+import type { ExclusiveFs } from '../fs/exclusive-write'
 import type { AnnotationService } from '../annotations/annotation-service'
 import type { Library } from '../library/library'
 import { safeFileName } from './filenames'
@@ -39,9 +38,16 @@ export interface BuiltExport {
 
 /** Where the analyst wants the export; the host (dialogs, CLI flags) answers. */
 export interface ExportTarget {
+  /**
+   * A file that exists at the returned path counts as confirmed for replacing: save dialogs ask
+   * before returning it (the CLI returns no such path).
+   */
   chooseFile(suggestedName: string, extension: 'md' | 'json'): Promise<string | null>
   chooseFolder(): Promise<string | null>
-  /** Asked before any existing file is replaced; false cancels the whole export. */
+  /**
+   * Asked before any existing file is replaced, and again for a file that appears while the
+   * export is written; false cancels the rest of the export.
+   */
   confirmOverwrite(fileNames: string[]): Promise<boolean>
 }
 
@@ -113,37 +119,85 @@ export async function buildExport(
   return { files, highlights, notes }
 }
 
-/** Builds the export, asks where it goes, and writes each file atomically. */
+/** Builds the export, asks where it goes, and writes each file whole, replacing only with consent. */
 export async function runExport(
   services: ExportServices,
   colorLabels: Record<HighlightColor, string>,
   options: ExportOptions,
-  target: ExportTarget
+  target: ExportTarget,
+  fs: ExclusiveFs = nodeExclusiveFs
 ): Promise<ExportResult> {
   const built = await buildExport(services, colorLabels, options)
   let paths: string[]
+  const confirmed = new Set<string>()
   if (built.files.length === 1) {
     const file = built.files[0]!
     const chosen = await target.chooseFile(file.name, options.format === 'w3c' ? 'json' : 'md')
     if (!chosen) return { status: 'cancelled' }
     paths = [chosen]
+    for (const path of await existingFiles(fs, paths)) confirmed.add(path)
   } else {
     const folder = await target.chooseFolder()
     if (!folder) return { status: 'cancelled' }
     paths = built.files.map((f) => join(folder, f.name))
-    const existing = paths.filter((p) => existsSync(p)).map((p) => basename(p))
-    if (existing.length > 0 && !(await target.confirmOverwrite(existing))) {
+    const existing = await existingFiles(fs, paths)
+    if (existing.length > 0 && !(await target.confirmOverwrite(existing.map((p) => basename(p))))) {
       return { status: 'cancelled' }
     }
+    for (const path of existing) confirmed.add(path)
   }
+  const written: string[] = []
   for (const [i, path] of paths.entries()) {
-    try {
-      await writeFileAtomically(nodeStoreFs, path, built.files[i]!.content)
-    } catch (error) {
-      throw new AppError('internal', `Could not write ${path}: ${(error as Error).message}`)
-    }
+    const content = built.files[i]!.content
+    const status = await writeOne(fs, path, content, confirmed.has(path), target, written)
+    if (status === 'cancelled') return { status: 'cancelled' }
+    written.push(path)
   }
   return { status: 'written', files: paths, highlights: built.highlights, notes: built.notes }
+}
+
+/** The paths where a file already is; a symbolic link or folder at any of them stops the export. */
+async function existingFiles(fs: ExclusiveFs, paths: string[]): Promise<string[]> {
+  const existing: string[] = []
+  for (const path of paths) {
+    const kind = await fs.kindOf(path)
+    if (kind === 'file') existing.push(path)
+    else if (kind !== 'missing') {
+      throw new AppError(
+        'invalid-request',
+        `Export stopped: ${new TargetTakenError(path, kind).message}.`
+      )
+    }
+  }
+  return existing
+}
+
+/**
+ * Writes one export file. A file that appeared since the analyst was asked is replaced only if
+ * they agree when asked again; a symbolic link or folder there stops the export.
+ */
+async function writeOne(
+  fs: ExclusiveFs,
+  path: string,
+  content: string,
+  replace: boolean,
+  target: ExportTarget,
+  written: readonly string[]
+): Promise<'written' | 'cancelled'> {
+  try {
+    await writeFileExclusively(fs, path, content, { replace })
+    return 'written'
+  } catch (error) {
+    if (!(error instanceof TargetTakenError)) {
+      throw new AppError('internal', `Could not write ${path}: ${(error as Error).message}`)
+    }
+    if (error.found === 'file' && !replace && (await target.confirmOverwrite([basename(path)]))) {
+      return writeOne(fs, path, content, true, target, written)
+    }
+    if (error.found === 'file' && written.length === 0) return 'cancelled'
+    const done = written.length > 0 ? ` Already written: ${written.join(', ')}.` : ''
+    throw new AppError('invalid-request', `Export stopped: ${error.message}.${done}`)
+  }
 }
 
 async function briefingsWithNotes(services: ExportServices, options: ExportOptions) {

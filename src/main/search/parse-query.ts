@@ -6,8 +6,14 @@ import lunr from 'lunr'
 import { AppError } from '../errors'
 import { querySyntaxError, translateParseError } from './query-errors'
 
-/** Longest query accepted; the IPC contract has the same limit. */
+/** Longest query accepted, as typed; the IPC contract has the same limit. */
 export const MAX_QUERY_LENGTH = 1000
+/**
+ * Longest text lunr is given once phrases are spelled out as required words ("a b" becomes
+ * "+a +b", `place:"a b"` becomes "+place:a +place:b", syntax characters escaped): up to about
+ * seven times the typed length, so a query within MAX_QUERY_LENGTH never reaches this.
+ */
+export const MAX_PARSED_QUERY_LENGTH = 8 * MAX_QUERY_LENGTH
 /** Largest "~n": lunr's fuzzy automaton grows steeply with the edit distance. */
 export const MAX_EDIT_DISTANCE = 2
 /** Longest word a fuzzy match may be asked for (its automaton grows with the length too). */
@@ -21,8 +27,19 @@ interface QueryParserConstructor {
 }
 const QueryParser = (lunr as unknown as { QueryParser: QueryParserConstructor }).QueryParser
 
+/** Refuses a query longer than the analyst may type, saying the limit. */
+export function checkQueryLength(typed: string): void {
+  if (typed.length > MAX_QUERY_LENGTH) {
+    throw new AppError(
+      'query-syntax',
+      `Search queries can be at most ${MAX_QUERY_LENGTH.toLocaleString('en')} characters long.`
+    )
+  }
+}
+
 /**
- * Parses `queryString` for an index with `fields` and returns the clauses to run, or throws
+ * Parses `queryString` (the typed query with its phrases spelled out as words, see
+ * extractPhrases) for an index with `fields` and returns the clauses to run, or throws
  * AppError('query-syntax') with a message for the analyst. An empty array means nothing is left
  * to search for (e.g. only stop words) and the query has no hits.
  */
@@ -31,10 +48,10 @@ export function parseQuery(
   fields: readonly string[],
   pipeline: lunr.Pipeline
 ): lunr.Query.Clause[] {
-  if (queryString.length > MAX_QUERY_LENGTH) {
-    throw new AppError(
-      'query-syntax',
-      `Search queries can be at most ${MAX_QUERY_LENGTH.toLocaleString('en')} characters long.`
+  if (queryString.length > MAX_PARSED_QUERY_LENGTH) {
+    throw querySyntaxError(
+      queryString,
+      'its quoted phrases hold too many words; use fewer phrases.'
     )
   }
   const query = new lunr.Query([...fields])

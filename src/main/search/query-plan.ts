@@ -4,7 +4,7 @@
 
 import lunr from 'lunr'
 
-import { parseQuery } from './parse-query'
+import { checkQueryLength, parseQuery } from './parse-query'
 import { scoringClauses } from './posting-query'
 import type { ScoringClause } from './posting-query'
 import type { Phrase } from './phrases'
@@ -31,6 +31,8 @@ export interface QueryPlan {
  * with no clauses means nothing searchable is left (only stop words, say): no hits.
  */
 export function planQuery(queryString: string, pipeline: lunr.Pipeline): QueryPlan {
+  // The limit applies to what was typed: spelling phrases out makes the text lunr parses longer.
+  checkQueryLength(queryString)
   const { query, phrases } = extractPhrases(queryString)
   const clauses: Clause[] = parseQuery(query, SEARCH_FIELDS, pipeline)
   const exact = clauses.flatMap((clause) => exactTwin(clause, pipeline))

@@ -79,6 +79,19 @@ describe('query syntax errors', () => {
     expect(error.message).toBe('Search queries can be at most 1,000 characters long.')
   })
 
+  it('runs phrase queries up to the typed limit: spelling phrases out does not count', async () => {
+    const words = 'South China Sea '.repeat(62)
+    for (const query of [`"${words.trim()}"`, `place:"${'x y '.repeat(245).trim()}"`]) {
+      expect(query.length).toBeGreaterThan(980)
+      expect(query.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH)
+      await expect(search.search({ query })).resolves.toBeDefined()
+    }
+    const over = `"${'South China Sea '.repeat(63)}"`
+    expect((await syntaxError(over)).message).toBe(
+      'Search queries can be at most 1,000 characters long.'
+    )
+  })
+
   it('quotes long or multi-line queries on one short line', () => {
     expect(quoteQuery('a\nb')).toBe('a b')
     expect(quoteQuery('x'.repeat(100))).toBe(`${'x'.repeat(60)}…`)

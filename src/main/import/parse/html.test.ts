@@ -3,7 +3,10 @@
 
 import { describe, expect, it } from 'vitest'
 
+import { parse } from 'parse5'
+
 import { htmlFragmentParagraphs, parseHtml } from './html'
+import { collectBlocks } from './html-blocks'
 
 const NEWS_PAGE = `<!doctype html>
 <html lang="en">
@@ -185,8 +188,12 @@ describe('parseHtml on hostile markup', () => {
   })
 
   it('survives deeply nested markup without recursion', () => {
-    const doc = parseHtml(`${'<div>'.repeat(20000)}deep${'</div>'.repeat(20000)}`, 'deep.html')
-    expect(doc.lead).toEqual(['deep'])
+    const html = `${'<div>'.repeat(20000)}deep${'</div>'.repeat(20000)}`
+    // Deeper than an import accepts (html-bounds.ts): refused with a message, not a stack overflow.
+    expect(() => parseHtml(html, 'deep.html')).toThrow(/more than 1,000 levels deep/)
+    // Reading the blocks of such a tree still needs no recursion.
+    const blocks = collectBlocks(parse(html))
+    expect(blocks.map((b) => b.text)).toEqual(['deep'])
   })
 })
 

@@ -5,6 +5,7 @@ import { parse, parseFragment, type DefaultTreeAdapterTypes as Tree } from 'pars
 
 import { parseDate } from './dates'
 import { collectBlocks, isHidden, SKIPPED } from './html-blocks'
+import { boundedTreeAdapter } from './html-bounds'
 import { buildOutline } from './outline'
 import type { ParsedDocument } from './types'
 
@@ -21,9 +22,10 @@ const MAX_TAGS = 20
  * "Parent › Heading" (see buildOutline and README.md).
  * Title: that h1, else og:title, else <title>. Source: og:site_name, else the author or publisher
  * meta (or JSON-LD). Date: article:published_time, else the first <time datetime>, else date metas.
+ * Throws HtmlTooLargeError for a page nested too deep or too large to parse (html-bounds.ts).
  */
 export function parseHtml(html: string, _fileName: string): ParsedDocument {
-  const document = parse(html)
+  const document = parse(html, { treeAdapter: boundedTreeAdapter() })
   const meta = readMeta(document)
   const container = pickContainer(document)
   const isArticle = container.nodeName === 'article' || container.nodeName === 'main'
@@ -72,7 +74,9 @@ export function parseHtml(html: string, _fileName: string): ParsedDocument {
 
 /** The paragraphs of an HTML fragment (used for HTML inside Markdown), headings included as text. */
 export function htmlFragmentParagraphs(html: string): string[] {
-  return collectBlocks(parseFragment(html)).map((block) => block.text)
+  return collectBlocks(parseFragment(html, { treeAdapter: boundedTreeAdapter() })).map(
+    (block) => block.text
+  )
 }
 
 /** Meta values by lower-case name or property (first wins), plus JSON-LD fields as "ld:…". */

@@ -1,0 +1,16 @@
+// The memory each background process may use: a hostile or huge file must fail that file with a
+// message, not take the machine's memory (an 18 MB page of nested lists once took 2.9 GB).
+
+import type { ProcessRole } from './node-entries'
+
+/**
+ * The import process's JavaScript heap cap. A 20 MB page (the largest accepted) of ordinary
+ * markup peaks near 600 MB; the HTML parser refuses a page at 1 GB (html-bounds.ts), below this.
+ */
+export const IMPORT_HEAP_LIMIT_MB = 1536
+
+/** Flags each role's process starts with (Node's fork and Electron's utilityProcess take them alike). */
+export const ROLE_EXEC_ARGV: Readonly<Record<ProcessRole, readonly string[]>> = {
+  index: [],
+  import: [`--max-old-space-size=${IMPORT_HEAP_LIMIT_MB}`]
+}

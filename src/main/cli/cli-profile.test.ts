@@ -1,0 +1,80 @@
+// A --profile that is a file, or lies inside one, is named as such by every command that opens
+// the profile, instead of each command failing in its own misleading way; and an --out that is a
+// symbolic link is refused, not written through.
+import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+import { parseArgs } from './args'
+import { describeFailure, runCommand } from './commands'
+
+async function run(...argv: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }
+  let code: number
+  try {
+    code = await runCommand(parseArgs(argv), io)
+  } catch (error) {
+    const failure = describeFailure(error)
+    err.push(failure.message)
+    code = failure.code
+  }
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+function aFile(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'cli-profile-')), 'notes.txt')
+  writeFileSync(file, 'not a profile')
+  return file
+}
+
+describe('CLI --profile that is not a folder', () => {
+  it.each([['list'], ['export'], ['search', 'kishida'], ['import-annotations', 'x.json']])(
+    '%s says the profile path is a file',
+    async (...command) => {
+      const file = aFile()
+      const result = await run(...command, '--profile', file)
+      expect(result).toEqual({ code: 1, out: '', err: `${file} is a file, not a profile folder` })
+    }
+  )
+
+  it('names the file a profile path lies inside', async () => {
+    const file = aFile()
+    const result = await run('list', '--profile', join(file, 'profile'))
+    expect(result.code).toBe(1)
+    expect(result.err).toBe(`${join(file, 'profile')} is not a profile folder: ${file} is a file`)
+  })
+
+  it('still opens a profile folder that does not exist yet', async () => {
+    const profile = join(mkdtempSync(join(tmpdir(), 'cli-profile-')), 'new', 'profile')
+    const result = await run('list', '--profile', profile)
+    expect(result.code).toBe(0)
+    expect(result.out).toContain('india-japan-quad-2022')
+  })
+})
+
+describe('CLI export onto a symbolic link', () => {
+  it('refuses a dangling link at --out and creates nothing where it points', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-out-'))
+    const link = join(dir, 'notes.md')
+    symlinkSync(join(dir, 'elsewhere.md'), link)
+    const profile = mkdtempSync(join(tmpdir(), 'cli-profile-'))
+    const result = await run(
+      'export',
+      '--briefing',
+      'india-japan-quad-2022',
+      '--out',
+      link,
+      '--profile',
+      profile
+    )
+    expect(result.code).toBe(1)
+    expect(result.err).toBe(
+      `Export stopped: ${link} is a symbolic link; an export never writes through a link.`
+    )
+    expect(existsSync(join(dir, 'elsewhere.md'))).toBe(false)
+  })
+})
