@@ -67,6 +67,12 @@ export class PowerCutDisk {
     this.pendingCut = { mode, random }
   }
 
+  /** Cuts the power now. */
+  powerOff(mode: CutMode = 'discard', random: () => number = Math.random): void {
+    this.pendingCut = undefined
+    this.cut(mode, random)
+  }
+
   /** Power back on: a filesystem for the new boot (calls through older mounts fail with EIO). */
   mount(): StoreFs {
     this.opsLeft = Infinity
