@@ -28,9 +28,11 @@ export class PowerCutDisk {
   /** Names as a folder fsync last recorded them. */
   private durable = new Map<string, Entry>()
   private boot = 0
+  /** Filesystem calls left before the scheduled cut. */
   private opsLeft = Infinity
-  /** Filesystem calls made so far, over all boots. */
-  ops = 0
+  private pendingCut?: { mode: CutMode; random: () => number }
+  /** Whether the power is off (every call through an earlier mount fails). */
+  isOff = false
 
   /** A disk holding the folders `dirs` (durably) and nothing else. */
   constructor(dirs: string[] = []) {
@@ -57,10 +59,6 @@ export class PowerCutDisk {
       .sort()
   }
 
-  private pendingCut?: { mode: CutMode; random: () => number }
-  /** Whether the power is off (every call through an earlier mount fails). */
-  isOff = false
-
   /** Cuts the power just before the `n`-th filesystem call from now (n ≥ 1). */
   cutBefore(n: number, mode: CutMode, random: () => number): void {
     this.opsLeft = n
@@ -76,6 +74,7 @@ export class PowerCutDisk {
   /** Power back on: a filesystem for the new boot (calls through older mounts fail with EIO). */
   mount(): StoreFs {
     this.opsLeft = Infinity
+    this.pendingCut = undefined
     this.isOff = false
     return new MountedFs(this, this.boot)
   }
@@ -83,7 +82,6 @@ export class PowerCutDisk {
   /** Called before every filesystem call of a mount: throws EIO once the power is off. */
   tick(boot: number, what: string): void {
     if (boot !== this.boot || this.isOff) throw fsError('EIO', `${what}: the power is off`)
-    this.ops++
     if (--this.opsLeft > 0) return
     const cut = this.pendingCut!
     this.pendingCut = undefined
