@@ -3,6 +3,7 @@
 
 import { HIGHLIGHT_COLORS } from '../shared/annotations'
 import type { Highlight, Note } from '../shared/annotations'
+import { BriefingModel } from '../main/annotations/store/model'
 import type { LoadedAnnotations, StoreChange, TrashItem } from '../main/annotations/store/types'
 
 export const CRASH_BRIEFING = 'crash-test'
@@ -102,4 +103,32 @@ export function comparable(view: Pick<CrashView, 'highlights' | 'notes' | 'trash
     )
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
   return JSON.stringify({ h: byId(view.highlights), n: byId(view.notes), t: trash })
+}
+
+/** The comparable states after 0, 1, ... `steps` steps of the workload with `seed` from `start`. */
+export function statesAfter(start: CrashView, seed: number, steps: number): string[] {
+  const model = BriefingModel.fromSnapshot({
+    v: 1,
+    seq: 0,
+    at: new Date(0).toISOString(),
+    briefingId: CRASH_BRIEFING,
+    highlights: start.highlights,
+    notes: start.notes,
+    trash: start.trash
+  })
+  const random = seededRandom(seed)
+  const view = (): CrashView => ({
+    ...model.contents(),
+    canUndo: model.canUndo,
+    canRedo: model.canRedo
+  })
+  const states = [comparable(view())]
+  for (let n = 1; n <= steps; n++) {
+    const step = nextStep(random, view(), seed, n)
+    const at = new Date().toISOString()
+    if (step.kind === 'apply') model.apply(step.change, at)
+    else model[step.kind](at)
+    states.push(comparable(view()))
+  }
+  return states
 }

@@ -5,7 +5,8 @@
 import { readdir, readFile, rm, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 
-import { nodeStoreFs } from '../fs/node-fs'
+import { describeError, nodeStoreFs } from '../fs/node-fs'
+import { log } from '../log/log'
 import { writeFileAtomically } from '../fs/atomic-write'
 import { decodePostingFile, encodePostingFile } from './posting-file'
 import { PostingIndex } from './posting-index'
@@ -45,9 +46,19 @@ export class IndexCache {
 
   /** The shard with this key, or undefined when it is not cached (or the file is damaged). */
   async read(key: string): Promise<CachedShard | undefined> {
+    let bytes: Buffer
     try {
-      return this.parse(await readFile(this.#file(key)), key)
+      bytes = await readFile(this.#file(key))
     } catch {
+      return undefined
+    }
+    try {
+      return this.parse(bytes, key)
+    } catch (error) {
+      // Damaged (a checksum mismatch, a short file): rebuilt from the library like a missing one.
+      log.warn(
+        `search cache: ${key}${SHARD_EXTENSION} is damaged and will be rebuilt: ${describeError(error)}`
+      )
       return undefined
     }
   }

@@ -1,12 +1,20 @@
 // The on-disk form of a cached shard: a JSON header (what the shard holds, its terms and stored
 // sections) followed by the posting arrays as raw little-endian 32-bit integers, so loading them
 // is a copy, not a parse. Weights are stored ×1000: lunr rounds them to 3 decimals anyway.
+// A CRC-32 over the whole file makes a flipped bit a damaged file (rebuilt), not another index.
+
+import { crc32 } from 'node:zlib'
 
 import type { PostingArrays } from './posting-index'
 
-const MAGIC = 'BRIX'
-/** MAGIC, then the header's byte length (uint32 LE), then the header, padded to 4 bytes. */
-const PREFIX = 8
+/** 'BRX2': files with a checksum ('BRIX' files, without one, are not read and get rebuilt). */
+const MAGIC = 'BRX2'
+/**
+ * MAGIC, the header's byte length (uint32 LE), the CRC-32 of every other byte of the file
+ * (uint32 LE), then the header, padded to 4 bytes.
+ */
+const PREFIX = 12
+const CHECKSUM_AT = 8
 
 /** The header fields the arrays need; the caller adds its own. */
 export interface PostingHeader {
@@ -31,7 +39,14 @@ export function encodePostingFile(header: object, arrays: PostingArrays): Buffer
   prefix.writeUInt32LE(json.length, 4)
   json.copy(prefix, PREFIX)
   const weights = Int32Array.from(arrays.weights, (w) => Math.round(w * 1000))
-  return Buffer.concat([prefix, ...[arrays.offsets, arrays.documents, weights].map(bytesOf)])
+  const file = Buffer.concat([prefix, ...[arrays.offsets, arrays.documents, weights].map(bytesOf)])
+  file.writeUInt32LE(checksumOf(file), CHECKSUM_AT)
+  return file
+}
+
+/** CRC-32 of the file without its checksum field. */
+function checksumOf(file: Buffer): number {
+  return crc32(file.subarray(PREFIX), crc32(file.subarray(0, CHECKSUM_AT)))
 }
 
 /** The header and arrays of a posting file; throws on a file that is damaged or not one. */
@@ -57,6 +72,10 @@ export function decodePostingFile<H extends object>(
   const weights = new Float64Array(weightCount)
   for (let i = 0; i < weightCount; i++) weights[i] = stored[i]! / 1000
   checkArrays(postings, offsets, documents, weightCount)
+  // Last, so the checks above name what is wrong with a file that is damaged beyond a bit flip.
+  if (file.readUInt32LE(CHECKSUM_AT) !== checksumOf(file)) {
+    throw new Error('posting file: checksum mismatch')
+  }
   return {
     header: header as unknown as H,
     arrays: {

@@ -1,7 +1,8 @@
-// The journal format: one JSON record per line. Parsing never throws: a torn last line (no
-// newline) and invalid lines are reported, kept aside for preservation, and skipped.
+// The journal format: one JSON record per line, checksummed. Parsing never throws: a torn last
+// line (no newline), invalid and damaged lines are reported, kept aside for preservation, and skipped.
 
 import { ANNOTATION_SCHEMA_VERSION } from '../../../shared/annotations'
+import { verifyChecksum, withChecksum } from './checksum'
 import { checkRecord, versionOf } from './validate'
 import type { JournalRecord, StoreChange } from './types'
 
@@ -36,9 +37,9 @@ export function changeOf(record: JournalRecord): StoreChange {
   return change as StoreChange
 }
 
-/** The journal line of a record: compact JSON and a newline. */
+/** The journal line of a record: compact JSON with its checksum last, and a newline. */
 export function serializeRecord(record: JournalRecord): string {
-  return `${JSON.stringify(record)}\n`
+  return `${JSON.stringify(withChecksum(record))}\n`
 }
 
 /** Parses a journal file's bytes; `name` is used in warnings. Never throws. */
@@ -84,14 +85,19 @@ function parseLine(text: string, line: number, into: ParsedJournal): string | un
   } catch (error) {
     return `invalid JSON (${(error as Error).message})`
   }
-  const version = versionOf(json)
+  // Lines without a checksum were written before checksums existed and are taken as they are.
+  const { value, status } = verifyChecksum(json)
+  // A newer app may sum differently, so its version is believed even on a mismatch: at worst a
+  // damaged digit opens the briefing read-only, which loses nothing.
+  const version = versionOf(value)
   if (version !== undefined) into.newestVersion = Math.max(into.newestVersion, version)
-  const checked = checkRecord(json)
+  const checked = checkRecord(value)
   if (!checked.ok) {
     return version !== undefined && version > ANNOTATION_SCHEMA_VERSION
       ? `written by a newer version (schema ${version}) and not understood`
       : `invalid record (${checked.message})`
   }
+  if (status === 'damaged') return 'checksum mismatch (the line was damaged on disk)'
   into.records.push({ line, record: checked.value })
   return undefined
 }

@@ -4,6 +4,7 @@
 import { join } from 'node:path'
 
 import { ANNOTATION_SCHEMA_VERSION } from '../../../shared/annotations'
+import { verifyChecksum, withChecksum } from './checksum'
 import { fileTime, SNAPSHOT, SNAPSHOT_PREV, SNAPSHOT_TMP } from './layout'
 import { describeError, errorCode } from '../../fs/node-fs'
 import type { SnapshotFile } from './types'
@@ -114,13 +115,18 @@ export function parseSnapshot(text: string, briefingId: string): SnapshotRead {
   } catch (error) {
     return { kind: 'invalid', reason: `invalid JSON: ${(error as Error).message}` }
   }
-  const version = versionOf(json)
-  const checked = checkSnapshot(json)
+  // A snapshot without a checksum predates checksums: accepted, and summed at the next compaction.
+  const { value, status } = verifyChecksum(json)
+  const version = versionOf(value)
+  const checked = checkSnapshot(value)
+  // A newer app may sum differently: its version is believed (read-only loses nothing).
   if (version !== undefined && version > ANNOTATION_SCHEMA_VERSION) {
-    const usable = checked.ok && checked.value.briefingId === briefingId
+    const usable = checked.ok && checked.value.briefingId === briefingId && status !== 'damaged'
     return { kind: 'newer', version, snapshot: usable ? checked.value : undefined }
   }
   if (!checked.ok) return { kind: 'invalid', reason: checked.message }
+  // Covers the sequence number too: a wrong one would skip or replay journal changes.
+  if (status === 'damaged') return { kind: 'invalid', reason: 'checksum mismatch' }
   if (checked.value.briefingId !== briefingId) {
     return { kind: 'invalid', reason: `it belongs to briefing "${checked.value.briefingId}"` }
   }
@@ -137,7 +143,7 @@ export async function writeSnapshot(
   dir: string,
   snapshot: SnapshotFile
 ): Promise<void> {
-  const text = `${JSON.stringify(snapshot, null, 1)}\n`
+  const text = `${JSON.stringify(withChecksum(snapshot), null, 1)}\n`
   const tmp = join(dir, SNAPSHOT_TMP)
   await writeDurably(fs, tmp, text)
   const back = Buffer.from(await fs.readFile(tmp)).toString('utf8')
