@@ -43,7 +43,8 @@ test('a .briefing file the app was started with is imported and reported', async
   })
   const importer = new ImportPage(app.page)
   const library = new LibraryPage(app.page)
-  await expect(importer.report).toContainText('Imported 1 briefing.')
+  // The first import starts main's import process: allow it the time an import is given.
+  await expect(importer.report).toContainText('Imported 1 briefing.', { timeout: 25_000 })
   await expect(importer.imported).toContainText('pier.briefing')
   await expect(library.cards).toHaveCount(2)
   await expect(library.cards.filter({ hasText: 'Pier repairs' })).toHaveCount(1)
