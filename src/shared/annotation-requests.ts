@@ -199,7 +199,21 @@ export type ImportAnnotationsResult =
       /** Imported but not placeable on the current text: listed under "Orphaned". */
       orphaned: number
       problems: string[]
+      /**
+       * Annotations for briefings this library lacks: kept in the profile and attached when the
+       * briefing is imported (absent when none wait).
+       */
+      waiting?: WaitingBriefing[]
     }
+
+/** Annotations kept for a briefing that is not in the library yet. */
+export interface WaitingBriefing {
+  briefingId: string
+  /** The briefing's title when the imported file named it, else its id. */
+  title: string
+  /** Highlights and notes that wait for it. */
+  count: number
+}
 
 export const validateExportOptions: Validator<ExportOptions> = validator(
   object({

@@ -3,7 +3,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
-import type { ExportOptions } from '../../shared/annotation-requests'
+import type { ExportOptions, ImportAnnotationsResult } from '../../shared/annotation-requests'
 import { DEFAULT_COLOR_LABELS } from '../../shared/annotations'
 import { buildExport, runExport } from '../export/export-service'
 import { importAnnotationsFile } from '../annotations/import-annotations'
@@ -68,19 +68,41 @@ export async function exportCommand(args: CliArgs, io: Output): Promise<number> 
   })
 }
 
-/** `import-annotations <file>`: merges a W3C Web Annotation file into the profile. */
+/**
+ * `import-annotations <file>`: merges a W3C Web Annotation file (or a library bundle) into the
+ * profile. Exit 0 when all of it applied, 3 when some did not or waits for its briefing, 1 when
+ * none did (a file that is not JSON, say); each reason on stderr.
+ */
 export async function importAnnotationsCommand(args: CliArgs, io: Output): Promise<number> {
   const file = args.positionals[0]
   if (!file) throw new UsageError('import-annotations needs a W3C Web Annotation JSON file')
   return withServices(args, async (services) => {
     const result = await importAnnotationsFile(services, resolve(file))
     if (result.status !== 'imported') return 1
-    for (const problem of result.problems) io.err(`${file}: ${problem}`)
-    io.out(
-      `${file}: ${result.added} added, ${result.updated} updated, ${result.unchanged} already present, ${result.orphaned} orphaned`
-    )
-    return 0
+    return reportAnnotations(file, result, io)
   })
+}
+
+/** Prints an annotation import's counts, problems and what waits; returns the exit code. */
+export function reportAnnotations(
+  file: string,
+  result: Extract<ImportAnnotationsResult, { status: 'imported' }>,
+  io: Output
+): number {
+  for (const problem of result.problems) io.err(`${file}: ${problem}`)
+  const waiting = result.waiting ?? []
+  for (const w of waiting) {
+    io.err(
+      `${file}: ${w.count} annotations wait for the briefing "${w.title}" (${w.briefingId}), not in this library: they are attached when it is imported`
+    )
+  }
+  io.out(
+    `${file}: ${result.added} added, ${result.updated} updated, ${result.unchanged} already present, ${result.orphaned} orphaned` +
+      (waiting.length > 0 ? `, ${waiting.reduce((n, w) => n + w.count, 0)} waiting` : '')
+  )
+  const applied = result.added + result.updated + result.unchanged
+  if (result.problems.length === 0 && waiting.length === 0) return 0
+  return applied === 0 && waiting.length === 0 ? 1 : 3
 }
 
 /** `import <files...>`: briefings into the profile's library; exit 1 if any file failed. */

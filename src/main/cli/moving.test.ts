@@ -1,0 +1,101 @@
+// Moving to another laptop loses nothing (issue #13): annotations for a briefing the profile lacks
+// wait for it and are attached when it is imported; exit codes say what was not applied.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+import { describeRange } from '../../shared/anchoring/describe'
+import { parseArgs } from './args'
+import { describeFailure, runCommand } from './commands'
+
+const temp = (name: string) => mkdtempSync(join(tmpdir(), `moving-${name}-`))
+
+async function cli(...argv: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }
+  let code: number
+  try {
+    code = await runCommand(parseArgs(argv), io)
+  } catch (error) {
+    const failure = describeFailure(error)
+    err.push(failure.message)
+    code = failure.code
+  }
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+/** A profile with one imported briefing ("Port visit") holding a highlight and a note. */
+async function annotatedProfile() {
+  const profile = temp('profile')
+  const files = temp('files')
+  const md = join(files, 'visit.md')
+  writeFileSync(md, '# Port visit\n\n## Arrival\n\nThe ship reached Tokyo on Monday.\n')
+  expect((await cli('import', md, '--profile', profile)).code).toBe(0)
+  const listed = JSON.parse((await cli('list', '--json', '--profile', profile)).out)
+  const visit = listed.find((b: { title: string }) => b.title === 'Port visit')
+  const { startCore } = await import('../app-core')
+  const { sourceDatasetDir } = await import('../paths')
+  const core = startCore({ datasetDir: sourceDatasetDir(), userDataDir: profile, appVersion: 't' })
+  const services = await core.ready
+  const briefing = services.library.briefings.find((b) => b.id === visit.id)!
+  const section = briefing.sections[0]!
+  const start = section.text.indexOf('Tokyo')
+  const target = describeRange(section.text, start, start + 5, {
+    briefingId: briefing.id,
+    sectionId: section.id
+  })!
+  await services.annotations.change(briefing.id, {
+    op: 'highlight.create',
+    target,
+    color: 'green',
+    note: 'Which berth?',
+    tags: []
+  })
+  await services.annotations.change(briefing.id, {
+    op: 'note.create',
+    target: { kind: 'briefing' },
+    body: 'Ask the embassy'
+  })
+  await core.close()
+  return { profile, md, briefingId: briefing.id as string }
+}
+
+describe('moving to another laptop', () => {
+  it('keeps annotations for a missing briefing waiting, exit 3, and attaches them on import', async () => {
+    const { profile, md, briefingId } = await annotatedProfile()
+    const backup = join(temp('out'), 'notes.json')
+    const exported = await cli('export', '--format', 'w3c', '--out', backup, '--profile', profile)
+    expect(exported.code).toBe(0)
+
+    const laptop = temp('laptop')
+    const first = await cli('import-annotations', backup, '--profile', laptop)
+    expect(first.code).toBe(3)
+    expect(first.out).toMatch(/0 added.*2 waiting/)
+    expect(first.err).toContain(`2 annotations wait for the briefing`)
+    expect(first.err).toContain(briefingId)
+
+    expect((await cli('import', md, '--profile', laptop)).code).toBe(0)
+    const md1 = await cli('export', '--profile', profile)
+    const md2 = await cli('export', '--profile', laptop)
+    expect(md2.code).toBe(0)
+    expect(md2.out).toContain('Which berth?')
+    expect(md2.out).toContain('Ask the embassy')
+    const strip = (t: string) => t.replace(/^exported_at: .*$/gm, '')
+    expect(strip(md2.out)).toBe(strip(md1.out))
+    // Attached once: importing the backup again now applies all of it.
+    const again = await cli('import-annotations', backup, '--profile', laptop)
+    expect(again).toMatchObject({ code: 0, out: expect.stringMatching(/2 already present/) })
+  }, 30_000)
+
+  it('exits 1 on a file that is not JSON, with the reason on stderr', async () => {
+    const bad = join(temp('bad'), 'notes.json')
+    writeFileSync(bad, 'this is not JSON')
+    const result = await cli('import-annotations', bad, '--profile', temp('empty'))
+    expect(result.code).toBe(1)
+    expect(result.err).toMatch(/JSON/)
+    expect(readFileSync(bad, 'utf8')).toBe('this is not JSON')
+  })
+})
