@@ -130,7 +130,7 @@ export async function waitingBriefings(
 }
 
 /** The file's text; refused above 50 MB, and named in the error when it cannot be read. */
-async function readAnnotationsFile(file: string, name: string): Promise<string> {
+export async function readAnnotationsFile(file: string, name: string): Promise<string> {
   try {
     if ((await stat(file)).size > MAX_BYTES) {
       throw new AppError('invalid-request', `"${name}" is larger than 50 MB.`)

@@ -10,7 +10,7 @@ export interface CliArgs {
   help: boolean
   /** --briefing, repeatable (export). */
   briefings: string[]
-  format: 'md' | 'w3c'
+  format: 'md' | 'w3c' | 'bundle'
   groupBy: 'section' | 'color'
   /** --out file, folder or "-" for standard output (export). */
   out: string | undefined
@@ -58,7 +58,8 @@ export function parseArgs(argv: string[]): CliArgs {
       else if (flag === '--profile') args.profile = value
       else if (flag === '--briefing') args.briefings.push(value)
       else if (flag === '--out') args.out = value
-      else if (flag === '--format') args.format = oneOf(flag, value, ['md', 'w3c'] as const)
+      else if (flag === '--format')
+        args.format = oneOf(flag, value, ['md', 'w3c', 'bundle'] as const)
       else if (flag === '--group-by')
         args.groupBy = oneOf(flag, value, ['section', 'color'] as const)
       else args.limit = parseLimit(value)

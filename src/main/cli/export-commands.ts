@@ -1,12 +1,13 @@
 // CLI export and imports (annotations, briefings), on the same code as the desktop app.
 
 import { existsSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 
-import type { ExportOptions, ImportAnnotationsResult } from '../../shared/annotation-requests'
+import type { ExportOptions } from '../../shared/annotation-requests'
 import { DEFAULT_COLOR_LABELS } from '../../shared/annotations'
 import { buildExport, runExport } from '../export/export-service'
-import { importAnnotationsFile } from '../annotations/import-annotations'
+import { importAnnotationsText, readAnnotationsFile } from '../annotations/import-annotations'
+import { isBundleText } from '../import/import-bundle'
 import { readChosenFiles } from '../import/read-files'
 import { importBriefings } from '../import/import-service'
 import { defaultUserDataDir } from '../paths'
@@ -15,6 +16,8 @@ import { UsageError } from './args'
 import type { Output } from './services'
 import { withServices } from './services'
 import { settleVersions } from './version-commands'
+import { reportAnnotations } from './annotation-report'
+import { exportBundleCommand, importBundle } from './bundle-commands'
 
 function exportOptions(args: CliArgs, perBriefing: boolean): ExportOptions {
   const scope: ExportOptions['scope'] =
@@ -25,7 +28,7 @@ function exportOptions(args: CliArgs, perBriefing: boolean): ExportOptions {
         : { kind: 'briefings', briefingIds: args.briefings }
   return {
     scope,
-    format: args.format,
+    format: args.format === 'w3c' ? 'w3c' : 'md',
     groupBy: args.groupBy,
     includeSectionNotes: true,
     includeEntities: true,
@@ -36,6 +39,7 @@ function exportOptions(args: CliArgs, perBriefing: boolean): ExportOptions {
 
 /** `export`: to standard output (`--out -` or no --out), a file, or one file per briefing in a folder. */
 export async function exportCommand(args: CliArgs, io: Output): Promise<number> {
+  if (args.format === 'bundle') return exportBundleCommand(args, io)
   const out = args.out ?? '-'
   const toFolder = out !== '-' && existsSync(out) && statSync(out).isDirectory()
   const options = exportOptions(args, toFolder)
@@ -77,32 +81,12 @@ export async function importAnnotationsCommand(args: CliArgs, io: Output): Promi
   const file = args.positionals[0]
   if (!file) throw new UsageError('import-annotations needs a W3C Web Annotation JSON file')
   return withServices(args, async (services) => {
-    const result = await importAnnotationsFile(services, resolve(file))
+    const text = await readAnnotationsFile(resolve(file), basename(file))
+    if (isBundleText(text)) return importBundle(services, file, text, io)
+    const result = await importAnnotationsText(services, basename(file), text)
     if (result.status !== 'imported') return 1
     return reportAnnotations(file, result, io)
   })
-}
-
-/** Prints an annotation import's counts, problems and what waits; returns the exit code. */
-export function reportAnnotations(
-  file: string,
-  result: Extract<ImportAnnotationsResult, { status: 'imported' }>,
-  io: Output
-): number {
-  for (const problem of result.problems) io.err(`${file}: ${problem}`)
-  const waiting = result.waiting ?? []
-  for (const w of waiting) {
-    io.err(
-      `${file}: ${w.count} annotations wait for the briefing "${w.title}" (${w.briefingId}), not in this library: they are attached when it is imported`
-    )
-  }
-  io.out(
-    `${file}: ${result.added} added, ${result.updated} updated, ${result.unchanged} already present, ${result.orphaned} orphaned` +
-      (waiting.length > 0 ? `, ${waiting.reduce((n, w) => n + w.count, 0)} waiting` : '')
-  )
-  const applied = result.added + result.updated + result.unchanged
-  if (result.problems.length === 0 && waiting.length === 0) return 0
-  return applied === 0 && waiting.length === 0 ? 1 : 3
 }
 
 /** `import <files...>`: briefings into the profile's library; exit 1 if any file failed. */

@@ -59,6 +59,11 @@ async function annotatedProfile() {
     target: { kind: 'briefing' },
     body: 'Ask the embassy'
   })
+  await services.annotations.change('india-japan-quad-2022', {
+    op: 'note.create',
+    target: { kind: 'briefing' },
+    body: 'Compare with the port visit'
+  })
   await core.close()
   return { profile, md, briefingId: briefing.id as string }
 }
@@ -73,7 +78,7 @@ describe('moving to another laptop', () => {
     const laptop = temp('laptop')
     const first = await cli('import-annotations', backup, '--profile', laptop)
     expect(first.code).toBe(3)
-    expect(first.out).toMatch(/0 added.*2 waiting/)
+    expect(first.out).toMatch(/1 added.*2 waiting/)
     expect(first.err).toContain(`2 annotations wait for the briefing`)
     expect(first.err).toContain(briefingId)
 
@@ -87,7 +92,7 @@ describe('moving to another laptop', () => {
     expect(strip(md2.out)).toBe(strip(md1.out))
     // Attached once: importing the backup again now applies all of it.
     const again = await cli('import-annotations', backup, '--profile', laptop)
-    expect(again).toMatchObject({ code: 0, out: expect.stringMatching(/2 already present/) })
+    expect(again).toMatchObject({ code: 0, out: expect.stringMatching(/3 already present/) })
   }, 30_000)
 
   it('exits 1 on a file that is not JSON, with the reason on stderr', async () => {
@@ -98,4 +103,53 @@ describe('moving to another laptop', () => {
     expect(result.err).toMatch(/JSON/)
     expect(readFileSync(bad, 'utf8')).toBe('this is not JSON')
   })
+
+  it('restores the same library and the same Markdown export from a bundle on an empty profile', async () => {
+    const { profile } = await annotatedProfile()
+    // Something already waiting in the old profile travels too.
+    const other = await annotatedProfile()
+    const otherBackup = join(temp('out'), 'other.json')
+    await cli('export', '--format', 'w3c', '--out', otherBackup, '--profile', other.profile)
+    expect((await cli('import-annotations', otherBackup, '--profile', profile)).code).toBe(0)
+    const orphanBackup = join(temp('out'), 'orphan.json')
+    const json = JSON.parse(readFileSync(otherBackup, 'utf8'))
+    const renamed = JSON.stringify(json).replaceAll(
+      'urn:briefing-reader:port-visit',
+      'urn:briefing-reader:gone'
+    )
+    writeFileSync(orphanBackup, renamed.replaceAll('urn:uuid:', 'urn:briefing-reader:note:x'))
+    expect((await cli('import-annotations', orphanBackup, '--profile', profile)).code).toBe(3)
+
+    const bundle = join(temp('out'), 'backup.json')
+    const exported = await cli(
+      'export',
+      '--format',
+      'bundle',
+      '--out',
+      bundle,
+      '--profile',
+      profile
+    )
+    expect(exported).toMatchObject({ code: 0, out: expect.stringMatching(/1 imported briefing/) })
+    expect(
+      (await cli('export', '--format', 'bundle', '--out', bundle, '--profile', profile)).code
+    ).toBe(1)
+
+    const laptop = temp('laptop')
+    const restored = await cli('import-annotations', bundle, '--profile', laptop)
+    expect(restored.err).toContain('wait for the briefing')
+    expect(restored.code).toBe(3) // the annotations of "gone" still wait, here as there
+    expect(restored.out).toMatch(/restored "Port visit"/)
+    const list = async (p: string) => (await cli('list', '--json', '--profile', p)).out
+    expect(await list(laptop)).toBe(await list(profile))
+    const strip = (t: string) => t.replace(/^exported_at: .*$/gm, '')
+    const before = await cli('export', '--profile', profile)
+    const after = await cli('export', '--profile', laptop)
+    expect(after.code).toBe(0)
+    expect(after.out).toContain('Compare with the port visit')
+    expect(strip(after.out)).toBe(strip(before.out))
+    const waitingBefore = await cli('export', '--format', 'bundle', '--profile', profile)
+    const waitingAfter = await cli('export', '--format', 'bundle', '--profile', laptop)
+    expect(JSON.parse(waitingAfter.out).waiting).toEqual(JSON.parse(waitingBefore.out).waiting)
+  }, 60_000)
 })
