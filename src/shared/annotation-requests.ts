@@ -204,6 +204,8 @@ export type ImportAnnotationsResult =
        * briefing is imported (absent when none wait).
        */
       waiting?: WaitingBriefing[]
+      /** Briefings a library backup brought into the library (absent for a W3C file). */
+      restored?: number
     }
 
 /** Annotations kept for a briefing that is not in the library yet. */

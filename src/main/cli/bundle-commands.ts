@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 import { DEFAULT_COLOR_LABELS } from '../../shared/annotations'
-import { buildBundle } from '../export/bundle-export'
+import { BUNDLE_FILE_NAME, buildBundle } from '../export/bundle-export'
 import { writeFileAtomically } from '../fs/atomic-write'
 import { nodeStoreFs } from '../fs/node-fs'
 import type { BundleImportResult } from '../import/import-bundle'
@@ -16,9 +16,6 @@ import { UsageError } from './args'
 import { reportAnnotations } from './annotation-report'
 import type { Output } from './services'
 import { withServices } from './services'
-
-/** The name a bundle gets when `--out` is a folder. */
-export const BUNDLE_FILE_NAME = 'Briefing Reader library backup.json'
 
 /** `export --format bundle [--out file|folder|-]`: never replaces an existing file. */
 export async function exportBundleCommand(args: CliArgs, io: Output): Promise<number> {

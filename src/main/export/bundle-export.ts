@@ -5,16 +5,22 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
+import type { ExportResult } from '../../shared/annotation-requests'
 import type { HighlightColor } from '../../shared/annotations'
+import { AppError } from '../errors'
+import { writeFileAtomically } from '../fs/atomic-write'
+import { nodeStoreFs } from '../fs/node-fs'
 import { listWaiting } from '../annotations/waiting-annotations'
 import type { WaitingRecords } from '../annotations/waiting-annotations'
 import { LIBRARY_DIR } from '../library/library-loader'
-import type { ExportServices } from './export-service'
+import type { ExportServices, ExportTarget } from './export-service'
 import { exportW3CAnnotations } from './w3c-export'
 import type { BriefingAnnotations } from './w3c-export'
 
 export const BUNDLE_FORMAT = 'briefing-reader/library-bundle'
 export const BUNDLE_VERSION = 1
+/** The name the save dialog suggests. */
+export const BUNDLE_FILE_NAME = 'Briefing Reader library backup.json'
 
 /** The file as written (and read back by import/import-bundle.ts). */
 export interface LibraryBundle {
@@ -75,6 +81,23 @@ export async function buildBundle(
     highlights: annotated.reduce((n, a) => n + a.view.highlights.length, 0),
     notes: annotated.reduce((n, a) => n + a.view.notes.length, 0)
   }
+}
+
+/** Builds the bundle and writes it, atomically, where the analyst chose (the save dialog). */
+export async function writeBundle(
+  services: BundleServices,
+  colorLabels: Record<HighlightColor, string>,
+  target: ExportTarget
+): Promise<ExportResult> {
+  const built = await buildBundle(services, colorLabels)
+  const path = await target.chooseFile(BUNDLE_FILE_NAME, 'json')
+  if (!path) return { status: 'cancelled' }
+  try {
+    await writeFileAtomically(nodeStoreFs, path, built.content)
+  } catch (error) {
+    throw new AppError('internal', `Could not write ${path}: ${(error as Error).message}`)
+  }
+  return { status: 'written', files: [path], highlights: built.highlights, notes: built.notes }
 }
 
 /** The imported briefings' dataset files, in the order the library loads them. */

@@ -2,12 +2,15 @@
 // normal import (ids kept, duplicates skipped), then its annotations through the normal annotation
 // import; what finds no briefing waits for it. An empty profile gets the same library back.
 
+import { basename } from 'node:path'
+
 import type { ImportAnnotationsResult } from '../../shared/annotation-requests'
 import type { ImportReport } from '../../shared/import-requests'
 import type { AnnotationImportServices } from '../annotations/import-annotations'
 import {
   attachWaiting,
   importAnnotationsText,
+  readAnnotationsFile,
   waitingBriefings
 } from '../annotations/import-annotations'
 import { keepWaiting } from '../annotations/waiting-annotations'
@@ -119,4 +122,30 @@ function parseBundle(name: string, text: string): ParsedBundle {
       Array.isArray(w?.notes)
   )
   return { briefings: files, titles, annotations: bundle.annotations ?? {}, waiting }
+}
+
+/**
+ * The app's "Import annotations…": a W3C file as before, or a library backup whose briefings are
+ * restored too; what was not restored is listed with the problems.
+ */
+export async function importAnnotationsOrBundle(
+  services: BundleImportServices,
+  file: string,
+  now: Date = new Date()
+): Promise<ImportAnnotationsResult> {
+  const name = basename(file)
+  const text = await readAnnotationsFile(file, name)
+  if (!isBundleText(text)) return importAnnotationsText(services, name, text, now)
+  const { briefings, annotations } = await importBundleText(services, name, text, now)
+  const notRestored = [
+    ...briefings.failed.map((f) => f.message),
+    ...briefings.versions.map(
+      (v) => `"${v.title}" was not restored: it matches "${v.briefingTitle}" by title and source`
+    )
+  ]
+  return {
+    ...annotations,
+    problems: [...notRestored, ...annotations.problems],
+    restored: briefings.imported.length
+  }
 }
