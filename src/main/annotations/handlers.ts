@@ -3,7 +3,8 @@
 
 import type { IpcRouter } from '../ipc/router'
 import type { ImportAnnotationsResult } from '../../shared/annotation-requests'
-import { importAnnotationsFile, waitingBriefings } from './import-annotations'
+import { importAnnotationsFile } from './import-annotations'
+import { waitingBriefings } from './waiting-annotations'
 import type { AnnotationImportServices } from './import-annotations'
 
 export interface AnnotationPorts {

@@ -112,21 +112,15 @@ export async function attachWaiting(
     const grouped = groupForLibrary(services.library, parsed, now.toISOString())
     const merged = await mergeRecords(services.annotations, grouped)
     if (!merged.saved) continue // kept waiting until the store can write again
-    for (const problem of [...grouped.problems, ...merged.problems]) {
-      log.warn(`waiting annotations for a briefing: ${problem}`)
-    }
+    // As an import would, records that do not fit the briefing (a section it lacks) are left
+    // out; counted in the log, which never carries note or briefing text.
+    const refused = grouped.problems.length + merged.problems.length
+    if (refused > 0) log.warn(`waiting annotations: ${refused} could not be attached`)
     attached += merged.result.added + merged.result.updated + merged.result.unchanged
     await dropWaiting(services.userDataDir, records.briefingId)
   }
   if (attached > 0) log.info(`attached ${attached} annotations that waited for their briefing`)
   return attached
-}
-
-/** Every briefing annotations wait for, by title with counts. */
-export async function waitingBriefings(
-  services: Pick<AnnotationImportServices, 'userDataDir'>
-): Promise<WaitingBriefing[]> {
-  return (await listWaiting(services.userDataDir)).map(summarize)
 }
 
 /** The file's text; refused above 50 MB, and named in the error when it cannot be read. */
@@ -185,10 +179,7 @@ function highlightFor(
   { problems, undated }: Grouped
 ): Highlight | undefined {
   const briefing = library.briefings.find((b) => b.id === h.briefingId)
-  if (!briefing) {
-    problems.push(`highlight ${h.annotationId}: briefing "${h.briefingId}" is not in this library`)
-    return undefined
-  }
+  if (!briefing) return undefined // groupForLibrary keeps it waiting
   const section = briefing.sections.find((s) => s.id === h.sectionId)
   if (!section) {
     problems.push(
@@ -222,10 +213,7 @@ function noteFor(
   { problems, undated }: Grouped
 ): Note | undefined {
   const briefing = library.briefings.find((b) => b.id === n.briefingId)
-  if (!briefing) {
-    problems.push(`note ${n.annotationId}: briefing "${n.briefingId}" is not in this library`)
-    return undefined
-  }
+  if (!briefing) return undefined // groupForLibrary keeps it waiting
   const target = n.target
   if (target.kind === 'section' && !briefing.sections.some((s) => s.id === target.sectionId)) {
     problems.push(`note ${n.annotationId}: its section is not in "${briefing.title}"`)

@@ -114,6 +114,13 @@ export function summarize(records: WaitingRecords): WaitingBriefing {
   }
 }
 
+/** Every briefing annotations wait for, by title with counts. */
+export async function waitingBriefings(services: {
+  readonly userDataDir: string
+}): Promise<WaitingBriefing[]> {
+  return (await listWaiting(services.userDataDir)).map(summarize)
+}
+
 /** Forgets what waited for a briefing, once it is attached. */
 export async function dropWaiting(userDataDir: string, briefingId: string): Promise<void> {
   await rm(fileFor(userDataDir, briefingId), { force: true })

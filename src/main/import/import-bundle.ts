@@ -10,10 +10,9 @@ import type { AnnotationImportServices } from '../annotations/import-annotations
 import {
   attachWaiting,
   importAnnotationsText,
-  readAnnotationsFile,
-  waitingBriefings
+  readAnnotationsFile
 } from '../annotations/import-annotations'
-import { keepWaiting } from '../annotations/waiting-annotations'
+import { keepWaiting, waitingBriefings } from '../annotations/waiting-annotations'
 import type { WaitingRecords } from '../annotations/waiting-annotations'
 import { AppError } from '../errors'
 import { importBriefings } from './import-service'
