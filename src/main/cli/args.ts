@@ -106,7 +106,11 @@ Commands:
   export [--briefing <id>]... [--format md|w3c] [--group-by section|color] [--out <file>|<dir>|-]
                                        export highlights and notes (all briefings with notes when
                                        no --briefing; one file per briefing when --out is a folder)
-  import-annotations <file>            import a W3C Web Annotation JSON file into the profile
+  export --format bundle [--out <file>|<dir>|-]
+                                       library backup: imported briefings and every annotation
+  import-annotations <file>            import a W3C Web Annotation JSON file or a library backup
+                                       into the profile; exit 3 when some of it was not applied
+                                       or waits for its briefing, 1 when none of it was
   import <files...> [--replace]        import briefings (.txt, .md, .html, dataset .json) into
                                        the profile's library; a file with the title and source
                                        of an imported briefing replaces it with --replace (its

@@ -93,7 +93,7 @@ describe('moving to another laptop', () => {
     // Attached once: importing the backup again now applies all of it.
     const again = await cli('import-annotations', backup, '--profile', laptop)
     expect(again).toMatchObject({ code: 0, out: expect.stringMatching(/3 already present/) })
-  }, 30_000)
+  }, 60_000)
 
   it('exits 1 on a file that is not JSON, with the reason on stderr', async () => {
     const bad = join(temp('bad'), 'notes.json')
