@@ -95,6 +95,15 @@ describe('moving to another laptop', () => {
     expect(again).toMatchObject({ code: 0, out: expect.stringMatching(/3 already present/) })
   }, 60_000)
 
+  it('refuses a library backup of a version it does not know, changing nothing (exit 1)', async () => {
+    const file = join(temp('bad'), 'backup.json')
+    writeFileSync(file, JSON.stringify({ format: 'briefing-reader/library-bundle', version: 2 }))
+    const profile = temp('empty')
+    const result = await cli('import-annotations', file, '--profile', profile)
+    expect(result).toMatchObject({ code: 1, err: expect.stringContaining('version 2') })
+    expect((await cli('list', '--json', '--profile', profile)).out).not.toContain('imported": true')
+  })
+
   it('exits 1 on a file that is not JSON, with the reason on stderr', async () => {
     const bad = join(temp('bad'), 'notes.json')
     writeFileSync(bad, 'this is not JSON')
