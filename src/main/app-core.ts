@@ -11,6 +11,7 @@ import type { SearchServices } from './search/search-all'
 import type { ImportServices } from './import/import-services'
 import type { ExportServices } from './export/export-service'
 import type { AnnotationImportServices } from './annotations/import-annotations'
+import { attachWaiting } from './annotations/import-annotations'
 import { createAnnotationService } from './annotations/annotation-service'
 import { createAnnotationSearch } from './search/annotation-search'
 import { startIndexHost } from './search/index-host'
@@ -114,6 +115,7 @@ async function load(
     search: annotationSearch
   })
   await annotations.indexAll()
+  await attachWaitingLogged({ library, annotations, userDataDir: options.userDataDir })
   const notices = [
     ...(options.notices ?? []),
     ...loaded.notices,
@@ -125,6 +127,7 @@ async function load(
       return library
     },
     search,
+    userDataDir: options.userDataDir,
     get imported() {
       return imported
     },
@@ -137,6 +140,8 @@ async function load(
         annotations.indexAll(),
         search.sync().catch((error: unknown) => log.error('search index: sync failed', error))
       ])
+      // Annotations that waited for a briefing just imported join it now.
+      await attachWaitingLogged({ library, annotations, userDataDir: options.userDataDir })
     },
     annotationSearch,
     importWorker,
@@ -152,5 +157,14 @@ async function load(
         notices
       }
     }
+  }
+}
+
+/** Attaching waiting annotations never fails a start or an import: it is retried next time. */
+async function attachWaitingLogged(services: AnnotationImportServices): Promise<void> {
+  try {
+    await attachWaiting(services)
+  } catch (error) {
+    log.error('waiting annotations: could not attach', error)
   }
 }

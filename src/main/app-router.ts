@@ -9,6 +9,7 @@ import { AppError } from './errors'
 import type { ExportTarget } from './export/export-service'
 import { setupExportHandlers } from './export/handlers'
 import { setupImportHandlers } from './import/handlers'
+import { importAnnotationsOrBundle } from './import/import-bundle'
 import { createIpcRouter } from './ipc/router'
 import type { IpcRouter, RouterOptions } from './ipc/router'
 import { setupLibraryHandlers } from './library/handlers'
@@ -46,7 +47,8 @@ export function createMainRouter(
   setupLibraryHandlers(router, services)
   setupSearchHandlers(router, services)
   setupAnnotationHandlers(router, services, {
-    chooseFile: async () => (await shell.chooseImportFiles('annotations'))[0]
+    chooseFile: async () => (await shell.chooseImportFiles('annotations'))[0],
+    importFile: async (file) => importAnnotationsOrBundle(await services(), file)
   })
   setupPreferencesHandlers(router, shell.preferences)
   setupShellHandlers(router, shell)

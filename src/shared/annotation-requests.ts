@@ -199,6 +199,13 @@ export type ImportAnnotationsResult =
       /** Imported but not placeable on the current text: listed under "Orphaned". */
       orphaned: number
       problems: string[]
+      /**
+       * Annotations for briefings this library lacks: kept in the profile and attached when the
+       * briefing is imported (absent when none wait).
+       */
+      waiting?: WaitingBriefing[]
+      /** Briefings a library backup brought into the library (absent for a W3C file). */
+      restored?: number
     }
 
 /** Most different briefings one export may name; beyond it, export the whole library. */
@@ -217,6 +224,15 @@ const exportBriefingIds: Check<string[]> = (input, path) => {
     ok: false,
     message: `${path}: expected at most ${MAX_EXPORT_BRIEFINGS.toLocaleString('en')} different briefings (got ${unique.length.toLocaleString('en')}); export the whole library instead`
   }
+}
+
+/** Annotations kept for a briefing that is not in the library yet. */
+export interface WaitingBriefing {
+  briefingId: string
+  /** The briefing's title when the imported file named it, else its id. */
+  title: string
+  /** Highlights and notes that wait for it. */
+  count: number
 }
 
 export const validateExportOptions: Validator<ExportOptions> = validator(

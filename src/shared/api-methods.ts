@@ -16,6 +16,8 @@ export const API_METHODS = {
   openExternalLink: 'link:open',
   exportNotes: 'export:notes',
   importAnnotations: 'annotations:import',
+  waitingAnnotations: 'annotations:waiting',
+  exportBackup: 'export:backup',
   importFiles: 'library:import',
   importFromDialog: 'library:import-dialog',
   importOpenedFiles: 'library:import-opened',

@@ -13,7 +13,8 @@ import type {
   ImportAnnotationsResult,
   Preferences,
   PreferencesUpdate,
-  SaveStatus
+  SaveStatus,
+  WaitingBriefing
 } from './annotation-requests'
 import {
   validateBriefingIdRequest,
@@ -90,6 +91,10 @@ export const contract = {
   'export:notes': channel<ExportOptions, ExportResult>(validateExportOptions),
   /** Imports a W3C Web Annotation file the analyst picks in main's open dialog. */
   'annotations:import': channel<void, ImportAnnotationsResult>(validateNoRequest),
+  /** Briefings that annotations imported earlier wait for (attached when they are imported). */
+  'annotations:waiting': channel<void, WaitingBriefing[]>(validateNoRequest),
+  /** Writes the library backup (imported briefings and every annotation) where main's dialog says. */
+  'export:backup': channel<void, ExportResult>(validateNoRequest),
   /** Imports dropped files (name + bytes); all or nothing per file. */
   'library:import': channel<{ files: DroppedFile[] }, ImportReport>(validateDroppedFiles),
   /** Changes an imported briefing's title, source or date (the form shown after an import). */

@@ -2,12 +2,19 @@
 // whether everything acknowledged is on disk, and import a W3C file main's own dialog picked.
 
 import type { IpcRouter } from '../ipc/router'
+import type { ImportAnnotationsResult } from '../../shared/annotation-requests'
 import { importAnnotationsFile } from './import-annotations'
+import { waitingBriefings } from './waiting-annotations'
 import type { AnnotationImportServices } from './import-annotations'
 
 export interface AnnotationPorts {
   /** Main's open dialog for an annotation file; undefined when cancelled. */
   chooseFile(): Promise<string | undefined>
+  /**
+   * Imports the chosen file: a W3C file, or a library backup (briefings too, which this layer
+   * cannot import: the wiring gives it). importAnnotationsFile when not given.
+   */
+  importFile?(file: string): Promise<ImportAnnotationsResult>
 }
 
 export function setupAnnotationHandlers(
@@ -32,6 +39,7 @@ export function setupAnnotationHandlers(
   router.handle('annotations:import', async () => {
     const file = await ports.chooseFile()
     if (!file) return { status: 'cancelled' as const }
-    return importAnnotationsFile(await services(), file)
+    return ports.importFile ? ports.importFile(file) : importAnnotationsFile(await services(), file)
   })
+  router.handle('annotations:waiting', async () => waitingBriefings(await services()))
 }

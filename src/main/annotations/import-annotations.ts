@@ -1,17 +1,26 @@
 // Imports a W3C Web Annotation file (issue #4): the backup and the way to move notes between
 // laptops. Selectors are re-anchored on the current text, so a file made against an older
-// version of a briefing lands with orphans reported, never lost; importing twice duplicates nothing.
+// version of a briefing lands with orphans reported, never lost; importing twice duplicates nothing;
+// annotations for a briefing the library lacks wait in the profile until it is imported.
 
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 
-import type { ImportAnnotationsResult } from '../../shared/annotation-requests'
+import type { ImportAnnotationsResult, WaitingBriefing } from '../../shared/annotation-requests'
 import { CONTEXT_LENGTH } from '../../shared/anchoring/describe'
 import type { Highlight, Note, SectionTarget } from '../../shared/annotations'
 import type { Library } from '../library/library'
 import type { AnnotationService } from './annotation-service'
 import { importedToTarget, parseW3CAnnotationsText } from './w3c/w3c-import'
 import { AppError } from '../errors'
+import { log } from '../log/log'
+import {
+  dropWaiting,
+  keepWaiting,
+  listWaiting,
+  readWaiting,
+  summarize
+} from './waiting-annotations'
 
 const MAX_BYTES = 50 * 1024 * 1024
 
@@ -19,9 +28,13 @@ const MAX_BYTES = 50 * 1024 * 1024
 export interface AnnotationImportServices {
   readonly library: Library
   readonly annotations: AnnotationService
+  /** The profile: annotations for briefings it lacks wait in `<userDataDir>/waiting-annotations`. */
+  readonly userDataDir: string
 }
 
-type Parsed = ReturnType<typeof parseW3CAnnotationsText>
+type Parsed = Pick<ReturnType<typeof parseW3CAnnotationsText>, 'highlights' | 'notes'> & {
+  problems: { path: string; message: string }[]
+}
 type ImportedHighlight = Parsed['highlights'][number]
 type ImportedNote = Parsed['notes'][number]
 
@@ -34,28 +47,84 @@ interface BriefingRecords {
 /** The records the file holds for this library, grouped by briefing, and what was refused. */
 interface Grouped {
   byBriefing: Map<string, BriefingRecords>
+  /** Records whose briefing this library lacks, as read: they wait for it. */
+  missing: Map<string, { highlights: ImportedHighlight[]; notes: ImportedNote[] }>
   /** Records whose file gave no dates never replace a local record (see annotation-merge.ts). */
   undated: Set<string>
   problems: string[]
 }
 
-/** Read, parse, fit to this library, merge per briefing, report. */
+/** Read, parse, fit to this library, merge per briefing, keep the rest waiting, report. */
 export async function importAnnotationsFile(
   services: AnnotationImportServices,
   file: string,
   now: Date = new Date()
 ): Promise<ImportAnnotationsResult> {
   const name = basename(file)
-  const parsed = parseW3CAnnotationsText(await readAnnotationsFile(file, name))
+  return importAnnotationsText(services, name, await readAnnotationsFile(file, name), now)
+}
+
+/**
+ * A W3C collection's text, imported as importAnnotationsFile does; `titles` names briefings
+ * (a bundle knows them) so that what waits is listed by title.
+ */
+export async function importAnnotationsText(
+  services: AnnotationImportServices,
+  name: string,
+  text: string,
+  now: Date = new Date(),
+  titles: ReadonlyMap<string, string> = new Map()
+): Promise<ImportAnnotationsResult> {
+  const parsed = parseW3CAnnotationsText(text)
   const grouped = groupForLibrary(services.library, parsed, now.toISOString())
   const merged = await mergeRecords(services.annotations, grouped)
   const problems = [...grouped.problems, ...merged.problems]
   problems.push(...(await closingProblems(services.annotations, merged)))
-  return { status: 'imported', file: name, ...merged.result, problems }
+  const waiting: WaitingBriefing[] = []
+  for (const [briefingId, records] of grouped.missing) {
+    const title = titles.get(briefingId) ?? briefingId
+    await keepWaiting(services.userDataDir, { briefingId, title, ...records })
+    const kept = await readWaiting(services.userDataDir, briefingId)
+    if (kept) waiting.push(summarize(kept))
+  }
+  return {
+    status: 'imported',
+    file: name,
+    ...merged.result,
+    problems,
+    ...(waiting.length > 0 ? { waiting } : {})
+  }
+}
+
+/**
+ * Attaches what waits for briefings the library now has (after an import of briefings, or at
+ * start), through the same merge as an import, and forgets it once merged. Returns the count.
+ */
+export async function attachWaiting(
+  services: AnnotationImportServices,
+  now: Date = new Date()
+): Promise<number> {
+  const ids = new Set(services.library.briefings.map((b) => b.id))
+  let attached = 0
+  for (const records of await listWaiting(services.userDataDir)) {
+    if (!ids.has(records.briefingId)) continue
+    const parsed = { highlights: records.highlights, notes: records.notes, problems: [] }
+    const grouped = groupForLibrary(services.library, parsed, now.toISOString())
+    const merged = await mergeRecords(services.annotations, grouped)
+    if (!merged.saved) continue // kept waiting until the store can write again
+    // As an import would, records that do not fit the briefing (a section it lacks) are left
+    // out; counted in the log, which never carries note or briefing text.
+    const refused = grouped.problems.length + merged.problems.length
+    if (refused > 0) log.warn(`waiting annotations: ${refused} could not be attached`)
+    attached += merged.result.added + merged.result.updated + merged.result.unchanged
+    await dropWaiting(services.userDataDir, records.briefingId)
+  }
+  if (attached > 0) log.info(`attached ${attached} annotations that waited for their briefing`)
+  return attached
 }
 
 /** The file's text; refused above 50 MB, and named in the error when it cannot be read. */
-async function readAnnotationsFile(file: string, name: string): Promise<string> {
+export async function readAnnotationsFile(file: string, name: string): Promise<string> {
   try {
     if ((await stat(file)).size > MAX_BYTES) {
       throw new AppError('invalid-request', `"${name}" is larger than 50 MB.`)
@@ -71,18 +140,32 @@ async function readAnnotationsFile(file: string, name: string): Promise<string> 
 function groupForLibrary(library: Library, parsed: Parsed, at: string): Grouped {
   const grouped: Grouped = {
     byBriefing: new Map(),
+    missing: new Map(),
     undated: new Set(),
     problems: parsed.problems.map((p) => `${p.path}: ${p.message}`)
+  }
+  const known = new Set(library.briefings.map((b) => b.id))
+  const wait = (id: string) => {
+    if (!grouped.missing.has(id)) grouped.missing.set(id, { highlights: [], notes: [] })
+    return grouped.missing.get(id)!
   }
   const slot = (id: string): BriefingRecords => {
     if (!grouped.byBriefing.has(id)) grouped.byBriefing.set(id, { highlights: [], notes: [] })
     return grouped.byBriefing.get(id)!
   }
   for (const h of parsed.highlights) {
+    if (!known.has(h.briefingId)) {
+      wait(h.briefingId).highlights.push(h)
+      continue
+    }
     const highlight = highlightFor(library, h, at, grouped)
     if (highlight) slot(h.briefingId).highlights.push(highlight)
   }
   for (const n of parsed.notes) {
+    if (!known.has(n.briefingId)) {
+      wait(n.briefingId).notes.push(n)
+      continue
+    }
     const note = noteFor(library, n, at, grouped)
     if (note) slot(n.briefingId).notes.push(note)
   }
@@ -96,10 +179,7 @@ function highlightFor(
   { problems, undated }: Grouped
 ): Highlight | undefined {
   const briefing = library.briefings.find((b) => b.id === h.briefingId)
-  if (!briefing) {
-    problems.push(`highlight ${h.annotationId}: briefing "${h.briefingId}" is not in this library`)
-    return undefined
-  }
+  if (!briefing) return undefined // groupForLibrary keeps it waiting
   const section = briefing.sections.find((s) => s.id === h.sectionId)
   if (!section) {
     problems.push(
@@ -133,10 +213,7 @@ function noteFor(
   { problems, undated }: Grouped
 ): Note | undefined {
   const briefing = library.briefings.find((b) => b.id === n.briefingId)
-  if (!briefing) {
-    problems.push(`note ${n.annotationId}: briefing "${n.briefingId}" is not in this library`)
-    return undefined
-  }
+  if (!briefing) return undefined // groupForLibrary keeps it waiting
   const target = n.target
   if (target.kind === 'section' && !briefing.sections.some((s) => s.id === target.sectionId)) {
     problems.push(`note ${n.annotationId}: its section is not in "${briefing.title}"`)

@@ -10,7 +10,7 @@ export interface CliArgs {
   help: boolean
   /** --briefing, repeatable (export). */
   briefings: string[]
-  format: 'md' | 'w3c'
+  format: 'md' | 'w3c' | 'bundle'
   groupBy: 'section' | 'color'
   /** --out file, folder or "-" for standard output (export). */
   out: string | undefined
@@ -58,7 +58,8 @@ export function parseArgs(argv: string[]): CliArgs {
       else if (flag === '--profile') args.profile = value
       else if (flag === '--briefing') args.briefings.push(value)
       else if (flag === '--out') args.out = value
-      else if (flag === '--format') args.format = oneOf(flag, value, ['md', 'w3c'] as const)
+      else if (flag === '--format')
+        args.format = oneOf(flag, value, ['md', 'w3c', 'bundle'] as const)
       else if (flag === '--group-by')
         args.groupBy = oneOf(flag, value, ['section', 'color'] as const)
       else args.limit = parseLimit(value)
@@ -105,7 +106,11 @@ Commands:
   export [--briefing <id>]... [--format md|w3c] [--group-by section|color] [--out <file>|<dir>|-]
                                        export highlights and notes (all briefings with notes when
                                        no --briefing; one file per briefing when --out is a folder)
-  import-annotations <file>            import a W3C Web Annotation JSON file into the profile
+  export --format bundle [--out <file>|<dir>|-]
+                                       library backup: imported briefings and every annotation
+  import-annotations <file>            import a W3C Web Annotation JSON file or a library backup
+                                       into the profile; exit 3 when some of it was not applied
+                                       or waits for its briefing, 1 when none of it was
   import <files...> [--replace]        import briefings (.txt, .md, .html, dataset .json) into
                                        the profile's library; a file with the title and source
                                        of an imported briefing replaces it with --replace (its

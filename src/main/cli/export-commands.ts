@@ -1,12 +1,13 @@
 // CLI export and imports (annotations, briefings), on the same code as the desktop app.
 
 import { existsSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 
 import type { ExportOptions } from '../../shared/annotation-requests'
 import { DEFAULT_COLOR_LABELS } from '../../shared/annotations'
 import { buildExport, runExport } from '../export/export-service'
-import { importAnnotationsFile } from '../annotations/import-annotations'
+import { importAnnotationsText, readAnnotationsFile } from '../annotations/import-annotations'
+import { isBundleText } from '../import/import-bundle'
 import { readChosenFiles } from '../import/read-files'
 import { importBriefings } from '../import/import-service'
 import { defaultUserDataDir } from '../paths'
@@ -15,6 +16,8 @@ import { UsageError } from './args'
 import type { Output } from './services'
 import { withServices } from './services'
 import { settleVersions } from './version-commands'
+import { reportAnnotations } from './annotation-report'
+import { exportBundleCommand, importBundle } from './bundle-commands'
 
 function exportOptions(args: CliArgs, perBriefing: boolean): ExportOptions {
   const scope: ExportOptions['scope'] =
@@ -25,7 +28,7 @@ function exportOptions(args: CliArgs, perBriefing: boolean): ExportOptions {
         : { kind: 'briefings', briefingIds: args.briefings }
   return {
     scope,
-    format: args.format,
+    format: args.format === 'w3c' ? 'w3c' : 'md',
     groupBy: args.groupBy,
     includeSectionNotes: true,
     includeEntities: true,
@@ -36,6 +39,7 @@ function exportOptions(args: CliArgs, perBriefing: boolean): ExportOptions {
 
 /** `export`: to standard output (`--out -` or no --out), a file, or one file per briefing in a folder. */
 export async function exportCommand(args: CliArgs, io: Output): Promise<number> {
+  if (args.format === 'bundle') return exportBundleCommand(args, io)
   const out = args.out ?? '-'
   const toFolder = out !== '-' && existsSync(out) && statSync(out).isDirectory()
   const options = exportOptions(args, toFolder)
@@ -68,18 +72,20 @@ export async function exportCommand(args: CliArgs, io: Output): Promise<number> 
   })
 }
 
-/** `import-annotations <file>`: merges a W3C Web Annotation file into the profile. */
+/**
+ * `import-annotations <file>`: merges a W3C Web Annotation file (or a library bundle) into the
+ * profile. Exit 0 when all of it applied, 3 when some did not or waits for its briefing, 1 when
+ * none did (a file that is not JSON, say); each reason on stderr.
+ */
 export async function importAnnotationsCommand(args: CliArgs, io: Output): Promise<number> {
   const file = args.positionals[0]
   if (!file) throw new UsageError('import-annotations needs a W3C Web Annotation JSON file')
   return withServices(args, async (services) => {
-    const result = await importAnnotationsFile(services, resolve(file))
+    const text = await readAnnotationsFile(resolve(file), basename(file))
+    if (isBundleText(text)) return importBundle(services, file, text, io)
+    const result = await importAnnotationsText(services, basename(file), text)
     if (result.status !== 'imported') return 1
-    for (const problem of result.problems) io.err(`${file}: ${problem}`)
-    io.out(
-      `${file}: ${result.added} added, ${result.updated} updated, ${result.unchanged} already present, ${result.orphaned} orphaned`
-    )
-    return 0
+    return reportAnnotations(file, result, io)
   })
 }
 

@@ -5,6 +5,7 @@
 // details form and entity review of imported briefings, and the application-menu commands.
 
 import type { AppInfo } from '../../../shared/app'
+import type { WaitingBriefing } from '../../../shared/annotation-requests'
 import type { BriefingSummary } from '../../../shared/library'
 import type { SearchHit } from '../../../shared/search'
 import { AnnotationsState } from './annotations-state.svelte'
@@ -28,6 +29,8 @@ export class AppState {
   error = $state('')
   info = $state.raw<AppInfo | null>(null)
   library = $state.raw<BriefingSummary[]>([])
+  /** Briefings that imported annotations wait for (shown in the library view). */
+  waiting = $state.raw<WaitingBriefing[]>([])
   libraryStatus = $state<'loading' | 'ready' | 'error'>('loading')
   libraryError = $state('')
   view = $state<View>('library')
@@ -79,6 +82,7 @@ export class AppState {
     try {
       this.library = await api.listBriefings()
       this.libraryStatus = 'ready'
+      this.waiting = await api.waitingAnnotations().catch(() => this.waiting)
     } catch (error) {
       this.libraryError = messageOf(error)
       this.libraryStatus = 'error'
@@ -204,6 +208,8 @@ export class AppState {
     const imported = await this.exporter.importFile()
     const briefingId = this.annotations.briefingId
     if (imported && briefingId) await this.annotations.open(briefingId)
+    // A library backup brings briefings; any import may leave annotations waiting for one.
+    if (imported) await this.reloadAfterImport()
   }
 
   clearSearch(): void {

@@ -9,6 +9,7 @@ import {
   importSummary,
   listedFiles,
   orphanSummary,
+  waitingSummary,
   toExportOptions
 } from './export-options'
 import type { ImportedAnnotations, WrittenExport } from './export-options'
@@ -98,5 +99,29 @@ describe('importSummary and orphanSummary', () => {
     expect(orphanSummary(base)).toBe('')
     expect(orphanSummary({ ...base, orphaned: 1 })).toMatch(/^1 highlight no longer matches/)
     expect(orphanSummary({ ...base, orphaned: 2 })).toMatch(/^2 highlights no longer match /)
+  })
+})
+
+describe('waitingSummary', () => {
+  const base: ImportedAnnotations = {
+    status: 'imported',
+    file: 'backup.json',
+    added: 0,
+    unchanged: 0,
+    updated: 0,
+    orphaned: 0,
+    problems: []
+  }
+
+  it('names each briefing annotations wait for, with counts, and briefings a backup restored', () => {
+    expect(waitingSummary(base)).toBe('')
+    const waiting = [
+      { briefingId: 'port-visit', title: 'Port visit', count: 2 },
+      { briefingId: 'x', title: 'x', count: 1 }
+    ]
+    expect(waitingSummary({ ...base, waiting })).toBe(
+      '3 annotations wait for "Port visit" (2), "x" (1): they join it when it is imported.'
+    )
+    expect(waitingSummary({ ...base, restored: 2 })).toBe('Restored 2 briefings.')
   })
 })

@@ -86,6 +86,20 @@ export function importSummary(result: ImportedAnnotations): string {
     : `${file} holds no annotations.`
 }
 
+/**
+ * "4 annotations wait for "Port visit" (2), …: they join it when it is imported." — or '' when
+ * every annotation found its briefing. Also "Restored 3 briefings." for a library backup.
+ */
+export function waitingSummary(result: ImportedAnnotations): string {
+  const waiting = result.waiting ?? []
+  const restored = result.restored ? `Restored ${plural(result.restored, 'briefing')}. ` : ''
+  if (waiting.length === 0) return restored.trim()
+  const total = waiting.reduce((n, w) => n + w.count, 0)
+  const titles = waiting.map((w) => `"${w.title}" (${w.count})`).join(', ')
+  const verb = total === 1 ? 'waits' : 'wait'
+  return `${restored}${plural(total, 'annotation')} ${verb} for ${titles}: they join it when it is imported.`
+}
+
 /** The sentence about orphans, or '' when every imported highlight found its text. */
 export function orphanSummary(result: ImportedAnnotations): string {
   if (result.orphaned === 0) return ''

@@ -13,12 +13,13 @@ import type { ExportForm, ExportScope, ImportedAnnotations, WrittenExport } from
 
 type ExportFn = (options: ExportOptions) => Promise<ExportResult>
 type ImportFn = () => Promise<ImportAnnotationsResult>
+type BackupFn = () => Promise<ExportResult>
 
 export class ExportState {
   open = $state(false)
   form = $state<ExportForm>({ ...DEFAULT_EXPORT_FORM })
   /** What is waiting for main (its save or open dialog, then the writing or reading). */
-  busy = $state<'export' | 'import' | null>(null)
+  busy = $state<'export' | 'import' | 'backup' | null>(null)
   /** Why the last export or import failed, shown in the dialog. */
   error = $state('')
   exported = $state.raw<WrittenExport | null>(null)
@@ -26,10 +27,16 @@ export class ExportState {
 
   readonly #export: ExportFn
   readonly #import: ImportFn
+  readonly #backup: BackupFn
 
-  constructor(exportFn: ExportFn = api.exportNotes, importFn: ImportFn = api.importAnnotations) {
+  constructor(
+    exportFn: ExportFn = api.exportNotes,
+    importFn: ImportFn = api.importAnnotations,
+    backupFn: BackupFn = api.exportBackup
+  ) {
     this.#export = exportFn
     this.#import = importFn
+    this.#backup = backupFn
   }
 
   /**
@@ -66,7 +73,24 @@ export class ExportState {
     }
   }
 
-  /** Imports a W3C annotation file; returns the result when something was imported. */
+  /** Writes the library backup (imported briefings and every annotation) where main asks. */
+  async backup(): Promise<void> {
+    if (this.busy) return
+    this.busy = 'backup'
+    this.error = ''
+    this.exported = null
+    try {
+      const result = await this.#backup()
+      if (result.status === 'written') this.exported = result
+      this.busy = null
+      this.open = false
+    } catch (error) {
+      this.busy = null
+      this.error = `The library backup was not written: ${messageOf(error)}`
+    }
+  }
+
+  /** Imports a W3C annotation file or a library backup; returns the result when something was imported. */
   async importFile(): Promise<ImportedAnnotations | null> {
     if (this.busy) return null
     this.busy = 'import'
