@@ -3,13 +3,12 @@
 // gets the same library and the same notes back. Format documented in export/README.md.
 
 import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 
 import type { ExportResult } from '../../shared/annotation-requests'
 import type { HighlightColor } from '../../shared/annotations'
 import { AppError } from '../errors'
-import { writeFileAtomically } from '../fs/atomic-write'
-import { nodeStoreFs } from '../fs/node-fs'
+import { nodeExclusiveFs, TargetTakenError, writeFileExclusively } from '../fs/exclusive-write'
 import { listWaiting } from '../annotations/waiting-annotations'
 import type { WaitingRecords } from '../annotations/waiting-annotations'
 import { LIBRARY_DIR } from '../library/library-loader'
@@ -92,9 +91,15 @@ export async function writeBundle(
   const built = await buildBundle(services, colorLabels)
   const path = await target.chooseFile(BUNDLE_FILE_NAME, 'json')
   if (!path) return { status: 'cancelled' }
+  // As every export: never replaces a file without asking, never writes through a link.
+  const kind = await nodeExclusiveFs.kindOf(path)
+  const replace = kind === 'file' && (await target.confirmOverwrite([basename(path)]))
+  if (kind === 'file' && !replace) return { status: 'cancelled' }
   try {
-    await writeFileAtomically(nodeStoreFs, path, built.content)
+    await writeFileExclusively(nodeExclusiveFs, path, built.content, { replace })
   } catch (error) {
+    if (error instanceof TargetTakenError)
+      throw new AppError('invalid-request', `Backup not written: ${error.message}.`)
     throw new AppError('internal', `Could not write ${path}: ${(error as Error).message}`)
   }
   return { status: 'written', files: [path], highlights: built.highlights, notes: built.notes }

@@ -1,7 +1,7 @@
 // Export and import of notes through the app's own services and the CLI: Markdown that reads back
 // with the notes in it, W3C JSON that round-trips into an empty profile and merges without
 // duplicates, and exports that never replace files without asking.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +15,7 @@ import { parseArgs } from '../cli/args'
 import { runCommand } from '../cli/commands'
 import { startCore } from '../app-core'
 import type { AppCore, CoreServices } from '../app-core'
+import { writeBundle } from './bundle-export'
 import { runExport } from './export-service'
 import { importAnnotationsFile } from '../annotations/import-annotations'
 
@@ -245,5 +246,36 @@ describe('export and import of notes', () => {
     lines.length = 0
     expect(await runCommand(parseArgs(['import-annotations', out, '--profile', other]), io)).toBe(0)
     expect(lines.join('\n')).toMatch(/2 added/)
+  })
+})
+
+describe('Export library backup…', () => {
+  it('asks before replacing a file and never writes through a symbolic link', async () => {
+    const { dir, services } = await profile()
+    const path = join(dir, 'backup.json')
+    writeFileSync(path, 'keep me')
+    const asked: string[][] = []
+    const target = (answer: boolean) => ({
+      chooseFile: async () => path,
+      chooseFolder: async () => null,
+      confirmOverwrite: async (names: string[]) => (asked.push(names), answer)
+    })
+    const ports = { ...services, userDataDir: dir }
+    expect(await writeBundle(ports, DEFAULT_COLOR_LABELS, target(false))).toEqual({
+      status: 'cancelled'
+    })
+    expect(readFileSync(path, 'utf8')).toBe('keep me')
+    expect(asked).toEqual([['backup.json']])
+    expect(await writeBundle(ports, DEFAULT_COLOR_LABELS, target(true))).toMatchObject({
+      status: 'written'
+    })
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({
+      format: 'briefing-reader/library-bundle'
+    })
+    const link = join(dir, 'link.json')
+    symlinkSync(join(dir, 'nowhere.json'), link)
+    const linked = { ...target(true), chooseFile: async () => link }
+    await expect(writeBundle(ports, DEFAULT_COLOR_LABELS, linked)).rejects.toThrow(/symbolic link/)
+    expect(existsSync(join(dir, 'nowhere.json'))).toBe(false)
   })
 })
