@@ -1,9 +1,12 @@
 // Markdown notes → a plain view model the Markdown component renders element by element, as text
 // only: raw HTML stays literal text, images become their alt text, and only links that parse as
-// https URLs are marked openable. Pure (commonmark's parser only, never its HTML renderer).
+// https URLs are marked openable. Pure (commonmark's parser only, never its HTML renderer). Bounded:
+// a note past the note limits is never parsed, and nothing here recurses deeper than MAX_DEPTH.
 
 import { Parser } from 'commonmark'
 import type { Node } from 'commonmark'
+
+import { noteLimitProblem } from '../../../shared/note-limits'
 
 export type MdInline =
   | { kind: 'text'; text: string }
@@ -23,6 +26,8 @@ export type MdBlock =
   | { kind: 'list'; ordered: boolean; start: number; tight: boolean; items: MdBlock[][] }
   | { kind: 'thematic_break' }
   | { kind: 'html'; text: string }
+  /** The whole note as typed, unformatted: it is past the note limits, so it is not parsed. */
+  | { kind: 'plain'; text: string; reason: string }
 
 /** Nesting deeper than this is shown as plain text (keeps rendering bounded for odd input). */
 export const MAX_DEPTH = 12
@@ -45,13 +50,20 @@ function childrenOf(node: Node): Node[] {
   return out
 }
 
-/** All text under `node` (for image alt text and for over-deep nesting). */
+/** All text under `node` (for image alt text and for over-deep nesting); a loop, not recursion. */
 export function plainText(node: Node): string {
-  if (node.type === 'softbreak' || node.type === 'linebreak') return '\n'
-  if (node.literal !== null && !node.isContainer) return node.literal
-  return childrenOf(node)
-    .map(plainText)
-    .join(BLOCK_CONTAINERS.has(node.type) ? '\n' : '')
+  const parts: string[] = []
+  const walker = node.walker()
+  for (let event = walker.next(); event; event = walker.next()) {
+    const { node: current, entering } = event
+    if (!entering) continue
+    const parent = current.parent
+    if (current !== node && current.prev && parent && BLOCK_CONTAINERS.has(parent.type))
+      parts.push('\n')
+    if (current.type === 'softbreak' || current.type === 'linebreak') parts.push('\n')
+    else if (current.literal !== null && !current.isContainer) parts.push(current.literal)
+  }
+  return parts.join('')
 }
 
 function inlines(node: Node, depth: number): MdInline[] {
@@ -142,7 +154,44 @@ function block(node: Node, depth: number): MdBlock {
 
 const parser = new Parser({ smart: false })
 
-/** Parses Markdown `source` into blocks for the Markdown component. */
+/**
+ * Markup characters beyond which a note is shown unformatted: commonmark.js takes up to about
+ * 2 µs per markup character (`*a_ ` repeated, measured by `npm run bench -- notes`), so this keeps
+ * any note within 50 ms. Prose notes of 100,000 characters stay far below it.
+ */
+export const MAX_MARKUP_CHARS = 16_000
+
+/** Line breaks and ASCII punctuation: the characters commonmark.js does work for. */
+function markupChars(source: string): number {
+  let count = 0
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i)
+    if (
+      c === 10 ||
+      (c >= 33 && c <= 47) ||
+      (c >= 58 && c <= 64) ||
+      (c >= 91 && c <= 96) ||
+      (c >= 123 && c <= 126)
+    )
+      count++
+  }
+  return count
+}
+
+function costProblem(source: string): string | null {
+  const markup = markupChars(source)
+  return markup > MAX_MARKUP_CHARS
+    ? `the note has ${markup.toLocaleString('en')} Markdown punctuation characters and line breaks; notes with more than ${MAX_MARKUP_CHARS.toLocaleString('en')} are shown unformatted so they display at once`
+    : null
+}
+
+/**
+ * Parses Markdown `source` into blocks for the Markdown component. A note past the note limits
+ * (stored before they existed) is shown whole as plain text: parsing it could overflow the stack
+ * or take seconds.
+ */
 export function markdownView(source: string): MdBlock[] {
+  const problem = noteLimitProblem(source) ?? costProblem(source)
+  if (problem) return [{ kind: 'plain', text: source, reason: problem }]
   return blocks(parser.parse(source), 0)
 }

@@ -1,0 +1,69 @@
+// The note limits: the hostile notes and deep nesting of each kind are refused with a message that
+// says why; ordinary Markdown, however long, passes; the check is one linear pass (fast-check).
+
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+
+import { MAX_NOTE_CHARS, MAX_NOTE_NESTING, noteLimitProblem, noteNesting } from './note-limits'
+import { DEEP_QUOTE_NOTE, LINK_OPENERS_NOTE, markdownNote } from '../test-support/hostile-markdown'
+
+describe('noteLimitProblem', () => {
+  it('refuses the two notes that broke the Notes panel, saying why', () => {
+    expect(noteLimitProblem(DEEP_QUOTE_NOTE)).toBe(
+      'the note nests quotes and lists 33,000 levels deep; at most 32 levels are allowed'
+    )
+    expect(noteLimitProblem(LINK_OPENERS_NOTE)).toBe(
+      'the note nests parentheses "(" 25,000 levels deep; at most 32 levels are allowed'
+    )
+  })
+
+  it('refuses notes longer than the size limit', () => {
+    expect(noteLimitProblem('a'.repeat(MAX_NOTE_CHARS))).toBeNull()
+    expect(noteLimitProblem('a'.repeat(MAX_NOTE_CHARS + 1))).toBe(
+      'the note has 100,001 characters; at most 100,000 are allowed'
+    )
+  })
+
+  it('allows nesting up to the limit and refuses one level more, for each kind', () => {
+    const deep = {
+      quotes: (n: number) => '>'.repeat(n) + ' x',
+      lists: (n: number) => '- '.repeat(n) + 'x',
+      indented: (n: number) => ' '.repeat(2 * (n - 1)) + '- x',
+      brackets: (n: number) => '['.repeat(n) + 'x',
+      parens: (n: number) => '[x](' + '('.repeat(n - 1)
+    }
+    for (const [kind, make] of Object.entries(deep)) {
+      expect(noteLimitProblem(make(MAX_NOTE_NESTING)), kind).toBeNull()
+      expect(noteLimitProblem(make(MAX_NOTE_NESTING + 1)), kind).toMatch(/levels deep/)
+    }
+  })
+
+  it('passes ordinary notes: long prose, links, lists, rules, emoticons, escapes', () => {
+    const ordinary = [
+      'See [the report](https://example.org/a_(b)) and (this (too)).\n'.repeat(1_500),
+      '- one\n  - two\n    - three\n\n> quoted\n> > twice\n',
+      '* * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * *',
+      'sad :( '.repeat(100),
+      '\\['.repeat(100) + ' \\('.repeat(100),
+      '[a]\n\n'.repeat(100)
+    ]
+    for (const note of ordinary) expect(noteLimitProblem(note)).toBeNull()
+  })
+
+  it('gives an upper bound for quotes and lists that commonmark actually nests', () => {
+    expect(noteNesting('> > - 1. x')).toMatchObject({ blocks: 4 })
+    expect(noteNesting('- a\n  - b\n    - c')).toMatchObject({ blocks: 3 })
+    expect(noteNesting('text > not a quote - nor a list')).toMatchObject({ blocks: 0 })
+  })
+
+  it('never throws on generated Markdown and bounds every kind it reports as allowed', () => {
+    fc.assert(
+      fc.property(markdownNote, (note) => {
+        const problem = noteLimitProblem(note)
+        const n = noteNesting(note)
+        expect(problem === null).toBe(Math.max(n.blocks, n.brackets, n.parens) <= MAX_NOTE_NESTING)
+      }),
+      { numRuns: 300 }
+    )
+  })
+})

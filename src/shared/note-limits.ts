@@ -1,0 +1,104 @@
+// Limits on a note's Markdown, checked in one linear pass without parsing it: at IPC, at W3C import,
+// and before the renderer or the export parses a note. commonmark.js nests without bound and scans
+// a link destination to its closing parenthesis, so deep nesting costs stack and time.
+
+/** The longest note, in UTF-16 code units. */
+export const MAX_NOTE_CHARS = 100_000
+/** The deepest nesting of quotes and lists, of `[` in a paragraph, or of `(` in a word. */
+export const MAX_NOTE_NESTING = 32
+
+/** How deeply a note nests, by kind; each an upper bound estimated from the source text. */
+export interface NoteNesting {
+  /** Block quotes and list items opened on one line (`> > - 1.`), indentation counted as lists. */
+  blocks: number
+  /** Unclosed `[` within one paragraph (links and images nest inside their text). */
+  brackets: number
+  /**
+   * Unclosed `(` within one run of non-blank characters: commonmark.js scans each `](` to its
+   * matching `)` (commonmark.js issue #129), so this bounds that scan's cost to `parens` × length.
+   */
+  parens: number
+}
+
+const ESCAPABLE = /[!-/:-@[-`{-~]/
+const BLANK = /[ \t\n\v\f\r]/
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/
+const ORDERED = /^\d{1,9}[.)](?=[ \t]|$)/
+
+/** Containers a line opens: its leading `>` and list markers, and list levels its indentation implies. */
+function lineNesting(line: string): number {
+  let markers = 0
+  let spaces = 0
+  let i = 0
+  while (i < line.length) {
+    const c = line[i]!
+    if (c === ' ' || c === '\t') {
+      spaces += c === '\t' ? 4 : 1
+      i++
+    } else if (c === '>') {
+      markers++
+      i++
+      // The space after a marker belongs to the marker, not to indentation.
+      if (line[i] === ' ') i++
+    } else if ((c === '-' || c === '+' || c === '*') && /^[ \t]?$/.test(line[i + 1] ?? '')) {
+      // `* * *` is a rule, not three lists (checked once: a line is one or the other).
+      if (markers === 0 && THEMATIC_BREAK.test(line.slice(i))) break
+      markers++
+      i += line[i + 1] === ' ' ? 2 : 1
+    } else {
+      const ordered = ORDERED.exec(line.slice(i, i + 11))
+      if (!ordered) break
+      markers++
+      i += ordered[0].length + (line[i + ordered[0].length] === ' ' ? 1 : 0)
+    }
+  }
+  return markers === 0 ? 0 : markers + Math.floor(spaces / 2)
+}
+
+/** The note's nesting, in one pass over its text. */
+export function noteNesting(markdown: string): NoteNesting {
+  const out: NoteNesting = { blocks: 0, brackets: 0, parens: 0 }
+  let brackets = 0
+  let parens = 0
+  let lineStart = 0
+  let lineBlank = true
+  for (let i = 0; i <= markdown.length; i++) {
+    const c = markdown[i]
+    if (c === undefined || c === '\n' || c === '\r') {
+      out.blocks = Math.max(out.blocks, lineNesting(markdown.slice(lineStart, i)))
+      // A blank line ends the paragraph, and with it any open bracket.
+      if (lineBlank) brackets = 0
+      lineStart = i + 1
+      lineBlank = true
+      parens = 0
+      continue
+    }
+    if (BLANK.test(c)) {
+      parens = 0
+      continue
+    }
+    lineBlank = false
+    if (c === '\\' && ESCAPABLE.test(markdown[i + 1] ?? '')) i++
+    else if (c === '[') out.brackets = Math.max(out.brackets, ++brackets)
+    else if (c === ']') brackets = Math.max(0, brackets - 1)
+    else if (c === '(') out.parens = Math.max(out.parens, ++parens)
+    else if (c === ')') parens = Math.max(0, parens - 1)
+  }
+  return out
+}
+
+/** Why `markdown` cannot be a note (too long or nested too deeply), or null when it can. */
+export function noteLimitProblem(markdown: string): string | null {
+  if (markdown.length > MAX_NOTE_CHARS)
+    return `the note has ${markdown.length.toLocaleString('en')} characters; at most ${MAX_NOTE_CHARS.toLocaleString('en')} are allowed`
+  const { blocks, brackets, parens } = noteNesting(markdown)
+  const deepest = Math.max(blocks, brackets, parens)
+  if (deepest <= MAX_NOTE_NESTING) return null
+  const what =
+    deepest === blocks
+      ? 'quotes and lists'
+      : deepest === brackets
+        ? 'brackets "["'
+        : 'parentheses "("'
+  return `the note nests ${what} ${deepest.toLocaleString('en')} levels deep; at most ${MAX_NOTE_NESTING} levels are allowed`
+}
