@@ -7,6 +7,31 @@ export const MAX_NOTE_CHARS = 100_000
 /** The deepest nesting of quotes and lists, of `[` in a paragraph, or of `(` in a word. */
 export const MAX_NOTE_NESTING = 32
 
+/**
+ * Markup characters beyond which a note is shown unformatted rather than parsed (not refused):
+ * commonmark.js takes up to about 2 µs per markup character (`*a_ ` repeated, measured by
+ * `npm run bench -- notes`), so this keeps any note within 50 ms. Prose of 100,000 characters
+ * stays far below it.
+ */
+export const MAX_MARKUP_CHARS = 16_000
+
+/** Line breaks and ASCII punctuation: the characters commonmark.js does work for. */
+export function markupChars(source: string): number {
+  let count = 0
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i)
+    if (
+      c === 10 ||
+      (c >= 33 && c <= 47) ||
+      (c >= 58 && c <= 64) ||
+      (c >= 91 && c <= 96) ||
+      (c >= 123 && c <= 126)
+    )
+      count++
+  }
+  return count
+}
+
 /** How deeply a note nests, by kind; each an upper bound estimated from the source text. */
 export interface NoteNesting {
   /** Block quotes and list items opened on one line (`> > - 1.`), indentation counted as lists. */

@@ -6,7 +6,7 @@
 import { Parser } from 'commonmark'
 import type { Node } from 'commonmark'
 
-import { noteLimitProblem } from '../../../shared/note-limits'
+import { MAX_MARKUP_CHARS, markupChars, noteLimitProblem } from '../../../shared/note-limits'
 
 export type MdInline =
   | { kind: 'text'; text: string }
@@ -153,30 +153,6 @@ function block(node: Node, depth: number): MdBlock {
 }
 
 const parser = new Parser({ smart: false })
-
-/**
- * Markup characters beyond which a note is shown unformatted: commonmark.js takes up to about
- * 2 µs per markup character (`*a_ ` repeated, measured by `npm run bench -- notes`), so this keeps
- * any note within 50 ms. Prose notes of 100,000 characters stay far below it.
- */
-export const MAX_MARKUP_CHARS = 16_000
-
-/** Line breaks and ASCII punctuation: the characters commonmark.js does work for. */
-function markupChars(source: string): number {
-  let count = 0
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i)
-    if (
-      c === 10 ||
-      (c >= 33 && c <= 47) ||
-      (c >= 58 && c <= 64) ||
-      (c >= 91 && c <= 96) ||
-      (c >= 123 && c <= 126)
-    )
-      count++
-  }
-  return count
-}
 
 function costProblem(source: string): string | null {
   const markup = markupChars(source)
