@@ -8,12 +8,12 @@ export const MAX_NOTE_CHARS = 100_000
 export const MAX_NOTE_NESTING = 32
 
 /**
- * Markup characters beyond which a note is shown unformatted rather than parsed (not refused):
- * commonmark.js takes up to about 2 µs per markup character (`*a_ ` repeated, measured by
- * `npm run bench -- notes`), so this keeps any note within 50 ms. Prose of 100,000 characters
- * stays far below it.
+ * Parse cost (see parseCost) beyond which a note is shown unformatted rather than parsed (not
+ * refused): commonmark.js and the view take up to about 1.5 µs per unit (lines of one letter,
+ * `npm run bench -- notes`), so this keeps any note well within 50 ms. Prose of 100,000
+ * characters stays below it.
  */
-export const MAX_MARKUP_CHARS = 16_000
+export const MAX_PARSE_COST = 20_000
 
 /** Line breaks and ASCII punctuation: the characters commonmark.js does work for. */
 export function markupChars(source: string): number {
@@ -31,6 +31,48 @@ export function markupChars(source: string): number {
   }
   return count
 }
+
+/**
+ * What parsing `source` costs commonmark.js, in markup characters: each markup character, each line
+ * break twice, each blank line (a new block costs about ten), and the characters each backtick run scans looking
+ * for a closing run of the same length (to the end of the paragraph when there is none). An upper
+ * bound computed in one pass from the end.
+ */
+export function parseCost(source: string): number {
+  let cost = markupChars(source)
+  const nextRun = new Map<number, number>()
+  let paragraphEnd = source.length
+  let i = source.length - 1
+  while (i >= 0) {
+    const c = source[i]
+    if (c === '\n') {
+      // A line break costs twice a punctuation character (a line, a break in the view).
+      cost += 1
+      if (source[i - 1] === '\n' || (source[i - 1] === '\r' && source[i - 2] === '\n')) {
+        cost += BLOCK_COST
+        paragraphEnd = i
+        nextRun.clear()
+      }
+      i--
+    } else if (c === '`') {
+      let start = i
+      while (start > 0 && source[start - 1] === '`') start--
+      const length = i - start + 1
+      // An odd run of backslashes escapes the first backtick: the opening run is one shorter,
+      // while the closing runs it scans for are matched on the raw text.
+      let slashes = 0
+      while (source[start - 1 - slashes] === '\\') slashes++
+      const opening = length - (slashes % 2)
+      if (opening > 0) cost += (nextRun.get(opening) ?? paragraphEnd) - start
+      nextRun.set(length, start)
+      i = start - 1
+    } else i--
+  }
+  return cost
+}
+
+/** A blank line starts a block: a node and its view, about ten markup characters' work. */
+const BLOCK_COST = 10
 
 /** How deeply a note nests, by kind; each an upper bound estimated from the source text. */
 export interface NoteNesting {

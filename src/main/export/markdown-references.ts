@@ -5,7 +5,7 @@
 
 import { Parser } from 'commonmark'
 
-import { MAX_MARKUP_CHARS, markupChars, noteLimitProblem } from '../../shared/note-limits'
+import { MAX_PARSE_COST, noteLimitProblem, parseCost } from '../../shared/note-limits'
 import { hasBlocks } from './markdown-escape'
 import { parseMarkdownBlocks, readMarkdownExport, treeKey } from './markdown-read'
 
@@ -37,9 +37,7 @@ export function notesToShowAsSource(
   // when the file is read back they are shown as fenced code, which parses in linear time.
   const costly = new Set(
     notes
-      .filter(
-        (n) => noteLimitProblem(n.source) !== null || markupChars(n.source) > MAX_MARKUP_CHARS
-      )
+      .filter((n) => noteLimitProblem(n.source) !== null || parseCost(n.source) > MAX_PARSE_COST)
       .map((n) => n.key)
   )
   const mayDefine = (n: EmbeddedNote): boolean =>

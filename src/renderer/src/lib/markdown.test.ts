@@ -159,7 +159,7 @@ describe('markdownView of hostile notes', () => {
   })
 
   it('shows notes with too much markup to format at once unformatted, whole', () => {
-    const note = '*a_ '.repeat(10_000)
+    const note = '*a_ '.repeat(12_000)
     expect(markdownView(note)).toEqual([
       { kind: 'plain', text: note, reason: expect.stringMatching(/shown unformatted/) }
     ])

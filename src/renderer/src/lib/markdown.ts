@@ -6,7 +6,7 @@
 import { Parser } from 'commonmark'
 import type { Node } from 'commonmark'
 
-import { MAX_MARKUP_CHARS, markupChars, noteLimitProblem } from '../../../shared/note-limits'
+import { MAX_PARSE_COST, noteLimitProblem, parseCost } from '../../../shared/note-limits'
 
 export type MdInline =
   | { kind: 'text'; text: string }
@@ -155,16 +155,16 @@ function block(node: Node, depth: number): MdBlock {
 const parser = new Parser({ smart: false })
 
 function costProblem(source: string): string | null {
-  const markup = markupChars(source)
-  return markup > MAX_MARKUP_CHARS
-    ? `the note has ${markup.toLocaleString('en')} Markdown punctuation characters and line breaks; notes with more than ${MAX_MARKUP_CHARS.toLocaleString('en')} are shown unformatted so they display at once`
+  const cost = parseCost(source)
+  return cost > MAX_PARSE_COST
+    ? `the note has too much Markdown to format at once (${cost.toLocaleString('en')} units of work, at most ${MAX_PARSE_COST.toLocaleString('en')}), so it is shown unformatted`
     : null
 }
 
 /**
  * Parses Markdown `source` into blocks for the Markdown component. A note past the note limits
- * (stored before they existed) is shown whole as plain text: parsing it could overflow the stack
- * or take seconds.
+ * (stored before they existed) or costing more than MAX_PARSE_COST to parse is shown whole as
+ * plain text: parsing it could overflow the stack or take seconds.
  */
 export function markdownView(source: string): MdBlock[] {
   const problem = noteLimitProblem(source) ?? costProblem(source)
