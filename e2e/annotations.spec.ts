@@ -359,6 +359,17 @@ test('notes on disk that nest 33,000 deep or stall the parser show as plain text
   }
 })
 
+test('a note nesting deeper than 32 levels is refused with the reason', async () => {
+  await start()
+  await notes.open()
+  await notes.panel.getByTestId('add-briefing-note').click()
+  await new NoteEditorPart(notes.draft).write(`${'>'.repeat(40)} too deep`)
+  await expect(app.page.getByTestId('annotation-problem')).toContainText(
+    'the note nests quotes and lists 40 levels deep; at most 32 levels are allowed'
+  )
+  await expect(notes.noteItems).toHaveCount(0)
+})
+
 test('problems found while loading are shown and can be dismissed', async () => {
   const profile = profileWithJournal('{"v":1,"seq":1,"at":"2024-01-0')
   try {
