@@ -4,7 +4,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { MAX_NOTE_CHARS, MAX_NOTE_NESTING, noteLimitProblem, noteNesting } from './note-limits'
+import {
+  MAX_NOTE_CHARS,
+  MAX_NOTE_NESTING,
+  MAX_PARSE_COST,
+  noteLimitProblem,
+  noteNesting,
+  parseCost
+} from './note-limits'
 import { DEEP_QUOTE_NOTE, LINK_OPENERS_NOTE, markdownNote } from '../test-support/hostile-markdown'
 
 describe('noteLimitProblem', () => {
@@ -48,6 +55,21 @@ describe('noteLimitProblem', () => {
       '[a]\n\n'.repeat(100)
     ]
     for (const note of ordinary) expect(noteLimitProblem(note)).toBeNull()
+  })
+
+  it('counts the scans of backtick runs that find no closing run', () => {
+    // Each escaped ``` opens a run of two that scans to the end (1.2 s in commonmark.js).
+    expect(parseCost('```\\'.repeat(7_500))).toBeGreaterThan(MAX_PARSE_COST * 100)
+    // Matched code spans scan only to their closer.
+    expect(parseCost('`a` '.repeat(7_500))).toBeLessThan(MAX_PARSE_COST)
+  })
+
+  it('reads CR LF and CR line endings as LF', () => {
+    expect(noteNesting('[a\r\n[b\r\n[c')).toMatchObject({ brackets: 3 })
+    expect(noteNesting('[a\r\n\r\n[b')).toMatchObject({ brackets: 1 })
+    for (const end of ['\n', '\r\n', '\r'])
+      expect(parseCost(`a${end}`.repeat(1_000)), JSON.stringify(end)).toBeGreaterThanOrEqual(2_000)
+    expect(parseCost('a\r\r'.repeat(100))).toBeGreaterThan(parseCost('a\r'.repeat(100)) + 900)
   })
 
   it('gives an upper bound for quotes and lists that commonmark actually nests', () => {

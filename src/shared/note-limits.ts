@@ -22,6 +22,7 @@ export function markupChars(source: string): number {
     const c = source.charCodeAt(i)
     if (
       c === 10 ||
+      c === 13 ||
       (c >= 33 && c <= 47) ||
       (c >= 58 && c <= 64) ||
       (c >= 91 && c <= 96) ||
@@ -33,10 +34,10 @@ export function markupChars(source: string): number {
 }
 
 /**
- * What parsing `source` costs commonmark.js, in markup characters: each markup character, each line
- * break twice, each blank line (a new block costs about ten), and the characters each backtick run scans looking
- * for a closing run of the same length (to the end of the paragraph when there is none). An upper
- * bound computed in one pass from the end.
+ * What parsing `source` costs commonmark.js, in markup characters: each markup character, each
+ * line break twice, each blank line (a new block) ten more, and the characters each backtick run
+ * scans looking for a closing run of the same length (to the end of the paragraph when there is
+ * none). An upper bound computed in one pass from the end.
  */
 export function parseCost(source: string): number {
   let cost = markupChars(source)
@@ -45,10 +46,11 @@ export function parseCost(source: string): number {
   let i = source.length - 1
   while (i >= 0) {
     const c = source[i]
-    if (c === '\n') {
+    if (c === '\n' || c === '\r') {
       // A line break costs twice a punctuation character (a line, a break in the view).
       cost += 1
-      if (source[i - 1] === '\n' || (source[i - 1] === '\r' && source[i - 2] === '\n')) {
+      const before = source[c === '\n' && source[i - 1] === '\r' ? i - 2 : i - 1]
+      if (before === '\n' || before === '\r') {
         cost += BLOCK_COST
         paragraphEnd = i
         nextRun.clear()
@@ -131,6 +133,8 @@ export function noteNesting(markdown: string): NoteNesting {
   let lineBlank = true
   for (let i = 0; i <= markdown.length; i++) {
     const c = markdown[i]
+    // CR LF is one line ending: the LF ends the line.
+    if (c === '\r' && markdown[i + 1] === '\n') continue
     if (c === undefined || c === '\n' || c === '\r') {
       out.blocks = Math.max(out.blocks, lineNesting(markdown.slice(lineStart, i)))
       // A blank line ends the paragraph, and with it any open bracket.
