@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 
 import { runExportBenchmark } from './export-bench'
 import { runAnnotationBenchmark } from './annotations-bench'
+import { notesBenchLines, runNotesBenchmark } from './notes-bench'
 import { machine, ms, ratio } from './measure'
 import { DEFAULT_SIZES, runSearchBenchmark } from './search/search-bench'
 
@@ -38,6 +39,12 @@ const sections: { name: string; title: string; lines: () => Promise<string[]> }[
         `| export ${r.highlights.toLocaleString('en')} highlights with notes to Markdown (median of ${r.runs}) | ${ms(r.exportMs)} | plain join of the same quotes: ${ms(r.joinMs)} | ${ratio(r.exportMs, r.joinMs)} |`
       ])
     }
+  },
+  {
+    name: 'notes',
+    title: 'Notes render in bounded time (issue #13)',
+    lines: () =>
+      Promise.resolve(table(notesBenchLines(runNotesBenchmark({ runs: 9, samples: 300 }))))
   },
   {
     name: 'search',

@@ -325,6 +325,51 @@ test('annotations written by a newer app open read-only, with the reason shown',
   }
 })
 
+test('notes on disk that nest 33,000 deep or stall the parser show as plain text', async () => {
+  const note = (seq: number, id: string, body: string) => ({
+    v: 1,
+    seq,
+    at: '2024-01-01T00:00:00.000Z',
+    op: 'note.put',
+    note: {
+      id,
+      briefingId: 'india-japan-quad-2022',
+      target: { kind: 'briefing' },
+      body,
+      tags: [],
+      createdAt: '2024-01-01T00:00:00.000Z',
+      updatedAt: '2024-01-01T00:00:00.000Z'
+    }
+  })
+  const deep = '> '.repeat(33_000)
+  const links = '[x]('.repeat(25_000)
+  const lines = [note(1, 'deep-quote', deep), note(2, 'link-openers', links)]
+  const profile = profileWithJournal(lines.map((l) => `${JSON.stringify(l)}\n`).join(''))
+  try {
+    await start({ userDataDir: profile })
+    await notes.open()
+    await expect(notes.noteItems).toHaveCount(2)
+    const plain = notes.panel.getByTestId('note-plain')
+    await expect(plain).toHaveCount(2)
+    const texts = await plain.allTextContents()
+    expect(texts.map((t) => t.length).sort((a, b) => a - b)).toEqual([deep.length, links.length])
+    await expect(plain.first()).toHaveAttribute('title', /levels deep/)
+  } finally {
+    rmSync(profile, { recursive: true, force: true })
+  }
+})
+
+test('a note nesting deeper than 32 levels is refused with the reason', async () => {
+  await start()
+  await notes.open()
+  await notes.panel.getByTestId('add-briefing-note').click()
+  await new NoteEditorPart(notes.draft).write(`${'>'.repeat(40)} too deep`)
+  await expect(app.page.getByTestId('annotation-problem')).toContainText(
+    'the note nests quotes and lists 40 levels deep; at most 32 levels are allowed'
+  )
+  await expect(notes.noteItems).toHaveCount(0)
+})
+
 test('problems found while loading are shown and can be dismissed', async () => {
   const profile = profileWithJournal('{"v":1,"seq":1,"at":"2024-01-0')
   try {

@@ -13,6 +13,7 @@ import type {
 import { array, bool, int, literal, object, str, union, validator } from './schema'
 import type { Check, Validator } from './schema'
 import { briefingIdCheck } from './ids'
+import { MAX_NOTE_CHARS, noteLimitProblem } from './note-limits'
 
 const ID = str({ min: 1, max: 200, pattern: /^[A-Za-z0-9][A-Za-z0-9._:-]*$/, describe: 'an id' })
 const TAG = str({
@@ -22,7 +23,15 @@ const TAG = str({
   describe: 'a tag (1–60 characters, no commas, "#" or line breaks)'
 })
 const TAGS = array(TAG, 50)
-const MARKDOWN = str({ max: 100_000, describe: 'Markdown text of at most 100,000 characters' })
+const MARKDOWN: Check<string> = (input, path) => {
+  const checked = str({
+    max: MAX_NOTE_CHARS,
+    describe: 'Markdown text of at most 100,000 characters'
+  })(input, path)
+  if (!checked.ok) return checked
+  const problem = noteLimitProblem(checked.value)
+  return problem ? { ok: false, message: `${path}: ${problem}` } : checked
+}
 const COLOR = literal(...HIGHLIGHT_COLORS)
 const OFFSET = int(0, 10_000_000)
 

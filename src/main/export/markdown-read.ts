@@ -53,8 +53,8 @@ export interface ReadExport {
 
 const BLOCK_ID = /^\^((?:hl|note)-[A-Za-z0-9-]+)$/
 
-/** The parse tree of `node`: type, literal and attributes, children; no source positions. */
-export function markdownTree(node: Node): MdTree {
+/** `node` alone: type, literal and attributes, children still empty; no source positions. */
+function treeNode(node: Node): MdTree {
   const tree: MdTree = { type: node.type }
   if (node.literal !== null && node.literal !== undefined) tree.literal = node.literal
   if (node.type === 'link' || node.type === 'image') {
@@ -71,9 +71,53 @@ export function markdownTree(node: Node): MdTree {
       delimiter: node.listDelimiter ?? null
     }
   }
-  const children = childrenOf(node).map(markdownTree)
-  if (node.isContainer) tree.children = children
+  if (node.isContainer) tree.children = []
   return tree
+}
+
+/**
+ * The parse tree of `node`: type, literal and attributes, children; no source positions. Built
+ * with commonmark's walker, not recursion: a note's emphasis can nest thousands deep.
+ */
+export function markdownTree(node: Node): MdTree {
+  const open: MdTree[] = []
+  let root: MdTree | undefined
+  const walker = node.walker()
+  for (let event = walker.next(); event; event = walker.next()) {
+    if (!event.entering) {
+      open.pop()
+      continue
+    }
+    const tree = treeNode(event.node)
+    const parent = open[open.length - 1]
+    if (parent) parent.children!.push(tree)
+    else root = tree
+    if (event.node.isContainer) open.push(tree)
+  }
+  return root!
+}
+
+/** A string equal for equal trees, built without recursion (JSON.stringify recurses). */
+export function treeKey(trees: readonly MdTree[] | null | undefined): string {
+  if (!trees) return 'null'
+  const parts: string[] = []
+  const stack: (MdTree | ')')[] = []
+  for (let i = trees.length - 1; i >= 0; i--) stack.push(trees[i]!)
+  while (stack.length > 0) {
+    const tree = stack.pop()!
+    if (tree === ')') {
+      parts.push(')')
+      continue
+    }
+    const { children, ...own } = tree
+    parts.push(JSON.stringify(own))
+    if (children) {
+      parts.push('(')
+      stack.push(')')
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!)
+    }
+  }
+  return parts.join('')
 }
 
 /** The blocks of `markdown` parsed as a document of its own. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 
 import { importedToTarget, parseW3CAnnotations } from './w3c-import'
 import { ANNO_CONTEXT, recordIdFor, sourceIri } from './w3c-model'
+import { DEEP_QUOTE_NOTE, LINK_OPENERS_NOTE } from '../../../test-support/hostile-markdown'
 
 describe('W3C import: shapes and problems', () => {
   const annotation = {
@@ -87,6 +88,42 @@ describe('W3C import: shapes and problems', () => {
       target: { source: sourceIri('b', 's'), selector }
     })
     expect(result.problems.some((p) => p.message.includes('nested too deeply'))).toBe(true)
+  })
+
+  it('reports notes past the note limits (a backup of old notes) instead of importing them', () => {
+    const note = (id: string, value: string) => ({
+      '@context': ANNO_CONTEXT,
+      id: `urn:uuid:${id}`,
+      type: 'Annotation',
+      body: { type: 'TextualBody', value, format: 'text/markdown' },
+      target: sourceIri('b1', 's1')
+    })
+    const result = parseW3CAnnotations([
+      note('deep', DEEP_QUOTE_NOTE),
+      note('links', LINK_OPENERS_NOTE),
+      note('long', 'a'.repeat(100_001)),
+      note('fine', 'A *fine* note')
+    ])
+    expect(result.notes.map((n) => n.body)).toEqual(['A *fine* note'])
+    expect(result.problems).toEqual([
+      {
+        path: '$[0].body',
+        message:
+          'not imported: the note nests quotes and lists 33,000 levels deep; at most 32 levels are allowed',
+        kind: 'invalid'
+      },
+      {
+        path: '$[1].body',
+        message:
+          'not imported: the note nests parentheses "(" 25,000 levels deep; at most 32 levels are allowed',
+        kind: 'invalid'
+      },
+      {
+        path: '$[2].body',
+        message: 'not imported: the note has 100,001 characters; at most 100,000 are allowed',
+        kind: 'invalid'
+      }
+    ])
   })
 
   it('fills a missing quote or position from the current text', () => {

@@ -5,6 +5,7 @@
 import { HIGHLIGHT_COLORS } from '../../../shared/annotations'
 import type { HighlightColor, SectionTarget } from '../../../shared/annotations'
 import { CONTEXT_LENGTH } from '../../../shared/anchoring/describe'
+import { noteLimitProblem } from '../../../shared/note-limits'
 import { codePointToUtf16 } from './code-points'
 import { COLOR_KEY, COLOR_KEY_EXPANDED, parseSourceIri, recordIdFor } from './w3c-model'
 import type { ImportedHighlight, ImportProblem, W3CImport } from './w3c-model'
@@ -194,6 +195,11 @@ function readAnnotation({ node, path, contextInherited }: Located, out: W3CImpor
     ...(typeof node.modified === 'string' ? { updatedAt: node.modified } : {})
   }
   const { texts, tags } = readBodies(node, path, out.problems)
+  const tooBig = noteLimitProblem(texts.join('\n\n'))
+  if (tooBig) {
+    out.problems.push({ path: `${path}.body`, message: `not imported: ${tooBig}`, kind: 'invalid' })
+    return
+  }
   const selectors = many(t.selector)
   if (selectors.length === 0) {
     const target =

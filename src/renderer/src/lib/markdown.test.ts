@@ -1,9 +1,18 @@
 // Unit tests of the Markdown view model: structure, and that hostile input stays inert text.
 
+import fc from 'fast-check'
+import { Parser } from 'commonmark'
 import { describe, expect, it } from 'vitest'
 
-import { httpsUrl, markdownView, MAX_DEPTH } from './markdown'
+import { httpsUrl, markdownView, MAX_DEPTH, plainText } from './markdown'
 import type { MdBlock, MdInline } from './markdown'
+import {
+  DEEP_QUOTE_NOTE,
+  HOSTILE_NOTES,
+  LINK_OPENERS_NOTE,
+  markdownNote,
+  WORDS
+} from '../../../test-support/hostile-markdown'
 
 function firstInlines(blocks: MdBlock[]): MdInline[] {
   const first = blocks[0]
@@ -108,6 +117,78 @@ describe('markdownView', () => {
 
   it('returns nothing for empty text', () => {
     expect(markdownView('')).toEqual([])
+  })
+})
+
+/** How deeply blocks and inlines nest in a view model (1 for a flat paragraph of text). */
+function viewDepth(value: unknown): number {
+  if (Array.isArray(value)) return Math.max(0, ...value.map(viewDepth))
+  if (!value || typeof value !== 'object') return 0
+  const own = 'kind' in value ? 1 : 0
+  return own + Math.max(0, ...Object.values(value).map(viewDepth))
+}
+
+/** Every string in a view model, in order. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) return value.flatMap(strings)
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings)
+  return []
+}
+
+const count = (texts: string[], word: string): number =>
+  texts.reduce((n, text) => n + text.split(word).length - 1, 0)
+
+describe('markdownView of hostile notes', () => {
+  it('shows the 33,000-deep quote and the 25,000 link openers whole, as plain text', () => {
+    for (const note of [DEEP_QUOTE_NOTE, LINK_OPENERS_NOTE]) {
+      const [only, ...rest] = markdownView(note)
+      expect(rest).toEqual([])
+      expect(only).toMatchObject({ kind: 'plain', text: note })
+      expect((only as Extract<MdBlock, { kind: 'plain' }>).reason).toMatch(/levels deep/)
+    }
+  })
+
+  it('never throws and stays within MAX_DEPTH on every known worst case', () => {
+    for (const [name, note] of Object.entries(HOSTILE_NOTES)) {
+      const view = markdownView(note)
+      // Blocks and inlines both count, plus the list item level between a list and its blocks.
+      expect(viewDepth(view), name).toBeLessThanOrEqual(2 * MAX_DEPTH + 2)
+      expect(strings(view).join('').length, name).toBeGreaterThan(0)
+    }
+  })
+
+  it('shows notes with too much markup to format at once unformatted, whole', () => {
+    const note = '*a_ '.repeat(12_000)
+    expect(markdownView(note)).toEqual([
+      { kind: 'plain', text: note, reason: expect.stringMatching(/shown unformatted/) }
+    ])
+  })
+
+  it('never throws, bounds depth and keeps every word on generated Markdown', () => {
+    fc.assert(
+      fc.property(markdownNote, (note) => {
+        const view = markdownView(note)
+        expect(viewDepth(view)).toBeLessThanOrEqual(2 * MAX_DEPTH + 2)
+        const texts = strings(view)
+        for (const word of WORDS) expect(count(texts, word)).toBe(count([note], word))
+      }),
+      { numRuns: 300 }
+    )
+  })
+})
+
+describe('plainText', () => {
+  it('reads text 100,000 levels deep without recursion', () => {
+    const doc = new Parser().parse('> '.repeat(50_000) + 'bottom\n\n' + '*a '.repeat(20_000))
+    const text = plainText(doc)
+    expect(text.startsWith('bottom\n')).toBe(true)
+    expect(text.length).toBeGreaterThan(40_000)
+  })
+
+  it('joins blocks with line breaks and inlines without', () => {
+    const doc = new Parser().parse('# T *e* `c`\n\n- a\n- b\n\n> q\nr')
+    expect(plainText(doc)).toBe('T e c\na\nb\nq\nr')
   })
 })
 

@@ -1,9 +1,12 @@
 // Markdown notes → a plain view model the Markdown component renders element by element, as text
 // only: raw HTML stays literal text, images become their alt text, and only links that parse as
-// https URLs are marked openable. Pure (commonmark's parser only, never its HTML renderer).
+// https URLs are marked openable. Pure (commonmark's parser only, never its HTML renderer). Bounded:
+// a note past the note limits is never parsed, and nothing here recurses deeper than MAX_DEPTH.
 
 import { Parser } from 'commonmark'
 import type { Node } from 'commonmark'
+
+import { MAX_PARSE_COST, noteLimitProblem, parseCost } from '../../../shared/note-limits'
 
 export type MdInline =
   | { kind: 'text'; text: string }
@@ -23,6 +26,8 @@ export type MdBlock =
   | { kind: 'list'; ordered: boolean; start: number; tight: boolean; items: MdBlock[][] }
   | { kind: 'thematic_break' }
   | { kind: 'html'; text: string }
+  /** The whole note as typed, unformatted: it is past the note limits, so it is not parsed. */
+  | { kind: 'plain'; text: string; reason: string }
 
 /** Nesting deeper than this is shown as plain text (keeps rendering bounded for odd input). */
 export const MAX_DEPTH = 12
@@ -45,13 +50,20 @@ function childrenOf(node: Node): Node[] {
   return out
 }
 
-/** All text under `node` (for image alt text and for over-deep nesting). */
+/** All text under `node` (for image alt text and for over-deep nesting); a loop, not recursion. */
 export function plainText(node: Node): string {
-  if (node.type === 'softbreak' || node.type === 'linebreak') return '\n'
-  if (node.literal !== null && !node.isContainer) return node.literal
-  return childrenOf(node)
-    .map(plainText)
-    .join(BLOCK_CONTAINERS.has(node.type) ? '\n' : '')
+  const parts: string[] = []
+  const walker = node.walker()
+  for (let event = walker.next(); event; event = walker.next()) {
+    const { node: current, entering } = event
+    if (!entering) continue
+    const parent = current.parent
+    if (current !== node && current.prev && parent && BLOCK_CONTAINERS.has(parent.type))
+      parts.push('\n')
+    if (current.type === 'softbreak' || current.type === 'linebreak') parts.push('\n')
+    else if (current.literal !== null && !current.isContainer) parts.push(current.literal)
+  }
+  return parts.join('')
 }
 
 function inlines(node: Node, depth: number): MdInline[] {
@@ -142,7 +154,20 @@ function block(node: Node, depth: number): MdBlock {
 
 const parser = new Parser({ smart: false })
 
-/** Parses Markdown `source` into blocks for the Markdown component. */
+function costProblem(source: string): string | null {
+  const cost = parseCost(source)
+  return cost > MAX_PARSE_COST
+    ? `the note has too much Markdown to format at once (${cost.toLocaleString('en')} units of work, at most ${MAX_PARSE_COST.toLocaleString('en')}), so it is shown unformatted`
+    : null
+}
+
+/**
+ * Parses Markdown `source` into blocks for the Markdown component. A note past the note limits
+ * (stored before they existed) or costing more than MAX_PARSE_COST to parse is shown whole as
+ * plain text: parsing it could overflow the stack or take seconds.
+ */
 export function markdownView(source: string): MdBlock[] {
+  const problem = noteLimitProblem(source) ?? costProblem(source)
+  if (problem) return [{ kind: 'plain', text: source, reason: problem }]
   return blocks(parser.parse(source), 0)
 }
