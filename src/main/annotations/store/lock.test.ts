@@ -1,25 +1,49 @@
-// The advisory folder lock: held while open, read-only beside a live holder, stale ones taken over.
+// The store and the profile's writer lock: held while open, read-only beside a live holder,
+// stale claims taken over, and a lock that cannot be made retried before the next write.
 
 import { spawn } from 'node:child_process'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { openAnnotationStore } from './annotation-store'
-import { isRunning } from './lock'
-import { BRIEFING, FaultyFs, highlight, tempUserData } from '../../../test-support/annotation-store'
-import type { AnnotationStore } from './types'
+import { nodeLockFs, PROFILE_LOCK_DIR, ProfileLock } from '../../fs/profile-lock'
+import type { LockClaim, LockFs } from '../../fs/profile-lock'
+import { isRunning } from '../../fs/process-identity'
+import { BRIEFING, fsError, highlight, tempUserData } from '../../../test-support/annotation-store'
+import type { AnnotationStore, StoreOptions } from './types'
 
 let userData: string
-let lockPath: string
+let lockDir: string
 let cleanup: () => Promise<void>
 const open: AnnotationStore[] = []
 
-async function openStore(fs?: FaultyFs) {
-  const store = await openAnnotationStore(userData, { fs })
+async function openStore(options?: StoreOptions) {
+  const store = await openAnnotationStore(userData, options)
   open.push(store)
   return store
+}
+
+/** The newest claim in the lock folder. */
+async function newestClaim(): Promise<LockClaim> {
+  const numbers = (await readdir(lockDir))
+    .filter((name) => /^\d+\.json$/.test(name))
+    .map((name) => Number.parseInt(name, 10))
+  const newest = Math.max(...numbers)
+  return JSON.parse(await readFile(join(lockDir, `${newest}.json`), 'utf8')) as LockClaim
+}
+
+/** A claim by `pid` on this host, as another copy of the app would write it. */
+function claimOf(pid: number): string {
+  return JSON.stringify({
+    pid,
+    host: hostname(),
+    app: 'Briefing Reader',
+    since: new Date().toISOString(),
+    started: new Date().toISOString()
+  })
 }
 
 /** Runs a child process that stays alive until killed; returns its pid and a stopper. */
@@ -37,26 +61,27 @@ async function deadPid(): Promise<number> {
 
 beforeEach(async () => {
   ;({ dir: userData, cleanup } = await tempUserData())
-  lockPath = join(userData, 'annotations', '.lock')
+  lockDir = join(userData, PROFILE_LOCK_DIR)
 })
 afterEach(async () => {
   await Promise.all(open.splice(0).map((store) => store.close()))
   await cleanup()
 })
 
-describe('annotations folder lock', () => {
-  it('holds .lock with its pid while open and removes it on close', async () => {
+describe('the store and the profile lock', () => {
+  it('holds a claim with its pid while open and releases it on close', async () => {
     const store = await openStore()
-    expect(await readFile(lockPath, 'utf8')).toBe(`${process.pid}\n`)
+    expect(await newestClaim()).toMatchObject({ pid: process.pid, app: 'Briefing Reader' })
+    expect((await newestClaim()).released).toBeUndefined()
     await store.close()
-    await expect(readFile(lockPath)).rejects.toMatchObject({ code: 'ENOENT' })
+    expect(await newestClaim()).toMatchObject({ pid: process.pid, released: true })
   })
 
-  it('opens a second store on the same folder read-only until the first closes', async () => {
+  it('opens a second store on the same profile read-only until the first closes', async () => {
     const first = await openStore()
     const second = await openStore()
     expect(first.readOnly).toBeUndefined()
-    expect(second.readOnly).toMatch(/Another Briefing Reader process .* read-only/)
+    expect(second.readOnly).toMatch(/in use by Briefing Reader \(pid \d+\) since/)
     expect((await second.load(BRIEFING)).readOnly).toBe(second.readOnly)
     await expect(
       second.apply(BRIEFING, { op: 'highlight.put', highlight: highlight('h1') })
@@ -66,43 +91,65 @@ describe('annotations folder lock', () => {
     expect(third.readOnly).toBeUndefined()
   })
 
-  it('opens read-only while another live process holds the lock', async () => {
+  it('opens read-only while another live process holds the lock, and leaves its claim', async () => {
     const other = liveProcess()
     try {
-      await mkdir(join(userData, 'annotations'), { recursive: true })
-      await writeFile(lockPath, `${other.pid}\n`)
+      await mkdir(lockDir, { recursive: true })
+      const claim = claimOf(other.pid)
+      await writeFile(join(lockDir, '1.json'), claim)
       const store = await openStore()
       expect(store.readOnly).toContain(`pid ${other.pid}`)
-      expect(await readFile(lockPath, 'utf8')).toBe(`${other.pid}\n`)
+      expect(await readdir(lockDir)).toEqual(['1.json'])
     } finally {
       other.stop()
     }
   })
 
-  it('takes over a stale lock whose process is gone, or an unreadable one', async () => {
-    await mkdir(join(userData, 'annotations'), { recursive: true })
-    for (const content of [`${await deadPid()}\n`, '', 'garbage']) {
-      await writeFile(lockPath, content)
+  it('takes over a stale claim: its process is gone, or it is old and unreadable', async () => {
+    await mkdir(lockDir, { recursive: true })
+    const dead = claimOf(await deadPid())
+    let number = 1
+    for (const content of [dead, '', 'garbage']) {
+      const path = join(lockDir, `${number}.json`)
+      await writeFile(path, content)
+      const old = new Date(Date.now() - 60_000)
+      await utimes(path, old, old)
       const store = await openStore()
       expect(store.readOnly).toBeUndefined()
-      expect(await readFile(lockPath, 'utf8')).toBe(`${process.pid}\n`)
+      expect(await newestClaim()).toMatchObject({ pid: process.pid })
       await store.close()
+      number += 3 // past the claim taken and the "released" one
     }
   })
 
+  it('opens read-only for reading without touching the lock', async () => {
+    const store = await openStore({ readOnly: 'opened for reading' })
+    expect(store.readOnly).toBe('opened for reading')
+    await expect(readdir(lockDir)).rejects.toMatchObject({ code: 'ENOENT' })
+  })
+
   it('works unlocked if the lock cannot be made, and takes it before the next write', async () => {
-    const fs = new FaultyFs()
-    fs.failWith('EACCES', ['open'], '.lock')
-    const store = await openStore(fs)
+    let failing = true
+    const fs: LockFs = {
+      ...nodeLockFs,
+      writeNew: async (path, data) => {
+        if (failing) throw fsError('EACCES', `open '${path}'`)
+        await nodeLockFs.writeNew(path, data)
+      }
+    }
+    const lock = new ProfileLock(userData, 'Briefing Reader', fs)
+    const store = await openStore({ lock })
     expect(store.readOnly).toBeUndefined()
     expect(store.warnings).toEqual([
-      expect.stringMatching(/^Could not lock the annotations folder: EACCES/)
+      expect.stringMatching(/^Could not lock the profile for writing: EACCES/)
     ])
     const failed = await store.apply(BRIEFING, { op: 'highlight.put', highlight: highlight('h1') })
     expect(failed).toMatchObject({ saved: false, error: expect.stringMatching(/EACCES/) })
-    fs.heal()
+    failing = false
     expect(await store.retryPending()).toEqual({ pending: 0 })
-    expect(await readFile(lockPath, 'utf8')).toBe(`${process.pid}\n`)
+    expect(lock.isHeld).toBe(true)
+    expect(await newestClaim()).toMatchObject({ pid: process.pid })
+    await lock.release()
   })
 
   it('isRunning tells live from dead processes', async () => {
