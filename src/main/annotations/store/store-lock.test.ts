@@ -152,6 +152,27 @@ describe('the store and the profile lock', () => {
     await lock.release()
   })
 
+  it('never cuts journal lines another process appended: it turns read-only and keeps them', async () => {
+    const store = await openStore()
+    expect(
+      await store.apply(BRIEFING, { op: 'highlight.put', highlight: highlight('h1') })
+    ).toMatchObject({ saved: true })
+    const journal = join(userData, 'annotations', BRIEFING, 'journal.jsonl')
+    const theirs = (await readFile(journal, 'utf8'))
+      .replace('"seq":1', '"seq":2')
+      .replace(/h1/g, 'h9')
+    await writeFile(journal, theirs, { flag: 'a' })
+    const result = await store.apply(BRIEFING, { op: 'highlight.put', highlight: highlight('h2') })
+    expect(result).toMatchObject({
+      saved: false,
+      error: expect.stringMatching(/changed on disk by another program/)
+    })
+    expect(await readFile(journal, 'utf8')).toContain(theirs)
+    await expect(
+      store.apply(BRIEFING, { op: 'highlight.put', highlight: highlight('h3') })
+    ).rejects.toMatchObject({ code: 'read-only' })
+  })
+
   it('isRunning tells live from dead processes', async () => {
     expect(isRunning(process.pid)).toBe(true)
     expect(isRunning(await deadPid())).toBe(false)
