@@ -2,9 +2,26 @@
 // "ack <n>" after each step resolves as saved, until the test kills it with SIGKILL.
 // Usage: node crash-child.mjs <userDataDir> <seed> <compactEvery>
 
+import { writeSync } from 'node:fs'
+
 import { openAnnotationStore } from '../main/annotations/store/annotation-store'
 import { CRASH_BRIEFING, nextStep, seededRandom } from './crash-steps'
 import type { CrashView } from './crash-steps'
+
+/**
+ * Writes a line to stdout before returning. process.stdout buffers in this process when the
+ * test reads slowly (a loaded machine), and SIGKILL would drop acks of changes already on disk.
+ */
+function say(line: string): void {
+  for (;;) {
+    try {
+      writeSync(1, line)
+      return
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EAGAIN') throw error
+    }
+  }
+}
 
 async function main(): Promise<void> {
   const [userData, seedText, compactEveryText] = process.argv.slice(2)
@@ -13,7 +30,7 @@ async function main(): Promise<void> {
   if (store.readOnly) throw new Error(store.readOnly)
   let view: CrashView = await store.load(CRASH_BRIEFING)
   const random = seededRandom(seed)
-  process.stdout.write('ready\n')
+  say('ready\n')
   for (let n = 1; n <= 100_000; n++) {
     const step = nextStep(random, view, seed, n)
     const result =
@@ -21,7 +38,7 @@ async function main(): Promise<void> {
         ? await store.apply(CRASH_BRIEFING, step.change)
         : await store[step.kind](CRASH_BRIEFING)
     if (!result?.saved) throw new Error(`step ${n} not saved: ${JSON.stringify(result)}`)
-    process.stdout.write(`ack ${n}\n`)
+    say(`ack ${n}\n`)
     view = await store.load(CRASH_BRIEFING)
   }
   await store.close()
