@@ -103,12 +103,19 @@ describe('profile lock', () => {
   })
 
   it.runIf(process.platform === 'linux')(
-    'takes over a claim whose pid now belongs to another process (Linux: start tick differs)',
+    'takes over a claim whose pid now belongs to another process (Linux: other start tick or boot)',
     async () => {
-      const me = currentProcess()
-      await claim(1, claimBy(process.pid, { bootId: me.bootId, startTicks: '1' }))
-      // Our own pid but not held here: a claim left by an earlier process with this pid.
-      expect(await lock().acquire()).toEqual({ kind: 'held' })
+      const other = liveProcess()
+      try {
+        const me = currentProcess()
+        await claim(1, claimBy(other.pid, { bootId: me.bootId, startTicks: '1' }))
+        expect(await lock().acquire()).toEqual({ kind: 'held' })
+        await held.pop()!.release()
+        await claim(9, claimBy(other.pid, { bootId: 'another-boot', startTicks: '1' }))
+        expect(await lock().acquire()).toEqual({ kind: 'held' })
+      } finally {
+        other.stop()
+      }
     }
   )
 
