@@ -23,6 +23,8 @@ import { ImportState } from './import/import-state'
 import { pruneProfileTempFiles } from './import/profile-temp-files'
 import { loadLibrary } from './library/library-loader'
 import { log } from './log/log'
+import { ProfileLock } from './fs/profile-lock'
+import { AppError } from './errors'
 
 export interface CoreOptions {
   /** Folder of dataset JSON files (the bundled one by default). */
@@ -45,6 +47,13 @@ export interface CoreOptions {
   spawnIndex?: () => BackgroundPort
   /** Starts the import worker process (on the first import); without it imports parse here. */
   spawnImport?: () => BackgroundPort
+  /**
+   * 'write' (the default): take the profile's writer lock, or open read-only beside its holder.
+   * 'read': never write the profile and leave its lock alone (the CLI's reading commands).
+   */
+  access?: 'write' | 'read'
+  /** Who holds the lock, as other processes name it ("Briefing Reader" by default). */
+  holder?: string
 }
 
 /** Everything loaded once per start; each domain's handlers take the part they read. */
@@ -52,6 +61,8 @@ export interface CoreServices
   extends LibraryState, SearchServices, ImportServices, ExportServices, AnnotationImportServices {
   /** Counts of the current library and the start-up notices. */
   readonly info: AppInfo
+  /** Why this process may not write the profile (another holds it, or opened for reading). */
+  readonly profileReadOnly: string | undefined
 }
 
 export interface AppCore {
@@ -66,8 +77,10 @@ export function startCore(options: CoreOptions): AppCore {
   let store: AnnotationStore | undefined
   let search: IndexHost | undefined
   const importWorker = startImportWorker(options.spawnImport)
+  const lock = new ProfileLock(options.userDataDir, options.holder ?? 'Briefing Reader')
   const ready = load(
     options,
+    lock,
     importWorker,
     (opened) => (store = opened),
     (host) => (search = host)
@@ -80,17 +93,23 @@ export function startCore(options: CoreOptions): AppCore {
     async close() {
       await ready.catch(() => undefined)
       await Promise.all([search?.close(), importWorker.close()])
-      return (await store?.close()) ?? { pending: 0 }
+      const status = (await store?.close()) ?? { pending: 0 }
+      await lock.release()
+      return status
     }
   }
 }
 
 async function load(
   options: CoreOptions,
+  lock: ProfileLock,
   importWorker: ImportWorker,
   onStore: (store: AnnotationStore) => void,
   onSearch: (search: IndexHost) => void
 ): Promise<CoreServices> {
+  // The lock comes first, so nothing is read half written by a writer we would then refuse.
+  const reading = options.access === 'read' ? 'the profile was opened for reading only' : undefined
+  const attempt = reading === undefined ? await lock.acquire() : undefined
   // Loading completes or rolls back an import a crash interrupted; its temp files go too.
   const loaded = await loadLibrary(options.datasetDir, options.userDataDir)
   await pruneProfileTempFiles(options.userDataDir).catch((error: unknown) =>
@@ -104,7 +123,11 @@ async function load(
   })
   onSearch(search)
   if (!options.spawnIndex) await search.whenComplete()
-  const store = await openAnnotationStore(options.userDataDir, { fs: options.annotationFs })
+  const store = await openAnnotationStore(options.userDataDir, {
+    fs: options.annotationFs,
+    lock,
+    readOnly: reading ?? (attempt?.kind === 'other' ? attempt.reason : undefined)
+  })
   onStore(store)
   let library = loaded.library
   let imported: ReadonlySet<string> = loaded.imported
@@ -120,7 +143,7 @@ async function load(
     ...(options.notices ?? []),
     ...loaded.notices,
     ...store.warnings,
-    ...(store.readOnly ? [`Annotations are read-only: ${store.readOnly}`] : [])
+    ...(store.readOnly ? [`Annotations and imports are read-only: ${store.readOnly}`] : [])
   ]
   return {
     get library() {
@@ -146,7 +169,17 @@ async function load(
     annotationSearch,
     importWorker,
     annotations,
-    importState: new ImportState(),
+    importState: new WriterImportState(async () => {
+      if (store.readOnly !== undefined) throw new AppError('read-only', store.readOnly)
+      const taken = await lock.acquire()
+      if (taken.kind === 'other') throw new AppError('read-only', taken.reason)
+      if (taken.kind === 'failed') {
+        throw new AppError('internal', `Could not lock the profile for writing: ${taken.error}`)
+      }
+    }),
+    get profileReadOnly() {
+      return store.readOnly
+    },
     // Counted from the current library, so they stay right after an import.
     get info() {
       return {
@@ -166,5 +199,19 @@ async function attachWaitingLogged(services: AnnotationImportServices): Promise<
     await attachWaiting(services)
   } catch (error) {
     log.error('waiting annotations: could not attach', error)
+  }
+}
+
+/** The import queue, run only while this process holds the profile's writer lock. */
+class WriterImportState extends ImportState {
+  constructor(private readonly mayWrite: () => Promise<void>) {
+    super()
+  }
+
+  override queue<T>(work: () => Promise<T>): Promise<T> {
+    return super.queue(async () => {
+      await this.mayWrite()
+      return work()
+    })
   }
 }

@@ -6,8 +6,7 @@ import { join, resolve } from 'node:path'
 
 import { DEFAULT_COLOR_LABELS } from '../../shared/annotations'
 import { BUNDLE_FILE_NAME, buildBundle } from '../export/bundle-export'
-import { writeFileAtomically } from '../fs/atomic-write'
-import { nodeStoreFs } from '../fs/node-fs'
+import { nodeExclusiveFs, TargetTakenError, writeFileExclusively } from '../fs/exclusive-write'
 import type { BundleImportResult } from '../import/import-bundle'
 import { importBundleText } from '../import/import-bundle'
 import type { CoreServices } from '../app-core'
@@ -31,11 +30,14 @@ export async function exportBundleCommand(args: CliArgs, io: Output): Promise<nu
     }
     const isFolder = existsSync(out) && statSync(out).isDirectory()
     const path = isFolder ? join(out, BUNDLE_FILE_NAME) : resolve(out)
-    if (existsSync(path)) {
-      io.err(`not replacing the existing file ${path} (remove it first)`)
+    try {
+      // Created only if nothing is there when it is linked into place; never through a link.
+      await writeFileExclusively(nodeExclusiveFs, path, built.content, { replace: false })
+    } catch (error) {
+      if (!(error instanceof TargetTakenError)) throw error
+      io.err(`not replacing ${path}: ${error.message} (remove it first)`)
       return 1
     }
-    await writeFileAtomically(nodeStoreFs, path, built.content)
     io.out(
       `backed up ${built.briefings} imported briefing files, ${built.highlights} highlights and ${built.notes} notes to ${path}`
     )

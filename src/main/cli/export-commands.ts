@@ -14,7 +14,7 @@ import { defaultUserDataDir } from '../paths'
 import type { CliArgs } from './args'
 import { UsageError } from './args'
 import type { Output } from './services'
-import { withServices } from './services'
+import { withServices, withWriter } from './services'
 import { settleVersions } from './version-commands'
 import { reportAnnotations } from './annotation-report'
 import { exportBundleCommand, importBundle } from './bundle-commands'
@@ -80,7 +80,7 @@ export async function exportCommand(args: CliArgs, io: Output): Promise<number> 
 export async function importAnnotationsCommand(args: CliArgs, io: Output): Promise<number> {
   const file = args.positionals[0]
   if (!file) throw new UsageError('import-annotations needs a W3C Web Annotation JSON file')
-  return withServices(args, async (services) => {
+  return withWriter(args, async (services) => {
     const text = await readAnnotationsFile(resolve(file), basename(file))
     if (isBundleText(text)) return importBundle(services, file, text, io)
     const result = await importAnnotationsText(services, basename(file), text)
@@ -92,7 +92,7 @@ export async function importAnnotationsCommand(args: CliArgs, io: Output): Promi
 /** `import <files...>`: briefings into the profile's library; exit 1 if any file failed. */
 export async function importCommand(args: CliArgs, io: Output): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('import needs one or more files')
-  return withServices(args, async (services) => {
+  return withWriter(args, async (services) => {
     const { files, failed } = await readChosenFiles(args.positionals.map((p) => resolve(p)))
     const userDataDir = args.profile ?? defaultUserDataDir()
     const report = await importBriefings(services, userDataDir, files)

@@ -4,8 +4,8 @@
 import { join } from 'node:path'
 
 import { ANNOTATIONS_DIR, assertBriefingId, briefingDir } from './layout'
-import { FolderLock } from './lock'
 import { describeError, nodeStoreFs } from '../../fs/node-fs'
+import { ProfileLock } from '../../fs/profile-lock'
 import { BriefingSession } from './session'
 import type { SessionContext } from './session'
 import { StoreError } from './store-error'
@@ -30,9 +30,10 @@ const DEFAULT_COMPACT_EVERY = 500
 const DEFAULT_HISTORY_LIMIT = 500
 
 /**
- * Opens the annotation store of a user-data folder and takes its advisory lock. If another live
- * process holds the lock, the store opens read-only (`store.readOnly` says why). Never throws for
- * disk problems: they are reported in `warnings` and retried on the first write.
+ * Opens the annotation store of a user-data folder and takes the profile's writer lock (or uses
+ * `options.lock`, held by the caller). If another live process holds it, the store opens
+ * read-only (`store.readOnly` says why); so does `options.readOnly`, without touching the lock.
+ * Never throws for disk problems: they are reported in `warnings` and retried on the first write.
  */
 export async function openAnnotationStore(
   userDataDir: string,
@@ -41,19 +42,21 @@ export async function openAnnotationStore(
   const fs = options.fs ?? nodeStoreFs
   const root = join(userDataDir, ANNOTATIONS_DIR)
   const warnings: string[] = []
-  const lock = new FolderLock(fs, root)
-  let readOnly: string | undefined
+  const lock = options.lock ?? new ProfileLock(userDataDir, 'Briefing Reader')
+  let readOnly = options.readOnly
   try {
-    await fs.mkdir(root)
-    await fs.syncDir(userDataDir)
-    const attempt = await lock.acquire()
-    if (attempt.kind === 'other') readOnly = attempt.reason
-    if (attempt.kind === 'failed')
-      warnings.push(`Could not lock the annotations folder: ${attempt.error}`)
+    if (readOnly === undefined) {
+      await fs.mkdir(root)
+      await fs.syncDir(userDataDir)
+      const attempt = await lock.acquire()
+      if (attempt.kind === 'other') readOnly = attempt.reason
+      if (attempt.kind === 'failed')
+        warnings.push(`Could not lock the profile for writing: ${attempt.error}`)
+    }
   } catch (error) {
     warnings.push(`Could not create ${root}: ${describeError(error)}`)
   }
-  return new Store(root, lock, readOnly, warnings, {
+  return new Store(root, lock, options.lock === undefined, readOnly, warnings, {
     fs,
     now: options.now ?? (() => new Date()),
     compactEvery: options.compactEvery ?? DEFAULT_COMPACT_EVERY,
@@ -69,7 +72,9 @@ class Store implements AnnotationStore {
 
   constructor(
     private readonly root: string,
-    private readonly lock: FolderLock,
+    private readonly lock: ProfileLock,
+    /** Whether the lock is the store's own, released on close (else its owner releases it). */
+    private readonly ownsLock: boolean,
     readonly readOnly: string | undefined,
     readonly warnings: string[],
     base: Omit<SessionContext, 'readOnly' | 'beforeWrite'>
@@ -162,7 +167,7 @@ class Store implements AnnotationStore {
     // Let queued work (a background compaction) finish before the lock goes.
     await Promise.all(this.loadedSessions().map((session) => session.run(async () => undefined)))
     await this.retryPending()
-    await this.lock.release()
+    if (this.ownsLock) await this.lock.release()
     return this.status()
   }
 
@@ -199,6 +204,7 @@ class Store implements AnnotationStore {
     if (this.lock.isHeld) return
     const attempt = await this.lock.acquire()
     if (attempt.kind === 'other') throw new StoreError('read-only', attempt.reason)
-    if (attempt.kind === 'failed') throw new Error(`Could not lock annotations: ${attempt.error}`)
+    if (attempt.kind === 'failed')
+      throw new Error(`Could not lock the profile for writing: ${attempt.error}`)
   }
 }

@@ -8,7 +8,6 @@ import { StoreError } from './store-error'
 
 /** The annotations folder inside the user-data folder. */
 export const ANNOTATIONS_DIR = 'annotations'
-export const LOCK_FILE = '.lock'
 export const JOURNAL = 'journal.jsonl'
 export const JOURNAL_PREV = 'journal.prev.jsonl'
 export const JOURNAL_TMP = 'journal.jsonl.tmp'

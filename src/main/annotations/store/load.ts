@@ -19,7 +19,8 @@ export interface LoadedBriefing {
   lastSeq: number
   /** Sequence number of the snapshot the state started from (0 if none). */
   snapshotSeq: number
-  journal: { exists: boolean; goodLength: number; lineCount: number }
+  /** `tail`: bytes past `goodLength` at load (a torn line), which the next append may cut. */
+  journal: { exists: boolean; goodLength: number; lineCount: number; tail?: Uint8Array }
   /** Raw journal lines that could not be used, to be preserved at the next compaction. */
   rejected: string[]
   warnings: string[]
@@ -51,10 +52,16 @@ export async function loadBriefing(
   // only when snapshot.json itself could not be used.
   const names = base.fellBack ? [JOURNAL_PREV, JOURNAL] : [JOURNAL]
   for (const name of names) {
-    const parsed = await readJournal(fs, join(dir, name), name, loaded)
-    if (!parsed) continue
+    const read = await readJournal(fs, join(dir, name), name, loaded)
+    if (!read) continue
+    const { parsed, bytes } = read
     if (name === JOURNAL) {
-      loaded.journal = { exists: true, goodLength: parsed.goodLength, lineCount: parsed.lineCount }
+      loaded.journal = {
+        exists: true,
+        goodLength: parsed.goodLength,
+        lineCount: parsed.lineCount,
+        tail: bytes.subarray(parsed.goodLength)
+      }
       loaded.rejected = parsed.rejected
     }
     replay(parsed, name, loaded)
@@ -67,7 +74,7 @@ async function readJournal(
   path: string,
   name: string,
   loaded: LoadedBriefing
-): Promise<ParsedJournal | undefined> {
+): Promise<{ parsed: ParsedJournal; bytes: Uint8Array } | undefined> {
   let bytes: Uint8Array
   try {
     bytes = await fs.readFile(path)
@@ -84,7 +91,7 @@ async function readJournal(
     const version = parsed.newestVersion
     loaded.readOnly ??= `${name} has changes from a newer version of the app (schema ${version})`
   }
-  return parsed
+  return { parsed, bytes }
 }
 
 function replay(parsed: ParsedJournal, name: string, loaded: LoadedBriefing): void {

@@ -34,6 +34,8 @@ export class BriefingSession {
   lastError?: string
   private queue: Promise<unknown> = Promise.resolve()
   private compactAt: number
+  /** The bytes of an append that failed: the only bytes past the good end this session wrote. */
+  private attempt?: Buffer
 
   private constructor(
     readonly briefingId: string,
@@ -191,23 +193,36 @@ export class BriefingSession {
     return { ...outcome, change, seq, canUndo, canRedo }
   }
 
-  /** Appends `text` at the end of the known-good journal and fsyncs it before returning. */
+  /**
+   * Appends `text` at the end of the known-good journal and fsyncs it before returning. Bytes
+   * past that end are cut only if they are ours (a torn line seen at load, or a failed write of
+   * ours); anything else was written by another process, and this session turns read-only.
+   */
   private async append(text: string): Promise<void> {
     const { fs } = this.ctx
     const journal = this.disk.journal
+    const path = join(this.dir, JOURNAL)
     if (!journal.exists) await fs.mkdir(this.dir)
-    const handle = await fs.open(join(this.dir, JOURNAL), 'a')
+    const handle = await fs.open(path, 'a')
     let written = text
     try {
       const { size } = await handle.stat()
-      // Bytes past the known-good end are a torn line or a failed earlier write: drop them so the
-      // next line is not glued onto them.
-      if (size > journal.goodLength) await handle.truncate(journal.goodLength)
+      if (size > journal.goodLength) {
+        const extra = Buffer.from(await fs.readFile(path)).subarray(journal.goodLength)
+        if (!this.mayCut(extra)) {
+          this.disk.readOnly = foreignWriteMessage(this.briefingId)
+          log.error(`annotations of ${this.briefingId}: ${this.disk.readOnly}`)
+          throw new StoreError('read-only', this.disk.readOnly)
+        }
+        // A torn line or our own failed write: drop it so the next line is not glued onto it.
+        await handle.truncate(journal.goodLength)
+      }
       // Shorter than we know (changed behind our back): start on a fresh line.
       if (size < journal.goodLength) {
         journal.goodLength = size
         if (size > 0) written = `\n${text}`
       }
+      this.attempt = Buffer.from(written)
       await handle.writeFile(written)
       await handle.sync()
     } catch (error) {
@@ -215,6 +230,8 @@ export class BriefingSession {
       throw error
     }
     await handle.close()
+    this.attempt = undefined
+    journal.tail = undefined
     if (!journal.exists) {
       // The new file's (and maybe the new folder's) name must survive a power cut too.
       await fs.syncDir(this.dir)
@@ -222,6 +239,13 @@ export class BriefingSession {
       journal.exists = true
     }
     journal.goodLength += Buffer.byteLength(written)
+  }
+
+  /** Whether bytes past the good end are ours to cut: the tail seen at load or our failed write. */
+  private mayCut(extra: Buffer): boolean {
+    const tail = this.disk.journal.tail
+    if (tail !== undefined && extra.equals(tail)) return true
+    return this.attempt !== undefined && this.attempt.subarray(0, extra.length).equals(extra)
   }
 
   /** Replaces the journal with an empty one, keeping the old one as journal.prev.jsonl. */
@@ -233,6 +257,7 @@ export class BriefingSession {
       await fs.rename(join(this.dir, JOURNAL), join(this.dir, JOURNAL_PREV))
       this.disk.journal = { exists: false, goodLength: 0, lineCount: 0 }
     }
+    this.attempt = undefined
     await fs.rename(join(this.dir, JOURNAL_TMP), join(this.dir, JOURNAL))
     await fs.syncDir(this.dir)
     this.disk.journal = { exists: true, goodLength: 0, lineCount: 0 }
@@ -251,4 +276,11 @@ export class BriefingSession {
       return false
     }
   }
+}
+
+function foreignWriteMessage(briefingId: string): string {
+  return (
+    `The annotations of ${briefingId} were changed on disk by another program; they are ` +
+    `read-only here so its changes are not overwritten. Restart Briefing Reader to see them.`
+  )
 }

@@ -3,6 +3,7 @@
 
 import type { Highlight, Note } from '../../../shared/annotations'
 import type { SaveStatus } from '../../../shared/annotation-requests'
+import type { ProfileLock } from '../../fs/profile-lock'
 import type { SaveOutcome, StoreFs } from '../../fs/types'
 
 /**
@@ -140,4 +141,8 @@ export interface StoreOptions {
   compactEvery?: number
   /** Undo steps kept per briefing (default 500). */
   historyLimit?: number
+  /** The profile's writer lock, taken and released by the caller; the store makes its own if absent. */
+  lock?: ProfileLock
+  /** Opens for reading only, with this reason, without taking the lock (readers need none). */
+  readOnly?: string
 }
