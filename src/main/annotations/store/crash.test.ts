@@ -14,11 +14,10 @@ import { openAnnotationStore } from './annotation-store'
 import {
   CRASH_BRIEFING,
   comparable,
-  nextStep,
-  seededRandom
+  seededRandom,
+  statesAfter
 } from '../../../test-support/crash-steps'
 import type { CrashView } from '../../../test-support/crash-steps'
-import { BriefingModel } from './model'
 import type { LoadedAnnotations } from './types'
 
 const LANES = 8
@@ -90,34 +89,6 @@ function runAndKill(userData: string, seed: number, random: () => number): Promi
   })
 }
 
-/** The states after 0, 1, ... `steps` steps of the child's workload, from `start`. */
-function expectedStates(start: CrashView, seed: number, steps: number): string[] {
-  const model = BriefingModel.fromSnapshot({
-    v: 1,
-    seq: 0,
-    at: new Date(0).toISOString(),
-    briefingId: CRASH_BRIEFING,
-    highlights: start.highlights,
-    notes: start.notes,
-    trash: start.trash
-  })
-  const random = seededRandom(seed)
-  const view = (): CrashView => ({
-    ...model.contents(),
-    canUndo: model.canUndo,
-    canRedo: model.canRedo
-  })
-  const states = [comparable(view())]
-  for (let n = 1; n <= steps; n++) {
-    const step = nextStep(random, view(), seed, n)
-    const at = new Date().toISOString()
-    if (step.kind === 'apply') model.apply(step.change, at)
-    else model[step.kind](at)
-    states.push(comparable(view()))
-  }
-  return states
-}
-
 async function loadProfile(userData: string): Promise<LoadedAnnotations> {
   const store = await openAnnotationStore(userData)
   try {
@@ -157,7 +128,7 @@ async function lane(index: number): Promise<LaneResult> {
   for (let kill = 0; kill < KILLS_PER_LANE; kill++) {
     const seed = index * 1000 + kill
     const run = await runAndKill(userData, seed, random)
-    const states = expectedStates(state, seed, run.acks + 1)
+    const states = statesAfter(state, seed, run.acks + 1)
     if (await interruptedCompaction(userData)) result.midCompaction++
     const loaded = await loadProfile(userData)
     const found = comparable(loaded)
