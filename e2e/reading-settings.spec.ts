@@ -47,6 +47,12 @@ test('each setting changes the reading text and is there after reopening the app
 
   await settings.choose('font', 'Serif')
   await expect.poll(async () => (await settings.styles()).fontFamily).toContain('Reader Serif')
+  // The bundled font file itself is loaded (from the app, under the CSP), not a system fallback.
+  const serifLoaded = () =>
+    settings.page.evaluate(() =>
+      [...document.fonts].some((f) => f.family.includes('Reader Serif') && f.status === 'loaded')
+    )
+  await expect.poll(serifLoaded).toBe(true)
   await settings.larger()
   await expect.poll(async () => (await settings.styles()).fontSize).toBe('18px')
   await settings.choose('spacing', 'Relaxed')
