@@ -72,7 +72,7 @@ const CONTROL_PAIRS: [string, string][] = [
 ]
 
 describe('theme contrast (WCAG AA)', () => {
-  it('checks a test of its own arithmetic: black on white is 21:1', () => {
+  it('computes 21:1 for black on white', () => {
     expect(contrast('#000000', '#ffffff')).toBeCloseTo(21, 5)
   })
   for (const [theme, vars] of Object.entries(THEMES)) {
