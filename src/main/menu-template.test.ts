@@ -36,4 +36,23 @@ describe('application menu', () => {
       expect(about, platform).toBe(platform !== 'darwin')
     }
   })
+  it('sizes the reading text with Ctrl/Cmd + = - 0 and zooms the window with Shift, never both', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const view = menuTemplate(platform, 'Briefing Reader').find((s) => s.label === 'View')
+      const keys = (view?.entries ?? []).flatMap((e) =>
+        e.kind === 'command' || e.kind === 'role'
+          ? [[e.kind === 'command' ? e.command : e.role, e.accelerator]]
+          : []
+      )
+      expect(Object.fromEntries(keys)).toMatchObject({
+        'reading-settings': undefined,
+        'text-bigger': 'CmdOrCtrl+=',
+        'text-smaller': 'CmdOrCtrl+-',
+        'text-reset': 'CmdOrCtrl+0',
+        zoomIn: 'CmdOrCtrl+Shift+=',
+        zoomOut: 'CmdOrCtrl+Shift+-',
+        resetZoom: 'CmdOrCtrl+Shift+0'
+      })
+    }
+  })
 })

@@ -24,6 +24,8 @@ export type MenuEntry =
         | 'resetZoom'
         | 'zoomIn'
         | 'zoomOut'
+      /** Replaces the role's own accelerator. */
+      accelerator?: string
     }
   | { kind: 'separator' }
   /** Handled by main itself, never sent to the renderer. */
@@ -93,10 +95,27 @@ export function menuTemplate(platform: NodeJS.Platform, appName: string): MenuSe
   })
   sections.push({
     label: 'View',
+    // Ctrl/Cmd + = / - / 0 size the reading text (the renderer handles them, so they work with the
+    // menu bar hidden too); zooming the whole window moves to the same keys with Shift.
     entries: [
-      { kind: 'role', role: 'resetZoom' },
-      { kind: 'role', role: 'zoomIn' },
-      { kind: 'role', role: 'zoomOut' },
+      { kind: 'command', label: 'Reading Settings…', command: 'reading-settings' },
+      { kind: 'command', label: 'Larger Text', command: 'text-bigger', accelerator: 'CmdOrCtrl+=' },
+      {
+        kind: 'command',
+        label: 'Smaller Text',
+        command: 'text-smaller',
+        accelerator: 'CmdOrCtrl+-'
+      },
+      {
+        kind: 'command',
+        label: 'Default Text Size',
+        command: 'text-reset',
+        accelerator: 'CmdOrCtrl+0'
+      },
+      { kind: 'separator' },
+      { kind: 'role', role: 'resetZoom', accelerator: 'CmdOrCtrl+Shift+0' },
+      { kind: 'role', role: 'zoomIn', accelerator: 'CmdOrCtrl+Shift+=' },
+      { kind: 'role', role: 'zoomOut', accelerator: 'CmdOrCtrl+Shift+-' },
       { kind: 'separator' },
       { kind: 'role', role: 'togglefullscreen' }
     ]

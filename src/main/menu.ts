@@ -18,7 +18,11 @@ export function installAppMenu(
       label: section.label,
       submenu: section.entries.map((entry): MenuItemConstructorOptions => {
         if (entry.kind === 'separator') return { type: 'separator' }
-        if (entry.kind === 'role') return { role: entry.role }
+        if (entry.kind === 'role') {
+          return entry.accelerator
+            ? { role: entry.role, accelerator: entry.accelerator }
+            : { role: entry.role }
+        }
         if (entry.kind === 'main') return { label: entry.label, click: actions[entry.action] }
         return {
           label: entry.label,

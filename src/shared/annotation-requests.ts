@@ -13,6 +13,8 @@ import type {
 import { array, bool, int, literal, object, str, union, validator } from './schema'
 import type { Check, Validator } from './schema'
 import { briefingIdCheck } from './ids'
+import { readingSettingsPatch } from './reading-settings'
+import type { ReadingSettings } from './reading-settings'
 import { MAX_NOTE_CHARS, noteLimitProblem } from './note-limits'
 
 const ID = str({ min: 1, max: 200, pattern: /^[A-Za-z0-9][A-Za-z0-9._:-]*$/, describe: 'an id' })
@@ -150,12 +152,14 @@ export type AnnotationChangeResult = BriefingAnnotations & { changedId: string }
 export interface Preferences {
   colorLabels: Record<HighlightColor, string>
   lastColor: HighlightColor
+  reading: ReadingSettings
 }
 
 /** A change of preferences: only the fields (and colour labels) given are changed. */
 export interface PreferencesUpdate {
   colorLabels?: Partial<Record<HighlightColor, string>>
   lastColor?: HighlightColor
+  reading?: Partial<ReadingSettings>
 }
 
 export const validateBriefingIdRequest = validator(object({ briefingId: briefingIdCheck }))
@@ -170,9 +174,10 @@ export const validatePreferencesUpdate: Validator<PreferencesUpdate> = validator
         >,
         HIGHLIGHT_COLORS
       ),
-      lastColor: COLOR
+      lastColor: COLOR,
+      reading: readingSettingsPatch
     },
-    ['colorLabels', 'lastColor']
+    ['colorLabels', 'lastColor', 'reading']
   )
 )
 export const validateExternalLink = validator(object({ url: str({ min: 1, max: 2048 }) }))

@@ -41,7 +41,11 @@ export const MENU_COMMANDS = [
   'find',
   'export-notes',
   'import-briefings',
-  'import-opened'
+  'import-opened',
+  'reading-settings',
+  'text-bigger',
+  'text-smaller',
+  'text-reset'
 ] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 

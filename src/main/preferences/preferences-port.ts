@@ -1,5 +1,5 @@
-// The preferences the renderer may read and change (colour labels, last colour), served from the
-// PreferencesStore that electron-store (in the app) or conf (in Node) backs.
+// The preferences the renderer may read and change (colour labels, last colour, reading settings),
+// served from the PreferencesStore that electron-store (in the app) or conf (in Node) backs.
 
 import type { Preferences, PreferencesUpdate } from '../../shared/annotation-requests'
 import { AppError } from '../errors'
@@ -15,7 +15,8 @@ export interface PreferencesPort {
 export function preferencesPort(store: PreferencesStore): PreferencesPort {
   const current = (): Preferences => ({
     colorLabels: store.get('colorLabels'),
-    lastColor: store.get('lastColor')
+    lastColor: store.get('lastColor'),
+    reading: store.get('reading')
   })
   return {
     get: current,
@@ -24,7 +25,8 @@ export function preferencesPort(store: PreferencesStore): PreferencesPort {
         ...(update.colorLabels
           ? { colorLabels: { ...store.get('colorLabels'), ...update.colorLabels } }
           : {}),
-        ...(update.lastColor ? { lastColor: update.lastColor } : {})
+        ...(update.lastColor ? { lastColor: update.lastColor } : {}),
+        ...(update.reading ? { reading: { ...store.get('reading'), ...update.reading } } : {})
       }
       let saving
       try {

@@ -6,6 +6,16 @@ import type { ValidateFunction } from 'ajv/dist/2020.js'
 
 import { DEFAULT_COLOR_LABELS, HIGHLIGHT_COLORS } from '../../shared/annotations'
 import type { HighlightColor } from '../../shared/annotations'
+import {
+  DEFAULT_READING_SETTINGS,
+  MAX_TEXT_SIZE,
+  MIN_TEXT_SIZE,
+  READING_FONTS,
+  READING_SPACINGS,
+  READING_WIDTHS,
+  THEMES
+} from '../../shared/reading-settings'
+import type { ReadingSettings } from '../../shared/reading-settings'
 
 /**
  * Everything stored in the preferences file (a type alias: conf needs an indexable type). Keys an
@@ -16,6 +26,8 @@ export type PreferencesData = {
   colorLabels: Record<HighlightColor, string>
   /** The colour the next highlight gets. */
   lastColor: HighlightColor
+  /** Font, size, spacing, column width and theme of the reader (files before #14 lack it). */
+  reading: ReadingSettings
 }
 
 export type PreferenceKey = keyof PreferencesData
@@ -23,7 +35,8 @@ export type PreferenceKey = keyof PreferencesData
 /** Defaults for every key. */
 export const DEFAULT_PREFERENCES: PreferencesData = {
   colorLabels: { ...DEFAULT_COLOR_LABELS },
-  lastColor: 'yellow'
+  lastColor: 'yellow',
+  reading: { ...DEFAULT_READING_SETTINGS }
 }
 
 /** conf's `schema` option: one JSON schema (draft 2020-12) per key. */
@@ -36,7 +49,19 @@ export const PREFERENCES_SCHEMA = {
     required: [...HIGHLIGHT_COLORS],
     additionalProperties: false
   },
-  lastColor: { enum: [...HIGHLIGHT_COLORS] }
+  lastColor: { enum: [...HIGHLIGHT_COLORS] },
+  reading: {
+    type: 'object',
+    properties: {
+      font: { enum: [...READING_FONTS] },
+      size: { type: 'integer', minimum: MIN_TEXT_SIZE, maximum: MAX_TEXT_SIZE },
+      spacing: { enum: [...READING_SPACINGS] },
+      width: { enum: [...READING_WIDTHS] },
+      theme: { enum: [...THEMES] }
+    },
+    required: ['font', 'size', 'spacing', 'width', 'theme'],
+    additionalProperties: false
+  }
 } as const
 
 const ajv = new Ajv2020({ allErrors: true, strict: true })

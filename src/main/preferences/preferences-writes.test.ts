@@ -117,11 +117,13 @@ describe('preference writes', () => {
     await writeFile(file, '\uFEFF' + JSON.stringify({ colorLabels: labels, lastColor: 'green' }))
     const { preferences, warnings } = createPreferences(Conf, { cwd: dir })
     expect(warnings).toEqual([])
-    expect(preferences.all()).toEqual({ colorLabels: labels, lastColor: 'green' })
+    const reading = DEFAULT_PREFERENCES.reading
+    expect(preferences.all()).toEqual({ colorLabels: labels, lastColor: 'green', reading })
     expect(await preferences.set('lastColor', 'pink')).toEqual({ saved: true })
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
       colorLabels: labels,
-      lastColor: 'pink'
+      lastColor: 'pink',
+      reading
     })
   })
 

@@ -52,10 +52,18 @@ describe('preferences', () => {
           lastColor: 'green'
         })
       ).toEqual({ saved: true })
+      const reading = {
+        ...DEFAULT_PREFERENCES.reading,
+        font: 'serif',
+        size: 20,
+        theme: 'sepia'
+      } as const
+      expect(await preferences.set('reading', reading)).toEqual({ saved: true })
       const again = open(Backend).preferences.all()
       expect(again).toEqual({
         colorLabels: { ...DEFAULT_COLOR_LABELS, pink: 'Check with desk' },
-        lastColor: 'green'
+        lastColor: 'green',
+        reading
       })
       expect(JSON.parse(await readFile(file, 'utf8')).colorLabels.pink).toBe('Check with desk')
       await rm(file)
@@ -88,9 +96,21 @@ describe('preferences', () => {
     await writeFile(file, JSON.stringify(old))
     const { preferences, warnings } = open()
     expect(warnings).toEqual([])
-    expect(preferences.all()).toEqual({ colorLabels: labels, lastColor: 'green' })
+    // Files from before the reading settings (issue #14) get their defaults.
+    const reading = DEFAULT_PREFERENCES.reading
+    expect(preferences.all()).toEqual({ colorLabels: labels, lastColor: 'green', reading })
     await preferences.set('lastColor', 'blue')
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ ...old, lastColor: 'blue' })
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ ...old, lastColor: 'blue', reading })
+  })
+
+  it('refuses reading settings outside their choices, before anything changes', () => {
+    const { preferences } = open()
+    const reading = DEFAULT_PREFERENCES.reading
+    expect(() => preferences.set('reading', { ...reading, size: 90 })).toThrow(PreferencesError)
+    expect(() => preferences.set('reading', { ...reading, theme: 'neon' as 'dark' })).toThrow(
+      PreferencesError
+    )
+    expect(preferences.get('reading')).toEqual(reading)
   })
 
   it('returns copies, so callers cannot change preferences behind its back', () => {

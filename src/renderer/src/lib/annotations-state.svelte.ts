@@ -3,6 +3,7 @@
 // last colour), and whether everything acknowledged is on disk (polled while it is not).
 
 import { DEFAULT_COLOR_LABELS, HIGHLIGHT_COLORS } from '../../../shared/annotations'
+import { DEFAULT_READING_SETTINGS } from '../../../shared/reading-settings'
 import type {
   AnchoredHighlight,
   HighlightColor,
@@ -25,7 +26,11 @@ import type { HighlightLike } from './segments'
 export const SAVE_POLL_MS = 3000
 export const SAVED_NOTICE_MS = 2500
 
-const DEFAULT_PREFS: Preferences = { colorLabels: { ...DEFAULT_COLOR_LABELS }, lastColor: 'yellow' }
+const DEFAULT_PREFS: Preferences = {
+  colorLabels: { ...DEFAULT_COLOR_LABELS },
+  lastColor: 'yellow',
+  reading: DEFAULT_READING_SETTINGS
+}
 
 export class AnnotationsState {
   /** The open briefing whose annotations are shown (set before they have loaded). */
@@ -274,7 +279,8 @@ function withDefaults(prefs: Preferences): Preferences {
   for (const color of HIGHLIGHT_COLORS) {
     if (prefs.colorLabels?.[color]) colorLabels[color] = prefs.colorLabels[color]
   }
-  return { colorLabels, lastColor: prefs.lastColor ?? 'yellow' }
+  const reading = { ...DEFAULT_READING_SETTINGS, ...prefs.reading }
+  return { colorLabels, lastColor: prefs.lastColor ?? 'yellow', reading }
 }
 
 function failureOf(change: AnnotationChange): string {

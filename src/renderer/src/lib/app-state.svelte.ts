@@ -18,6 +18,7 @@ import { ExportState } from './export-state.svelte'
 import { ImportState } from './import-state.svelte'
 import { menuTargetFor, runMenuCommand } from './menu-commands'
 import { ReaderState } from './reader-state.svelte'
+import { ReadingSettingsState } from './reading-settings.svelte'
 import { SearchState } from './search-state.svelte'
 import { VersionsState } from './versions-state.svelte'
 
@@ -45,6 +46,7 @@ export class AppState {
   readonly details = new DetailsState((summary) => this.reloadAfterDetails(summary.id))
   readonly entityReview = new EntityReviewState((id) => this.reloadAfterEntities(id))
   readonly versions = new VersionsState((id) => this.reloadAfterVersion(id))
+  readonly readingSettings = new ReadingSettingsState()
 
   #listening = false
 
@@ -65,6 +67,7 @@ export class AppState {
     await Promise.all([
       this.loadLibrary(),
       this.annotations.loadPreferences(),
+      this.readingSettings.load(),
       this.entityReview.refresh()
     ])
     this.status = 'ready'

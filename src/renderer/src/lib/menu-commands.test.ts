@@ -20,6 +20,8 @@ function run(command: MenuCommand, state: Partial<MenuTarget> = {}): string[] {
     openExport: () => calls.push('export'),
     importBriefings: () => calls.push('import'),
     importOpened: () => calls.push('import-opened'),
+    readingSettings: () => calls.push('reading-settings'),
+    textSize: (step) => calls.push(`text size ${step}`),
     ...state
   }
   runMenuCommand(command, target)
@@ -56,5 +58,13 @@ describe('runMenuCommand', () => {
     expect(run('import-briefings', { modalOpen: true })).toEqual([])
     // Files opened with the app are imported whatever is on screen: no dialog opens for them.
     expect(run('import-opened', { modalOpen: true })).toEqual(['import-opened'])
+  })
+
+  it('opens the reading settings, not behind the dialog, and sizes the text from any view', () => {
+    expect(run('reading-settings', { reading: false })).toEqual(['reading-settings'])
+    expect(run('reading-settings', { modalOpen: true })).toEqual([])
+    expect(run('text-bigger')).toEqual(['text size 1'])
+    expect(run('text-smaller', { reading: false })).toEqual(['text size -1'])
+    expect(run('text-reset')).toEqual(['text size 0'])
   })
 })

@@ -22,6 +22,10 @@ export interface MenuTarget {
   importBriefings(): void
   /** Imports the files the system opened with the app (they wait in main). */
   importOpened(): void
+  /** Opens the reading settings popover. */
+  readingSettings(): void
+  /** Steps the reading text's size (+1, -1) or resets it (0). */
+  textSize(step: 1 | -1 | 0): void
 }
 
 /** Carries out one menu command. */
@@ -44,6 +48,14 @@ export function runMenuCommand(command: MenuCommand, target: MenuTarget): void {
     case 'import-opened':
       // No dialog opens: the report shows beside whatever is on screen.
       target.importOpened()
+      return
+    case 'reading-settings':
+      if (!target.modalOpen) target.readingSettings()
+      return
+    case 'text-bigger':
+    case 'text-smaller':
+    case 'text-reset':
+      target.textSize(command === 'text-bigger' ? 1 : command === 'text-smaller' ? -1 : 0)
   }
 }
 
@@ -60,6 +72,8 @@ export function menuTargetFor(app: AppState): MenuTarget {
     focusSearch: () => app.search.focus(),
     openExport: () => app.openExport(),
     importBriefings: () => void app.importer.fromDialog(),
-    importOpened: () => void app.importer.fromOpened()
+    importOpened: () => void app.importer.fromOpened(),
+    readingSettings: () => (app.readingSettings.open = true),
+    textSize: (step) => void app.readingSettings.stepSize(step)
   }
 }
