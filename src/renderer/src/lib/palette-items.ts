@@ -42,7 +42,7 @@ export function paletteItems({ library, open, mac }: PaletteSource): PaletteItem
     label: SHORTCUTS[id].label,
     detail: keysOf(id, mac)
       .map((k) => formatKey(k, mac))
-      .join('  ')
+      .join(' · ')
   }))
   const sections = (open?.sections ?? []).map((section, index): PaletteItem => ({
     kind: 'section',
