@@ -2,6 +2,7 @@
 // sends to the renderer. menu.ts turns it into Electron's Menu; this file is tested without it.
 
 import type { MenuCommand } from '../shared/api-methods'
+import { SHORTCUTS, acceleratorOf } from '../shared/shortcuts'
 
 export type MenuEntry =
   | { kind: 'command'; label: string; command: MenuCommand; accelerator?: string }
@@ -63,18 +64,8 @@ export function menuTemplate(platform: NodeJS.Platform, appName: string): MenuSe
   sections.push({
     label: 'File',
     entries: [
-      {
-        kind: 'command',
-        label: 'Import Briefings…',
-        command: 'import-briefings',
-        accelerator: 'CmdOrCtrl+O'
-      },
-      {
-        kind: 'command',
-        label: 'Export Notes…',
-        command: 'export-notes',
-        accelerator: 'CmdOrCtrl+E'
-      },
+      command('import-briefings'),
+      command('export-notes'),
       { kind: 'separator' },
       mac ? { kind: 'role', role: 'close' } : { kind: 'role', role: 'quit' }
     ]
@@ -82,15 +73,15 @@ export function menuTemplate(platform: NodeJS.Platform, appName: string): MenuSe
   sections.push({
     label: 'Edit',
     entries: [
-      { kind: 'command', label: 'Undo', command: 'undo', accelerator: 'CmdOrCtrl+Z' },
-      { kind: 'command', label: 'Redo', command: 'redo', accelerator: 'Shift+CmdOrCtrl+Z' },
+      command('undo'),
+      command('redo'),
       { kind: 'separator' },
       { kind: 'role', role: 'cut' },
       { kind: 'role', role: 'copy' },
       { kind: 'role', role: 'paste' },
       { kind: 'role', role: 'selectAll' },
       { kind: 'separator' },
-      { kind: 'command', label: 'Find…', command: 'find', accelerator: 'CmdOrCtrl+F' }
+      command('find')
     ]
   })
   sections.push({
@@ -98,20 +89,10 @@ export function menuTemplate(platform: NodeJS.Platform, appName: string): MenuSe
     // Ctrl/Cmd + = / - / 0 size the reading text (the renderer handles them, so they work with the
     // menu bar hidden too); zooming the whole window moves to the same keys with Shift.
     entries: [
-      { kind: 'command', label: 'Reading Settings…', command: 'reading-settings' },
-      { kind: 'command', label: 'Larger Text', command: 'text-bigger', accelerator: 'CmdOrCtrl+=' },
-      {
-        kind: 'command',
-        label: 'Smaller Text',
-        command: 'text-smaller',
-        accelerator: 'CmdOrCtrl+-'
-      },
-      {
-        kind: 'command',
-        label: 'Default Text Size',
-        command: 'text-reset',
-        accelerator: 'CmdOrCtrl+0'
-      },
+      command('reading-settings'),
+      command('text-bigger'),
+      command('text-smaller'),
+      command('text-reset'),
       { kind: 'separator' },
       { kind: 'role', role: 'resetZoom', accelerator: 'CmdOrCtrl+Shift+0' },
       { kind: 'role', role: 'zoomIn', accelerator: 'CmdOrCtrl+Shift+=' },
@@ -136,4 +117,15 @@ export function menuTemplate(platform: NodeJS.Platform, appName: string): MenuSe
     ]
   })
   return sections
+}
+
+/** A menu item for a renderer command: its label and accelerator come from the shortcut table. */
+function command(id: Exclude<MenuCommand, 'import-opened'>): MenuEntry {
+  const accelerator = acceleratorOf(id)
+  return {
+    kind: 'command',
+    label: SHORTCUTS[id].label,
+    command: id,
+    ...(accelerator ? { accelerator } : {})
+  }
 }

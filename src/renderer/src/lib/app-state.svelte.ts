@@ -17,6 +17,7 @@ import type { ExportScope } from './export-options'
 import { ExportState } from './export-state.svelte'
 import { ImportState } from './import-state.svelte'
 import { menuTargetFor, runMenuCommand } from './menu-commands'
+import { NavigationState } from './navigation-state.svelte'
 import { ReaderState } from './reader-state.svelte'
 import { ReadingSettingsState } from './reading-settings.svelte'
 import { SearchState } from './search-state.svelte'
@@ -47,6 +48,7 @@ export class AppState {
   readonly entityReview = new EntityReviewState((id) => this.reloadAfterEntities(id))
   readonly versions = new VersionsState((id) => this.reloadAfterVersion(id))
   readonly readingSettings = new ReadingSettingsState()
+  readonly navigation = new NavigationState()
 
   #listening = false
 
@@ -162,6 +164,20 @@ export class AppState {
 
   showLibrary(): void {
     this.view = 'library'
+  }
+
+  /** Back or forward to a place read before (Alt+Left / Alt+Right, the mouse's buttons). */
+  travel(direction: 'back' | 'forward'): void {
+    const { history } = this.navigation
+    const place = direction === 'back' ? history.back() : history.forward()
+    if (!place) return
+    const { reader } = this
+    if (this.view === 'briefing' && reader.detail?.id === place.briefingId) {
+      reader.goTo(reader.detail.sections.findIndex((s) => s.id === place.sectionId))
+    } else {
+      this.search.open = false
+      this.openBriefing(place.briefingId, place.sectionId)
+    }
   }
 
   /** Opens the hit's briefing and section with its matched terms marked. */
