@@ -159,6 +159,9 @@ export class AppState {
 
   showLibrary(): void {
     this.view = 'library'
+    this.importer.backInLibrary()
+    // The cards show how far each briefing was read: read again once the position is saved.
+    void this.reader.flushPosition().then(() => this.loadLibrary())
   }
 
   /** Opens the hit's briefing and section with its matched terms marked. */
