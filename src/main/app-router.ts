@@ -12,7 +12,9 @@ import { setupImportHandlers } from './import/handlers'
 import { importAnnotationsOrBundle } from './import/import-bundle'
 import { createIpcRouter } from './ipc/router'
 import type { IpcRouter, RouterOptions } from './ipc/router'
-import { setupLibraryHandlers } from './library/handlers'
+import { nodeStoreFs } from './fs/node-fs'
+import { setupLibraryHandlers, setupReadingHandlers } from './library/handlers'
+import { openReadingPositions } from './library/reading-positions'
 import { setupPreferencesHandlers } from './preferences/handlers'
 import type { PreferencesPort } from './preferences/preferences-port'
 import { setupSearchHandlers } from './search/handlers'
@@ -44,7 +46,9 @@ export function createMainRouter(
     ...(await services()).info,
     filesToOpen: shell.filesToOpen()
   }))
-  setupLibraryHandlers(router, services)
+  const positions = openReadingPositions(core.options.userDataDir, nodeStoreFs)
+  setupLibraryHandlers(router, services, positions)
+  setupReadingHandlers(router, services, positions)
   setupSearchHandlers(router, services)
   setupAnnotationHandlers(router, services, {
     chooseFile: async () => (await shell.chooseImportFiles('annotations'))[0],
@@ -59,7 +63,8 @@ export function createMainRouter(
   setupImportHandlers(router, services, {
     userDataDir: core.options.userDataDir,
     chooseFiles: () => shell.chooseImportFiles('briefings'),
-    takeOpenedFiles: () => shell.takeOpenedFiles()
+    takeOpenedFiles: () => shell.takeOpenedFiles(),
+    positions
   })
   return router
 }

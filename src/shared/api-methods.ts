@@ -27,7 +27,9 @@ export const API_METHODS = {
   restoreVersion: 'library:restore-version',
   pendingEntityReviews: 'entities:pending',
   reviewEntities: 'entities:review',
-  applyEntityDecisions: 'entities:apply'
+  applyEntityDecisions: 'entities:apply',
+  getReadingPosition: 'reading:get',
+  saveReadingPosition: 'reading:save'
 } as const
 
 /**

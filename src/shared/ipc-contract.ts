@@ -39,6 +39,8 @@ import type {
 import { validateDetailsUpdate, validateDroppedFiles } from './import-requests'
 import { validateBriefingRequest, validateNoRequest, validateSearchRequest } from './ipc-validators'
 import type { BriefingDetail, BriefingSummary } from './library'
+import type { ReadingPosition, SavedPosition } from './reading'
+import { validateReadingPosition, validateReadingRequest } from './reading'
 import type { Validator } from './schema'
 import type { SearchRequest, SearchResponse } from './search'
 import type {
@@ -118,7 +120,11 @@ export const contract = {
   /** The proposed entities of one imported briefing, and the library's entities to merge with. */
   'entities:review': channel<{ briefingId: string }, EntityReview>(validateBriefingReview),
   /** Accepts, renames, merges or rejects proposed entities; all or nothing. */
-  'entities:apply': channel<EntityDecisions, EntityDecisionsResult>(validateEntityDecisions)
+  'entities:apply': channel<EntityDecisions, EntityDecisionsResult>(validateEntityDecisions),
+  /** Where the analyst stopped reading a briefing; null when never opened. */
+  'reading:get': channel<{ briefingId: string }, SavedPosition | null>(validateReadingRequest),
+  /** Saves the reading position (the renderer debounces: not on every scroll event). */
+  'reading:save': channel<ReadingPosition, { saved: boolean }>(validateReadingPosition)
 } as const
 
 export type Contract = typeof contract

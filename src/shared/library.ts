@@ -12,6 +12,12 @@ export interface BriefingSummary extends Pick<
   entityCount: number
   /** Imported by the analyst into this profile (the bundled briefings are not). */
   imported: boolean
+  /** When the analyst last read it (ISO time); absent when never opened. */
+  lastReadAt?: string
+  /** How far it has been read, 0..1 (the saved position's section and offset). */
+  progress?: number
+  highlightCount?: number
+  noteCount?: number
 }
 
 /** A briefing with the entity records its mentions refer to. */

@@ -9,6 +9,8 @@ import { describeRange } from '../../shared/anchoring/describe'
 import { FaultyFs } from '../../test-support/annotation-store'
 import { startCore } from '../app-core'
 import type { AppCore, CoreServices } from '../app-core'
+import { nodeStoreFs } from '../fs/node-fs'
+import { openReadingPositions } from '../library/reading-positions'
 import { listBriefingVersions, restoreVersion } from './briefing-versions'
 import { importBriefings } from './import-service'
 import { decideVersion } from './version-offers'
@@ -222,5 +224,24 @@ describe('versions of an imported briefing', () => {
     await expect(
       decide(services, userDataDir, report.versions[0]!.token, 'replace')
     ).rejects.toThrow(/came with the app/)
+  })
+
+  it('moves the reading position into the new text: a removed section goes to the nearest one', async () => {
+    const { services, userDataDir, id, second } = await importWithHighlights()
+    const positions = openReadingPositions(userDataDir, nodeStoreFs)
+    await positions.save({ briefingId: id, sectionId: 'costs', offset: 6000 })
+    const result = await decideVersion(
+      { services, userDataDir, positions },
+      { token: second.versions[0]!.token, mode: 'replace' },
+      {
+        queue: (work) => services.importState.queue(work),
+        importSeparately: () => Promise.reject(new Error('not asked'))
+      }
+    )
+    expect(result.status).toBe('replaced')
+    expect(await openReadingPositions(userDataDir, nodeStoreFs).get(id)).toMatchObject({
+      sectionId: 'talks',
+      offset: 0
+    })
   })
 })

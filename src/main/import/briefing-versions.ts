@@ -16,6 +16,8 @@ import type { StoreFs } from '../fs/types'
 import type { ImportServices } from './import-services'
 import { LIBRARY_DIR } from '../library/library-loader'
 import { validateDataset } from '../library/load-dataset'
+import { reanchorPosition } from '../library/reading-positions'
+import type { ReadingPositions } from '../library/reading-positions'
 import { reanchor } from './reanchor-report'
 import { AppError } from '../errors'
 import { keepVersion, listVersions, readVersion } from './version-store'
@@ -26,6 +28,8 @@ export interface VersionDeps {
   /** Filesystem for the writes (tests inject a failing one); node:fs by default. */
   fs?: StoreFs
   now?: () => Date
+  /** Reading positions: the briefing's moves to the same place in the new text. */
+  positions?: ReadingPositions
 }
 
 /** The imported briefing `briefingId`, or an error saying why it cannot change version. */
@@ -98,6 +102,7 @@ export async function changeVersion(
     throw error
   }
 
+  await movePosition(deps.positions, current, next)
   const merge = await services.annotations.importRecords(
     next.id,
     placed.changedHighlights,
@@ -117,6 +122,20 @@ export async function changeVersion(
     highlights: placed.highlights,
     notes: placed.notes,
     saved: merge.saved && merge.problems.length === 0
+  }
+}
+
+/** Moves the saved reading position into the new text; a failure only loses the place. */
+async function movePosition(
+  positions: ReadingPositions | undefined,
+  previous: Briefing,
+  next: Briefing
+): Promise<void> {
+  try {
+    const saved = await positions?.get(next.id)
+    if (saved) await positions?.move(reanchorPosition(saved, previous, next))
+  } catch {
+    // The analyst reopens at the nearest place they find; nothing else depends on it.
   }
 }
 

@@ -11,6 +11,7 @@ import { importBriefings } from './import-service'
 import { updateBriefingDetails } from './briefing-details'
 import type { ImportServices } from './import-services'
 import { readChosenFiles } from './read-files'
+import type { ReadingPositions } from '../library/reading-positions'
 import { decideVersion } from './version-offers'
 
 const MAX_TOTAL_BYTES = 100 * 1024 * 1024
@@ -22,6 +23,8 @@ export interface ImportPorts {
   chooseFiles(): Promise<string[]>
   /** The files the system opened with the app since the last call (taken: asked once). */
   takeOpenedFiles(): string[]
+  /** Reading positions, re-anchored when a briefing changes version. */
+  positions?: ReadingPositions
 }
 
 export function setupImportHandlers(
@@ -59,7 +62,7 @@ export function setupImportHandlers(
   }
   router.handle('library:import-dialog', async () => importPaths(await ports.chooseFiles()))
   router.handle('library:import-opened', async () => importPaths(ports.takeOpenedFiles()))
-  setupVersionHandlers(router, services, userDataDir)
+  setupVersionHandlers(router, services, userDataDir, ports.positions)
   setupEntityReviewHandlers(router, services, userDataDir)
 }
 
@@ -67,11 +70,12 @@ export function setupImportHandlers(
 function setupVersionHandlers(
   router: IpcRouter,
   services: () => Promise<ImportServices>,
-  userDataDir: string
+  userDataDir: string,
+  positions?: ReadingPositions
 ): void {
   router.handle('library:replace-version', async (request) => {
     const current = await services()
-    return decideVersion({ services: current, userDataDir }, request, {
+    return decideVersion({ services: current, userDataDir, positions }, request, {
       queue: (work) => current.importState.queue(work),
       importSeparately: (file, index) =>
         importBriefings(current, userDataDir, [file], new Date(), { separate: index })
@@ -83,7 +87,7 @@ function setupVersionHandlers(
   router.handle('library:restore-version', async ({ briefingId, version }) => {
     const current = await services()
     return current.importState.queue(() =>
-      restoreVersion({ services: current, userDataDir }, briefingId, version)
+      restoreVersion({ services: current, userDataDir, positions }, briefingId, version)
     )
   })
 }

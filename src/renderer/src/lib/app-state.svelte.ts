@@ -164,6 +164,9 @@ export class AppState {
 
   showLibrary(): void {
     this.view = 'library'
+    this.importer.backInLibrary()
+    // The cards show how far each briefing was read: read again once the position is saved.
+    void this.reader.flushPosition().then(() => this.loadLibrary())
   }
 
   /** Back or forward to a place read before (Alt+Left / Alt+Right, the mouse's buttons). */

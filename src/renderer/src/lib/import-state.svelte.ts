@@ -1,7 +1,8 @@
 // Importing briefing files (issue #6): files dragged onto the window (the drop overlay while they
 // hover), or File → Import / the library's "Import…" button through main's open dialog. Dropped
 // files are read and base64-encoded here; a file over the size limit is refused before sending.
-// The last report (imported, duplicates, failures) stays until dismissed.
+// The last report (imported, duplicates, failures) stays until dismissed, or until the analyst,
+// having acted on it (Open, Details…, Review), comes back to the library.
 
 import type { DroppedFile, ImportReport } from '../../../shared/import-requests'
 import { IMPORT_MAX_BYTES, IMPORT_MAX_FILES } from '../../../shared/import-requests'
@@ -131,6 +132,19 @@ export class ImportState {
   dismiss(): void {
     this.report = null
     this.error = ''
+    this.#acted = false
+  }
+
+  #acted = false
+
+  /** The analyst used one of the report's actions: it goes once they are back in the library. */
+  markActed(): void {
+    if (this.report) this.#acted = true
+  }
+
+  /** The library is shown again: a report already acted on has done its job. */
+  backInLibrary(): void {
+    if (this.#acted) this.dismiss()
   }
 
   async #run(work: () => Promise<ImportReport | null>): Promise<void> {
@@ -140,6 +154,7 @@ export class ImportState {
       if (!report) return
       this.error = ''
       this.report = report
+      this.#acted = false
       if (report.imported.length > 0) await this.onimported()
     } catch (error) {
       this.report = null

@@ -3,6 +3,7 @@
 
 import type { EntityKind } from '../../../shared/dataset'
 import type { BriefingDetail } from '../../../shared/library'
+import { OFFSET_SCALE } from '../../../shared/reading'
 import { api } from './api'
 import { indexEntities } from './entity-index'
 import type { EntityIndex } from './entity-index'
@@ -15,6 +16,9 @@ export interface SearchMarks {
   ranges: readonly Range[]
 }
 
+/** Pause after the last scroll or move before the position is saved. */
+const SAVE_DELAY_MS = 500
+
 export class ReaderState {
   detail = $state.raw<BriefingDetail | null>(null)
   status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle')
@@ -23,6 +27,8 @@ export class ReaderState {
   selectedEntityId = $state<string | null>(null)
   showEntities = $state(loadShowEntities())
   marks = $state.raw<SearchMarks | null>(null)
+  /** Where to scroll the section just restored from a saved position (0..1), then null. */
+  restoreOffset = $state<number | null>(null)
 
   section = $derived(this.detail?.sections[this.sectionIndex] ?? null)
   sectionCount = $derived(this.detail?.sections.length ?? 0)
@@ -72,8 +78,19 @@ export class ReaderState {
         }
       }
     }
-    const found = this.detail?.sections.findIndex((s) => s.id === sectionId) ?? -1
+    void this.flushPosition()
+    let target = sectionId
+    let offset: number | null = null
+    if (target === undefined) {
+      // Opened without a place to go: resume where the analyst stopped.
+      const saved = await api.getReadingPosition({ briefingId: id }).catch(() => null)
+      if (seq !== this.#seq) return
+      if (saved) [target, offset] = [saved.sectionId, saved.offset / OFFSET_SCALE]
+    }
+    const found = this.detail?.sections.findIndex((s) => s.id === target) ?? -1
+    this.restoreOffset = found >= 0 ? offset : null
     this.sectionIndex = Math.max(0, found)
+    this.#scheduleSave(offset ?? 0)
     this.marks = sectionId && marks ? { sectionId, ranges: marks } : null
     this.status = 'ready'
   }
@@ -102,6 +119,37 @@ export class ReaderState {
     if (target === this.sectionIndex || target < 0) return
     this.sectionIndex = target
     this.marks = null
+    this.#scheduleSave(0)
+  }
+
+  /** The analyst scrolled the section to `fraction` (0..1): saved after a pause, not per event. */
+  noteScroll(fraction: number): void {
+    this.#scheduleSave(fraction)
+  }
+
+  #saveTimer: ReturnType<typeof setTimeout> | undefined
+  #pendingSave: (() => Promise<void>) | undefined
+
+  #scheduleSave(fraction: number): void {
+    const briefingId = this.detail?.id
+    const sectionId = this.section?.id
+    if (!briefingId || !sectionId) return
+    const offset = Math.round(Math.min(1, Math.max(0, fraction)) * OFFSET_SCALE)
+    clearTimeout(this.#saveTimer)
+    this.#pendingSave = () => {
+      this.#pendingSave = undefined
+      return api.saveReadingPosition({ briefingId, sectionId, offset }).then(
+        () => undefined,
+        () => undefined
+      )
+    }
+    this.#saveTimer = setTimeout(() => void this.#pendingSave?.(), SAVE_DELAY_MS)
+  }
+
+  /** Saves a position still waiting for its pause now (another briefing opens, the window closes). */
+  async flushPosition(): Promise<void> {
+    clearTimeout(this.#saveTimer)
+    await this.#pendingSave?.()
   }
 
   next(): void {
