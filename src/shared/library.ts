@@ -12,6 +12,19 @@ export interface BriefingSummary extends Pick<
   entityCount: number
   /** Imported by the analyst into this profile (the bundled briefings are not). */
   imported: boolean
+  /** Imported briefings without a summary: the first lines of their text, for the card. */
+  excerpt?: string
+  /** Ids of the entities the briefing mentions (the library's entity filter). */
+  entityIds?: string[]
+  /** When the briefing was added to this profile (ISO); absent for bundled briefings. */
+  addedAt?: string
+  /** When the analyst last read it (ISO); absent until reading positions are recorded. */
+  lastReadAt?: string
+  /** How far it has been read, 0..1; absent until reading positions are recorded. */
+  progress?: number
+  /** Highlights and notes on it; absent when main did not count them. */
+  highlightCount?: number
+  noteCount?: number
 }
 
 /** A briefing with the entity records its mentions refer to. */
