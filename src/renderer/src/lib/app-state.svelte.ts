@@ -20,6 +20,7 @@ import { menuTargetFor, runMenuCommand } from './menu-commands'
 import { ReaderState } from './reader-state.svelte'
 import { SearchState } from './search-state.svelte'
 import { VersionsState } from './versions-state.svelte'
+import { LibraryFilterState } from './library-filter.svelte'
 
 export type AppStatus = 'loading' | 'ready' | 'error'
 export type View = 'library' | 'briefing'
@@ -38,6 +39,7 @@ export class AppState {
   noticesDismissed = $state(false)
 
   readonly reader = new ReaderState()
+  readonly shelf = new LibraryFilterState(() => this.library)
   readonly search = new SearchState()
   readonly annotations = new AnnotationsState()
   readonly exporter = new ExportState()
