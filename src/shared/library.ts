@@ -12,10 +12,17 @@ export interface BriefingSummary extends Pick<
   entityCount: number
   /** Imported by the analyst into this profile (the bundled briefings are not). */
   imported: boolean
-  /** When the analyst last read it (ISO time); absent when never opened. */
+  /** Imported briefings without a summary: the first lines of their text, for the card. */
+  excerpt?: string
+  /** Ids of the entities the briefing mentions (the library's entity filter). */
+  entityIds?: string[]
+  /** When the briefing was added to this profile (ISO); absent for bundled briefings. */
+  addedAt?: string
+  /** When the analyst last read it (ISO); absent when never opened. */
   lastReadAt?: string
-  /** How far it has been read, 0..1 (the saved position's section and offset). */
+  /** How far it has been read, 0..1; absent when never opened. */
   progress?: number
+  /** Highlights and notes on it; absent when main did not count them. */
   highlightCount?: number
   noteCount?: number
 }

@@ -22,6 +22,7 @@ import { ReaderState } from './reader-state.svelte'
 import { ReadingSettingsState } from './reading-settings.svelte'
 import { SearchState } from './search-state.svelte'
 import { VersionsState } from './versions-state.svelte'
+import { LibraryFilterState } from './library-filter.svelte'
 
 export type AppStatus = 'loading' | 'ready' | 'error'
 export type View = 'library' | 'briefing'
@@ -40,6 +41,7 @@ export class AppState {
   noticesDismissed = $state(false)
 
   readonly reader = new ReaderState()
+  readonly shelf = new LibraryFilterState(() => this.library)
   readonly search = new SearchState()
   readonly annotations = new AnnotationsState()
   readonly exporter = new ExportState()
