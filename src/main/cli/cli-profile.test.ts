@@ -7,23 +7,9 @@ import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { parseArgs } from './args'
-import { describeFailure, runCommand } from './commands'
+import { runCli } from '../../test-support/cli'
 
-async function run(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }
-  let code: number
-  try {
-    code = await runCommand(parseArgs(argv), io)
-  } catch (error) {
-    const failure = describeFailure(error)
-    err.push(failure.message)
-    code = failure.code
-  }
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+const run = runCli
 
 function aFile(): string {
   const file = join(mkdtempSync(join(tmpdir(), 'cli-profile-')), 'notes.txt')

@@ -7,28 +7,15 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 
 import { parseArgs, UsageError } from './args'
-import { describeFailure, runCommand } from './commands'
+import { runCli } from '../../test-support/cli'
+import { runCommand } from './commands'
 
 const ROOT = resolve(__dirname, '../../..')
 const DATASET = join(ROOT, 'resources/dataset')
 
-async function run(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }
-  let code: number
-  try {
-    code = await runCommand(
-      parseArgs([...argv, '--profile', mkdtempSync(join(tmpdir(), 'cli-profile-'))]),
-      io
-    )
-  } catch (error) {
-    const failure = describeFailure(error)
-    err.push(failure.message)
-    code = failure.code
-  }
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+/** A command on a fresh profile of its own. */
+const run = (...argv: string[]) =>
+  runCli(...argv, '--profile', mkdtempSync(join(tmpdir(), 'cli-profile-')))
 
 describe('CLI argument parsing', () => {
   it('reads commands, positionals and flags in either order', () => {

@@ -7,25 +7,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 import { describeRange } from '../../shared/anchoring/describe'
-import { parseArgs } from './args'
-import { describeFailure, runCommand } from './commands'
+import { runCli } from '../../test-support/cli'
 
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `moving-${name}-`))
 
-async function cli(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }
-  let code: number
-  try {
-    code = await runCommand(parseArgs(argv), io)
-  } catch (error) {
-    const failure = describeFailure(error)
-    err.push(failure.message)
-    code = failure.code
-  }
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+const cli = runCli
 
 /** A profile with one imported briefing ("Port visit") holding a highlight and a note. */
 async function annotatedProfile() {

@@ -7,26 +7,12 @@ import { join } from 'node:path'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { parseArgs } from './args'
-import { describeFailure, runCommand } from './commands'
+import { runCli } from '../../test-support/cli'
 import { PROFILE_LOCK_DIR, ProfileLock } from '../fs/profile-lock'
 
 const app: ProfileLock[] = []
 
-async function run(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }
-  let code: number
-  try {
-    code = await runCommand(parseArgs(argv), io)
-  } catch (error) {
-    const failure = describeFailure(error)
-    err.push(failure.message)
-    code = failure.code
-  }
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+const run = runCli
 
 /** The desktop app on `profile`, as far as the lock goes. */
 async function appHolding(profile: string): Promise<ProfileLock> {
