@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { buildSync } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { bundleChild } from '../../test-support/bundle-child'
 
 import type { DatasetFile } from '../../shared/dataset'
 import type { ImportReport } from '../../shared/import-requests'
@@ -49,20 +50,7 @@ const article = (title: string, body: string) =>
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'br-import-crash-'))
-  child = join(work, 'import-child.mjs')
-  buildSync({
-    entryPoints: [fileURLToPath(new URL('../../test-support/import-child.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: child,
-    logLevel: 'error',
-    // Bundled CommonJS (parsers, NLP) calls require; give the ESM bundle one.
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"
-    }
-  })
+  child = bundleChild('import-child', work)
   const data = join(work, 'big.json')
   await writeFile(data, JSON.stringify(bigDataset()))
   await writeFile(join(work, 'harbour.txt'), article('Harbour visit', 'A frigate came.'))

@@ -5,10 +5,10 @@ import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 
-import { buildSync } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { bundleChild } from '../../../test-support/bundle-child'
 
 import { openAnnotationStore } from './annotation-store'
 import {
@@ -29,17 +29,7 @@ let child: string
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'br-crash-'))
-  child = join(work, 'crash-child.mjs')
-  // Bundled once so each of the 200 children starts as plain node, fast.
-  buildSync({
-    entryPoints: [fileURLToPath(new URL('../../../test-support/crash-child.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: child,
-    logLevel: 'error'
-  })
+  child = bundleChild('crash-child', work)
 })
 afterAll(async () => {
   await rm(work, { recursive: true, force: true })

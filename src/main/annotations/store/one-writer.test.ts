@@ -5,10 +5,10 @@ import { spawn } from 'node:child_process'
 import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 
-import { buildSync } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { bundleChild } from '../../../test-support/bundle-child'
 
 import { openAnnotationStore } from './annotation-store'
 import { PROFILE_LOCK_DIR } from '../../fs/profile-lock'
@@ -26,16 +26,7 @@ let child: string
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'br-one-writer-'))
-  child = join(work, 'writer-child.mjs')
-  buildSync({
-    entryPoints: [fileURLToPath(new URL('../../../test-support/writer-child.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: child,
-    logLevel: 'error'
-  })
+  child = bundleChild('writer-child', work)
 })
 afterAll(async () => {
   await rm(work, { recursive: true, force: true })
