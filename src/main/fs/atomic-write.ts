@@ -15,7 +15,28 @@ export async function writeFileAtomically(
   path: string,
   text: string | Uint8Array
 ): Promise<void> {
-  const tmp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`
+  const tmp = await writeTempFile(fs, path, text)
+  try {
+    await fs.rename(tmp, path)
+  } catch (error) {
+    await fs.unlink(tmp).catch(() => undefined)
+    throw error
+  }
+  await fs.syncDir(dirname(path))
+}
+
+/**
+ * Writes `text` to a new temp file beside `path` (`<path>.<pid>.<suffix>.tmp`, created, never
+ * reused), fsync'd and closed, and returns its name; when that fails nothing is left behind.
+ * The step every durable write in the app starts with.
+ */
+export async function writeTempFile(
+  fs: Pick<StoreFs, 'open' | 'unlink'>,
+  path: string,
+  text: string | Uint8Array,
+  suffix: string = Date.now().toString(36)
+): Promise<string> {
+  const tmp = `${path}.${process.pid}.${suffix}.tmp`
   const handle = await fs.open(tmp, 'wx')
   try {
     await handle.writeFile(text)
@@ -26,11 +47,5 @@ export async function writeFileAtomically(
     await fs.unlink(tmp).catch(() => undefined)
     throw error
   }
-  try {
-    await fs.rename(tmp, path)
-  } catch (error) {
-    await fs.unlink(tmp).catch(() => undefined)
-    throw error
-  }
-  await fs.syncDir(dirname(path))
+  return tmp
 }

@@ -7,6 +7,7 @@ import { constants } from 'node:fs'
 import { copyFile, link, lstat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
+import { writeTempFile } from './atomic-write'
 import { errorCode, nodeStoreFs } from './node-fs'
 import type { StoreFs } from './types'
 
@@ -75,15 +76,8 @@ export async function writeFileExclusively(
 ): Promise<void> {
   await refuseTaken(fs, path, options.replace)
   // Random, not only pid and time: two exports in one millisecond must not share a temp file.
-  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
-  const handle = await fs.open(tmp, 'wx')
+  const tmp = await writeTempFile(fs, path, text, randomBytes(6).toString('hex'))
   try {
-    try {
-      await handle.writeFile(text)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
     await place(fs, tmp, path, options.replace)
   } finally {
     await fs.unlink(tmp).catch(() => undefined)

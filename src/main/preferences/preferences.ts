@@ -4,6 +4,7 @@
 
 import { dirname, resolve } from 'node:path'
 
+import { writeTempFile } from '../fs/atomic-write'
 import { describeError, nodeStoreFs } from '../fs/node-fs'
 import type { SaveOutcome, StoreFs } from '../fs/types'
 import { log } from '../log/log'
@@ -184,15 +185,8 @@ export class PreferencesStore {
  */
 async function writeVerified(fs: StoreFs, path: string, text: string): Promise<void> {
   await fs.mkdir(dirname(path))
-  const tmp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`
-  const handle = await fs.open(tmp, 'wx')
+  const tmp = await writeTempFile(fs, path, text)
   try {
-    try {
-      await handle.writeFile(text)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
     const back = new TextDecoder().decode(await fs.readFile(tmp))
     if (back !== text) {
       throw new Error(
