@@ -30,5 +30,7 @@ describe('shortcut table', () => {
     expect(formatKey('CmdOrCtrl+=', false)).toBe('Ctrl+=')
     expect(formatKey('CmdOrCtrl++', false)).toBe('Ctrl++')
     expect(formatKey('?', true)).toBe('?')
+    expect(formatKey('Shift+Down', false)).toBe('Shift+↓')
+    expect(formatKey('Alt+Up', true)).toBe('⌥↑')
   })
 })

@@ -41,9 +41,47 @@ export const SHORTCUTS = {
   library: { label: 'Go to Library', group: 'Go', keys: [] },
   'next-section': { label: 'Next Section', group: 'Reading', keys: ['J'] },
   'previous-section': { label: 'Previous Section', group: 'Reading', keys: ['K'] },
-  highlight: { label: 'Highlight Selection', group: 'Reading', keys: ['H'] },
-  'note-selection': { label: 'Note on Selection', group: 'Reading', keys: ['N'] },
-  deselect: { label: 'Close Editor / Deselect', group: 'Reading', keys: ['Escape'] },
+  // The reading cursor (Tab into the text): the keys act there, the sheet lists them.
+  'cursor-next-sentence': { label: 'Next Sentence', group: 'Reading', keys: ['Down'] },
+  'cursor-previous-sentence': { label: 'Previous Sentence', group: 'Reading', keys: ['Up'] },
+  'cursor-next-paragraph': {
+    label: 'Next Paragraph',
+    group: 'Reading',
+    keys: ['Alt+Down', 'Ctrl+Down']
+  },
+  'cursor-previous-paragraph': {
+    label: 'Previous Paragraph',
+    group: 'Reading',
+    keys: ['Alt+Up', 'Ctrl+Up']
+  },
+  'extend-sentence-forward': {
+    label: 'Select Next Sentence Too',
+    group: 'Reading',
+    keys: ['Shift+Down']
+  },
+  'extend-sentence-back': {
+    label: 'Select One Sentence Less',
+    group: 'Reading',
+    keys: ['Shift+Up']
+  },
+  'extend-word-forward': { label: 'Select Next Word Too', group: 'Reading', keys: ['Shift+Right'] },
+  'extend-word-back': { label: 'Select One Word Less', group: 'Reading', keys: ['Shift+Left'] },
+  highlight: { label: 'Highlight Selection (last colour)', group: 'Reading', keys: ['H'] },
+  'highlight-color': {
+    label: 'Highlight Selection in Colour 1–5',
+    group: 'Reading',
+    keys: ['1', '2', '3', '4', '5']
+  },
+  'note-selection': { label: 'Highlight and Write a Note', group: 'Reading', keys: ['N'] },
+  // Tab and Shift+Tab reach highlights too; the browser moves focus for those.
+  'next-highlight': { label: 'Next Highlight', group: 'Reading', keys: [']', 'Tab'] },
+  'previous-highlight': { label: 'Previous Highlight', group: 'Reading', keys: ['[', 'Shift+Tab'] },
+  'open-highlight': { label: 'Open Focused Highlight', group: 'Reading', keys: ['Enter'] },
+  deselect: {
+    label: 'Close Editor (back to its highlight) / Deselect',
+    group: 'Reading',
+    keys: ['Escape']
+  },
   'reading-settings': { label: 'Reading Settings…', group: 'Reading', keys: [] },
   // The reading text only; the whole window zooms with the same keys and Shift (View menu).
   'text-bigger': { label: 'Larger Text', group: 'Reading', keys: ['CmdOrCtrl+='] },
@@ -72,9 +110,17 @@ const MAC_NAMES: Record<string, string> = {
   Shift: '⇧',
   Alt: '⌥',
   Left: '←',
-  Right: '→'
+  Right: '→',
+  Up: '↑',
+  Down: '↓'
 }
-const OTHER_NAMES: Record<string, string> = { CmdOrCtrl: 'Ctrl', Left: '←', Right: '→' }
+const OTHER_NAMES: Record<string, string> = {
+  CmdOrCtrl: 'Ctrl',
+  Left: '←',
+  Right: '→',
+  Up: '↑',
+  Down: '↓'
+}
 
 /** How a key reads on screen: "⇧⌘P" on macOS, "Ctrl+Shift+P" elsewhere. */
 export function formatKey(accelerator: string, mac: boolean): string {

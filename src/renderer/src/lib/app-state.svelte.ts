@@ -160,6 +160,7 @@ export class AppState {
 
   openBriefing(id: string, sectionId?: string): void {
     this.view = 'briefing'
+    this.navigation.focusOnOpen('briefing')
     void this.reader.open(id, sectionId)
     void this.annotations.open(id)
   }
@@ -189,6 +190,7 @@ export class AppState {
   chooseHit(hit: SearchHit): void {
     this.search.open = false
     this.view = 'briefing'
+    this.navigation.focusOnOpen('section', hit.sectionId)
     if (hit.kind !== 'text' && hit.annotationId) {
       const id = hit.annotationId
       void Promise.all([

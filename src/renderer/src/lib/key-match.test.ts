@@ -33,4 +33,30 @@ describe('matching keys against the shortcut table', () => {
     expect(shortcutFor(key({ key: ']', metaKey: true }), ids, true)).toBe('forward')
     expect(shortcutFor(key({ key: 'ArrowRight' }), ids, false)).toBeNull()
   })
+  it('tells the reading cursor keys apart by their modifiers', () => {
+    const ids = [
+      'cursor-next-sentence',
+      'cursor-next-paragraph',
+      'extend-sentence-forward',
+      'extend-word-back',
+      'highlight-color',
+      'next-highlight'
+    ] as const
+    expect(shortcutFor(key({ key: 'ArrowDown' }), ids, false)).toBe('cursor-next-sentence')
+    expect(shortcutFor(key({ key: 'ArrowDown', ctrlKey: true }), ids, false)).toBe(
+      'cursor-next-paragraph'
+    )
+    expect(shortcutFor(key({ key: 'ArrowDown', altKey: true }), ids, true)).toBe(
+      'cursor-next-paragraph'
+    )
+    expect(shortcutFor(key({ key: 'ArrowDown', shiftKey: true }), ids, false)).toBe(
+      'extend-sentence-forward'
+    )
+    expect(shortcutFor(key({ key: 'ArrowLeft', shiftKey: true }), ids, false)).toBe(
+      'extend-word-back'
+    )
+    expect(shortcutFor(key({ key: '3' }), ids, false)).toBe('highlight-color')
+    expect(shortcutFor(key({ key: '3', ctrlKey: true }), ids, false)).toBeNull()
+    expect(shortcutFor(key({ key: ']' }), ids, false)).toBe('next-highlight')
+  })
 })

@@ -8,7 +8,12 @@ export function isMacPlatform(): boolean {
   return /Mac/i.test(navigator.userAgent)
 }
 
-const KEY_NAMES: Record<string, string> = { Left: 'ArrowLeft', Right: 'ArrowRight' }
+const KEY_NAMES: Record<string, string> = {
+  Left: 'ArrowLeft',
+  Right: 'ArrowRight',
+  Up: 'ArrowUp',
+  Down: 'ArrowDown'
+}
 
 /** True when `event` is the key `accelerator` ("CmdOrCtrl+K", "Alt+Left", "?", "F1"). */
 export function matchesKey(event: KeyboardEvent, accelerator: string, mac: boolean): boolean {

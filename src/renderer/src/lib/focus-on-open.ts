@@ -1,0 +1,26 @@
+// Where the focus goes once something opens: the briefing's title or the section's heading
+// (made focusable with tabindex=-1), so the keyboard continues from what the eye sees and a
+// screen reader reads out what was opened.
+
+import type { FocusRequest } from './navigation-state.svelte'
+
+/** The heading that `request` asks for, when it is on the page. */
+export function openedHeading(request: FocusRequest): HTMLElement | null {
+  if (request.to === 'briefing') {
+    return document.querySelector<HTMLElement>('[data-testid="briefing-title"]')
+  }
+  const id = request.sectionId
+  const own = id
+    ? document.querySelector<HTMLElement>(`[data-section-heading="${CSS.escape(id)}"]`)
+    : null
+  return own ?? document.querySelector<HTMLElement>('[data-testid="section-heading"]')
+}
+
+/** Focuses the heading `request` asks for; false when it is not on the page (yet). */
+export function focusOpened(request: FocusRequest): boolean {
+  const heading = openedHeading(request)
+  if (!heading) return false
+  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1')
+  heading.focus({ preventScroll: true })
+  return true
+}

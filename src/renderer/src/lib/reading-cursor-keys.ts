@@ -1,0 +1,242 @@
+// The keyboard reading cursor as a Svelte attachment on each section's text: arrows move it by
+// sentence or paragraph across every section text on screen (in DOM order), Shift+arrows make a
+// real document selection by sentences or words (so the usual highlight path takes it from
+// there), ] and [ move between highlights, Enter opens the focused one. Keys from shortcuts.ts.
+
+import type { Attachment } from 'svelte/attachments'
+
+import type { ShortcutId } from '../../../shared/shortcuts'
+import { isMacPlatform, shortcutFor } from './key-match'
+import { isTextEntry } from './keys'
+import {
+  announceSentence,
+  extendSelection,
+  selectionSpan,
+  sentenceSpans,
+  spanAt,
+  spansOf,
+  stepParagraph,
+  stepSpan
+} from './reading-cursor'
+import type { KeySelection, Span } from './reading-cursor'
+import {
+  HIGHLIGHT_STOP_ATTR,
+  TEXT_ATTR,
+  firstVisibleOffset,
+  highlightStops,
+  paintCursor,
+  rangeOf,
+  revealRange,
+  selectRange,
+  stopOffset,
+  textContainers
+} from './reading-cursor-dom'
+
+/** What the cursor needs from the section text it is attached to. */
+export interface CursorSection {
+  /** The section's canonical text. */
+  text(): string
+  /** Reads the document selection into the annotation state now (keys just changed it). */
+  refresh(): void
+  /** Opens the editor of highlight `id` (Enter on a focused highlight). */
+  open(id: string): void
+}
+
+interface CursorState {
+  container: HTMLElement
+  text: string
+  span: Span
+  selection: KeySelection | null
+}
+
+const KEYS = [
+  'cursor-next-sentence',
+  'cursor-previous-sentence',
+  'cursor-next-paragraph',
+  'cursor-previous-paragraph',
+  'extend-sentence-forward',
+  'extend-sentence-back',
+  'extend-word-forward',
+  'extend-word-back',
+  'next-highlight',
+  'previous-highlight',
+  'open-highlight',
+  'highlight',
+  'note-selection',
+  'highlight-color'
+] as const satisfies readonly ShortcutId[]
+
+const sections = new WeakMap<HTMLElement, CursorSection>()
+let state: CursorState | null = null
+const mac = isMacPlatform()
+
+/** The one container that Tab reaches: the cursor's, else the first. */
+function updateTabStops(): void {
+  const all = textContainers()
+  const current = state && all.includes(state.container) ? state.container : all[0]
+  for (const el of all) el.tabIndex = el === current ? 0 : -1
+}
+
+function announce(container: HTMLElement, message: string): void {
+  const live = container.parentElement?.querySelector('[data-reading-cursor-status]')
+  if (live) live.textContent = message
+}
+
+/** Shows the cursor (or the key selection) of `state` and says where it is. */
+function show(s: CursorState, speak: boolean): void {
+  if (s.selection) {
+    paintCursor(null)
+    const range = rangeOf(s.container, selectionSpan(s.selection))
+    selectRange(range)
+    if (range) revealRange(range)
+    sections.get(s.container)?.refresh()
+    const chosen = range?.toString().trim() ?? ''
+    if (speak)
+      announce(s.container, chosen ? `Selected: ${chosen.slice(0, 80)}` : 'Nothing selected')
+    return
+  }
+  const range = rangeOf(s.container, s.span)
+  paintCursor(range)
+  if (range) revealRange(range)
+  if (speak) announce(s.container, announceSentence(s.text, sentenceSpans(s.text), s.span))
+}
+
+/** The cursor's state in `container`, placed on the first sentence in view when it has none. */
+function stateIn(container: HTMLElement): CursorState | null {
+  const text = sections.get(container)?.text() ?? ''
+  if (state && state.container === container && state.text === text) return state
+  const span = spanAt(sentenceSpans(text), firstVisibleOffset(container))
+  return span ? { container, text, span, selection: null } : null
+}
+
+function place(next: CursorState, speak = true): void {
+  state = next
+  updateTabStops()
+  if (document.activeElement !== next.container) next.container.focus({ preventScroll: true })
+  show(next, speak)
+}
+
+/** Moves the cursor by a sentence or a paragraph, into the next section text at an edge. */
+function move(s: CursorState, paragraph: boolean, dir: 1 | -1): void {
+  if (s.selection) selectRange(null)
+  const step = (text: string, from: Span | null): Span | null =>
+    paragraph ? stepParagraph(text, from, dir) : stepSpan(sentenceSpans(text), from, dir)
+  const here = step(s.text, s.span)
+  if (here) return place({ ...s, span: here, selection: null })
+  const all = textContainers()
+  for (let i = all.indexOf(s.container) + dir; i >= 0 && i < all.length; i += dir) {
+    const container = all[i]!
+    const text = sections.get(container)?.text() ?? ''
+    const span = step(text, null)
+    if (span) return place({ container, text, span, selection: null })
+  }
+}
+
+function extend(s: CursorState, unit: 'sentence' | 'word', dir: 1 | -1): void {
+  const from = s.selection ?? { anchor: s.span.start, focus: s.span.start }
+  place({ ...s, selection: extendSelection(spansOf(s.text, unit), from, dir) })
+}
+
+/** Focuses the next (`dir` 1) or previous highlight in reading order after `s`'s place. */
+function jumpToHighlight(s: CursorState | null, from: Element | null, dir: 1 | -1): void {
+  const stops = highlightStops()
+  const all = textContainers()
+  const key = (container: Element | null, offset: number): number =>
+    all.indexOf(container as HTMLElement) * 1e9 + offset
+  const keyOf = (stop: HTMLElement): number => key(stop.closest(`[${TEXT_ATTR}]`), stopOffset(stop))
+  const fromStop = from instanceof HTMLElement && from.hasAttribute(HIGHLIGHT_STOP_ATTR)
+  const here = fromStop ? keyOf(from) : s ? key(s.container, s.span.start) : -1
+  const found =
+    dir === 1
+      ? stops.find((stop) => (fromStop ? keyOf(stop) > here : keyOf(stop) >= here))
+      : [...stops].reverse().find((stop) => keyOf(stop) < here)
+  if (found) {
+    paintCursor(null)
+    found.focus()
+  }
+}
+
+function onKeydown(event: KeyboardEvent): void {
+  const container = event.currentTarget as HTMLElement
+  if (event.defaultPrevented || isTextEntry(event.target) || event.key === 'Tab') return
+  const id = shortcutFor(event, KEYS, mac)
+  if (!id) return
+  const target = event.target instanceof HTMLElement ? event.target : null
+  const stop = target?.hasAttribute(HIGHLIGHT_STOP_ATTR) ? target : null
+  let s = stateIn(container)
+  const fresh = s !== state
+  // Moving from a focused highlight starts at its sentence.
+  if (s && stop && id.startsWith('cursor-')) {
+    s = { ...s, span: spanAt(sentenceSpans(s.text), stopOffset(stop)) ?? s.span, selection: null }
+  }
+  // A selection the keys made but that is gone now (highlighted, or clicked away) is over.
+  if (s?.selection && document.getSelection()?.isCollapsed !== false) s = { ...s, selection: null }
+  switch (id) {
+    case 'open-highlight':
+      if (!stop) return
+      event.preventDefault()
+      sections.get(container)?.open(stop.getAttribute(HIGHLIGHT_STOP_ATTR) ?? '')
+      return
+    case 'next-highlight':
+    case 'previous-highlight':
+      event.preventDefault()
+      return jumpToHighlight(s, target, id === 'next-highlight' ? 1 : -1)
+    case 'highlight':
+    case 'note-selection':
+    case 'highlight-color':
+      // With nothing selected, the keys take the cursor's sentence; the reader's own key
+      // handler (further up) then highlights the selection as for one made by the mouse.
+      if (s && !s.selection && document.getSelection()?.isCollapsed !== false && !stop) {
+        state = { ...s, selection: { anchor: s.span.start, focus: s.span.end } }
+        show(state, false)
+      }
+      return
+  }
+  if (!s) return
+  event.preventDefault()
+  // The first arrow after the cursor was placed (new section, focus from elsewhere) shows it.
+  if (fresh && !stop && id.startsWith('cursor-') && id.endsWith('sentence')) return place(s)
+  if (id === 'cursor-next-sentence') move(s, false, 1)
+  else if (id === 'cursor-previous-sentence') move(s, false, -1)
+  else if (id === 'cursor-next-paragraph') move(s, true, 1)
+  else if (id === 'cursor-previous-paragraph') move(s, true, -1)
+  else if (id === 'extend-sentence-forward') extend(s, 'sentence', 1)
+  else if (id === 'extend-sentence-back') extend(s, 'sentence', -1)
+  else if (id === 'extend-word-forward') extend(s, 'word', 1)
+  else extend(s, 'word', -1)
+}
+
+function onFocus(event: FocusEvent): void {
+  const container = event.currentTarget as HTMLElement
+  if (event.target !== container) return
+  const s = stateIn(container)
+  if (s) place({ ...s, selection: null }, s !== state)
+}
+
+function onFocusOut(event: FocusEvent): void {
+  const to = event.relatedTarget
+  if (!(to instanceof Element) || !to.closest(`[${TEXT_ATTR}]`)) paintCursor(null)
+}
+
+/** The reading cursor on a section text container (see the module comment). */
+export function readingCursor(section: CursorSection): Attachment<HTMLElement> {
+  return (el) => {
+    sections.set(el, section)
+    el.setAttribute(TEXT_ATTR, '')
+    updateTabStops()
+    el.addEventListener('keydown', onKeydown)
+    el.addEventListener('focus', onFocus)
+    el.addEventListener('focusout', onFocusOut)
+    return () => {
+      el.removeEventListener('keydown', onKeydown)
+      el.removeEventListener('focus', onFocus)
+      el.removeEventListener('focusout', onFocusOut)
+      sections.delete(el)
+      if (state?.container === el) {
+        state = null
+        paintCursor(null)
+      }
+      queueMicrotask(updateTabStops)
+    }
+  }
+}
