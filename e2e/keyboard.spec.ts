@@ -10,6 +10,7 @@ import { KeyboardPart } from './pages/keyboard.page'
 import { NoteEditorPart } from './pages/notes.page'
 import { PalettePage } from './pages/palette.page'
 import { ReaderPage } from './pages/reader.page'
+import { SearchPage } from './pages/search.page'
 
 const FIRST = 'The two countries are in the process of finalizing the dates'
 const SECOND = 'This time the dialogue will take place in Japan'
@@ -129,4 +130,128 @@ test('n highlights and opens the note; Escape saves it and returns focus; ] [ Ta
   await keys.press('Tab', 'Enter')
   await expect(reader.editor).toHaveAttribute('data-color', 'green')
   await expect(reader.editor).toBeFocused()
+})
+
+/** Opens the QUAD briefing through the palette, typing only. */
+async function openBriefing(): Promise<void> {
+  await keys.press('Control+K')
+  await app.page.keyboard.type('quad summ')
+  await expect(palette.activeItem).toHaveAttribute('data-kind', 'briefing')
+  await keys.press('Enter')
+  await expect(reader.outlineItems).toHaveCount(7)
+}
+
+test('focus goes to the opened briefing, section and search hit; Skip to text is the first stop', async () => {
+  await openBriefing()
+  const title = app.page.getByTestId('briefing-title')
+  await expect(title).toBeFocused()
+  await expect(title).toHaveAttribute('tabindex', '-1')
+
+  // A section from the outline (reached with Tab, pressed with Enter).
+  await keys.tabTo(reader.outlineItems.nth(3), { back: true })
+  await keys.press('Enter')
+  await expect(reader.heading).toHaveText('Military Cooperation')
+  await expect(reader.heading).toBeFocused()
+
+  // A search hit: "/" then arrows and Enter.
+  const search = new SearchPage(app.page)
+  await keys.press('/')
+  await expect(search.input).toBeFocused()
+  await app.page.keyboard.type('Kishida')
+  await expect(search.hits.first()).toBeVisible()
+  const heading = await search.hits.first().getByTestId('search-hit-heading').textContent()
+  await keys.press('ArrowDown', 'Enter')
+  await expect(reader.searchMarks.first()).toBeVisible()
+  await expect(reader.heading).toBeFocused()
+  await expect(reader.heading).toHaveText(heading ?? '')
+
+  // The skip link comes before every other tab stop, shows when focused and leads to the text.
+  const first = await app.page.evaluate(() => {
+    const stops = [...document.querySelectorAll<HTMLElement>('a[href], button, input, [tabindex]')]
+    return stops.find((el) => el.tabIndex >= 0 && !el.matches(':disabled'))?.dataset['testid']
+  })
+  expect(first).toBe('skip-to-text')
+  await keys.tabTo(keys.skipLink, { back: true })
+  await expect(keys.skipLink).toBeInViewport()
+  await keys.press('Enter')
+  await expect(reader.text).toBeFocused()
+  await expect(keys.cursorStatus).toHaveText(/^Sentence 1 of/)
+})
+
+test('the entity list and each facet list are one tab stop; arrows, Home and End move inside', async () => {
+  await openBriefing()
+  const items = reader.entityPanel.getByTestId('entity-item')
+  const count = await items.count()
+  expect(count).toBeGreaterThan(5)
+  await keys.tabTo(items.first())
+  // One Tab leaves the list, Shift+Tab comes back to the same item.
+  await keys.press('Tab')
+  await expect(reader.entityPanel.locator(':focus')).toHaveCount(0)
+  await keys.press('Shift+Tab')
+  await expect(items.first()).toBeFocused()
+  await keys.press('ArrowDown', 'ArrowDown')
+  await expect(items.nth(2)).toBeFocused()
+  await keys.press('End')
+  await expect(items.nth(count - 1)).toBeFocused()
+  await keys.press('Home')
+  await expect(items.first()).toBeFocused()
+  await keys.press('ArrowDown', 'Enter')
+  await expect(items.nth(1)).toHaveAttribute('aria-pressed', 'true')
+  await expect(items.nth(1)).toHaveAttribute('tabindex', '0')
+  await expect(reader.entityPanel.locator('[data-testid="entity-item"][tabindex="0"]')).toHaveCount(
+    1
+  )
+
+  const search = new SearchPage(app.page)
+  await keys.press('/')
+  await app.page.keyboard.type('Japan')
+  const entities = search.facets.locator('[data-facet="entity"] ul button')
+  await expect(entities.nth(2)).toBeVisible()
+  await keys.tabTo(entities.first())
+  await keys.press('ArrowDown')
+  await expect(entities.nth(1)).toBeFocused()
+  await keys.press('Tab')
+  await expect(search.facets.locator('[data-facet="entity"] :focus')).toHaveCount(0)
+})
+
+test('dialogs keep Tab inside and give the focus back when they close', async () => {
+  await openDialogueSection()
+  await keys.press('Tab')
+  await expect(reader.text).toBeFocused()
+
+  // The shortcut sheet lists the reading cursor's keys.
+  await keys.press('?')
+  await expect(palette.sheet).toBeVisible()
+  await expect(palette.sheetRow('cursor-next-sentence')).toContainText('↓')
+  await expect(palette.sheetRow('extend-word-forward')).toContainText('Shift+→')
+  await expect(palette.sheetRow('highlight-color')).toContainText('3')
+  await expect(palette.sheetRow('next-highlight')).toContainText(']')
+  for (let i = 0; i < 6; i++) {
+    await keys.press(i % 2 === 0 ? 'Tab' : 'Shift+Tab', 'Tab')
+    await expect(palette.sheet.locator(':focus')).toHaveCount(1)
+  }
+  await keys.press('Escape')
+  await expect(palette.sheet).toBeHidden()
+  await expect(reader.text).toBeFocused()
+
+  // The export dialog (from the palette), with more controls: Tab goes round inside it.
+  const exportDialog = app.page.getByTestId('export-dialog')
+  await keys.press('Control+K')
+  await app.page.keyboard.type('export notes')
+  await expect(palette.activeItem).toContainText('Export Notes')
+  await keys.press('Enter')
+  await expect(exportDialog).toBeVisible()
+  for (let i = 0; i < 25; i++) {
+    await keys.press('Tab')
+    await expect(exportDialog.locator(':focus')).toHaveCount(1)
+  }
+  await keys.press('Escape')
+  await expect(exportDialog).toBeHidden()
+  await expect(reader.text).toBeFocused()
+
+  // The palette closed with Escape hands the focus back too.
+  await keys.press('Control+K')
+  await expect(palette.input).toBeFocused()
+  await keys.press('Escape')
+  await expect(reader.text).toBeFocused()
 })
