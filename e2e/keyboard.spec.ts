@@ -94,10 +94,10 @@ test('n highlights and opens the note; Escape saves it and returns focus; ] [ Ta
   await expect(note.input).toBeFocused()
   await app.page.keyboard.type('Check the *dates*')
   await expect(note.preview.locator('em')).toHaveText('dates')
-  await keys.press('Control+Enter')
-  await expect(reader.text.locator('.hl-noted')).toHaveCount(1)
+  // Escape closes the editor and keeps what was typed (no Save pressed).
   await keys.press('Escape')
   await expect(reader.editor).toBeHidden()
+  await expect(reader.text.locator('.hl-noted')).toHaveCount(1)
   const noted = reader.text.locator('[data-highlight-stop]')
   await expect(noted).toHaveCount(1)
   await expect(noted).toBeFocused()
