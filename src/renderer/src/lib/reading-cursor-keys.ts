@@ -15,8 +15,7 @@ import {
   sentenceSpans,
   spanAt,
   spansOf,
-  stepParagraph,
-  stepSpan
+  stepAcross
 } from './reading-cursor'
 import type { KeySelection, Span } from './reading-cursor'
 import {
@@ -119,17 +118,12 @@ function place(next: CursorState, speak = true): void {
 /** Moves the cursor by a sentence or a paragraph, into the next section text at an edge. */
 function move(s: CursorState, paragraph: boolean, dir: 1 | -1): void {
   if (s.selection) selectRange(null)
-  const step = (text: string, from: Span | null): Span | null =>
-    paragraph ? stepParagraph(text, from, dir) : stepSpan(sentenceSpans(text), from, dir)
-  const here = step(s.text, s.span)
-  if (here) return place({ ...s, span: here, selection: null })
   const all = textContainers()
-  for (let i = all.indexOf(s.container) + dir; i >= 0 && i < all.length; i += dir) {
-    const container = all[i]!
-    const text = sections.get(container)?.text() ?? ''
-    const span = step(text, null)
-    if (span) return place({ container, text, span, selection: null })
-  }
+  const texts = all.map((el) => (el === s.container ? s.text : (sections.get(el)?.text() ?? '')))
+  const index = all.indexOf(s.container)
+  const to = stepAcross(texts, { index, span: s.span }, paragraph ? 'paragraph' : 'sentence', dir)
+  const container = to && all[to.index]
+  if (to && container) place({ container, text: texts[to.index]!, span: to.span, selection: null })
 }
 
 function extend(s: CursorState, unit: 'sentence' | 'word', dir: 1 | -1): void {

@@ -7,6 +7,7 @@ import {
   selectionSpan,
   sentenceSpans,
   spanAt,
+  stepAcross,
   stepParagraph,
   stepSpan,
   wordSpans
@@ -119,5 +120,31 @@ describe('extending a selection by keys', () => {
   })
   it('reads the same span whichever way round the selection was made', () => {
     expect(selectionSpan({ anchor: 9, focus: 4 })).toEqual({ start: 4, end: 9 })
+  })
+})
+
+describe('moving across section texts', () => {
+  const texts = ['One. Two.', '', 'Three.\n\nFour. Five.']
+  const read = (place: { index: number; span: Span } | null): string | null =>
+    place ? texts[place.index]!.slice(place.span.start, place.span.end) : null
+  it('goes on into the next text with sentences, skipping empty ones, and back', () => {
+    const two = { index: 0, span: sentenceSpans(texts[0]!)[1]! }
+    const three = stepAcross(texts, two, 'sentence', 1)
+    expect(read(three)).toBe('Three.')
+    expect(three?.index).toBe(2)
+    expect(read(stepAcross(texts, three!, 'sentence', -1))).toBe('Two.')
+  })
+  it('steps by paragraph across texts and stops at the ends', () => {
+    const three = { index: 2, span: sentenceSpans(texts[2]!)[0]! }
+    expect(read(stepAcross(texts, three, 'paragraph', 1))).toBe('Four.')
+    const one = { index: 0, span: sentenceSpans(texts[0]!)[0]! }
+    expect(read(stepAcross(texts, one, 'paragraph', 1))).toBe('Three.')
+    expect(stepAcross(texts, one, 'sentence', -1)).toBeNull()
+    const five = { index: 2, span: sentenceSpans(texts[2]!)[2]! }
+    expect(stepAcross(texts, five, 'sentence', 1)).toBeNull()
+  })
+  it('enters a previous text at its last paragraph when going back by paragraph', () => {
+    const three = { index: 2, span: sentenceSpans(texts[2]!)[0]! }
+    expect(read(stepAcross(texts, three, 'paragraph', -1))).toBe('One.')
   })
 })

@@ -101,6 +101,34 @@ export function stepParagraph(text: string, current: Span | null, dir: 1 | -1): 
   return firstSentenceOf(before[before.length - 1])
 }
 
+/** Where the cursor is among several section texts shown one after another. */
+export interface CursorPlace {
+  /** Which text (section) in reading order. */
+  index: number
+  span: Span
+}
+
+/**
+ * The cursor one sentence (or paragraph) on across `texts` in reading order: past the end of
+ * one, into the first (or, backwards, the last) of the next text that has any; null at the ends.
+ */
+export function stepAcross(
+  texts: readonly string[],
+  at: CursorPlace,
+  unit: 'sentence' | 'paragraph',
+  dir: 1 | -1
+): CursorPlace | null {
+  const step = (text: string, from: Span | null): Span | null =>
+    unit === 'paragraph' ? stepParagraph(text, from, dir) : stepSpan(sentenceSpans(text), from, dir)
+  const here = step(texts[at.index] ?? '', at.span)
+  if (here) return { index: at.index, span: here }
+  for (let i = at.index + dir; i >= 0 && i < texts.length; i += dir) {
+    const span = step(texts[i]!, null)
+    if (span) return { index: i, span }
+  }
+  return null
+}
+
 /**
  * The selection after one step of Shift+arrow. The moving end stops only at unit ends while it
  * is after the anchor and at unit starts while before it (so whole sentences or words are
