@@ -65,6 +65,8 @@ async function highlightBoth(app: OpenedApp): Promise<void> {
 }
 
 test('lists both briefings, filters, groups, edits a note in place and exports what it shows', async () => {
+  // Two briefings highlighted, then the app opened twice on one profile: more than the default.
+  test.slow()
   const savePath = join(session.dir(), 'notebook.md')
   const options = {
     datasetDir: twoBriefings(),
