@@ -40,7 +40,16 @@ const ELECTRON_FILES = [
   'src/main/electron-process.ts'
 ]
 const WIRING = ['app-core', 'app-router', 'index', 'electron-process', 'window', 'menu']
-const DOMAINS = ['library', 'search', 'annotations', 'import', 'export', 'preferences', 'shell']
+const DOMAINS = [
+  'library',
+  'search',
+  'annotations',
+  'import',
+  'export',
+  'notebook',
+  'preferences',
+  'shell'
+]
 /** Folder → the src/main folders it must not import (besides the wiring files and cli/). */
 const LAYERS = {
   fs: [...DOMAINS, 'background', 'ipc', 'security', 'log'],
@@ -49,10 +58,11 @@ const LAYERS = {
   background: [...DOMAINS, 'ipc', 'security'],
   security: [...DOMAINS, 'background'],
   library: DOMAINS.filter((d) => d !== 'library'),
-  search: ['annotations', 'import', 'export', 'preferences', 'shell'],
-  annotations: ['import', 'export', 'preferences', 'shell'],
-  import: ['export', 'preferences', 'shell'],
-  export: ['import', 'preferences', 'shell'],
+  search: ['annotations', 'import', 'export', 'notebook', 'preferences', 'shell'],
+  annotations: ['import', 'export', 'notebook', 'preferences', 'shell'],
+  import: ['export', 'notebook', 'preferences', 'shell'],
+  export: ['import', 'notebook', 'preferences', 'shell'],
+  notebook: ['import', 'preferences', 'shell'],
   preferences: DOMAINS.filter((d) => d !== 'preferences'),
   shell: DOMAINS.filter((d) => d !== 'shell')
 }

@@ -13,6 +13,7 @@ import { importAnnotationsOrBundle } from './import/import-bundle'
 import { createIpcRouter } from './ipc/router'
 import type { IpcRouter, RouterOptions } from './ipc/router'
 import { nodeStoreFs } from './fs/node-fs'
+import { setupNotebookHandlers } from './notebook/handlers'
 import { setupLibraryHandlers, setupReadingHandlers } from './library/handlers'
 import { openReadingPositions } from './library/reading-positions'
 import { setupPreferencesHandlers } from './preferences/handlers'
@@ -57,6 +58,10 @@ export function createMainRouter(
   setupPreferencesHandlers(router, shell.preferences)
   setupShellHandlers(router, shell)
   setupExportHandlers(router, services, {
+    target: shell.exportTarget,
+    colorLabels: (): Preferences['colorLabels'] => shell.preferences.get().colorLabels
+  })
+  setupNotebookHandlers(router, services, {
     target: shell.exportTarget,
     colorLabels: (): Preferences['colorLabels'] => shell.preferences.get().colorLabels
   })

@@ -89,6 +89,9 @@ export function menuTemplate(platform: NodeJS.Platform, appName: string): MenuSe
     // Ctrl/Cmd + = / - / 0 size the reading text (the renderer handles them, so they work with the
     // menu bar hidden too); zooming the whole window moves to the same keys with Shift.
     entries: [
+      command('notebook'),
+      command('toggle-panel'),
+      { kind: 'separator' },
       command('reading-settings'),
       command('text-bigger'),
       command('text-smaller'),

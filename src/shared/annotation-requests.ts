@@ -15,6 +15,8 @@ import type { Check, Validator } from './schema'
 import { briefingIdCheck } from './ids'
 import { readingSettingsPatch } from './reading-settings'
 import type { ReadingSettings } from './reading-settings'
+import { panelLayoutPatch } from './panel-layout'
+import type { PanelLayout } from './panel-layout'
 import { MAX_NOTE_CHARS, noteLimitProblem } from './note-limits'
 
 const ID = str({ min: 1, max: 200, pattern: /^[A-Za-z0-9][A-Za-z0-9._:-]*$/, describe: 'an id' })
@@ -153,6 +155,8 @@ export interface Preferences {
   colorLabels: Record<HighlightColor, string>
   lastColor: HighlightColor
   reading: ReadingSettings
+  /** The reader's side panel: width and collapsed. */
+  panel: PanelLayout
 }
 
 /** A change of preferences: only the fields (and colour labels) given are changed. */
@@ -160,6 +164,7 @@ export interface PreferencesUpdate {
   colorLabels?: Partial<Record<HighlightColor, string>>
   lastColor?: HighlightColor
   reading?: Partial<ReadingSettings>
+  panel?: Partial<PanelLayout>
 }
 
 export const validateBriefingIdRequest = validator(object({ briefingId: briefingIdCheck }))
@@ -175,9 +180,10 @@ export const validatePreferencesUpdate: Validator<PreferencesUpdate> = validator
         HIGHLIGHT_COLORS
       ),
       lastColor: COLOR,
-      reading: readingSettingsPatch
+      reading: readingSettingsPatch,
+      panel: panelLayoutPatch
     },
-    ['colorLabels', 'lastColor', 'reading']
+    ['colorLabels', 'lastColor', 'reading', 'panel']
   )
 )
 export const validateExternalLink = validator(object({ url: str({ min: 1, max: 2048 }) }))

@@ -29,7 +29,9 @@ export const API_METHODS = {
   reviewEntities: 'entities:review',
   applyEntityDecisions: 'entities:apply',
   getReadingPosition: 'reading:get',
-  saveReadingPosition: 'reading:save'
+  saveReadingPosition: 'reading:save',
+  listNotebook: 'notebook:list',
+  exportNotebook: 'notebook:export'
 } as const
 
 /**
@@ -47,7 +49,9 @@ export const MENU_COMMANDS = [
   'reading-settings',
   'text-bigger',
   'text-smaller',
-  'text-reset'
+  'text-reset',
+  'notebook',
+  'toggle-panel'
 ] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 

@@ -41,6 +41,8 @@ import { validateBriefingRequest, validateNoRequest, validateSearchRequest } fro
 import type { BriefingDetail, BriefingSummary } from './library'
 import type { ReadingPosition, SavedPosition } from './reading'
 import { validateReadingPosition, validateReadingRequest } from './reading'
+import type { NotebookExportRequest, NotebookPage, NotebookRequest } from './notebook'
+import { validateNotebookExport, validateNotebookRequest } from './notebook'
 import type { Validator } from './schema'
 import type { SearchRequest, SearchResponse } from './search'
 import type {
@@ -124,7 +126,11 @@ export const contract = {
   /** Where the analyst stopped reading a briefing; null when never opened. */
   'reading:get': channel<{ briefingId: string }, SavedPosition | null>(validateReadingRequest),
   /** Saves the reading position (the renderer debounces: not on every scroll event). */
-  'reading:save': channel<ReadingPosition, { saved: boolean }>(validateReadingPosition)
+  'reading:save': channel<ReadingPosition, { saved: boolean }>(validateReadingPosition),
+  /** One page of the library's highlights and notes, filtered, grouped and sorted (the notebook). */
+  'notebook:list': channel<NotebookRequest, NotebookPage>(validateNotebookRequest),
+  /** The Markdown export of what the notebook's filter keeps; main's dialog picks the file. */
+  'notebook:export': channel<NotebookExportRequest, ExportResult>(validateNotebookExport)
 } as const
 
 export type Contract = typeof contract

@@ -11,6 +11,8 @@ export interface Shortcut {
   macKeys?: readonly string[]
   /** Not a key: the mouse's back and forward buttons, listed on the sheet. */
   mouse?: string
+  /** Keys pressed one after the other ("G" then "N"); the menu shows none of them. */
+  sequence?: readonly string[]
 }
 
 export const SHORTCUTS = {
@@ -39,6 +41,8 @@ export const SHORTCUTS = {
     mouse: 'Mouse forward button'
   },
   library: { label: 'Go to Library', group: 'Go', keys: [] },
+  notebook: { label: 'Notebook', group: 'Go', keys: [], sequence: ['G', 'N'] },
+  'toggle-panel': { label: 'Show or Hide Side Panel', group: 'Reading', keys: ['CmdOrCtrl+B'] },
   'next-section': { label: 'Next Section', group: 'Reading', keys: ['J'] },
   'previous-section': { label: 'Previous Section', group: 'Reading', keys: ['K'] },
   // The reading cursor (Tab into the text): the keys act there, the sheet lists them.
@@ -96,6 +100,12 @@ export type ShortcutId = keyof typeof SHORTCUTS
 export function keysOf(id: ShortcutId, mac: boolean): readonly string[] {
   const shortcut: Shortcut = SHORTCUTS[id]
   return mac && shortcut.macKeys ? shortcut.macKeys : shortcut.keys
+}
+
+/** How a key sequence reads on screen ("G then N"); '' for a shortcut without one. */
+export function sequenceOf(id: ShortcutId): string {
+  const shortcut: Shortcut = SHORTCUTS[id]
+  return shortcut.sequence?.join(' then ') ?? ''
 }
 
 /** The menu's accelerator for shortcut `id` (its first key). */

@@ -16,7 +16,8 @@ export function preferencesPort(store: PreferencesStore): PreferencesPort {
   const current = (): Preferences => ({
     colorLabels: store.get('colorLabels'),
     lastColor: store.get('lastColor'),
-    reading: store.get('reading')
+    reading: store.get('reading'),
+    panel: store.get('panel')
   })
   return {
     get: current,
@@ -26,7 +27,8 @@ export function preferencesPort(store: PreferencesStore): PreferencesPort {
           ? { colorLabels: { ...store.get('colorLabels'), ...update.colorLabels } }
           : {}),
         ...(update.lastColor ? { lastColor: update.lastColor } : {}),
-        ...(update.reading ? { reading: { ...store.get('reading'), ...update.reading } } : {})
+        ...(update.reading ? { reading: { ...store.get('reading'), ...update.reading } } : {}),
+        ...(update.panel ? { panel: { ...store.get('panel'), ...update.panel } } : {})
       }
       let saving
       try {

@@ -16,6 +16,8 @@ import {
   THEMES
 } from '../../shared/reading-settings'
 import type { ReadingSettings } from '../../shared/reading-settings'
+import { DEFAULT_PANEL_LAYOUT, PANEL_MAX_WIDTH, PANEL_MIN_WIDTH } from '../../shared/panel-layout'
+import type { PanelLayout } from '../../shared/panel-layout'
 
 /**
  * Everything stored in the preferences file (a type alias: conf needs an indexable type). Keys an
@@ -28,6 +30,8 @@ export type PreferencesData = {
   lastColor: HighlightColor
   /** Font, size, spacing, column width and theme of the reader (files before #14 lack it). */
   reading: ReadingSettings
+  /** The reader's side panel: width and whether it is collapsed (files before #15 lack it). */
+  panel: PanelLayout
 }
 
 export type PreferenceKey = keyof PreferencesData
@@ -36,7 +40,8 @@ export type PreferenceKey = keyof PreferencesData
 export const DEFAULT_PREFERENCES: PreferencesData = {
   colorLabels: { ...DEFAULT_COLOR_LABELS },
   lastColor: 'yellow',
-  reading: { ...DEFAULT_READING_SETTINGS }
+  reading: { ...DEFAULT_READING_SETTINGS },
+  panel: { ...DEFAULT_PANEL_LAYOUT }
 }
 
 /** conf's `schema` option: one JSON schema (draft 2020-12) per key. */
@@ -60,6 +65,15 @@ export const PREFERENCES_SCHEMA = {
       theme: { enum: [...THEMES] }
     },
     required: ['font', 'size', 'spacing', 'width', 'theme'],
+    additionalProperties: false
+  },
+  panel: {
+    type: 'object',
+    properties: {
+      width: { type: 'integer', minimum: PANEL_MIN_WIDTH, maximum: PANEL_MAX_WIDTH },
+      collapsed: { type: 'boolean' }
+    },
+    required: ['width', 'collapsed'],
     additionalProperties: false
   }
 } as const

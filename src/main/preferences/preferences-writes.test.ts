@@ -118,12 +118,18 @@ describe('preference writes', () => {
     const { preferences, warnings } = createPreferences(Conf, { cwd: dir })
     expect(warnings).toEqual([])
     const reading = DEFAULT_PREFERENCES.reading
-    expect(preferences.all()).toEqual({ colorLabels: labels, lastColor: 'green', reading })
+    expect(preferences.all()).toEqual({
+      colorLabels: labels,
+      lastColor: 'green',
+      reading,
+      panel: DEFAULT_PREFERENCES.panel
+    })
     expect(await preferences.set('lastColor', 'pink')).toEqual({ saved: true })
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
       colorLabels: labels,
       lastColor: 'pink',
-      reading
+      reading,
+      panel: DEFAULT_PREFERENCES.panel
     })
   })
 

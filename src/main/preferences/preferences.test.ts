@@ -63,7 +63,8 @@ describe('preferences', () => {
       expect(again).toEqual({
         colorLabels: { ...DEFAULT_COLOR_LABELS, pink: 'Check with desk' },
         lastColor: 'green',
-        reading
+        reading,
+        panel: DEFAULT_PREFERENCES.panel
       })
       expect(JSON.parse(await readFile(file, 'utf8')).colorLabels.pink).toBe('Check with desk')
       await rm(file)
@@ -98,9 +99,19 @@ describe('preferences', () => {
     expect(warnings).toEqual([])
     // Files from before the reading settings (issue #14) get their defaults.
     const reading = DEFAULT_PREFERENCES.reading
-    expect(preferences.all()).toEqual({ colorLabels: labels, lastColor: 'green', reading })
+    expect(preferences.all()).toEqual({
+      colorLabels: labels,
+      lastColor: 'green',
+      reading,
+      panel: DEFAULT_PREFERENCES.panel
+    })
     await preferences.set('lastColor', 'blue')
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ ...old, lastColor: 'blue', reading })
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      ...old,
+      lastColor: 'blue',
+      reading,
+      panel: DEFAULT_PREFERENCES.panel
+    })
   })
 
   it('refuses reading settings outside their choices, before anything changes', () => {

@@ -4,6 +4,7 @@
 
 import { DEFAULT_COLOR_LABELS, HIGHLIGHT_COLORS } from '../../../shared/annotations'
 import { DEFAULT_READING_SETTINGS } from '../../../shared/reading-settings'
+import { DEFAULT_PANEL_LAYOUT } from '../../../shared/panel-layout'
 import type {
   AnchoredHighlight,
   HighlightColor,
@@ -29,7 +30,8 @@ export const SAVED_NOTICE_MS = 2500
 const DEFAULT_PREFS: Preferences = {
   colorLabels: { ...DEFAULT_COLOR_LABELS },
   lastColor: 'yellow',
-  reading: DEFAULT_READING_SETTINGS
+  reading: DEFAULT_READING_SETTINGS,
+  panel: DEFAULT_PANEL_LAYOUT
 }
 
 export class AnnotationsState {
@@ -280,7 +282,8 @@ function withDefaults(prefs: Preferences): Preferences {
     if (prefs.colorLabels?.[color]) colorLabels[color] = prefs.colorLabels[color]
   }
   const reading = { ...DEFAULT_READING_SETTINGS, ...prefs.reading }
-  return { colorLabels, lastColor: prefs.lastColor ?? 'yellow', reading }
+  const panel = { ...DEFAULT_PANEL_LAYOUT, ...prefs.panel }
+  return { colorLabels, lastColor: prefs.lastColor ?? 'yellow', reading, panel }
 }
 
 function failureOf(change: AnnotationChange): string {

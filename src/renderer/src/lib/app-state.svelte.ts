@@ -23,9 +23,11 @@ import { ReadingSettingsState } from './reading-settings.svelte'
 import { SearchState } from './search-state.svelte'
 import { VersionsState } from './versions-state.svelte'
 import { LibraryFilterState } from './library-filter.svelte'
+import { NotebookState } from './notebook-state.svelte'
+import { PanelLayoutState } from './panel-layout.svelte'
 
 export type AppStatus = 'loading' | 'ready' | 'error'
-export type View = 'library' | 'briefing'
+export type View = 'library' | 'briefing' | 'notebook'
 
 export class AppState {
   status = $state<AppStatus>('loading')
@@ -51,6 +53,8 @@ export class AppState {
   readonly versions = new VersionsState((id) => this.reloadAfterVersion(id))
   readonly readingSettings = new ReadingSettingsState()
   readonly navigation = new NavigationState()
+  readonly panel = new PanelLayoutState()
+  readonly notebook = new NotebookState()
 
   #listening = false
 
@@ -72,6 +76,7 @@ export class AppState {
       this.loadLibrary(),
       this.annotations.loadPreferences(),
       this.readingSettings.load(),
+      this.panel.load(),
       this.entityReview.refresh()
     ])
     this.status = 'ready'
@@ -170,6 +175,14 @@ export class AppState {
     this.importer.backInLibrary()
     // The cards show how far each briefing was read: read again once the position is saved.
     void this.reader.flushPosition().then(() => this.loadLibrary())
+  }
+
+  /** The notebook across briefings; its listing is read again each time it opens. */
+  showNotebook(): void {
+    this.search.open = false
+    this.view = 'notebook'
+    void this.reader.flushPosition()
+    void this.notebook.refresh()
   }
 
   /** Back or forward to a place read before (Alt+Left / Alt+Right, the mouse's buttons). */

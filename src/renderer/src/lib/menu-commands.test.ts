@@ -22,6 +22,8 @@ function run(command: MenuCommand, state: Partial<MenuTarget> = {}): string[] {
     importOpened: () => calls.push('import-opened'),
     readingSettings: () => calls.push('reading-settings'),
     textSize: (step) => calls.push(`text size ${step}`),
+    showNotebook: () => calls.push('notebook'),
+    togglePanel: () => calls.push('toggle-panel'),
     ...state
   }
   runMenuCommand(command, target)
@@ -66,5 +68,12 @@ describe('runMenuCommand', () => {
     expect(run('text-bigger')).toEqual(['text size 1'])
     expect(run('text-smaller', { reading: false })).toEqual(['text size -1'])
     expect(run('text-reset')).toEqual(['text size 0'])
+  })
+
+  it('opens the notebook from any view, and toggles the side panel only in the reader', () => {
+    expect(run('notebook', { reading: false })).toEqual(['notebook'])
+    expect(run('notebook', { modalOpen: true })).toEqual([])
+    expect(run('toggle-panel')).toEqual(['toggle-panel'])
+    expect(run('toggle-panel', { reading: false })).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 // Application-menu commands carried out in the renderer (Edit ▸ Undo, Redo, Find; File ▸ Export
-// Notes…, Import Briefings…): a focused text field keeps its own undo, otherwise undo applies to the annotations of
+// Notes…, Import Briefings…; View ▸ Notebook, Side Panel): a focused text field keeps its own undo, otherwise undo applies to the annotations of
 // the open briefing; nothing behind the export dialog reacts while it is open.
 
 import type { MenuCommand } from '../../../shared/api-methods'
@@ -26,6 +26,10 @@ export interface MenuTarget {
   readingSettings(): void
   /** Steps the reading text's size (+1, -1) or resets it (0). */
   textSize(step: 1 | -1 | 0): void
+  /** Opens the notebook across briefings. */
+  showNotebook(): void
+  /** Shows or hides the reader's side panel. */
+  togglePanel(): void
 }
 
 /** Carries out one menu command. */
@@ -56,6 +60,12 @@ export function runMenuCommand(command: MenuCommand, target: MenuTarget): void {
     case 'text-smaller':
     case 'text-reset':
       target.textSize(command === 'text-bigger' ? 1 : command === 'text-smaller' ? -1 : 0)
+      return
+    case 'notebook':
+      if (!target.modalOpen) target.showNotebook()
+      return
+    case 'toggle-panel':
+      if (target.reading && !target.modalOpen) target.togglePanel()
   }
 }
 
@@ -74,6 +84,8 @@ export function menuTargetFor(app: AppState): MenuTarget {
     importBriefings: () => void app.importer.fromDialog(),
     importOpened: () => void app.importer.fromOpened(),
     readingSettings: () => (app.readingSettings.open = true),
-    textSize: (step) => void app.readingSettings.stepSize(step)
+    textSize: (step) => void app.readingSettings.stepSize(step),
+    showNotebook: () => app.showNotebook(),
+    togglePanel: () => app.panel.toggle()
   }
 }

@@ -12,6 +12,8 @@ export function runCommand(id: ShortcutId, app: AppState): void {
     case 'undo':
     case 'redo':
     case 'find':
+    case 'notebook':
+    case 'toggle-panel':
       runMenuCommand(id, menuTargetFor(app))
       return
     case 'back':

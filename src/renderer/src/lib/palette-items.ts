@@ -2,7 +2,7 @@
 // and every section of the open briefing by heading, ranked by the fuzzy matcher.
 
 import type { BriefingDetail, BriefingSummary } from '../../../shared/library'
-import { SHORTCUTS, formatKey, keysOf } from '../../../shared/shortcuts'
+import { SHORTCUTS, formatKey, keysOf, sequenceOf } from '../../../shared/shortcuts'
 import type { ShortcutId } from '../../../shared/shortcuts'
 import { fuzzyFilter } from './fuzzy'
 import type { FuzzyMatch } from './fuzzy'
@@ -22,9 +22,10 @@ const COMMANDS: readonly ShortcutId[] = [
   'back',
   'forward',
   'library',
+  'notebook',
   'shortcut-sheet'
 ]
-const READING_COMMANDS: readonly ShortcutId[] = ['next-section', 'previous-section']
+const READING_COMMANDS: readonly ShortcutId[] = ['next-section', 'previous-section', 'toggle-panel']
 
 export interface PaletteSource {
   library: readonly BriefingSummary[]
@@ -40,8 +41,8 @@ export function paletteItems({ library, open, mac }: PaletteSource): PaletteItem
     key: `command:${id}`,
     id,
     label: SHORTCUTS[id].label,
-    detail: keysOf(id, mac)
-      .map((k) => formatKey(k, mac))
+    detail: [...keysOf(id, mac).map((k) => formatKey(k, mac)), sequenceOf(id)]
+      .filter(Boolean)
       .join(' · ')
   }))
   const sections = (open?.sections ?? []).map((section, index): PaletteItem => ({

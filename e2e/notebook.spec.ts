@@ -1,0 +1,134 @@
+// The notebook across briefings (issue #15 item 6): highlights of two briefings listed together,
+// filtered by colour and briefing, grouped by colour, a note edited in place and saved in main,
+// an item opening its passage in the reader, and the Markdown export of what the filter keeps.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+import { expect, test } from '@playwright/test'
+
+import { BUNDLED_DATASET_DIR } from './harness'
+import type { OpenedApp } from './harness'
+import { useAppSession } from './fixtures/app-session'
+import { LibraryPage } from './pages/library.page'
+import { NotebookPage } from './pages/notebook.page'
+import { NoteEditorPart } from './pages/notes.page'
+import { ReaderPage } from './pages/reader.page'
+
+const TITLE = 'PM Modi in Tokyo: QUAD Leaders Summit and the India–Japan bilateral'
+const PHRASE = 'Special Strategic and Global Partnership'
+const NOTE = 'Compare with the 2021 joint statement'
+const SECOND = 'Port calls in the Bay of Bengal'
+const SECOND_PHRASE = 'deep-water port at Matarbari'
+
+const session = useAppSession('briefing-notebook')
+
+/** The bundled QUAD briefing plus a short second briefing. */
+function twoBriefings(): string {
+  const dir = join(session.dir(), 'dataset')
+  mkdirSync(dir)
+  copyFileSync(join(BUNDLED_DATASET_DIR, 'india-japan-quad.json'), join(dir, 'quad.json'))
+  const text = `Japan is financing the ${SECOND_PHRASE}, which ships from Kolkata may use.`
+  const dataset = {
+    format: 'briefing-reader/dataset',
+    version: 1,
+    entities: [],
+    briefings: [
+      {
+        id: 'bay-of-bengal',
+        title: SECOND,
+        source: 'Test desk',
+        published: '2024-02-01',
+        tags: [],
+        sections: [{ id: 'ports', heading: 'Ports', text, tags: [], mentions: [] }]
+      }
+    ]
+  }
+  writeFileSync(join(dir, 'bay.json'), JSON.stringify(dataset))
+  return dir
+}
+
+/** A Key point with a note in the QUAD briefing, Evidence without one in the second. */
+async function highlightBoth(app: OpenedApp): Promise<void> {
+  const library = new LibraryPage(app.page)
+  const reader = new ReaderPage(app.page)
+  await library.open(/QUAD/)
+  await reader.highlightText(PHRASE, 'Key point')
+  await expect(reader.highlightPieces).toHaveText([PHRASE])
+  await reader.openHighlight((await reader.highlightIds())[0]!)
+  await new NoteEditorPart(reader.editor).write(NOTE)
+  await expect(reader.editor.getByText('Saved', { exact: true })).toBeVisible()
+  await reader.editor.press('Escape')
+  await app.page.getByTestId('back-to-library').click()
+  await library.open(new RegExp(SECOND))
+  await reader.highlightText(SECOND_PHRASE, 'Evidence')
+  await expect(reader.highlightPieces).toHaveText([SECOND_PHRASE])
+}
+
+test('lists both briefings, filters, groups, edits a note in place and exports what it shows', async () => {
+  // Two briefings highlighted, then the app opened twice on one profile: more than the default.
+  test.slow()
+  const savePath = join(session.dir(), 'notebook.md')
+  const options = {
+    datasetDir: twoBriefings(),
+    userDataDir: join(session.dir(), 'profile'),
+    dialogs: { savePath }
+  }
+  const app = await session.start(options)
+  await highlightBoth(app)
+
+  // Briefings in library order (by file). `g` then `n` opens the notebook from anywhere outside a text field.
+  await app.page.locator('body').press('g')
+  await app.page.locator('body').press('n')
+  let notebook = new NotebookPage(app.page)
+  await notebook.ready()
+  await expect(notebook.items).toHaveCount(2)
+  await expect(notebook.groupHeadings).toHaveText([`${SECOND} 1`, `${TITLE} 1`])
+  await expect(notebook.itemWithText(PHRASE)).toContainText(NOTE)
+
+  // Filter by colour, then by briefing.
+  await notebook.toggleColor('Key point')
+  await expect(notebook.items).toHaveCount(1)
+  await expect(notebook.items).toContainText(PHRASE)
+  await notebook.toggleColor('Key point')
+  await expect(notebook.items).toHaveCount(2)
+  await notebook.groupBy('Colour')
+  await expect(notebook.groupHeadings).toHaveText(['Key point 1', 'Evidence 1'])
+
+  // A note written in place is saved: the app opened again on the profile lists it.
+  const second = notebook.itemWithText(SECOND_PHRASE)
+  await notebook.editNote(second, 'Check the **loan** terms')
+  await expect(second.getByTestId('notebook-note')).toHaveText('Check the loan terms')
+  await session.close(app)
+  const again = await session.start(options)
+  await again.menu('notebook')
+  notebook = new NotebookPage(again.page)
+  await notebook.ready()
+  await expect(notebook.itemWithText(SECOND_PHRASE).getByTestId('notebook-note')).toHaveText(
+    'Check the loan terms'
+  )
+
+  // Export with the filter: only the second briefing's highlight.
+  await notebook.chooseBriefing('bay-of-bengal')
+  await expect(notebook.items).toHaveCount(1)
+  await notebook.root.getByTestId('notebook-export').click()
+  await expect(notebook.exported).toContainText('Exported 1 highlight and 0 notes')
+  const markdown = readFileSync(savePath, 'utf8')
+  expect(markdown).toContain(SECOND_PHRASE)
+  expect(markdown).toContain('Check the **loan** terms')
+  expect(markdown).not.toContain(PHRASE)
+})
+
+test('an item opens its passage in the reader, with the highlight selected', async () => {
+  const app = await session.start({ datasetDir: twoBriefings() })
+  await highlightBoth(app)
+  await app.menu('notebook')
+  const notebook = new NotebookPage(app.page)
+  await notebook.ready()
+  const item = notebook.itemWithText(PHRASE)
+  const id = await item.getAttribute('data-annotation-id')
+  await item.getByTestId('notebook-open').click()
+  const reader = new ReaderPage(app.page)
+  await expect(app.page.getByTestId('briefing-title')).toHaveText(TITLE)
+  await expect(reader.highlight(id!).first()).toBeInViewport()
+  await expect(reader.highlight(id!).first()).toHaveClass(/hl-selected/)
+})

@@ -1,0 +1,82 @@
+// The notebook across briefings, served by main: every briefing's highlights and notes read
+// through the annotation service's public `load`, filtered and paged (notebook-query.ts), and
+// exported with the filter through the same Markdown export as the export dialog.
+
+import type { ExportResult } from '../../shared/annotation-requests'
+import type { HighlightColor } from '../../shared/annotations'
+import type { NotebookExportRequest, NotebookPage, NotebookRequest } from '../../shared/notebook'
+import { AppError } from '../errors'
+import { runExport } from '../export/export-service'
+import type { ExportServices, ExportTarget } from '../export/export-service'
+import { briefingEntries, facetsOf, matches, queryNotebook } from './notebook-query'
+import type { NotebookEntry } from './notebook-query'
+
+/** Every entry of the library, in reading order. Briefings whose annotations cannot be read are left out. */
+export async function libraryEntries(services: ExportServices): Promise<NotebookEntry[]> {
+  const { briefings } = services.library
+  const entries: NotebookEntry[] = []
+  for (const [index, briefing] of briefings.entries()) {
+    const view = await services.annotations.load(briefing.id).catch(() => null)
+    if (view) entries.push(...briefingEntries(briefing, index, view))
+  }
+  return entries
+}
+
+export async function listNotebook(
+  services: ExportServices,
+  request: NotebookRequest,
+  colorLabels: Record<HighlightColor, string>
+): Promise<NotebookPage> {
+  const entries = await libraryEntries(services)
+  const { library } = services
+  return {
+    ...queryNotebook(entries, request, colorLabels),
+    facets: facetsOf(entries, library.briefings, library.entities, colorLabels)
+  }
+}
+
+/**
+ * Exports the filtered items: the export reads the library and the annotations through a view
+ * that holds only the briefings and items the filter keeps, so nothing else of the export changes.
+ */
+export async function exportNotebook(
+  services: ExportServices,
+  request: NotebookExportRequest,
+  colorLabels: Record<HighlightColor, string>,
+  target: ExportTarget
+): Promise<ExportResult> {
+  const kept = (await libraryEntries(services)).filter((e) => matches(e, request.filter))
+  if (kept.length === 0)
+    throw new AppError('invalid-request', 'No highlight or note matches the filter.')
+  const ids = new Set(kept.map((e) => e.item.id))
+  const briefingIds = new Set(kept.map((e) => e.item.briefingId))
+  const { library, annotations } = services
+  const filtered: ExportServices = {
+    library: { ...library, briefings: library.briefings.filter((b) => briefingIds.has(b.id)) },
+    annotations: {
+      ...annotations,
+      async load(briefingId) {
+        const view = await annotations.load(briefingId)
+        return {
+          ...view,
+          highlights: view.highlights.filter((h) => ids.has(h.id)),
+          notes: view.notes.filter((n) => ids.has(n.id))
+        }
+      }
+    }
+  }
+  return runExport(
+    filtered,
+    colorLabels,
+    {
+      scope: { kind: 'briefings', briefingIds: [...briefingIds] },
+      format: 'md',
+      groupBy: request.groupBy,
+      includeSectionNotes: true,
+      includeEntities: false,
+      includeOrphans: true,
+      layout: 'single'
+    },
+    target
+  )
+}
