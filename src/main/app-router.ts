@@ -15,6 +15,7 @@ import type { IpcRouter, RouterOptions } from './ipc/router'
 import { nodeStoreFs } from './fs/node-fs'
 import { setupLibraryHandlers, setupReadingHandlers } from './library/handlers'
 import { openReadingPositions } from './library/reading-positions'
+import { openAddedDates } from './library/added-dates'
 import { setupPreferencesHandlers } from './preferences/handlers'
 import type { PreferencesPort } from './preferences/preferences-port'
 import { setupSearchHandlers } from './search/handlers'
@@ -47,7 +48,12 @@ export function createMainRouter(
     filesToOpen: shell.filesToOpen()
   }))
   const positions = openReadingPositions(core.options.userDataDir, nodeStoreFs)
-  setupLibraryHandlers(router, services, positions)
+  const added = openAddedDates(core.options.userDataDir, nodeStoreFs)
+  setupLibraryHandlers(router, services, {
+    positions,
+    added,
+    counts: async (ids) => (await services()).annotations.counts(ids)
+  })
   setupReadingHandlers(router, services, positions)
   setupSearchHandlers(router, services)
   setupAnnotationHandlers(router, services, {
@@ -64,7 +70,8 @@ export function createMainRouter(
     userDataDir: core.options.userDataDir,
     chooseFiles: () => shell.chooseImportFiles('briefings'),
     takeOpenedFiles: () => shell.takeOpenedFiles(),
-    positions
+    positions,
+    added
   })
   return router
 }
