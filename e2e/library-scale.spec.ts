@@ -23,6 +23,9 @@ const TOTAL = COUNT + 1
 const TEXT = 'Boats left at dawn.'
 
 const session = useAppSession('briefing-library-scale')
+// Loading, indexing and counting 2,000 briefings takes a good part of the default 30 s on a
+// loaded machine before the first step.
+test.describe.configure({ timeout: 120_000 })
 
 let datasetDir = ''
 test.beforeAll(() => {
