@@ -16,6 +16,7 @@ import { nodeStoreFs } from './fs/node-fs'
 import { setupNotebookHandlers } from './notebook/handlers'
 import { setupLibraryHandlers, setupReadingHandlers } from './library/handlers'
 import { openReadingPositions } from './library/reading-positions'
+import { openAddedDates } from './library/added-dates'
 import { setupPreferencesHandlers } from './preferences/handlers'
 import type { PreferencesPort } from './preferences/preferences-port'
 import { setupSearchHandlers } from './search/handlers'
@@ -48,7 +49,12 @@ export function createMainRouter(
     filesToOpen: shell.filesToOpen()
   }))
   const positions = openReadingPositions(core.options.userDataDir, nodeStoreFs)
-  setupLibraryHandlers(router, services, positions)
+  const added = openAddedDates(core.options.userDataDir, nodeStoreFs)
+  setupLibraryHandlers(router, services, {
+    positions,
+    added,
+    counts: async (ids) => (await services()).annotations.counts(ids)
+  })
   setupReadingHandlers(router, services, positions)
   setupSearchHandlers(router, services)
   setupAnnotationHandlers(router, services, {
@@ -69,7 +75,8 @@ export function createMainRouter(
     userDataDir: core.options.userDataDir,
     chooseFiles: () => shell.chooseImportFiles('briefings'),
     takeOpenedFiles: () => shell.takeOpenedFiles(),
-    positions
+    positions,
+    added
   })
   return router
 }

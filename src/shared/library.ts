@@ -16,13 +16,13 @@ export interface BriefingSummary extends Pick<
   excerpt?: string
   /** Ids of the entities the briefing mentions (the library's entity filter). */
   entityIds?: string[]
-  /** When the briefing was added to this profile (ISO); absent for bundled briefings. */
+  /** When the briefing was added to this profile (ISO); bundled ones: the dataset's date. */
   addedAt?: string
   /** When the analyst last read it (ISO); absent when never opened. */
   lastReadAt?: string
   /** How far it has been read, 0..1; absent when never opened. */
   progress?: number
-  /** Highlights and notes on it; absent when main did not count them. */
+  /** Highlights and notes on it (a highlight's note counts as a note); absent if not counted. */
   highlightCount?: number
   noteCount?: number
 }

@@ -20,6 +20,8 @@ import { planChange } from './plan-change'
 import { saveOf, searchDocuments, toView } from './briefing-view'
 import type { MergeCounts } from './annotation-merge'
 import type { AnnotationSearch } from '../search/annotation-search'
+import type { AnnotationCounts } from '../library/profile-summaries'
+import { countAnnotations } from './annotation-counts'
 
 export interface AnnotationService {
   load(briefingId: string): Promise<BriefingAnnotations>
@@ -29,6 +31,8 @@ export interface AnnotationService {
   redo(briefingId: string): Promise<BriefingAnnotations>
   /** Retries unsaved writes, then reports whether everything acknowledged is on disk. */
   saveStatus(): Promise<BriefingAnnotations['save']>
+  /** Highlights and notes of each briefing (the library's cards); unreadable ones left out. */
+  counts(briefingIds: readonly string[]): Promise<Map<string, AnnotationCounts>>
   /** Loads every briefing's annotations once so that search finds them. */
   indexAll(): Promise<void>
   /**
@@ -117,6 +121,7 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
       viewOf(briefing, written.annotations)
       return { ...written.result, saved: written.saved }
     },
+    counts: (briefingIds) => countAnnotations(deps.store, briefingIds),
     async indexAll() {
       // One briefing's unreadable annotations must not keep the others unsearchable (or the app
       // from starting): that briefing reports its problem when it is opened.

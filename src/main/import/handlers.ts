@@ -12,6 +12,8 @@ import { updateBriefingDetails } from './briefing-details'
 import type { ImportServices } from './import-services'
 import { readChosenFiles } from './read-files'
 import type { ReadingPositions } from '../library/reading-positions'
+import type { AddedDates } from '../library/added-dates'
+import type { ImportReport } from '../../shared/import-requests'
 import { decideVersion } from './version-offers'
 
 const MAX_TOTAL_BYTES = 100 * 1024 * 1024
@@ -25,6 +27,8 @@ export interface ImportPorts {
   takeOpenedFiles(): string[]
   /** Reading positions, re-anchored when a briefing changes version. */
   positions?: ReadingPositions
+  /** When imported briefings were added (the library's "Added" sort), recorded per import. */
+  added?: AddedDates
 }
 
 export function setupImportHandlers(
@@ -33,16 +37,17 @@ export function setupImportHandlers(
   ports: ImportPorts
 ): void {
   const { userDataDir } = ports
+  const importFiles = async (files: Parameters<typeof importBriefings>[2]) => {
+    const report = await importBriefings(await services(), userDataDir, files)
+    await recordAdded(ports.added, report)
+    return report
+  }
   router.handle('library:import', async ({ files }) => {
     const total = files.reduce((sum, f) => sum + (f.base64.length * 3) / 4, 0)
     if (total > MAX_TOTAL_BYTES) {
       throw new AppError('invalid-request', 'Import at most 100 MB of files at once.')
     }
-    return importBriefings(
-      await services(),
-      userDataDir,
-      files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') }))
-    )
+    return importFiles(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })))
   })
   router.handle('library:update-details', async (update) => {
     const current = await services()
@@ -57,12 +62,12 @@ export function setupImportHandlers(
   const importPaths = async (paths: string[]) => {
     if (paths.length === 0) return { status: 'cancelled' as const }
     const { files, failed } = await readChosenFiles(paths)
-    const report = await importBriefings(await services(), userDataDir, files)
+    const report = await importFiles(files)
     return { status: 'done' as const, ...report, failed: [...failed, ...report.failed] }
   }
   router.handle('library:import-dialog', async () => importPaths(await ports.chooseFiles()))
   router.handle('library:import-opened', async () => importPaths(ports.takeOpenedFiles()))
-  setupVersionHandlers(router, services, userDataDir, ports.positions)
+  setupVersionHandlers(router, services, userDataDir, ports)
   setupEntityReviewHandlers(router, services, userDataDir)
 }
 
@@ -71,14 +76,19 @@ function setupVersionHandlers(
   router: IpcRouter,
   services: () => Promise<ImportServices>,
   userDataDir: string,
-  positions?: ReadingPositions
+  { positions, added }: Pick<ImportPorts, 'positions' | 'added'>
 ): void {
   router.handle('library:replace-version', async (request) => {
     const current = await services()
     return decideVersion({ services: current, userDataDir, positions }, request, {
       queue: (work) => current.importState.queue(work),
-      importSeparately: (file, index) =>
-        importBriefings(current, userDataDir, [file], new Date(), { separate: index })
+      importSeparately: async (file, index) => {
+        const report = await importBriefings(current, userDataDir, [file], new Date(), {
+          separate: index
+        })
+        await recordAdded(added, report)
+        return report
+      }
     })
   })
   router.handle('library:list-versions', async ({ briefingId }) =>
@@ -105,4 +115,10 @@ function setupEntityReviewHandlers(
   router.handle('entities:apply', async (decisions) =>
     applyEntityReview(await services(), userDataDir, decisions)
   )
+}
+
+/** A date that cannot be written is found again from the file's mtime: the import stands. */
+async function recordAdded(added: AddedDates | undefined, report: ImportReport): Promise<void> {
+  const ids = report.imported.map((item) => item.briefingId)
+  if (added && ids.length > 0) await added.record(ids, new Date()).catch(() => undefined)
 }

@@ -103,6 +103,42 @@ describe('matchesFilter', () => {
   })
 })
 
+describe('counts and reading states', () => {
+  const shelf = [
+    card('plain'),
+    card('marked', { highlightCount: 4, noteCount: 0 }),
+    card('noted', { highlightCount: 0, noteCount: 2 }),
+    card('both', { highlightCount: 1, noteCount: 1, progress: 0.5, lastReadAt: '2026-01-02' }),
+    card('done', { progress: 1, lastReadAt: '2026-01-03' }),
+    card('almost', { progress: 0.99, lastReadAt: '2026-01-01' }),
+    card('opened', { progress: 0, lastReadAt: '2026-01-04' })
+  ]
+  const shown = (f: Partial<typeof EMPTY_FILTER>, sort: 'title' | 'lastRead' = 'title') =>
+    ids(
+      sortBriefings(
+        shelf.filter((b) => matchesFilter(b, { ...EMPTY_FILTER, ...f })),
+        sort
+      )
+    )
+
+  it('keeps briefings with notes, with highlights, or with both', () => {
+    expect(shown({ hasNotes: true })).toEqual(['both', 'noted'])
+    expect(shown({ hasHighlights: true })).toEqual(['both', 'marked'])
+    expect(shown({ hasNotes: true, hasHighlights: true })).toEqual(['both'])
+  })
+
+  it('tells unread, in progress (opened at the top counts) and finished (read to the end)', () => {
+    expect(shown({ status: 'unread' })).toEqual(['marked', 'noted', 'plain'])
+    expect(shown({ status: 'inProgress' }, 'lastRead')).toEqual(['opened', 'both'])
+    expect(shown({ status: 'finished' }, 'lastRead')).toEqual(['done', 'almost'])
+  })
+
+  it('combines states with the filter box and counts, and sorts what is left', () => {
+    expect(shown({ status: 'inProgress', hasNotes: true, text: 'bo' })).toEqual(['both'])
+    expect(shown({ hasHighlights: true, status: 'unread' })).toEqual(['marked'])
+  })
+})
+
 describe('reading data', () => {
   it('is absent until a summary carries it, and then gives each briefing a status', () => {
     expect(hasReadingData([card('a')])).toBe(false)

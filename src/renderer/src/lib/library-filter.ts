@@ -15,6 +15,7 @@ export interface LibraryFilter {
   entity: string
   origin: Origin | ''
   hasNotes: boolean
+  hasHighlights: boolean
   status: ReadingStatus | ''
 }
 
@@ -25,6 +26,7 @@ export const EMPTY_FILTER: LibraryFilter = {
   entity: '',
   origin: '',
   hasNotes: false,
+  hasHighlights: false,
   status: ''
 }
 
@@ -36,7 +38,7 @@ export function hasReadingData(briefings: readonly BriefingSummary[]): boolean {
   return briefings.some((b) => b.lastReadAt !== undefined || b.progress !== undefined)
 }
 
-/** Whether main counted annotations: without counts "has notes" is not offered. */
+/** Whether main counted annotations: without counts "has notes/highlights" are not offered. */
 export function hasAnnotationCounts(briefings: readonly BriefingSummary[]): boolean {
   return briefings.some((b) => b.highlightCount !== undefined || b.noteCount !== undefined)
 }
@@ -52,8 +54,8 @@ export function matchesFilter(briefing: BriefingSummary, filter: LibraryFilter):
   if (filter.source && briefing.source !== filter.source) return false
   if (filter.entity && !(briefing.entityIds ?? []).includes(filter.entity)) return false
   if (filter.origin && (filter.origin === 'imported') !== briefing.imported) return false
-  if (filter.hasNotes && (briefing.noteCount ?? 0) + (briefing.highlightCount ?? 0) === 0)
-    return false
+  if (filter.hasNotes && !briefing.noteCount) return false
+  if (filter.hasHighlights && !briefing.highlightCount) return false
   if (filter.status && readingStatus(briefing) !== filter.status) return false
   const words = filter.text.toLocaleLowerCase().split(/\s+/).filter(Boolean)
   if (words.length === 0) return true
@@ -66,9 +68,9 @@ export function matchesFilter(briefing: BriefingSummary, filter: LibraryFilter):
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 /**
- * The briefings in `sort` order. Dates sort newest first, title and source A to Z. "Added" is the
- * import time: briefings with an `addedAt` come newest first, and those without (the bundled
- * ones) after them in the order main lists them. "Last read": briefings never read come last.
+ * The briefings in `sort` order. Dates sort newest first, title and source A to Z. "Added" is when
+ * a briefing joined the profile (main gives bundled ones the dataset's date); any without come
+ * after, in the order main lists them. "Last read": briefings never read come last.
  * Ties keep main's order, so the list does not shuffle between equal keys.
  */
 export function sortBriefings(
