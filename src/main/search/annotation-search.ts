@@ -5,7 +5,7 @@
 import lunr from 'lunr'
 
 import type { HighlightColor } from '../../shared/annotations'
-import type { SearchFilters, SearchHit } from '../../shared/search'
+import type { FacetCount, SearchFilters, SearchHit } from '../../shared/search'
 import { AnnotationIndex } from './annotation-index'
 import { createTermMarker } from './mark-terms'
 import { scoringClauses } from './posting-query'
@@ -32,6 +32,12 @@ export interface AnnotationDocument {
   color?: HighlightColor
 }
 
+/** Names a highlight or note of a briefing. */
+export interface AnnotationKey {
+  kind: AnnotationDocument['kind']
+  id: string
+}
+
 const FIELDS = ['briefing', 'heading', 'body', 'tag'] as const
 
 export interface AnnotationQuery {
@@ -48,11 +54,31 @@ export interface AnnotationResult {
   facets: { briefing: Counter; entity: Counter; tag: Counter; color: Counter }
 }
 
+/** Changes to the searchable annotations, as main sends them to the index process. */
+export type AnnotationChanges = (
+  | { briefingId: string; documents: AnnotationDocument[] }
+  | {
+      briefingId: string
+      documents?: undefined
+      put: AnnotationDocument[]
+      removed: AnnotationKey[]
+    }
+)[]
+
+/** An AnnotationResult as it crosses from the index process: facets as plain counts. */
+export interface AnnotationAnswer {
+  /** The answering index's name (see SearchIndex.changeAnnotations). */
+  instance: string
+  total: number
+  hits: SearchHit[]
+  facets: Record<keyof AnnotationResult['facets'], FacetCount[]>
+}
+
 export interface AnnotationSearch {
   /** Replaces the searchable annotations of one briefing. */
   setBriefing(briefingId: string, documents: AnnotationDocument[]): void
-  /** Adds or replaces `put` and removes the annotations with ids `removed`, in one briefing. */
-  patchBriefing(briefingId: string, put: AnnotationDocument[], removed: string[]): void
+  /** Adds or replaces `put` and removes the annotations `removed`, in one briefing. */
+  patchBriefing(briefingId: string, put: AnnotationDocument[], removed: AnnotationKey[]): void
   /** Hits among annotations; the query must already have passed the text search's parser. */
   search(query: string, options: AnnotationQuery): AnnotationResult
 }
@@ -60,9 +86,10 @@ export interface AnnotationSearch {
 const NO_ENTITIES: ReadonlyMap<string, string> = new Map()
 
 const refOf = (doc: AnnotationDocument) => JSON.stringify([doc.kind, doc.briefingId, doc.id])
+const keyOf = (key: AnnotationKey) => `${key.kind} ${key.id}`
 
 export function createAnnotationSearch(): AnnotationSearch {
-  /** briefing id → annotation id → document. */
+  /** briefing id → "kind id" → document. */
   const byBriefing = new Map<string, Map<string, AnnotationDocument>>()
   const docs = new Map<string, AnnotationDocument>()
   const index = new AnnotationIndex(FIELDS)
@@ -70,9 +97,9 @@ export function createAnnotationSearch(): AnnotationSearch {
   const marker = createTermMarker(pipeline)
 
   function put(known: Map<string, AnnotationDocument>, doc: AnnotationDocument) {
-    const old = known.get(doc.id)
-    if (old && refOf(old) !== refOf(doc)) remove(known, doc.id)
-    known.set(doc.id, doc)
+    const old = known.get(keyOf(doc))
+    if (old && refOf(old) !== refOf(doc)) remove(known, keyOf(doc))
+    known.set(keyOf(doc), doc)
     const ref = refOf(doc)
     const same =
       old !== undefined && refOf(old) === ref && indexedFields(old) === indexedFields(doc)
@@ -87,10 +114,10 @@ export function createAnnotationSearch(): AnnotationSearch {
     }
   }
 
-  function remove(known: Map<string, AnnotationDocument>, id: string) {
-    const old = known.get(id)
+  function remove(known: Map<string, AnnotationDocument>, key: string) {
+    const old = known.get(key)
     if (!old) return
-    known.delete(id)
+    known.delete(key)
     docs.delete(refOf(old))
     index.remove(refOf(old))
   }
@@ -104,13 +131,13 @@ export function createAnnotationSearch(): AnnotationSearch {
   return {
     setBriefing(briefingId, documents) {
       const map = known(briefingId)
-      const kept = new Set(documents.map((d) => d.id))
-      for (const id of [...map.keys()]) if (!kept.has(id)) remove(map, id)
+      const kept = new Set(documents.map(keyOf))
+      for (const key of [...map.keys()]) if (!kept.has(key)) remove(map, key)
       for (const doc of documents) put(map, doc)
     },
     patchBriefing(briefingId, putDocs, removed) {
       const map = known(briefingId)
-      for (const id of removed) remove(map, id)
+      for (const key of removed) remove(map, keyOf(key))
       for (const doc of putDocs) put(map, doc)
     },
     search(query, options) {
