@@ -129,5 +129,5 @@ describe('incremental annotation index', () => {
       }),
       { numRuns: 150 }
     )
-  })
+  }, 60_000)
 })

@@ -17,6 +17,8 @@ const K1 = 1.2
 const B = 0.75
 // New words are looked up in a small trie of their own until there are this many.
 const NEW_WORDS_BEFORE_REBUILD = 2000
+// Words whose pipeline result is remembered (then forgotten all at once).
+const STEMS_KEPT = 100_000
 
 /** A clause as lunr.Query.clause completes it. */
 export type FullClause = lunr.Query.Clause & { presence: number }
@@ -49,6 +51,8 @@ export class AnnotationIndex {
   /** Every term in a trie (for fuzzy words and inner wildcards), made when first needed. */
   #trie: lunr.TokenSet | undefined
   readonly #newWords = new Set<string>()
+  /** Word → its terms after the pipeline. */
+  readonly #stems = new Map<string, string[]>()
 
   constructor(fields: readonly string[]) {
     this.#fields = fields
@@ -65,9 +69,7 @@ export class AnnotationIndex {
     this.remove(ref)
     const entry: Entry = { terms: [], lengths: [] }
     this.#fields.forEach((field, f) => {
-      const terms = this.pipeline
-        .run(lunr.tokenizer(fields[field] ?? ''))
-        .map((token) => token.toString())
+      const terms = this.#terms(fields[field] ?? '')
       const counts = new Map<string, number>()
       for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
       entry.terms.push(counts)
@@ -102,6 +104,26 @@ export class AnnotationIndex {
         }
       }
     })
+  }
+
+  /**
+   * The text's index terms: lunr's tokenizer, then its pipeline word by word, remembering each
+   * word's result (trimmer, stop words and stemmer look at one word only, and the stemmer was most
+   * of the time taken to index a document).
+   */
+  #terms(text: string): string[] {
+    const terms: string[] = []
+    for (const token of lunr.tokenizer(text)) {
+      const word = token.toString()
+      let term = this.#stems.get(word)
+      if (term === undefined) {
+        term = this.pipeline.run([token]).map((t) => t.toString())
+        if (this.#stems.size >= STEMS_KEPT) this.#stems.clear()
+        this.#stems.set(word, term)
+      }
+      terms.push(...term)
+    }
+    return terms
   }
 
   /**
