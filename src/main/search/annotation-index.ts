@@ -136,7 +136,7 @@ export class AnnotationIndex {
     const vectors = this.#fields.map(() => new Map<string, number>())
     const prohibited = new Set<string>()
     const requiredSets: Set<string>[] = []
-    const matched = new Map<string, Map<string, Set<string>>>()
+    const touched = new Set<string>()
     for (const { clause, terms } of clauses) {
       const fields = clause.fields.map((f) => fieldNumber.get(f)).filter((f) => f !== undefined)
       const clauseMatches = new Set<string>()
@@ -154,27 +154,36 @@ export class AnnotationIndex {
             }
             if (clause.presence === REQUIRED) for (const ref of refs.keys()) clauseMatches.add(ref)
             vectors[f]!.set(word, (vectors[f]!.get(word) ?? 0) + clause.boost)
-            for (const ref of refs.keys()) {
-              let byField = matched.get(ref)
-              if (!byField) matched.set(ref, (byField = new Map()))
-              const name = this.#fields[f]!
-              if (!byField.has(name)) byField.set(name, new Set())
-              byField.get(name)!.add(word)
-            }
+            for (const ref of refs.keys()) touched.add(ref)
           }
         }
       }
       if (clause.presence === REQUIRED) requiredSets.push(clauseMatches)
     }
     const negated = clauses.length > 0 && clauses.every((c) => c.clause.presence === PROHIBITED)
-    const candidates = negated ? [...this.#entries.keys()] : [...matched.keys()]
+    const candidates = negated ? this.#entries.keys() : touched
     const weighed = vectors.map((vector) => this.#weighed(vector))
     const hits: IndexHit[] = []
     for (const ref of candidates) {
       if (prohibited.has(ref) || requiredSets.some((set) => !set.has(ref))) continue
-      hits.push({ ref, score: this.#score(ref, weighed), matched: matched.get(ref) ?? new Map() })
+      hits.push({ ref, score: this.#score(ref, weighed), matched: this.#matched(ref, vectors) })
     }
     return hits.sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
+  }
+
+  /** The query terms each field of the document has (the query vector's terms, by field). */
+  #matched(ref: string, vectors: readonly Map<string, number>[]): Map<string, Set<string>> {
+    const entry = this.#entries.get(ref)!
+    const matched = new Map<string, Set<string>>()
+    vectors.forEach((vector, f) => {
+      for (const term of vector.keys()) {
+        if (!entry.terms[f]!.has(term)) continue
+        const name = this.#fields[f]!
+        if (!matched.has(name)) matched.set(name, new Set())
+        matched.get(name)!.add(term)
+      }
+    })
+    return matched
   }
 
   /** A field's query vector in term order, each term with its idf, and its magnitude. */
