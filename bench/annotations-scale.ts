@@ -168,10 +168,11 @@ async function loadRow(): Promise<string> {
     const load = await sampleCpu(
       async () => {
         const store = await openAnnotationStore(dir)
+        // Main's share: the documents are made and handed on; the index process indexes them.
         const service = createAnnotationService({
           store,
           library: () => library,
-          search: createAnnotationSearch()
+          search: { setBriefing: () => undefined, patchBriefing: () => undefined }
         })
         await service.load('bench')
         await store.close()
@@ -181,7 +182,7 @@ async function loadRow(): Promise<string> {
     )
     const json = JSON.stringify(highlights)
     const parse = summarise(await sample(() => JSON.parse(json), 9, 1))!
-    return `| load a briefing with 10,000 highlights through the service (open store, snapshot, validate, anchor all, index) | ${ms(load.median)} (p95 ${ms(load.p95)}; CPU ${ms(load.cpu)}) | JSON.parse of the same highlights: ${ms(parse.median)} | ${ratio(load.median, parse.median)} |`
+    return `| load a briefing with 10,000 highlights through the service, main's share (open store, snapshot, validate, anchor all, make search documents) | ${ms(load.median)} (p95 ${ms(load.p95)}; CPU ${ms(load.cpu)}) | JSON.parse of the same highlights: ${ms(parse.median)} | ${ratio(load.median, parse.median)} |`
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

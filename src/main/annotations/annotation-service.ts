@@ -135,6 +135,7 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
         const loaded = await guard(() => deps.store.load(briefing.id)).catch(() => undefined)
         if (loaded) cache.index(briefing, loaded)
         onProgress?.(briefings.length - i - 1)
+        await deps.search.drain?.()
       }
     }
   }

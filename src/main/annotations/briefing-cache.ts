@@ -10,14 +10,17 @@ import { anchored, highlightDocument, noteDocument, searchDocuments } from './br
 import type { LoadedAnnotations } from './store/types'
 
 /** Where the service sends searchable annotations (the index process, or search in this thread). */
-export type AnnotationSink = Pick<AnnotationSearch, 'setBriefing' | 'patchBriefing'>
+export type AnnotationSink = Pick<AnnotationSearch, 'setBriefing' | 'patchBriefing'> & {
+  /** Resolves when the sink can take more (sending every briefing waits on it between them). */
+  drain?(): Promise<void>
+}
 
 interface Cached {
   briefing: Briefing
   /** highlight id → the record anchored and its anchored view. */
   anchors?: Map<string, { highlight: Highlight; view: AnchoredHighlight }>
-  /** "kind id" → the record search was last sent. */
-  indexed?: Map<string, Highlight | Note>
+  /** The records search was last sent, by id. */
+  indexed?: { highlight: Map<string, Highlight>; note: Map<string, Note> }
 }
 
 export class BriefingCache {
@@ -47,37 +50,29 @@ export class BriefingCache {
   index(briefing: Briefing, loaded: Pick<LoadedAnnotations, 'highlights' | 'notes'>): void {
     const cached = this.#of(briefing)
     if (!cached.indexed) {
-      cached.indexed = new Map()
-      for (const h of loaded.highlights) cached.indexed.set(`highlight ${h.id}`, h)
-      for (const n of loaded.notes) cached.indexed.set(`note ${n.id}`, n)
+      cached.indexed = {
+        highlight: new Map(loaded.highlights.map((h) => [h.id, h])),
+        note: new Map(loaded.notes.map((n) => [n.id, n]))
+      }
       this.sink.setBriefing(briefing.id, searchDocuments(briefing, loaded))
       return
     }
-    const indexed = cached.indexed
+    const { highlight, note } = cached.indexed
     const put = []
     for (const h of loaded.highlights) {
-      if (indexed.get(`highlight ${h.id}`) === h) continue
-      indexed.set(`highlight ${h.id}`, h)
+      if (highlight.get(h.id) === h) continue
+      highlight.set(h.id, h)
       put.push(highlightDocument(briefing, h))
     }
     for (const n of loaded.notes) {
-      if (indexed.get(`note ${n.id}`) === n) continue
-      indexed.set(`note ${n.id}`, n)
+      if (note.get(n.id) === n) continue
+      note.set(n.id, n)
       put.push(noteDocument(briefing, n))
     }
-    const removed: AnnotationKey[] = []
-    if (indexed.size > loaded.highlights.length + loaded.notes.length) {
-      const live = new Set([
-        ...loaded.highlights.map((h) => `highlight ${h.id}`),
-        ...loaded.notes.map((n) => `note ${n.id}`)
-      ])
-      for (const key of indexed.keys()) {
-        if (live.has(key)) continue
-        indexed.delete(key)
-        const [kind, id] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)]
-        removed.push({ kind: kind as AnnotationKey['kind'], id })
-      }
-    }
+    const removed: AnnotationKey[] = [
+      ...gone(highlight, loaded.highlights).map((id) => ({ kind: 'highlight' as const, id })),
+      ...gone(note, loaded.notes).map((id) => ({ kind: 'note' as const, id }))
+    ]
     if (put.length > 0 || removed.length > 0) this.sink.patchBriefing(briefing.id, put, removed)
   }
 
@@ -94,4 +89,13 @@ export class BriefingCache {
     }
     return cached
   }
+}
+
+/** Ids in `sent` no longer among `live` (removed from `sent`); none without a scan if sizes match. */
+function gone(sent: Map<string, unknown>, live: readonly { id: string }[]): string[] {
+  if (sent.size <= live.length) return []
+  const ids = new Set(live.map((record) => record.id))
+  const removed = [...sent.keys()].filter((id) => !ids.has(id))
+  for (const id of removed) sent.delete(id)
+  return removed
 }

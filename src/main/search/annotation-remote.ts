@@ -13,6 +13,9 @@ import type {
 import type { IndexHost } from './index-host'
 import { log } from '../log/log'
 
+// Documents sent in one call while every briefing's annotations are sent (see drain).
+const DOCUMENTS_PER_BATCH = 1000
+
 export interface RemoteAnnotationSearch extends Omit<AnnotationSearch, 'search'> {
   /** Hits among annotations (entities come from the index process's own view of the library). */
   search(query: string, options: AnnotationQuery): Promise<AnnotationResult>
@@ -21,6 +24,8 @@ export interface RemoteAnnotationSearch extends Omit<AnnotationSearch, 'search'>
    * again whenever the index process has lost them.
    */
   indexWith(send: (onProgress: (left: number) => void) => Promise<void>): void
+  /** Waits while a large batch is on its way (sending at start calls it between briefings). */
+  drain(): Promise<void>
   /** Briefings whose annotations have not been sent yet. */
   pendingBriefings(): number
   /** Resolves once every briefing's annotations have been sent and applied. */
@@ -49,16 +54,33 @@ export function remoteAnnotationSearch(
   function flush() {
     if (queued.length === 0) return
     const batch = queued
+    const size = queuedDocuments
     queued = []
+    queuedDocuments = 0
+    inFlight += size
     // A process that died takes the batch with it; the next answer comes from a new process,
     // under another name, and everything is sent again.
-    applied = host.changeAnnotations(batch).then(heard, (error: unknown) => {
-      log.warn(`annotation search: changes not applied: ${(error as Error).message}`)
-    })
+    applied = host
+      .changeAnnotations(batch)
+      .then(heard, (error: unknown) => {
+        log.warn(`annotation search: changes not applied: ${(error as Error).message}`)
+      })
+      .finally(() => (inFlight -= size))
+  }
+
+  // Sending every briefing at start waits while a batch's worth is on its way, so the index
+  // process never has more than about a batch to do before it answers a search.
+  let queuedDocuments = 0
+  let inFlight = 0
+  async function drain() {
+    if (queuedDocuments + inFlight < DOCUMENTS_PER_BATCH) return
+    flush()
+    await applied
   }
 
   function queue(change: AnnotationChanges[number]) {
     queued.push(change)
+    queuedDocuments += change.documents ? change.documents.length : change.put.length + 1
     if (queued.length === 1) setImmediate(flush)
   }
 
@@ -96,6 +118,7 @@ export function remoteAnnotationSearch(
       }
       resend()
     },
+    drain,
     pendingBriefings: () => pending,
     whenIndexed: () => indexed
   }
