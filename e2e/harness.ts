@@ -205,9 +205,13 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
       const shown = await page.locator('body').innerText()
       throw new Error(`the app reached "${state}" instead of "${expected}":\n${shown}`)
     }
-    // Specs search the whole library: wait until the index process has indexed all of it (the
-    // app answers before that, saying what is still indexing; unit tests cover that state).
-    if (state === 'ready') await (await core.ready).search.whenComplete()
+    // Specs search the whole library: wait until the index process has indexed all of it and
+    // every annotation (the app answers before that, saying what is still indexing; unit tests
+    // cover that state).
+    if (state === 'ready') {
+      const services = await core.ready
+      await Promise.all([services.search.whenComplete(), services.annotationSearch.whenIndexed?.()])
+    }
     const opened = browser
     return {
       page,

@@ -13,7 +13,7 @@ import type { ExportServices } from './export/export-service'
 import type { AnnotationImportServices } from './annotations/import-annotations'
 import { attachWaiting } from './annotations/import-annotations'
 import { createAnnotationService } from './annotations/annotation-service'
-import { createAnnotationSearch } from './search/annotation-search'
+import { remoteAnnotationSearch } from './search/annotation-remote'
 import { startIndexHost } from './search/index-host'
 import type { IndexHost } from './search/index-host'
 import type { BackgroundPort } from './background/rpc'
@@ -131,13 +131,15 @@ async function load(
   onStore(store)
   let library = loaded.library
   let imported: ReadonlySet<string> = loaded.imported
-  const annotationSearch = createAnnotationSearch()
+  // Annotation search runs in the index process; every briefing's annotations are sent there in
+  // the background (searches meanwhile say those briefings are still indexing).
+  const annotationSearch = remoteAnnotationSearch(search)
   const annotations = createAnnotationService({
     store,
     library: () => library,
     search: annotationSearch
   })
-  await annotations.indexAll()
+  annotationSearch.indexWith((onProgress) => annotations.indexAll({ resend: true, onProgress }))
   await attachWaitingLogged({ library, annotations, userDataDir: options.userDataDir })
   const notices = [
     ...(options.notices ?? []),

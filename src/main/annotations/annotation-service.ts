@@ -1,6 +1,7 @@
 // The annotations of the library's briefings for IPC and import: each change is planned
 // (plan-change.ts) and applied in one store write, in the briefing's queue in the store; answers
-// anchor highlights on the current text (orphans included) and keep search in step.
+// anchor highlights on the current text (orphans included) and keep search in step, anchoring and
+// re-indexing only the records a change touched (briefing-cache.ts).
 
 import { randomUUID } from 'node:crypto'
 
@@ -17,11 +18,12 @@ import type { Library } from '../library/library'
 import { AppError } from '../errors'
 import { planMerge } from './annotation-merge'
 import { planChange } from './plan-change'
-import { saveOf, searchDocuments, toView } from './briefing-view'
+import { saveOf, toView } from './briefing-view'
 import type { MergeCounts } from './annotation-merge'
-import type { AnnotationSearch } from '../search/annotation-search'
 import type { AnnotationCounts } from '../library/profile-summaries'
 import { countAnnotations } from './annotation-counts'
+import { BriefingCache } from './briefing-cache'
+import type { AnnotationSink } from './briefing-cache'
 
 export interface AnnotationService {
   load(briefingId: string): Promise<BriefingAnnotations>
@@ -33,8 +35,11 @@ export interface AnnotationService {
   saveStatus(): Promise<BriefingAnnotations['save']>
   /** Highlights and notes of each briefing (the library's cards); unreadable ones left out. */
   counts(briefingIds: readonly string[]): Promise<Map<string, AnnotationCounts>>
-  /** Loads every briefing's annotations once so that search finds them. */
-  indexAll(): Promise<void>
+  /**
+   * Sends search every briefing's annotations that it lacks (with `resend`, all of them: the
+   * search process was restarted). `onProgress` hears how many briefings are left.
+   */
+  indexAll(options?: { resend?: boolean; onProgress?: (left: number) => void }): Promise<void>
   /**
    * Merges whole records (from an import) without duplicates and without overwriting later local
    * edits (see annotation-merge.ts).
@@ -51,7 +56,7 @@ export interface AnnotationServiceDeps {
   store: AnnotationStore
   /** The current library (it changes when briefings are imported). */
   library: () => Library
-  search: AnnotationSearch
+  search: AnnotationSink
   now?: () => Date
   newId?: () => string
 }
@@ -59,6 +64,7 @@ export interface AnnotationServiceDeps {
 export function createAnnotationService(deps: AnnotationServiceDeps): AnnotationService {
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? randomUUID
+  const cache = new BriefingCache(deps.search)
 
   function briefingOf(briefingId: string): Briefing {
     const briefing = deps.library().briefings.find((b) => b.id === briefingId)
@@ -69,8 +75,8 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
 
   /** What the renderer sees of `loaded`; search is kept in step with it. */
   function viewOf(briefing: Briefing, loaded: LoadedAnnotations): BriefingAnnotations {
-    deps.search.setBriefing(briefing.id, searchDocuments(briefing, loaded))
-    return toView(briefing, loaded, deps.store.readOnly)
+    cache.index(briefing, loaded)
+    return toView(briefing, loaded, deps.store.readOnly, cache.anchor(briefing, loaded.highlights))
   }
 
   async function view(briefingId: string): Promise<BriefingAnnotations> {
@@ -118,15 +124,24 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
       const written = await guard(() =>
         deps.store.write(briefingId, (current) => planMerge(current, highlights, notes, undated))
       )
-      viewOf(briefing, written.annotations)
+      // Anchored when the briefing is next shown, not for an import nobody is looking at.
+      cache.index(briefing, written.annotations)
       return { ...written.result, saved: written.saved }
     },
     counts: (briefingIds) => countAnnotations(deps.store, briefingIds),
-    async indexAll() {
-      // One briefing's unreadable annotations must not keep the others unsearchable (or the app
-      // from starting): that briefing reports its problem when it is opened.
-      for (const briefing of deps.library().briefings)
-        await view(briefing.id).catch(() => undefined)
+    async indexAll({ resend = false, onProgress } = {}) {
+      if (resend) cache.forgetIndexed()
+      const briefings = deps.library().briefings
+      onProgress?.(briefings.length)
+      for (const [i, briefing] of briefings.entries()) {
+        // One briefing's unreadable annotations must not keep the others unsearchable (or the app
+        // from starting): that briefing reports its problem when it is opened. Nothing is
+        // anchored here: only search needs every briefing.
+        const loaded = await guard(() => deps.store.load(briefing.id)).catch(() => undefined)
+        if (loaded) cache.index(briefing, loaded)
+        onProgress?.(briefings.length - i - 1)
+        await deps.search.drain?.()
+      }
     }
   }
 }

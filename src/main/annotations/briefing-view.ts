@@ -3,12 +3,13 @@
 
 import { anchorTarget } from '../../shared/anchoring/anchor'
 import type { BriefingAnnotations, TrashEntry } from '../../shared/annotation-requests'
-import type { AnchoredHighlight, Highlight } from '../../shared/annotations'
+import type { AnchoredHighlight, Highlight, Note } from '../../shared/annotations'
 import type { Briefing } from '../../shared/dataset'
 import type { LoadedAnnotations, TrashItem } from './store/types'
 import type { AnnotationDocument } from '../search/annotation-search'
 
-function anchored(briefing: Briefing, highlight: Highlight): AnchoredHighlight {
+/** The highlight placed on its section's current text, or orphaned. */
+export function anchored(briefing: Briefing, highlight: Highlight): AnchoredHighlight {
   const section = briefing.sections.find((s) => s.id === highlight.target.sectionId)
   const result = section
     ? anchorTarget(section.text, highlight.target)
@@ -18,15 +19,17 @@ function anchored(briefing: Briefing, highlight: Highlight): AnchoredHighlight {
     : { ...highlight, status: 'orphaned' }
 }
 
+/** What the renderer sees; `highlights` are `loaded.highlights` anchored (see anchor-cache.ts). */
 export function toView(
   briefing: Briefing,
   loaded: LoadedAnnotations,
-  storeReadOnly: string | undefined
+  storeReadOnly: string | undefined,
+  highlights: AnchoredHighlight[]
 ): BriefingAnnotations {
   const readOnly = loaded.readOnly ?? storeReadOnly
   return {
     briefingId: briefing.id,
-    highlights: loaded.highlights.map((h) => anchored(briefing, h)),
+    highlights,
     notes: loaded.notes,
     trash: loaded.trash.map(trashEntry),
     canUndo: loaded.canUndo,
@@ -65,34 +68,44 @@ export function saveOf(status: {
 
 export function searchDocuments(
   briefing: Briefing,
-  loaded: LoadedAnnotations
+  loaded: Pick<LoadedAnnotations, 'highlights' | 'notes'>
 ): AnnotationDocument[] {
-  const heading = (sectionId: string) =>
-    briefing.sections.find((s) => s.id === sectionId)?.heading ?? ''
-  const base = { briefingId: briefing.id, briefingTitle: briefing.title }
-  const firstSection = briefing.sections[0]?.id ?? ''
   return [
-    ...loaded.highlights.map((h) => ({
-      ...base,
-      kind: 'highlight' as const,
-      id: h.id,
-      sectionId: h.target.sectionId,
-      heading: heading(h.target.sectionId),
-      text: h.note ? `${h.target.quote.exact}\n\n${h.note}` : h.target.quote.exact,
-      tags: h.tags,
-      color: h.color
-    })),
-    ...loaded.notes.map((n) => {
-      const sectionId = n.target.kind === 'section' ? n.target.sectionId : firstSection
-      return {
-        ...base,
-        kind: 'note' as const,
-        id: n.id,
-        sectionId,
-        heading: n.target.kind === 'section' ? heading(sectionId) : 'Briefing note',
-        text: n.body,
-        tags: n.tags
-      }
-    })
+    ...loaded.highlights.map((h) => highlightDocument(briefing, h)),
+    ...loaded.notes.map((n) => noteDocument(briefing, n))
   ]
+}
+
+const headingOf = (briefing: Briefing, sectionId: string) =>
+  briefing.sections.find((s) => s.id === sectionId)?.heading ?? ''
+
+/** How search indexes and shows one highlight. */
+export function highlightDocument(briefing: Briefing, h: Highlight): AnnotationDocument {
+  return {
+    briefingId: briefing.id,
+    briefingTitle: briefing.title,
+    kind: 'highlight',
+    id: h.id,
+    sectionId: h.target.sectionId,
+    heading: headingOf(briefing, h.target.sectionId),
+    text: h.note ? `${h.target.quote.exact}\n\n${h.note}` : h.target.quote.exact,
+    tags: h.tags,
+    color: h.color
+  }
+}
+
+/** How search indexes and shows one note (a briefing note opens at the first section). */
+export function noteDocument(briefing: Briefing, n: Note): AnnotationDocument {
+  const sectionId =
+    n.target.kind === 'section' ? n.target.sectionId : (briefing.sections[0]?.id ?? '')
+  return {
+    briefingId: briefing.id,
+    briefingTitle: briefing.title,
+    kind: 'note',
+    id: n.id,
+    sectionId,
+    heading: n.target.kind === 'section' ? headingOf(briefing, sectionId) : 'Briefing note',
+    text: n.body,
+    tags: n.tags
+  }
 }

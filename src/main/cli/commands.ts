@@ -122,7 +122,7 @@ async function search(args: CliArgs, io: Output): Promise<number> {
   if (!query.trim()) throw new UsageError('search needs a query, e.g. search "Kishida"')
   // A one-off search waits for the whole library to be indexed (the app answers as it goes).
   const response = await withServices(args, async (s) => {
-    await s.search.sync()
+    await Promise.all([s.search.sync(), s.annotationSearch.whenIndexed?.()])
     return searchAll(s, { query, limit: args.limit ?? 20 })
   })
   if (args.json) {

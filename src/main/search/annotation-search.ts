@@ -1,12 +1,14 @@
 // Search over the analyst's highlights and notes, so they are found together with the briefing
-// text. A small lunr index (briefing title, heading, the quote and note text, tags) rebuilt only
-// when annotations changed since the last query.
+// text: an index of briefing title, heading, the quote and note text and tags, changed one
+// document at a time (annotation-index.ts) with lunr's query semantics.
 
 import lunr from 'lunr'
 
 import type { HighlightColor } from '../../shared/annotations'
-import type { SearchFilters, SearchHit } from '../../shared/search'
+import type { FacetCount, SearchFilters, SearchHit } from '../../shared/search'
+import { AnnotationIndex } from './annotation-index'
 import { createTermMarker } from './mark-terms'
+import { scoringClauses } from './posting-query'
 import { phraseRanges } from './phrases'
 import { planQuery } from './query-plan'
 import type { Clause } from './query-plan'
@@ -30,6 +32,12 @@ export interface AnnotationDocument {
   color?: HighlightColor
 }
 
+/** Names a highlight or note of a briefing. */
+export interface AnnotationKey {
+  kind: AnnotationDocument['kind']
+  id: string
+}
+
 const FIELDS = ['briefing', 'heading', 'body', 'tag'] as const
 
 export interface AnnotationQuery {
@@ -46,49 +54,91 @@ export interface AnnotationResult {
   facets: { briefing: Counter; entity: Counter; tag: Counter; color: Counter }
 }
 
+/** Changes to the searchable annotations, as main sends them to the index process. */
+export type AnnotationChanges = (
+  | { briefingId: string; documents: AnnotationDocument[] }
+  | {
+      briefingId: string
+      documents?: undefined
+      put: AnnotationDocument[]
+      removed: AnnotationKey[]
+    }
+)[]
+
+/** An AnnotationResult as it crosses from the index process: facets as plain counts. */
+export interface AnnotationAnswer {
+  /** The answering index's name (see SearchIndex.changeAnnotations). */
+  instance: string
+  total: number
+  hits: SearchHit[]
+  facets: Record<keyof AnnotationResult['facets'], FacetCount[]>
+}
+
 export interface AnnotationSearch {
   /** Replaces the searchable annotations of one briefing. */
   setBriefing(briefingId: string, documents: AnnotationDocument[]): void
+  /** Adds or replaces `put` and removes the annotations `removed`, in one briefing. */
+  patchBriefing(briefingId: string, put: AnnotationDocument[], removed: AnnotationKey[]): void
   /** Hits among annotations; the query must already have passed the text search's parser. */
   search(query: string, options: AnnotationQuery): AnnotationResult
 }
 
 const NO_ENTITIES: ReadonlyMap<string, string> = new Map()
 
-export function createAnnotationSearch(): AnnotationSearch {
-  const byBriefing = new Map<string, AnnotationDocument[]>()
-  let built: { index: lunr.Index; docs: Map<string, AnnotationDocument>; pipeline: lunr.Pipeline }
-  let dirty = true
+const refOf = (doc: AnnotationDocument) => JSON.stringify([doc.kind, doc.briefingId, doc.id])
+const keyOf = (key: AnnotationKey) => `${key.kind} ${key.id}`
 
-  function rebuild() {
-    const docs = new Map<string, AnnotationDocument>()
-    const builder = new lunr.Builder()
-    builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer)
-    builder.searchPipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer)
-    builder.ref('ref')
-    for (const field of FIELDS) builder.field(field)
-    for (const list of byBriefing.values()) {
-      for (const doc of list) {
-        const ref = JSON.stringify([doc.kind, doc.briefingId, doc.id])
-        docs.set(ref, doc)
-        builder.add({
-          ref,
-          briefing: doc.briefingTitle,
-          heading: doc.heading,
-          body: doc.text,
-          tag: doc.tags.join('\n')
-        })
-      }
+export function createAnnotationSearch(): AnnotationSearch {
+  /** briefing id → "kind id" → document. */
+  const byBriefing = new Map<string, Map<string, AnnotationDocument>>()
+  const docs = new Map<string, AnnotationDocument>()
+  const index = new AnnotationIndex(FIELDS)
+  const { pipeline } = index
+  const marker = createTermMarker(pipeline)
+
+  function put(known: Map<string, AnnotationDocument>, doc: AnnotationDocument) {
+    const old = known.get(keyOf(doc))
+    if (old && refOf(old) !== refOf(doc)) remove(known, keyOf(doc))
+    known.set(keyOf(doc), doc)
+    const ref = refOf(doc)
+    const same =
+      old !== undefined && refOf(old) === ref && indexedFields(old) === indexedFields(doc)
+    docs.set(ref, doc)
+    if (!same) {
+      index.put(ref, {
+        briefing: doc.briefingTitle,
+        heading: doc.heading,
+        body: doc.text,
+        tag: doc.tags.join('\n')
+      })
     }
-    built = { index: builder.build(), docs, pipeline: builder.pipeline }
-    dirty = false
-    return built
+  }
+
+  function remove(known: Map<string, AnnotationDocument>, key: string) {
+    const old = known.get(key)
+    if (!old) return
+    known.delete(key)
+    docs.delete(refOf(old))
+    index.remove(refOf(old))
+  }
+
+  function known(briefingId: string) {
+    let map = byBriefing.get(briefingId)
+    if (!map) byBriefing.set(briefingId, (map = new Map()))
+    return map
   }
 
   return {
     setBriefing(briefingId, documents) {
-      byBriefing.set(briefingId, documents)
-      dirty = true
+      const map = known(briefingId)
+      const kept = new Set(documents.map(keyOf))
+      for (const key of [...map.keys()]) if (!kept.has(key)) remove(map, key)
+      for (const doc of documents) put(map, doc)
+    },
+    patchBriefing(briefingId, putDocs, removed) {
+      const map = known(briefingId)
+      for (const key of removed) remove(map, keyOf(key))
+      for (const doc of putDocs) put(map, doc)
     },
     search(query, options) {
       const facets = {
@@ -97,35 +147,29 @@ export function createAnnotationSearch(): AnnotationSearch {
         tag: new Counter(),
         color: new Counter()
       }
-      const { index, docs, pipeline } = dirty ? rebuild() : built
       const plan = planQuery(query, pipeline)
       const clauses = annotationClauses(plan.clauses)
       if (!clauses || clauses.length === 0 || docs.size === 0) return { total: 0, hits: [], facets }
       const filters = options.filters ?? {}
-      const matched = index
-        .query((q) => clauses.forEach((clause) => q.clause({ ...clause })))
-        .flatMap((result) => {
-          const doc = docs.get(result.ref)
-          if (!doc || !plan.phrases.every((p) => phraseRanges(doc.text, p.words).length > 0)) {
-            return []
-          }
-          const entities = options.sectionEntities?.(doc.briefingId, doc.sectionId) ?? NO_ENTITIES
-          if (filters.briefingId !== undefined && doc.briefingId !== filters.briefingId) return []
-          if (filters.tag !== undefined && !doc.tags.includes(filters.tag)) return []
-          if (filters.color !== undefined && doc.color !== filters.color) return []
-          if (filters.entityId !== undefined && !entities.has(filters.entityId)) return []
-          facets.briefing.add(doc.briefingId, doc.briefingTitle)
-          for (const [id, name] of entities) facets.entity.add(id, name)
-          for (const tag of new Set(doc.tags)) facets.tag.add(tag, tag)
-          if (doc.color) facets.color.add(doc.color, doc.color)
-          return [{ doc, result }]
-        })
-      const marker = createTermMarker(pipeline)
+      const matched = index.query(scoringClauses(clauses, FIELDS, pipeline)).flatMap((result) => {
+        const doc = docs.get(result.ref)
+        if (!doc || !plan.phrases.every((p) => phraseRanges(doc.text, p.words).length > 0)) {
+          return []
+        }
+        const entities = options.sectionEntities?.(doc.briefingId, doc.sectionId) ?? NO_ENTITIES
+        if (filters.briefingId !== undefined && doc.briefingId !== filters.briefingId) return []
+        if (filters.tag !== undefined && !doc.tags.includes(filters.tag)) return []
+        if (filters.color !== undefined && doc.color !== filters.color) return []
+        if (filters.entityId !== undefined && !entities.has(filters.entityId)) return []
+        facets.briefing.add(doc.briefingId, doc.briefingTitle)
+        for (const [id, name] of entities) facets.entity.add(id, name)
+        for (const tag of new Set(doc.tags)) facets.tag.add(tag, tag)
+        if (doc.color) facets.color.add(doc.color, doc.color)
+        return [{ doc, result }]
+      })
       const hits = matched.slice(0, options.take).map(({ doc, result }) => {
-        const metadata = result.matchData.metadata as Record<string, Record<string, unknown>>
-        const fields = new Set(Object.values(metadata).flatMap((byField) => Object.keys(byField)))
         const bodyTerms = new Set(
-          Object.keys(metadata).filter((t) => metadata[t]?.['body'] && !plan.phraseOnlyTerms.has(t))
+          [...(result.matched.get('body') ?? [])].filter((t) => !plan.phraseOnlyTerms.has(t))
         )
         const ranges = marker.rangesOf(doc.text, bodyTerms)
         for (const phrase of plan.phrases) ranges.push(...phraseRanges(doc.text, phrase.words))
@@ -137,7 +181,7 @@ export function createAnnotationSearch(): AnnotationSearch {
           sectionId: doc.sectionId,
           heading: doc.heading,
           score: result.score,
-          fields: FIELDS.filter((field) => fields.has(field)),
+          fields: FIELDS.filter((field) => result.matched.has(field)),
           snippet: buildSnippet(doc.text, mergeRanges(ranges)),
           matches: []
         }
@@ -146,6 +190,11 @@ export function createAnnotationSearch(): AnnotationSearch {
       return { total: matched.length, hits, facets }
     }
   }
+}
+
+/** What the index holds of a document: unchanged, it need not be indexed again. */
+function indexedFields(doc: AnnotationDocument): string {
+  return JSON.stringify([doc.briefingTitle, doc.heading, doc.text, doc.tags])
 }
 
 /**

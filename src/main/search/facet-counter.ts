@@ -16,6 +16,18 @@ export class Counter {
     else this.#counts.set(value, { value, label, count: by })
   }
 
+  /** Every value counted, in the order first met (to send them to another process). */
+  all(): FacetCount[] {
+    return [...this.#counts.values()].map((value) => ({ ...value }))
+  }
+
+  /** Counts sent from another process (`all()` there). */
+  static of(counts: readonly FacetCount[]): Counter {
+    const counter = new Counter()
+    for (const { value, label, count } of counts) counter.add(value, label, count)
+    return counter
+  }
+
   /** The `limit` most frequent values, ties by label. */
   top(limit = FACET_LIMIT): FacetCount[] {
     const counted = [...this.#counts.values()]

@@ -15,7 +15,7 @@ import type { StoredSections } from './stored-sections'
 import { createTermMarker } from './mark-terms'
 import { postingArraysOf } from './posting-index'
 import { planQuery } from './query-plan'
-import { createBuilder, createSearchPipeline, shortRef } from './section-index'
+import { createBuilder, createSearchPipeline, sectionRef, shortRef } from './section-index'
 import { shardKey, viewOf } from './search-view'
 import type { LibraryView } from './search-view'
 import { coverageStatus, nextTarget, redundantShards } from './shard-coverage'
@@ -126,6 +126,17 @@ export class IndexEngine {
   }
 
   readonly #timing = { queries: 0, scoringMs: 0, totalMs: 0 }
+
+  /** Entities mentioned in a section, id → name, as the library now stands (annotation facets). */
+  sectionEntities(briefingId: string, sectionId: string): Map<string, string> {
+    const names = new Map<string, string>()
+    const section = this.#view.sections.get(sectionRef(briefingId, sectionId))
+    for (const id of section?.entities ?? []) {
+      const entity = this.#view.entities.get(id)
+      if (entity) names.set(entity.id, entity.name)
+    }
+    return names
+  }
 
   async stats(): Promise<EngineStats> {
     return {

@@ -11,12 +11,21 @@ import type {
 } from '../../shared/search'
 import type { Briefing } from '../../shared/dataset'
 import type { Library } from '../library/library'
-import type { AnnotationSearch } from './annotation-search'
+import type { AnnotationQuery, AnnotationResult } from './annotation-search'
 import { Counter } from './facet-counter'
 import type { IndexHost } from './index-host'
 
 /** Hits returned when the request names no limit. */
 export const DEFAULT_LIMIT = 20
+
+/** Search over highlights and notes: in the index process (the app), or in this thread (tests). */
+export interface AnnotationSearcher {
+  search(query: string, options: AnnotationQuery): AnnotationResult | Promise<AnnotationResult>
+  /** Briefings whose annotations are not searchable yet (they count as still indexing). */
+  pendingBriefings?(): number
+  /** Resolves once every briefing's annotations are searchable. */
+  whenIndexed?(): Promise<void>
+}
 
 /** What the combined search reads. */
 export interface SearchServices {
@@ -24,7 +33,7 @@ export interface SearchServices {
   /** Search over the briefing text: the index process, answering from what it has indexed. */
   readonly search: IndexHost
   /** Search over the analyst's highlights and notes. */
-  readonly annotationSearch: AnnotationSearch
+  readonly annotationSearch: AnnotationSearcher
   readonly info: AppInfo
 }
 
@@ -37,26 +46,32 @@ export async function searchAll(
   const offset = request.offset ?? 0
   const take = offset + limit
   const { query, filters } = request
-  // The text search parses the query first, so a syntax error is reported once, from there.
-  const text = await services.search.search({ query, filters, take })
+  // Both searches start at once; the text search's error (a query it cannot parse) is the one
+  // reported.
+  const texts = services.search.search({ query, filters, take })
   const library = services.library
   // Built on the first annotation that matches, not per hit nor for queries with none.
   let byId: Map<string, Briefing> | undefined
-  const notes = services.annotationSearch.search(query, {
-    take,
-    filters,
-    sectionEntities: (briefingId, sectionId) => {
-      byId ??= new Map(library.briefings.map((b) => [b.id, b]))
-      const briefing = byId.get(briefingId)
-      const section = briefing?.sections.find((s) => s.id === sectionId)
-      const names = new Map<string, string>()
-      for (const mention of section?.mentions ?? []) {
-        const entity = library.entities.get(mention.entity)
-        if (entity) names.set(entity.id, entity.name)
+  const annotations = Promise.resolve().then(() =>
+    services.annotationSearch.search(query, {
+      take,
+      filters,
+      sectionEntities: (briefingId, sectionId) => {
+        byId ??= new Map(library.briefings.map((b) => [b.id, b]))
+        const briefing = byId.get(briefingId)
+        const section = briefing?.sections.find((s) => s.id === sectionId)
+        const names = new Map<string, string>()
+        for (const mention of section?.mentions ?? []) {
+          const entity = library.entities.get(mention.entity)
+          if (entity) names.set(entity.id, entity.name)
+        }
+        return names
       }
-      return names
-    }
-  })
+    })
+  )
+  annotations.catch(() => undefined)
+  const text = await texts
+  const notes = await annotations
   // Scores of two indexes of different sizes are not comparable: rank each list relative to its
   // own best hit, then merge (ties keep text first).
   const relative = (hits: SearchHit[]) => {
@@ -82,8 +97,14 @@ export async function searchAll(
       tag: merge(text.facets.tag, notes.facets.tag),
       color: notes.facets.color.top()
     },
-    indexing: indexingOf(text.indexing, services)
+    indexing: withAnnotations(indexingOf(text.indexing, services), services)
   }
+}
+
+/** Briefings whose annotations are still being sent to search count as still indexing. */
+function withAnnotations(status: IndexStatus, services: SearchServices): IndexStatus {
+  const pending = services.annotationSearch.pendingBriefings?.() ?? 0
+  return pending > 0 ? { ...status, pendingBriefings: status.pendingBriefings + pending } : status
 }
 
 /**

@@ -1,7 +1,12 @@
 // The search index as its process serves it and as tests use it in their thread: the IndexEngine
-// loading from the start, answering with plain data, and reporting its process's memory.
+// loading from the start, answering with plain data, and reporting its process's memory; and the
+// search over highlights and notes, which main keeps in step one change at a time.
 
-import type { IndexStatus } from '../../shared/search'
+import { randomUUID } from 'node:crypto'
+
+import type { IndexStatus, SearchFilters } from '../../shared/search'
+import { createAnnotationSearch } from './annotation-search'
+import type { AnnotationAnswer, AnnotationChanges } from './annotation-search'
 import { memory } from '../background/process-memory'
 import { IndexEngine } from './index-engine'
 import type { EngineOptions } from './index-engine'
@@ -24,6 +29,9 @@ export interface IndexStats {
 
 export class SearchIndex implements SearchService {
   readonly #engine: IndexEngine
+  readonly #annotations = createAnnotationSearch()
+  /** Names this object: main sends every annotation again when it answers to another name. */
+  readonly #instance = randomUUID()
 
   /** Starts loading at once; calls wait for it where needed. `onLoadError` hears a failure. */
   constructor(options: EngineOptions, onLoadError: (error: unknown) => void = () => undefined) {
@@ -45,6 +53,34 @@ export class SearchIndex implements SearchService {
 
   async search(query: TextQuery): Promise<TextResponse> {
     return this.#engine.search(query)
+  }
+
+  /** Applies main's changes to the searchable annotations, in order; answers this index's name. */
+  async changeAnnotations(changes: AnnotationChanges): Promise<string> {
+    for (const change of changes) {
+      if (change.documents) this.#annotations.setBriefing(change.briefingId, change.documents)
+      else this.#annotations.patchBriefing(change.briefingId, change.put, change.removed)
+    }
+    return this.#instance
+  }
+
+  /** Hits among highlights and notes, with facet counts over all of them (plain data). */
+  async searchAnnotations(
+    query: string,
+    options: { take: number; filters?: SearchFilters }
+  ): Promise<AnnotationAnswer> {
+    const result = this.#annotations.search(query, {
+      ...options,
+      sectionEntities: (briefingId, sectionId) =>
+        this.#engine.sectionEntities(briefingId, sectionId)
+    })
+    const { briefing, entity, tag, color } = result.facets
+    return {
+      instance: this.#instance,
+      total: result.total,
+      hits: result.hits,
+      facets: { briefing: briefing.all(), entity: entity.all(), tag: tag.all(), color: color.all() }
+    }
   }
 
   async stats(): Promise<IndexStats> {

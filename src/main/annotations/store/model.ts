@@ -2,6 +2,7 @@
 // replays journal records into it and journals the changes it applies, undoes and redoes.
 
 import type { Highlight, Note } from '../../../shared/annotations'
+import { SortedRecords } from './sorted-records'
 import type { SnapshotFile, StoreChange, TrashItem } from './types'
 
 interface Trashed<T> {
@@ -11,8 +12,8 @@ interface Trashed<T> {
 
 /** Highlights, notes and trash of one briefing, with per-session undo and redo stacks. */
 export class BriefingModel {
-  private readonly highlights = new Map<string, Highlight>()
-  private readonly notes = new Map<string, Note>()
+  private readonly highlights = new SortedRecords<Highlight>()
+  private readonly notes = new SortedRecords<Note>()
   private readonly trashedHighlights = new Map<string, Trashed<Highlight>>()
   private readonly trashedNotes = new Map<string, Trashed<Note>>()
   /** Inverse changes of what was applied, newest last. */
@@ -121,8 +122,8 @@ export class BriefingModel {
     ]
     trash.sort((a, b) => compare(a.deletedAt, b.deletedAt) || compare(itemId(a), itemId(b)))
     return {
-      highlights: sorted([...this.highlights.values()]),
-      notes: sorted([...this.notes.values()]),
+      highlights: this.highlights.list(),
+      notes: this.notes.list(),
       trash
     }
   }
@@ -165,22 +166,25 @@ export class BriefingModel {
   }
 }
 
-function move<T>(from: Map<string, T>, to: Map<string, Trashed<T>>, id: string, at: string) {
+/** What move and unmove need of the live records (a SortedRecords). */
+interface Records<T> {
+  get(id: string): T | undefined
+  set(id: string, item: T): void
+  delete(id: string): void
+}
+
+function move<T>(from: Records<T>, to: Map<string, Trashed<T>>, id: string, at: string) {
   const item = from.get(id)
   if (item === undefined) throw new Error(`BriefingModel: no ${id} to delete`)
   from.delete(id)
   to.set(id, { item, deletedAt: at })
 }
 
-function unmove<T>(from: Map<string, Trashed<T>>, to: Map<string, T>, id: string) {
+function unmove<T>(from: Map<string, Trashed<T>>, to: Records<T>, id: string) {
   const trashed = from.get(id)
   if (trashed === undefined) throw new Error(`BriefingModel: no ${id} to restore`)
   from.delete(id)
   to.set(id, trashed.item)
-}
-
-function sorted<T extends { id: string; createdAt: string }>(items: T[]): T[] {
-  return items.sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id))
 }
 
 function compare(a: string, b: string): number {

@@ -1,0 +1,161 @@
+// Property test of the incremental path: after any sequence of creates, edits, deletes, restores,
+// undos, redos and a new version of the briefing's text, the service shows the same anchors as
+// anchoring every highlight afresh, and search answers as an index built from scratch.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+
+import { describeRange } from '../../shared/anchoring/describe'
+import type { AnnotationChange } from '../../shared/annotation-requests'
+import type { Briefing } from '../../shared/dataset'
+import type { Library } from '../library/library'
+import { createAnnotationSearch } from '../search/annotation-search'
+import { anchored, searchDocuments } from './briefing-view'
+import { createAnnotationService } from './annotation-service'
+import { openAnnotationStore } from './store/annotation-store'
+
+const WORDS = 'maritime patrols near the strait raised military concerns about platforms and trade'
+const TEXT = Array.from({ length: 6 }, (_, i) => `${WORDS} number ${i}.`).join(' ')
+
+function libraryOf(text: string): Library {
+  const briefing: Briefing = {
+    id: 'b1',
+    title: 'Strait report',
+    source: 'Test',
+    published: '2022-05-23',
+    tags: [],
+    sections: [{ id: 's1', heading: 'Patrols', text, tags: [], mentions: [] }]
+  }
+  return { entities: new Map(), briefings: [briefing] }
+}
+
+type Step =
+  | { kind: 'create'; at: number; length: number; note: string }
+  | { kind: 'update'; which: number; note: string; color: boolean }
+  | { kind: 'delete' | 'restore'; which: number }
+  | { kind: 'note'; body: string }
+  | { kind: 'note-edit'; which: number; body: string }
+  | { kind: 'note-delete'; which: number }
+  | { kind: 'undo' | 'redo' }
+  | { kind: 'new-text'; at: number }
+
+const word = fc.constantFrom('maritime', 'strait', 'evidence', 'military', 'follow', '')
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({
+    kind: fc.constant('create' as const),
+    at: fc.nat(TEXT.length - 20),
+    length: fc.integer({ min: 3, max: 30 }),
+    note: word
+  }),
+  fc.record({
+    kind: fc.constant('update' as const),
+    which: fc.nat(),
+    note: word,
+    color: fc.boolean()
+  }),
+  fc.record({ kind: fc.constantFrom('delete' as const, 'restore' as const), which: fc.nat() }),
+  fc.record({ kind: fc.constant('note' as const), body: word }),
+  fc.record({ kind: fc.constant('note-edit' as const), which: fc.nat(), body: word }),
+  fc.record({ kind: fc.constant('note-delete' as const), which: fc.nat() }),
+  fc.record({ kind: fc.constantFrom('undo' as const, 'redo' as const) }),
+  fc.record({ kind: fc.constant('new-text' as const), at: fc.nat(TEXT.length - 1) })
+)
+
+const QUERIES = ['maritime', 'strait', 'evidence', 'milit*', 'patrol~1', '+military -evidence']
+
+describe('incremental anchoring and indexing', () => {
+  it('shows the anchors and search results a full rebuild would', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+        const store = await openAnnotationStore(mkdtempSync(join(tmpdir(), 'incremental-')))
+        let library = libraryOf(TEXT)
+        const search = createAnnotationSearch()
+        let n = 0
+        const service = createAnnotationService({
+          store,
+          library: () => library,
+          search,
+          newId: () => `id-${++n}`
+        })
+        try {
+          let view = await service.load('b1')
+          for (const s of steps) {
+            const briefing = library.briefings[0]!
+            const text = briefing.sections[0]!.text
+            const change = changeOf(s, text, view)
+            if (s.kind === 'new-text') {
+              library = libraryOf(`${text.slice(0, s.at)}Q${text.slice(s.at)}`)
+              view = await service.load('b1')
+            } else if (s.kind === 'undo' || s.kind === 'redo') {
+              view = await service[s.kind]('b1')
+            } else if (change) {
+              view = await service.change('b1', change).catch(() => view)
+            }
+            const current = library.briefings[0]!
+            const loaded = await store.load('b1')
+            expect(view.highlights).toEqual(loaded.highlights.map((h) => anchored(current, h)))
+            const fresh = createAnnotationSearch()
+            fresh.setBriefing('b1', searchDocuments(current, loaded))
+            for (const query of QUERIES) {
+              expect(search.search(query, { take: 50 })).toEqual(fresh.search(query, { take: 50 }))
+            }
+          }
+        } finally {
+          await store.close()
+        }
+      }),
+      { numRuns: 25 }
+    )
+  }, 60_000)
+})
+
+function changeOf(
+  s: Step,
+  text: string,
+  view: Awaited<ReturnType<ReturnType<typeof createAnnotationService>['load']>>
+): AnnotationChange | undefined {
+  const pick = <T>(items: readonly T[], which: number) =>
+    items.length > 0 ? items[which % items.length] : undefined
+  switch (s.kind) {
+    case 'create': {
+      const target = describeRange(text, s.at, Math.min(text.length, s.at + s.length), {
+        briefingId: 'b1',
+        sectionId: 's1'
+      })
+      return target ? { op: 'highlight.create', target, color: 'green', note: s.note } : undefined
+    }
+    case 'update': {
+      const h = pick(view.highlights, s.which)
+      return (
+        h && { op: 'highlight.update', id: h.id, note: s.note, ...(s.color && { color: 'pink' }) }
+      )
+    }
+    case 'delete': {
+      const h = pick(view.highlights, s.which)
+      return h && { op: 'highlight.delete', id: h.id }
+    }
+    case 'restore': {
+      const t = pick(view.trash, s.which)
+      return t && { op: t.kind === 'highlight' ? 'highlight.restore' : 'note.restore', id: t.id }
+    }
+    case 'note':
+      return {
+        op: 'note.create',
+        target: { kind: 'section', sectionId: 's1' },
+        body: s.body || 'x'
+      }
+    case 'note-edit': {
+      const note = pick(view.notes, s.which)
+      return note && { op: 'note.update', id: note.id, body: s.body || 'y' }
+    }
+    case 'note-delete': {
+      const note = pick(view.notes, s.which)
+      return note && { op: 'note.delete', id: note.id }
+    }
+    default:
+      return undefined
+  }
+}

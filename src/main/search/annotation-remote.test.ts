@@ -1,0 +1,66 @@
+// Main's side of annotation search in the index process: changes arrive in order, and a restarted
+// process (one that answers to another name) is sent every annotation again.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+import type { AnnotationDocument } from './annotation-search'
+import { remoteAnnotationSearch } from './annotation-remote'
+import { SearchIndex } from './search-index'
+
+const doc = (id: string, text: string): AnnotationDocument => ({
+  kind: 'highlight',
+  id,
+  briefingId: 'b1',
+  briefingTitle: 'Tokyo visit',
+  sectionId: 's1',
+  heading: 'Overview',
+  text,
+  tags: [],
+  color: 'green'
+})
+
+function indexHost() {
+  const dir = mkdtempSync(join(tmpdir(), 'annotation-remote-'))
+  return new SearchIndex({ datasetDir: dir, userDataDir: dir })
+}
+
+describe('annotation search in the index process', () => {
+  it('applies changes in order before a search, and counts facets there', async () => {
+    const host = indexHost()
+    const remote = remoteAnnotationSearch(host)
+    remote.setBriefing('b1', [doc('h1', 'maritime patrols'), doc('h2', 'trade routes')])
+    remote.patchBriefing('b1', [doc('h2', 'maritime trade')], [])
+    remote.patchBriefing('b1', [], [{ kind: 'highlight', id: 'h1' }])
+    const answer = await remote.search('maritime', { take: 10 })
+    expect(answer.hits.map((h) => h.annotationId)).toEqual(['h2'])
+    expect(answer.facets.color.top()).toEqual([{ value: 'green', label: 'green', count: 1 }])
+    await host.close()
+  })
+
+  it('sends everything again when the index process was restarted (it answers to another name)', async () => {
+    let host = indexHost()
+    const remote = remoteAnnotationSearch({
+      changeAnnotations: (changes) => host.changeAnnotations(changes),
+      searchAnnotations: (query, options) => host.searchAnnotations(query, options)
+    })
+    let sent = 0
+    remote.indexWith(async (onProgress) => {
+      sent += 1
+      onProgress(0)
+      remote.setBriefing('b1', [doc('h1', 'maritime patrols')])
+    })
+    await remote.whenIndexed()
+    expect((await remote.search('maritime', { take: 10 })).total).toBe(1)
+    await host.close()
+    host = indexHost()
+    // The first answer from the new process has nothing; it makes main send everything again.
+    expect((await remote.search('maritime', { take: 10 })).total).toBe(0)
+    expect(sent).toBe(2)
+    await remote.whenIndexed()
+    expect((await remote.search('maritime', { take: 10 })).total).toBe(1)
+    await host.close()
+  })
+})
