@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { runExportBenchmark } from './export-bench'
 import { runAnnotationBenchmark } from './annotations-bench'
 import { notesBenchLines, runNotesBenchmark } from './notes-bench'
+import { runReaderBenchmark } from './reader-bench'
 import { machine, ms, ratio } from './measure'
 import { DEFAULT_SIZES, runSearchBenchmark } from './search/search-bench'
 
@@ -45,6 +46,11 @@ const sections: { name: string; title: string; lines: () => Promise<string[]> }[
     title: 'Notes render in bounded time (issue #13)',
     lines: () =>
       Promise.resolve(table(notesBenchLines(runNotesBenchmark({ runs: 9, samples: 300 }))))
+  },
+  {
+    name: 'reader',
+    title: 'Continuous reader, headless Chromium (issue #14)',
+    lines: () => Promise.resolve(table(runReaderBenchmark()))
   },
   {
     name: 'search',

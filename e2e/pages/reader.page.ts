@@ -11,6 +11,7 @@ export class ReaderPage {
   readonly sections: Locator
   readonly headings: Locator
   readonly currentSection: Locator
+  /** The name of the section being read (the outline's current item). */
   readonly heading: Locator
   readonly text: Locator
   readonly entityMarks: Locator
@@ -32,7 +33,8 @@ export class ReaderPage {
     this.sections = page.getByTestId('reader-section')
     this.headings = this.sections.getByTestId('section-heading')
     this.currentSection = page.locator('[data-testid="reader-section"][data-current="true"]')
-    this.heading = this.currentSection.getByTestId('section-heading')
+    // The section being read is named by the outline: a lead section has no heading in the text.
+    this.heading = this.currentOutlineItem.getByTestId('outline-heading')
     this.text = this.currentSection.getByTestId('section-text')
     this.entityMarks = this.text.locator('.entity')
     this.selectedEntityMarks = this.text.locator('.entity-selected')

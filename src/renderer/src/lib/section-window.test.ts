@@ -36,8 +36,8 @@ describe('anchorAt', () => {
     expect(anchorAt(offsets, 170)).toEqual({ index: 2, delta: 20 })
   })
 
-  it('clamps above and below the list', () => {
-    expect(anchorAt(offsets, -40)).toEqual({ index: 0, delta: 0 })
+  it('keeps the first section above the list and the last below it', () => {
+    expect(anchorAt(offsets, -40)).toEqual({ index: 0, delta: -40 })
     expect(anchorAt(offsets, 10_000)).toEqual({ index: 2, delta: 9850 })
     expect(anchorAt(layoutRows([]), 5)).toEqual({ index: 0, delta: 0 })
   })

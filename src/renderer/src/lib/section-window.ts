@@ -39,7 +39,8 @@ export function estimateHeight(section: SectionMetrics, column: ColumnMetrics): 
 
 /**
  * The section holding pixel `y` of the list (offsets from layoutRows) and how far below its top
- * `y` lies. Above the list: the first section; below it: the last, at its bottom.
+ * `y` lies. Above the list (the title): the first section, at a negative distance; below it:
+ * the last.
  */
 export function anchorAt(offsets: readonly number[], y: number): { index: number; delta: number } {
   const count = offsets.length - 1
@@ -52,7 +53,7 @@ export function anchorAt(offsets: readonly number[], y: number): { index: number
     if (at(offsets, mid) <= y) lo = mid
     else hi = mid - 1
   }
-  return { index: lo, delta: Math.max(0, y - at(offsets, lo)) }
+  return { index: lo, delta: y - at(offsets, lo) }
 }
 
 /** The sections to render for a viewport at `top` (list pixels): those in view, plus a screen. */
