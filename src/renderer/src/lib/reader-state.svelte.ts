@@ -119,8 +119,7 @@ export class ReaderState {
     const index = Math.max(0, found)
     const text = this.detail?.sections[index]?.text ?? ''
     const firstMark = sectionId && marks ? marks[0] : undefined
-    const textOffset =
-      found >= 0 && saved ? textOffsetOf(saved, text) : (firstMark?.[0] ?? null)
+    const textOffset = found >= 0 && saved ? textOffsetOf(saved, text) : (firstMark?.[0] ?? null)
     this.marks = sectionId && marks ? { sectionId, ranges: marks } : null
     this.#move(index, textOffset, firstMark ? 'center' : 'start', from)
     this.status = 'ready'
