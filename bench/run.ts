@@ -11,6 +11,7 @@ import { runExportBenchmark } from './export-bench'
 import { runAnnotationBenchmark } from './annotations-bench'
 import { notesBenchLines, runNotesBenchmark } from './notes-bench'
 import { runNotebookBenchmark } from './notebook-bench'
+import { runReaderBenchmark } from './reader-bench'
 import { machine, ms, ratio } from './measure'
 import { DEFAULT_SIZES, runSearchBenchmark } from './search/search-bench'
 
@@ -51,6 +52,11 @@ const sections: { name: string; title: string; lines: () => Promise<string[]> }[
     name: 'notebook',
     title: 'Notebook across briefings (issue #15)',
     lines: async () => table(await runNotebookBenchmark())
+  },
+  {
+    name: 'reader',
+    title: 'Continuous reader, headless Chromium (issue #14)',
+    lines: () => Promise.resolve(table(runReaderBenchmark()))
   },
   {
     name: 'search',

@@ -1,6 +1,7 @@
-// Reading resumes where the analyst stopped: the section and how far down it are saved as they
-// read, and survive a restart on the same profile; the library card shows how far the briefing
-// was read and "Continue reading" opens it there. The reading pane names the briefing.
+// Reading resumes where the analyst stopped: the section and the first character in view are
+// saved as they read, and survive a restart on the same profile and a new version of the
+// briefing; the library card shows how far the briefing was read and "Continue reading" opens
+// it there. The reading pane names the briefing.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,29 +12,47 @@ import type { OpenedApp } from './harness'
 import { ImportPage } from './pages/import.page'
 import { LibraryPage } from './pages/library.page'
 import { ReaderPage } from './pages/reader.page'
+import { VersionsPage } from './pages/versions.page'
 
 const SECTION = 'India-Japan 2+2 Ministerial Dialogue & More'
 
-/** How far down the reading pane is scrolled, 0..1. */
-function scrolled(page: Page): Promise<number> {
-  return page
-    .locator('.scroller')
-    .last()
-    .evaluate((el) => {
-      const room = el.scrollHeight - el.clientHeight
-      return room > 0 ? el.scrollTop / room : 0
-    })
+interface SavedEntry {
+  sectionId: string
+  offset: number
+  textOffset?: number
+  quote?: string
 }
 
-function savedOffset(profile: string): number | undefined {
+function savedPosition(profile: string): SavedEntry | undefined {
   try {
     const file = JSON.parse(readFileSync(join(profile, 'reading-positions.json'), 'utf8')) as {
-      positions: { offset: number }[]
+      positions: SavedEntry[]
     }
-    return file.positions[0]?.offset
+    return file.positions[0]
   } catch {
     return undefined
   }
+}
+
+/** Scrolls the paragraph of the continuous text starting with `start` to the pane's top. */
+async function scrollParagraphToTop(reader: ReaderPage, start: string): Promise<void> {
+  const paragraph = reader.pane.locator('p').filter({ hasText: start })
+  await paragraph.waitFor()
+  await reader.scrollBy((await reader.topInPane(paragraph)) + 6)
+}
+
+/** The first paragraph of the text in view at the pane's top: its opening words and its top. */
+function firstParagraphInView(page: Page): Promise<{ text: string; top: number }> {
+  return page.getByTestId('reading-pane').evaluate((pane) => {
+    const paneTop = pane.getBoundingClientRect().top
+    const texts = pane.querySelectorAll('[data-testid="section-text"] p')
+    for (const p of texts) {
+      const box = p.getBoundingClientRect()
+      if (box.bottom > paneTop)
+        return { text: (p.textContent ?? '').slice(0, 40), top: box.top - paneTop }
+    }
+    return { text: '', top: 0 }
+  })
 }
 
 let app: OpenedApp | undefined
@@ -42,7 +61,7 @@ test.afterEach(async () => {
   app = undefined
 })
 
-test('the reading position survives a restart; the card and "Continue reading" show it', async () => {
+test('reading resumes at the exact paragraph after a restart; the card and "Continue reading" show it', async () => {
   const profile = mkdtempSync(join(tmpdir(), 'briefing-resume-'))
   try {
     app = await openApp({ userDataDir: profile })
@@ -50,15 +69,19 @@ test('the reading position survives a restart; the card and "Continue reading" s
     await new LibraryPage(app.page).open(/QUAD/)
     const reader = new ReaderPage(app.page)
     await expect(app.page.getByTestId('briefing-title')).toHaveText(/PM Modi in Tokyo/)
+    // The lead is named only in the outline: no made-up heading in the text.
     await expect(reader.heading).toHaveText('Overview')
-    await expect(reader.heading).not.toBeInViewport()
+    await expect(reader.currentSection.getByTestId('section-heading')).toHaveCount(0)
     await reader.goToSection(SECTION)
-    const pane = app.page.locator('.scroller').last()
-    expect(await pane.evaluate((el) => el.scrollHeight > el.clientHeight + 100)).toBe(true)
-    await pane.evaluate((el) => {
-      el.scrollTop = (el.scrollHeight - el.clientHeight) / 2
-    })
-    await expect.poll(() => savedOffset(profile)).toBeGreaterThan(4000)
+    const paragraphs = reader.section(SECTION).locator('[data-testid="section-text"] p')
+    expect(await paragraphs.count()).toBeGreaterThan(2)
+    const wanted = ((await paragraphs.nth(2).textContent()) ?? '').slice(0, 40)
+    await scrollParagraphToTop(reader, wanted)
+    // Saved after a pause: the first character in view, the paragraph's first.
+    await expect
+      .poll(() => wanted.startsWith((savedPosition(profile)?.quote ?? '-').slice(0, 20)))
+      .toBe(true)
+    expect(savedPosition(profile)?.textOffset).toBeGreaterThan(0)
 
     await app.page.getByTestId('back-to-library').click()
     const card = app.page.getByTestId('briefing-card').filter({ hasText: /QUAD/ })
@@ -72,13 +95,51 @@ test('the reading position survives a restart; the card and "Continue reading" s
     await app.page.getByTestId('continue-item').click()
     const restored = new ReaderPage(app.page)
     await expect(restored.heading).toHaveText(SECTION)
-    await expect.poll(() => scrolled(app!.page)).toBeGreaterThan(0.4)
-    expect(await scrolled(app.page)).toBeLessThan(0.6)
+    await expect.poll(async () => (await firstParagraphInView(app!.page)).text).toBe(wanted)
+    const { top } = await firstParagraphInView(app.page)
+    expect(top).toBeLessThanOrEqual(0)
+    expect(top).toBeGreaterThan(-40)
   } finally {
     await app?.close()
     app = undefined
     rmSync(profile, { recursive: true, force: true })
   }
+})
+
+const HEADER = `---
+title: Tide tables at Kochi
+source: Port notes
+date: 2024-07-01
+---
+`
+const LOG = Array.from(
+  { length: 14 },
+  (_, i) => `Entry ${i + 1}: the tide turned at the outer buoy and the pilots logged the swell.`
+)
+const V1 = `${HEADER}\n## Log\n\n${LOG.join('\n\n')}\n`
+// The new version adds paragraphs above the one being read: the position follows its text.
+const V2 = `${HEADER}\n## Log\n\nA foreword was added.\n\nAnd a second one.\n\n${LOG.join('\n\n')}\n`
+
+test('the reading position follows its paragraph when the briefing is replaced by a new version', async () => {
+  app = await openApp({ viewport: { width: 1024, height: 480 } })
+  const importer = new ImportPage(app.page)
+  const versions = new VersionsPage(app.page)
+  await importer.drop([{ name: 'tides.md', text: V1 }])
+  await expect(importer.imported).toHaveCount(1)
+  await importer.imported.getByTestId('import-open').click()
+  const reader = new ReaderPage(app.page)
+  await expect(app.page.getByTestId('briefing-title')).toHaveText('Tide tables at Kochi')
+  await scrollParagraphToTop(reader, 'Entry 9:')
+  await expect.poll(async () => (await firstParagraphInView(app!.page)).text).toContain('Entry 9:')
+  await app.page.getByTestId('back-to-library').click()
+
+  await importer.drop([{ name: 'tides-v2.md', text: V2 }])
+  await versions.replace('tides-v2.md')
+  await expect(versions.report).toHaveAttribute('data-action', 'replaced')
+  await versions.closeButton.click()
+  await app.page.getByTestId('briefing-card').filter({ hasText: 'Tide tables at Kochi' }).click()
+  await expect(app.page.getByTestId('briefing-title')).toHaveText('Tide tables at Kochi')
+  await expect.poll(async () => (await firstParagraphInView(app!.page)).text).toContain('Entry 9:')
 })
 
 test('an import banner goes once its briefing was opened and the analyst is back in the library', async () => {

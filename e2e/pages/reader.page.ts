@@ -1,10 +1,17 @@
-// Page object: the briefing reader (outline, section text, entity marks and panel, highlights,
-// the selection toolbar and the highlight editor).
+// Page object: the briefing reader (outline, the continuous text, entity marks and panel,
+// highlights, the selection toolbar and the highlight editor). `heading` and `text` are those of
+// the section being read (the outline's current one); `pane` scrolls the whole briefing.
 import type { Locator, Page } from '@playwright/test'
 
 export class ReaderPage {
   readonly outlineItems: Locator
   readonly currentOutlineItem: Locator
+  readonly pane: Locator
+  /** Every rendered section, and every rendered section heading, in document order. */
+  readonly sections: Locator
+  readonly headings: Locator
+  readonly currentSection: Locator
+  /** The name of the section being read (the outline's current item). */
   readonly heading: Locator
   readonly text: Locator
   readonly entityMarks: Locator
@@ -22,8 +29,13 @@ export class ReaderPage {
   constructor(readonly page: Page) {
     this.outlineItems = page.getByTestId('outline-item')
     this.currentOutlineItem = page.locator('[data-testid="outline-item"][aria-current="true"]')
-    this.heading = page.getByTestId('section-heading')
-    this.text = page.getByTestId('section-text')
+    this.pane = page.getByTestId('reading-pane')
+    this.sections = page.getByTestId('reader-section')
+    this.headings = this.sections.getByTestId('section-heading')
+    this.currentSection = page.locator('[data-testid="reader-section"][data-current="true"]')
+    // The section being read is named by the outline: a lead section has no heading in the text.
+    this.heading = this.currentOutlineItem.getByTestId('outline-heading')
+    this.text = this.currentSection.getByTestId('section-text')
     this.entityMarks = this.text.locator('.entity')
     this.selectedEntityMarks = this.text.locator('.entity-selected')
     this.searchMarks = this.text.locator('mark.search-match')
@@ -134,6 +146,27 @@ export class ReaderPage {
   async goToSection(heading: string): Promise<void> {
     await this.outlineItems.filter({ hasText: heading }).click()
     await this.heading.filter({ hasText: heading }).waitFor()
+  }
+
+  /** The section whose heading is `heading`, when rendered. */
+  section(heading: string): Locator {
+    return this.sections.filter({
+      has: this.page.getByTestId('section-heading').filter({ hasText: heading })
+    })
+  }
+
+  /** Scrolls the reading pane by `pixels` (as the wheel would: the app sees a scroll). */
+  async scrollBy(pixels: number): Promise<void> {
+    await this.pane.evaluate((el, by) => el.scrollBy({ top: by }), pixels)
+  }
+
+  /** Distance from the pane's top to the top of `locator` (negative when above the fold). */
+  topInPane(locator: Locator): Promise<number> {
+    return locator.evaluate((el) => {
+      const pane = el.closest('[data-testid="reading-pane"]')
+      const paneTop = pane?.getBoundingClientRect().top ?? 0
+      return el.getBoundingClientRect().top - paneTop
+    })
   }
 
   /** Presses a key with focus on the page body (not in an input). */

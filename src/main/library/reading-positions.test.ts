@@ -15,6 +15,7 @@ import {
   progressOf,
   reanchorPosition
 } from './reading-positions'
+import { positionAt, textOffsetOf } from '../../shared/reading'
 
 let dir: string
 beforeEach(async () => {
@@ -111,5 +112,73 @@ describe('progress and re-anchoring', () => {
       ['q', 'Q']
     ])
     expect(reanchorPosition(saved, old, nearest)).toEqual({ ...saved, sectionId: 'q', offset: 0 })
+  })
+})
+
+describe('positions with a quote on a new version', () => {
+  const text = (sections: [string, string, string][]): Briefing => ({
+    ...briefing('b', []),
+    sections: sections.map(([id, heading, body]) => ({
+      id,
+      heading,
+      text: body,
+      tags: [],
+      mentions: []
+    }))
+  })
+  const lead = 'The port opened in May. '
+  const body = 'Cranes arrived from Busan in June and the first ships docked in July.'
+  const old = text([
+    ['s1', 'Port', lead + body],
+    ['s2', 'Rail', 'The line is late.']
+  ])
+  const saved = { ...positionAt('b', 's1', lead + body, lead.length), at: 'T' }
+
+  it('keep the first character in view when text is inserted before it', () => {
+    const edited = text([
+      ['s1', 'Port', 'A new paragraph comes first.\n\n' + lead + body],
+      ['s2', 'Rail', 'The line is late.']
+    ])
+    const moved = reanchorPosition(saved, old, edited)
+    const section = edited.sections[0]!
+    expect(moved.sectionId).toBe('s1')
+    expect(section.text.slice(moved.textOffset!)).toBe(body)
+  })
+
+  it('follow the passage into another section, found by its quote', () => {
+    const split = text([
+      ['a', 'Port opening', lead],
+      ['b2', 'Cranes', body]
+    ])
+    const moved = reanchorPosition(saved, old, split)
+    expect(moved).toMatchObject({ sectionId: 'b2', textOffset: 0, quote: body.slice(0, 32) })
+  })
+
+  it('go to the top of the same section when the passage is gone, else the nearest one', () => {
+    const rewritten = text([['s1', 'Port', 'Entirely different words now.']])
+    expect(reanchorPosition(saved, old, rewritten)).toMatchObject({
+      sectionId: 's1',
+      textOffset: 0
+    })
+    const renamed = text([['z', 'Other', 'Nothing alike here at all.']])
+    expect(reanchorPosition(saved, old, renamed)).toMatchObject({
+      sectionId: 'z',
+      textOffset: 0,
+      offset: 0
+    })
+  })
+
+  it('old entries with only a fraction still load and move by section', async () => {
+    await writeFile(
+      join(dir, POSITIONS_FILE),
+      JSON.stringify({
+        version: 1,
+        positions: [{ briefingId: 'b', sectionId: 's1', offset: 5000, at: 'T' }]
+      })
+    )
+    const store = openReadingPositions(dir, nodeStoreFs)
+    const loaded = await store.get('b')
+    expect(loaded).toEqual({ briefingId: 'b', sectionId: 's1', offset: 5000, at: 'T' })
+    expect(textOffsetOf(loaded!, 'abcd')).toBe(2)
   })
 })

@@ -4,7 +4,8 @@
 import { join } from 'node:path'
 
 import type { Briefing } from '../../shared/dataset'
-import { OFFSET_SCALE } from '../../shared/reading'
+import { anchorTarget } from '../../shared/anchoring/anchor'
+import { OFFSET_SCALE, positionAt } from '../../shared/reading'
 import type { ReadingPosition, SavedPosition } from '../../shared/reading'
 import { isPlainObject } from '../../shared/schema'
 import { writeFileAtomically } from '../fs/atomic-write'
@@ -72,7 +73,10 @@ function isSavedPosition(value: unknown): value is SavedPosition {
     typeof value.at === 'string' &&
     Number.isInteger(value.offset) &&
     (value.offset as number) >= 0 &&
-    (value.offset as number) <= OFFSET_SCALE
+    (value.offset as number) <= OFFSET_SCALE &&
+    (value.textOffset === undefined || Number.isInteger(value.textOffset)) &&
+    (value.quote === undefined || typeof value.quote === 'string') &&
+    (value.prefix === undefined || typeof value.prefix === 'string')
   )
 }
 
@@ -85,9 +89,10 @@ export function progressOf(briefing: Briefing, position: SavedPosition): number 
 }
 
 /**
- * Where `position` falls in the new version `next` of `previous`: the same section id, else the
- * same heading, else the section at the nearest index; the offset is kept only when the section
- * is found by id or heading.
+ * Where `position` falls in the new version `next` of `previous`. A position with a quote is
+ * re-anchored like a highlight (src/shared/anchoring) in its section, found by id or else by
+ * heading, then in any section; one without, or whose quote is gone, keeps its section by id
+ * or heading (with its offset), else goes to the top of the section at the nearest index.
  */
 export function reanchorPosition(
   position: SavedPosition,
@@ -96,11 +101,40 @@ export function reanchorPosition(
 ): SavedPosition {
   const moved = { ...position, briefingId: next.id }
   if (next.sections.length === 0) return moved
-  if (next.sections.some((s) => s.id === position.sectionId)) return moved
   const oldIndex = previous.sections.findIndex((s) => s.id === position.sectionId)
   const heading = previous.sections[oldIndex]?.heading
-  const same = next.sections.find((s) => s.heading === heading)
-  if (same) return { ...moved, sectionId: same.id }
+  const same =
+    next.sections.find((s) => s.id === position.sectionId) ??
+    next.sections.find((s) => s.heading === heading)
+  if (position.quote) {
+    const candidates = same ? [same, ...next.sections.filter((s) => s !== same)] : next.sections
+    for (const section of candidates) {
+      const placed = placeQuote(position, section.text)
+      if (placed !== null) {
+        return { ...positionAt(next.id, section.id, section.text, placed), at: position.at }
+      }
+    }
+  }
+  if (same) {
+    if (position.textOffset === undefined) return { ...moved, sectionId: same.id }
+    return { ...positionAt(next.id, same.id, same.text, 0), at: position.at }
+  }
   const index = Math.min(Math.max(0, oldIndex), next.sections.length - 1)
-  return { ...moved, sectionId: next.sections[index]?.id ?? position.sectionId, offset: 0 }
+  const nearest = next.sections[index]
+  if (!nearest) return moved
+  if (position.textOffset === undefined) return { ...moved, sectionId: nearest.id, offset: 0 }
+  return { ...positionAt(next.id, nearest.id, nearest.text, 0), at: position.at }
+}
+
+/** Where the position's quote anchors in `text` (exactly, or fuzzily as highlights do). */
+function placeQuote(position: SavedPosition, text: string): number | null {
+  const quote = position.quote ?? ''
+  const start = position.textOffset ?? 0
+  const found = anchorTarget(text, {
+    briefingId: position.briefingId,
+    sectionId: position.sectionId,
+    quote: { type: 'TextQuoteSelector', exact: quote, prefix: position.prefix ?? '', suffix: '' },
+    position: { type: 'TextPositionSelector', start, end: start + quote.length }
+  })
+  return found.status === 'anchored' ? found.start : null
 }

@@ -163,10 +163,11 @@ export class AppState {
     ]).then(() => this.revealAnnotation(highlightId))
   }
 
-  openBriefing(id: string, sectionId?: string): void {
+  /** Opens a briefing; `travelled`: back or forward led here (the history stays as it is). */
+  openBriefing(id: string, sectionId?: string, travelled = false): void {
     this.view = 'briefing'
     this.navigation.focusOnOpen('briefing')
-    void this.reader.open(id, sectionId)
+    void this.reader.open(id, sectionId, undefined, travelled)
     void this.annotations.open(id)
   }
 
@@ -192,10 +193,11 @@ export class AppState {
     if (!place) return
     const { reader } = this
     if (this.view === 'briefing' && reader.detail?.id === place.briefingId) {
-      reader.goTo(reader.detail.sections.findIndex((s) => s.id === place.sectionId))
+      const index = reader.detail.sections.findIndex((s) => s.id === place.sectionId)
+      reader.goTo(index, { travelled: true })
     } else {
       this.search.open = false
-      this.openBriefing(place.briefingId, place.sectionId)
+      this.openBriefing(place.briefingId, place.sectionId, true)
     }
   }
 
@@ -228,7 +230,8 @@ export class AppState {
       highlight?.target.sectionId ??
       (note?.target.kind === 'section' ? note.target.sectionId : null)
     const index = this.reader.detail?.sections.findIndex((s) => s.id === sectionId) ?? -1
-    if (index >= 0) this.reader.goTo(index)
+    const textOffset = highlight?.status === 'anchored' ? highlight.range?.start : undefined
+    if (index >= 0) this.reader.goTo(index, { textOffset, block: 'center' })
     if (highlight && highlight.status === 'anchored') {
       view.select(id, openEditor)
     } else if (highlight || note) {

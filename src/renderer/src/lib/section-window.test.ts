@@ -1,0 +1,60 @@
+// Unit tests of the continuous reader's window maths: estimates, the section at a scroll
+// position and what is rendered around it.
+
+import { describe, expect, it } from 'vitest'
+
+import { anchorAt, estimateHeight, metricsOf, sectionsToRender } from './section-window'
+import { layoutRows } from './virtual-window'
+
+const column = { width: 600, fontSize: 16, lineHeight: 27 }
+
+describe('estimateHeight', () => {
+  it('grows with the text and its paragraphs, and with a heading', () => {
+    const short = estimateHeight(metricsOf('One line.', true), column)
+    const long = estimateHeight(metricsOf('word '.repeat(400), true), column)
+    const paras = estimateHeight(metricsOf('a\n\nb\n\nc', true), column)
+    expect(long).toBeGreaterThan(short * 5)
+    expect(paras).toBeGreaterThan(short)
+    expect(estimateHeight(metricsOf('One line.', false), column)).toBeLessThan(short)
+  })
+
+  it('counts more lines in a narrower column', () => {
+    const text = metricsOf('word '.repeat(400), false)
+    expect(estimateHeight(text, { ...column, width: 300 })).toBeGreaterThan(
+      estimateHeight(text, column)
+    )
+  })
+})
+
+describe('anchorAt', () => {
+  const offsets = layoutRows([100, 50, 200])
+
+  it('finds the section holding a pixel and the distance below its top', () => {
+    expect(anchorAt(offsets, 0)).toEqual({ index: 0, delta: 0 })
+    expect(anchorAt(offsets, 99)).toEqual({ index: 0, delta: 99 })
+    expect(anchorAt(offsets, 100)).toEqual({ index: 1, delta: 0 })
+    expect(anchorAt(offsets, 170)).toEqual({ index: 2, delta: 20 })
+  })
+
+  it('keeps the first section above the list and the last below it', () => {
+    expect(anchorAt(offsets, -40)).toEqual({ index: 0, delta: -40 })
+    expect(anchorAt(offsets, 10_000)).toEqual({ index: 2, delta: 9850 })
+    expect(anchorAt(layoutRows([]), 5)).toEqual({ index: 0, delta: 0 })
+  })
+
+  it('stays exact on 5,000 sections (a jump lands on the section asked for)', () => {
+    const many = layoutRows(Array.from({ length: 5000 }, (_, i) => 40 + (i % 7) * 13))
+    for (const i of [0, 1, 2500, 4998, 4999]) expect(anchorAt(many, many[i]!).index).toBe(i)
+  })
+})
+
+describe('sectionsToRender', () => {
+  it('renders a screen above and below the viewport, never the whole briefing', () => {
+    const offsets = layoutRows(new Array(5000).fill(100))
+    const { start, end } = sectionsToRender(offsets, 250_000, 800)
+    expect(start).toBeLessThanOrEqual(2492)
+    expect(end).toBeGreaterThanOrEqual(2516)
+    expect(end - start).toBeLessThan(40)
+    expect(sectionsToRender(offsets, 0, 800).start).toBe(0)
+  })
+})

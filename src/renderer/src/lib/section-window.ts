@@ -1,0 +1,66 @@
+// Windowing maths of the continuous reader: estimated heights of sections not yet rendered, the
+// section a scroll position is in (and how far into it), and the pixel range worth rendering.
+// Plain numbers, so it is tested without a DOM; layoutRows/visibleRange come from virtual-window.
+
+import { at, visibleRange } from './virtual-window'
+
+/** What an estimate needs to know about a section's text. */
+export interface SectionMetrics {
+  chars: number
+  paragraphs: number
+  hasHeading: boolean
+}
+
+/** The reading column's typography, in pixels. */
+export interface ColumnMetrics {
+  width: number
+  fontSize: number
+  lineHeight: number
+}
+
+export function metricsOf(text: string, hasHeading: boolean): SectionMetrics {
+  let paragraphs = 1
+  for (let i = text.indexOf('\n\n'); i !== -1; i = text.indexOf('\n\n', i + 2)) paragraphs++
+  return { chars: text.length, paragraphs, hasHeading }
+}
+
+/**
+ * A section's height before it is measured: its lines at about half an em per character, the
+ * gaps between paragraphs and the heading block. Only the scrollbar depends on it being close:
+ * jumps are placed on measured sections.
+ */
+export function estimateHeight(section: SectionMetrics, column: ColumnMetrics): number {
+  const perLine = Math.max(10, Math.floor(column.width / (column.fontSize * 0.5)))
+  const lines = Math.ceil(section.chars / perLine) + section.paragraphs - 1
+  const gaps = section.paragraphs * column.fontSize * 1.05
+  const heading = section.hasHeading ? 64 : 0
+  return Math.round(heading + Math.max(1, lines) * column.lineHeight + gaps + 28)
+}
+
+/**
+ * The section holding pixel `y` of the list (offsets from layoutRows) and how far below its top
+ * `y` lies. Above the list (the title): the first section, at a negative distance; below it:
+ * the last.
+ */
+export function anchorAt(offsets: readonly number[], y: number): { index: number; delta: number } {
+  const count = offsets.length - 1
+  if (count <= 0) return { index: 0, delta: 0 }
+  let lo = 0
+  let hi = count - 1
+  // The last section whose top is at or above y.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (at(offsets, mid) <= y) lo = mid
+    else hi = mid - 1
+  }
+  return { index: lo, delta: y - at(offsets, lo) }
+}
+
+/** The sections to render for a viewport at `top` (list pixels): those in view, plus a screen. */
+export function sectionsToRender(
+  offsets: readonly number[],
+  top: number,
+  height: number
+): { start: number; end: number } {
+  return visibleRange(offsets, top - height, height * 3, 1)
+}
