@@ -52,13 +52,17 @@ const TEXT_PAIRS: [string, string][] = [
   ),
   ['accent-text', 'accent'],
   ['accent-strong', 'accent-soft'],
-  ['text', 'accent-soft'],
+  // The active search hit's row is accent-soft, with muted and faint text on it.
+  ...['text', 'text-muted', 'text-faint'].map((fg): [string, string] => [fg, 'accent-soft']),
   ['danger', 'danger-soft'],
   ['text', 'danger-soft'],
   ['mark-text', 'mark-bg'],
-  ...['person', 'organisation', 'place', 'programme'].map((kind): [string, string] => [
-    'text',
-    `c-${kind}-soft`
+  ...['person', 'organisation', 'place', 'programme'].flatMap((kind): [string, string][] => [
+    ['text', `c-${kind}-soft`],
+    // Kind-coloured counts and badges: the kind's hue as text on its tint and on surfaces.
+    [`c-${kind}`, `c-${kind}-soft`],
+    [`c-${kind}`, 'surface'],
+    [`c-${kind}`, 'surface-2']
   ])
 ]
 /** State a control shows by colour alone: the focus ring, a selected segment, a spinner. */
