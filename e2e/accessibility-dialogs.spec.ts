@@ -47,7 +47,7 @@ const session = useAppSession('axe-dialogs')
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`${colorScheme}: details, entity review, export and versions dialogs`, async () => {
-    test.setTimeout(90_000)
+    test.setTimeout(180_000)
     const app = await session.start({ colorScheme })
     const { page } = app
     const importer = new ImportPage(page)

@@ -1,7 +1,8 @@
 // Screens clean under axe (issue #15): no serious or critical violation of WCAG 2.0/2.1/2.2 A and
 // AA or best practice on the library, the reader (entities on and off, a selection, the highlight
 // editor), the notes panel, search (hits, none, a query error) and every reading theme, with the
-// OS in light and in dark; and one h1 per screen (the library's title, the briefing's title).
+// OS in light and in dark; one h1 per screen (the library's title, the briefing's title); and
+// highlights and search matches told apart by more than colour.
 import { expect, test } from '@playwright/test'
 
 import { expectAxeClean, headingOnes } from './axe'
@@ -26,7 +27,7 @@ const session = useAppSession('axe')
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`${colorScheme}: library, reader, notes and search have no serious violation`, async () => {
-    test.setTimeout(90_000)
+    test.setTimeout(180_000)
     const app = await session.start({ colorScheme })
     const { page } = app
     const reader = new ReaderPage(page)
@@ -72,7 +73,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   })
 
   test(`${colorScheme}: every reading theme, with highlights and search marks`, async () => {
-    test.setTimeout(90_000)
+    test.setTimeout(180_000)
     const app = await session.start({ colorScheme })
     const { page } = app
     const reader = new ReaderPage(page)
@@ -84,6 +85,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await search.hits.filter({ hasText: 'Overview' }).first().click()
     await expect(reader.searchMarks.first()).toBeVisible()
     await expect(reader.highlightIds()).resolves.toHaveLength(HIGHLIGHTS.length)
+    // Colour is never the only sign: each highlight names its meaning (to a screen reader and
+    // on hover), and a search match is ringed, not filled like a highlight.
+    for (const [phrase, label] of HIGHLIGHTS) {
+      const piece = reader.highlightPieces.filter({ hasText: phrase.split(' ')[0] }).first()
+      await expect(piece).toHaveAttribute('aria-description', `${label} highlight`)
+      await expect(piece).toHaveAttribute('title', new RegExp(`^${label} — `))
+      await expect(piece).toHaveAttribute('role', 'mark')
+    }
+    const match = reader.searchMarks.and(page.locator(':not(.hl)')).first()
+    await expect(match).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)')
+    await expect(match).toHaveCSS('box-shadow', /2px/)
 
     const settings = new ReadingSettingsPage(page)
     for (const theme of ['System', 'Light', 'Sepia', 'Dark']) {
