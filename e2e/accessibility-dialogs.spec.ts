@@ -89,6 +89,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
   })
 
   test(`${colorScheme}: shortcut sheet and command palette`, async () => {
+    // axe takes seconds a screen, more on a loaded machine.
+    test.setTimeout(120_000)
     const app = await session.start({ colorScheme })
     const { page } = app
     const palette = new PalettePage(page)
