@@ -88,7 +88,10 @@ export async function checkFile(
   const keepMentions = result.format === 'dataset'
   for (const [index, { briefing: parsed, extra, document }] of candidatesOf(result).entries()) {
     if (run.versions !== 'offer' && index !== run.versions.separate) continue
-    const duplicate = run.hashes.get(contentHash(parsed))
+    // Also one of this file's own (an e-mail with the same document attached as PDF and Word).
+    const hash = contentHash(parsed)
+    const duplicate =
+      run.hashes.get(hash) ?? ready.find((r) => contentHash(r.briefing) === hash)?.briefing
     if (duplicate) {
       report.duplicates.push({ file: file.name, title: duplicate.title, briefingId: duplicate.id })
       continue

@@ -2,7 +2,7 @@
 // network, no fonts or scripts run): title, author and date from the document info, the outline
 // for headings, and each page's text handed to pdf-layout.ts and pdf-blocks.ts.
 
-import { createRequire } from 'node:module'
+import { createRequire as requireFrom } from 'node:module'
 import { dirname, join } from 'node:path'
 
 import { parseDate } from './dates'
@@ -22,7 +22,7 @@ const BOLD_FONT = /bold|black|heavy|semibold|demi/i
 
 /** pdf.js's packaged data (standard fonts, CMaps, decoders), read from disk, never fetched. */
 function pdfjsDataDirs(): { standardFontDataUrl: string; cMapUrl: string; wasmUrl: string } {
-  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
+  const root = dirname(requireFrom(import.meta.url).resolve('pdfjs-dist/package.json'))
   // pdf.js wants each folder with a trailing separator.
   const dir = (name: string) => `${join(root, name)}/`
   return {
