@@ -86,6 +86,14 @@ describe('PDF import: other real files', { timeout: SLOW }, () => {
     expect(section(doc, 'Outlook')[6]).toBe(BRIEFING.closing)
   })
 
+  it('reads a PDF given as a Node Buffer (as main reads a chosen file) and leaves it intact', async () => {
+    const bytes = Buffer.from(formatFixture('briefing.pdf'))
+    const copy = Buffer.from(bytes)
+    const result = await parsePdf('briefing.pdf', bytes)
+    expect('error' in result ? result.error : result.title).toBe(BRIEFING.title)
+    expect(bytes.equals(copy)).toBe(true)
+  })
+
   it('imports a PDF encrypted with only an owner password (it opens without one)', async () => {
     const doc = await parsed('owner-locked.pdf')
     expect(doc.sections.map((s) => s.heading)).toEqual(BRIEFING.headings)

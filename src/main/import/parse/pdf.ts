@@ -52,8 +52,8 @@ export async function parsePdf(
   }
   const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const task = pdfjs.getDocument({
-    // pdf.js takes the buffer over: give it a copy so the caller's bytes stay intact.
-    data: bytes.slice(),
+    // pdf.js takes the buffer over and refuses a Node Buffer: give it a plain copy.
+    data: new Uint8Array(bytes),
     ...pdfjsDataDirs(),
     disableFontFace: true,
     useSystemFonts: false,
