@@ -160,7 +160,10 @@ function endsShort(line: PdfLine, lines: readonly PdfLine[]): boolean {
   return right - line.x1 > (right - line.x0) * 0.15
 }
 
-/** One paragraph from its lines: hyphenated words joined, bullets written as "- ". */
+/**
+ * One paragraph from its lines: a word hyphenated before a lower-case letter is joined (the
+ * hyphen dropped), bullets are written as "- ".
+ */
 function joinLines(lines: readonly PdfLine[]): string {
   let text = ''
   for (const line of lines) {
@@ -168,6 +171,8 @@ function joinLines(lines: readonly PdfLine[]): string {
     if (text === '') text = part.replace(BULLET, '- ')
     else if (/\p{Ll}[-\u00ad]$/u.test(text) && /^\p{Ll}/u.test(part))
       text = text.slice(0, -1) + part
+    // A compound broken at its hyphen before a capital or a digit ("India-", "Japan") keeps it.
+    else if (/[\p{L}\d]-$/u.test(text) && /^[\p{Lu}\d]/u.test(part)) text += part
     else text = `${text} ${part}`
   }
   return text.replace(/\u00ad/g, '')

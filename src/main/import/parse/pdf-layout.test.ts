@@ -83,6 +83,26 @@ describe('pageLines', () => {
 })
 
 describe('pdfBlocks', () => {
+  it('joins a word split at its own hyphen too: "co-" and "operation" read "cooperation"', () => {
+    const lines = pageLines([
+      page([piece('Naval co-', 50, 700), piece('operation grew.', 50, 688)])
+    ]).flat()
+    expect(pdfBlocks(lines, [])).toEqual([{ kind: 'paragraph', text: 'Naval cooperation grew.' }])
+  })
+
+  it('keeps a hyphen before a capital or a digit at a line end, with no space', () => {
+    const lines = pageLines([
+      page([
+        piece('The India-', 50, 700),
+        piece('Japan talks of 2022-', 50, 688),
+        piece('2023.', 50, 676)
+      ])
+    ]).flat()
+    expect(pdfBlocks(lines, [])).toEqual([
+      { kind: 'paragraph', text: 'The India-Japan talks of 2022-2023.' }
+    ])
+  })
+
   it('makes a short bold line in the body size a heading, and joins hyphenated words', () => {
     const lines = pageLines([
       page([

@@ -99,6 +99,12 @@ describe('PDF import: other real files', { timeout: SLOW }, () => {
     expect(doc.sections.map((s) => s.heading)).toEqual(BRIEFING.headings)
   })
 
+  it('leaves out a page of images only in a PDF with text, and says so', async () => {
+    const doc = await parsed('with-scanned-page.pdf')
+    expect(doc.sections.map((s) => s.heading)).toEqual(BRIEFING.headings)
+    expect(doc.warnings).toEqual(['Page 3 had no text (images only) and was left out.'])
+  })
+
   it('refuses a password-protected PDF, saying so', async () => {
     expect(await refused('broken/password.pdf')).toBe(
       '"password.pdf" is protected by a password; the app cannot open it. Save or print it as a ' +

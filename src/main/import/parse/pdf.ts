@@ -113,7 +113,7 @@ async function readDocument(
   if (empty.length > 0) {
     document.warnings = [
       `${empty.length === 1 ? 'Page' : 'Pages'} ${empty.join(', ')} had no text (images only) ` +
-        'and were left out.'
+        `and ${empty.length === 1 ? 'was' : 'were'} left out.`
     ]
   }
   return document
