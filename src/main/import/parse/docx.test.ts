@@ -123,3 +123,10 @@ function zipOf(name: string, text: string): Uint8Array {
   end.writeUInt32LE(directoryAt, 16)
   return new Uint8Array(Buffer.concat([local, nameBytes, packed, central, nameBytes, end]))
 }
+
+describe('Word import: pictures', () => {
+  it('leaves a picture out, keeping the text around it', async () => {
+    const doc = await parsed('with-image.docx')
+    expect(doc.lead).toEqual(['Before the chart.', 'After the chart.'])
+  })
+})
