@@ -12,6 +12,8 @@ export interface FileToDrop {
   text?: string
   /** A file of this many zero bytes (for the size limit). */
   size?: number
+  /** The file's bytes, base64-encoded (a PDF or Word file); wins over `text`. */
+  base64?: string
   type?: string
 }
 
@@ -49,7 +51,12 @@ export class ImportPage {
     const dataTransfer = await this.page.evaluateHandle((list) => {
       const dt = new DataTransfer()
       for (const f of list) {
-        const body = f.size !== undefined ? new Uint8Array(f.size) : (f.text ?? '')
+        const body =
+          f.size !== undefined
+            ? new Uint8Array(f.size)
+            : f.base64 !== undefined
+              ? Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))
+              : (f.text ?? '')
         dt.items.add(new File([body], f.name, { type: f.type ?? '' }))
       }
       return dt

@@ -161,7 +161,10 @@ export function fileDialogs(parent: () => BrowserWindow | null) {
           : {
               title: 'Import briefings',
               filters: [
-                { name: 'Briefings', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'json'] }
+                {
+                  name: 'Briefings',
+                  extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'pdf', 'docx', 'eml', 'json']
+                }
               ],
               properties: ['openFile' as const, 'multiSelections' as const]
             }

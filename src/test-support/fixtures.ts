@@ -15,3 +15,5 @@ export const HYPOTHESIS_VECTORS_DIR = resolve(REPO_ROOT, 'fixtures/hypothesis-an
 /** The bundled dataset folder and its one file. */
 export const DATASET_DIR = resolve(REPO_ROOT, 'resources/dataset')
 export const BUNDLED_PATH = resolve(DATASET_DIR, 'india-japan-quad.json')
+/** PDF, Word and e-mail files made with LibreOffice, qpdf and Python (see its README), and broken ones. */
+export const IMPORT_FORMATS_DIR = resolve(REPO_ROOT, 'fixtures/import-formats')

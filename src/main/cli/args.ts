@@ -111,8 +111,9 @@ Commands:
   import-annotations <file>            import a W3C Web Annotation JSON file or a library backup
                                        into the profile; exit 3 when some of it was not applied
                                        or waits for its briefing, 1 when none of it was
-  import <files...> [--replace]        import briefings (.txt, .md, .html, dataset .json) into
-                                       the profile's library; a file with the title and source
+  import <files...> [--replace]        import briefings (.pdf, .docx, .eml, .txt, .md, .html,
+                                       dataset .json) into the profile's library (an e-mail's
+                                       attachments too); a file with the title and source
                                        of an imported briefing replaces it with --replace (its
                                        highlights re-anchored, the old text kept as a version)
 

@@ -10,6 +10,7 @@ import { validateDataset } from '../library/load-dataset'
 import type { ImportServices } from './import-services'
 import type { ImportStaging } from './import-staging'
 import type { ImportedFile } from './parse/import-file'
+import type { ParsedDocument } from './parse/types'
 import { contentHash } from './parse/to-briefing'
 import { prepareBriefing, usedEntities } from './prepare-briefing'
 import { proposeFor } from './proposal-files'
@@ -48,16 +49,28 @@ export interface ReadyBriefing {
   dataset: DatasetFile
   used: Entity[]
   proposals?: ProposalFile
+  /** The parsed document it was made from (not for dataset files): what the file did not give. */
+  document?: ParsedDocument
 }
 
 /** What the checks of one file found: ready briefings and offers, or why the file fails. */
 export type CheckedFile = { ready: ReadyBriefing[]; offers: VersionOffer[] } | { failure: string }
 
-/** The briefings of a parsed file, each with the entities a dataset file defines. */
-export function candidatesOf(result: ImportedFile): { briefing: Briefing; extra: Entity[] }[] {
-  return result.format === 'dataset'
-    ? result.dataset.briefings.map((b) => ({ briefing: b, extra: result.dataset.entities }))
-    : [{ briefing: result.briefing, extra: [] }]
+/**
+ * The briefings of a parsed file, each with the entities a dataset file defines (an e-mail's
+ * attachments follow the e-mail).
+ */
+export function candidatesOf(
+  result: ImportedFile
+): { briefing: Briefing; extra: Entity[]; document?: ParsedDocument }[] {
+  if (result.format === 'dataset') {
+    return result.dataset.briefings.map((b) => ({ briefing: b, extra: result.dataset.entities }))
+  }
+  return [result, ...(result.attachments ?? [])].map(({ briefing, document }) => ({
+    briefing,
+    extra: [],
+    document
+  }))
 }
 
 /**
@@ -73,9 +86,12 @@ export async function checkFile(
   const ready: ReadyBriefing[] = []
   const offers: VersionOffer[] = []
   const keepMentions = result.format === 'dataset'
-  for (const [index, { briefing: parsed, extra }] of candidatesOf(result).entries()) {
+  for (const [index, { briefing: parsed, extra, document }] of candidatesOf(result).entries()) {
     if (run.versions !== 'offer' && index !== run.versions.separate) continue
-    const duplicate = run.hashes.get(contentHash(parsed))
+    // Also one of this file's own (an e-mail with the same document attached as PDF and Word).
+    const hash = contentHash(parsed)
+    const duplicate =
+      run.hashes.get(hash) ?? ready.find((r) => contentHash(r.briefing) === hash)?.briefing
     if (duplicate) {
       report.duplicates.push({ file: file.name, title: duplicate.title, briefingId: duplicate.id })
       continue
@@ -100,7 +116,7 @@ export async function checkFile(
     const problems = validateDataset(dataset, file.name)
     if (problems.length > 0) return { failure: `"${file.name}": ${problems[0]!.message}` }
     const proposals = keepMentions ? undefined : await propose(run, briefing, known)
-    ready.push({ briefing, dataset, used, proposals })
+    ready.push({ briefing, dataset, used, proposals, document })
   }
   return { ready, offers }
 }

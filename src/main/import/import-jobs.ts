@@ -1,10 +1,10 @@
 // The work the import process does for main, off its thread: parsing an imported file (parse5
-// on a large page takes seconds) and proposing entities (compromise's NLP, seconds more). Served
+// on a large page takes seconds, pdf.js on a long PDF more) and proposing entities (compromise's NLP, seconds more). Served
 // by the import process; tests use this object in their thread.
 
 import type { Entity } from '../../shared/dataset'
 import { proposeEntities } from './entity-tagging'
-import { importFile } from './parse/import-file'
+import { importDocument } from './parse/import-document'
 import type { ImportOptions } from './parse/import-file'
 
 export interface ImportRequest {
@@ -14,7 +14,7 @@ export interface ImportRequest {
 }
 
 export const importJobs = {
-  parseImport: async ({ name, bytes, options }: ImportRequest) => importFile(name, bytes, options),
+  parseImport: ({ name, bytes, options }: ImportRequest) => importDocument(name, bytes, options),
   proposeEntities: async ({ text, known }: { text: string; known: Entity[] }) =>
     proposeEntities(text, known)
 }

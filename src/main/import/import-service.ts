@@ -73,6 +73,11 @@ async function importNow(
       }
       const failure = await importFile(run, file, result, report)
       if (failure !== undefined) report.failed.push({ file: file.name, message: failure })
+      // An e-mail imported without one of its attachments: say which and why.
+      if (failure === undefined && result.format !== 'dataset') {
+        for (const refused of result.refusedAttachments ?? [])
+          report.failed.push({ file: `${file.name} › ${refused.file}`, message: refused.message })
+      }
     }
   } catch (error) {
     await run.staging.abandon()
@@ -243,8 +248,8 @@ function reportImported(
   result: ImportedFile,
   ready: ReadyBriefing[]
 ): void {
-  const missing = result.format === 'dataset' ? [] : missingDetails(result.document)
-  for (const { briefing, proposals } of ready) {
+  for (const { briefing, proposals, document } of ready) {
+    const missing = document ? missingDetails(document) : []
     const mentions = briefing.sections.reduce((n, s) => n + s.mentions.length, 0)
     report.imported.push({
       file: file.name,

@@ -47,13 +47,24 @@ export interface ImportOptions {
   limits?: ImportLimits
 }
 
+/** Formats of binary files, read by importDocument (import-document.ts). */
+export type BinaryFormat = 'pdf' | 'docx' | 'email'
+
+/** A briefing made from one file (or from a file attached to an e-mail). */
+export interface ImportedDocument {
+  format: Exclude<ImportFormat, 'dataset'> | BinaryFormat
+  name: string
+  document: ParsedDocument
+  briefing: Briefing
+}
+
 export type ImportedFile =
-  | {
-      format: Exclude<ImportFormat, 'dataset'>
-      name: string
-      document: ParsedDocument
-      briefing: Briefing
-    }
+  | (ImportedDocument & {
+      /** An e-mail's attachments imported as briefings of their own. */
+      attachments?: ImportedDocument[]
+      /** An e-mail's attachments of a supported kind that could not be imported, and why. */
+      refusedAttachments?: { file: string; message: string }[]
+    })
   | { format: 'dataset'; name: string; dataset: DatasetFile }
 
 /**

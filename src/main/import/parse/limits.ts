@@ -11,16 +11,23 @@ export interface ImportLimits {
   maxSections: number
   /** Longest section text, in characters (UTF-16 code units), paragraph breaks included. */
   maxSectionChars: number
+  /** Most pages in a PDF. */
+  maxPdfPages: number
+  /** Most bytes a Word file's ZIP parts may unpack to, all parts together. */
+  maxUnpackedBytes: number
 }
 
 /**
- * The limits used unless a caller passes others: 20 MB per file, 5,000 sections per briefing and
- * 2,000,000 characters per section. (The seed briefing is 4.4 kB in 7 sections.)
+ * The limits used unless a caller passes others: 20 MB per file, 5,000 sections per briefing,
+ * 2,000,000 characters per section, 2,000 pages per PDF and 100 MB unpacked per Word file (a
+ * ZIP bomb unpacks to gigabytes). (The seed briefing is 4.4 kB in 7 sections.)
  */
 export const IMPORT_LIMITS: Readonly<ImportLimits> = Object.freeze({
   maxFileBytes: 20 * 1024 * 1024,
   maxSections: 5_000,
-  maxSectionChars: 2_000_000
+  maxSectionChars: 2_000_000,
+  maxPdfPages: 2_000,
+  maxUnpackedBytes: 100 * 1024 * 1024
 })
 
 /** "20 MB", "512 kB", "12 bytes": sizes as the messages state them. */

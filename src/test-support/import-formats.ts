@@ -1,0 +1,43 @@
+// The PDF, Word and e-mail fixtures (fixtures/import-formats, made with LibreOffice, qpdf and
+// Python's email package; see its README) read as bytes, for the import tests.
+
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+import { IMPORT_FORMATS_DIR } from './fixtures'
+
+export { IMPORT_FORMATS_DIR }
+
+/** The bytes of a file under fixtures/import-formats ("briefing.pdf", "broken/password.pdf"). */
+export function formatFixture(path: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(IMPORT_FORMATS_DIR, path)))
+}
+
+/** What the LibreOffice source document (source/briefing.fodt) says, as the tests check it. */
+export const BRIEFING = {
+  title: 'Second Thomas Shoal: resupply under pressure',
+  author: 'Maritime Desk',
+  headings: ['Summary', 'Background', 'Background › The resupply route', 'Responses', 'Outlook'],
+  listItems: [
+    '- Departure from Palawan before dawn.',
+    '- Escort by two coast guard cutters.',
+    '- Transfer of supplies by rubber boat.'
+  ],
+  tableRows: [
+    'Date Vessel Outcome',
+    '5 March Unaizah May 4 Water cannon, crew injured',
+    '23 March Unaizah May 4 Water cannon, vessel damaged',
+    '17 June Rubber boats Boarding, supplies seized'
+  ],
+  outlook: [
+    'Further incidents are likely during the dry season, when sea conditions favour resupply runs. ' +
+      'Observers will watch whether the parties agree on a provisional arrangement for humanitarian ' +
+      'resupply, as was discussed informally last year.',
+    'A failure to agree would leave the outpost exposed and increase pressure on Manila to seek a ' +
+      'more permanent presence on the shoal itself.'
+  ],
+  closing:
+    'A paragraph with a hyphenated word after the columns, to close the briefing with an ' +
+    'extraordinarily long consideration of transnationally coordinated patrols and ' +
+    'interoperability requirements.'
+}
