@@ -145,6 +145,9 @@ describe('a package built with electron-builder --dir (stand-in Electron)', () =
     // Runtime dependencies are there; tooling is not.
     expect(files).toContain('/node_modules/lunr')
     expect(files).toContain('/node_modules/electron-store')
+    expect(files).toContain('/node_modules/pdfjs-dist')
+    // No native module (pdf.js's optional canvas binding is left out): nothing tied to one ABI.
+    expect(files.filter((f) => f.endsWith('.node') || f.includes('/@napi-rs/'))).toEqual([])
     expect(files.some((f) => /^\/node_modules\/(electron|vite|vitest|svelte)(\/|$)/.test(f))).toBe(
       false
     )
