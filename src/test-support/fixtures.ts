@@ -15,3 +15,5 @@ export const HYPOTHESIS_VECTORS_DIR = resolve(REPO_ROOT, 'fixtures/hypothesis-an
 /** The bundled dataset folder and its one file. */
 export const DATASET_DIR = resolve(REPO_ROOT, 'resources/dataset')
 export const BUNDLED_PATH = resolve(DATASET_DIR, 'india-japan-quad.json')
+/** Saved news pages (nav, ads, byline, captions, related links, comments) for the HTML importer. */
+export const WEB_PAGES_DIR = resolve(REPO_ROOT, 'fixtures/web-pages')
