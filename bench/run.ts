@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { runExportBenchmark } from './export-bench'
 import { runAnnotationBenchmark } from './annotations-bench'
 import { notesBenchLines, runNotesBenchmark } from './notes-bench'
+import { entityBenchLines, runEntityBenchmark } from './entity-bench'
 import { machine, ms, ratio } from './measure'
 import { DEFAULT_SIZES, runSearchBenchmark } from './search/search-bench'
 
@@ -45,6 +46,11 @@ const sections: { name: string; title: string; lines: () => Promise<string[]> }[
     title: 'Notes render in bounded time (issue #13)',
     lines: () =>
       Promise.resolve(table(notesBenchLines(runNotesBenchmark({ runs: 9, samples: 300 }))))
+  },
+  {
+    name: 'entities',
+    title: 'Entity proposals on hand-annotated articles (issue #16)',
+    lines: () => Promise.resolve(entityBenchLines(runEntityBenchmark()))
   },
   {
     name: 'search',
