@@ -149,5 +149,5 @@ describe("Readability's bounds", () => {
     const doc = parseHtml(html, 'big.html')
     expect(doc.lead).toHaveLength(MAX_READABILITY_ELEMENTS)
     expect(doc.lead).not.toContain('Menu')
-  })
+  }, 30_000)
 })
