@@ -12,6 +12,7 @@ import { kindFromHead, personName, startsWithOffice, wholeNameAt } from './entit
  * 200,000), and imports run in the main process. The review says when a text was longer.
  */
 export const MAX_PROPOSAL_CHARS = 60_000
+/** Snippets kept per proposal: the review shows each mention in context, up to this many. */
 const MAX_EXAMPLES = 3
 const EXAMPLE_CONTEXT = 40
 
