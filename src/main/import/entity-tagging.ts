@@ -237,7 +237,12 @@ function completeName(
   // stays as it is.
   const whole = findWholeWord(sample, found)
     .filter((start) => sample[start - 1] !== '-' && sample[start + found.length] !== '-')
-    .map((start) => cleanName(wholeNameAt(sample, start, found)))
+    // A window around each occurrence: a name is never hundreds of characters long.
+    .map((start) => {
+      const from = Math.max(0, start - 200)
+      const window = sample.slice(from, start + found.length + 200)
+      return cleanName(wholeNameAt(window, start - from, found))
+    })
   let name = whole.length === 0 || whole.includes(found) ? found : (whole[0] as string)
   const head = kindFromHead(name)
   let kind = head ?? foundKind
