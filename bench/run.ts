@@ -12,6 +12,7 @@ import { runAnnotationBenchmark } from './annotations-bench'
 import { notesBenchLines, runNotesBenchmark } from './notes-bench'
 import { runNotebookBenchmark } from './notebook-bench'
 import { runReaderBenchmark } from './reader-bench'
+import { entityBenchLines, runEntityBenchmark } from './entity-bench'
 import { machine, ms, ratio } from './measure'
 import { DEFAULT_SIZES, runSearchBenchmark } from './search/search-bench'
 
@@ -57,6 +58,11 @@ const sections: { name: string; title: string; lines: () => Promise<string[]> }[
     name: 'reader',
     title: 'Continuous reader, headless Chromium (issue #14)',
     lines: () => Promise.resolve(table(runReaderBenchmark()))
+  },
+  {
+    name: 'entities',
+    title: 'Entity proposals on hand-annotated articles (issue #16)',
+    lines: () => Promise.resolve(entityBenchLines(runEntityBenchmark()))
   },
   {
     name: 'search',

@@ -107,3 +107,63 @@ test('proposed entities: one accepted, one merged, then in the panel and found b
   await expect(search.hit('Harbour talks')).toBeVisible()
   await expect(search.hits.first()).toContainText('Industry')
 })
+
+test('mentions in context, accept all people, reject the rest; the card counts what is left', async () => {
+  const app = await session.start()
+  const importer = new ImportPage(app.page)
+  const review = new EntityReviewPage(app.page)
+  const library = new LibraryPage(app.page)
+
+  await importer.drop([{ name: 'harbour.txt', text: HARBOUR }])
+  await importer.detailsForm.getByRole('button', { name: 'Cancel' }).click()
+  await expect(importer.detailsForm).toBeHidden()
+  const pending = Number((await review.reportButton.textContent())?.match(/\d+/)?.[0])
+  const count = library.card('Harbour talks').getByTestId('card-entities')
+  // The known names (Japan, Mitsubishi) are tagged; the proposals are counted beside them.
+  await expect(count).toHaveText(new RegExp(`^\\d+ entit(y|ies) \\(\\+${pending} to review\\)$`))
+  const tagged = Number((await count.textContent())?.match(/\d+/)?.[0])
+
+  await review.reportButton.click()
+  await expect(review.mentions('Osaka')).toHaveCount(2)
+  await expect(review.mentions('Osaka').first()).toContainText('met Maria Gonzalez in Osaka.')
+  await expect(review.row('Osaka')).toContainText('2 mentions')
+  await review.acceptAll('person').click()
+  const people = await review.dialog
+    .locator('[data-testid="entity-proposal"]:has(input[value="accept"]:checked)')
+    .count()
+  expect(people).toBeGreaterThan(0)
+  await expect(review.row('Maria Gonzalez').getByLabel('Accept', { exact: true })).toBeChecked()
+  await expect(review.acceptAll('person')).toBeDisabled()
+  await review.rejectRest.click()
+  await expect(review.row('Osaka').getByLabel('Reject', { exact: true })).toBeChecked()
+  await expect(review.dialog).toContainText(`${pending} decisions`)
+  await review.save.click()
+  await expect(review.dialog).toBeHidden()
+  await expect(review.reportButton).toBeHidden()
+  await expect(count).toHaveText(`${tagged + people} entities`)
+})
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 640 }
+  ]) {
+    test(`${colorScheme} ${viewport.width}: the review dialog and the card's count (screenshots)`, async () => {
+      const app = await session.start({ colorScheme, viewport })
+      const importer = new ImportPage(app.page)
+      const review = new EntityReviewPage(app.page)
+      const shot = (name: string) =>
+        app.page.screenshot({
+          path: `test-results/screens/${name}-${viewport.width}-${colorScheme}.png`
+        })
+      await importer.drop([{ name: 'harbour.txt', text: HARBOUR }])
+      await importer.detailsForm.getByRole('button', { name: 'Cancel' }).click()
+      await expect(importer.detailsForm).toBeHidden()
+      await expect(new LibraryPage(app.page).card('Harbour talks')).toContainText('to review')
+      await shot('library-entities-to-review')
+      await review.reportButton.click()
+      await expect(review.mentions('Osaka')).toHaveCount(2)
+      await shot('entity-review')
+    })
+  }
+}

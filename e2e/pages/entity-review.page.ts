@@ -1,6 +1,7 @@
 // Page object: the entity review of an imported briefing — opened from the import report's
 // "Review entities (N)" or the reader's "Entities to review (N)" — with one row per proposed
-// entity (Later / Accept / Merge / Reject, name, kind, merge target) and Save decisions.
+// entity (Later / Accept / Merge / Reject, name, kind, merge target, mentions in context), the
+// "Accept all …" and "Reject the rest" buttons, and Save decisions.
 import type { Locator, Page } from '@playwright/test'
 
 export class EntityReviewPage {
@@ -42,6 +43,21 @@ export class EntityReviewPage {
   async merge(name: string, target: string): Promise<void> {
     await this.decide(name, 'Merge')
     await this.row(name).getByLabel('Merge with').selectOption({ label: target })
+  }
+
+  /** "Accept all people / places / organisations" in the dialog. */
+  acceptAll(kind: 'person' | 'place' | 'organisation'): Locator {
+    return this.dialog.getByTestId(`entity-accept-all-${kind}`)
+  }
+
+  /** "Reject the rest" in the dialog. */
+  get rejectRest(): Locator {
+    return this.dialog.getByTestId('entity-reject-rest')
+  }
+
+  /** The mentions in context shown for the proposal named `name`. */
+  mentions(name: string): Locator {
+    return this.row(name).getByTestId('entity-proposal-mention')
   }
 
   async close(): Promise<void> {

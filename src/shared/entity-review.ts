@@ -17,7 +17,7 @@ export interface EntityProposal {
   kind: 'person' | 'organisation' | 'place'
   /** Whole-word occurrences in the analysed text, outside known entities' mentions. */
   count: number
-  /** Up to three excerpts around occurrences. */
+  /** Up to three excerpts around occurrences (the mentions in context; the count says how many more). */
   examples: string[]
 }
 

@@ -17,3 +17,7 @@ export const DATASET_DIR = resolve(REPO_ROOT, 'resources/dataset')
 export const BUNDLED_PATH = resolve(DATASET_DIR, 'india-japan-quad.json')
 /** PDF, Word and e-mail files made with LibreOffice, qpdf and Python (see its README), and broken ones. */
 export const IMPORT_FORMATS_DIR = resolve(REPO_ROOT, 'fixtures/import-formats')
+/** Saved news pages (nav, ads, byline, captions, related links, comments) for the HTML importer. */
+export const WEB_PAGES_DIR = resolve(REPO_ROOT, 'fixtures/web-pages')
+/** Articles annotated by hand (people, places, organisations) for the entity-proposal benchmark. */
+export const ENTITY_ARTICLES_DIR = resolve(REPO_ROOT, 'fixtures/entity-articles')

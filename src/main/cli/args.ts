@@ -1,5 +1,8 @@
 // Command-line parsing for the headless CLI: one command, positional arguments and flags.
 
+import type { EntityKind } from '../../shared/dataset'
+import { ENTITY_KINDS } from '../../shared/dataset'
+
 export interface CliArgs {
   command: string | undefined
   positionals: string[]
@@ -16,6 +19,12 @@ export interface CliArgs {
   out: string | undefined
   /** --replace: an import matching a briefing by title and source replaces it (import). */
   replace: boolean
+  /** --kind (entities accept/reject: all proposals of a kind; accept --as: the new kind). */
+  kind: EntityKind | undefined
+  /** --as <name>: the name an accepted proposal takes (entities accept). */
+  as: string | undefined
+  /** --rest: every proposal not named (entities reject --rest). */
+  rest: boolean
 }
 
 export class UsageError extends Error {}
@@ -27,7 +36,9 @@ const VALUE_FLAGS = new Set([
   '--briefing',
   '--format',
   '--group-by',
-  '--out'
+  '--out',
+  '--kind',
+  '--as'
 ])
 
 export function parseArgs(argv: string[]): CliArgs {
@@ -43,13 +54,17 @@ export function parseArgs(argv: string[]): CliArgs {
     format: 'md',
     groupBy: 'section',
     out: undefined,
-    replace: false
+    replace: false,
+    kind: undefined,
+    as: undefined,
+    rest: false
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     const [flag, inline] = arg.startsWith('--') ? splitFlag(arg) : [arg, undefined]
     if (flag === '--json') args.json = true
     else if (flag === '--replace') args.replace = true
+    else if (flag === '--rest') args.rest = true
     else if (flag === '--help' || flag === '-h') args.help = true
     else if (VALUE_FLAGS.has(flag)) {
       const value = inline ?? argv[++i]
@@ -58,6 +73,8 @@ export function parseArgs(argv: string[]): CliArgs {
       else if (flag === '--profile') args.profile = value
       else if (flag === '--briefing') args.briefings.push(value)
       else if (flag === '--out') args.out = value
+      else if (flag === '--as') args.as = value
+      else if (flag === '--kind') args.kind = oneOf(flag, value, ENTITY_KINDS)
       else if (flag === '--format')
         args.format = oneOf(flag, value, ['md', 'w3c', 'bundle'] as const)
       else if (flag === '--group-by')
@@ -116,6 +133,17 @@ Commands:
                                        attachments too); a file with the title and source
                                        of an imported briefing replaces it with --replace (its
                                        highlights re-anchored, the old text kept as a version)
+  entities list [<briefing-id>] [--json]
+                                       briefings with entities to review, or one briefing's
+                                       proposals with their mentions in context
+  entities accept <briefing-id> <name>... | --kind <kind> [--rest]
+                                       accept proposals as proposed (--kind person|place|
+                                       organisation: all of that kind); one name with
+                                       --as <name> [--kind <kind>] is renamed
+  entities reject <briefing-id> <name>... | --kind <kind> | --rest
+                                       reject proposals (--rest: all but the names given)
+  entities merge <briefing-id> <name> <entity-id>
+                                       the name becomes an alias of a library entity
 
 Options:
   --dataset <dir>    dataset folder (default: the bundled one)

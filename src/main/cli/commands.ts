@@ -17,6 +17,7 @@ import { AppError } from '../errors'
 import type { CliArgs } from './args'
 import { USAGE, UsageError } from './args'
 import { exportCommand, importAnnotationsCommand, importCommand } from './export-commands'
+import { entitiesCommand } from './entity-commands'
 import { withServices } from './services'
 import { checkProfileFolder } from './profile-path'
 import { defaultUserDataDir } from '../paths'
@@ -46,6 +47,8 @@ export async function runCommand(args: CliArgs, io: Output): Promise<number> {
       return importAnnotationsCommand(args, io)
     case 'import':
       return importCommand(args, io)
+    case 'entities':
+      return entitiesCommand(args, io)
     default:
       throw new UsageError(`unknown command "${args.command}"`)
   }

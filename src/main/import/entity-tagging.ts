@@ -5,12 +5,14 @@ import nlp from 'compromise'
 
 import type { Entity, Mention } from '../../shared/dataset'
 import { findWholeWord } from '../../shared/canonical-text'
+import { kindFromHead, personName, startsWithOffice, wholeNameAt } from './entity-names'
 
 /**
  * Most text proposeEntities analyses: compromise needs about 1 s for 60,000 characters (5 s for
  * 200,000), and imports run in the main process. The review says when a text was longer.
  */
 export const MAX_PROPOSAL_CHARS = 60_000
+/** Snippets kept per proposal: the review shows each mention in context, up to this many. */
 const MAX_EXAMPLES = 3
 const EXAMPLE_CONTEXT = 40
 
@@ -46,7 +48,42 @@ export function tagKnownEntities(text: string, entities: readonly Entity[]): Men
     reach = start + surface.text.length
     mentions.push(...refine(start, surface, surfaces))
   }
-  return mentions
+  return mentions.filter((mention) => !namesOtherParties(text, mention, entities, surfaces))
+}
+
+/**
+ * True for a programme tagged from part of its name ("2+2" of "India-Japan 2+2 Ministerial
+ * Dialogue") in a sentence that names a country not among the programme's own (a
+ * Japan–Philippines "2+2 ministerial dialogue" is not the India–Japan one). The parties are the
+ * known places named in the programme's name; a sentence naming only them, or none, keeps the tag.
+ */
+function namesOtherParties(
+  text: string,
+  mention: Mention,
+  entities: readonly Entity[],
+  surfaces: Map<string, Surface>
+): boolean {
+  const programme = surfaces.get(mention.text)?.entity
+  if (!programme || programme.kind !== 'programme' || mention.text === programme.name) return false
+  const places = entities.filter((e) => e.kind === 'place')
+  const named = (in_: string, place: Entity) =>
+    [place.name, ...place.aliases].some((n) => findWholeWord(in_, n).length > 0)
+  const parties = places.filter((place) => named(programme.name, place))
+  if (parties.length === 0 || parties.every((place) => named(mention.text, place))) return false
+  const from =
+    Math.max(text.lastIndexOf('.', mention.start), text.lastIndexOf('\n', mention.start)) + 1
+  const stops = [text.indexOf('.', mention.end), text.indexOf('\n', mention.end)].filter(
+    (i) => i >= 0
+  )
+  const sentence = text.slice(from, stops.length > 0 ? Math.min(...stops) : text.length)
+  const partyNames = new Set(parties.flatMap((p) => [p.name, ...p.aliases]))
+  const analysed = nlp(sentence)
+  // Countries only: a city ("Tokyo") may well be one of the parties'.
+  const others = [
+    ...(analysed.match('#Country+').out('array') as string[]),
+    ...(analysed.match('the #Demonym').not('#Determiner').out('array') as string[])
+  ].map(cleanName)
+  return others.some((name) => name !== '' && !partyNames.has(name))
 }
 
 /** Every name and alias, the first entity listing a surface keeping it. */
@@ -110,39 +147,128 @@ const TITLES = new Set(
 
 /**
  * New people, places and organisations found in `text` by the offline NLP library compromise,
- * for the analyst to accept, rename, merge or reject. Names are cleaned (possessive ’s/'s,
- * surrounding punctuation, leading titles and lower-case words dropped), de-duplicated
- * (case-insensitively; the first kind found wins), and left out when known (a name or alias of
- * `known`) or when every occurrence lies inside a known entity's mention ("South China" inside
- * "South China Sea"). Sorted by count, then name. Only proposalSample(text) is analysed. Pure:
- * callable from a worker.
+ * for the analyst to accept, rename, merge or reject. Lines broken inside a paragraph are joined
+ * first ("Second\nThomas Shoal"). A found name is completed to the whole capitalised name around
+ * it (entity-names.ts: "Thomas Shoal" → "Second Thomas Shoal"), cleaned (possessive ’s/'s,
+ * surrounding punctuation, leading titles and lower-case words dropped; a person's office too),
+ * its kind taken from its head word when that says one ("… Coast Guard", "… Air Base"); capitalised
+ * runs with such a head word and "the Philippines"-like plural names are proposed too. Names are
+ * de-duplicated (case-insensitively; the first kind found wins) and left out when known (a name
+ * or alias of `known`), when every occurrence lies inside a known entity's mention or inside a
+ * longer proposed name ("China" inside "East China Sea"), or when a lone adjective ("Philippine").
+ * Sorted by count, then name.
+ * Only proposalSample(text) is analysed. Pure: callable from a worker.
  */
 export function proposeEntities(text: string, known: readonly Entity[]): ProposedEntity[] {
-  const sample = proposalSample(text)
+  const sample = joinBrokenLines(proposalSample(text))
   const names = new Set(known.flatMap((entity) => [entity.name, ...entity.aliases]))
   const taken = tagKnownEntities(sample, known)
   const analysed = nlp(sample)
-  const found: [ProposedKind, string[]][] = [
+  const found: [ProposedKind | undefined, string[]][] = [
     ['person', analysed.people().out('array') as string[]],
     ['organisation', analysed.organizations().out('array') as string[]],
-    ['place', analysed.places().out('array') as string[]]
+    ['place', analysed.places().out('array') as string[]],
+    ['place', analysed.match('the #Demonym').not('#Determiner').out('array') as string[]],
+    [undefined, analysed.match('#ProperNoun+').out('array') as string[]]
   ]
 
-  const proposals = new Map<string, ProposedEntity>()
-  for (const [kind, raws] of found) {
+  const candidates = new Map<string, { name: string; kind: ProposedKind }>()
+  for (const [foundKind, raws] of found) {
     // "Nairobi, Kenya" is two places: compromise joins names listed with commas.
     for (const raw of raws.flatMap((found) => found.split(/,\s+/))) {
-      const name = cleanName(raw)
-      const key = name.toLowerCase()
-      if (name === '' || names.has(name) || proposals.has(key)) continue
-      const free = findWholeWord(sample, name).filter(
-        (at) => !taken.some((m) => m.start < at + name.length && at < m.end)
-      )
-      if (free.length === 0) continue
-      proposals.set(key, { name, kind, count: free.length, examples: examples(sample, name, free) })
+      const candidate = completeName(sample, cleanName(raw), foundKind)
+      if (!candidate || names.has(candidate.name)) continue
+      const key = candidate.name.toLowerCase()
+      if (!candidates.has(key)) candidates.set(key, candidate)
     }
   }
-  return [...proposals.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+
+  const free = new Map<string, number[]>()
+  for (const [key, { name }] of candidates) {
+    free.set(
+      key,
+      findWholeWord(sample, name).filter(
+        (at) => !taken.some((m) => m.start <= at && at + name.length <= m.end)
+      )
+    )
+  }
+  const proposals: ProposedEntity[] = []
+  for (const [key, { name, kind }] of candidates) {
+    const longer = [...candidates.values()].filter(
+      (other) => other.name.length > name.length && other.name.includes(name)
+    )
+    const own = (free.get(key) ?? []).filter(
+      (at) => !longer.some((other) => insideOccurrence(sample, other.name, at, name.length))
+    )
+    if (own.length === 0) continue
+    proposals.push({ name, kind, count: own.length, examples: [] })
+  }
+  for (const proposal of proposals) {
+    const starts = (free.get(proposal.name.toLowerCase()) ?? []).sort((a, b) => a - b)
+    const inLonger = (at: number) =>
+      proposals.some(
+        (other) =>
+          other.name.length > proposal.name.length &&
+          insideOccurrence(sample, other.name, at, proposal.name.length)
+      )
+    const own = starts.filter((at) => !inLonger(at))
+    proposal.count = own.length
+    proposal.examples = examples(sample, proposal.name, own)
+  }
+  return proposals
+    .filter((p) => p.count > 0)
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+}
+
+/** Single line breaks (inside a paragraph) become spaces; the length, so offsets, stay the same. */
+export function joinBrokenLines(text: string): string {
+  return text.replace(/(?<!\n)\n(?!\n)/g, ' ')
+}
+
+/** The whole name and kind for a name as found, or undefined for no name. */
+function completeName(
+  sample: string,
+  found: string,
+  foundKind: ProposedKind | undefined
+): { name: string; kind: ProposedKind } | undefined {
+  if (found === '') return undefined
+  // Completed from its occurrences that are words of their own ("Philippines", not
+  // "Philippines-United"); a name that also stands alone ("Gonzalez" beside "Maria Gonzalez")
+  // stays as it is.
+  const whole = findWholeWord(sample, found)
+    .filter((start) => sample[start - 1] !== '-' && sample[start + found.length] !== '-')
+    // A window around each occurrence: a name is never hundreds of characters long.
+    .map((start) => {
+      const from = Math.max(0, start - 200)
+      const window = sample.slice(from, start + found.length + 200)
+      return cleanName(wholeNameAt(window, start - from, found))
+    })
+  let name = whole.length === 0 || whole.includes(found) ? found : (whole[0] as string)
+  const head = kindFromHead(name)
+  let kind = head ?? foundKind
+  if (!head && kind !== 'person' && (startsWithOffice(name) || nlp(name).has('#FirstName'))) {
+    kind = 'person'
+  }
+  if (kind === undefined) return undefined
+  if (kind === 'person') name = personName(name)
+  if (name === '' || (!name.includes(' ') && isAdjective(name))) return undefined
+  return { name, kind }
+}
+
+/** "Philippine", "Japanese": a demonym used as an adjective is no name of its own. */
+function isAdjective(word: string): boolean {
+  const term = nlp(word)
+  return term.has('#Demonym') && !word.endsWith('s')
+}
+
+/** True when [at, at + length) lies inside a whole-word occurrence of `longer`. */
+function insideOccurrence(text: string, longer: string, at: number, length: number): boolean {
+  for (let i = longer.length - length; i >= 0; i--) {
+    const start = at - i
+    if (start < 0 || text.slice(start, start + longer.length) !== longer) continue
+    if (findWholeWord(text.slice(start, start + longer.length + 1), longer).includes(0)) return true
+  }
+  return false
 }
 
 /** The start of `text` that proposeEntities analyses: at most `max` characters, cut at a space. */
@@ -167,7 +293,9 @@ export function cleanName(raw: string): string {
     words.shift()
     first = words[0] ?? ''
   }
+  while (words.length > 1 && /^\p{Ll}/u.test(words[words.length - 1] ?? '')) words.pop()
   let name = words.join(' ')
+  if (/ (?:Jr|Sr)$/.test(name) && /(?:Jr|Sr)\.\W*$/.test(raw)) name += '.'
   // "U.S." lost its final period with the punctuation: give it back to initialisms.
   if (/(?:^|\s)(?:\p{Lu}\.)+\p{Lu}$/u.test(name)) name += '.'
   return /^\p{Lu}/u.test(name) ? name : ''

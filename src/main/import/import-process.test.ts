@@ -27,7 +27,8 @@ describe('import process', () => {
     const there = await worker.parseImport({ name: 'seed.txt', bytes, options })
     expect(there).toEqual(importFile('seed.txt', bytes, options))
     expect(ports).toHaveLength(1)
-  })
+    // The child loads the parsers (compromise, Readability, linkedom) under tsx: seconds on a loaded machine.
+  }, 30_000)
 
   it('fails the file in flight if the process dies, and starts a new one for the next', async () => {
     const bytes = new TextEncoder().encode('Title\n\nSome text about the harbour.\n')
@@ -38,5 +39,5 @@ describe('import process', () => {
     const next = await worker.parseImport({ name: 'b.txt', bytes, options })
     expect('briefing' in next && next.briefing.sections.length).toBeGreaterThan(0)
     expect(ports).toHaveLength(2)
-  })
+  }, 30_000)
 })

@@ -59,11 +59,8 @@ describe('parseHtml on a saved news page', () => {
       source: 'Example News',
       published: '2022-05-23',
       tags: ['India', 'Japan', 'QUAD'],
-      lead: [
-        'By Jane Doe · 23 May 2022',
-        'PM Modi is leaving for Tokyo\u00a0to attend the QUAD Leaders Summit.',
-        'PM Modi in Delhi.'
-      ],
+      // The byline line and the image caption are page furniture (Readability): not article text.
+      lead: ['PM Modi is leaving for Tokyo\u00a0to attend the QUAD Leaders Summit.'],
       sections: [
         {
           heading: 'QUAD Summit',

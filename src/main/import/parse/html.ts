@@ -1,9 +1,10 @@
-// Extracts an article from a saved web page with parse5: parsed into a tree, never rendered or run.
-// Picks <article>, else <main>, else <body>; reads title, source, date and tags from the markup.
+// Extracts an article from a saved web page: parse5 reads it into a bounded tree (never rendered or
+// run), Readability picks the article (html-article.ts); title, source, date and tags from the markup.
 
 import { parse, parseFragment, type DefaultTreeAdapterTypes as Tree } from 'parse5'
 
 import { parseDate } from './dates'
+import { extractArticle, type Article } from './html-article'
 import { collectBlocks, isHidden, SKIPPED } from './html-blocks'
 import { boundedTreeAdapter } from './html-bounds'
 import { buildOutline } from './outline'
@@ -15,30 +16,36 @@ const CHROME = new Set(['aside', 'footer'])
 const MAX_TAGS = 20
 
 /**
- * Parses a saved web page. The article is the <article> with the most text, else <main> (or
- * role="main"), else <body>; script, style, iframe, object, svg, nav, form controls and hidden
- * elements are skipped (their content is never read), and aside/footer too inside an article.
+ * Parses a saved web page. parse5 builds the tree within the nesting and heap bounds; the
+ * article is what Firefox's Reader View would show (html-article.ts: nav, ads, share bars,
+ * related links, comments and captions left out), else — when Readability finds none — the
+ * <article> with the most text, <main> (or role="main"), or <body>, with script, style, iframe,
+ * object, svg, nav, form controls and hidden elements skipped unread.
  * h1–h3 make sections (a single h1 is the title); a heading under a higher one is headed
  * "Parent › Heading" (see buildOutline and README.md).
- * Title: that h1, else og:title, else <title>. Source: og:site_name, else the author or publisher
- * meta (or JSON-LD). Date: article:published_time, else the first <time datetime>, else date metas.
+ * Title: the headline h1, else og:title, else <title>. Source: og:site_name, else the author or
+ * publisher meta (or JSON-LD), else the byline. Date: article:published_time (or JSON-LD), else
+ * the first <time datetime>, else date metas.
  * Throws HtmlTooLargeError for a page nested too deep or too large to parse (html-bounds.ts).
  */
 export function parseHtml(html: string, _fileName: string): ParsedDocument {
   const document = parse(html, { treeAdapter: boundedTreeAdapter() })
   const meta = readMeta(document)
   const container = pickContainer(document)
+  const firstTime = firstTimeIn(container)
   const isArticle = container.nodeName === 'article' || container.nodeName === 'main'
-  const outline = buildOutline(
-    collectBlocks(container, { skip: isArticle ? CHROME : undefined }),
-    true,
-    true
-  )
+  const fallback = () => collectBlocks(container, { skip: isArticle ? CHROME : undefined })
+  const article: Article | null = extractArticle(document)
+  const outline = buildOutline(article?.blocks ?? fallback(), true, true)
 
   const siteName = meta.get('og:site_name')
   const doc: ParsedDocument = { lead: outline.lead, sections: outline.sections }
   const title =
-    outline.title ?? meta.get('og:title') ?? meta.get('twitter:title') ?? pageTitle(meta, siteName)
+    outline.title ??
+    article?.headline ??
+    meta.get('og:title') ??
+    meta.get('twitter:title') ??
+    pageTitle(meta, siteName)
   if (title) doc.title = title
   const source =
     siteName ??
@@ -46,11 +53,13 @@ export function parseHtml(html: string, _fileName: string): ParsedDocument {
     notUrl(meta.get('publisher')) ??
     meta.get('ld:publisher') ??
     meta.get('ld:author') ??
-    notUrl(meta.get('article:author'))
+    notUrl(meta.get('article:author')) ??
+    article?.byline
   if (source) doc.source = source
   const published = [
     meta.get('article:published_time'),
-    firstTimeIn(container),
+    article?.publishedTime,
+    firstTime,
     meta.get('date'),
     meta.get('pubdate'),
     meta.get('publishdate'),

@@ -2,7 +2,7 @@
 // the "Entities to review (N)" actions), the review dialog's briefing, drafts and save. After a
 // save the dialog stays open on what is left, or closes when nothing is.
 
-import type { EntityReview } from '../../../shared/entity-review'
+import type { EntityProposal, EntityReview } from '../../../shared/entity-review'
 import { api } from './api'
 import { messageOf } from './errors'
 import type { ProposalDraft } from './entity-review'
@@ -23,6 +23,25 @@ export class EntityReviewState {
 
   /** `onapplied` runs after a save (the app reloads the library and the open briefing). */
   constructor(private readonly onapplied: (briefingId: string) => Promise<void>) {}
+
+  /** Every proposal of `kind` still for later is accepted as proposed (others keep their choice). */
+  acceptAll(kind: EntityProposal['kind']): void {
+    for (const draft of this.drafts) {
+      if (draft.proposal.kind === kind && draft.action === 'later') draft.action = 'accept'
+    }
+  }
+
+  /** Every proposal still for later is rejected. */
+  rejectRest(): void {
+    for (const draft of this.drafts) if (draft.action === 'later') draft.action = 'reject'
+  }
+
+  /** How many proposals of `kind` are still for later (what "Accept all" would change). */
+  laterOf(kind?: EntityProposal['kind']): number {
+    return this.drafts.filter(
+      (d) => d.action === 'later' && (kind === undefined || d.proposal.kind === kind)
+    ).length
+  }
 
   count(briefingId: string): number {
     return this.pending[briefingId] ?? 0
