@@ -13,6 +13,8 @@ export class ReaderPage {
   readonly currentSection: Locator
   /** The name of the section being read (the outline's current item). */
   readonly heading: Locator
+  /** What takes the focus when a section opens: its heading in the text, or a lead section itself. */
+  readonly openedSection: Locator
   readonly text: Locator
   readonly entityMarks: Locator
   readonly selectedEntityMarks: Locator
@@ -35,6 +37,9 @@ export class ReaderPage {
     this.currentSection = page.locator('[data-testid="reader-section"][data-current="true"]')
     // The section being read is named by the outline: a lead section has no heading in the text.
     this.heading = this.currentOutlineItem.getByTestId('outline-heading')
+    this.openedSection = this.currentSection
+      .getByTestId('section-heading')
+      .or(this.currentSection.filter({ hasNot: page.getByTestId('section-heading') }))
     this.text = this.currentSection.getByTestId('section-text')
     this.entityMarks = this.text.locator('.entity')
     this.selectedEntityMarks = this.text.locator('.entity-selected')
