@@ -89,6 +89,13 @@ export class ReaderPage {
         }
         offset = end
       }
+      // A phrase on the pane's first or last line is brought in first, as the analyst would:
+      // dragging at the edge of the scrolling pane makes the browser scroll under the mouse.
+      const pane = root.closest('[data-testid="reading-pane"]')?.getBoundingClientRect()
+      const whole = range.getBoundingClientRect()
+      if (pane && (whole.top < pane.top + 48 || whole.bottom > pane.bottom - 48)) {
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' })
+      }
       const rects = [...range.getClientRects()].filter((r) => r.width > 0)
       const first = rects[0]!
       const last = rects[rects.length - 1]!

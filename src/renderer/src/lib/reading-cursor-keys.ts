@@ -217,7 +217,9 @@ function onKeydown(event: KeyboardEvent): void {
 
 function onFocus(event: FocusEvent): void {
   const container = event.currentTarget as HTMLElement
-  if (event.target !== container) return
+  // A click into the text (a mouse selection starting) shows no cursor and scrolls nothing:
+  // only focus that came by the keyboard (Tab, Skip to text, a dialog closing) places it.
+  if (event.target !== container || !container.matches(':focus-visible')) return
   const s = stateIn(container)
   if (s) place({ ...s, selection: null }, s !== state)
 }
