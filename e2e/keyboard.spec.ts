@@ -45,7 +45,7 @@ async function openDialogueSection(): Promise<void> {
   await expect(palette.activeItem).toHaveAttribute('data-kind', 'section')
   await keys.press('Enter')
   await expect(reader.heading).toHaveText('India-Japan 2+2 Ministerial Dialogue & More')
-  await expect(reader.heading).toBeFocused()
+  await expect(reader.openedSection).toBeFocused()
 }
 
 test('the reading cursor moves by sentence and paragraph; Shift+arrows select; h and 3 highlight', async () => {
@@ -151,7 +151,7 @@ test('focus goes to the opened briefing, section and search hit; Skip to text is
   await keys.tabTo(reader.outlineItems.nth(3), { back: true })
   await keys.press('Enter')
   await expect(reader.heading).toHaveText('Military Cooperation')
-  await expect(reader.heading).toBeFocused()
+  await expect(reader.openedSection).toBeFocused()
 
   // A search hit: "/" then arrows and Enter.
   const search = new SearchPage(app.page)
@@ -162,7 +162,7 @@ test('focus goes to the opened briefing, section and search hit; Skip to text is
   const heading = await search.hits.first().getByTestId('search-hit-heading').textContent()
   await keys.press('ArrowDown', 'Enter')
   await expect(reader.searchMarks.first()).toBeVisible()
-  await expect(reader.heading).toBeFocused()
+  await expect(reader.openedSection).toBeFocused()
   await expect(reader.heading).toHaveText(heading ?? '')
 
   // The skip link comes before every other tab stop, shows when focused and leads to the text.

@@ -10,7 +10,8 @@ export class KeyboardPart {
 
   constructor(readonly page: Page) {
     this.focused = page.locator(':focus')
-    this.cursorStatus = page.locator('[data-reading-cursor-status]').first()
+    // Each section text has its own live region: the one speaking is the cursor's section's.
+    this.cursorStatus = page.locator('[data-reading-cursor-status]:not(:empty)')
     this.skipLink = page.getByTestId('skip-to-text')
   }
 

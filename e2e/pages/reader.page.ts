@@ -13,6 +13,8 @@ export class ReaderPage {
   readonly currentSection: Locator
   /** The name of the section being read (the outline's current item). */
   readonly heading: Locator
+  /** What takes the focus when a section opens: its heading in the text, or a lead section itself. */
+  readonly openedSection: Locator
   readonly text: Locator
   readonly entityMarks: Locator
   readonly selectedEntityMarks: Locator
@@ -35,6 +37,9 @@ export class ReaderPage {
     this.currentSection = page.locator('[data-testid="reader-section"][data-current="true"]')
     // The section being read is named by the outline: a lead section has no heading in the text.
     this.heading = this.currentOutlineItem.getByTestId('outline-heading')
+    this.openedSection = this.currentSection
+      .getByTestId('section-heading')
+      .or(this.currentSection.filter({ hasNot: page.getByTestId('section-heading') }))
     this.text = this.currentSection.getByTestId('section-text')
     this.entityMarks = this.text.locator('.entity')
     this.selectedEntityMarks = this.text.locator('.entity-selected')
@@ -83,6 +88,13 @@ export class ReaderPage {
           range.setEnd(node, at + wanted.length - offset)
         }
         offset = end
+      }
+      // A phrase on the pane's first or last line is brought in first, as the analyst would:
+      // dragging at the edge of the scrolling pane makes the browser scroll under the mouse.
+      const pane = root.closest('[data-testid="reading-pane"]')?.getBoundingClientRect()
+      const whole = range.getBoundingClientRect()
+      if (pane && (whole.top < pane.top + 48 || whole.bottom > pane.bottom - 48)) {
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' })
       }
       const rects = [...range.getClientRects()].filter((r) => r.width > 0)
       const first = rects[0]!

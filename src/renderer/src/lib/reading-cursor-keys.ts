@@ -69,15 +69,30 @@ const sections = new WeakMap<HTMLElement, CursorSection>()
 let state: CursorState | null = null
 const mac = isMacPlatform()
 
-/** The one container that Tab reaches: the cursor's, else the first. */
+/** The text of the section holding `el` (its heading, the lead section itself), if any. */
+function sectionTextOf(el: Element | null): HTMLElement | null {
+  return el?.closest('[data-section-id]')?.querySelector<HTMLElement>(`[${TEXT_ATTR}]`) ?? null
+}
+
+/**
+ * The one container that Tab reaches: the text of the section the focus is in (a heading focused
+ * on opening leads on to its own text), else the cursor's, else the section being read's.
+ */
 function updateTabStops(): void {
   const all = textContainers()
-  const current = state && all.includes(state.container) ? state.container : all[0]
+  const focused = sectionTextOf(document.activeElement)
+  const reading = document.querySelector<HTMLElement>(`[data-current="true"] [${TEXT_ATTR}]`)
+  const current =
+    [focused, state?.container, reading].find((el) => !!el && all.includes(el)) ?? all[0]
   for (const el of all) el.tabIndex = el === current ? 0 : -1
 }
 
+/** Says `message` in the live region beside `container`; the other sections' fall silent. */
 function announce(container: HTMLElement, message: string): void {
   const live = container.parentElement?.querySelector('[data-reading-cursor-status]')
+  for (const other of document.querySelectorAll('[data-reading-cursor-status]')) {
+    if (other !== live && other.textContent) other.textContent = ''
+  }
   if (live) live.textContent = message
 }
 
@@ -202,7 +217,9 @@ function onKeydown(event: KeyboardEvent): void {
 
 function onFocus(event: FocusEvent): void {
   const container = event.currentTarget as HTMLElement
-  if (event.target !== container) return
+  // A click into the text (a mouse selection starting) shows no cursor and scrolls nothing:
+  // only focus that came by the keyboard (Tab, Skip to text, a dialog closing) places it.
+  if (event.target !== container || !container.matches(':focus-visible')) return
   const s = stateIn(container)
   if (s) place({ ...s, selection: null }, s !== state)
 }
@@ -212,9 +229,13 @@ function onFocusOut(event: FocusEvent): void {
   if (!(to instanceof Element) || !to.closest(`[${TEXT_ATTR}]`)) paintCursor(null)
 }
 
+/** Attached texts: while there are any, each focus change re-picks the tab stop. */
+let attached = 0
+
 /** The reading cursor on a section text container (see the module comment). */
 export function readingCursor(section: CursorSection): Attachment<HTMLElement> {
   return (el) => {
+    if (attached++ === 0) document.addEventListener('focusin', updateTabStops)
     sections.set(el, section)
     el.setAttribute(TEXT_ATTR, '')
     updateTabStops()
@@ -230,6 +251,7 @@ export function readingCursor(section: CursorSection): Attachment<HTMLElement> {
         state = null
         paintCursor(null)
       }
+      if (--attached === 0) document.removeEventListener('focusin', updateTabStops)
       queueMicrotask(updateTabStops)
     }
   }
