@@ -69,8 +69,18 @@ const sections = new WeakMap<HTMLElement, CursorSection>()
 let state: CursorState | null = null
 const mac = isMacPlatform()
 
+// Sections attached or detached in one render update the tab stops once, after it: a pass per
+// section over every section was quadratic (seconds with thousands of sections rendered).
+let tabStopsQueued = false
+function queueTabStops(): void {
+  if (tabStopsQueued) return
+  tabStopsQueued = true
+  queueMicrotask(updateTabStops)
+}
+
 /** The one container that Tab reaches: the cursor's, else the first. */
 function updateTabStops(): void {
+  tabStopsQueued = false
   const all = textContainers()
   const current = state && all.includes(state.container) ? state.container : all[0]
   for (const el of all) el.tabIndex = el === current ? 0 : -1
@@ -217,7 +227,8 @@ export function readingCursor(section: CursorSection): Attachment<HTMLElement> {
   return (el) => {
     sections.set(el, section)
     el.setAttribute(TEXT_ATTR, '')
-    updateTabStops()
+    el.tabIndex = -1
+    queueTabStops()
     el.addEventListener('keydown', onKeydown)
     el.addEventListener('focus', onFocus)
     el.addEventListener('focusout', onFocusOut)
@@ -230,7 +241,7 @@ export function readingCursor(section: CursorSection): Attachment<HTMLElement> {
         state = null
         paintCursor(null)
       }
-      queueMicrotask(updateTabStops)
+      queueTabStops()
     }
   }
 }
