@@ -69,6 +69,15 @@ const sections = new WeakMap<HTMLElement, CursorSection>()
 let state: CursorState | null = null
 const mac = isMacPlatform()
 
+// Sections attached or detached in one render update the tab stops once, after it: a pass per
+// section over every section was quadratic (seconds with thousands of sections rendered).
+let tabStopsQueued = false
+function queueTabStops(): void {
+  if (tabStopsQueued) return
+  tabStopsQueued = true
+  queueMicrotask(updateTabStops)
+}
+
 /** The text of the section holding `el` (its heading, the lead section itself), if any. */
 function sectionTextOf(el: Element | null): HTMLElement | null {
   return el?.closest('[data-section-id]')?.querySelector<HTMLElement>(`[${TEXT_ATTR}]`) ?? null
@@ -79,6 +88,7 @@ function sectionTextOf(el: Element | null): HTMLElement | null {
  * on opening leads on to its own text), else the cursor's, else the section being read's.
  */
 function updateTabStops(): void {
+  tabStopsQueued = false
   const all = textContainers()
   const focused = sectionTextOf(document.activeElement)
   const reading = document.querySelector<HTMLElement>(`[data-current="true"] [${TEXT_ATTR}]`)
@@ -238,7 +248,8 @@ export function readingCursor(section: CursorSection): Attachment<HTMLElement> {
     if (attached++ === 0) document.addEventListener('focusin', updateTabStops)
     sections.set(el, section)
     el.setAttribute(TEXT_ATTR, '')
-    updateTabStops()
+    el.tabIndex = -1
+    queueTabStops()
     el.addEventListener('keydown', onKeydown)
     el.addEventListener('focus', onFocus)
     el.addEventListener('focusout', onFocusOut)
@@ -252,7 +263,7 @@ export function readingCursor(section: CursorSection): Attachment<HTMLElement> {
         paintCursor(null)
       }
       if (--attached === 0) document.removeEventListener('focusin', updateTabStops)
-      queueMicrotask(updateTabStops)
+      queueTabStops()
     }
   }
 }
