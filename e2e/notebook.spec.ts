@@ -9,9 +9,11 @@ import { expect, test } from '@playwright/test'
 import { BUNDLED_DATASET_DIR } from './harness'
 import type { OpenedApp } from './harness'
 import { useAppSession } from './fixtures/app-session'
+import { notebookHighlightId, writeNotebookLibrary } from './fixtures/notebook-library'
 import { LibraryPage } from './pages/library.page'
 import { NotebookPage } from './pages/notebook.page'
 import { NoteEditorPart } from './pages/notes.page'
+import { PalettePage } from './pages/palette.page'
 import { ReaderPage } from './pages/reader.page'
 
 const TITLE = 'PM Modi in Tokyo: QUAD Leaders Summit and the India–Japan bilateral'
@@ -131,4 +133,62 @@ test('an item opens its passage in the reader, with the highlight selected', asy
   await expect(app.page.getByTestId('briefing-title')).toHaveText(TITLE)
   await expect(reader.highlight(id!).first()).toBeInViewport()
   await expect(reader.highlight(id!).first()).toHaveClass(/hl-selected/)
+})
+
+test('the command palette opens the notebook', async () => {
+  const app = await session.start({ datasetDir: twoBriefings() })
+  const palette = new PalettePage(app.page)
+  await palette.find('notebook')
+  await expect(palette.activeItem).toContainText('Notebook')
+  await app.page.keyboard.press('Enter')
+  await expect(palette.dialog).toBeHidden()
+  const notebook = new NotebookPage(app.page)
+  await notebook.ready()
+  await expect(notebook.count).toContainText('0 highlights and notes')
+})
+
+test('3,000 highlights: only a window of items is in the page, the last one at the end', async () => {
+  // Writing the profile and paging 30 times through main takes longer than the default on a
+  // loaded machine.
+  test.setTimeout(180_000)
+  const BRIEFINGS = 30
+  const library = await writeNotebookLibrary(session.dir(), BRIEFINGS)
+  const app = await session.start({
+    datasetDir: library.datasetDir,
+    userDataDir: library.userDataDir
+  })
+  await app.menu('notebook')
+  const notebook = new NotebookPage(app.page)
+  await notebook.ready()
+  await expect(notebook.count).toContainText('3,000 highlights and notes')
+  const first = notebookHighlightId(0, 0, 0)
+  await expect(notebook.item(first)).toBeVisible()
+  await expect(notebook.groupHeadings.first()).toHaveText('Notebook briefing 00 100')
+  expect(await notebook.items.count()).toBeLessThan(30)
+
+  // An item being edited stays in the page (with what was typed) while the list scrolls on.
+  await notebook.item(first).getByTestId('notebook-edit').click()
+  const input = notebook.item(first).getByTestId('note-input')
+  await input.fill('Still here')
+  await notebook.scrollTo(6000)
+  await expect(notebook.item(notebookHighlightId(0, 0, 1))).toHaveCount(0)
+  await expect(input).toHaveValue('Still here')
+  await expect(input).toBeFocused()
+  await input.press('Escape')
+  await expect(notebook.item(first)).toHaveCount(0)
+
+  // Scrolling to the end loads the next pages from main until the last item shows.
+  const last = notebookHighlightId(BRIEFINGS - 1, 1, 49)
+  await expect(async () => {
+    await notebook.scrollTo('end')
+    await expect(notebook.item(last)).toBeInViewport({ timeout: 500 })
+  }).toPass({ timeout: 120_000, intervals: [100] })
+  expect(await notebook.items.count()).toBeLessThan(30)
+  await expect(notebook.item(last)).toContainText(`Notebook briefing ${BRIEFINGS - 1} › Part 1`)
+
+  // Open passage still works from a row rendered after scrolling.
+  await notebook.item(last).getByTestId('notebook-open').click()
+  await expect(app.page.getByTestId('briefing-title')).toHaveText(
+    `Notebook briefing ${BRIEFINGS - 1}`
+  )
 })

@@ -8,6 +8,7 @@ export class NotebookPage {
   readonly groupHeadings: Locator
   readonly count: Locator
   readonly exported: Locator
+  readonly list: Locator
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('notebook')
@@ -15,11 +16,19 @@ export class NotebookPage {
     this.groupHeadings = this.root.getByTestId('notebook-group-heading')
     this.count = this.root.getByTestId('notebook-count')
     this.exported = this.root.getByTestId('notebook-exported')
+    this.list = this.root.getByTestId('notebook-list')
   }
 
   /** Waits until the notebook shows main's answer. */
   async ready(): Promise<void> {
     await this.page.locator('[data-testid="notebook"][data-status="ready"]').waitFor()
+  }
+
+  /** Scrolls the list to `top` pixels, or to its end. */
+  async scrollTo(top: number | 'end'): Promise<void> {
+    await this.list.evaluate((list, top) => {
+      list.scrollTop = top === 'end' ? list.scrollHeight : top
+    }, top)
   }
 
   item(id: string): Locator {
