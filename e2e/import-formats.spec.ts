@@ -1,13 +1,15 @@
 // PDF and Word files as analysts receive them (issue #16): a PDF chosen with File → Import and a
 // Word file dropped on the window become briefings with their headings, lists and tables, read
 // and found by search; a password-protected PDF fails with a message naming it. The files are
-// LibreOffice's exports in fixtures/import-formats (see its README).
+// LibreOffice's exports in fixtures/import-formats (see its README). A PDF with a scanned page is
+// imported without it, and the banner says so under its briefing (light and dark screenshots).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { expect, test } from '@playwright/test'
 
+import { expectAxeClean } from './axe'
 import { useAppSession } from './fixtures/app-session'
 import { ImportPage } from './pages/import.page'
 import { ReaderPage } from './pages/reader.page'
@@ -71,3 +73,42 @@ test('a Word file dropped on the window keeps its headings, list items and table
   await reader.goToSection('Responses')
   await expect(reader.text).toContainText('17 June Rubber boats Boarding, supplies seized')
 })
+
+const SCANNED_WARNING = 'Page 3 had no text (images only) and was left out.'
+
+test('a PDF with a scanned page is imported without it, and the banner says so until dismissed', async () => {
+  const app = await session.start()
+  const importer = new ImportPage(app.page)
+  const base64 = readFileSync(join(FIXTURES, 'with-scanned-page.pdf')).toString('base64')
+  await importer.drop([{ name: 'with-scanned-page.pdf', base64 }])
+  await expect(importer.imported).toHaveCount(1)
+  await expect(importer.imported).toContainText('from with-scanned-page.pdf')
+  await expect(importer.report).toContainText('Something was left out of 1 briefing.')
+  await expect(importer.imported.getByTestId('import-warning')).toHaveText([SCANNED_WARNING])
+  // The merged PDF names no author: its details are asked for first.
+  await importer.detailsForm.getByRole('button', { name: 'Cancel' }).click()
+  await expect(importer.detailsForm).toBeHidden()
+  await expectAxeClean(app.page, 'import banner with a warning')
+  await importer.dismiss()
+  await expect(importer.report).toBeHidden()
+})
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 640 }
+  ]) {
+    test(`${colorScheme} ${viewport.width}: the import banner with a warning (screenshot)`, async () => {
+      const app = await session.start({ colorScheme, viewport })
+      const importer = new ImportPage(app.page)
+      const base64 = readFileSync(join(FIXTURES, 'with-scanned-page.pdf')).toString('base64')
+      await importer.drop([{ name: 'with-scanned-page.pdf', base64 }])
+      await expect(importer.warnings).toHaveText([SCANNED_WARNING])
+      await importer.detailsForm.getByRole('button', { name: 'Cancel' }).click()
+      await expect(importer.detailsForm).toBeHidden()
+      await app.page.screenshot({
+        path: `test-results/screens/import-warning-${viewport.width}-${colorScheme}.png`
+      })
+    })
+  }
+}

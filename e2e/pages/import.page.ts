@@ -24,6 +24,8 @@ export class ImportPage {
   readonly imported: Locator
   readonly duplicates: Locator
   readonly failed: Locator
+  /** What was left out of an imported file, listed under its briefing. */
+  readonly warnings: Locator
   readonly detailsForm: Locator
   readonly detailsTitle: Locator
   readonly detailsSource: Locator
@@ -38,6 +40,7 @@ export class ImportPage {
     this.imported = this.report.getByTestId('import-imported')
     this.duplicates = this.report.getByTestId('import-duplicate')
     this.failed = this.report.getByTestId('import-failed')
+    this.warnings = this.report.getByTestId('import-warning')
     this.detailsForm = page.getByTestId('details-form')
     this.detailsTitle = this.detailsForm.getByLabel('Title')
     this.detailsSource = this.detailsForm.getByLabel('Source')

@@ -27,6 +27,8 @@ export interface ImportReport {
     missing?: BriefingDetail[]
     /** New people, places and organisations proposed for the analyst to review. */
     proposals?: number
+    /** What the analyst should know was left out or changed (e.g. a PDF's pages of images only). */
+    warnings?: string[]
   }[]
   /** Files whose content is already in the library (same text): not imported twice. */
   duplicates: { file: string; title: string; briefingId: string }[]

@@ -100,6 +100,7 @@ export async function importCommand(args: CliArgs, io: Output): Promise<number> 
       io.out(
         `${i.file}: imported "${i.title}" as ${i.briefingId} (${i.sections} sections, ${i.mentions} entity mentions)`
       )
+      for (const warning of i.warnings ?? []) io.out(`${i.file}: warning: ${warning}`)
     }
     for (const d of report.duplicates)
       io.out(`${d.file}: already in the library as ${d.briefingId}`)

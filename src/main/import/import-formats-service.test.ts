@@ -71,4 +71,17 @@ describe('importing PDF, Word and e-mail files', { timeout: 60_000 }, () => {
       }
     ])
   })
+
+  it('reports what was left out of a file: the pages of a PDF that are images only', async () => {
+    const { services, userDataDir } = await open()
+    const report = await importBriefings(services, userDataDir, [
+      { name: 'with-scanned-page.pdf', bytes: formatFixture('with-scanned-page.pdf') },
+      { name: 'briefing.docx', bytes: formatFixture('with-image.docx') }
+    ])
+    expect(report.failed).toEqual([])
+    expect(report.imported.map((i) => [i.file, i.warnings])).toEqual([
+      ['with-scanned-page.pdf', ['Page 3 had no text (images only) and was left out.']],
+      ['briefing.docx', ['1 picture was left out (text only is imported).']]
+    ])
+  })
 })

@@ -251,6 +251,7 @@ function reportImported(
   for (const { briefing, proposals, document } of ready) {
     const missing = document ? missingDetails(document) : []
     const mentions = briefing.sections.reduce((n, s) => n + s.mentions.length, 0)
+    const warnings = document?.warnings ?? []
     report.imported.push({
       file: file.name,
       briefingId: briefing.id,
@@ -258,7 +259,8 @@ function reportImported(
       sections: briefing.sections.length,
       mentions,
       ...(missing.length > 0 ? { missing } : {}),
-      ...(proposals ? { proposals: proposals.proposals.length } : {})
+      ...(proposals ? { proposals: proposals.proposals.length } : {}),
+      ...(warnings.length > 0 ? { warnings } : {})
     })
   }
 }

@@ -128,5 +128,6 @@ describe('Word import: pictures', () => {
   it('leaves a picture out, keeping the text around it', async () => {
     const doc = await parsed('with-image.docx')
     expect(doc.lead).toEqual(['Before the chart.', 'After the chart.'])
+    expect(doc.warnings).toEqual(['1 picture was left out (text only is imported).'])
   })
 })

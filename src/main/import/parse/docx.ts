@@ -33,12 +33,16 @@ export async function parseDocx(
   }
   const mammoth = (await import('mammoth')).default
   let html: string
+  let pictures = 0
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
       {
         // Pictures are not kept: an empty source instead of the image data in the page.
-        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+        convertImage: mammoth.images.imgElement(async () => {
+          pictures++
+          return { src: '' }
+        }),
         externalFileAccess: false
       }
     )
@@ -53,6 +57,10 @@ export async function parseDocx(
   if (properties.title) document.title = properties.title
   if (properties.creator) document.source = properties.creator
   if (properties.created) document.published = properties.created
+  if (pictures > 0) {
+    const what = pictures === 1 ? '1 picture was' : `${pictures} pictures were`
+    document.warnings = [...(document.warnings ?? []), `${what} left out (text only is imported).`]
+  }
   return document
 }
 
