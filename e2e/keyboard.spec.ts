@@ -121,6 +121,12 @@ test('n highlights and opens the note; Escape saves it and returns focus; ] [ Ta
   await expect(stops.nth(0)).toBeFocused()
   await keys.press(']')
   await expect(stops.nth(1)).toBeFocused()
+  // The focused highlight's colour meaning shows above it (as hovering shows it in the title).
+  const label = app.page.getByTestId('highlight-focus-label')
+  await expect(label).toHaveText((await stops.nth(1).getAttribute('data-label'))!)
+  const labelBox = (await label.boundingBox())!
+  const stopBox = (await stops.nth(1).boundingBox())!
+  expect(labelBox.y + labelBox.height).toBeLessThanOrEqual(stopBox.y)
   await keys.press('[')
   await expect(stops.nth(0)).toBeFocused()
   await keys.press('Tab')
