@@ -84,10 +84,14 @@ describe('anchorTarget under edits (property)', () => {
     })
   }
 
+  // Unbiased text for the same reason as the orphan test below: in fast-check's biased runs of
+  // one letter ("aaa…ap…a"), a damaged quote can match better elsewhere (CI seed 1003249016:
+  // "a×29 p" with two units replaced matched 30 units earlier with fewer errors), which is the
+  // right answer there, not a fault.
   it('anchors fuzzily when a few characters of the quote change', () => {
     fc.assert(
       fc.property(
-        proseText,
+        fc.noBias(proseText),
         fc.nat(),
         fc.integer({ min: 12, max: 40 }),
         fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
