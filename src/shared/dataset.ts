@@ -1,6 +1,8 @@
 // Types of the bundled/imported briefing dataset (format described in docs/dataset-format.md).
 // Shared by main (loader, index) and renderer (presentation); no runtime code here.
 
+import type { TextBlock } from './blocks'
+
 export const DATASET_FORMAT = 'briefing-reader/dataset'
 export const DATASET_VERSION = 1
 
@@ -37,6 +39,8 @@ export interface Section {
   text: string
   tags: string[]
   mentions: Mention[]
+  /** Block kinds over `text` (version 2; see blocks.ts); absent = every paragraph is plain. */
+  blocks?: TextBlock[]
 }
 
 export interface Briefing {
