@@ -2,13 +2,13 @@
 // back and checked; W3C Web Annotation JSON, imported into a fresh profile where the highlight
 // appears; every briefing into a folder, one file each; a cancelled save writes nothing, and a
 // refused export says why in the dialog.
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { expect, test } from '@playwright/test'
 
-import { BUNDLED_DATASET_DIR } from './harness'
 import { useAppSession } from './fixtures/app-session'
+import { BAY_OF_BENGAL, writeTwoBriefings } from './fixtures/small-dataset'
 import type { OpenedApp } from './harness'
 import { ExportDialogPage } from './pages/export.page'
 import { LibraryPage } from './pages/library.page'
@@ -18,8 +18,8 @@ import { ReaderPage } from './pages/reader.page'
 const TITLE = 'PM Modi in Tokyo: QUAD Leaders Summit and the India–Japan bilateral'
 const PHRASE = 'Special Strategic and Global Partnership'
 const NOTE = 'Compare with the 2021 joint statement'
-const SECOND = 'Port calls in the Bay of Bengal'
-const SECOND_PHRASE = 'deep-water port at Matarbari'
+const SECOND = BAY_OF_BENGAL.title
+const SECOND_PHRASE = BAY_OF_BENGAL.phrase
 
 const session = useAppSession('briefing-export')
 const start = session.start
@@ -34,31 +34,6 @@ async function highlightWithNote(app: OpenedApp): Promise<void> {
   await new NoteEditorPart(reader.editor).write(NOTE)
   await expect(reader.editor.getByText('Saved', { exact: true })).toBeVisible()
   await reader.editor.press('Escape')
-}
-
-/** The bundled dataset plus a short second briefing. */
-function twoBriefings(): string {
-  const dir = join(session.dir(), 'dataset')
-  mkdirSync(dir)
-  copyFileSync(join(BUNDLED_DATASET_DIR, 'india-japan-quad.json'), join(dir, 'quad.json'))
-  const text = `Japan is financing the ${SECOND_PHRASE}, which ships from Kolkata may use.`
-  const dataset = {
-    format: 'briefing-reader/dataset',
-    version: 1,
-    entities: [],
-    briefings: [
-      {
-        id: 'bay-of-bengal',
-        title: SECOND,
-        source: 'Test desk',
-        published: '2024-02-01',
-        tags: [],
-        sections: [{ id: 'ports', heading: 'Ports', text, tags: [], mentions: [] }]
-      }
-    ]
-  }
-  writeFileSync(join(dir, 'bay.json'), JSON.stringify(dataset))
-  return dir
 }
 
 test('Markdown of this briefing holds the title, section, quote, colour label and note', async () => {
@@ -136,7 +111,10 @@ test('W3C JSON is an AnnotationCollection that brings the highlight into a fresh
 test('all briefings export into a folder, one Markdown file each', async () => {
   const folder = join(session.dir(), 'notes')
   mkdirSync(folder)
-  const app = await start({ datasetDir: twoBriefings(), dialogs: { folderPath: folder } })
+  const app = await start({
+    datasetDir: writeTwoBriefings(session.dir()),
+    dialogs: { folderPath: folder }
+  })
   await highlightWithNote(app)
   await app.page.getByTestId('back-to-library').click()
   await new LibraryPage(app.page).open(SECOND)

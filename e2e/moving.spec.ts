@@ -7,9 +7,10 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 
 import { useAppSession } from './fixtures/app-session'
+import { BAY_OF_BENGAL, bayOfBengalDataset } from './fixtures/small-dataset'
 import { ExportDialogPage } from './pages/export.page'
 
-const IMPORTED = 'Port calls in the Bay of Bengal'
+const IMPORTED = BAY_OF_BENGAL.title
 
 const session = useAppSession('briefing-moving')
 const start = session.start
@@ -18,23 +19,10 @@ const start = session.start
 function profileWithImport(name: string): string {
   const profile = join(session.dir(), name)
   mkdirSync(join(profile, 'library'), { recursive: true })
-  const text = 'Japan is financing the deep-water port at Matarbari.'
-  const dataset = {
-    format: 'briefing-reader/dataset',
-    version: 1,
-    entities: [],
-    briefings: [
-      {
-        id: 'bay-of-bengal',
-        title: IMPORTED,
-        source: 'Test desk',
-        published: '2024-02-01',
-        tags: [],
-        sections: [{ id: 'ports', heading: 'Ports', text, tags: [], mentions: [] }]
-      }
-    ]
-  }
-  writeFileSync(join(profile, 'library', 'bay-of-bengal.json'), JSON.stringify(dataset, null, 2))
+  writeFileSync(
+    join(profile, 'library', 'bay-of-bengal.json'),
+    JSON.stringify(bayOfBengalDataset(), null, 2)
+  )
   return profile
 }
 

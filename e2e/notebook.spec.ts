@@ -1,14 +1,14 @@
 // The notebook across briefings (issue #15 item 6): highlights of two briefings listed together,
 // filtered by colour and briefing, grouped by colour, a note edited in place and saved in main,
 // an item opening its passage in the reader, and the Markdown export of what the filter keeps.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { expect, test } from '@playwright/test'
 
-import { BUNDLED_DATASET_DIR } from './harness'
 import type { OpenedApp } from './harness'
 import { useAppSession } from './fixtures/app-session'
+import { BAY_OF_BENGAL, writeTwoBriefings } from './fixtures/small-dataset'
 import { notebookHighlightId, writeNotebookLibrary } from './fixtures/notebook-library'
 import { LibraryPage } from './pages/library.page'
 import { NotebookPage } from './pages/notebook.page'
@@ -19,35 +19,10 @@ import { ReaderPage } from './pages/reader.page'
 const TITLE = 'PM Modi in Tokyo: QUAD Leaders Summit and the India–Japan bilateral'
 const PHRASE = 'Special Strategic and Global Partnership'
 const NOTE = 'Compare with the 2021 joint statement'
-const SECOND = 'Port calls in the Bay of Bengal'
-const SECOND_PHRASE = 'deep-water port at Matarbari'
+const SECOND = BAY_OF_BENGAL.title
+const SECOND_PHRASE = BAY_OF_BENGAL.phrase
 
 const session = useAppSession('briefing-notebook')
-
-/** The bundled QUAD briefing plus a short second briefing. */
-function twoBriefings(): string {
-  const dir = join(session.dir(), 'dataset')
-  mkdirSync(dir)
-  copyFileSync(join(BUNDLED_DATASET_DIR, 'india-japan-quad.json'), join(dir, 'quad.json'))
-  const text = `Japan is financing the ${SECOND_PHRASE}, which ships from Kolkata may use.`
-  const dataset = {
-    format: 'briefing-reader/dataset',
-    version: 1,
-    entities: [],
-    briefings: [
-      {
-        id: 'bay-of-bengal',
-        title: SECOND,
-        source: 'Test desk',
-        published: '2024-02-01',
-        tags: [],
-        sections: [{ id: 'ports', heading: 'Ports', text, tags: [], mentions: [] }]
-      }
-    ]
-  }
-  writeFileSync(join(dir, 'bay.json'), JSON.stringify(dataset))
-  return dir
-}
 
 /** A Key point with a note in the QUAD briefing, Evidence without one in the second. */
 async function highlightBoth(app: OpenedApp): Promise<void> {
@@ -71,7 +46,7 @@ test('lists both briefings, filters, groups, edits a note in place and exports w
   test.slow()
   const savePath = join(session.dir(), 'notebook.md')
   const options = {
-    datasetDir: twoBriefings(),
+    datasetDir: writeTwoBriefings(session.dir()),
     userDataDir: join(session.dir(), 'profile'),
     dialogs: { savePath }
   }
@@ -121,7 +96,7 @@ test('lists both briefings, filters, groups, edits a note in place and exports w
 })
 
 test('an item opens its passage in the reader, with the highlight selected', async () => {
-  const app = await session.start({ datasetDir: twoBriefings() })
+  const app = await session.start({ datasetDir: writeTwoBriefings(session.dir()) })
   await highlightBoth(app)
   await app.menu('notebook')
   const notebook = new NotebookPage(app.page)
@@ -136,7 +111,7 @@ test('an item opens its passage in the reader, with the highlight selected', asy
 })
 
 test('the command palette opens the notebook', async () => {
-  const app = await session.start({ datasetDir: twoBriefings() })
+  const app = await session.start({ datasetDir: writeTwoBriefings(session.dir()) })
   const palette = new PalettePage(app.page)
   await palette.find('notebook')
   await expect(palette.activeItem).toContainText('Notebook')

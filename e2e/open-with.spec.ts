@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 
 import { useAppSession } from './fixtures/app-session'
+import { oneBriefingDataset } from './fixtures/small-dataset'
 import { ImportPage } from './pages/import.page'
 import { LibraryPage } from './pages/library.page'
 
@@ -18,21 +19,15 @@ function briefingFile(name: string, title: string): string {
   const path = join(session.dir(), name)
   writeFileSync(
     path,
-    JSON.stringify({
-      format: 'briefing-reader/dataset',
-      version: 1,
-      entities: [],
-      briefings: [
-        {
-          id: title.toLowerCase().replaceAll(' ', '-'),
-          title,
-          source: 'Field office',
-          published: '2024-05-02',
-          tags: [],
-          sections: [{ id: 'lead', heading: 'Memo', text, tags: [], mentions: [] }]
-        }
-      ]
-    })
+    JSON.stringify(
+      oneBriefingDataset({
+        id: title.toLowerCase().replaceAll(' ', '-'),
+        title,
+        source: 'Field office',
+        published: '2024-05-02',
+        sections: [{ id: 'lead', heading: 'Memo', text }]
+      })
+    )
   )
   return path
 }
