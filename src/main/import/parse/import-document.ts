@@ -2,7 +2,12 @@
 // (email.ts, whose attachments become briefings of their own); text, Markdown, HTML and dataset
 // files go on to importFile. All or nothing per file, each refusal naming the file.
 
-import type { Briefing, DatasetFile } from '../../../shared/dataset'
+import {
+  DATASET_FORMAT,
+  DATASET_VERSION,
+  type Briefing,
+  type DatasetFile
+} from '../../../shared/dataset'
 import { validateDataset } from '../../library/load-dataset'
 import { parseDocx, refuseOpenDocument } from './docx'
 import { parseEmail, type ParsedEmail } from './email'
@@ -166,8 +171,8 @@ function finish(
     return { error: `${quoteName(name)} contains no text to import.` }
   }
   const dataset: DatasetFile = {
-    format: 'briefing-reader/dataset',
-    version: 1,
+    format: DATASET_FORMAT,
+    version: DATASET_VERSION,
     entities: [],
     briefings: [briefing]
   }

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { BRIEFING, formatFixture } from '../../../test-support/import-formats'
 import { IMPORT_LIMITS } from './limits'
 import { parsePdf, pdfDate } from './pdf'
-import type { ImportFailure, ParsedDocument } from './types'
+import type { ImportFailure, ParsedDocument, TextPart } from './types'
 
 // Loading pdf.js the first time takes seconds on a loaded machine.
 const SLOW = 60_000
@@ -23,7 +23,7 @@ async function refused(path: string, limits = IMPORT_LIMITS): Promise<string> {
   return (result as ImportFailure).error
 }
 
-function section(doc: ParsedDocument, heading: string): string[] {
+function section(doc: ParsedDocument, heading: string): TextPart[] {
   const found = doc.sections.find((s) => s.heading === heading)
   if (!found) throw new Error(`no section ${heading}: ${doc.sections.map((s) => s.heading)}`)
   return found.paragraphs
