@@ -18,17 +18,19 @@ export const BRIEFING = {
   title: 'Second Thomas Shoal: resupply under pressure',
   author: 'Maritime Desk',
   headings: ['Summary', 'Background', 'Background › The resupply route', 'Responses', 'Outlook'],
+  /** The bulleted list, as list items (PDF bullets and Word lists alike). */
   listItems: [
-    '- Departure from Palawan before dawn.',
-    '- Escort by two coast guard cutters.',
-    '- Transfer of supplies by rubber boat.'
-  ],
+    'Departure from Palawan before dawn.',
+    'Escort by two coast guard cutters.',
+    'Transfer of supplies by rubber boat.'
+  ].map((text) => ({ kind: 'list-item', level: 1, ordered: false, text })),
+  /** The incidents table, a row each, cells separated by a tab (its first row is not marked a header). */
   tableRows: [
-    'Date Vessel Outcome',
-    '5 March Unaizah May 4 Water cannon, crew injured',
-    '23 March Unaizah May 4 Water cannon, vessel damaged',
-    '17 June Rubber boats Boarding, supplies seized'
-  ],
+    'Date\tVessel\tOutcome',
+    '5 March\tUnaizah May 4\tWater cannon, crew injured',
+    '23 March\tUnaizah May 4\tWater cannon, vessel damaged',
+    '17 June\tRubber boats\tBoarding, supplies seized'
+  ].map((text) => ({ kind: 'table-row', text })),
   outlook: [
     'Further incidents are likely during the dry season, when sea conditions favour resupply runs. ' +
       'Observers will watch whether the parties agree on a provisional arrangement for humanitarian ' +

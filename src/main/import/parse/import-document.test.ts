@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest'
 
-import type { Briefing } from '../../../shared/dataset'
+import { DATASET_FORMAT, DATASET_VERSION, type Briefing } from '../../../shared/dataset'
 import { validateDataset } from '../../library/load-dataset'
 import { BRIEFING, formatFixture } from '../../../test-support/import-formats'
 import { utf8 } from '../../../test-support/import'
@@ -31,8 +31,8 @@ async function refused(name: string, bytes: Uint8Array): Promise<string> {
 
 function valid(result: { briefing: Briefing }) {
   const dataset = {
-    format: 'briefing-reader/dataset',
-    version: 1,
+    format: DATASET_FORMAT,
+    version: DATASET_VERSION,
     entities: [],
     briefings: [result.briefing]
   }

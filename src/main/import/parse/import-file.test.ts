@@ -59,9 +59,9 @@ describe('importFile: formats', () => {
   })
 
   it('refuses an invalid dataset file, listing the problems', () => {
-    expect(refused('bad.json', '{"format": "briefing-reader/dataset", "version": 2}')).toBe(
+    expect(refused('bad.json', '{"format": "briefing-reader/dataset", "version": 3}')).toBe(
       '"bad.json" is not a valid dataset file:\n$: missing required field "entities"\n' +
-        '$: missing required field "briefings"\n$.version: must be 1 (got 2)'
+        '$: missing required field "briefings"\n$.version: must be one of 1, 2 (got 3)'
     )
     expect(refused('broken.json', '{"format": ')).toMatch(/invalid JSON at line 1/)
   })
