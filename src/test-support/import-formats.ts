@@ -43,3 +43,48 @@ export const BRIEFING = {
     'extraordinarily long consideration of transnationally coordinated patrols and ' +
     'interoperability requirements.'
 }
+
+/** What source/structure.fodt holds, section by section, as blocks (its PDF and Word exports). */
+export const STRUCTURE = {
+  title: 'Patrol handbook extract',
+  sections: [
+    {
+      heading: 'Checks',
+      paragraphs: [
+        'Before each patrol the crew checks:',
+        { kind: 'list-item', level: 1, ordered: false, text: 'Radio and satellite links.' },
+        { kind: 'list-item', level: 2, ordered: false, text: 'VHF channel 16 open.' },
+        { kind: 'list-item', level: 2, ordered: false, text: 'Position reports every hour.' },
+        { kind: 'list-item', level: 1, ordered: false, text: 'Fuel for the return leg.' },
+        'On contact the officer of the watch:',
+        { kind: 'list-item', level: 1, ordered: true, text: 'Logs the time and position.' },
+        { kind: 'list-item', level: 1, ordered: true, text: 'Hails the other vessel.' }
+      ]
+    },
+    {
+      heading: 'Report format',
+      paragraphs: [
+        'Each report is sent as a short record:',
+        { kind: 'code', text: 'report {\n  time: 0615Z\n  vessels: 2\n}' },
+        'The duty desk acknowledges every record with:',
+        { kind: 'code', text: 'ack 0615Z' }
+      ]
+    },
+    {
+      heading: 'Contacts',
+      paragraphs: [
+        { kind: 'table-row', header: true, text: 'Date\tVessel\tAction' },
+        { kind: 'table-row', text: '2 July\tCutter 5203\tShadowed the patrol' },
+        { kind: 'table-row', text: '4 July\tTrawler group\tLeft the area' }
+      ]
+    },
+    {
+      heading: 'Guidance',
+      paragraphs: [
+        'The standing order reads:',
+        { kind: 'quote', text: 'Keep a safe distance and record everything you see.' },
+        'Crews have followed it since 2023.'
+      ]
+    }
+  ]
+}

@@ -4,7 +4,7 @@
 // and monospace code are kept as such (pdf-structure.ts).
 
 import type { PdfLine } from './pdf-layout'
-import { codeBlock, ListLevels, listItem, NUMBERED, BULLET } from './pdf-structure'
+import { BULLET, codeBlock, ListLevels, listItem, NUMBERED, tableRow } from './pdf-structure'
 import type { Block } from './types'
 
 /** A heading of the PDF's outline (bookmarks): its title and depth (1 = top level). */
@@ -30,7 +30,7 @@ export function pdfBlocks(lines: readonly PdfLine[], outline: readonly OutlineEn
       const text = joinLines(paragraph)
       const item = listItem(first, text, levels)
       if (item) blocks.push(item)
-      else if (first.cells) blocks.push({ kind: 'table-row', text })
+      else if (first.cells) blocks.push(tableRow(first, text, blocks[blocks.length - 1]))
       else blocks.push({ kind: 'paragraph', text })
       if (!item) levels.reset()
     }
@@ -166,14 +166,22 @@ function startsParagraph(
   const samePlace = previous.page === line.page && previous.y > line.y
   if (samePlace && previous.y - line.y > pitch * 1.3) return true
   if (line.x0 > previous.x0 + line.size * 0.8 && samePlace) return true
-  return endsShort(previous, lines) && /[.!?:"”’)]$/.test(previous.text)
+  const endsSentence = /[.!?:"”’)]$/.test(previous.text)
+  // Back from an indented line (a quotation) that stops short of the text's right edge.
+  if (samePlace && endsSentence && line.x0 < previous.x0 - line.size * 0.8) {
+    if (endsShort(previous, lines, line.x0)) return true
+  }
+  return endsShort(previous, lines) && endsSentence
 }
 
-/** The line stops well before the right edge of the text it sits in (lines starting near it). */
-function endsShort(line: PdfLine, lines: readonly PdfLine[]): boolean {
+/**
+ * The line stops well before the right edge of the text it sits in: of the lines starting near
+ * `left` (by default its own left edge).
+ */
+function endsShort(line: PdfLine, lines: readonly PdfLine[], left = line.x0): boolean {
   let right = line.x1
   for (const other of lines) {
-    if (other.page === line.page && Math.abs(other.x0 - line.x0) < line.size * 2) {
+    if (other.page === line.page && Math.abs(other.x0 - left) < line.size * 2) {
       right = Math.max(right, other.x1)
     }
   }

@@ -3,6 +3,7 @@
 
 import type { BlockInput } from '../../../shared/blocks'
 import type { PdfLine } from './pdf-layout'
+import type { Block } from './types'
 
 /** A bullet list marker at a line's start: "•", "◦", "▪", "‣", "–", "-" … then a space. */
 export const BULLET = /^[•◦▪‣●○■□➢►–-]\s+/
@@ -41,6 +42,12 @@ export function listItem(first: PdfLine, text: string, levels: ListLevels): Bloc
     ordered: !BULLET.test(text),
     text: text.slice(marker[0].length)
   }
+}
+
+/** A line of cells as a table row; a bold first row of a table is its header. */
+export function tableRow(line: PdfLine, text: string, before: Block | undefined): BlockInput {
+  const header = line.bold && before?.kind !== 'table-row'
+  return header ? { kind: 'table-row', text, header } : { kind: 'table-row', text }
 }
 
 /**

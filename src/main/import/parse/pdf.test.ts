@@ -3,7 +3,7 @@
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { BRIEFING, formatFixture } from '../../../test-support/import-formats'
+import { BRIEFING, formatFixture, STRUCTURE } from '../../../test-support/import-formats'
 import { IMPORT_LIMITS } from './limits'
 import { parsePdf, pdfDate } from './pdf'
 import type { ImportFailure, ParsedDocument, TextPart } from './types'
@@ -76,6 +76,21 @@ describe('PDF import: a LibreOffice export', { timeout: SLOW }, () => {
       ...BRIEFING.outlook
     ])
     expect(outlook[6]).toBe(BRIEFING.closing)
+  })
+})
+
+describe('PDF import: structure from typography', { timeout: SLOW }, () => {
+  it('keeps bullets and numbers as list items nested by indentation, monospace as code, table rows', async () => {
+    const doc = await parsed('structure.pdf')
+    expect(doc.title).toBe(STRUCTURE.title)
+    // A quotation is only indented and in italics in a PDF: it stays a paragraph of its own.
+    const expected = STRUCTURE.sections.map((section) => ({
+      ...section,
+      paragraphs: section.paragraphs.map((part) =>
+        typeof part !== 'string' && part.kind === 'quote' ? part.text : part
+      )
+    }))
+    expect(doc.sections).toEqual(expected)
   })
 })
 
