@@ -93,6 +93,13 @@ describe('importDocument: e-mail', { timeout: SLOW }, () => {
     // "Key points" is an <h2> of the HTML part: the plain-text part has no headings.
     expect(headings).toEqual(['Overview', 'Key points', 'Attachments'])
     expect(JSON.stringify(mail.briefing)).not.toContain('alert(1)')
+    // The HTML body's list and the list of attachments are lists.
+    const kinds = mail.briefing.sections.map((s) => s.blocks?.map((b) => b.kind))
+    expect(kinds).toEqual([
+      undefined,
+      ['list-item', 'list-item', 'paragraph'],
+      ['list-item', 'list-item', 'list-item', 'list-item']
+    ])
   })
 
   it('imports attachments of supported kinds as briefings linked to the e-mail', async () => {

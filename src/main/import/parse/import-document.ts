@@ -2,6 +2,7 @@
 // (email.ts, whose attachments become briefings of their own); text, Markdown, HTML and dataset
 // files go on to importFile. All or nothing per file, each refusal naming the file.
 
+import type { BlockInput } from '../../../shared/blocks'
 import {
   DATASET_FORMAT,
   DATASET_VERSION,
@@ -42,6 +43,11 @@ const ATTACHMENT_EXTENSIONS = new Set([
   'html',
   'htm'
 ])
+
+/** One line of the e-mail's attachment list. */
+function listItem(text: string): BlockInput {
+  return { kind: 'list-item', level: 1, ordered: false, text }
+}
 
 /**
  * Imports one file of any supported format (see importFile for text, Markdown, HTML and dataset
@@ -139,7 +145,7 @@ async function importEmail(
     ...mail.document,
     sections:
       lines.length > 0
-        ? [...mail.document.sections, { heading: 'Attachments', paragraphs: lines }]
+        ? [...mail.document.sections, { heading: 'Attachments', paragraphs: lines.map(listItem) }]
         : mail.document.sections
   }
   const imported = finish('email', name, document, options)
