@@ -65,7 +65,7 @@ export const STRUCTURE = {
       heading: 'Report format',
       paragraphs: [
         'Each report is sent as a short record:',
-        { kind: 'code', text: 'report {\n  time: 0615Z\n  vessels: 2\n}' },
+        { kind: 'code', text: 'report {\n  time: 0615Z\n  vessels: 2   # escorts\n}' },
         'The duty desk acknowledges every record with:',
         { kind: 'code', text: 'ack 0615Z' }
       ]

@@ -114,6 +114,8 @@ class Collector {
   private tables: boolean[] = []
   private row: { cells: string[]; header: boolean } | undefined
   private cellOpen = false
+  /** Inside a <thead>: its rows are headers whatever their cells. */
+  private inHead = false
 
   text(value: string): void {
     this.buffer += this.preDepth > 0 ? value : value.replace(/[ \t\n\f\r]+/g, ' ')
@@ -156,7 +158,10 @@ class Collector {
     } else if (tag === 'tr' && this.tables[this.tables.length - 1] === true) {
       this.flush()
       this.row = { cells: [], header: true }
-    } else if (BLOCKS.has(tag)) this.flush()
+    } else {
+      if (tag === 'thead') this.inHead = true
+      if (BLOCKS.has(tag)) this.flush()
+    }
   }
 
   leave(element: Tree.Element): void {
@@ -186,12 +191,16 @@ class Collector {
       this.flush()
       this.tables.pop()
     } else if (tag === 'tr' && this.row) {
-      const { cells, header } = this.row
+      const { cells } = this.row
+      const header = this.row.header || this.inHead
       this.row = undefined
       this.buffer = ''
       const text = cells.join('\t')
       if (cells.length > 0) this.add({ kind: 'table-row', text, ...(header ? { header } : {}) })
-    } else if (BLOCKS.has(tag)) this.flush()
+    } else {
+      if (tag === 'thead') this.inHead = false
+      if (BLOCKS.has(tag)) this.flush()
+    }
   }
 
   private enterCell(tag: string): void {

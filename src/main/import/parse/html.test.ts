@@ -234,18 +234,21 @@ describe('collectBlocks: structure kept as blocks', () => {
     ])
   })
 
-  it('reads a data table as rows of tab-separated cells, a row of <th> as a header', () => {
+  it('reads a data table as rows of tab-separated cells, a <thead> row or a row of <th> a header', () => {
     expect(
       blocksOf(
-        '<table><caption>Incidents</caption><thead><tr><th>Date</th><th>Vessel</th></tr></thead>' +
+        '<table><caption>Incidents</caption><thead><tr><th>Date</th><td>Vessel</td></tr></thead>' +
           '<tbody><tr><th>5 March</th><td><p>Unaizah</p><p>May 4</p></td></tr>' +
-          '<tr><td></td><td>Rubber <b>boats</b><br>(two)</td></tr></tbody></table>'
+          '<tr><td></td><td>Rubber <b>boats</b><br>(two)</td></tr></tbody></table>' +
+          '<table><tr><th>Key</th><th>Value</th></tr><tr><td>a</td><td>1</td></tr></table>'
       )
     ).toEqual([
       { kind: 'paragraph', text: 'Incidents' },
       { kind: 'table-row', header: true, text: 'Date\tVessel' },
       { kind: 'table-row', text: '5 March\tUnaizah May 4' },
-      { kind: 'table-row', text: '\tRubber boats (two)' }
+      { kind: 'table-row', text: '\tRubber boats (two)' },
+      { kind: 'table-row', header: true, text: 'Key\tValue' },
+      { kind: 'table-row', text: 'a\t1' }
     ])
   })
 

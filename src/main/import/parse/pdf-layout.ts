@@ -87,9 +87,10 @@ function linesOf(pieces: readonly PdfPiece[], page: number): PdfLine[] {
       gap > piece.size * 0.15
     const visible = piece.text.trim().length
     // A wide blank between words separates a table row's cells: kept as a tab.
-    const cellGap = current.text !== '' && visible === 0 && piece.width > piece.size * 2
+    const cellGap =
+      current.text !== '' && visible === 0 && piece.width > piece.size * 2 && !piece.mono
     if (cellGap) current.cells = true
-    current.text += cellGap ? '\t' : (needsSpace ? ' ' : '') + piece.text
+    current.text += cellGap ? '\t' : (needsSpace ? spaces(piece, gap) : '') + monoText(piece)
     current.x1 = Math.max(current.x1, piece.x + piece.width)
     if (visible > 0) {
       current.size = Math.max(current.size, piece.size)
@@ -105,13 +106,32 @@ function linesOf(pieces: readonly PdfPiece[], page: number): PdfLine[] {
     line: PdfLine & { chars: number; boldChars: number; monoChars: number }
   ): PdfLine {
     const { chars, boldChars, monoChars, ...rest } = line
-    // Spaces around a cell's tab go; a run of whitespace with a tab in it is one tab.
-    const text = rest.text
-      .replace(/\s*\t\s*/g, '\t')
-      .replace(/[^\S\t]+/g, ' ')
-      .replace(/^\s+|\s+$/g, '')
-    return { ...rest, text, bold: boldChars > chars / 2, mono: monoChars >= chars * 0.9 }
+    const mono = monoChars >= chars * 0.9
+    // Spaces around a cell's tab go; a run of whitespace with a tab in it is one tab. Code keeps
+    // its runs of spaces (alignment); other text has them collapsed.
+    const cells = rest.text.replace(/\s*\t\s*/g, '\t')
+    const text = (mono ? cells : cells.replace(/[^\S\t]+/g, ' ')).replace(/^\s+|\s+$/g, '')
+    return { ...rest, text, bold: boldChars > chars / 2, mono }
   }
+}
+
+/** Width of one character of a monospace font: about 0.6 of its size (Courier, Liberation Mono). */
+const MONO_CHAR = 0.6
+
+/** The space before a piece: one, or as many characters as fit the gap in monospace (code). */
+function spaces(piece: PdfPiece, gap: number): string {
+  return piece.mono ? ' '.repeat(fit(gap, piece.size)) : ' '
+}
+
+/** A blank piece in monospace (code's alignment) as the spaces it is wide. */
+function monoText(piece: PdfPiece): string {
+  return piece.mono && piece.text.trim() === ''
+    ? ' '.repeat(fit(piece.width, piece.size))
+    : piece.text
+}
+
+function fit(width: number, size: number): number {
+  return Math.min(80, Math.max(1, Math.round(width / (size * MONO_CHAR))))
 }
 
 /**
