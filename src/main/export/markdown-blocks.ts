@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto'
 
 import type { HighlightColor } from '../../shared/annotations'
+import { pieceLines, type QuotePiece } from './markdown-block-kinds'
 import { codeSpan, escapeInline, hasBlocks, nestedLines, quoteLines } from './markdown-escape'
 
 /** A tag Obsidian reads as `#tag` and CommonMark as plain text: letters, digits, `-` and `/`. */
@@ -60,6 +61,14 @@ export interface HighlightItem {
   label: string
   tags: readonly string[]
   note: string
+  /** The quote's block kinds, when it covers code, list items, table rows or quotes. */
+  pieces?: readonly QuotePiece[]
+}
+
+/** The highlight's block quote: the plain quote, or its pieces written in their block kinds. */
+function quoteOf(item: HighlightItem): string[] {
+  if (!item.pieces) return quoteLines(item.exact)
+  return pieceLines(item.pieces).map((line) => (line === '' ? '>' : `> ${line}`))
 }
 
 /**
@@ -69,7 +78,7 @@ export interface HighlightItem {
  */
 export function highlightMarkdown(item: HighlightItem, noteAsSource = false): string {
   return [
-    ...quoteLines(item.exact),
+    ...quoteOf(item),
     '',
     blockId('hl', item.id),
     '',

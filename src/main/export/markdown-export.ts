@@ -1,6 +1,7 @@
 // Export one briefing's highlights and notes as a Markdown file for Obsidian, reports and wikis:
 // YAML front matter, `# Title`, briefing notes, then highlights grouped by section or by colour,
-// orphaned highlights last. Pure: the caller reads the store and writes the file.
+// orphaned highlights last. Pure: the caller reads the store and writes the file. A passage over
+// code, list items, table rows or quotes (dataset version 2) keeps those kinds in its quote.
 //
 // Fidelity (issue #4). Plain text (quotes, headings, labels) is escaped so any CommonMark parser
 // reads it back exactly (markdown-escape.ts); a multi-line quote keeps `> ` on every line with
@@ -14,6 +15,7 @@
 import type { Briefing, Entity, Section } from '../../shared/dataset'
 import { HIGHLIGHT_COLORS } from '../../shared/annotations'
 import type { AnchoredHighlight, HighlightColor, Note } from '../../shared/annotations'
+import { quotePieces, type QuotePiece } from './markdown-block-kinds'
 import { headingMarkdown, highlightMarkdown, italicMarkdown, noteMarkdown } from './markdown-blocks'
 import { briefingFrontMatter, combinedFrontMatter } from './markdown-front-matter'
 import { notesToShowAsSource } from './markdown-references'
@@ -90,9 +92,22 @@ function highlightPart(input: MarkdownExportInput, h: AnchoredHighlight): Part {
     color: h.color,
     label: labelOf(input, h.color),
     tags: h.tags,
-    note: h.note
+    note: h.note,
+    pieces: structureOf(input, h)
   }
   return { markdown: (src) => highlightMarkdown(item, src.has(key)), note: { key, source: h.note } }
+}
+
+/**
+ * The block kinds of an anchored highlight's passage; none for orphans, or when the text at its
+ * range is no longer exactly what was highlighted (then the quote as highlighted is shown).
+ */
+function structureOf(input: MarkdownExportInput, h: AnchoredHighlight): QuotePiece[] | undefined {
+  const section = input.briefing.sections.find((s) => s.id === h.target.sectionId)
+  if (h.status !== 'anchored' || !h.range || !section) return undefined
+  const { start, end } = h.range
+  if (section.text.slice(start, end) !== h.target.quote.exact) return undefined
+  return quotePieces(section, start, end)
 }
 
 function notePart(n: Note): Part {

@@ -152,10 +152,53 @@ export function splitFrontMatter(markdown: string): { frontMatter: string | null
   return { frontMatter: markdown.slice(4, end + 1), body: markdown.slice(end + 5) }
 }
 
-function quoteText(quote: Node): string {
+/**
+ * The text of a highlight's quote as the section holds it: paragraphs and quotes as read, code
+ * without its final line ending, list items and table rows one block each (cells joined by a tab),
+ * blocks joined by "\n\n". `source` is the parsed text's lines (commonmark has no GFM tables).
+ */
+function quoteText(quote: Node, source: readonly string[]): string {
   return childrenOf(quote)
-    .map((block) => inlineText(block))
+    .map((block) => blockText(block, source))
     .join('\n\n')
+}
+
+function blockText(block: Node, source: readonly string[]): string {
+  if (block.type === 'code_block') return (block.literal ?? '').replace(/\n$/, '')
+  if (block.type === 'block_quote') return quoteText(block, source)
+  if (block.type === 'list' || block.type === 'item') {
+    return childrenOf(block)
+      .map((child) => blockText(child, source))
+      .join('\n\n')
+  }
+  return tableText(block, source) ?? inlineText(block)
+}
+
+const TABLE_DELIMITER = /^\|(?: *:?-+:? *\|)+$/
+const CELL_SEPARATOR = /(?<!\\)\|/
+
+/**
+ * A paragraph that is a GFM table as the export writes it: its rows, else undefined. A header
+ * row's own trailing empty cells are not told apart from its padding, so they are not read back.
+ */
+function tableText(paragraph: Node, source: readonly string[]): string | undefined {
+  const [[startLine, startColumn], [endLine]] = paragraph.sourcepos
+  const lines = source.slice(startLine - 1, endLine).map((line) => line.slice(startColumn - 1))
+  if (lines.length < 2 || !lines[0]!.startsWith('|') || !TABLE_DELIMITER.test(lines[1]!)) {
+    return undefined
+  }
+  const rows = [lines[0]!, ...lines.slice(2)].map((line) =>
+    line
+      .replace(/^\|/, '')
+      .replace(/\|$/, '')
+      .split(CELL_SEPARATOR)
+      .map((cell) => cell.trim())
+      .map((cell) => (cell === '' ? '' : inlineText(new Parser().parse(cell).firstChild!)))
+  )
+  // The header is padded to the widest row, and is all empty when the passage had none.
+  while (rows[0]!.length > 1 && rows[0]!.at(-1) === '') rows[0]!.pop()
+  if (rows[0]!.every((cell) => cell === '')) rows.shift()
+  return rows.map((cells) => cells.join('\t')).join('\n\n')
 }
 
 function readMeta(item: ReadItem, paragraph: Node): void {
@@ -198,6 +241,7 @@ export function readMarkdownExport(markdown: string): ReadExport {
   const items: ReadItem[] = []
   let path: string[] = []
   let current: ReadItem | null = null
+  const source = body.split('\n')
   for (const node of childrenOf(new Parser().parse(body))) {
     if (node.type === 'heading') {
       const text = inlineText(node)
@@ -206,7 +250,7 @@ export function readMarkdownExport(markdown: string): ReadExport {
       current = null
     } else if (node.type === 'block_quote') {
       current = newItem('highlight', path)
-      current.quote = quoteText(node)
+      current.quote = quoteText(node, source)
       items.push(current)
     } else if (node.type === 'list') {
       if (current?.kind !== 'highlight' || current.label !== '') {

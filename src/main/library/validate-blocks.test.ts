@@ -1,10 +1,13 @@
 // Dataset version 2: sections may carry block kinds; their text is checked per kind, problems name
 // the block's JSON path, and version 1 files (no blocks) still load exactly as written.
 
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
 import { describe, expect, it } from 'vitest'
 
 import type { TextBlock } from '../../shared/blocks'
-import { DATASET_VERSION, type DatasetFile } from '../../shared/dataset'
+import { DATASET_VERSION, type DatasetFile, type Section } from '../../shared/dataset'
 import { minimal, structured } from '../../test-support/dataset'
 import { parseDatasetFile, validateDataset } from './load-dataset'
 
@@ -34,6 +37,16 @@ describe('dataset version 2 (blocks)', () => {
     const kinds = section.blocks!.map((b) => section.text.slice(b.start, b.end))
     expect(kinds).toContain('if (ready) {\n\n    go()\n}')
     expect(kinds).toContain('Tokyo\t\tMonday')
+  })
+
+  it('accepts the section with blocks in docs/dataset-format.md', () => {
+    const doc = fileURLToPath(new URL('../../../docs/dataset-format.md', import.meta.url))
+    const examples = [...readFileSync(doc, 'utf8').matchAll(/```json\n([\s\S]*?)\n```/g)]
+    const section = JSON.parse(examples[1]![1]!) as Section
+    expect(section.blocks?.length).toBeGreaterThan(0)
+    const data = { ...minimal(), version: 2 as const }
+    data.briefings[0]!.sections = [section]
+    expect(validateDataset(data, 'dataset-format.md')).toEqual([])
   })
 
   it('loads a version 1 file unchanged, without blocks', () => {
