@@ -5,7 +5,7 @@ import { deflateRawSync } from 'node:zlib'
 
 import { describe, expect, it } from 'vitest'
 
-import { BRIEFING, formatFixture } from '../../../test-support/import-formats'
+import { BRIEFING, formatFixture, STRUCTURE } from '../../../test-support/import-formats'
 import { parseDocx } from './docx'
 import { IMPORT_LIMITS } from './limits'
 import type { ParsedDocument } from './types'
@@ -39,6 +39,14 @@ describe('Word import: a LibreOffice .docx', { timeout: 30_000 }, () => {
     expect(doc.source).toBe(BRIEFING.author)
     expect(doc.published).toMatch(/^2024-06-18/)
     expect(doc.sections.at(-1)?.paragraphs.at(-1)).toBe(BRIEFING.closing)
+  })
+})
+
+describe('Word import: structure', { timeout: 30_000 }, () => {
+  it('keeps nested and numbered lists, code (by style or font), a header row and a quotation', async () => {
+    const doc = await parsed('structure.docx')
+    expect(doc.title).toBe(STRUCTURE.title)
+    expect(doc.sections).toEqual(STRUCTURE.sections)
   })
 })
 

@@ -1,6 +1,6 @@
 // Reads a Word file (.docx) with mammoth: its archive checked first (zip-guard.ts), converted to
-// HTML (Heading styles to h1–h6, lists, tables; images left out) and read by the HTML importer;
-// title, author and date from the file's own properties.
+// HTML (Heading styles to h1–h6, lists, tables, quote and code styles; images left out) and read by
+// the HTML importer; title, author and date from the file's own properties.
 
 import { inflateRawSync } from 'node:zlib'
 
@@ -43,7 +43,9 @@ export async function parseDocx(
           pictures++
           return { src: '' }
         }),
-        externalFileAccess: false
+        externalFileAccess: false,
+        styleMap: STYLE_MAP,
+        transformDocument: monospaceAsCode(mammoth)
       }
     )
     // Soft hyphens only mark where a word may break: not text.
@@ -65,8 +67,48 @@ export async function parseDocx(
 }
 
 /**
- * Mammoth writes each table cell's paragraphs as <p>: keep a cell's text inline, so that a table
- * row reads as one paragraph with its cells separated by spaces (as an HTML table does).
+ * Word's and LibreOffice's quotation and code paragraph styles (mammoth maps only headings and
+ * lists by itself): quotes into one <blockquote>, consecutive code lines into one <pre>.
+ */
+const STYLE_MAP = [
+  ...['Quote', 'Intense Quote', 'Quotations', 'Block Text'].map(
+    (name) => `p[style-name='${name}'] => blockquote > p:fresh`
+  ),
+  ...['Code', 'Preformatted Text', 'HTML Preformatted', 'Source Code', 'Source Text'].map(
+    (name) => `p[style-name='${name}'] => pre:separator('\\n')`
+  )
+]
+
+/** Fonts of fixed width: a paragraph set wholly in one is code, whatever its style. */
+const MONOSPACE = /mono|courier|consol|menlo|inconsolata|typewriter|fixed|source code/i
+
+interface DocxParagraph {
+  styleName?: string | null
+  styleId?: string | null
+}
+
+interface MammothTransforms {
+  transforms: {
+    paragraph(
+      transform: (paragraph: DocxParagraph) => DocxParagraph
+    ): (document: unknown) => unknown
+    getDescendantsOfType(element: unknown, type: 'run'): { font?: string | null }[]
+  }
+}
+
+/** Marks paragraphs whose runs are all in a monospace font with the "Code" style (mammoth's recipe). */
+function monospaceAsCode(mammoth: unknown): (document: unknown) => unknown {
+  const { transforms } = mammoth as MammothTransforms
+  return transforms.paragraph((paragraph) => {
+    const runs = transforms.getDescendantsOfType(paragraph, 'run')
+    const code = runs.length > 0 && runs.every((run) => MONOSPACE.test(run.font ?? ''))
+    return code ? { ...paragraph, styleId: 'code', styleName: 'Code' } : paragraph
+  })
+}
+
+/**
+ * Mammoth writes each table cell's paragraphs as <p>: keep a cell's text inline, so that a row
+ * stays one line of text (cells a tab apart in a data table, a space apart in a layout table).
  */
 function cellsAsText(html: string): string {
   return html.replace(

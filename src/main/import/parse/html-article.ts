@@ -76,7 +76,11 @@ export function extractArticle(document: Tree.Document): Article | null {
     heading.setAttribute(LEVEL_ATTR, heading.tagName.slice(1))
     if (heading.tagName === 'H1') h1s.push((heading.textContent ?? '').replace(/\s+/g, ' ').trim())
   }
-  const result = new Readability(dom as unknown as Document, { charThreshold: 0 }).parse()
+  // Classes are kept for a code block's language ("language-ts"); they are never rendered.
+  const result = new Readability(dom as unknown as Document, {
+    charThreshold: 0,
+    keepClasses: true
+  }).parse()
   if (!result?.content) return null
   const fragment = parseFragment(result.content, { treeAdapter: boundedTreeAdapter() })
   restoreLevels(fragment)

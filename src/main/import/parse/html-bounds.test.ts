@@ -30,7 +30,8 @@ describe('bounded HTML parsing', () => {
     expect(doc.title).toBe('Deep')
     const paragraphs = [...doc.lead, ...doc.sections.flatMap((s) => s.paragraphs)]
     expect(paragraphs).toHaveLength(levels)
-    expect(paragraphs[0]).toBe('- level')
+    expect(paragraphs[0]).toEqual({ kind: 'list-item', level: 1, ordered: false, text: 'level' })
+    expect(paragraphs.at(-1)).toMatchObject({ kind: 'list-item', level: levels })
   })
 
   it('bounds HTML inside Markdown too', () => {

@@ -1,11 +1,11 @@
 // HTML import: a saved news page, a page full of scripts and handlers (only text comes out, and
-// never a script's content), entities, lists, quotes and the container choice.
+// never a script's content), entities, lists, quotes, code, tables and the container choice.
 
 import { describe, expect, it } from 'vitest'
 
 import { parse } from 'parse5'
 
-import { htmlFragmentParagraphs, parseHtml } from './html'
+import { htmlFragmentBlocks, parseHtml } from './html'
 import { collectBlocks } from './html-blocks'
 
 const NEWS_PAGE = `<!doctype html>
@@ -66,18 +66,17 @@ describe('parseHtml on a saved news page', () => {
           heading: 'QUAD Summit',
           paragraphs: [
             'Leaders will review initiatives & talk trade.',
-            '> “For the 2+2 we are in discussions.”'
+            { kind: 'quote', text: '“For the 2+2 we are in discussions.”' }
           ]
         },
         {
           heading: 'Military Cooperation',
           paragraphs: [
-            '- MILAN 22 exercise',
-            '- Supply agreement',
-            '3. third',
-            '4. fourth',
-            'line one',
-            'line two'
+            { kind: 'list-item', level: 1, ordered: false, text: 'MILAN 22 exercise' },
+            { kind: 'list-item', level: 1, ordered: false, text: 'Supply agreement' },
+            { kind: 'list-item', level: 1, ordered: true, text: 'third' },
+            { kind: 'list-item', level: 1, ordered: true, text: 'fourth' },
+            { kind: 'code', text: 'line one\n  line two' }
           ]
         }
       ]
@@ -194,13 +193,77 @@ describe('parseHtml on hostile markup', () => {
   })
 })
 
-describe('htmlFragmentParagraphs', () => {
+describe('htmlFragmentBlocks', () => {
   it('splits on blocks and double <br>, joining single <br> with a space', () => {
-    expect(htmlFragmentParagraphs('<p>a<br>b<br><br>c</p><h2>Head</h2><td>x</td>')).toEqual([
-      'a b',
-      'c',
-      'Head',
-      'x'
+    expect(
+      htmlFragmentBlocks('<p>a<br>b<br><br>c</p><h2>Head</h2><td>x</td>').map((b) => b.text)
+    ).toEqual(['a b', 'c', 'Head', 'x'])
+  })
+})
+
+describe('collectBlocks: structure kept as blocks', () => {
+  const blocksOf = (html: string) => collectBlocks(parse(html))
+
+  it('nests list items by level, numbered or not, a list in a quote as quoted text', () => {
+    expect(
+      blocksOf(
+        '<ul><li>one<ul><li>one-a<ol><li>deep</li></ol></li></ul></li><li><p>two</p><p>more</p></li></ul>' +
+          '<blockquote><p>Said so.</p><ol start="4"><li>fourth</li></ol></blockquote>'
+      )
+    ).toEqual([
+      { kind: 'list-item', level: 1, ordered: false, text: 'one' },
+      { kind: 'list-item', level: 2, ordered: false, text: 'one-a' },
+      { kind: 'list-item', level: 3, ordered: true, text: 'deep' },
+      { kind: 'list-item', level: 1, ordered: false, text: 'two' },
+      // A list item's later paragraphs are paragraphs (the contract has no item continuation).
+      { kind: 'paragraph', text: 'more' },
+      { kind: 'quote', text: 'Said so.' },
+      { kind: 'quote', text: '4. fourth' }
+    ])
+  })
+
+  it('keeps a <pre> whole with its whitespace, and its language from the code class', () => {
+    expect(
+      blocksOf(
+        '<pre><code class="hljs language-python">def f():\n\n    return 1\n</code></pre>' +
+          '<pre>  a  <b>b</b><br>c</pre>'
+      )
+    ).toEqual([
+      { kind: 'code', text: 'def f():\n\n    return 1\n', language: 'python' },
+      { kind: 'code', text: '  a  b\nc' }
+    ])
+  })
+
+  it('reads a data table as rows of tab-separated cells, a <thead> row or a row of <th> a header', () => {
+    expect(
+      blocksOf(
+        '<table><caption>Incidents</caption><thead><tr><th>Date</th><td>Vessel</td></tr></thead>' +
+          '<tbody><tr><th>5 March</th><td><p>Unaizah</p><p>May 4</p></td></tr>' +
+          '<tr><td></td><td>Rubber <b>boats</b><br>(two)</td></tr></tbody></table>' +
+          '<table><tr><th>Key</th><th>Value</th></tr><tr><td>a</td><td>1</td></tr></table>'
+      )
+    ).toEqual([
+      { kind: 'paragraph', text: 'Incidents' },
+      { kind: 'table-row', header: true, text: 'Date\tVessel' },
+      { kind: 'table-row', text: '5 March\tUnaizah May 4' },
+      { kind: 'table-row', text: '\tRubber boats (two)' },
+      { kind: 'table-row', header: true, text: 'Key\tValue' },
+      { kind: 'table-row', text: 'a\t1' }
+    ])
+  })
+
+  it('reads a layout table (lists, headings or long prose in its cells) as ordinary text', () => {
+    const prose = 'Long prose in a column. '.repeat(60)
+    expect(
+      blocksOf(
+        `<table><tr><td><h3>Menu</h3><ul><li>Home</li></ul></td><td>${prose}</td></tr></table>` +
+          '<table role="presentation"><tr><td>Logo</td><td>Site</td></tr></table>'
+      )
+    ).toEqual([
+      { kind: 'heading', level: 3, text: 'Menu' },
+      { kind: 'list-item', level: 1, ordered: false, text: 'Home' },
+      { kind: 'paragraph', text: prose.trim() },
+      { kind: 'paragraph', text: 'Logo Site' }
     ])
   })
 })

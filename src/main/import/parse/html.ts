@@ -8,7 +8,7 @@ import { extractArticle, type Article } from './html-article'
 import { collectBlocks, isHidden, SKIPPED } from './html-blocks'
 import { boundedTreeAdapter } from './html-bounds'
 import { buildOutline } from './outline'
-import type { ParsedDocument } from './types'
+import type { Block, ParsedDocument } from './types'
 
 /** Page furniture left out when the page has an <article> or <main> to read. */
 const CHROME = new Set(['aside', 'footer'])
@@ -81,11 +81,9 @@ export function parseHtml(html: string, _fileName: string): ParsedDocument {
   return doc
 }
 
-/** The paragraphs of an HTML fragment (used for HTML inside Markdown), headings included as text. */
-export function htmlFragmentParagraphs(html: string): string[] {
-  return collectBlocks(parseFragment(html, { treeAdapter: boundedTreeAdapter() })).map(
-    (block) => block.text
-  )
+/** The blocks of an HTML fragment (used for HTML inside Markdown). */
+export function htmlFragmentBlocks(html: string): Block[] {
+  return collectBlocks(parseFragment(html, { treeAdapter: boundedTreeAdapter() }))
 }
 
 /** Meta values by lower-case name or property (first wins), plus JSON-LD fields as "ld:…". */

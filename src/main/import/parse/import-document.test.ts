@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest'
 
-import type { Briefing } from '../../../shared/dataset'
+import { DATASET_FORMAT, DATASET_VERSION, type Briefing } from '../../../shared/dataset'
 import { validateDataset } from '../../library/load-dataset'
 import { BRIEFING, formatFixture } from '../../../test-support/import-formats'
 import { utf8 } from '../../../test-support/import'
@@ -31,8 +31,8 @@ async function refused(name: string, bytes: Uint8Array): Promise<string> {
 
 function valid(result: { briefing: Briefing }) {
   const dataset = {
-    format: 'briefing-reader/dataset',
-    version: 1,
+    format: DATASET_FORMAT,
+    version: DATASET_VERSION,
     entities: [],
     briefings: [result.briefing]
   }
@@ -93,6 +93,13 @@ describe('importDocument: e-mail', { timeout: SLOW }, () => {
     // "Key points" is an <h2> of the HTML part: the plain-text part has no headings.
     expect(headings).toEqual(['Overview', 'Key points', 'Attachments'])
     expect(JSON.stringify(mail.briefing)).not.toContain('alert(1)')
+    // The HTML body's list and the list of attachments are lists.
+    const kinds = mail.briefing.sections.map((s) => s.blocks?.map((b) => b.kind))
+    expect(kinds).toEqual([
+      undefined,
+      ['list-item', 'list-item', 'paragraph'],
+      ['list-item', 'list-item', 'list-item', 'list-item']
+    ])
   })
 
   it('imports attachments of supported kinds as briefings linked to the e-mail', async () => {

@@ -2,7 +2,13 @@
 // (email.ts, whose attachments become briefings of their own); text, Markdown, HTML and dataset
 // files go on to importFile. All or nothing per file, each refusal naming the file.
 
-import type { Briefing, DatasetFile } from '../../../shared/dataset'
+import type { BlockInput } from '../../../shared/blocks'
+import {
+  DATASET_FORMAT,
+  DATASET_VERSION,
+  type Briefing,
+  type DatasetFile
+} from '../../../shared/dataset'
 import { validateDataset } from '../../library/load-dataset'
 import { parseDocx, refuseOpenDocument } from './docx'
 import { parseEmail, type ParsedEmail } from './email'
@@ -37,6 +43,11 @@ const ATTACHMENT_EXTENSIONS = new Set([
   'html',
   'htm'
 ])
+
+/** One line of the e-mail's attachment list. */
+function listItem(text: string): BlockInput {
+  return { kind: 'list-item', level: 1, ordered: false, text }
+}
 
 /**
  * Imports one file of any supported format (see importFile for text, Markdown, HTML and dataset
@@ -134,7 +145,7 @@ async function importEmail(
     ...mail.document,
     sections:
       lines.length > 0
-        ? [...mail.document.sections, { heading: 'Attachments', paragraphs: lines }]
+        ? [...mail.document.sections, { heading: 'Attachments', paragraphs: lines.map(listItem) }]
         : mail.document.sections
   }
   const imported = finish('email', name, document, options)
@@ -166,8 +177,8 @@ function finish(
     return { error: `${quoteName(name)} contains no text to import.` }
   }
   const dataset: DatasetFile = {
-    format: 'briefing-reader/dataset',
-    version: 1,
+    format: DATASET_FORMAT,
+    version: DATASET_VERSION,
     entities: [],
     briefings: [briefing]
   }

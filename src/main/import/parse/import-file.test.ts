@@ -2,10 +2,14 @@
 // the import issue is refused, as a whole, with a message naming the file.
 
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
+import { sectionBlocks } from '../../../shared/blocks'
+import { DATASET_FORMAT, DATASET_VERSION, type Section } from '../../../shared/dataset'
 import { validateDataset } from '../../library/load-dataset'
+import { IMPORT_FORMATS_DIR } from '../../../test-support/fixtures'
 import { detectFormat, importFile, type ImportOptions } from './import-file'
 import { IMPORT_LIMITS } from './limits'
 import { BUNDLED_PATH, seedText, utf8 } from '../../../test-support/import'
@@ -37,6 +41,58 @@ describe('importFile: formats', () => {
       briefings: [result.briefing]
     }
     expect(validateDataset(dataset, 'x.json')).toEqual([])
+  })
+
+  it('imports a package README with its code, lists, table and quote as blocks the loader accepts', () => {
+    const result = imported(
+      'package-readme.md',
+      readFileSync(join(IMPORT_FORMATS_DIR, 'package-readme.md'))
+    )
+    if (result.format !== 'markdown') throw new Error('not Markdown')
+    const dataset = {
+      format: DATASET_FORMAT,
+      version: DATASET_VERSION,
+      entities: [],
+      briefings: [result.briefing]
+    }
+    expect(validateDataset(dataset, 'x.json')).toEqual([])
+    const [lead, install, usage, notes] = result.briefing.sections
+    // The badges are gone; the picture links leave no URLs behind.
+    expect(lead?.text).toBe(
+      'Tide predictions for harbours, computed offline from harmonic constants.'
+    )
+    expect(install).toMatchObject({
+      text: 'npm install tide-tables',
+      blocks: [{ kind: 'code', start: 0, end: 23, language: 'sh' }]
+    })
+    const kinds = (section: Section | undefined) =>
+      sectionBlocks(section!).map((b) => [b.kind, section!.text.slice(b.start, b.end)])
+    expect(kinds(usage)).toEqual([
+      [
+        'code',
+        "import { predict } from 'tide-tables'\n\nconst day = predict('manila', '2024-06-18')\n" +
+          'for (const tide of day.extremes) {\n  console.log(tide.time, tide.height)\n}'
+      ],
+      ['paragraph', 'Options:'],
+      ['table-row', 'Option\tDefault\tMeaning'],
+      ['table-row', "datum\t'LAT'\tChart datum of the heights"],
+      ['table-row', "units\t'm'\tMetres or feet ('ft')"]
+    ])
+    expect(usage?.blocks?.[2]).toMatchObject({ header: true })
+    expect(kinds(notes)).toEqual([
+      ['list-item', 'Heights are relative to the chosen datum.'],
+      ['list-item', 'Times are local:'],
+      ['list-item', 'standard time in winter;'],
+      ['list-item', 'daylight time in summer.'],
+      ['quote', 'Predictions are not a substitute for official tables.']
+    ])
+    expect(notes?.blocks?.map((b) => [b.level, b.ordered])).toEqual([
+      [1, true],
+      [1, true],
+      [2, false],
+      [2, false],
+      [undefined, undefined]
+    ])
   })
 
   it('imports Markdown and HTML by extension', () => {

@@ -1,7 +1,12 @@
 // One imported file from bytes to a checked result: decode, pick the format, parse, apply the
 // limits, build the Briefing and validate it; or a dataset file validated as the app's own format.
 
-import type { Briefing, DatasetFile } from '../../../shared/dataset'
+import {
+  DATASET_FORMAT,
+  DATASET_VERSION,
+  type Briefing,
+  type DatasetFile
+} from '../../../shared/dataset'
 import { parseDatasetFile, validateDataset, type DatasetProblem } from '../../library/load-dataset'
 import { decodeImportFile } from './decode'
 import { extensionOf, quoteName } from './file-name'
@@ -94,8 +99,8 @@ export function importFile(
     return { error: `${quoteName(decoded.name)} contains no text to import.` }
   }
   const dataset: DatasetFile = {
-    format: 'briefing-reader/dataset',
-    version: 1,
+    format: DATASET_FORMAT,
+    version: DATASET_VERSION,
     entities: [],
     briefings: [briefing]
   }

@@ -2,7 +2,7 @@
 // generous for real briefings, small enough that a hostile file cannot stall or exhaust the app.
 
 import { quoteName } from './file-name'
-import type { ImportFailure, ParsedDocument } from './types'
+import { partText, type ImportFailure, type ParsedDocument } from './types'
 
 export interface ImportLimits {
   /** Largest file accepted, in bytes. */
@@ -75,7 +75,7 @@ export function checkDocumentLimits(
   for (const part of parts) {
     // Each paragraph is followed by "\n\n" except the last: the length of the joined text.
     let chars = -2
-    for (const paragraph of part.paragraphs) chars += paragraph.length + 2
+    for (const paragraph of part.paragraphs) chars += partText(paragraph).length + 2
     if (chars > limits.maxSectionChars) {
       const heading = part.heading.length > 60 ? `${part.heading.slice(0, 60)}…` : part.heading
       const which = part === parts[0] ? heading : `section ${JSON.stringify(heading)}`

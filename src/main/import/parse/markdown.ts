@@ -1,26 +1,30 @@
-// Parses Markdown with the CommonMark reference parser and walks its syntax tree into plain-text
-// paragraphs; YAML front matter (title, source, date, tags) is read first with the yaml package.
+// Parses Markdown with the CommonMark reference parser and walks its syntax tree into text blocks
+// (paragraphs, list items, quotes, code, table rows); front matter is read first (its own module).
 
 import { Parser, type Node } from 'commonmark'
-import { parse as parseYaml } from 'yaml'
 
-import { parseDate } from './dates'
-import { htmlFragmentParagraphs } from './html'
+import type { BlockInput } from '../../../shared/blocks'
+import { htmlFragmentBlocks } from './html'
+import { FRONT_MATTER, readFrontMatter } from './markdown-front-matter'
+import { findTable } from './markdown-tables'
 import { buildOutline } from './outline'
 import type { Block, ParsedDocument } from './types'
 
-const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/
 /** Link targets worth keeping in the text; others (javascript:, data:, relative) are dropped. */
 const SHOWN_URL = /^(https?:|mailto:)/i
+/** Status badges (build, coverage, version shields): pictures of text that says nothing here. */
+const BADGE = /shields\.io|badgen\.net|badge\.fury\.io|(^|[/._?&=-])badges?([/._?&=-]|$)/i
 
 /**
  * Parses Markdown. Front matter (a YAML mapping between `---` lines at the very top) gives title,
  * source (or publisher/author), date (or published) and tags (or keywords). A single `#` heading is
  * the title (unless the front matter names another) and the highest remaining heading level makes
- * sections; deeper headings are paragraphs. Formatting becomes plain text: emphasis and inline
- * code their text, links their text plus " (url)" for a different http(s)/mailto target, images
- * their alt text, list items "- item" / "3. item" paragraphs, quotes "> " paragraphs, each line of
- * a code block a paragraph, HTML its text only; thematic breaks are dropped.
+ * sections; deeper headings are paragraphs. Structure becomes blocks (src/shared/blocks.ts): list
+ * items with their level and numbering, quoted paragraphs as quotes, fenced and indented code
+ * with its whitespace and language, GFM tables as rows. Inline formatting becomes plain text:
+ * emphasis and inline code their text, links their text plus " (url)" for a different
+ * http(s)/mailto target, images their alt text (a linked image no URL, a status badge nothing),
+ * HTML its text only; thematic breaks are dropped.
  */
 export function parseMarkdown(text: string, _fileName: string): ParsedDocument {
   const doc: ParsedDocument = { lead: [], sections: [] }
@@ -31,7 +35,7 @@ export function parseMarkdown(text: string, _fileName: string): ParsedDocument {
     if (read) body = body.slice(front[0].length)
   }
 
-  const blocks = new MarkdownBlocks().collect(new Parser().parse(body))
+  const blocks = new MarkdownBlocks(body.split('\n')).collect(new Parser().parse(body))
   const outline = buildOutline(blocks, true)
   if (outline.title !== undefined && doc.title !== undefined && outline.title !== doc.title) {
     outline.lead.unshift(outline.title)
@@ -43,54 +47,11 @@ export function parseMarkdown(text: string, _fileName: string): ParsedDocument {
   return doc
 }
 
-/**
- * Applies front matter to `doc`; false when it parses to something other than a mapping (a
- * thematic break and a setext heading look the same: then it stays Markdown). Invalid YAML is
- * left out with a warning.
- */
-function readFrontMatter(yamlText: string, doc: ParsedDocument): boolean {
-  let data: unknown
-  try {
-    data = parseYaml(yamlText, { maxAliasCount: 100 })
-  } catch (error) {
-    doc.warnings = [`The front matter is not valid YAML and was left out: ${firstLine(error)}`]
-    return true
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return false
-  const fields = new Map(Object.entries(data).map(([key, value]) => [key.toLowerCase(), value]))
-  const pick = (...keys: string[]) => keys.map((key) => fields.get(key)).find((v) => v != null)
-  const title = stringOf(pick('title'))
-  if (title) doc.title = title
-  const source = stringOf(pick('source', 'publisher', 'site', 'author', 'authors'))
-  if (source) doc.source = source
-  const published = parseDate(pick('date', 'published', 'pubdate', 'published_at', 'publishdate'))
-  if (published) doc.published = published
-  const tags = pick('tags', 'keywords', 'categories')
-  const list = Array.isArray(tags) ? tags : typeof tags === 'string' ? tags.split(',') : []
-  const clean = list.map((tag) => stringOf(tag)).filter((tag): tag is string => !!tag)
-  if (clean.length > 0) doc.tags = clean
-  return true
-}
-
-/** A scalar, an author-like { name } or a list of them as one line of text. */
-function stringOf(value: unknown): string | undefined {
-  if (typeof value === 'string' || typeof value === 'number') {
-    return String(value).replace(/\s+/g, ' ').trim() || undefined
-  }
-  if (Array.isArray(value)) {
-    const parts = value.map(stringOf).filter((part): part is string => !!part)
-    return parts.length > 0 ? parts.join(', ') : undefined
-  }
-  if (value && typeof value === 'object' && 'name' in value) return stringOf(value.name)
-  return undefined
-}
-
-function firstLine(error: unknown): string {
-  return String((error as Error).message ?? error).split('\n')[0] ?? ''
-}
-
 interface OpenItem {
-  prefix: string
+  level: number
+  ordered: boolean
+  /** The marker written in front of the item's text inside a quote ("- ", "3. "). */
+  marker: string
   text: string
   flushed: boolean
 }
@@ -100,20 +61,53 @@ class MarkdownBlocks {
   private blocks: Block[] = []
   private buffer = ''
   private intoItem: OpenItem | undefined
-  private links: number[] = []
+  private links: { start: number; image: boolean }[] = []
   private quoteDepth = 0
   private lists: { ordered: boolean; next: number; delimiter: string }[] = []
   private items: OpenItem[] = []
   private inScript = false
+  /** A paragraph read as a GFM table: its inline content is skipped. */
+  private table: Node | undefined
+
+  constructor(private readonly lines: readonly string[]) {}
 
   collect(root: Node): Block[] {
     const walker = root.walker()
     for (let step = walker.next(); step; step = walker.next()) {
       const { node, entering } = step
-      if (entering) this.enter(node)
+      if (entering && this.skips(node)) walker.resumeAt(node, false)
+      else if (entering) this.enter(node)
       else this.leave(node)
     }
     return this.blocks
+  }
+
+  /** Reads a badge image or a table paragraph whole; true when the walk skips its children. */
+  private skips(node: Node): boolean {
+    if (node.type === 'image') {
+      const link = this.links[this.links.length - 1]
+      if (link) link.image = true
+      return BADGE.test(node.destination ?? '')
+    }
+    if (node.type !== 'paragraph' || this.quoteDepth > 0) return false
+    const table = this.findTable(node)
+    if (!table) return false
+    this.flushItem()
+    if (table.before.length > 0) this.add({ kind: 'paragraph', text: inline(table.before) })
+    this.add({ kind: 'table-row', header: true, text: table.header.map(cell).join('\t') })
+    for (const row of table.rows) this.add({ kind: 'table-row', text: row.map(cell).join('\t') })
+    this.table = node
+    return true
+  }
+
+  private findTable(node: Node): ReturnType<typeof findTable> {
+    const [[startLine, startColumn], [endLine]] = node.sourcepos
+    if (endLine <= startLine) return undefined
+    const indent = new RegExp(`^ {0,${startColumn - 1}}`)
+    const lines = this.lines.slice(startLine - 1, endLine)
+    return findTable(
+      lines.map((line, i) => (i === 0 ? line.slice(startColumn - 1) : line.replace(indent, '')))
+    )
   }
 
   private enter(node: Node): void {
@@ -150,16 +144,19 @@ class MarkdownBlocks {
         break
       }
       case 'link':
-        this.links.push(this.buffer.length)
+        this.links.push({ start: this.buffer.length, image: false })
         break
-      case 'code_block':
+      case 'code_block': {
         this.flushItem()
-        for (const line of (node.literal ?? '').split('\n')) this.paragraph(line)
+        const language = /^\S+/.exec(node.info ?? '')?.[0]
+        this.add({ kind: 'code', text: node.literal ?? '', ...(language ? { language } : {}) })
         break
+      }
       case 'html_block':
         this.flushItem()
-        for (const paragraph of htmlFragmentParagraphs(node.literal ?? '')) {
-          this.paragraph(paragraph)
+        for (const block of htmlFragmentBlocks(node.literal ?? '')) {
+          if (block.kind === 'heading') this.add({ kind: 'paragraph', text: block.text })
+          else this.add(block)
         }
         break
       case 'block_quote':
@@ -176,8 +173,13 @@ class MarkdownBlocks {
         break
       case 'item': {
         const list = this.lists[this.lists.length - 1]
-        const marker = list?.ordered ? `${list.next++}${list.delimiter} ` : '- '
-        this.items.push({ prefix: this.quotePrefix() + marker, text: '', flushed: false })
+        this.items.push({
+          level: this.lists.length,
+          ordered: list?.ordered ?? false,
+          marker: list?.ordered ? `${list.next++}${list.delimiter} ` : '- ',
+          text: '',
+          flushed: false
+        })
         break
       }
       default:
@@ -194,16 +196,18 @@ class MarkdownBlocks {
         } else this.endParagraph()
         break
       case 'paragraph':
-        this.endParagraph()
+        if (this.table === node) this.table = undefined
+        else this.endParagraph()
         this.inScript = false
         break
       case 'link': {
-        const start = this.links.pop() ?? 0
-        const label = this.buffer.slice(start).trim()
+        const link = this.links.pop() ?? { start: 0, image: false }
+        const label = this.buffer.slice(link.start).trim()
         const url = node.destination ?? ''
         const same =
           url === label || url === `mailto:${label}` || url.replace(/^\w+:\/\//, '') === label
-        if (SHOWN_URL.test(url) && !same) this.buffer += label ? ` (${url})` : url
+        // A linked picture (a logo, a badge) stands for itself: its target is not text.
+        if (SHOWN_URL.test(url) && !same && !link.image) this.buffer += label ? ` (${url})` : url
         break
       }
       case 'block_quote':
@@ -224,27 +228,46 @@ class MarkdownBlocks {
   private endParagraph(): void {
     if (this.intoItem) {
       this.intoItem.text += (this.intoItem.text ? ' ' : '') + clean(this.buffer)
-    } else this.paragraph(this.buffer)
+    } else this.add({ kind: 'paragraph', text: this.buffer })
     this.intoItem = undefined
   }
 
-  private quotePrefix(): string {
-    return '> '.repeat(this.quoteDepth)
-  }
-
-  /** Writes out the innermost list item's first line before other blocks inside it. */
+  /** Writes out the innermost list item's first paragraph before other blocks inside it. */
   private flushItem(): void {
     const item = this.items[this.items.length - 1]
     if (!item || item.flushed) return
     item.flushed = true
-    if (item.text.trim() !== '')
-      this.blocks.push({ kind: 'paragraph', text: item.prefix + item.text })
+    // Inside a quote the item stays quoted text, its marker written out.
+    if (this.quoteDepth > 0) this.add({ kind: 'paragraph', text: item.marker + item.text })
+    else this.add({ kind: 'list-item', level: item.level, ordered: item.ordered, text: item.text })
   }
 
-  private paragraph(text: string): void {
-    const line = clean(text)
-    if (line !== '') this.blocks.push({ kind: 'paragraph', text: this.quotePrefix() + line })
+  /** Adds a block; a paragraph inside a quote is a quote. Blank ones are dropped. */
+  private add(block: BlockInput): void {
+    if (block.kind === 'code') {
+      if (block.text.trim() !== '') this.blocks.push(block)
+      return
+    }
+    const text = block.kind === 'table-row' ? block.text : clean(block.text)
+    if (text.replace(/\t/g, '') === '') return
+    if (block.kind === 'paragraph' && this.quoteDepth > 0) {
+      this.blocks.push({ kind: 'quote', text })
+    } else this.blocks.push({ ...block, text })
   }
+}
+
+/**
+ * The plain text of inline Markdown (a table cell, lines before a table). A letter goes in front,
+ * so that a cell such as "1. First" or "- none" is read as text, not as a list, and is cut off.
+ */
+function inline(lines: readonly string[]): string {
+  const source = `a ${lines.join('\n')}`
+  const blocks = new MarkdownBlocks([]).collect(new Parser().parse(source))
+  return clean(blocks.map((block) => block.text).join(' ')).slice(2)
+}
+
+function cell(source: string): string {
+  return inline([source])
 }
 
 function clean(text: string): string {

@@ -2,11 +2,11 @@
 // make sections (Markdown: the highest one; HTML: h1–h3 all, deeper ones named "Parent › Child"),
 // and what happens to headings with no text, so that no section is ever empty.
 
-import type { Block, ParsedSection } from './types'
+import { partOf, type Block, type ParsedSection, type TextPart } from './types'
 
 export interface Outline {
   title?: string
-  lead: string[]
+  lead: TextPart[]
   sections: ParsedSection[]
 }
 
@@ -18,7 +18,7 @@ interface Draft {
   /** The heading's own text (the section's heading may carry its parent's in front). */
   text: string
   heading: string
-  paragraphs: string[]
+  paragraphs: TextPart[]
 }
 
 /**
@@ -31,6 +31,8 @@ interface Draft {
  * ones' headings). A section heading directly followed by
  * another of the same level keeps the second as its first paragraph, and a heading with nothing
  * after it becomes a paragraph of what precedes it. Blank paragraphs and headings are dropped.
+ * Blocks other than headings keep their kind (a code block its whitespace); plain paragraphs
+ * become bare strings.
  */
 export function buildOutline(
   blocks: readonly Block[],
@@ -54,7 +56,7 @@ export function buildOutline(
     }
   }
 
-  const lead: string[] = []
+  const lead: TextPart[] = []
   const sections: Draft[] = []
   /** The text of the latest heading at each level, for "Parent › Heading". */
   const open = new Map<number, string>()
@@ -68,9 +70,16 @@ export function buildOutline(
   for (const block of kept) {
     if (block === titleBlock) continue
     const current = sections[sections.length - 1]
+    if (block.kind !== 'heading') {
+      // Code keeps its indentation, a table row its empty edge cells.
+      const whole = block.kind === 'code' || block.kind === 'table-row'
+      const part = whole ? block : partOf({ ...block, text: block.text.trim() })
+      ;(current ? current.paragraphs : lead).push(part)
+      continue
+    }
     const text = block.text.trim()
-    const level = block.kind === 'heading' ? block.level : Infinity
-    if (block.kind !== 'heading' || (!everyLevel && level !== sectionLevel)) {
+    const level = block.level
+    if (!everyLevel && level !== sectionLevel) {
       ;(current ? current.paragraphs : lead).push(text)
       continue
     }

@@ -1,8 +1,10 @@
 // Rebuilds paragraphs and headings from a PDF's lines in reading order: paragraphs from line
 // spacing, headings from the PDF's outline (bookmarks) when it has one, else from font size and
-// weight; words hyphenated at a line end joined again.
+// weight; words hyphenated at a line end joined again. List items (bullets, numbers), table rows
+// and monospace code are kept as such (pdf-structure.ts).
 
 import type { PdfLine } from './pdf-layout'
+import { BULLET, codeBlock, ListLevels, listItem, NUMBERED, tableRow } from './pdf-structure'
 import type { Block } from './types'
 
 /** A heading of the PDF's outline (bookmarks): its title and depth (1 = top level). */
@@ -11,9 +13,6 @@ export interface OutlineEntry {
   level: number
 }
 
-/** A line ending in a bullet list marker: "•", "◦", "▪", "‣" and "-" followed by a space. */
-const BULLET = /^[•◦▪‣●○■□➢►–-]\s+/
-const NUMBERED = /^(\d{1,3}|[a-z])[.)]\s+/i
 /** Longest line (in characters) read as a heading. */
 const MAX_HEADING_CHARS = 160
 
@@ -24,13 +23,32 @@ export function pdfBlocks(lines: readonly PdfLine[], outline: readonly OutlineEn
   const headingLevel = outline.length > 0 ? outlineLevels(outline) : sizeLevels(lines, body)
   const blocks: Block[] = []
   let paragraph: PdfLine[] = []
+  const levels = new ListLevels()
   const flush = () => {
-    if (paragraph.length > 0) blocks.push({ kind: 'paragraph', text: joinLines(paragraph) })
+    const first = paragraph[0]
+    if (first) {
+      const text = joinLines(paragraph)
+      const item = listItem(first, text, levels)
+      if (item) blocks.push(item)
+      else if (first.cells) blocks.push(tableRow(first, text, blocks[blocks.length - 1]))
+      else blocks.push({ kind: 'paragraph', text })
+      if (!item) levels.reset()
+    }
     paragraph = []
   }
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as PdfLine
     const next = lines[i + 1]
+    if (line.mono) {
+      // Consecutive monospace lines are one block of code, their indentation kept.
+      flush()
+      levels.reset()
+      let end = i + 1
+      while (end < lines.length && (lines[end] as PdfLine).mono) end++
+      blocks.push(codeBlock(lines.slice(i, end), pitch))
+      i = end - 1
+      continue
+    }
     const level = headingLevel(line, next)
     // A heading wrapped over two lines: the second right below, in the same font.
     const wrapped =
@@ -44,12 +62,14 @@ export function pdfBlocks(lines: readonly PdfLine[], outline: readonly OutlineEn
       : undefined
     if (joined !== undefined && (outline.length > 0 || joined === level)) {
       flush()
+      levels.reset()
       blocks.push({ kind: 'heading', level: joined, text: `${line.text} ${next!.text}` })
       i++
       continue
     }
     if (level !== undefined) {
       flush()
+      levels.reset()
       blocks.push({ kind: 'heading', level, text: line.text })
       continue
     }
@@ -146,14 +166,22 @@ function startsParagraph(
   const samePlace = previous.page === line.page && previous.y > line.y
   if (samePlace && previous.y - line.y > pitch * 1.3) return true
   if (line.x0 > previous.x0 + line.size * 0.8 && samePlace) return true
-  return endsShort(previous, lines) && /[.!?:"”’)]$/.test(previous.text)
+  const endsSentence = /[.!?:"”’)]$/.test(previous.text)
+  // Back from an indented line (a quotation) that stops short of the text's right edge.
+  if (samePlace && endsSentence && line.x0 < previous.x0 - line.size * 0.8) {
+    if (endsShort(previous, lines, line.x0)) return true
+  }
+  return endsShort(previous, lines) && endsSentence
 }
 
-/** The line stops well before the right edge of the text it sits in (lines starting near it). */
-function endsShort(line: PdfLine, lines: readonly PdfLine[]): boolean {
+/**
+ * The line stops well before the right edge of the text it sits in: of the lines starting near
+ * `left` (by default its own left edge).
+ */
+function endsShort(line: PdfLine, lines: readonly PdfLine[], left = line.x0): boolean {
   let right = line.x1
   for (const other of lines) {
-    if (other.page === line.page && Math.abs(other.x0 - line.x0) < line.size * 2) {
+    if (other.page === line.page && Math.abs(other.x0 - left) < line.size * 2) {
       right = Math.max(right, other.x1)
     }
   }
@@ -162,13 +190,13 @@ function endsShort(line: PdfLine, lines: readonly PdfLine[]): boolean {
 
 /**
  * One paragraph from its lines: a word hyphenated before a lower-case letter is joined (the
- * hyphen dropped), bullets are written as "- ".
+ * hyphen dropped).
  */
 function joinLines(lines: readonly PdfLine[]): string {
   let text = ''
   for (const line of lines) {
     const part = line.text
-    if (text === '') text = part.replace(BULLET, '- ')
+    if (text === '') text = part
     else if (/\p{Ll}[-\u00ad]$/u.test(text) && /^\p{Ll}/u.test(part))
       text = text.slice(0, -1) + part
     // A compound broken at its hyphen before a capital or a digit ("India-", "Japan") keeps it.

@@ -12,6 +12,8 @@ export interface PdfPiece {
   /** Font size (the text matrix's vertical scale). */
   size: number
   bold: boolean
+  /** Set in a fixed-width (monospace) font: code. */
+  mono?: boolean
 }
 
 export interface PdfPage {
@@ -29,7 +31,9 @@ export interface PdfLine {
   y: number
   size: number
   bold: boolean
-  /** Cells of a table row: the line has wide blank stretches between its words. */
+  /** Most of the line is set in a monospace font. */
+  mono: boolean
+  /** Cells of a table row: the line has wide blank stretches between its words, kept as tabs. */
   cells: boolean
 }
 
@@ -50,7 +54,7 @@ export function pageLines(pages: readonly PdfPage[]): PdfLine[][] {
  */
 function linesOf(pieces: readonly PdfPiece[], page: number): PdfLine[] {
   const lines: PdfLine[] = []
-  let current: (PdfLine & { chars: number; boldChars: number }) | undefined
+  let current: (PdfLine & { chars: number; boldChars: number; monoChars: number }) | undefined
   for (const piece of pieces) {
     if (piece.text === '') continue
     const sameLine =
@@ -68,9 +72,11 @@ function linesOf(pieces: readonly PdfPiece[], page: number): PdfLine[] {
         y: piece.y,
         size: 0,
         bold: false,
+        mono: false,
         cells: false,
         chars: 0,
-        boldChars: 0
+        boldChars: 0,
+        monoChars: 0
       }
     }
     const gap = piece.x - current.x1
@@ -79,23 +85,53 @@ function linesOf(pieces: readonly PdfPiece[], page: number): PdfLine[] {
       !/\s$/.test(current.text) &&
       !/^\s/.test(piece.text) &&
       gap > piece.size * 0.15
-    current.text += (needsSpace ? ' ' : '') + piece.text
-    current.x1 = Math.max(current.x1, piece.x + piece.width)
     const visible = piece.text.trim().length
-    if (current.text !== '' && visible === 0 && piece.width > piece.size * 2) current.cells = true
+    // A wide blank between words separates a table row's cells: kept as a tab.
+    const cellGap =
+      current.text !== '' && visible === 0 && piece.width > piece.size * 2 && !piece.mono
+    if (cellGap) current.cells = true
+    current.text += cellGap ? '\t' : (needsSpace ? spaces(piece, gap) : '') + monoText(piece)
+    current.x1 = Math.max(current.x1, piece.x + piece.width)
     if (visible > 0) {
       current.size = Math.max(current.size, piece.size)
       current.chars += visible
       if (piece.bold) current.boldChars += visible
+      if (piece.mono) current.monoChars += visible
     }
   }
   if (current) lines.push(finish(current))
   return lines.filter((line) => line.text !== '')
 
-  function finish(line: PdfLine & { chars: number; boldChars: number }): PdfLine {
-    const { chars, boldChars, ...rest } = line
-    return { ...rest, text: rest.text.replace(/\s+/g, ' ').trim(), bold: boldChars > chars / 2 }
+  function finish(
+    line: PdfLine & { chars: number; boldChars: number; monoChars: number }
+  ): PdfLine {
+    const { chars, boldChars, monoChars, ...rest } = line
+    const mono = monoChars >= chars * 0.9
+    // Spaces around a cell's tab go; a run of whitespace with a tab in it is one tab. Code keeps
+    // its runs of spaces (alignment); other text has them collapsed.
+    const cells = rest.text.replace(/\s*\t\s*/g, '\t')
+    const text = (mono ? cells : cells.replace(/[^\S\t]+/g, ' ')).replace(/^\s+|\s+$/g, '')
+    return { ...rest, text, bold: boldChars > chars / 2, mono }
   }
+}
+
+/** Width of one character of a monospace font: about 0.6 of its size (Courier, Liberation Mono). */
+const MONO_CHAR = 0.6
+
+/** The space before a piece: one, or as many characters as fit the gap in monospace (code). */
+function spaces(piece: PdfPiece, gap: number): string {
+  return piece.mono ? ' '.repeat(fit(gap, piece.size)) : ' '
+}
+
+/** A blank piece in monospace (code's alignment) as the spaces it is wide. */
+function monoText(piece: PdfPiece): string {
+  return piece.mono && piece.text.trim() === ''
+    ? ' '.repeat(fit(piece.width, piece.size))
+    : piece.text
+}
+
+function fit(width: number, size: number): number {
+  return Math.min(80, Math.max(1, Math.round(width / (size * MONO_CHAR))))
 }
 
 /**

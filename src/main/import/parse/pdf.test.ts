@@ -3,10 +3,10 @@
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { BRIEFING, formatFixture } from '../../../test-support/import-formats'
+import { BRIEFING, formatFixture, STRUCTURE } from '../../../test-support/import-formats'
 import { IMPORT_LIMITS } from './limits'
 import { parsePdf, pdfDate } from './pdf'
-import type { ImportFailure, ParsedDocument } from './types'
+import type { ImportFailure, ParsedDocument, TextPart } from './types'
 
 // Loading pdf.js the first time takes seconds on a loaded machine.
 const SLOW = 60_000
@@ -23,7 +23,7 @@ async function refused(path: string, limits = IMPORT_LIMITS): Promise<string> {
   return (result as ImportFailure).error
 }
 
-function section(doc: ParsedDocument, heading: string): string[] {
+function section(doc: ParsedDocument, heading: string): TextPart[] {
   const found = doc.sections.find((s) => s.heading === heading)
   if (!found) throw new Error(`no section ${heading}: ${doc.sections.map((s) => s.heading)}`)
   return found.paragraphs
@@ -76,6 +76,21 @@ describe('PDF import: a LibreOffice export', { timeout: SLOW }, () => {
       ...BRIEFING.outlook
     ])
     expect(outlook[6]).toBe(BRIEFING.closing)
+  })
+})
+
+describe('PDF import: structure from typography', { timeout: SLOW }, () => {
+  it('keeps bullets and numbers as list items nested by indentation, monospace as code, table rows', async () => {
+    const doc = await parsed('structure.pdf')
+    expect(doc.title).toBe(STRUCTURE.title)
+    // A quotation is only indented and in italics in a PDF: it stays a paragraph of its own.
+    const expected = STRUCTURE.sections.map((section) => ({
+      ...section,
+      paragraphs: section.paragraphs.map((part) =>
+        typeof part !== 'string' && part.kind === 'quote' ? part.text : part
+      )
+    }))
+    expect(doc.sections).toEqual(expected)
   })
 })
 

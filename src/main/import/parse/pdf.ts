@@ -19,6 +19,8 @@ type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>
 /** A document-info title that names a file or a template rather than the document. */
 const JUNK_TITLE = /^(microsoft word\s*-|untitled\b)|\.(docx?|pdf|odt|rtf|txt)$/i
 const BOLD_FONT = /bold|black|heavy|semibold|demi/i
+/** Fixed-width fonts, by name: their lines are code. */
+const MONO_FONT = /mono|courier|consol|menlo|inconsolata|typewriter|fixed|\bcode\b|source ?code/i
 
 /** pdf.js's packaged data (standard fonts, CMaps, decoders), read from disk, never fetched. */
 function pdfjsDataDirs(): { standardFontDataUrl: string; cMapUrl: string; wasmUrl: string } {
@@ -136,7 +138,8 @@ async function readPage(doc: PdfDocument, n: number): Promise<PdfPage> {
       y: y ?? 0,
       width: item.width,
       size: Math.hypot(a ?? 0, b ?? 0),
-      bold: hasText && BOLD_FONT.test(fontName(page, item.fontName))
+      bold: hasText && BOLD_FONT.test(fontName(page, item.fontName)),
+      mono: hasText && MONO_FONT.test(fontName(page, item.fontName))
     })
   }
   page.cleanup()

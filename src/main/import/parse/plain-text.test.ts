@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest'
 
 import { canonicalText } from '../../../shared/canonical-text'
 import { headingCandidate, parsePlainText } from './plain-text'
+import { partText, type TextPart } from './types'
 import { bundledDataset, seedText } from '../../../test-support/import'
 
-const texts = (paragraphs: string[]) => canonicalText(paragraphs.join('\n\n'))
+const texts = (paragraphs: TextPart[]) => canonicalText(paragraphs.map(partText).join('\n\n'))
 
 describe('parsePlainText on the seed article', () => {
   it('finds the lead and exactly the six headed sections of the bundled briefing', () => {

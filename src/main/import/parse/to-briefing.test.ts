@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { validateDataset } from '../../library/load-dataset'
-import type { Briefing } from '../../../shared/dataset'
+import { DATASET_FORMAT, DATASET_VERSION, type Briefing } from '../../../shared/dataset'
 import { parsePlainText } from './plain-text'
 import { bundledDataset, seedText } from '../../../test-support/import'
 import { contentHash, kebabCase, toBriefing } from './to-briefing'
@@ -16,8 +16,8 @@ const META = {
 
 function valid(briefing: Briefing): void {
   const dataset = {
-    format: 'briefing-reader/dataset',
-    version: 1,
+    format: DATASET_FORMAT,
+    version: DATASET_VERSION,
     entities: [],
     briefings: [briefing]
   }
@@ -84,6 +84,41 @@ describe('toBriefing', () => {
       ['lead', 'Lead', 'spaced out text\n\nsecond line'],
       ['lead-2', 'Lead', 'again'],
       ['section-3', '東京', 'Tokyo']
+    ])
+  })
+
+  it('gives a section with list items, code, quotes or table rows its blocks over the text', () => {
+    const briefing = toBriefing(
+      {
+        lead: ['Plain  lead.\n\nTwo paragraphs.'],
+        sections: [
+          {
+            heading: 'Steps',
+            paragraphs: [
+              'Run:',
+              { kind: 'code', text: '\nnpm test  \n\n  --watch\n', language: 'sh' },
+              { kind: 'list-item', level: 2, ordered: true, text: ' first\nstep ' },
+              { kind: 'quote', text: 'Said so.' },
+              { kind: 'table-row', header: true, text: ' a \t b ' },
+              { kind: 'paragraph', text: '   ' }
+            ]
+          }
+        ]
+      },
+      META
+    )
+    valid(briefing)
+    const [lead, steps] = briefing.sections
+    // A bare string is split on blank lines as before, and plain paragraphs need no blocks.
+    expect(lead).toMatchObject({ text: 'Plain lead.\n\nTwo paragraphs.' })
+    expect(lead).not.toHaveProperty('blocks')
+    expect(steps?.text).toBe('Run:\n\nnpm test\n\n  --watch\n\nfirst step\n\nSaid so.\n\na\tb')
+    expect(steps?.blocks).toEqual([
+      { kind: 'paragraph', start: 0, end: 4 },
+      { kind: 'code', start: 6, end: 25, language: 'sh' },
+      { kind: 'list-item', start: 27, end: 37, level: 2, ordered: true },
+      { kind: 'quote', start: 39, end: 47 },
+      { kind: 'table-row', start: 49, end: 52, header: true }
     ])
   })
 

@@ -3,11 +3,12 @@
 
 import { createHash } from 'node:crypto'
 
+import { buildSectionText, type BlockInput, type BlockText } from '../../../shared/blocks'
+import { splitParagraphs } from '../../../shared/canonical-text'
 import type { Briefing, Section } from '../../../shared/dataset'
-import { canonicalText } from '../../../shared/canonical-text'
 import { parseDate } from './dates'
 import { baseTitle } from './file-name'
-import type { ParsedDocument } from './types'
+import type { ParsedDocument, TextPart } from './types'
 
 /** Heading of the untitled lead section, supplied by the app (editorialHeading: true). */
 export const LEAD_HEADING = 'Overview'
@@ -27,7 +28,9 @@ export interface BriefingMeta {
 
 /**
  * The Briefing for a parsed document, without mentions (entity tagging is a separate step). Each
- * section's text is its paragraphs in canonical form (NFC, whitespace collapsed, "\n\n" between);
+ * section's text is its blocks in canonical form (buildSectionText: NFC, "\n\n" between blocks,
+ * a paragraph's whitespace collapsed, a code block's kept), with `blocks` when any block is
+ * not a plain paragraph;
  * the lead becomes a section headed "Overview" (editorialHeading) with id "lead". Section ids are
  * kebab-case from the heading, made unique with -2, -3 …. Defaults: title = the document's title,
  * else its first heading, else the file name without extension; source = "Unknown source";
@@ -37,15 +40,15 @@ export interface BriefingMeta {
 export function toBriefing(doc: ParsedDocument, meta: BriefingMeta): Briefing {
   const used = new Set<string>()
   const sections: Section[] = []
-  const lead = canonicalText(doc.lead.join('\n\n'))
-  if (lead !== '') {
+  const lead = sectionText(doc.lead)
+  if (lead.text !== '') {
     used.add(LEAD_ID)
     sections.push(section(LEAD_ID, LEAD_HEADING, lead, true))
   }
   doc.sections.forEach((parsed, i) => {
     const heading = oneLine(parsed.heading)
-    const text = canonicalText(parsed.paragraphs.join('\n\n'))
-    if (text === '' || heading === '') return
+    const text = sectionText(parsed.paragraphs)
+    if (text.text === '' || heading === '') return
     sections.push(section(uniqueId(kebabCase(heading) || `section-${i + 1}`, used), heading, text))
   })
   if (sections.length === 0) throw new Error(`${meta.fileName}: the document has no text`)
@@ -65,12 +68,23 @@ export function toBriefing(doc: ParsedDocument, meta: BriefingMeta): Briefing {
   }
 }
 
-function section(id: string, heading: string, text: string, editorial = false): Section {
+/** A section's canonical text and blocks; a bare string splits on blank lines, as canonicalText. */
+function sectionText(parts: readonly TextPart[]): BlockText {
+  const inputs: BlockInput[] = parts.flatMap((part) =>
+    typeof part === 'string'
+      ? splitParagraphs(part).map((text) => ({ kind: 'paragraph' as const, text }))
+      : [part]
+  )
+  return buildSectionText(inputs)
+}
+
+function section(id: string, heading: string, body: BlockText, editorial = false): Section {
   return {
     id,
     heading,
     ...(editorial ? { editorialHeading: true } : {}),
-    text,
+    text: body.text,
+    ...(body.blocks ? { blocks: body.blocks } : {}),
     tags: [],
     mentions: []
   }
