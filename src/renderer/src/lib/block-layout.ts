@@ -101,9 +101,8 @@ export function layoutBlocks<M extends MentionLike>(
         if (row.header && last.body.length === 0) last.head.push(row)
         else last.body.push(row)
       } else {
-        const table = { kind: 'table' as const, start, end, head: [row], body: [] }
-        if (!row.header) [table.head, table.body] = [[], [row]]
-        groups.push(table)
+        const [head, body] = row.header ? [[row], []] : [[], [row]]
+        groups.push({ kind: 'table', start, end, head, body })
       }
     } else {
       const item: ListItemNode<M> = { start, end, runs, lists: [] }
