@@ -77,7 +77,7 @@ describe('blockProblems', () => {
       { kind: 'paragraph', start: 7, end: 20 }
     ])
     expect(problems).toEqual([
-      { index: 0, message: '"level" is only allowed on list-item blocks' },
+      { index: 0, field: 'level', message: '"level" is only allowed on list-item blocks' },
       {
         index: 1,
         field: 'start',
@@ -90,7 +90,7 @@ describe('blockProblems', () => {
 
   it('wants a level on every list item', () => {
     expect(blockProblems('x', [{ kind: 'list-item', start: 0, end: 1 }])).toEqual([
-      { index: 0, message: 'a list item needs a level from 1 to 8' }
+      { index: 0, field: 'level', message: 'a list item needs a level from 1 to 8' }
     ])
   })
 })

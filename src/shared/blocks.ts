@@ -160,7 +160,7 @@ export function blockProblems(text: string, blocks: readonly TextBlock[]): Block
     if (canonicalBlockText(block.kind, own) !== own || firstNonNfcOffset(own) !== -1) {
       at(`text of a ${block.kind} block is not canonical (${canonicalRule(block.kind)})`)
     }
-    fieldProblems(block).forEach((message) => at(message))
+    fieldProblems(block).forEach(({ field, message }) => at(message, field))
   })
   if (blocks.length > 0 && expected - 2 !== text.length) {
     problems.push({ index: -1, message: `blocks must cover the text to its end (${text.length})` })
@@ -176,11 +176,11 @@ function canonicalRule(kind: BlockKind): string {
   return 'NFC, one line, spaces collapsed, trimmed'
 }
 
-function fieldProblems(block: TextBlock): string[] {
-  const problems: string[] = []
+function fieldProblems(block: TextBlock): { field: keyof TextBlock; message: string }[] {
+  const problems: { field: keyof TextBlock; message: string }[] = []
   const only = (field: keyof TextBlock, kind: BlockKind): void => {
     if (block[field] !== undefined && block.kind !== kind) {
-      problems.push(`"${field}" is only allowed on ${kind} blocks`)
+      problems.push({ field, message: `"${field}" is only allowed on ${kind} blocks` })
     }
   }
   only('level', 'list-item')
@@ -190,7 +190,10 @@ function fieldProblems(block: TextBlock): string[] {
   if (block.kind === 'list-item') {
     const level = block.level
     if (level === undefined || !Number.isInteger(level) || level < 1 || level > MAX_LIST_LEVEL) {
-      problems.push(`a list item needs a level from 1 to ${MAX_LIST_LEVEL}`)
+      problems.push({
+        field: 'level',
+        message: `a list item needs a level from 1 to ${MAX_LIST_LEVEL}`
+      })
     }
   }
   return problems

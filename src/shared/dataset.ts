@@ -4,7 +4,10 @@
 import type { TextBlock } from './blocks'
 
 export const DATASET_FORMAT = 'briefing-reader/dataset'
-export const DATASET_VERSION = 1
+/** The version every writer uses; the loader also reads version 1 (no blocks, all paragraphs). */
+export const DATASET_VERSION = 2
+export type DatasetVersion = 1 | 2
+export const DATASET_VERSIONS: readonly DatasetVersion[] = [1, 2]
 
 /** Kinds of tagged entity; `programme` covers programmes, projects, events, exercises, dialogues. */
 export type EntityKind = 'person' | 'organisation' | 'place' | 'programme'
@@ -56,7 +59,7 @@ export interface Briefing {
 
 export interface DatasetFile {
   format: typeof DATASET_FORMAT
-  version: typeof DATASET_VERSION
+  version: DatasetVersion
   entities: Entity[]
   briefings: Briefing[]
 }

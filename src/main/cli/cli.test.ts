@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 
 import { parseArgs, UsageError } from './args'
 import { runCli } from '../../test-support/cli'
+import { minimal, structured } from '../../test-support/dataset'
 import { runCommand } from './commands'
 
 const ROOT = resolve(__dirname, '../../..')
@@ -93,6 +94,18 @@ describe('CLI commands', () => {
     expect(bad.err).toContain('bad.json')
     expect(bad.err).toContain('$.briefings[0]')
     expect(bad.err).toMatch(/\d+ problems? found/)
+  })
+
+  it('validates version 1 and version 2 (blocks) files side by side', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-versions-'))
+    writeFileSync(join(dir, 'v1.json'), JSON.stringify(minimal()))
+    const v2 = structured()
+    v2.briefings[0]!.id = 'structured'
+    writeFileSync(join(dir, 'v2.json'), JSON.stringify(v2))
+    const both = await run('validate', dir)
+    expect(both.err).toBe('')
+    expect(both.code).toBe(0)
+    expect(both.out).toMatch(/ok \(2 briefings, 2 entities\)/)
   })
 
   it('validates a folder as the app loads it: a briefing id used by two files is a problem', async () => {

@@ -61,6 +61,8 @@ function describe(error: ErrorObject): { path: string; message: string } {
       return { path, message: `must have at least ${String(params.limit)} item(s)` }
     case 'minimum':
       return { path, message: `must be at least ${String(params.limit)}${got}` }
+    case 'maximum':
+      return { path, message: `must be at most ${String(params.limit)}${got}` }
     case 'uniqueItems':
       return {
         path,

@@ -1,7 +1,9 @@
 // Checks a schema-valid dataset file for what JSON Schema cannot express: unique ids, mentions that
-// cite known entities and cut exactly their text, sorted non-overlapping mentions, canonical text.
+// cite known entities and cut exactly their text, sorted non-overlapping mentions, canonical text
+// (per block kind when a version 2 section has blocks).
 
 import type { DatasetFile, Section } from '../../shared/dataset'
+import { blockProblems } from '../../shared/blocks'
 import { canonicalText, firstNonNfcOffset } from '../../shared/canonical-text'
 import { childPath, type DatasetProblem } from './problems'
 
@@ -37,7 +39,14 @@ export function semanticProblems(data: DatasetFile, file: string): DatasetProble
       report
     )
     briefing.sections.forEach((section, s) => {
-      checkSection(section, childPath(sectionsPath, s), entityIds, report)
+      const sectionPath = childPath(sectionsPath, s)
+      if (section.blocks && data.version < 2) {
+        report(
+          `${sectionPath}.blocks`,
+          `blocks need dataset version 2 (this file is version ${data.version})`
+        )
+      }
+      checkSection(section, sectionPath, entityIds, report)
     })
   })
   return problems
@@ -66,6 +75,8 @@ function checkSection(section: Section, path: string, entityIds: Set<string>, re
   const nonNfc = firstNonNfcOffset(text)
   if (nonNfc !== -1) {
     report(`${path}.text`, `text is not in Unicode NFC form (first difference at offset ${nonNfc})`)
+  } else if (section.blocks) {
+    checkBlocks(section, path, report)
   } else if (canonicalText(text) !== text) {
     report(
       `${path}.text`,
@@ -114,6 +125,18 @@ function checkSection(section: Section, path: string, entityIds: Set<string>, re
     previous = { start, index: m }
     if (!reach || end > reach.end) reach = { start, end, index: m }
   })
+}
+
+/** Block-aware canonical text: each block's own rule (code keeps its lines, table rows tabs). */
+function checkBlocks(section: Section, path: string, report: Report): void {
+  const blocksPath = `${path}.blocks`
+  for (const problem of blockProblems(section.text, section.blocks ?? [])) {
+    if (problem.index < 0) report(blocksPath, problem.message)
+    else {
+      const blockPath = childPath(blocksPath, problem.index)
+      report(problem.field ? `${blockPath}.${problem.field}` : blockPath, problem.message)
+    }
+  }
 }
 
 /** True for a YYYY-MM-DD string naming a day that exists (so not 2022-02-30). */

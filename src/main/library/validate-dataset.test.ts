@@ -64,8 +64,8 @@ describe('validateDataset', () => {
     ],
     [
       'wrong version',
-      (d: DatasetFile) => Object.assign(d, { version: 2 }),
-      problem('$.version', 'must be 1')
+      (d: DatasetFile) => Object.assign(d, { version: 3 }),
+      problem('$.version', 'must be one of 1, 2 (got 3)')
     ],
     [
       'bad id',
