@@ -14,6 +14,7 @@ import { KeyboardPart } from './pages/keyboard.page'
 import { LibraryPage } from './pages/library.page'
 import { ReaderPage } from './pages/reader.page'
 import { ReadingSettingsPage } from './pages/reading-settings.page'
+import { SearchPage } from './pages/search.page'
 import type { OpenAppOptions, OpenedApp } from './harness'
 
 const session = useAppSession('briefing-blocks')
@@ -58,6 +59,8 @@ test('lists, quotes, code and tables show as such, with their mentions', async (
   await expect(pre).toHaveCSS('white-space', 'pre')
   await expect(pre).toHaveCSS('overflow-x', 'auto')
   expect(await pre.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+  // It scrolls, so the keyboard reaches it (a block that fits is no tab stop).
+  await expect(pre).toHaveAttribute('tabindex', '0')
   await expect(code.locator('[data-entity-id="port-alder"]')).toHaveText('Port Alder')
 
   const table = reader.section('Berths').getByRole('table')
@@ -67,6 +70,10 @@ test('lists, quotes, code and tables show as such, with their mentions', async (
     await expect(table.locator('tbody tr').nth(i).getByRole('cell')).toHaveText(row)
   }
   await expect(table.locator('[data-entity-id="port-alder"]')).toHaveText('Port Alder')
+  // Long cells wrap at their hyphens: the table fits the column, so its frame is no tab stop.
+  const frame = table.locator('..')
+  expect(await frame.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+  await expect(frame).not.toHaveAttribute('tabindex')
   await expectAxeClean(reader.page, 'reader with blocks')
 })
 
@@ -135,6 +142,32 @@ test('the reading cursor takes a block as a paragraph and code line by line', as
   ])
 })
 
+test('search matches are marked inside code and table cells', async () => {
+  const { app, reader } = await openHandbook()
+  const search = new SearchPage(app.page)
+  await search.search('pilots')
+  await search
+    .hit(/Berths/)
+    .first()
+    .click()
+  await expect(reader.heading).toHaveText('Berths')
+  await expect(reader.text.locator('td mark.search-match')).toHaveText([
+    'pilots',
+    'pilots',
+    'pilot'
+  ])
+  await expect(reader.text.locator('th mark.search-match')).toHaveText(['Pilots'])
+  await search.search('crate')
+  await search
+    .hit(/Loader script/)
+    .first()
+    .click()
+  await expect(reader.heading).toHaveText('Loader script')
+  const inCode = reader.text.locator('pre mark.search-match')
+  await expect(inCode.first()).toHaveText('crate')
+  await expect(inCode.first()).toBeInViewport()
+})
+
 const THEMES = ['Light', 'Sepia', 'Dark'] as const
 for (const viewport of [
   { width: 1280, height: 800 },
@@ -143,6 +176,8 @@ for (const viewport of [
   test(`${viewport.width}x${viewport.height}: blocks in every theme are axe clean (screenshots)`, async () => {
     const { app, reader } = await openHandbook({ viewport })
     await reader.highlightText('tables.Call the', 'Key point')
+    await reader.goToSection('Loader script')
+    await reader.highlightText('crane.lift(crate)', 'Question')
     const settings = new ReadingSettingsPage(app.page)
     for (const theme of THEMES) {
       await settings.choose('theme', theme)
