@@ -137,9 +137,16 @@ test('the reading cursor takes a block as a paragraph and code line by line', as
   await keys.press('ArrowDown', 'Shift+ArrowDown')
   expect((await keys.selectedText()).trim()).toBe('for crate in ship.hold:')
   await keys.press('h')
-  await expect(reader.text.locator('pre [data-highlight-ids]')).toHaveText([
-    'for crate in ship.hold:'
-  ])
+  const inCode = reader.text.locator('pre [data-highlight-ids]')
+  await expect(inCode).toHaveText(['for crate in ship.hold:'])
+
+  // ] focuses it and its label shows; scrolling the code sideways hides the label.
+  await keys.press(']')
+  await expect(inCode).toBeFocused()
+  const label = app.page.getByTestId('highlight-focus-label')
+  await expect(label).toHaveText((await inCode.getAttribute('data-label'))!)
+  await reader.text.locator('pre').evaluate((el) => el.scrollBy({ left: 120 }))
+  await expect(label).toBeHidden()
 })
 
 test('search matches are marked inside code and table cells', async () => {
