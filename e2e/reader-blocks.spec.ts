@@ -3,7 +3,8 @@
 // tables with header cells; highlights, mentions, the focused highlight's label and the reading
 // cursor keep working across them; axe finds nothing in any theme. Screenshots in every theme
 // at both sizes land in test-results/screens/.
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 
 import { expect, test } from '@playwright/test'
 
@@ -173,6 +174,35 @@ test('search matches are marked inside code and table cells', async () => {
   const inCode = reader.text.locator('pre mark.search-match')
   await expect(inCode.first()).toHaveText('crate')
   await expect(inCode.first()).toBeInViewport()
+})
+
+/** The quote of the reading position saved in `profile` (its first characters in view). */
+function savedQuote(profile: string): string {
+  try {
+    const file = JSON.parse(readFileSync(join(profile, 'reading-positions.json'), 'utf8')) as {
+      positions: { quote?: string }[]
+    }
+    return file.positions[0]?.quote ?? ''
+  } catch {
+    return ''
+  }
+}
+
+test('reading resumes at a nested list item after a restart', async () => {
+  const userDataDir = session.dir()
+  const viewport = { width: 1024, height: 480 }
+  const { app, reader } = await openHandbook({ userDataDir, viewport })
+  const item = reader.pane.locator('ul > li').filter({ hasText: BLOCKS.nested[1]! })
+  await reader.scrollBy((await reader.topInPane(item)) + 6)
+  await expect.poll(() => savedQuote(userDataDir)).toMatch(/^Berths at Port/)
+  await session.close(app)
+
+  const again = await openHandbook({ userDataDir, viewport })
+  const top = await again.reader.topInPane(
+    again.reader.pane.locator('ul > li').filter({ hasText: BLOCKS.nested[1]! })
+  )
+  expect(top).toBeLessThanOrEqual(0)
+  expect(top).toBeGreaterThan(-30)
 })
 
 const THEMES = ['Light', 'Sepia', 'Dark'] as const
