@@ -35,6 +35,8 @@ import {
 export interface CursorSection {
   /** The section's canonical text. */
   text(): string
+  /** Its paragraphs for paragraph moves: its blocks (default: split at blank lines). */
+  paragraphs?(): readonly Span[]
   /** Reads the document selection into the annotation state now (keys just changed it). */
   refresh(): void
   /** Opens the editor of highlight `id` (Enter on a focused highlight). */
@@ -146,7 +148,9 @@ function move(s: CursorState, paragraph: boolean, dir: 1 | -1): void {
   const all = textContainers()
   const texts = all.map((el) => (el === s.container ? s.text : (sections.get(el)?.text() ?? '')))
   const index = all.indexOf(s.container)
-  const to = stepAcross(texts, { index, span: s.span }, paragraph ? 'paragraph' : 'sentence', dir)
+  const unit = paragraph ? 'paragraph' : 'sentence'
+  const blocks = paragraph ? all.map((el) => sections.get(el)?.paragraphs?.()) : []
+  const to = stepAcross(texts, { index, span: s.span }, unit, dir, blocks)
   const container = to && all[to.index]
   if (to && container) place({ container, text: texts[to.index]!, span: to.span, selection: null })
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { buildSectionText, sectionBlocks } from '../../../shared/blocks'
 import {
   announceSentence,
   extendSelection,
@@ -146,5 +147,33 @@ describe('moving across section texts', () => {
   it('enters a previous text at its last paragraph when going back by paragraph', () => {
     const three = { index: 2, span: sentenceSpans(texts[2]!)[0]! }
     expect(read(stepAcross(texts, three, 'paragraph', -1))).toBe('One.')
+  })
+})
+
+describe('paragraph moves over blocks', () => {
+  // A list item, a code block with a blank line inside, and a table row: three blocks.
+  const built = buildSectionText([
+    { kind: 'list-item', text: 'Check the tide.', level: 1 },
+    { kind: 'code', text: 'load()\n\nsail()' },
+    { kind: 'table-row', text: 'Aden\t4' }
+  ])
+  const text = built.text
+  const blocks = sectionBlocks(built)
+  const read = (place: { index: number; span: Span } | null): string | null =>
+    place ? text.slice(place.span.start, place.span.end) : null
+
+  it('takes a block as one paragraph, blank lines in code included', () => {
+    const start = { index: 0, span: sentenceSpans(text)[0]! }
+    const code = stepAcross([text], start, 'paragraph', 1, [blocks])
+    expect(read(code)).toBe('load()')
+    const row = stepAcross([text], code!, 'paragraph', 1, [blocks])
+    expect(read(row)).toBe('Aden\t4')
+    expect(read(stepAcross([text], row!, 'paragraph', -1, [blocks]))).toBe('load()')
+  })
+
+  it('moves by sentence from one line of code to the next', () => {
+    const spans = sentenceSpans(text)
+    const load = spans.find((s) => text.slice(s.start, s.end) === 'load()')!
+    expect(read(stepAcross([text], { index: 0, span: load }, 'sentence', 1))).toBe('sail()')
   })
 })

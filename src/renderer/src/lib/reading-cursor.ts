@@ -88,9 +88,14 @@ export function stepSpan(spans: readonly Span[], current: Span | null, dir: 1 | 
 /**
  * The first sentence of the next paragraph (`dir` 1), or of this paragraph, or of the one before
  * when the cursor is already on it (-1); null at the edge. `current` null: the first / last one.
+ * `paragraphs` are the text's blocks when it has them (a code block with blank lines is one).
  */
-export function stepParagraph(text: string, current: Span | null, dir: 1 | -1): Span | null {
-  const paragraphs = paragraphSpans(text)
+export function stepParagraph(
+  text: string,
+  current: Span | null,
+  dir: 1 | -1,
+  paragraphs: readonly Span[] = paragraphSpans(text)
+): Span | null {
   const sentences = sentenceSpans(text)
   const firstSentenceOf = (p: Span | undefined): Span | null =>
     p ? (sentences.find((s) => s.start >= p.start) ?? null) : null
@@ -111,19 +116,25 @@ export interface CursorPlace {
 /**
  * The cursor one sentence (or paragraph) on across `texts` in reading order: past the end of
  * one, into the first (or, backwards, the last) of the next text that has any; null at the ends.
+ * `paragraphs[i]`, when given, are text i's paragraphs (its blocks) instead of its blank lines.
  */
 export function stepAcross(
   texts: readonly string[],
   at: CursorPlace,
   unit: 'sentence' | 'paragraph',
-  dir: 1 | -1
+  dir: 1 | -1,
+  paragraphs: readonly (readonly Span[] | undefined)[] = []
 ): CursorPlace | null {
-  const step = (text: string, from: Span | null): Span | null =>
-    unit === 'paragraph' ? stepParagraph(text, from, dir) : stepSpan(sentenceSpans(text), from, dir)
-  const here = step(texts[at.index] ?? '', at.span)
+  const step = (i: number, from: Span | null): Span | null => {
+    const text = texts[i] ?? ''
+    return unit === 'paragraph'
+      ? stepParagraph(text, from, dir, paragraphs[i] ?? paragraphSpans(text))
+      : stepSpan(sentenceSpans(text), from, dir)
+  }
+  const here = step(at.index, at.span)
   if (here) return { index: at.index, span: here }
   for (let i = at.index + dir; i >= 0 && i < texts.length; i += dir) {
-    const span = step(texts[i]!, null)
+    const span = step(i, null)
     if (span) return { index: i, span }
   }
   return null

@@ -4,8 +4,17 @@
 
 /** Svelte attachment: tabindex=0 on `element` exactly while it overflows vertically. */
 export function focusableWhenScrolling(element: HTMLElement): () => void {
+  return focusableWhile(element, () => element.scrollHeight > element.clientHeight + 1)
+}
+
+/** The same sideways: a code block's long line or a wide table that scrolls horizontally. */
+export function focusableWhenScrollingSideways(element: HTMLElement): () => void {
+  return focusableWhile(element, () => element.scrollWidth > element.clientWidth + 1)
+}
+
+function focusableWhile(element: HTMLElement, overflows: () => boolean): () => void {
   const update = (): void => {
-    if (element.scrollHeight > element.clientHeight + 1) element.tabIndex = 0
+    if (overflows()) element.tabIndex = 0
     else element.removeAttribute('tabindex')
   }
   const observer = new ResizeObserver(update)

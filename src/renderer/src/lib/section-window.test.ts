@@ -18,6 +18,17 @@ describe('estimateHeight', () => {
     expect(estimateHeight(metricsOf('One line.', false), column)).toBeLessThan(short)
   })
 
+  it('gives each line of a code block a line of its own', () => {
+    const code = Array.from({ length: 12 }, (_, i) => `let x${i} = ${i}`).join('\n')
+    const oneLine = code.replace(/\n/g, ' ')
+    const lineHeights =
+      (estimateHeight(metricsOf(code, false), column) -
+        estimateHeight(metricsOf(oneLine, false), column)) /
+      column.lineHeight
+    expect(lineHeights).toBeGreaterThanOrEqual(10)
+    expect(metricsOf(`a\n\n${code}\n\nb`, false)).toMatchObject({ paragraphs: 3, lineBreaks: 11 })
+  })
+
   it('counts more lines in a narrower column', () => {
     const text = metricsOf('word '.repeat(400), false)
     expect(estimateHeight(text, { ...column, width: 300 })).toBeGreaterThan(

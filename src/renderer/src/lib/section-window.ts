@@ -8,6 +8,8 @@ import { at, visibleRange } from './virtual-window'
 export interface SectionMetrics {
   chars: number
   paragraphs: number
+  /** Line breaks inside blocks (a code block's lines): each starts a line of its own. */
+  lineBreaks?: number
   hasHeading: boolean
 }
 
@@ -21,7 +23,9 @@ export interface ColumnMetrics {
 export function metricsOf(text: string, hasHeading: boolean): SectionMetrics {
   let paragraphs = 1
   for (let i = text.indexOf('\n\n'); i !== -1; i = text.indexOf('\n\n', i + 2)) paragraphs++
-  return { chars: text.length, paragraphs, hasHeading }
+  let newlines = 0
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines++
+  return { chars: text.length, paragraphs, lineBreaks: newlines - 2 * (paragraphs - 1), hasHeading }
 }
 
 /**
@@ -31,7 +35,8 @@ export function metricsOf(text: string, hasHeading: boolean): SectionMetrics {
  */
 export function estimateHeight(section: SectionMetrics, column: ColumnMetrics): number {
   const perLine = Math.max(10, Math.floor(column.width / (column.fontSize * 0.5)))
-  const lines = Math.ceil(section.chars / perLine) + section.paragraphs - 1
+  const breaks = Math.max(0, section.lineBreaks ?? 0)
+  const lines = Math.ceil(section.chars / perLine) + section.paragraphs - 1 + breaks
   const gaps = section.paragraphs * column.fontSize * 1.05
   const heading = section.hasHeading ? 64 : 0
   return Math.round(heading + Math.max(1, lines) * column.lineHeight + gaps + 28)

@@ -133,6 +133,20 @@ export function segmentText<M extends MentionLike>(
   matches: readonly Range[] = [],
   highlights: readonly HighlightLike[] = []
 ): Paragraph<M>[] {
+  return segmentRanges(text, paragraphRanges(text), mentions, matches, highlights)
+}
+
+/**
+ * Segments each of `ranges` (sorted, not overlapping: paragraphs, list items, table cells) as
+ * segmentText does its paragraphs; an empty range gives a paragraph without runs.
+ */
+export function segmentRanges<M extends MentionLike>(
+  text: string,
+  ranges: readonly Range[],
+  mentions: readonly M[],
+  matches: readonly Range[] = [],
+  highlights: readonly HighlightLike[] = []
+): Paragraph<M>[] {
   const marks = mergeRanges(matches, text.length)
   const layers = highlights
     .filter((h) => h.end > h.start && h.start < text.length && h.end > 0)
@@ -142,7 +156,7 @@ export function segmentText<M extends MentionLike>(
     .filter((m) => m.end > m.start && m.start < text.length && m.end > 0)
     .slice()
     .sort((a, b) => a.start - b.start)
-  return paragraphRanges(text).map(([ps, pe]) => {
+  return ranges.map(([ps, pe]) => {
     const runs: Run<M>[] = []
     const here = layers.filter((h) => h.start < pe && h.end > ps)
     const pushRun = (s: number, e: number, mention: M | null): void => {

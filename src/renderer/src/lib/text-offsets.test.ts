@@ -119,3 +119,35 @@ describe('selectionOffsets', () => {
     ).toEqual({ start: 19, end: canonical.length })
   })
 })
+
+describe('selections over lists and tables (SectionBlocks)', () => {
+  // "One\n\nTwo\n\nA\t\tB": two list items, then a table row whose middle cell is empty.
+  const one = piece(0, 'One')
+  const two = piece(5, 'Two')
+  const a = piece(10, 'A')
+  const b = piece(12, 'B')
+  const emptyCell = el({})
+  const row = el({}, el({}, a), emptyCell, el({}, b))
+  const blocks = el(
+    { 'data-testid': 'section-text' },
+    el({}, el({}, one), el({}, two)),
+    el({}, el({}, row))
+  )
+
+  it('maps a drag from one list item into the next over the blank line between them', () => {
+    const range = selectionOffsets(
+      blocks,
+      { node: one.childNodes[0]!, offset: 1 },
+      { node: two.childNodes[0]!, offset: 2 },
+      14,
+      { startsBefore: false, endsAfter: false }
+    )
+    expect(range).toEqual({ start: 1, end: 7 })
+  })
+
+  it('takes a boundary in an empty cell or between cells as the next piece start', () => {
+    expect(offsetOfBoundary(blocks, { node: emptyCell, offset: 0 })).toBe(12)
+    expect(offsetOfBoundary(blocks, { node: row, offset: 1 })).toBe(12)
+    expect(offsetOfBoundary(blocks, { node: row, offset: 3 })).toBe(13)
+  })
+})
