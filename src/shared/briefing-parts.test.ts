@@ -86,3 +86,22 @@ describe('part requests', () => {
     )
   })
 })
+
+describe('where the parts start', () => {
+  it('is told by the first part, and each part from there is the next', () => {
+    const first = briefingPart(detail, 0, 100)
+    expect(first.starts).toEqual([2, 3, 4])
+    const ids = [first, ...first.starts!.map((start) => briefingPart(detail, start, 100))].flatMap(
+      (part) => part.sections.map((s) => s.id)
+    )
+    expect(ids).toEqual(['s0', 's1', 's2', 's3', 's4'])
+  })
+
+  it('is every size-th highlight after the first part', () => {
+    const all = {
+      highlights: Array.from({ length: 5 }, (_, i) => ({ id: `h${i}` }) as AnchoredHighlight)
+    } as BriefingAnnotations
+    expect(annotationsPart(all, 0, 2).starts).toEqual([2, 4])
+    expect(annotationsPart(all, 0, 5).starts).toEqual([])
+  })
+})

@@ -29,6 +29,8 @@ export interface BriefingPart {
   sections: Section[]
   /** Only in the part at start 0: the briefing's details and the entities it mentions. */
   head?: Omit<BriefingDetail, 'sections'>
+  /** Only in the part at start 0: where each of the other parts starts (asked for together). */
+  starts?: number[]
 }
 
 export interface AnnotationsPartRequest {
@@ -43,6 +45,8 @@ export interface AnnotationsPart {
   highlights: AnchoredHighlight[]
   /** Only in the part at start 0: everything else (notes, trash, undo, save status). */
   rest?: Omit<BriefingAnnotations, 'highlights'>
+  /** Only in the part at start 0: where each of the other parts starts (asked for together). */
+  starts?: number[]
 }
 
 export const validateBriefingPartRequest: Validator<BriefingPartRequest> = validator(
@@ -60,15 +64,25 @@ export function briefingPart(
   chars = PART_CHARS
 ): BriefingPart {
   const { sections: all, ...head } = detail
+  const end = partEnd(all, start, chars)
+  const part: BriefingPart = { sectionCount: all.length, sections: all.slice(start, end) }
+  if (start === 0) {
+    part.head = head
+    part.starts = []
+    for (let next = end; next < all.length; next = partEnd(all, next, chars)) part.starts.push(next)
+  }
+  return part
+}
+
+/** Where the part from `start` ends: whole sections up to `chars` of text, at least one. */
+function partEnd(sections: readonly Section[], start: number, chars: number): number {
   let end = start
   let size = 0
-  while (end < all.length && (end === start || size + all[end]!.text.length <= chars)) {
-    size += all[end]!.text.length
+  while (end < sections.length && (end === start || size + sections[end]!.text.length <= chars)) {
+    size += sections[end]!.text.length
     end++
   }
-  const part: BriefingPart = { sectionCount: all.length, sections: all.slice(start, end) }
-  if (start === 0) part.head = head
-  return part
+  return end
 }
 
 /** The part of `all` from highlight `start`: at most `size` highlights. */
@@ -82,6 +96,10 @@ export function annotationsPart(
     highlightCount: highlights.length,
     highlights: highlights.slice(start, start + size)
   }
-  if (start === 0) part.rest = rest
+  if (start === 0) {
+    part.rest = rest
+    part.starts = []
+    for (let next = size; next < highlights.length; next += size) part.starts.push(next)
+  }
   return part
 }

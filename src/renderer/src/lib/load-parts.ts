@@ -7,27 +7,23 @@ import type { BriefingDetail } from '../../../shared/library'
 import { api } from './api'
 
 /**
- * Asks for parts from each part's end until the whole has come, and puts it together. `fetch`
- * answers one part; a whole whose count changed between parts is asked for again from the start.
+ * Asks for the first part, then for all the others together (the first says where each starts),
+ * and puts the whole together. A whole that changed between parts is asked for again.
  */
 export async function gatherParts<P, T>(
   fetch: (start: number) => Promise<P>,
-  read: (part: P) => { count: number; items: readonly T[] }
+  read: (part: P) => { count: number; items: readonly T[]; starts?: readonly number[] }
 ): Promise<{ first: P; items: T[] }> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const first = await fetch(0)
-    const { count, items: head } = read(first)
-    const items = [...head]
-    let changed = false
-    while (items.length < count) {
-      const next = read(await fetch(items.length))
-      if (next.count !== count || next.items.length === 0) {
-        changed = true
-        break
-      }
-      items.push(...next.items)
-    }
-    if (!changed) return { first, items }
+    const { count, items: head, starts = [] } = read(first)
+    const rest = (await Promise.all(starts.map(fetch))).map(read)
+    // Each part must hold exactly the items up to where the next one starts.
+    const ends = [...starts, count]
+    const whole =
+      head.length === ends[0] &&
+      rest.every((part, i) => part.count === count && part.items.length === ends[i + 1]! - ends[i]!)
+    if (whole) return { first, items: [...head, ...rest.flatMap((part) => part.items)] }
   }
   throw new Error('The briefing kept changing while it was being opened: try again.')
 }
@@ -36,7 +32,7 @@ export async function gatherParts<P, T>(
 export async function loadBriefing(id: string): Promise<BriefingDetail> {
   const { first, items } = await gatherParts(
     (start) => api.getBriefingPart({ id, start }),
-    (part) => ({ count: part.sectionCount, items: part.sections })
+    (part) => ({ count: part.sectionCount, items: part.sections, starts: part.starts })
   )
   if (!first.head) throw new Error('The briefing came without its details.')
   return { ...first.head, sections: items }
@@ -46,7 +42,7 @@ export async function loadBriefing(id: string): Promise<BriefingDetail> {
 export async function loadAnnotations(briefingId: string): Promise<BriefingAnnotations> {
   const { first, items } = await gatherParts(
     (start) => api.loadAnnotationsPart({ briefingId, start }),
-    (part) => ({ count: part.highlightCount, items: part.highlights })
+    (part) => ({ count: part.highlightCount, items: part.highlights, starts: part.starts })
   )
   if (!first.rest) throw new Error('The annotations came without their notes.')
   return { ...first.rest, highlights: items }
