@@ -39,6 +39,13 @@ import type {
 import { validateDetailsUpdate, validateDroppedFiles } from './import-requests'
 import { validateBriefingRequest, validateNoRequest, validateSearchRequest } from './ipc-validators'
 import type { BriefingDetail, BriefingSummary } from './library'
+import type {
+  AnnotationsPart,
+  AnnotationsPartRequest,
+  BriefingPart,
+  BriefingPartRequest
+} from './briefing-parts'
+import { validateAnnotationsPartRequest, validateBriefingPartRequest } from './briefing-parts'
 import type { ReadingPosition, SavedPosition } from './reading'
 import { validateReadingPosition, validateReadingRequest } from './reading'
 import type { NotebookExportRequest, NotebookPage, NotebookRequest } from './notebook'
@@ -73,9 +80,15 @@ export const contract = {
   'app:ready': channel<void, AppInfo>(validateNoRequest),
   'library:list': channel<void, BriefingSummary[]>(validateNoRequest),
   'briefing:get': channel<{ id: string }, BriefingDetail>(validateBriefingRequest),
+  /** One part of a briefing (the reader opens big ones in parts: no single long answer). */
+  'briefing:get-part': channel<BriefingPartRequest, BriefingPart>(validateBriefingPartRequest),
   'search:query': channel<SearchRequest, SearchResponse>(validateSearchRequest),
   'annotations:load': channel<{ briefingId: string }, BriefingAnnotations>(
     validateBriefingIdRequest
+  ),
+  /** One part of a briefing's annotations (its highlights in parts, the rest with the first). */
+  'annotations:load-part': channel<AnnotationsPartRequest, AnnotationsPart>(
+    validateAnnotationsPartRequest
   ),
   'annotations:change': channel<
     { briefingId: string; change: AnnotationChange },

@@ -1,6 +1,7 @@
 // `annotations:*` handlers: load, change, undo and redo a briefing's highlights and notes, report
 // whether everything acknowledged is on disk, and import a W3C file main's own dialog picked.
 
+import { annotationsPart } from '../../shared/briefing-parts'
 import type { IpcRouter } from '../ipc/router'
 import type { ImportAnnotationsResult } from '../../shared/annotation-requests'
 import { importAnnotationsFile } from './import-annotations'
@@ -25,6 +26,10 @@ export function setupAnnotationHandlers(
   const annotations = async () => (await services()).annotations
   router.handle('annotations:load', async ({ briefingId }) =>
     (await annotations()).load(briefingId)
+  )
+  // Parts of what `annotations:load` answers (the service keeps the briefing loaded between them).
+  router.handle('annotations:load-part', async ({ briefingId, start }) =>
+    annotationsPart(await (await annotations()).load(briefingId), start)
   )
   router.handle('annotations:change', async ({ briefingId, change }) =>
     (await annotations()).change(briefingId, change)

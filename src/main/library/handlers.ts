@@ -1,7 +1,8 @@
-// `library:list` and `briefing:get` handlers: the list of briefings (with when each was added, how
+// `library:list`, `briefing:get` and `briefing:get-part` handlers: the list of briefings (with when each was added, how
 // far it was read and its annotation counts) and one briefing with its entities; `reading:*`: the
 // reading position of a briefing.
 
+import { briefingPart } from '../../shared/briefing-parts'
 import type { SavedPosition } from '../../shared/reading'
 import type { IpcRouter } from '../ipc/router'
 import type { AddedDates } from './added-dates'
@@ -39,6 +40,9 @@ export function setupLibraryHandlers(
     return withProfileData(list, library, { positions, added, counts })
   })
   router.handle('briefing:get', async ({ id }) => getBriefing((await services()).library, id))
+  router.handle('briefing:get-part', async ({ id, start }) =>
+    briefingPart(getBriefing((await services()).library, id), start)
+  )
 }
 
 export function setupReadingHandlers(

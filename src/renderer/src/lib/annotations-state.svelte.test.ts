@@ -8,6 +8,7 @@ import type {
   BriefingAnnotations
 } from '../../../shared/annotation-requests'
 import type { SectionTarget } from '../../../shared/annotations'
+import { annotationsPart } from '../../../shared/briefing-parts'
 
 interface Call {
   method: string
@@ -23,7 +24,9 @@ function pending(method: string) {
 
 vi.mock('./api', () => ({
   api: {
-    loadAnnotations: pending('load'),
+    // The state loads in parts: the whole answered here is cut as main cuts it.
+    loadAnnotationsPart: (request: { start: number }) =>
+      pending('load')(request).then((whole) => annotationsPart(whole, request.start)),
     changeAnnotation: pending('change'),
     undo: pending('undo'),
     redo: pending('redo'),

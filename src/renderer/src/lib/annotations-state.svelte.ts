@@ -22,6 +22,7 @@ import { AnnotationView } from './annotation-view.svelte'
 import { api } from './api'
 import { messageOf } from './errors'
 import { clearDocumentSelection } from './dom-selection'
+import { loadAnnotations } from './load-parts'
 import type { HighlightLike } from './segments'
 
 export const SAVE_POLL_MS = 3000
@@ -107,7 +108,7 @@ export class AnnotationsState {
     this.briefingId = briefingId
     this.#loading = (async () => {
       try {
-        const data = await api.loadAnnotations({ briefingId })
+        const data = await loadAnnotations(briefingId)
         if (seq !== this.#seq) return
         this.#accept(data)
         this.status = 'ready'

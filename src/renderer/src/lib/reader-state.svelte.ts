@@ -8,6 +8,7 @@ import { positionAt, textOffsetOf } from '../../../shared/reading'
 import type { ReadingPosition } from '../../../shared/reading'
 import { api } from './api'
 import { indexEntities } from './entity-index'
+import { loadBriefing } from './load-parts'
 import type { EntityIndex } from './entity-index'
 import { loadShowEntities, saveShowEntities } from './prefs'
 import type { Range } from './segments'
@@ -93,7 +94,7 @@ export class ReaderState {
       else {
         this.status = 'loading'
         try {
-          const detail = await api.getBriefing({ id })
+          const detail = await loadBriefing(id)
           this.#cache.set(id, detail)
           if (seq !== this.#seq) return
           this.detail = detail
@@ -134,7 +135,7 @@ export class ReaderState {
     if (this.detail?.id !== id) return
     const seq = ++this.#seq
     try {
-      const detail = await api.getBriefing({ id })
+      const detail = await loadBriefing(id)
       this.#cache.set(id, detail)
       if (seq !== this.#seq || this.detail?.id !== id) return
       this.detail = detail

@@ -1,0 +1,66 @@
+// A big briefing opens in parts (briefing:get-part, annotations:load-part): a highlight far down
+// a 2,000-section briefing, in the last parts of both, is there when the analyst scrolls to it;
+// the notes panel lists every highlight; a new highlight there joins the ones loaded in parts.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+
+import { LONG, seedHighlights, sectionText, writeLongDataset } from './fixtures/long-briefing'
+import { openApp } from './harness'
+import type { OpenedApp } from './harness'
+import { NotesPage } from './pages/notes.page'
+import { ReaderPage } from './pages/reader.page'
+
+const SECTIONS = 2000
+const HIGHLIGHTS = 4000
+
+let app: OpenedApp | undefined
+const cleanup: string[] = []
+test.afterEach(async () => {
+  await app?.close()
+  app = undefined
+  for (const dir of cleanup.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+test('a highlight far down a 2,000-section briefing shows when scrolled to; the notes panel lists all', async () => {
+  test.setTimeout(180_000)
+  const dataset = writeLongDataset(SECTIONS)
+  const profile = mkdtempSync(join(tmpdir(), 'briefing-parts-profile-'))
+  cleanup.push(dataset, profile)
+  await seedHighlights(profile, SECTIONS, HIGHLIGHTS)
+  app = await openApp({ datasetDir: dataset, userDataDir: profile })
+  await app.page.getByTestId('briefing-card').filter({ hasText: LONG.title }).click()
+  const reader = new ReaderPage(app.page)
+  const notes = new NotesPage(app.page)
+  await expect(reader.highlight('hl-0')).toHaveText(LONG.quote(0, 0), { timeout: 60_000 })
+  await expect(notes.tabCount).toHaveText(String(HIGHLIGHTS))
+
+  // Scrolled (not jumped) to the very end: the last section and both its highlights are there.
+  const last = reader.section(LONG.heading(SECTIONS - 1))
+  await expect(async () => {
+    await reader.pane.evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
+    await expect(last).toBeInViewport({ timeout: 1000 })
+  }).toPass({ timeout: 60_000 })
+  await expect(reader.currentOutlineItem).toContainText(LONG.heading(SECTIONS - 1))
+  const far = last.locator('[data-highlight-ids~="hl-3999"]')
+  await expect(far).toHaveText(LONG.quote(SECTIONS - 1, 1))
+  await expect(last.locator('[data-highlight-ids~="hl-1999"]')).toHaveText(
+    LONG.quote(SECTIONS - 1, 0)
+  )
+
+  // The notes panel lists every highlight, the last of the last part too.
+  await notes.open()
+  await expect(notes.highlightItems).toHaveCount(HIGHLIGHTS, { timeout: 60_000 })
+  await expect(notes.highlightItem('hl-3999')).toContainText(LONG.quote(SECTIONS - 1, 1))
+
+  // A new highlight in that section joins the ones loaded in parts.
+  const text = sectionText(SECTIONS - 1)
+  const phrase = text.slice(text.indexOf('Cargo'), text.indexOf('Cargo') + 'Cargo moved'.length)
+  await reader.selectText(phrase)
+  await expect(reader.toolbar).toBeVisible()
+  await reader.pressKey('h')
+  await expect(notes.tabCount).toHaveText(String(HIGHLIGHTS + 1))
+  await expect(notes.highlightItems).toHaveCount(HIGHLIGHTS + 1)
+  await expect(last.locator('[data-highlight-ids]').filter({ hasText: phrase })).toHaveCount(1)
+})
