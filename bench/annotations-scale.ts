@@ -33,7 +33,7 @@ const WORDS =
   )
 
 /** A briefing of `sections` sections of deterministic prose. */
-function briefingOf(id: string, sections: number, seed = 1): Briefing {
+export function briefingOf(id: string, sections: number, seed = 1): Briefing {
   let n = seed
   const word = () => WORDS[(n = (n * 1103515245 + 12345) % 2147483648) % WORDS.length]!
   return {
@@ -53,7 +53,7 @@ function briefingOf(id: string, sections: number, seed = 1): Briefing {
 }
 
 /** `count` highlights spread over the briefing's sections, on its text. */
-function highlightsOn(briefing: Briefing, count: number): Highlight[] {
+export function highlightsOn(briefing: Briefing, count: number): Highlight[] {
   return Array.from({ length: count }, (_, i) => {
     const section = briefing.sections[i % briefing.sections.length]!
     const start = (i * 37) % (section.text.length - 40)

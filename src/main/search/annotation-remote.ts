@@ -1,7 +1,8 @@
 // Main's side of the annotation search, which runs in the index process (off main's thread):
 // changes are queued and sent in one call per turn of the event loop, always before a search, so
-// they arrive in order; and should the index process be restarted (it then answers to another
-// name), main sends every briefing's annotations again.
+// they arrive in order; every briefing's annotations are sent once the text index is complete
+// (they would compete with its build for the thread that answers searches); and should the
+// index process be restarted (it then answers to another name), they are all sent again.
 
 import { Counter } from './facet-counter'
 import type {
@@ -24,7 +25,10 @@ export interface RemoteAnnotationSearch extends Omit<AnnotationSearch, 'search'>
    * again whenever the index process has lost them.
    */
   indexWith(send: (onProgress: (left: number) => void) => Promise<void>): void
-  /** Waits while a large batch is on its way (sending at start calls it between briefings). */
+  /**
+   * Waits until the text index is complete, and while a large batch is on its way (sending every
+   * briefing calls it between briefings).
+   */
   drain(): Promise<void>
   /** Briefings whose annotations have not been sent yet. */
   pendingBriefings(): number
@@ -33,7 +37,8 @@ export interface RemoteAnnotationSearch extends Omit<AnnotationSearch, 'search'>
 }
 
 export function remoteAnnotationSearch(
-  host: Pick<IndexHost, 'changeAnnotations' | 'searchAnnotations'>
+  host: Pick<IndexHost, 'changeAnnotations' | 'searchAnnotations'> &
+    Partial<Pick<IndexHost, 'whenComplete'>>
 ): RemoteAnnotationSearch {
   let queued: AnnotationChanges = []
   let applied: Promise<unknown> = Promise.resolve()
@@ -41,6 +46,9 @@ export function remoteAnnotationSearch(
   let resend: (() => void) | undefined
   let pending = 0
   let indexed: Promise<void> = Promise.resolve()
+  // A text index that cannot finish (its process died) must not keep annotations unsearchable.
+  let textComplete: Promise<unknown> = Promise.resolve()
+  const whenTextComplete = () => Promise.resolve(host.whenComplete?.()).catch(() => undefined)
 
   function heard(answered: string) {
     const lost = instance !== undefined && answered !== instance
@@ -73,6 +81,7 @@ export function remoteAnnotationSearch(
   let queuedDocuments = 0
   let inFlight = 0
   async function drain() {
+    await textComplete
     if (queuedDocuments + inFlight < DOCUMENTS_PER_BATCH) return
     flush()
     await applied
@@ -108,6 +117,7 @@ export function remoteAnnotationSearch(
     },
     indexWith(send) {
       resend = () => {
+        textComplete = whenTextComplete()
         indexed = send((left) => (pending = left))
           .catch((error: unknown) => log.error('annotation search: indexing failed', error))
           .then(() => {
