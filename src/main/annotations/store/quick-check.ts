@@ -24,23 +24,41 @@ const isOffset = (v: unknown): v is number =>
   Number.isInteger(v) && (v as number) >= 0 && (v as number) <= Number.MAX_SAFE_INTEGER
 const COLORS: readonly unknown[] = HIGHLIGHT_COLORS
 
-/** A plain object whose own fields are exactly `names` (so none is inherited or extra). */
-function exactly(input: unknown, names: readonly string[]): input is Record<string, unknown> {
-  if (!isPlainObject(input) || Object.keys(input).length !== names.length) return false
-  for (const name of names) if (!Object.hasOwn(input, name)) return false
+/** Field checks of one record: whether every object in it listed its fields in shape order. */
+interface Fields {
+  inOrder: boolean
+}
+
+/**
+ * A plain object whose own fields are exactly `names` (so none is inherited or extra); notes in
+ * `fields` whether they came in that order.
+ */
+function exactly(
+  input: unknown,
+  names: readonly string[],
+  fields: Fields
+): input is Record<string, unknown> {
+  if (!isPlainObject(input)) return false
+  const keys = Object.keys(input)
+  if (keys.length !== names.length) return false
+  let inOrder = true
+  for (let i = 0; i < names.length; i++) {
+    if (keys[i] === names[i]) continue
+    inOrder = false
+    if (!Object.hasOwn(input, names[i]!)) return false
+  }
+  if (!inOrder) fields.inOrder = false
   return true
 }
 
-/** A copy of a list of tags, or undefined. Indexes, not every(): a hole is not a tag. */
-function tagsOf(input: unknown): string[] | undefined {
-  if (!Array.isArray(input) || input.length > MAX_TAGS) return undefined
-  const tags: string[] = []
+/** Whether `input` is a list of tags. Indexes, not every(): a hole is not a tag. */
+function isTags(input: unknown): input is string[] {
+  if (!Array.isArray(input) || input.length > MAX_TAGS) return false
   for (let i = 0; i < input.length; i++) {
     const tag: unknown = input[i]
-    if (typeof tag !== 'string' || tag.length < 1 || tag.length > MAX_TAG) return undefined
-    tags.push(tag)
+    if (typeof tag !== 'string' || tag.length < 1 || tag.length > MAX_TAG) return false
   }
-  return tags
+  return true
 }
 
 const HIGHLIGHT = ['id', 'target', 'color', 'tags', 'note', 'createdAt', 'updatedAt']
@@ -48,21 +66,29 @@ const TARGET = ['briefingId', 'sectionId', 'quote', 'position']
 const QUOTE = ['type', 'exact', 'prefix', 'suffix']
 const POSITION = ['type', 'start', 'end']
 
-export function quickHighlight(input: unknown): Highlight | undefined {
-  if (!exactly(input, HIGHLIGHT)) return undefined
-  const { id, target, color, note, createdAt, updatedAt } = input
-  if (!isId(id) || !exactly(target, TARGET)) return undefined
+/**
+ * The highlight, or undefined. `reuse`: a record whose objects list their fields in the order the
+ * full check copies them is answered as it is (a snapshot just parsed: nobody else holds it),
+ * sparing a copy of every record; otherwise a copy is made in that order.
+ */
+export function quickHighlight(input: unknown, reuse = false): Highlight | undefined {
+  const fields = { inOrder: true }
+  if (!exactly(input, HIGHLIGHT, fields)) return undefined
+  const { id, target, color, tags, note, createdAt, updatedAt } = input
+  if (!isId(id) || !exactly(target, TARGET, fields)) return undefined
   const { briefingId, sectionId, quote, position } = target
   if (!isId(briefingId) || !isId(sectionId)) return undefined
-  if (!exactly(quote, QUOTE) || quote['type'] !== 'TextQuoteSelector') return undefined
+  if (!exactly(quote, QUOTE, fields) || quote['type'] !== 'TextQuoteSelector') return undefined
   const { exact, prefix, suffix } = quote
   if (!isText(exact) || !isText(prefix) || !isText(suffix)) return undefined
-  if (!exactly(position, POSITION) || position['type'] !== 'TextPositionSelector') return undefined
+  if (!exactly(position, POSITION, fields) || position['type'] !== 'TextPositionSelector') {
+    return undefined
+  }
   const { start, end } = position
   if (!isOffset(start) || !isOffset(end)) return undefined
-  if (!COLORS.includes(color)) return undefined
-  const tags = tagsOf(input['tags'])
-  if (!tags || !isText(note) || !isTime(createdAt) || !isTime(updatedAt)) return undefined
+  if (!COLORS.includes(color) || !isTags(tags)) return undefined
+  if (!isText(note) || !isTime(createdAt) || !isTime(updatedAt)) return undefined
+  if (reuse && fields.inOrder) return input as unknown as Highlight
   // Fields in the order the full check copies them (snapshots and checksums keep that order).
   return {
     id,
@@ -73,7 +99,7 @@ export function quickHighlight(input: unknown): Highlight | undefined {
       position: { type: 'TextPositionSelector', start, end }
     },
     color: color as Highlight['color'],
-    tags,
+    tags: [...tags],
     note,
     createdAt,
     updatedAt
@@ -82,22 +108,28 @@ export function quickHighlight(input: unknown): Highlight | undefined {
 
 const NOTE = ['id', 'briefingId', 'target', 'body', 'tags', 'createdAt', 'updatedAt']
 
-function noteTargetOf(input: unknown): NoteTarget | undefined {
-  if (exactly(input, ['kind']))
-    return input['kind'] === 'briefing' ? { kind: 'briefing' } : undefined
-  if (!exactly(input, ['kind', 'sectionId']) || input['kind'] !== 'section') return undefined
+function noteTargetOf(input: unknown, fields: Fields): NoteTarget | undefined {
+  if (isPlainObject(input) && Object.keys(input).length === 1) {
+    return exactly(input, ['kind'], fields) && input['kind'] === 'briefing'
+      ? { kind: 'briefing' }
+      : undefined
+  }
+  if (!exactly(input, ['kind', 'sectionId'], fields) || input['kind'] !== 'section')
+    return undefined
   const { sectionId } = input
   return isId(sectionId) ? { kind: 'section', sectionId } : undefined
 }
 
-export function quickNote(input: unknown): Note | undefined {
-  if (!exactly(input, NOTE)) return undefined
-  const { id, briefingId, body, createdAt, updatedAt } = input
+/** The note, or undefined; `reuse` as for quickHighlight. */
+export function quickNote(input: unknown, reuse = false): Note | undefined {
+  const fields = { inOrder: true }
+  if (!exactly(input, NOTE, fields)) return undefined
+  const { id, briefingId, tags, body, createdAt, updatedAt } = input
   if (!isId(id) || !isId(briefingId)) return undefined
-  const target = noteTargetOf(input['target'])
-  const tags = tagsOf(input['tags'])
-  if (!target || !tags || !isText(body) || !isTime(createdAt) || !isTime(updatedAt)) {
+  const target = noteTargetOf(input['target'], fields)
+  if (!target || !isTags(tags) || !isText(body) || !isTime(createdAt) || !isTime(updatedAt)) {
     return undefined
   }
-  return { id, briefingId, target, body, tags, createdAt, updatedAt }
+  if (reuse && fields.inOrder) return input as unknown as Note
+  return { id, briefingId, target, body, tags: [...tags], createdAt, updatedAt }
 }

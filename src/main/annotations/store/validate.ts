@@ -65,15 +65,25 @@ const fullNote: Check<Note> = object({
  */
 export const fullChecks = { highlight: fullHighlight, note: fullNote }
 
-const highlight: Check<Highlight> = (input, path) => {
-  const quick = quickHighlight(input)
-  return quick ? { ok: true, value: quick } : fullHighlight(input, path)
-}
+/** `reuse`: records of a snapshot just parsed may be kept as they are (see quickHighlight). */
+const highlightCheck =
+  (reuse: boolean): Check<Highlight> =>
+  (input, path) => {
+    const quick = quickHighlight(input, reuse)
+    return quick ? { ok: true, value: quick } : fullHighlight(input, path)
+  }
 
-const note: Check<Note> = (input, path) => {
-  const quick = quickNote(input)
-  return quick ? { ok: true, value: quick } : fullNote(input, path)
-}
+const noteCheck =
+  (reuse: boolean): Check<Note> =>
+  (input, path) => {
+    const quick = quickNote(input, reuse)
+    return quick ? { ok: true, value: quick } : fullNote(input, path)
+  }
+
+const highlight = highlightCheck(false)
+const note = noteCheck(false)
+const storedHighlight = highlightCheck(true)
+const storedNote = noteCheck(true)
 
 const changeShapes = {
   'highlight.put': { op: literal('highlight.put'), highlight },
@@ -103,8 +113,8 @@ const record = union<JournalRecord>(
 )
 
 const trashItem = union<TrashItem>('kind', {
-  highlight: object({ kind: literal('highlight'), highlight, deletedAt: TIME }),
-  note: object({ kind: literal('note'), note, deletedAt: TIME })
+  highlight: object({ kind: literal('highlight'), highlight: storedHighlight, deletedAt: TIME }),
+  note: object({ kind: literal('note'), note: storedNote, deletedAt: TIME })
 })
 
 const snapshot: Check<SnapshotFile> = object({
@@ -112,8 +122,8 @@ const snapshot: Check<SnapshotFile> = object({
   seq: int(0, Number.MAX_SAFE_INTEGER),
   at: TIME,
   briefingId: ID,
-  highlights: array(highlight, 10_000_000),
-  notes: array(note, 10_000_000),
+  highlights: array(storedHighlight, 10_000_000),
+  notes: array(storedNote, 10_000_000),
   trash: array(trashItem, 10_000_000)
 })
 
@@ -127,7 +137,7 @@ export function checkRecord(input: unknown): Validation<JournalRecord> {
   return record(input, 'record')
 }
 
-/** Checks a parsed snapshot file. */
+/** Checks a parsed snapshot file (its records are kept, not copied: pass none held elsewhere). */
 export function checkSnapshot(input: unknown): Validation<SnapshotFile> {
   return snapshot(input, 'snapshot')
 }
