@@ -134,14 +134,13 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
       const briefings = deps.library().briefings
       onProgress?.(briefings.length)
       for (const [i, briefing] of briefings.entries()) {
-        // Before each briefing, not after: search may not want any yet (its text index first).
-        await deps.search.drain?.()
         // One briefing's unreadable annotations must not keep the others unsearchable (or the app
         // from starting): that briefing reports its problem when it is opened. Nothing is
         // anchored here: only search needs every briefing.
         const loaded = await guard(() => deps.store.load(briefing.id)).catch(() => undefined)
         if (loaded) cache.index(briefing, loaded)
         onProgress?.(briefings.length - i - 1)
+        await deps.search.drain?.()
       }
     }
   }

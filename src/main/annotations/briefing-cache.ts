@@ -11,7 +11,7 @@ import type { LoadedAnnotations } from './store/types'
 
 /** Where the service sends searchable annotations (the index process, or search in this thread). */
 export type AnnotationSink = Pick<AnnotationSearch, 'setBriefing' | 'patchBriefing'> & {
-  /** Resolves when the sink can take more (sending every briefing waits on it before each). */
+  /** Resolves when the sink can take more (sending every briefing waits on it between them). */
   drain?(): Promise<void>
 }
 

@@ -25,10 +25,7 @@ export interface RemoteAnnotationSearch extends Omit<AnnotationSearch, 'search'>
    * again whenever the index process has lost them.
    */
   indexWith(send: (onProgress: (left: number) => void) => Promise<void>): void
-  /**
-   * Waits until the text index is complete, and while a large batch is on its way (sending every
-   * briefing calls it between briefings).
-   */
+  /** Waits while a large batch is on its way (sending every briefing calls it between them). */
   drain(): Promise<void>
   /** Briefings whose annotations have not been sent yet. */
   pendingBriefings(): number
@@ -46,9 +43,7 @@ export function remoteAnnotationSearch(
   let resend: (() => void) | undefined
   let pending = 0
   let indexed: Promise<void> = Promise.resolve()
-  // A text index that cannot finish (its process died) must not keep annotations unsearchable.
-  let textComplete: Promise<unknown> = Promise.resolve()
-  const whenTextComplete = () => Promise.resolve(host.whenComplete?.()).catch(() => undefined)
+  let waitingForText = false
 
   function heard(answered: string) {
     const lost = instance !== undefined && answered !== instance
@@ -81,7 +76,6 @@ export function remoteAnnotationSearch(
   let queuedDocuments = 0
   let inFlight = 0
   async function drain() {
-    await textComplete
     if (queuedDocuments + inFlight < DOCUMENTS_PER_BATCH) return
     flush()
     await applied
@@ -117,8 +111,20 @@ export function remoteAnnotationSearch(
     },
     indexWith(send) {
       resend = () => {
-        textComplete = whenTextComplete()
-        indexed = send((left) => (pending = left))
+        const start = () => {
+          waitingForText = false
+          return send((left) => (pending = left))
+        }
+        // Only this sending waits: edits and imports meanwhile are sent at once. A text index
+        // that cannot finish (its process died) must not keep annotations unsearchable.
+        waitingForText = host.whenComplete !== undefined
+        const sent = host.whenComplete
+          ? host
+              .whenComplete()
+              .catch(() => undefined)
+              .then(start)
+          : start()
+        indexed = sent
           .catch((error: unknown) => log.error('annotation search: indexing failed', error))
           .then(() => {
             flush()
@@ -129,7 +135,8 @@ export function remoteAnnotationSearch(
       resend()
     },
     drain,
-    pendingBriefings: () => pending,
+    // While it waits, the number is not known yet; at least one briefing is still to be sent.
+    pendingBriefings: () => (waitingForText ? Math.max(pending, 1) : pending),
     whenIndexed: () => indexed
   }
 }
