@@ -63,4 +63,30 @@ describe('annotation search in the index process', () => {
     expect((await remote.search('maritime', { take: 10 })).total).toBe(1)
     await host.close()
   })
+
+  it('sends every briefing only once the text index is complete, counting them as indexing till then; edits go at once', async () => {
+    const host = indexHost()
+    let complete!: () => void
+    const textComplete = new Promise<void>((resolve) => (complete = resolve))
+    const remote = remoteAnnotationSearch({
+      changeAnnotations: (changes) => host.changeAnnotations(changes),
+      searchAnnotations: (query, options) => host.searchAnnotations(query, options),
+      whenComplete: () => textComplete
+    })
+    remote.indexWith(async (onProgress) => {
+      onProgress(1)
+      remote.setBriefing('b1', [doc('h1', 'maritime patrols')])
+      onProgress(0)
+    })
+    // An edit (or an import) meanwhile is searchable at once.
+    remote.setBriefing('b2', [{ ...doc('h2', 'maritime trade'), briefingId: 'b2' }])
+    const before = await remote.search('maritime', { take: 10 })
+    expect(before.hits.map((h) => h.annotationId)).toEqual(['h2'])
+    expect(remote.pendingBriefings()).toBe(1)
+    complete()
+    await remote.whenIndexed()
+    expect(remote.pendingBriefings()).toBe(0)
+    expect((await remote.search('maritime', { take: 10 })).total).toBe(2)
+    await host.close()
+  })
 })

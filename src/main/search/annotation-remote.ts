@@ -1,7 +1,8 @@
 // Main's side of the annotation search, which runs in the index process (off main's thread):
 // changes are queued and sent in one call per turn of the event loop, always before a search, so
-// they arrive in order; and should the index process be restarted (it then answers to another
-// name), main sends every briefing's annotations again.
+// they arrive in order; every briefing's annotations are sent once the text index is complete
+// (they would compete with its build for the thread that answers searches); and should the
+// index process be restarted (it then answers to another name), they are all sent again.
 
 import { Counter } from './facet-counter'
 import type {
@@ -24,7 +25,7 @@ export interface RemoteAnnotationSearch extends Omit<AnnotationSearch, 'search'>
    * again whenever the index process has lost them.
    */
   indexWith(send: (onProgress: (left: number) => void) => Promise<void>): void
-  /** Waits while a large batch is on its way (sending at start calls it between briefings). */
+  /** Waits while a large batch is on its way (sending every briefing calls it between them). */
   drain(): Promise<void>
   /** Briefings whose annotations have not been sent yet. */
   pendingBriefings(): number
@@ -33,7 +34,8 @@ export interface RemoteAnnotationSearch extends Omit<AnnotationSearch, 'search'>
 }
 
 export function remoteAnnotationSearch(
-  host: Pick<IndexHost, 'changeAnnotations' | 'searchAnnotations'>
+  host: Pick<IndexHost, 'changeAnnotations' | 'searchAnnotations'> &
+    Partial<Pick<IndexHost, 'whenComplete'>>
 ): RemoteAnnotationSearch {
   let queued: AnnotationChanges = []
   let applied: Promise<unknown> = Promise.resolve()
@@ -41,6 +43,7 @@ export function remoteAnnotationSearch(
   let resend: (() => void) | undefined
   let pending = 0
   let indexed: Promise<void> = Promise.resolve()
+  let waitingForText = false
 
   function heard(answered: string) {
     const lost = instance !== undefined && answered !== instance
@@ -108,7 +111,20 @@ export function remoteAnnotationSearch(
     },
     indexWith(send) {
       resend = () => {
-        indexed = send((left) => (pending = left))
+        const start = () => {
+          waitingForText = false
+          return send((left) => (pending = left))
+        }
+        // Only this sending waits: edits and imports meanwhile are sent at once. A text index
+        // that cannot finish (its process died) must not keep annotations unsearchable.
+        waitingForText = host.whenComplete !== undefined
+        const sent = host.whenComplete
+          ? host
+              .whenComplete()
+              .catch(() => undefined)
+              .then(start)
+          : start()
+        indexed = sent
           .catch((error: unknown) => log.error('annotation search: indexing failed', error))
           .then(() => {
             flush()
@@ -119,7 +135,8 @@ export function remoteAnnotationSearch(
       resend()
     },
     drain,
-    pendingBriefings: () => pending,
+    // While it waits, the number is not known yet; at least one briefing is still to be sent.
+    pendingBriefings: () => (waitingForText ? Math.max(pending, 1) : pending),
     whenIndexed: () => indexed
   }
 }
