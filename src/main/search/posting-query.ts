@@ -42,16 +42,19 @@ export function scoringClauses(
 
 /**
  * Expands a fuzzy word or a word with a wildcard inside into index terms, the same for every
- * shard of one query (see term-union.ts). Terms no shard has may be listed.
+ * shard of one query (see term-union.ts). Terms no shard has may be listed. `clause.term` is the
+ * term after the pipeline; `typed` the word as typed, for a fuzzy word the pipeline made one
+ * term of.
  */
-export type Expander = (clause: lunr.Query.Clause) => readonly string[]
+export type Expander = (clause: lunr.Query.Clause, typed?: string) => readonly string[]
 
 /** The index terms one (pipeline-processed) term of a clause stands for. */
 function expand(
   index: PostingIndex,
   clause: ScoringClause['clause'],
   term: string,
-  expander: Expander
+  expander: Expander,
+  typed: string | undefined
 ): number[] {
   const fuzzy = 'editDistance' in clause
   const stars = term.split('*').length - 1
@@ -61,7 +64,7 @@ function expand(
   }
   if (!fuzzy && stars === 1 && term.endsWith('*')) return index.withPrefix(term.slice(0, -1))
   const ids: number[] = []
-  for (const expanded of expander({ ...clause, term })) {
+  for (const expanded of expander({ ...clause, term }, typed)) {
     const id = index.termId(expanded)
     if (id !== undefined) ids.push(id)
   }
@@ -87,8 +90,9 @@ export function matchShard(
   clauses.forEach(({ clause, terms }, c) => {
     const fields = clause.fields.map((f) => fieldNumber.get(f)).filter((f) => f !== undefined)
     if (clause.presence === REQUIRED) required += 1
+    const typed = terms.length === 1 && clause.usePipeline ? clause.term : undefined
     for (const term of terms) {
-      const ids = expand(index, clause, term, expander)
+      const ids = expand(index, clause, term, expander, typed)
       // lunr: a required term that matches nothing leaves no document (the count stays short).
       if (ids.length === 0 && clause.presence === REQUIRED) break
       for (const id of ids) {

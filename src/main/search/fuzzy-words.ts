@@ -1,0 +1,228 @@
+// Fuzzy words ("goverment~1") as a person means them: the words of the library within the edit
+// distance of the word as typed, each then stemmed like any query word. lunr instead expands the
+// typed word's stem over the stems of the index ("gover" reaches "cover", "over", "lover" and all
+// their forms), which found five times the sections a reader would expect.
+
+import type { Entity } from '../../shared/dataset'
+import type { IndexedSection } from './section-index'
+import { createSearchPipeline } from './section-index'
+
+/** Sections whose words are collected on the spot when a fuzzy query needs them (tests, tiny libraries). */
+const COLLECT_NOW_LIMIT = 2000
+// Sections collected between two yields when the words are collected ahead (prepare).
+const SECTIONS_PER_SLICE = 500
+
+const pipeline = createSearchPipeline()
+
+/**
+ * The distinct words (lower-cased, split and trimmed as lunr's tokenizer and trimmer do) of the
+ * fields sections are indexed with. Only grows: a word whose sections are gone expands to a
+ * stem no shard has, which matches nothing.
+ */
+export class LibraryWords {
+  readonly #words = new Set<string>()
+  readonly #counted = new WeakSet<IndexedSection>()
+  #sorted: string[] = []
+  #added: string[] = []
+  readonly #stems = new Map<string, string[]>()
+
+  /** Adds the words of sections not counted yet. */
+  add(sections: Iterable<IndexedSection>, entities: ReadonlyMap<string, Entity>): void {
+    for (const entry of sections) this.#addSection(entry, entities)
+  }
+
+  #addSection(entry: IndexedSection, entities: ReadonlyMap<string, Entity>): void {
+    if (this.#counted.has(entry)) return
+    this.#counted.add(entry)
+    const { briefing, section } = entry
+    this.#addText(briefing.title)
+    this.#addText(section.heading)
+    this.#addText(section.text)
+    for (const tag of entry.tags) this.#addText(tag)
+    for (const id of entry.entities) {
+      const entity = entities.get(id)
+      if (!entity) continue
+      this.#addText(entity.name)
+      for (const alias of entity.aliases) this.#addText(alias)
+    }
+  }
+
+  #addText(text: string): void {
+    for (const token of text.toLowerCase().split(/[\s-]+/)) {
+      const word = token.replace(LEADING, '').replace(TRAILING, '')
+      if (word === '' || this.#words.has(word)) continue
+      this.#words.add(word)
+      this.#added.push(word)
+    }
+  }
+
+  /**
+   * The index terms of the library's words within `distance` edits (insert, delete, substitute
+   * or swap two neighbours, as lunr counts them) of `typed`.
+   */
+  termsNear(typed: string, distance: number): string[] {
+    const terms = new Set<string>()
+    for (const word of withinDistance(this.#sortedWords(), typed, distance)) {
+      for (const term of this.#stemsOf(word)) if (term !== '') terms.add(term)
+    }
+    return [...terms]
+  }
+
+  #sortedWords(): string[] {
+    if (this.#added.length > 0) {
+      this.#sorted = merge(this.#sorted, this.#added.sort())
+      this.#added = []
+    }
+    return this.#sorted
+  }
+
+  #stemsOf(word: string): string[] {
+    let stems = this.#stems.get(word)
+    if (!stems) {
+      if (this.#stems.size >= 10_000) this.#stems.clear()
+      stems = pipeline.runString(word)
+      this.#stems.set(word, stems)
+    }
+    return stems
+  }
+}
+
+// lunr.trimmer's expressions.
+const LEADING = /^\W+/
+const TRAILING = /\W+$/
+
+/** Two sorted lists as one. */
+function merge(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) out.push(a[i]! <= b[j]! ? a[i++]! : b[j++]!)
+  while (i < a.length) out.push(a[i++]!)
+  while (j < b.length) out.push(b[j++]!)
+  return out
+}
+
+/**
+ * The words of `sorted` within `distance` of `typed` (optimal string alignment distance: edits
+ * and swaps of two neighbouring letters). One table row per letter of a word; words sharing a
+ * prefix share its rows, and a prefix whose row is already beyond `distance` skips every word
+ * that starts with it.
+ */
+export function withinDistance(
+  sorted: readonly string[],
+  typed: string,
+  distance: number
+): string[] {
+  const width = typed.length + 1
+  const rows: Int32Array[] = [Int32Array.from({ length: width }, (_, j) => j)]
+  const found: string[] = []
+  let current = ''
+  let computed = 0
+  for (let i = 0; i < sorted.length;) {
+    const word = sorted[i]!
+    let shared = 0
+    const limit = Math.min(computed, word.length)
+    while (shared < limit && word.charCodeAt(shared) === current.charCodeAt(shared)) shared += 1
+    current = word
+    computed = shared
+    let pruned = false
+    for (let k = shared + 1; k <= word.length; k++) {
+      const row = (rows[k] ??= new Int32Array(width))
+      const above = rows[k - 1]!
+      const twoAbove = k >= 2 ? rows[k - 2]! : undefined
+      const letter = word.charCodeAt(k - 1)
+      row[0] = k
+      let least = k
+      const previous = k >= 2 ? word.charCodeAt(k - 2) : -1
+      for (let j = 1; j < width; j++) {
+        const wanted = typed.charCodeAt(j - 1)
+        let best = above[j - 1]! + (wanted === letter ? 0 : 1)
+        const deleted = above[j]! + 1
+        if (deleted < best) best = deleted
+        const inserted = row[j - 1]! + 1
+        if (inserted < best) best = inserted
+        // A swap of two neighbouring letters counts as one edit, as lunr counts it.
+        if (twoAbove && j >= 2 && letter === typed.charCodeAt(j - 2) && previous === wanted) {
+          const swapped = twoAbove[j - 2]! + 1
+          if (swapped < best) best = swapped
+        }
+        row[j] = best
+        if (best < least) least = best
+      }
+      computed = k
+      if (least > distance) {
+        i = pastPrefix(sorted, i, word.slice(0, k))
+        pruned = true
+        break
+      }
+    }
+    if (pruned) continue
+    if (rows[word.length]![typed.length]! <= distance) found.push(word)
+    i += 1
+  }
+  return found
+}
+
+/** The first position after `from` whose word does not start with `prefix`. */
+function pastPrefix(sorted: readonly string[], from: number, prefix: string): number {
+  // Every word starting with the prefix sorts below it followed by the highest code unit.
+  const bound = `${prefix}\uffff`
+  // Most runs are short: gallop ahead, then search the last stride.
+  let low = from + 1
+  let stride = 1
+  while (low + stride < sorted.length && sorted[low + stride]! < bound) {
+    low += stride
+    stride *= 2
+  }
+  let high = Math.min(low + stride, sorted.length)
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (sorted[middle]! < bound) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+// The words of the sections of each search view's sections, made once per set of sections.
+let shared: { words: LibraryWords; complete: WeakSet<object> } | undefined
+
+function library(): { words: LibraryWords; complete: WeakSet<object> } {
+  shared ??= { words: new LibraryWords(), complete: new WeakSet() }
+  return shared
+}
+
+interface WordSource {
+  sections: ReadonlyMap<string, IndexedSection>
+  entities: ReadonlyMap<string, Entity>
+}
+
+/**
+ * The library's words for `view` if they are all collected (collected now for a small view),
+ * else undefined: a fuzzy query then falls back to lunr's expansion until prepareWords is done.
+ */
+export function libraryWordsOf(view: WordSource): LibraryWords | undefined {
+  const { words, complete } = library()
+  if (complete.has(view)) return words
+  if (view.sections.size > COLLECT_NOW_LIMIT) return undefined
+  words.add(view.sections.values(), view.entities)
+  complete.add(view)
+  return words
+}
+
+/** Collects the words of `view` ahead, yielding between slices; stops when `wanted` turns false. */
+export async function prepareWords(view: WordSource, wanted: () => boolean): Promise<void> {
+  const { words, complete } = library()
+  if (complete.has(view)) return
+  let batch: IndexedSection[] = []
+  for (const entry of view.sections.values()) {
+    batch.push(entry)
+    if (batch.length === SECTIONS_PER_SLICE) {
+      words.add(batch, view.entities)
+      batch = []
+      await new Promise((resolve) => setImmediate(resolve))
+      if (!wanted()) return
+    }
+  }
+  words.add(batch, view.entities)
+  complete.add(view)
+}
