@@ -10,7 +10,7 @@ import { createSearchPipeline } from './section-index'
 /** Sections whose words are collected on the spot when a fuzzy query needs them (tests, tiny libraries). */
 const COLLECT_NOW_LIMIT = 2000
 // Sections collected between two yields when the words are collected ahead (prepare).
-const SECTIONS_PER_SLICE = 500
+const SECTIONS_PER_SLICE = 100
 
 const pipeline = createSearchPipeline()
 
@@ -48,9 +48,12 @@ export class LibraryWords {
   }
 
   #addText(text: string): void {
-    for (const token of text.toLowerCase().split(/[\s-]+/)) {
-      const word = token.replace(LEADING, '').replace(TRAILING, '')
-      if (word === '' || this.#words.has(word)) continue
+    // lunr lower-cases, splits at whitespace and hyphens, then trims \W from both ends of each
+    // token: the same as taking each run from a word character to the last one before a split.
+    const tokens = text.toLowerCase().match(WORD)
+    if (!tokens) return
+    for (const word of tokens) {
+      if (this.#words.has(word)) continue
       this.#words.add(word)
       this.#added.push(word)
     }
@@ -87,9 +90,7 @@ export class LibraryWords {
   }
 }
 
-// lunr.trimmer's expressions.
-const LEADING = /^\W+/
-const TRAILING = /\W+$/
+const WORD = /\w(?:[^\s-]*\w)?/g
 
 /** Two sorted lists as one. */
 function merge(a: readonly string[], b: readonly string[]): string[] {
