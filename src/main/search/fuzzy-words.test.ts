@@ -10,12 +10,13 @@ import { describe, expect, it } from 'vitest'
 import type { DatasetFile } from '../../shared/dataset'
 import { seededRandom } from '../../test-support/crash-steps'
 import { buildIndex, createLunrSearch } from '../../test-support/in-memory-search'
-import { LibraryWords, withinDistance } from './fuzzy-words'
+import { LibraryWords } from './fuzzy-words'
 import { PostingIndex } from './posting-index'
 import { matchShard } from './posting-query'
 import { planQuery } from './query-plan'
 import { createSearchPipeline } from './section-index'
 import { viewOf } from './search-view'
+import { withinDistance } from './word-trie'
 
 /** Optimal string alignment distance, the whole table. */
 function distance(a: string, b: string): number {

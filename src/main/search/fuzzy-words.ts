@@ -6,6 +6,7 @@
 import type { Entity } from '../../shared/dataset'
 import type { IndexedSection } from './section-index'
 import { createSearchPipeline } from './section-index'
+import { WordTrie } from './word-trie'
 
 /** Sections whose words are collected on the spot when a fuzzy query needs them (tests, tiny libraries). */
 const COLLECT_NOW_LIMIT = 2000
@@ -23,6 +24,7 @@ export class LibraryWords {
   readonly #words = new Set<string>()
   readonly #counted = new WeakSet<IndexedSection>()
   #sorted: string[] = []
+  #made: WordTrie | undefined
   #added: string[] = []
   readonly #stems = new Map<string, string[]>()
 
@@ -65,18 +67,19 @@ export class LibraryWords {
    */
   termsNear(typed: string, distance: number): string[] {
     const terms = new Set<string>()
-    for (const word of withinDistance(this.#sortedWords(), typed, distance)) {
+    for (const word of this.#trie().within(typed, distance)) {
       for (const term of this.#stemsOf(word)) if (term !== '') terms.add(term)
     }
     return [...terms]
   }
 
-  #sortedWords(): string[] {
-    if (this.#added.length > 0) {
+  #trie(): WordTrie {
+    if (this.#added.length > 0 || !this.#made) {
       this.#sorted = merge(this.#sorted, this.#added.sort())
       this.#added = []
+      this.#made = new WordTrie(this.#sorted)
     }
-    return this.#sorted
+    return this.#made
   }
 
   #stemsOf(word: string): string[] {
@@ -101,87 +104,6 @@ function merge(a: readonly string[], b: readonly string[]): string[] {
   while (i < a.length) out.push(a[i++]!)
   while (j < b.length) out.push(b[j++]!)
   return out
-}
-
-/**
- * The words of `sorted` within `distance` of `typed` (optimal string alignment distance: edits
- * and swaps of two neighbouring letters). One table row per letter of a word; words sharing a
- * prefix share its rows, and a prefix whose row is already beyond `distance` skips every word
- * that starts with it.
- */
-export function withinDistance(
-  sorted: readonly string[],
-  typed: string,
-  distance: number
-): string[] {
-  const width = typed.length + 1
-  const rows: Int32Array[] = [Int32Array.from({ length: width }, (_, j) => j)]
-  const found: string[] = []
-  let current = ''
-  let computed = 0
-  for (let i = 0; i < sorted.length;) {
-    const word = sorted[i]!
-    let shared = 0
-    const limit = Math.min(computed, word.length)
-    while (shared < limit && word.charCodeAt(shared) === current.charCodeAt(shared)) shared += 1
-    current = word
-    computed = shared
-    let pruned = false
-    for (let k = shared + 1; k <= word.length; k++) {
-      const row = (rows[k] ??= new Int32Array(width))
-      const above = rows[k - 1]!
-      const twoAbove = k >= 2 ? rows[k - 2]! : undefined
-      const letter = word.charCodeAt(k - 1)
-      row[0] = k
-      let least = k
-      const previous = k >= 2 ? word.charCodeAt(k - 2) : -1
-      for (let j = 1; j < width; j++) {
-        const wanted = typed.charCodeAt(j - 1)
-        let best = above[j - 1]! + (wanted === letter ? 0 : 1)
-        const deleted = above[j]! + 1
-        if (deleted < best) best = deleted
-        const inserted = row[j - 1]! + 1
-        if (inserted < best) best = inserted
-        // A swap of two neighbouring letters counts as one edit, as lunr counts it.
-        if (twoAbove && j >= 2 && letter === typed.charCodeAt(j - 2) && previous === wanted) {
-          const swapped = twoAbove[j - 2]! + 1
-          if (swapped < best) best = swapped
-        }
-        row[j] = best
-        if (best < least) least = best
-      }
-      computed = k
-      if (least > distance) {
-        i = pastPrefix(sorted, i, word.slice(0, k))
-        pruned = true
-        break
-      }
-    }
-    if (pruned) continue
-    if (rows[word.length]![typed.length]! <= distance) found.push(word)
-    i += 1
-  }
-  return found
-}
-
-/** The first position after `from` whose word does not start with `prefix`. */
-function pastPrefix(sorted: readonly string[], from: number, prefix: string): number {
-  // Every word starting with the prefix sorts below it followed by the highest code unit.
-  const bound = `${prefix}\uffff`
-  // Most runs are short: gallop ahead, then search the last stride.
-  let low = from + 1
-  let stride = 1
-  while (low + stride < sorted.length && sorted[low + stride]! < bound) {
-    low += stride
-    stride *= 2
-  }
-  let high = Math.min(low + stride, sorted.length)
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (sorted[middle]! < bound) low = middle + 1
-    else high = middle
-  }
-  return low
 }
 
 // The words of the sections of each search view's sections, made once per set of sections.
