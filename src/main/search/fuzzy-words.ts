@@ -132,6 +132,11 @@ export function libraryWordsOf(view: WordSource): LibraryWords | undefined {
   return words
 }
 
+/** Whether every word of `view` is collected. */
+export function libraryWordsReady(view: WordSource): boolean {
+  return library().complete.has(view)
+}
+
 /** Collects the words of `view` ahead, yielding between slices; stops when `wanted` turns false. */
 export async function prepareWords(view: WordSource, wanted: () => boolean): Promise<void> {
   const { words, complete } = library()
