@@ -217,7 +217,9 @@ export function searchReport(
   results: readonly SizeResult[],
   queries: readonly BenchQuery[]
 ): string[] {
-  const last = results[results.length - 1]
+  // The largest size the engine answered at (a build that timed out leaves no hits to list).
+  const last =
+    [...results].reverse().find((r) => r.engine.hits.size > 0) ?? results[results.length - 1]
   const notes = results.flatMap((r) =>
     [...r.engine.notes, ...r.scan.notes, ...r.mini.notes].map(
       (n) => `- ${r.size.toLocaleString('en')}: ${n}`
