@@ -18,6 +18,8 @@ export interface Figures {
   firstQueryCoverage?: [number, number]
   /** Start with a warm cache until the whole library is searchable. */
   completeMs?: number
+  /** From everything searchable until fuzzy words expand over the library's words. */
+  wordsReadyMs?: number
   /** Heap of the index after loading (engine: the index process; baselines: index only). */
   heapBytes?: number
   rssBytes?: number

@@ -12,6 +12,7 @@ import { IndexCache, INDEX_CACHE_DIR } from './index-cache'
 import type { CachedShard } from './index-cache'
 import { storeSections, viewOfStored } from './stored-sections'
 import type { StoredSections } from './stored-sections'
+import { libraryWordsReady } from './fuzzy-words'
 import { createTermMarker } from './mark-terms'
 import { postingArraysOf } from './posting-index'
 import { planQuery } from './query-plan'
@@ -45,6 +46,8 @@ export interface EngineStats {
   fromCache: number
   /** Queries answered, and the milliseconds they took in all and matching postings. */
   queryTime: { queries: number; scoringMs: number; totalMs: number }
+  /** Whether fuzzy words expand over the library's words yet (collected after loading). */
+  wordsReady: boolean
 }
 
 // Quiet time after loading before the tables queries use are made.
@@ -144,7 +147,8 @@ export class IndexEngine {
       cacheBytes: await this.#cache.size(),
       built: this.#counts.built,
       fromCache: this.#counts.fromCache,
-      queryTime: { ...this.#timing }
+      queryTime: { ...this.#timing },
+      wordsReady: libraryWordsReady(this.#view)
     }
   }
 

@@ -3,7 +3,9 @@
 import lunr from 'lunr'
 import { describe, expect, it } from 'vitest'
 
+import { seededRandom } from '../../test-support/crash-steps'
 import { createTermMarker, tokenizeWithOffsets } from './mark-terms'
+import type { Range } from './mark-terms'
 
 function indexPipeline(): lunr.Pipeline {
   const pipeline = new lunr.Pipeline()
@@ -94,5 +96,34 @@ describe('createTermMarker', () => {
   it('marks nothing for no terms, stop words or the empty term', () => {
     expect(marker.rangesOf(TEXT, new Set())).toEqual([])
     expect(words(TEXT, ['the', ''])).toEqual([])
+  })
+})
+
+describe('createTermMarker on random texts', () => {
+  // Marking skips to each term's first letters with a regular expression; lunr's tokenizer on
+  // every word (forced here by an equivalent separator written differently) must mark the same.
+  it('marks what tokenizing every word marks', () => {
+    const random = seededRandom(17)
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
+    const pieces = ['Meet', 'meetings', 'e', '5', '5,', '"Kishida"', "o'brien", 'İstanbul']
+    pieces.push('(war)', 'WAR-time', '—', 'é', 'Émigré', 'x_y', ' ', '\n\n', '-', '\u00a0')
+    const marker = createTermMarker(indexPipeline())
+    const terms = ['meet', 'e', '5', 'kishida', "o'brien", 'war', 'time', 'émigré', 'x_y']
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 30) }, () => pick(pieces))
+        .map((piece) => (random() < 0.7 ? `${piece} ` : piece))
+        .join('')
+      const chosen = new Set(terms.filter(() => random() < 0.4))
+      const fast = marker.rangesOf(text, chosen)
+      const separator = lunr.tokenizer.separator
+      let slow: Range[]
+      try {
+        lunr.tokenizer.separator = /[-\s]+/
+        slow = marker.rangesOf(text, chosen)
+      } finally {
+        lunr.tokenizer.separator = separator
+      }
+      expect(fast, JSON.stringify({ text, chosen: [...chosen] })).toEqual(slow)
+    }
   })
 })

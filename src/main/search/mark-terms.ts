@@ -106,6 +106,19 @@ export function createTermMarker(pipeline: lunr.Pipeline): TermMarker {
     return terms
   }
 
+  // The last few term sets' first letters: the hits of one query mostly share them.
+  const startsOf = new Map<string, Starts>()
+  function cachedStarts(terms: ReadonlySet<string>): Starts {
+    const key = [...terms].join('\n')
+    let starts = startsOf.get(key)
+    if (!starts) {
+      if (startsOf.size >= 64) startsOf.clear()
+      starts = new Starts(terms)
+      startsOf.set(key, starts)
+    }
+    return starts
+  }
+
   return {
     rangesOf(text, terms) {
       if (terms.size === 0) return []
@@ -114,27 +127,135 @@ export function createTermMarker(pipeline: lunr.Pipeline): TermMarker {
       // start differently from every term are skipped without running the pipeline. A one-letter
       // term ("5") may be followed by punctuation the trimmer cuts ("5,"): its first letter is
       // enough.
-      const starts = new Set([...terms].map((term) => term.slice(0, 2)))
+      const starts = cachedStarts(terms)
       const ranges: Range[] = []
-      eachWord(text, (start, end) => {
-        const two = firstTwo(text, start, end)
-        if (!starts.has(two) && !starts.has(two.slice(0, 1))) return
+      const consider = (start: number, end: number) => {
+        if (!starts.mayMatch(text, start, end)) return
         const word = token(text, start, end)
         // "" is what the trimmer leaves of bare punctuation ("—"); it is never a real match.
         if (!indexTerms(word.word).some((term) => term !== '' && terms.has(term))) return
         ranges.push(trimmedRange(text, word))
-      })
+      }
+      if (starts.pattern && hasDefaultSeparator() && !lowersToAscii().test(text)) {
+        eachCandidate(text, starts.pattern, consider)
+      } else eachWord(text, consider)
       return ranges
     }
   }
 }
 
 /**
+ * Calls `visit` with each word of `text` (as eachWord splits it, lunr's default separator) whose
+ * first word characters `pattern` finds, case-insensitively: the regular expression engine skips
+ * the rest of the text far faster than a test of every character, and a snippet marks words in
+ * every shown hit's whole text. Needs a text where no character outside ASCII lower-cases to
+ * ASCII: the letters before the first word character of a word are then all \W.
+ */
+function eachCandidate(
+  text: string,
+  pattern: RegExp,
+  visit: (start: number, end: number) => void
+): void {
+  pattern.lastIndex = 0
+  for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+    // The word starts after the last separator before the match; only \W may stand between.
+    let start = found.index
+    while (start > 0) {
+      const code = text.charCodeAt(start - 1)
+      if (isDefaultSeparator(code)) break
+      if (isWordCharacter(code)) {
+        start = -1
+        break
+      }
+      start -= 1
+    }
+    if (start < 0) continue
+    let end = found.index + 1
+    while (end < text.length && !isDefaultSeparator(text.charCodeAt(end))) end += 1
+    visit(start, end)
+    pattern.lastIndex = end
+  }
+}
+
+let lowersToAsciiPattern: RegExp | undefined
+
+/** Characters outside ASCII whose lower case holds ASCII ("İ" → "i̇", the Kelvin sign → "k"). */
+function lowersToAscii(): RegExp {
+  if (!lowersToAsciiPattern) {
+    let members = ''
+    for (let code = 128; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue
+      const lower = String.fromCharCode(code).toLowerCase()
+      if ([...lower].some((c) => c.charCodeAt(0) < 128))
+        members += `\\u${code.toString(16).padStart(4, '0')}`
+    }
+    lowersToAsciiPattern = new RegExp(`[${members}]`)
+  }
+  return lowersToAsciiPattern
+}
+
+function hasDefaultSeparator(): boolean {
+  const separator = lunr.tokenizer.separator
+  return separator.source === DEFAULT_SEPARATOR && separator.flags === ''
+}
+
+/** The first letters of a set of terms, to skip words that cannot be any of them. */
+class Starts {
+  readonly #strings: Set<string>
+  /** First two code units of terms of two or more, as c0 × 65536 + c1. */
+  readonly #pairs = new Set<number>()
+  /** Terms of one code unit. */
+  readonly #singles = new Set<number>()
+  /**
+   * Finds the first letters anywhere, case-insensitively (see eachCandidate); undefined when a
+   * term starts with a character outside ASCII, whose case the expression may fold otherwise
+   * than toLowerCase.
+   */
+  readonly pattern: RegExp | undefined
+
+  constructor(terms: ReadonlySet<string>) {
+    this.#strings = new Set([...terms].map((term) => term.slice(0, 2)))
+    for (const term of terms) {
+      if (term.length >= 2) this.#pairs.add(term.charCodeAt(0) * 65536 + term.charCodeAt(1))
+      else if (term.length === 1) this.#singles.add(term.charCodeAt(0))
+    }
+    const alternatives = [...this.#strings].filter((start) => start !== '')
+    const ascii = (start: string) => [...start].every((c) => c.charCodeAt(0) < 128)
+    this.pattern =
+      alternatives.length > 0 && alternatives.every(ascii)
+        ? new RegExp(alternatives.map(escapeForRegExp).join('|'), 'gi')
+        : undefined
+  }
+
+  /** Whether the word at [start, end) may stand for one of the terms. */
+  mayMatch(text: string, start: number, end: number): boolean {
+    const first = text.charCodeAt(start)
+    const second = end - start < 2 ? -1 : text.charCodeAt(start + 1)
+    // Most words start with two ASCII characters, the first a letter or digit: their first two
+    // letters once lower-cased are these two lower-cased (as firstTwo finds them).
+    if (isWordCharacter(first) && second < 128) {
+      const a = lowerAscii(first)
+      if (this.#singles.has(a)) return true
+      return second >= 0 && this.#pairs.has(a * 65536 + lowerAscii(second))
+    }
+    const two = firstTwo(text, start, end)
+    return this.#strings.has(two) || this.#strings.has(two.slice(0, 1))
+  }
+}
+
+const escapeForRegExp = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
+
+const lowerAscii = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code)
+
+/**
  * The token's range without the leading/trailing characters lunr.trimmer removes (\\W once
  * lower-cased), so "Kishida," marks "Kishida" and "İstanbul," marks "İstanbul".
  */
 function trimmedRange(text: string, token: TextToken): Range {
-  const trimmed = (at: number) => /^\W+$/.test(text.charAt(at).toLowerCase())
+  const trimmed = (at: number) => {
+    const code = text.charCodeAt(at)
+    return code < 128 ? !isWordCharacter(code) : /^\W+$/.test(text.charAt(at).toLowerCase())
+  }
   let start = token.start
   let end = token.end
   while (start < end && trimmed(start)) start += 1

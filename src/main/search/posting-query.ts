@@ -42,16 +42,19 @@ export function scoringClauses(
 
 /**
  * Expands a fuzzy word or a word with a wildcard inside into index terms, the same for every
- * shard of one query (see term-union.ts). Terms no shard has may be listed.
+ * shard of one query (see term-union.ts). Terms no shard has may be listed. `clause.term` is the
+ * term after the pipeline; `typed` the word as typed, for a fuzzy word the pipeline made one
+ * term of.
  */
-export type Expander = (clause: lunr.Query.Clause) => readonly string[]
+export type Expander = (clause: lunr.Query.Clause, typed?: string) => readonly string[]
 
 /** The index terms one (pipeline-processed) term of a clause stands for. */
 function expand(
   index: PostingIndex,
   clause: ScoringClause['clause'],
   term: string,
-  expander: Expander
+  expander: Expander,
+  typed: string | undefined
 ): number[] {
   const fuzzy = 'editDistance' in clause
   const stars = term.split('*').length - 1
@@ -61,7 +64,7 @@ function expand(
   }
   if (!fuzzy && stars === 1 && term.endsWith('*')) return index.withPrefix(term.slice(0, -1))
   const ids: number[] = []
-  for (const expanded of expander({ ...clause, term })) {
+  for (const expanded of expander({ ...clause, term }, typed)) {
     const id = index.termId(expanded)
     if (id !== undefined) ids.push(id)
   }
@@ -82,13 +85,15 @@ export function matchShard(
   const n = index.documentCount
   // Query weight per term-field slot: lunr adds a clause's boost for each term it expands to.
   const weight = new Map<number, number>()
-  const { prohibited, requiredHits, lastClause, scores, matched } = scratch.take(n)
+  const work = scratch.take(n)
+  const { prohibited, requiredHits, lastClause, scores, matched } = work
   let required = 0
   clauses.forEach(({ clause, terms }, c) => {
     const fields = clause.fields.map((f) => fieldNumber.get(f)).filter((f) => f !== undefined)
     if (clause.presence === REQUIRED) required += 1
+    const typed = terms.length === 1 && clause.usePipeline ? clause.term : undefined
     for (const term of terms) {
-      const ids = expand(index, clause, term, expander)
+      const ids = expand(index, clause, term, expander, typed)
       // lunr: a required term that matches nothing leaves no document (the count stays short).
       if (ids.length === 0 && clause.presence === REQUIRED) break
       for (const id of ids) {
@@ -96,12 +101,17 @@ export function matchShard(
           const at = id * fieldCount + field
           const end = index.offsets[at + 1]!
           if (clause.presence === PROHIBITED) {
-            for (let p = index.offsets[at]!; p < end; p++) prohibited[index.documents[p]!] = 1
+            for (let p = index.offsets[at]!; p < end; p++) {
+              const document = index.documents[p]!
+              work.touch(document)
+              prohibited[document] = 1
+            }
             continue
           }
           if (clause.presence === REQUIRED) {
             for (let p = index.offsets[at]!; p < end; p++) {
               const document = index.documents[p]!
+              work.touch(document)
               if (lastClause[document] === c) continue
               lastClause[document] = c
               requiredHits[document]! += 1
@@ -123,6 +133,7 @@ export function matchShard(
     const end = index.offsets[at + 1]!
     for (let p = index.offsets[at]!; p < end; p++) {
       const document = index.documents[p]!
+      work.touch(document)
       if (matched[document] === 0) {
         matched[document] = 1
         touched.push(document)
@@ -136,10 +147,12 @@ export function matchShard(
   const documents: number[] = []
   const kept: number[] = []
   for (const document of candidates) {
-    if (prohibited[document] === 1) continue
-    if (required > 0 && requiredHits[document] !== required) continue
+    // An untouched document (only in a query of prohibited clauses) has nothing against it.
+    const touched = work.touched(document)
+    if (touched && prohibited[document] === 1) continue
+    if (required > 0 && (!touched || requiredHits[document] !== required)) continue
     documents.push(document)
-    kept.push(scores[document]!)
+    kept.push(touched ? scores[document]! : 0)
   }
   return { documents, scores: kept, count: documents.length, slots }
 }
@@ -147,32 +160,50 @@ export function matchShard(
 /**
  * Per-document working arrays, reused by every shard of every query (they run one at a time):
  * allocated afresh each time, they added up to megabytes per query at 50k sections, and the
- * garbage collector's pauses showed in the slowest searches.
+ * garbage collector's pauses showed in the slowest searches. A document's entries count only
+ * when its stamp is this query's: nothing is cleared between queries, a document is reset when
+ * first touched.
  */
 class Scratch {
   #size = 0
+  #stamp = 0
+  stamps = new Uint32Array(0)
   prohibited = new Uint8Array(0)
   requiredHits = new Uint16Array(0)
   lastClause = new Int32Array(0)
   scores = new Float64Array(0)
   matched = new Uint8Array(0)
 
-  /** The arrays, cleared for documents 0 … n - 1. */
+  /** The arrays, for documents 0 … n - 1, all of them unstamped. */
   take(n: number): this {
-    if (n > this.#size) {
+    if (n > this.#size || this.#stamp === 0xffffffff) {
       this.#size = Math.max(n, this.#size * 2)
+      this.stamps = new Uint32Array(this.#size)
       this.prohibited = new Uint8Array(this.#size)
       this.requiredHits = new Uint16Array(this.#size)
       this.lastClause = new Int32Array(this.#size)
       this.scores = new Float64Array(this.#size)
       this.matched = new Uint8Array(this.#size)
+      this.#stamp = 0
     }
-    this.prohibited.fill(0, 0, n)
-    this.requiredHits.fill(0, 0, n)
-    this.lastClause.fill(-1, 0, n)
-    this.scores.fill(0, 0, n)
-    this.matched.fill(0, 0, n)
+    this.#stamp += 1
     return this
+  }
+
+  /** Stamps `document` for this query, clearing what an earlier query left, on its first touch. */
+  touch(document: number): void {
+    if (this.stamps[document] === this.#stamp) return
+    this.stamps[document] = this.#stamp
+    this.prohibited[document] = 0
+    this.requiredHits[document] = 0
+    this.lastClause[document] = -1
+    this.scores[document] = 0
+    this.matched[document] = 0
+  }
+
+  /** Whether `document` was touched by this query. */
+  touched(document: number): boolean {
+    return this.stamps[document] === this.#stamp
   }
 }
 

@@ -19,6 +19,8 @@ export interface IndexStats {
   built: number
   fromCache: number
   queryTime: { queries: number; scoringMs: number; totalMs: number }
+  /** Whether fuzzy words expand over the library's words yet (collected after loading). */
+  wordsReady: boolean
   rss: number
   /** Peak resident set size of the process so far. */
   maxRss: number

@@ -5,6 +5,7 @@
 import lunr from 'lunr'
 
 import type { PostingIndex } from './posting-index'
+import type { LibraryWords } from './fuzzy-words'
 import type { Expander } from './posting-query'
 
 /** lunr.TokenSet's static parts: public in lunr, missing from @types/lunr. */
@@ -95,14 +96,22 @@ function trieOf(words: readonly string[]): lunr.TokenSet {
   return builder.root
 }
 
-/** Expansions for one query: each fuzzy or wildcard word is expanded once, for every shard. */
-export function queryExpander(indexes: readonly PostingIndex[]): Expander {
+/**
+ * Expansions for one query: each fuzzy or wildcard word is expanded once, for every shard. With
+ * the library's words, a fuzzy word as typed is expanded to the words near it (fuzzy-words.ts);
+ * without them (still being collected) and for wildcards, by lunr's token set.
+ */
+export function queryExpander(indexes: readonly PostingIndex[], words?: LibraryWords): Expander {
   const expanded = new Map<string, readonly string[]>()
-  return (clause) => {
-    const key = `${'editDistance' in clause ? clause.editDistance : '-'} ${clause.term}`
+  return (clause, typed) => {
+    const distance = 'editDistance' in clause ? clause.editDistance : 0
+    const near = words && typed !== undefined && distance > 0 && !typed.includes('*')
+    const key = near ? `~${distance} ${typed}` : `${distance || '-'} ${clause.term}`
     let terms = expanded.get(key)
     if (!terms) {
-      terms = termUnionOf(indexes).expand(clause)
+      terms = near
+        ? words.termsNear(typed.replace(/^\W+/, '').replace(/\W+$/, ''), distance)
+        : termUnionOf(indexes).expand(clause)
       expanded.set(key, terms)
     }
     return terms

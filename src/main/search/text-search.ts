@@ -4,6 +4,7 @@
 
 import type { SearchFacets, SearchFilters, SearchHit } from '../../shared/search'
 import type { Entity } from '../../shared/dataset'
+import { libraryWordsOf, prepareWords } from './fuzzy-words'
 import { hitOf } from './text-hit'
 import type { TermMarker } from './mark-terms'
 import { phraseRanges } from './phrases'
@@ -76,7 +77,10 @@ export function searchShards(
   const found: Found = { shard: [], document: [], score: [], entry: [], serial: [] }
   const matched: ShardMatches[] = []
   let scoringMs = 0
-  const expander = queryExpander(shards.map((shard) => shard.index))
+  const expander = queryExpander(
+    shards.map((shard) => shard.index),
+    libraryWordsOf(view)
+  )
   shards.forEach((shard, s) => {
     const started = performance.now()
     const matches = matchShard(shard.index, plan.scoring, expander)
@@ -125,6 +129,7 @@ export async function prepareSearch(
     shard.index.termId('')
     await new Promise((resolve) => setImmediate(resolve))
   }
+  if (wanted()) await prepareWords(view, wanted)
   if (wanted())
     await prepareTermUnion(
       shards.map((shard) => shard.index),

@@ -8,7 +8,12 @@ import { createShardedSearch } from '../../test-support/in-memory-search'
 import { PostingIndex } from './posting-index'
 import { buildIndex } from '../../test-support/in-memory-search'
 import { viewOf } from './search-view'
+import { searchShards } from './text-search'
 import type { LoadedShard } from './text-search'
+import { createTermMarker } from './mark-terms'
+import { planQuery } from './query-plan'
+import { createSearchPipeline } from './section-index'
+import { tablesOf } from './view-tables'
 import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
 
 const library = testLibrary([QUAD_BRIEFING, ASEAN_BRIEFING])
@@ -62,5 +67,36 @@ describe('facets and duplicates over numbered tables', () => {
       expect(answer.hits, query).toEqual(expected.hits)
       expect(answer.facets, query).toEqual(expected.facets)
     }
+  })
+})
+
+describe('facet lists once the tables are prepared', () => {
+  it('lists what comparing labels lists, ties included', async () => {
+    const tied = testLibrary([
+      QUAD_BRIEFING,
+      ASEAN_BRIEFING,
+      ...['b', 'a', 'c', 'a'].map((title, n) => ({
+        ...ASEAN_BRIEFING,
+        id: `copy-${n}`,
+        title: `Same ${title}`,
+        sections: ASEAN_BRIEFING.sections.map((s) => ({ ...s, tags: [`t${n % 2}`] }))
+      }))
+    ])
+    const tiedView = viewOf(tied)
+    const ids = [...tiedView.hashes.keys()]
+    const { arrays, refs } = buildIndex(ids.flatMap((id) => tiedView.documents(id)))
+    const built = new Map(ids.map((id) => [id, tiedView.hashes.get(id) ?? '']))
+    const shards: LoadedShard[] = [{ index: new PostingIndex(arrays), refs, built }]
+    const pipeline = createSearchPipeline()
+    const marker = createTermMarker(pipeline)
+    const facetsOf = (query: string) =>
+      searchShards(shards, tiedView, marker, { plan: planQuery(query, pipeline), take: 5 }).facets
+    const queries = ['sea', 'japan', 'asean']
+    const before = queries.map(facetsOf)
+    // Ties in count, which the labels order.
+    const counts = before[2]!.briefing.map((f) => f.count)
+    expect(new Set(counts).size).toBeLessThan(counts.length)
+    await tablesOf(tiedView).prepareFacets(() => true)
+    expect(queries.map(facetsOf)).toEqual(before)
   })
 })

@@ -3,7 +3,8 @@
 // looking strings up in maps for every hit.
 
 import type { SearchFacets } from '../../shared/search'
-import { topValues } from './facet-counter'
+import { FACET_LIMIT, topValues } from './facet-counter'
+import { topK } from './top-k'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
 
@@ -32,6 +33,12 @@ export class ViewTables {
   readonly #labels: string[] = []
   /** Counts by facet value id, all zero between queries. */
   #counts = new Int32Array(0)
+  /**
+   * Each value's place in label order (equal labels share one), for the first `#ranked` values:
+   * picking the most frequent values then compares numbers, not labels, on ties in count.
+   */
+  #rank = new Int32Array(0)
+  #ranked = 0
 
   constructor(view: SearchView) {
     this.#view = view
@@ -66,6 +73,22 @@ export class ViewTables {
         if (!wanted()) return
       }
     }
+    this.#rankLabels()
+  }
+
+  /** Ranks every value known now by label. */
+  #rankLabels(): void {
+    const ids = Array.from(this.#labels.keys())
+    const labels = this.#labels
+    ids.sort((a, b) => (labels[a]! < labels[b]! ? -1 : labels[a]! > labels[b]! ? 1 : 0))
+    const rank = new Int32Array(ids.length)
+    let place = 0
+    ids.forEach((id, i) => {
+      if (i > 0 && labels[id] !== labels[ids[i - 1]!]) place = i
+      rank[id] = place
+    })
+    this.#rank = rank
+    this.#ranked = ids.length
   }
 
   /** Facet counts over the hits (sections by number), at most FACET_LIMIT values per facet. */
@@ -90,15 +113,34 @@ export class ViewTables {
       }
     }
     const [briefing, entity, tag] = touched.map((ids) =>
-      topValues(
-        ids,
-        (id) => counts[id]!,
-        (id) => this.#labels[id]!
-      ).map((id) => ({ value: this.#values[id]!, label: this.#labels[id]!, count: counts[id]! }))
+      this.#top(ids).map((id) => ({
+        value: this.#values[id]!,
+        label: this.#labels[id]!,
+        count: counts[id]!
+      }))
     )
     // Cleared for the next query: only the values this one touched were counted.
     for (const ids of touched) for (const id of ids) counts[id] = 0
     return { briefing: briefing!, entity: entity!, tag: tag!, color: [] }
+  }
+
+  /** The FACET_LIMIT values with the highest counts, ties by label, then in the order given. */
+  #top(ids: readonly number[]): number[] {
+    const counts = this.#counts
+    const labels = this.#labels
+    if (ids.some((id) => id >= this.#ranked)) {
+      return topValues(
+        ids,
+        (id) => counts[id]!,
+        (id) => labels[id]!
+      )
+    }
+    const rank = this.#rank
+    return topK(
+      ids,
+      FACET_LIMIT,
+      (a, b) => counts[a]! > counts[b]! || (counts[a] === counts[b] && rank[a]! < rank[b]!)
+    )
   }
 
   #addFacetIds(entry: IndexedSection, serial: number): void {

@@ -1,0 +1,156 @@
+// Fuzzy words ("goverment~1") as a person means them: the words of the library within the edit
+// distance of the word as typed, each then stemmed like any query word. lunr instead expands the
+// typed word's stem over the stems of the index ("gover" reaches "cover", "over", "lover" and all
+// their forms), which found five times the sections a reader would expect.
+
+import type { Entity } from '../../shared/dataset'
+import type { IndexedSection } from './section-index'
+import { createSearchPipeline } from './section-index'
+import { WordTrie } from './word-trie'
+
+/** Sections whose words are collected on the spot when a fuzzy query needs them (tests, tiny libraries). */
+const COLLECT_NOW_LIMIT = 2000
+// Sections collected between two yields when the words are collected ahead (prepare).
+const SECTIONS_PER_SLICE = 100
+
+const pipeline = createSearchPipeline()
+
+/**
+ * The distinct words (lower-cased, split and trimmed as lunr's tokenizer and trimmer do) of the
+ * fields sections are indexed with. Only grows: a word whose sections are gone expands to a
+ * stem no shard has, which matches nothing.
+ */
+export class LibraryWords {
+  readonly #words = new Set<string>()
+  readonly #counted = new WeakSet<IndexedSection>()
+  #sorted: string[] = []
+  #made: WordTrie | undefined
+  #added: string[] = []
+  readonly #stems = new Map<string, string[]>()
+
+  /** Adds the words of sections not counted yet. */
+  add(sections: Iterable<IndexedSection>, entities: ReadonlyMap<string, Entity>): void {
+    for (const entry of sections) this.#addSection(entry, entities)
+  }
+
+  #addSection(entry: IndexedSection, entities: ReadonlyMap<string, Entity>): void {
+    if (this.#counted.has(entry)) return
+    this.#counted.add(entry)
+    const { briefing, section } = entry
+    this.#addText(briefing.title)
+    this.#addText(section.heading)
+    this.#addText(section.text)
+    for (const tag of entry.tags) this.#addText(tag)
+    for (const id of entry.entities) {
+      const entity = entities.get(id)
+      if (!entity) continue
+      this.#addText(entity.name)
+      for (const alias of entity.aliases) this.#addText(alias)
+    }
+  }
+
+  #addText(text: string): void {
+    // lunr lower-cases, splits at whitespace and hyphens, then trims \W from both ends of each
+    // token: the same as taking each run from a word character to the last one before a split.
+    const tokens = text.toLowerCase().match(WORD)
+    if (!tokens) return
+    for (const word of tokens) {
+      if (this.#words.has(word)) continue
+      this.#words.add(word)
+      this.#added.push(word)
+    }
+  }
+
+  /**
+   * The index terms of the library's words within `distance` edits (insert, delete, substitute
+   * or swap two neighbours, as lunr counts them) of `typed`.
+   */
+  termsNear(typed: string, distance: number): string[] {
+    const terms = new Set<string>()
+    for (const word of this.#trie().within(typed, distance)) {
+      for (const term of this.#stemsOf(word)) if (term !== '') terms.add(term)
+    }
+    return [...terms]
+  }
+
+  #trie(): WordTrie {
+    if (this.#added.length > 0 || !this.#made) {
+      this.#sorted = merge(this.#sorted, this.#added.sort())
+      this.#added = []
+      this.#made = new WordTrie(this.#sorted)
+    }
+    return this.#made
+  }
+
+  #stemsOf(word: string): string[] {
+    let stems = this.#stems.get(word)
+    if (!stems) {
+      if (this.#stems.size >= 10_000) this.#stems.clear()
+      stems = pipeline.runString(word)
+      this.#stems.set(word, stems)
+    }
+    return stems
+  }
+}
+
+const WORD = /\w(?:[^\s-]*\w)?/g
+
+/** Two sorted lists as one. */
+function merge(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) out.push(a[i]! <= b[j]! ? a[i++]! : b[j++]!)
+  while (i < a.length) out.push(a[i++]!)
+  while (j < b.length) out.push(b[j++]!)
+  return out
+}
+
+// The words of the sections of each search view's sections, made once per set of sections.
+let shared: { words: LibraryWords; complete: WeakSet<object> } | undefined
+
+function library(): { words: LibraryWords; complete: WeakSet<object> } {
+  shared ??= { words: new LibraryWords(), complete: new WeakSet() }
+  return shared
+}
+
+interface WordSource {
+  sections: ReadonlyMap<string, IndexedSection>
+  entities: ReadonlyMap<string, Entity>
+}
+
+/**
+ * The library's words for `view` if they are all collected (collected now for a small view),
+ * else undefined: a fuzzy query then falls back to lunr's expansion until prepareWords is done.
+ */
+export function libraryWordsOf(view: WordSource): LibraryWords | undefined {
+  const { words, complete } = library()
+  if (complete.has(view)) return words
+  if (view.sections.size > COLLECT_NOW_LIMIT) return undefined
+  words.add(view.sections.values(), view.entities)
+  complete.add(view)
+  return words
+}
+
+/** Whether every word of `view` is collected. */
+export function libraryWordsReady(view: WordSource): boolean {
+  return library().complete.has(view)
+}
+
+/** Collects the words of `view` ahead, yielding between slices; stops when `wanted` turns false. */
+export async function prepareWords(view: WordSource, wanted: () => boolean): Promise<void> {
+  const { words, complete } = library()
+  if (complete.has(view)) return
+  let batch: IndexedSection[] = []
+  for (const entry of view.sections.values()) {
+    batch.push(entry)
+    if (batch.length === SECTIONS_PER_SLICE) {
+      words.add(batch, view.entities)
+      batch = []
+      await new Promise((resolve) => setImmediate(resolve))
+      if (!wanted()) return
+    }
+  }
+  words.add(batch, view.entities)
+  complete.add(view)
+}
