@@ -13,9 +13,9 @@ import type { CachedShard } from './index-cache'
 import { storeSections, viewOfStored } from './stored-sections'
 import type { StoredSections } from './stored-sections'
 import { createTermMarker } from './mark-terms'
-import { postingArraysOf } from './posting-index'
+import { PostingBuilder, TermAnalyser } from './posting-builder'
 import { planQuery } from './query-plan'
-import { createBuilder, createSearchPipeline, sectionRef, shortRef } from './section-index'
+import { createSearchPipeline, sectionRef } from './section-index'
 import { shardKey, viewOf } from './search-view'
 import type { LibraryView } from './search-view'
 import { coverageStatus, nextTarget, redundantShards } from './shard-coverage'
@@ -59,6 +59,7 @@ export class IndexEngine {
   readonly #files: ParsedFiles = new Map()
   readonly #pipeline = createSearchPipeline()
   readonly #marker = createTermMarker(this.#pipeline)
+  readonly #analyser = new TermAnalyser(this.#pipeline)
   #bundled: Library | undefined
   #view: LibraryView = viewOf({ entities: new Map(), briefings: [] })
   #manifest: Manifest = {}
@@ -290,16 +291,16 @@ export class IndexEngine {
   #syncs = 0
 
   async #build(target: Target): Promise<CachedShard> {
-    const builder = createBuilder()
+    const builder = new PostingBuilder(this.#analyser)
     const refs: string[] = []
     for (const id of target.members.keys()) {
       for (const document of this.#view.documents(id)) {
-        builder.add(shortRef(document, refs.length))
+        builder.add(document)
         refs.push(document.ref)
         if (refs.length % DOCUMENTS_PER_SLICE === 0) await yieldToQueries()
       }
     }
-    const arrays = postingArraysOf(builder.build(), refs.length)
+    const arrays = builder.build()
     this.#counts.built += 1
     await yieldToQueries()
     const stored = storeSections(this.#view, refs)
