@@ -21,6 +21,11 @@ export type ParsedFiles = Map<
   { stamp: string; parsed: ReturnType<typeof parseDatasetFile> }
 >
 
+type Parsed = ReturnType<typeof parseDatasetFile>
+
+/** Files stat-ed and read at once while loading. */
+const READ_AHEAD = 32
+
 export interface LoadedLibrary {
   library: Library
   /** Briefing ids that came from the profile (imported), as opposed to the bundled dataset. */
@@ -44,8 +49,13 @@ export async function loadLibrary(
   const names = await libraryFiles(userDataDir, notices)
   const files = new Set(names.map((name) => join(dir, name)))
   for (const file of cache?.keys() ?? []) if (!files.has(file)) cache?.delete(file)
-  for (const file of files) {
-    const parsed = await readParsed(file, cache)
+  // Read ahead, handled in order: one file at a time, a rescan of thousands of files waited on
+  // thousands of round trips to the file system's threads, one after the other.
+  const reads = [...files].map((file) => ({ file, parsed: undefined as Parsed | undefined }))
+  await forEachConcurrently(reads, READ_AHEAD, async (read) => {
+    read.parsed = await readParsed(read.file, cache)
+  })
+  for (const { file, parsed } of reads) {
     if (!parsed) continue
     const { dataset, problems } = parsed
     const clash = dataset?.briefings.find((b) => ids.has(b.id))
@@ -103,11 +113,24 @@ async function listJson(dir: string): Promise<string[]> {
   }
 }
 
+/** Runs `task` on every item, at most `limit` at a time; rejects with the first failure. */
+async function forEachConcurrently<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>
+): Promise<void> {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]!)
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+}
+
 /** The file parsed, from `cache` when its size and mtime are unchanged; undefined if it vanished. */
 async function readParsed(
   file: string,
   cache: ParsedFiles | undefined
-): Promise<ReturnType<typeof parseDatasetFile> | undefined> {
+): Promise<Parsed | undefined> {
   try {
     const info = await stat(file)
     const stamp = `${info.size}:${info.mtimeMs}`

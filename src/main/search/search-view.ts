@@ -49,16 +49,7 @@ export function viewOf(library: Library): LibraryView {
     byId.set(briefing.id, briefing)
     hashes.set(briefing.id, entry.hash)
     sectionCounts.set(briefing.id, entry.count)
-    for (const section of briefing.sections) {
-      const ref = sectionRef(briefing.id, section.id)
-      if (sections.has(ref)) continue
-      sections.set(ref, {
-        briefing,
-        section,
-        tags: [...new Set([...section.tags, ...briefing.tags])],
-        entities: [...new Set(section.mentions.map((m) => m.entity))]
-      })
-    }
+    for (const [ref, entry] of sectionsOf(briefing)) sections.set(ref, entry)
   }
   return {
     sections,
@@ -70,6 +61,34 @@ export function viewOf(library: Library): LibraryView {
       return briefing ? briefingDocuments(library.entities, briefing) : []
     }
   }
+}
+
+// A briefing's sections as the search sees them, by briefing object like `made`: a rescan after
+// one import would otherwise make them again for every section of the library.
+const entriesOf = new WeakMap<Briefing, [string, IndexedSection][]>()
+
+/** The briefing's sections by ref (duplicate section ids: the first wins). */
+function sectionsOf(briefing: Briefing): [string, IndexedSection][] {
+  let entries = entriesOf.get(briefing)
+  if (entries) return entries
+  const refs = new Set<string>()
+  entries = []
+  for (const section of briefing.sections) {
+    const ref = sectionRef(briefing.id, section.id)
+    if (refs.has(ref)) continue
+    refs.add(ref)
+    entries.push([
+      ref,
+      {
+        briefing,
+        section,
+        tags: [...new Set([...section.tags, ...briefing.tags])],
+        entities: [...new Set(section.mentions.map((m) => m.entity))]
+      }
+    ])
+  }
+  entriesOf.set(briefing, entries)
+  return entries
 }
 
 export function hashDocuments(documents: readonly SectionDocument[]): string {
