@@ -2,7 +2,7 @@
 // cite known entities and cut exactly their text, sorted non-overlapping mentions, canonical text.
 
 import type { DatasetFile, Section } from '../../shared/dataset'
-import { canonicalText, firstNonNfcOffset } from '../../shared/canonical-text'
+import { firstNonNfcOffset, isCanonicalText } from '../../shared/canonical-text'
 import { childPath, type DatasetProblem } from './problems'
 
 /** Semantic problems of a dataset file that already satisfies the schema. */
@@ -66,7 +66,7 @@ function checkSection(section: Section, path: string, entityIds: Set<string>, re
   const nonNfc = firstNonNfcOffset(text)
   if (nonNfc !== -1) {
     report(`${path}.text`, `text is not in Unicode NFC form (first difference at offset ${nonNfc})`)
-  } else if (canonicalText(text) !== text) {
+  } else if (!isCanonicalText(text)) {
     report(
       `${path}.text`,
       'text is not canonical: paragraphs must be single lines joined by "\\n\\n", ' +
