@@ -14,6 +14,7 @@ import { storeSections, viewOfStored } from './stored-sections'
 import type { StoredSections } from './stored-sections'
 import { createTermMarker } from './mark-terms'
 import { PostingBuilder, TermAnalyser } from './posting-builder'
+import { PostingIndex } from './posting-index'
 import { planQuery } from './query-plan'
 import { createSearchPipeline, sectionRef } from './section-index'
 import { shardKey, viewOf } from './search-view'
@@ -25,6 +26,7 @@ import type { Manifest, ShardLimits } from './shard-plan'
 import type { TextQuery, TextResponse } from './search-service'
 import { prepareSearch, searchShards } from './text-search'
 import type { LoadedShard } from './text-search'
+import { describeError } from '../fs/node-fs'
 import { log } from '../log/log'
 
 export type { TextQuery, TextResponse }
@@ -195,7 +197,8 @@ export class IndexEngine {
       changed: this.#changedSinceBuilt(),
       limits: this.#options.shardLimits
     })
-    await this.#cache.writeManifest(this.#manifest)
+    const manifest = this.#manifest
+    this.#queueWrite(() => this.#cache.writeManifest(manifest))
     this.#targets = Object.entries(this.#manifest).map(([name, ids]) => {
       const members = new Map(ids.map((id) => [id, this.#view.hashes.get(id) ?? '']))
       return { name, key: shardKey(members), members }
@@ -264,6 +267,7 @@ export class IndexEngine {
       }
       for (const wake of this.#loadWaiters.splice(0)) wake()
     }
+    await this.#writes
     const keys = this.#targets.map((t) => t.key)
     if (keys.every((key) => this.#loaded.has(key))) await this.#cache.writeWarmKeys(keys)
     await this.#cache.prune(new Set(keys))
@@ -302,10 +306,29 @@ export class IndexEngine {
     }
     const arrays = builder.build()
     this.#counts.built += 1
-    await yieldToQueries()
-    const stored = storeSections(this.#view, refs)
-    return this.#cache.write(target.key, { arrays, built: target.members, refs, stored })
+    // Searchable now, cached meanwhile: the file (and the sections stored with it) is written
+    // while the next shard builds, or while queries are answered.
+    const view = this.#view
+    this.#queueWrite(async () => {
+      const stored = storeSections(view, refs)
+      await this.#cache.write(target.key, { arrays, built: target.members, refs, stored })
+    })
+    return { index: new PostingIndex(arrays), built: target.members, refs }
   }
+
+  /**
+   * Cache writes, one at a time in the order queued, off the path to searchable: one not made
+   * yet costs a rebuild at the next start, nothing more. The build loop waits for them before it
+   * records the index as complete.
+   */
+  #queueWrite(write: () => Promise<void>): void {
+    this.#writes = this.#writes
+      .then(yieldToQueries)
+      .then(write)
+      .catch((error: unknown) => log.warn(`search cache: a write failed: ${describeError(error)}`))
+  }
+
+  #writes: Promise<void> = Promise.resolve()
 }
 
 function yieldToQueries(): Promise<void> {
