@@ -9,7 +9,7 @@ import type { IndexStatus } from '../../shared/search'
 import type { Library } from '../library/library'
 import type { ParsedFiles } from '../library/library-loader'
 import { IndexCache, INDEX_CACHE_DIR } from './index-cache'
-import type { CachedShard } from './index-cache'
+import type { CachedShard, WarmShard } from './index-cache'
 import { storeSections, viewOfStored } from './stored-sections'
 import type { StoredSections } from './stored-sections'
 import { createTermMarker } from './mark-terms'
@@ -104,11 +104,16 @@ export class IndexEngine {
 
   status(): IndexStatus {
     // Every query reports it: computed again only when the view or the loaded shards changed.
-    const loaded = [...this.#loaded.keys()].join()
+    const loaded = `${[...this.#loaded.keys()].join()};${this.#warmPending.size}`
     if (this.#status?.view === this.#view && this.#status.loaded === loaded) {
       return this.#status.value
     }
     const value = coverageStatus(this.#view.sectionCounts, this.#view.hashes, this.#loaded)
+    // Shards of the warm start not loaded yet: their briefings are not searchable yet either.
+    for (const shard of this.#warmPending.values()) {
+      value.totalSections += shard.sections
+      value.pendingBriefings += shard.briefings
+    }
     this.#status = { view: this.#view, loaded, value }
     return value
   }
@@ -164,15 +169,24 @@ export class IndexEngine {
    */
   async #warmStart(): Promise<void> {
     // Smallest first: the first answers come from whatever loads quickest.
-    const keys = await this.#cache.sortBySize(await this.#cache.readWarmKeys())
-    for (const key of keys) {
-      const shard: CachedShard | undefined = await this.#cache.read(key)
-      if (!shard?.stored) continue
-      this.#counts.fromCache += 1
-      this.#loaded.set(key, shard)
-      if (!this.#libraryRead) this.#view = viewOfStored([...this.#loaded.values()])
+    const warm = await this.#cache.readWarm()
+    this.#warmPending = new Map(warm.map((shard) => [shard.key, shard]))
+    try {
+      for (const key of await this.#cache.sortBySize([...this.#warmPending.keys()])) {
+        const shard: CachedShard | undefined = await this.#cache.read(key)
+        this.#warmPending.delete(key)
+        if (!shard?.stored) continue
+        this.#counts.fromCache += 1
+        this.#loaded.set(key, shard)
+        if (!this.#libraryRead) this.#view = viewOfStored([...this.#loaded.values()])
+      }
+    } finally {
+      this.#warmPending.clear()
     }
   }
+
+  /** Shards the warm start has still to load. */
+  #warmPending = new Map<string, WarmShard>()
 
   async #sync(): Promise<void> {
     // Loaded when first needed: the schema validator takes a while to load, and a start answers
@@ -269,7 +283,17 @@ export class IndexEngine {
     }
     await this.#writes
     const keys = this.#targets.map((t) => t.key)
-    if (keys.every((key) => this.#loaded.has(key))) await this.#cache.writeWarmKeys(keys)
+    if (keys.every((key) => this.#loaded.has(key))) {
+      const count = (ids: Iterable<string>) =>
+        [...ids].reduce((sum, id) => sum + (this.#view.sectionCounts.get(id) ?? 0), 0)
+      await this.#cache.writeWarm(
+        this.#targets.map(({ key, members }) => ({
+          key,
+          sections: count(members.keys()),
+          briefings: members.size
+        }))
+      )
+    }
     await this.#cache.prune(new Set(keys))
   }
 
