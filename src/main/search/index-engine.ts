@@ -10,7 +10,7 @@ import type { Library } from '../library/library'
 import type { ParsedFiles } from '../library/library-loader'
 import { IndexCache, INDEX_CACHE_DIR } from './index-cache'
 import type { CachedShard, WarmShard } from './index-cache'
-import { storeSections, viewOfStored } from './stored-sections'
+import { storeSections, StoredView } from './stored-sections'
 import type { StoredSections } from './stored-sections'
 import { createTermMarker } from './mark-terms'
 import { PostingBuilder, TermAnalyser } from './posting-builder'
@@ -171,6 +171,7 @@ export class IndexEngine {
     // Smallest first: the first answers come from whatever loads quickest.
     const warm = await this.#cache.readWarm()
     this.#warmPending = new Map(warm.map((shard) => [shard.key, shard]))
+    const stored = new StoredView()
     try {
       for (const key of await this.#cache.sortBySize([...this.#warmPending.keys()])) {
         const shard: CachedShard | undefined = await this.#cache.read(key)
@@ -178,7 +179,8 @@ export class IndexEngine {
         if (!shard?.stored) continue
         this.#counts.fromCache += 1
         this.#loaded.set(key, shard)
-        if (!this.#libraryRead) this.#view = viewOfStored([...this.#loaded.values()])
+        stored.add(shard)
+        if (!this.#libraryRead) this.#view = stored.view()
       }
     } finally {
       this.#warmPending.clear()
