@@ -26,7 +26,7 @@ export interface LibraryView extends SearchView {
 // rather than held for every briefing.
 const made = new WeakMap<
   Briefing,
-  { count: number; hash: string; entities: (Entity | undefined)[] }
+  { count: number; hash: string; mentioned: string[]; entities: (Entity | undefined)[] }
 >()
 
 export function viewOf(library: Library): LibraryView {
@@ -36,14 +36,14 @@ export function viewOf(library: Library): LibraryView {
   const sectionCounts = new Map<string, number>()
   for (const briefing of library.briefings) {
     if (hashes.has(briefing.id)) continue
-    const mentioned = [
-      ...new Set(briefing.sections.flatMap((s) => s.mentions.map((m) => m.entity)))
-    ]
-    const entities = mentioned.map((id) => library.entities.get(id))
     let entry = made.get(briefing)
-    if (!entry || entry.entities.some((entity, i) => entity !== entities[i])) {
+    if (!entry || !sameEntities(entry, library.entities)) {
+      const mentioned = [
+        ...new Set(briefing.sections.flatMap((s) => s.mentions.map((m) => m.entity)))
+      ]
+      const entities = mentioned.map((id) => library.entities.get(id))
       const docs = briefingDocuments(library.entities, briefing)
-      entry = { count: docs.length, hash: hashDocuments(docs), entities }
+      entry = { count: docs.length, hash: hashDocuments(docs), mentioned, entities }
       made.set(briefing, entry)
     }
     byId.set(briefing.id, briefing)
@@ -89,6 +89,14 @@ function sectionsOf(briefing: Briefing): [string, IndexedSection][] {
   }
   entriesOf.set(briefing, entries)
   return entries
+}
+
+/** Whether the entities a briefing mentions are the objects its documents were made with. */
+function sameEntities(
+  made: { mentioned: readonly string[]; entities: readonly (Entity | undefined)[] },
+  entities: ReadonlyMap<string, Entity>
+): boolean {
+  return made.mentioned.every((id, i) => entities.get(id) === made.entities[i])
 }
 
 export function hashDocuments(documents: readonly SectionDocument[]): string {
