@@ -157,8 +157,10 @@ export class IndexCache {
   async prune(keep: ReadonlySet<string>): Promise<void> {
     const names = await readdir(this.dir).catch(() => [] as string[])
     for (const name of names) {
-      // Also removes shard files of older formats (`<key>.json`).
-      const key = name.replace(/\.(idx|json)$/, '')
+      // Also removes shard files of older formats (`<key>.json`), and the temp files of writes
+      // an index process stopped before it finished them (this process's own may be under way).
+      const ours = name.includes(`.${process.pid}.`)
+      const key = ours ? name : name.replace(/\.(idx|json|tmp)$/, '')
       if (name === MANIFEST || name === WARM || name === key || keep.has(key)) continue
       await unlink(join(this.dir, name)).catch(() => undefined)
     }

@@ -93,7 +93,9 @@ export class IndexEngine {
       await this.#sync()
     })
     this.#syncing = run.catch(() => undefined)
-    return run.then(() => this.#untilSearchable())
+    // Queries find the new shards as soon as they load; the promise also waits for their cache
+    // files, so a caller that stops the index next (the CLI) leaves them written.
+    return run.then(() => this.#untilSearchable()).then(() => this.#writes)
   }
 
   /** Resolves when every shard of the current plan is loaded (nothing left to build). */
