@@ -16,7 +16,9 @@ export interface Figures {
   firstQueryMs?: number
   /** Sections searchable when that first answer came back, of all sections. */
   firstQueryCoverage?: [number, number]
-  /** Start with a warm cache until the whole library is searchable. */
+  /** Start with a warm cache until the index reports every section searchable (none pending). */
+  searchableMs?: number
+  /** Start with a warm cache until the library has been read and checked (index complete). */
   completeMs?: number
   /** From everything searchable until fuzzy words expand over the library's words. */
   wordsReadyMs?: number

@@ -3,7 +3,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { canonicalText, findWholeWord, firstNonNfcOffset, splitParagraphs } from './canonical-text'
+import {
+  canonicalText,
+  findWholeWord,
+  firstNonNfcOffset,
+  isCanonicalText,
+  splitParagraphs
+} from './canonical-text'
 
 describe('canonicalText', () => {
   it('composes to NFC', () => {
@@ -35,6 +41,35 @@ describe('canonicalText', () => {
   it('gives the paragraphs it joins', () => {
     expect(splitParagraphs('A  b\n\nC')).toEqual(['A b', 'C'])
     expect(canonicalText('A  b\n\nC')).toBe(splitParagraphs('A  b\n\nC').join('\n\n'))
+  })
+})
+
+describe('isCanonicalText', () => {
+  it('says of NFC text what comparing it with its canonical form says', () => {
+    for (const text of ['', 'One.', 'One two.\n\nThree.', '10\u00a0km', 'a\u2009b']) {
+      expect(isCanonicalText(text), JSON.stringify(text)).toBe(true)
+    }
+    for (const text of [
+      ' One.',
+      'One.\n',
+      'a\nb',
+      'a\n\n\nb',
+      'a  b',
+      'a\tb',
+      '\u00a0a',
+      'a\n\n'
+    ]) {
+      expect(isCanonicalText(text), JSON.stringify(text)).toBe(false)
+    }
+    const chars = ['a', 'b', ' ', '\n', '\t', '\r', '\f', '\v', '\u00a0', '\u2028', '\ufeff', 'é']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 12 }), (parts) => {
+        const text = parts.join('')
+        expect(isCanonicalText(text)).toBe(canonicalText(text) === text)
+        expect(isCanonicalText(canonicalText(text))).toBe(true)
+      }),
+      { numRuns: 2000 }
+    )
   })
 })
 

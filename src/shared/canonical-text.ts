@@ -12,6 +12,26 @@ export function canonicalText(raw: string): string {
   return splitParagraphs(raw.normalize('NFC')).join('\n\n')
 }
 
+/**
+ * Whether NFC text is canonical (canonicalText would leave it as it is). Every file of the library
+ * is checked at each start: text that plainly is canonical (paragraphs without line breaks, tabs
+ * or double spaces, trimmed, joined by one blank line) is told apart without rebuilding it.
+ */
+export function isCanonicalText(text: string): boolean {
+  return plainlyCanonical(text) || canonicalText(text) === text
+}
+
+const NOT_PLAIN = /[\t\f\v\r]| {2}/
+const UNTRIMMED = /^\s|\s$/
+
+function plainlyCanonical(text: string): boolean {
+  if (NOT_PLAIN.test(text)) return false
+  for (const paragraph of text.split('\n\n')) {
+    if (paragraph === '' || paragraph.includes('\n') || UNTRIMMED.test(paragraph)) return false
+  }
+  return true
+}
+
 /** The paragraphs of raw text (split on blank lines), each with its whitespace normalised. */
 export function splitParagraphs(raw: string): string[] {
   return raw

@@ -5,9 +5,9 @@ import type { Library } from '../main/library/library'
 import { createTermMarker } from '../main/search/mark-terms'
 import { planQuery } from '../main/search/query-plan'
 import { PostingIndex } from '../main/search/posting-index'
-import { postingArraysOf } from '../main/search/posting-index'
+import { buildPostings, TermAnalyser } from '../main/search/posting-builder'
 import type { PostingArrays } from '../main/search/posting-index'
-import { createBuilder, createSearchPipeline, shortRef } from '../main/search/section-index'
+import { createSearchPipeline } from '../main/search/section-index'
 import type { SectionDocument } from '../main/search/section-index'
 import { viewOf } from '../main/search/search-view'
 import type { SearchService } from '../main/search/search-service'
@@ -48,8 +48,6 @@ export function buildIndex(documents: readonly SectionDocument[]): {
   arrays: PostingArrays
   refs: string[]
 } {
-  const builder = createBuilder()
-  documents.forEach((document, i) => builder.add(shortRef(document, i)))
-  const arrays = postingArraysOf(builder.build(), documents.length)
+  const arrays = buildPostings(documents, new TermAnalyser(createSearchPipeline()))
   return { arrays, refs: documents.map((document) => document.ref) }
 }

@@ -2,7 +2,8 @@
 // and the analyst's imported briefings from the profile, where a damaged file is skipped with a
 // notice rather than keeping the app from starting.
 
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { statSync } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 import type { Entity } from '../../shared/dataset'
@@ -20,6 +21,14 @@ export type ParsedFiles = Map<
   string,
   { stamp: string; parsed: ReturnType<typeof parseDatasetFile> }
 >
+
+type Parsed = ReturnType<typeof parseDatasetFile>
+
+/** Files read at once while loading. */
+const READ_AHEAD = 32
+
+/** Files stat-ed between two turns of the event loop (a millisecond or so). */
+const STATS_PER_SLICE = 200
 
 export interface LoadedLibrary {
   library: Library
@@ -44,8 +53,15 @@ export async function loadLibrary(
   const names = await libraryFiles(userDataDir, notices)
   const files = new Set(names.map((name) => join(dir, name)))
   for (const file of cache?.keys() ?? []) if (!files.has(file)) cache?.delete(file)
-  for (const file of files) {
-    const parsed = await readParsed(file, cache)
+  // Files that changed are read several at a time, then handled in order: one at a time, a scan
+  // of thousands of files waited on thousands of round trips to the file system's threads.
+  const list = [...files]
+  const stamps = await stampsOf(list)
+  const reads = list.map((file) => ({ file, parsed: undefined as Parsed | undefined }))
+  await forEachConcurrently(reads, READ_AHEAD, async (read, i) => {
+    read.parsed = await readParsed(read.file, stamps[i], cache)
+  })
+  for (const { file, parsed } of reads) {
     if (!parsed) continue
     const { dataset, problems } = parsed
     const clash = dataset?.briefings.find((b) => ids.has(b.id))
@@ -103,16 +119,49 @@ async function listJson(dir: string): Promise<string[]> {
   }
 }
 
+/** Runs `task` on every item, at most `limit` at a time; rejects with the first failure. */
+async function forEachConcurrently<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<void>
+): Promise<void> {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++
+      await task(items[index]!, index)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+}
+
+/**
+ * Each file's size and mtime (undefined: it vanished), to tell which changed. Synchronous stats
+ * in short slices: a rescan after one import stats every file of the library, and a round trip
+ * to the file system's threads per file cost many times the stat itself.
+ */
+async function stampsOf(files: readonly string[]): Promise<(string | undefined)[]> {
+  const stamps: (string | undefined)[] = []
+  for (const file of files) {
+    if (stamps.length % STATS_PER_SLICE === STATS_PER_SLICE - 1) {
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    const info = statSync(file, { throwIfNoEntry: false })
+    stamps.push(info && `${info.size}:${info.mtimeMs}`)
+  }
+  return stamps
+}
+
 /** The file parsed, from `cache` when its size and mtime are unchanged; undefined if it vanished. */
 async function readParsed(
   file: string,
+  stamp: string | undefined,
   cache: ParsedFiles | undefined
-): Promise<ReturnType<typeof parseDatasetFile> | undefined> {
+): Promise<Parsed | undefined> {
+  if (stamp === undefined) return undefined
+  const known = cache?.get(file)
+  if (known?.stamp === stamp) return known.parsed
   try {
-    const info = await stat(file)
-    const stamp = `${info.size}:${info.mtimeMs}`
-    const known = cache?.get(file)
-    if (known?.stamp === stamp) return known.parsed
     const parsed = parseDatasetFile(await readFile(file, 'utf8'), file)
     cache?.set(file, { stamp, parsed })
     return parsed

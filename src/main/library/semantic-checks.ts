@@ -4,7 +4,7 @@
 
 import type { DatasetFile, Section } from '../../shared/dataset'
 import { blockProblems } from '../../shared/blocks'
-import { canonicalText, firstNonNfcOffset } from '../../shared/canonical-text'
+import { firstNonNfcOffset, isCanonicalText } from '../../shared/canonical-text'
 import { childPath, type DatasetProblem } from './problems'
 
 /** Semantic problems of a dataset file that already satisfies the schema. */
@@ -77,7 +77,7 @@ function checkSection(section: Section, path: string, entityIds: Set<string>, re
     report(`${path}.text`, `text is not in Unicode NFC form (first difference at offset ${nonNfc})`)
   } else if (section.blocks) {
     checkBlocks(section, path, report)
-  } else if (canonicalText(text) !== text) {
+  } else if (!isCanonicalText(text)) {
     report(
       `${path}.text`,
       'text is not canonical: paragraphs must be single lines joined by "\\n\\n", ' +

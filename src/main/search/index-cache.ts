@@ -41,6 +41,13 @@ export interface CachedShard {
   stored?: StoredSections
 }
 
+/** A shard of the index as it was last complete, and what it covers (the status as it loads). */
+export interface WarmShard {
+  key: string
+  sections: number
+  briefings: number
+}
+
 export class IndexCache {
   constructor(readonly dir: string) {}
 
@@ -94,19 +101,32 @@ export class IndexCache {
     }
   }
 
-  /** Keys of the shards that made up the whole index when it was last complete. */
-  async readWarmKeys(): Promise<string[]> {
+  /** The shards that made up the whole index when it was last complete. */
+  async readWarm(): Promise<WarmShard[]> {
     try {
       const parsed: unknown = JSON.parse(await readFile(join(this.dir, WARM), 'utf8'))
-      return Array.isArray(parsed) ? parsed.filter((k): k is string => typeof k === 'string') : []
+      if (!Array.isArray(parsed)) return []
+      // Older files list keys only: each shard then counts as one briefing still to load.
+      return parsed.flatMap((entry: unknown) =>
+        typeof entry === 'string'
+          ? [{ key: entry, sections: 0, briefings: 1 }]
+          : isWarmShard(entry)
+            ? [entry]
+            : []
+      )
     } catch {
       return []
     }
   }
 
-  async writeWarmKeys(keys: string[]): Promise<void> {
+  /** Keys of the shards that made up the whole index when it was last complete. */
+  async readWarmKeys(): Promise<string[]> {
+    return (await this.readWarm()).map((shard) => shard.key)
+  }
+
+  async writeWarm(shards: WarmShard[]): Promise<void> {
     // Unwritten, the next start waits for the library to be read before answering.
-    await this.#write(WARM, JSON.stringify(keys))
+    await this.#write(WARM, JSON.stringify(shards))
   }
 
   async readManifest(): Promise<Manifest> {
@@ -137,8 +157,10 @@ export class IndexCache {
   async prune(keep: ReadonlySet<string>): Promise<void> {
     const names = await readdir(this.dir).catch(() => [] as string[])
     for (const name of names) {
-      // Also removes shard files of older formats (`<key>.json`).
-      const key = name.replace(/\.(idx|json)$/, '')
+      // Also removes shard files of older formats (`<key>.json`), and the temp files of writes
+      // an index process stopped before it finished them (this process's own may be under way).
+      const ours = name.includes(`.${process.pid}.`)
+      const key = ours ? name : name.replace(/\.(idx|json|tmp)$/, '')
       if (name === MANIFEST || name === WARM || name === key || keep.has(key)) continue
       await unlink(join(this.dir, name)).catch(() => undefined)
     }
@@ -176,4 +198,10 @@ function isManifest(value: unknown): value is Manifest {
   return Object.values(value).every(
     (ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string')
   )
+}
+
+function isWarmShard(value: unknown): value is WarmShard {
+  if (typeof value !== 'object' || value === null) return false
+  const { key, sections, briefings } = value as Partial<WarmShard>
+  return typeof key === 'string' && Number.isInteger(sections) && Number.isInteger(briefings)
 }

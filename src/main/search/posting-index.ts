@@ -1,12 +1,10 @@
-// A shard's index as the index process keeps and queries it: lunr builds the index, then its
-// postings are copied into typed arrays (term × field → documents and lunr's weights). Loaded
-// lunr indexes are millions of small objects; these are a few flat arrays.
-
-import type lunr from 'lunr'
+// A shard's index as the index process keeps and queries it: typed arrays of postings (term ×
+// field → documents and lunr's weights), built by posting-builder.ts. Loaded lunr indexes are
+// millions of small objects; these are a few flat arrays.
 
 export interface PostingArrays {
   fields: readonly string[]
-  /** Documents are numbered 0 … documentCount - 1 (the position their lunr ref encodes). */
+  /** Documents are numbered 0 … documentCount - 1 (the order they were added in). */
   documentCount: number
   /** Index terms, sorted as lunr sorts them (by UTF-16 code unit). */
   terms: readonly string[]
@@ -16,60 +14,6 @@ export interface PostingArrays {
   documents: Int32Array
   /** lunr's weight of the term in that document's field: BM25 × field boost, 3 decimals. */
   weights: Float64Array
-}
-
-/** lunr's serialised index, as far as it is read here. */
-interface SerialisedIndex {
-  fields: string[]
-  fieldVectors: [string, number[]][]
-  invertedIndex: [string, { _index: number }][]
-}
-
-/** The postings of a built lunr index over `documentCount` documents with base-36 refs. */
-export function postingArraysOf(index: lunr.Index, documentCount: number): PostingArrays {
-  const json = index.toJSON() as unknown as SerialisedIndex
-  const { fields } = json
-  const fieldCount = fields.length
-  const terms = json.invertedIndex.map(([term]) => term)
-  // lunr numbers terms in the order it met them; postings here are in sorted-term order.
-  const positionOf = new Map<number, number>()
-  json.invertedIndex.forEach(([, posting], position) => positionOf.set(posting._index, position))
-  const fieldNumber = new Map(fields.map((field, i) => [field, i]))
-  // A field vector is keyed "field/ref"; the ref is the document's number in base 36.
-  const vectors = json.fieldVectors.map(([fieldRef, elements]) => {
-    const slash = fieldRef.indexOf('/')
-    return {
-      field: fieldNumber.get(fieldRef.slice(0, slash)) ?? -1,
-      document: parseInt(fieldRef.slice(slash + 1), 36),
-      elements
-    }
-  })
-  vectors.sort((a, b) => a.document - b.document)
-  const offsets = new Int32Array(terms.length * fieldCount + 1)
-  for (const { field, elements } of vectors) {
-    for (let i = 0; i < elements.length; i += 2) {
-      offsets[slot(positionOf, elements[i]!, fieldCount, field) + 1]! += 1
-    }
-  }
-  for (let i = 1; i < offsets.length; i++) offsets[i]! += offsets[i - 1]!
-  const total = offsets[offsets.length - 1]!
-  const documents = new Int32Array(total)
-  const weights = new Float64Array(total)
-  const next = offsets.slice(0, -1)
-  for (const { field, document, elements } of vectors) {
-    for (let i = 0; i < elements.length; i += 2) {
-      const at = next[slot(positionOf, elements[i]!, fieldCount, field)]!++
-      documents[at] = document
-      weights[at] = elements[i + 1]!
-    }
-  }
-  return { fields, documentCount, terms, offsets, documents, weights }
-}
-
-function slot(positionOf: Map<number, number>, termIndex: number, fields: number, field: number) {
-  const position = positionOf.get(termIndex)
-  if (position === undefined || field < 0) throw new Error('lunr index: unknown term or field')
-  return position * fields + field
 }
 
 /** Postings plus what queries need to find terms: a lookup table, made when first asked for. */

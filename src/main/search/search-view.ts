@@ -26,7 +26,7 @@ export interface LibraryView extends SearchView {
 // rather than held for every briefing.
 const made = new WeakMap<
   Briefing,
-  { count: number; hash: string; entities: (Entity | undefined)[] }
+  { count: number; hash: string; mentioned: string[]; entities: (Entity | undefined)[] }
 >()
 
 export function viewOf(library: Library): LibraryView {
@@ -36,29 +36,20 @@ export function viewOf(library: Library): LibraryView {
   const sectionCounts = new Map<string, number>()
   for (const briefing of library.briefings) {
     if (hashes.has(briefing.id)) continue
-    const mentioned = [
-      ...new Set(briefing.sections.flatMap((s) => s.mentions.map((m) => m.entity)))
-    ]
-    const entities = mentioned.map((id) => library.entities.get(id))
     let entry = made.get(briefing)
-    if (!entry || entry.entities.some((entity, i) => entity !== entities[i])) {
+    if (!entry || !sameEntities(entry, library.entities)) {
+      const mentioned = [
+        ...new Set(briefing.sections.flatMap((s) => s.mentions.map((m) => m.entity)))
+      ]
+      const entities = mentioned.map((id) => library.entities.get(id))
       const docs = briefingDocuments(library.entities, briefing)
-      entry = { count: docs.length, hash: hashDocuments(docs), entities }
+      entry = { count: docs.length, hash: hashDocuments(docs), mentioned, entities }
       made.set(briefing, entry)
     }
     byId.set(briefing.id, briefing)
     hashes.set(briefing.id, entry.hash)
     sectionCounts.set(briefing.id, entry.count)
-    for (const section of briefing.sections) {
-      const ref = sectionRef(briefing.id, section.id)
-      if (sections.has(ref)) continue
-      sections.set(ref, {
-        briefing,
-        section,
-        tags: [...new Set([...section.tags, ...briefing.tags])],
-        entities: [...new Set(section.mentions.map((m) => m.entity))]
-      })
-    }
+    for (const [ref, entry] of sectionsOf(briefing)) sections.set(ref, entry)
   }
   return {
     sections,
@@ -70,6 +61,42 @@ export function viewOf(library: Library): LibraryView {
       return briefing ? briefingDocuments(library.entities, briefing) : []
     }
   }
+}
+
+// A briefing's sections as the search sees them, by briefing object like `made`: a rescan after
+// one import would otherwise make them again for every section of the library.
+const entriesOf = new WeakMap<Briefing, [string, IndexedSection][]>()
+
+/** The briefing's sections by ref (duplicate section ids: the first wins). */
+function sectionsOf(briefing: Briefing): [string, IndexedSection][] {
+  let entries = entriesOf.get(briefing)
+  if (entries) return entries
+  const refs = new Set<string>()
+  entries = []
+  for (const section of briefing.sections) {
+    const ref = sectionRef(briefing.id, section.id)
+    if (refs.has(ref)) continue
+    refs.add(ref)
+    entries.push([
+      ref,
+      {
+        briefing,
+        section,
+        tags: [...new Set([...section.tags, ...briefing.tags])],
+        entities: [...new Set(section.mentions.map((m) => m.entity))]
+      }
+    ])
+  }
+  entriesOf.set(briefing, entries)
+  return entries
+}
+
+/** Whether the entities a briefing mentions are the objects its documents were made with. */
+function sameEntities(
+  made: { mentioned: readonly string[]; entities: readonly (Entity | undefined)[] },
+  entities: ReadonlyMap<string, Entity>
+): boolean {
+  return made.mentioned.every((id, i) => entities.get(id) === made.entities[i])
 }
 
 export function hashDocuments(documents: readonly SectionDocument[]): string {

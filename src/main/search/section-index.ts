@@ -19,7 +19,7 @@ export const SEARCH_FIELDS = [
 export type SearchField = (typeof SEARCH_FIELDS)[number]
 
 // Headings and entity names say what a section is about, so they weigh more than running text.
-const FIELD_BOOSTS: Record<SearchField, number> = {
+export const FIELD_BOOSTS: Record<SearchField, number> = {
   briefing: 1,
   heading: 2,
   body: 1,
@@ -66,21 +66,6 @@ export function createSearchPipeline(): lunr.Pipeline {
   const pipeline = new lunr.Pipeline()
   pipeline.add(...PIPELINE)
   return pipeline
-}
-
-/** A lunr builder with the section fields. Indexing and search share one pipeline. */
-export function createBuilder(): lunr.Builder {
-  const builder = new lunr.Builder()
-  builder.pipeline.add(...PIPELINE)
-  builder.searchPipeline.add(...PIPELINE)
-  builder.ref('ref')
-  for (const field of SEARCH_FIELDS) builder.field(field, { boost: FIELD_BOOSTS[field] })
-  return builder
-}
-
-/** The document with its position, in base 36, as its lunr ref. */
-export function shortRef(document: SectionDocument, position: number): SectionDocument {
-  return { ...document, ref: position.toString(36) }
 }
 
 /** The documents of one briefing, one per section (duplicate section ids: the first wins). */

@@ -55,21 +55,33 @@ export function storeSections(view: LibraryView, refs: readonly string[]): Store
 export function viewOfStored(
   shards: readonly (LoadedShard & { stored?: StoredSections })[]
 ): LibraryView {
-  const sections = new Map<string, IndexedSection>()
-  const hashes = new Map<string, string>()
-  const entities = new Map<string, Entity>()
-  const sectionCounts = new Map<string, number>()
-  for (const shard of shards) {
-    if (!shard.stored) continue
-    for (const entity of shard.stored.entities) entities.set(entity.id, entity)
+  const view = new StoredView()
+  for (const shard of shards) view.add(shard)
+  return view.view()
+}
+
+/**
+ * viewOfStored grown one shard at a time, as a warm start loads them: made again from every
+ * shard loaded so far, the views of a start cost the square of its shard count.
+ */
+export class StoredView {
+  readonly #sections = new Map<string, IndexedSection>()
+  readonly #hashes = new Map<string, string>()
+  readonly #entities = new Map<string, Entity>()
+  readonly #sectionCounts = new Map<string, number>()
+
+  add(shard: LoadedShard & { stored?: StoredSections }): void {
+    if (!shard.stored) return
+    const sections = this.#sections
+    for (const entity of shard.stored.entities) this.#entities.set(entity.id, entity)
     const briefings = shard.stored.briefings.map((b) => ({ ...b, sections: [] as Section[] }))
     shard.stored.sections.forEach(([position, section], i) => {
       const briefing = briefings[position]
       const ref = shard.refs[i]
       if (!briefing || ref === undefined || sections.has(ref)) return
       briefing.sections.push(section)
-      hashes.set(briefing.id, shard.built.get(briefing.id) ?? '')
-      sectionCounts.set(briefing.id, (sectionCounts.get(briefing.id) ?? 0) + 1)
+      this.#hashes.set(briefing.id, shard.built.get(briefing.id) ?? '')
+      this.#sectionCounts.set(briefing.id, (this.#sectionCounts.get(briefing.id) ?? 0) + 1)
       sections.set(ref, {
         briefing,
         section,
@@ -78,6 +90,19 @@ export function viewOfStored(
       })
     })
   }
-  // Nothing is built from this view: building waits for the library's own.
-  return { sections, hashes, entities, sectionCounts, documents: () => [] }
+
+  /**
+   * The view of the shards added so far: a new object each time (caches of a view are kept by
+   * object), over tables that later additions extend.
+   */
+  view(): LibraryView {
+    // Nothing is built from this view: building waits for the library's own.
+    return {
+      sections: this.#sections,
+      hashes: this.#hashes,
+      entities: this.#entities,
+      sectionCounts: this.#sectionCounts,
+      documents: () => []
+    }
+  }
 }
