@@ -69,9 +69,23 @@ test('a Word file dropped on the window keeps its headings, list items and table
   await importer.imported.getByTestId('import-open').click()
   const reader = new ReaderPage(app.page)
   await reader.goToSection('Background › The resupply route')
-  await expect(reader.text).toContainText('Escort by two coast guard cutters.')
+  await expect(reader.text.getByRole('listitem')).toContainText([
+    'Escort by two coast guard cutters.'
+  ])
   await reader.goToSection('Responses')
-  await expect(reader.text).toContainText('17 June Rubber boats Boarding, supplies seized')
+  const table = reader.text.getByRole('table')
+  // The Word table marks no heading row, so all four rows are body rows.
+  await expect(table.getByRole('row')).toHaveCount(4)
+  await expect(table.getByRole('row').first().getByRole('cell')).toHaveText([
+    'Date',
+    'Vessel',
+    'Outcome'
+  ])
+  await expect(table.getByRole('row').last().getByRole('cell')).toHaveText([
+    '17 June',
+    'Rubber boats',
+    'Boarding, supplies seized'
+  ])
 })
 
 const SCANNED_WARNING = 'Page 3 had no text (images only) and was left out.'
