@@ -82,13 +82,20 @@ function run(args: string[], onReady?: (go: () => void) => void): Promise<Exit> 
     }
   })
   proc.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
+  // 'close', not 'exit': 'exit' can come before the last of stdout has been read (CI once saw
+  // only "ready\n" of a child that had printed its report).
   return new Promise((resolve) =>
-    proc.on('exit', (code, signal) => resolve({ code, signal, out, err }))
+    proc.on('close', (code, signal) => resolve({ code, signal, out, err }))
   )
 }
 
 function reportOf(exit: Exit): ImportReport {
-  return JSON.parse(exit.out.split('\n').find((l) => l.startsWith('{'))!) as ImportReport
+  const line = exit.out.split('\n').find((l) => l.startsWith('{'))
+  if (line === undefined) {
+    const how = `code ${exit.code}, signal ${exit.signal}`
+    throw new Error(`no report from the import (${how}); stdout: ${JSON.stringify(exit.out)}`)
+  }
+  return JSON.parse(line) as ImportReport
 }
 
 /** Every file under `dir`, relative. */
