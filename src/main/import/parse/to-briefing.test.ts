@@ -1,5 +1,7 @@
 // From a parsed document to a Briefing: canonical texts, ids, defaults; the content hash.
 
+import { createHash } from 'node:crypto'
+
 import { describe, expect, it } from 'vitest'
 
 import { validateDataset } from '../../library/load-dataset'
@@ -164,6 +166,29 @@ describe('contentHash', () => {
     }
     expect(contentHash(edited)).not.toBe(contentHash(a))
     expect(contentHash({ ...a, title: 'Another title' })).not.toBe(contentHash(a))
+  })
+
+  it('tells apart the same text with other block kinds, and keeps the hash of plain text', () => {
+    const plain = { title: 't', sections: [{ heading: 'h', text: 'one\n\ntwo' }] }
+    // The hash of plain sections is the one version 1 imports were stored with.
+    const v1 = createHash('sha256')
+      .update(JSON.stringify(['t', 'h', 'one\n\ntwo']))
+      .digest('hex')
+    expect(contentHash(plain as Briefing)).toBe(v1)
+    const listed = {
+      title: 't',
+      sections: [
+        {
+          heading: 'h',
+          text: 'one\n\ntwo',
+          blocks: [
+            { kind: 'list-item', start: 0, end: 3, level: 1, ordered: false },
+            { kind: 'list-item', start: 5, end: 8, level: 1, ordered: false }
+          ]
+        }
+      ]
+    }
+    expect(contentHash(listed as Briefing)).not.toBe(v1)
   })
 
   it('cannot be fooled by moving text between heading and body', () => {

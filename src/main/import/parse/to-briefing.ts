@@ -124,11 +124,17 @@ function oneLine(text: string): string {
 }
 
 /**
- * SHA-256 (hex) of the briefing's content: title, then each section's heading and text. Metadata
- * (id, source, date, tags) and mentions are left out, so the same text imported twice hashes the
- * same however it was described.
+ * SHA-256 (hex) of the briefing's content: title, then each section's heading, text and block
+ * kinds (when it has any). Metadata (id, source, date, tags) and mentions are left out, so the
+ * same text imported twice hashes the same however it was described; a section without blocks
+ * hashes as before version 2, so earlier imports are still recognised.
  */
 export function contentHash(briefing: Pick<Briefing, 'title' | 'sections'>): string {
-  const content = [briefing.title, ...briefing.sections.flatMap((s) => [s.heading, s.text])]
+  const content = [
+    briefing.title,
+    ...briefing.sections.flatMap((s) =>
+      s.blocks && s.blocks.length > 0 ? [s.heading, s.text, s.blocks] : [s.heading, s.text]
+    )
+  ]
   return createHash('sha256').update(JSON.stringify(content), 'utf8').digest('hex')
 }
