@@ -11,13 +11,13 @@ import { api } from './api'
  * and puts the whole together. A whole that changed between parts is asked for again.
  */
 export async function gatherParts<P, T>(
-  fetch: (start: number) => Promise<P>,
+  askPart: (start: number) => Promise<P>,
   read: (part: P) => { count: number; items: readonly T[]; starts?: readonly number[] }
 ): Promise<{ first: P; items: T[] }> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const first = await fetch(0)
+    const first = await askPart(0)
     const { count, items: head, starts = [] } = read(first)
-    const rest = (await Promise.all(starts.map(fetch))).map(read)
+    const rest = (await Promise.all(starts.map(askPart))).map(read)
     // Each part must hold exactly the items up to where the next one starts.
     const ends = [...starts, count]
     const whole =
