@@ -41,7 +41,8 @@ export async function runSearchBenchmark(options: SearchBenchOptions): Promise<s
       const { scan, mini } = await measureBaselines(corpus.briefings, folders, queries, {
         runs,
         imports: [3, 3, 2][tier]!,
-        model
+        model,
+        miniSearch: size <= 50_000
       })
       log(`${size}: baselines done (${seconds(Date.now() - started)} so far)`)
       settledHeap()
