@@ -54,12 +54,17 @@ export class IndexCache {
 
   /** The shard with this key, or undefined when it is not cached (or the file is damaged). */
   async read(key: string): Promise<CachedShard | undefined> {
-    let bytes: Buffer
-    try {
-      bytes = await readFile(this.#file(key))
-    } catch {
-      return undefined
-    }
+    return this.load(await this.readBytes(key), key)
+  }
+
+  /** The bytes of the shard file with this key; undefined when there is none. */
+  async readBytes(key: string): Promise<Buffer | undefined> {
+    return readFile(this.#file(key)).catch(() => undefined)
+  }
+
+  /** The shard in bytes read by readBytes: undefined when missing, damaged or of another format. */
+  load(bytes: Buffer | undefined, key: string): CachedShard | undefined {
+    if (!bytes) return undefined
     try {
       return this.parse(bytes, key)
     } catch (error) {
