@@ -175,15 +175,6 @@ export class IndexCache {
     }
   }
 
-  /** `keys` ordered by the size of their cache files, smallest first (missing ones last). */
-  async sortBySize(keys: string[]): Promise<string[]> {
-    const sizes = new Map<string, number>()
-    for (const key of keys) {
-      sizes.set(key, (await stat(this.#file(key)).catch(() => null))?.size ?? Infinity)
-    }
-    return [...keys].sort((a, b) => (sizes.get(a) ?? 0) - (sizes.get(b) ?? 0))
-  }
-
   /** Bytes on disk, for the benchmark and diagnostics. */
   async size(): Promise<number> {
     const names = await readdir(this.dir).catch(() => [] as string[])

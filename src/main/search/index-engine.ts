@@ -179,7 +179,11 @@ export class IndexEngine {
     this.#warmPending = new Map(warm.map((shard) => [shard.key, shard]))
     const stored = new StoredView()
     try {
-      const keys = await this.#cache.sortBySize([...this.#warmPending.keys()])
+      // By the section counts warm.json records: a stat of every file first cost a round trip to
+      // the I/O threads per shard before the first one was read.
+      const keys = [...this.#warmPending.values()]
+        .sort((a, b) => a.sections - b.sections)
+        .map((shard) => shard.key)
       // The next file is read while this one is decoded (the reads run on the I/O threads).
       let reading = keys.length > 0 ? this.#cache.readBytes(keys[0]!) : undefined
       for (const [i, key] of keys.entries()) {
