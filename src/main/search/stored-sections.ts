@@ -93,7 +93,8 @@ export class StoredView {
         briefing,
         section,
         tags: section.tags.length === 0 ? tags : [...new Set([...section.tags, ...tags])],
-        entities: [...new Set(section.mentions.map((m) => m.entity))]
+        entities:
+          section.mentions.length === 0 ? [] : [...new Set(section.mentions.map((m) => m.entity))]
       })
     }
   }
