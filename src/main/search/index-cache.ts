@@ -8,10 +8,11 @@ import { join } from 'node:path'
 import { describeError, nodeStoreFs } from '../fs/node-fs'
 import { log } from '../log/log'
 import { writeFileAtomically } from '../fs/atomic-write'
-import { decodePostingFile, encodePostingFile } from './posting-file'
+import { decodePostingFile, encodePostingFile, OlderPostingFile } from './posting-file'
 import { PostingIndex } from './posting-index'
 import type { PostingArrays } from './posting-index'
-import type { StoredSections } from './stored-sections'
+import { packTexts, unpackTexts } from './stored-sections'
+import type { PackedSections, StoredSections } from './stored-sections'
 
 import { INDEX_FORMAT } from './search-view'
 import type { Manifest } from './shard-plan'
@@ -22,7 +23,7 @@ const MANIFEST = 'manifest.json'
 const WARM = 'warm.json'
 const SHARD_EXTENSION = '.idx'
 
-/** The JSON header of a shard file; the postings follow it. */
+/** The JSON header of a shard file; the postings follow it, then the sections' texts. */
 interface CacheHeader {
   format: string
   key: string
@@ -30,7 +31,7 @@ interface CacheHeader {
   built: Record<string, string>
   /** Section refs by document number (LoadedShard.refs). */
   refs: string[]
-  stored: StoredSections
+  stored: PackedSections
 }
 
 export interface CachedShard {
@@ -53,15 +54,21 @@ export class IndexCache {
 
   /** The shard with this key, or undefined when it is not cached (or the file is damaged). */
   async read(key: string): Promise<CachedShard | undefined> {
-    let bytes: Buffer
-    try {
-      bytes = await readFile(this.#file(key))
-    } catch {
-      return undefined
-    }
+    return this.load(await this.readBytes(key), key)
+  }
+
+  /** The bytes of the shard file with this key; undefined when there is none. */
+  async readBytes(key: string): Promise<Buffer | undefined> {
+    return readFile(this.#file(key)).catch(() => undefined)
+  }
+
+  /** The shard in bytes read by readBytes: undefined when missing, damaged or of another format. */
+  load(bytes: Buffer | undefined, key: string): CachedShard | undefined {
+    if (!bytes) return undefined
     try {
       return this.parse(bytes, key)
     } catch (error) {
+      if (error instanceof OlderPostingFile) return undefined
       // Damaged (a checksum mismatch, a short file): rebuilt from the library like a missing one.
       log.warn(
         `search cache: ${key}${SHARD_EXTENSION} is damaged and will be rebuilt: ${describeError(error)}`
@@ -75,29 +82,31 @@ export class IndexCache {
     key: string,
     shard: Omit<CachedShard, 'index'> & { arrays: PostingArrays; stored: StoredSections }
   ): Promise<CachedShard> {
+    const { packed, texts } = packTexts(shard.stored)
     const header: CacheHeader = {
       format: INDEX_FORMAT,
       key,
       built: Object.fromEntries(shard.built),
       refs: shard.refs,
-      stored: shard.stored
+      stored: packed
     }
+    const file = encodePostingFile(header, shard.arrays, Buffer.from(texts, 'utf8'))
     // A cache that cannot be written costs a rebuild on the next start, nothing more.
-    await this.#write(`${key}${SHARD_EXTENSION}`, encodePostingFile(header, shard.arrays))
+    await this.#write(`${key}${SHARD_EXTENSION}`, file)
     const { built, refs, stored } = shard
     return { index: new PostingIndex(shard.arrays), built, refs, stored }
   }
 
   /** The shard in a cache file's bytes; undefined for another format or key, throws if damaged. */
   parse(bytes: Buffer, key: string): CachedShard | undefined {
-    const { header, arrays } = decodePostingFile<CacheHeader>(bytes)
+    const { header, arrays, tail } = decodePostingFile<CacheHeader>(bytes)
     if (header.format !== INDEX_FORMAT || header.key !== key) return undefined
     if (header.refs.length !== arrays.documentCount) throw new Error('cache file: refs')
     return {
       index: new PostingIndex(arrays),
       built: new Map(Object.entries(header.built)),
       refs: header.refs,
-      stored: header.stored
+      stored: unpackTexts(header.stored, tail.toString('utf8'))
     }
   }
 
@@ -164,15 +173,6 @@ export class IndexCache {
       if (name === MANIFEST || name === WARM || name === key || keep.has(key)) continue
       await unlink(join(this.dir, name)).catch(() => undefined)
     }
-  }
-
-  /** `keys` ordered by the size of their cache files, smallest first (missing ones last). */
-  async sortBySize(keys: string[]): Promise<string[]> {
-    const sizes = new Map<string, number>()
-    for (const key of keys) {
-      sizes.set(key, (await stat(this.#file(key)).catch(() => null))?.size ?? Infinity)
-    }
-    return [...keys].sort((a, b) => (sizes.get(a) ?? 0) - (sizes.get(b) ?? 0))
   }
 
   /** Bytes on disk, for the benchmark and diagnostics. */

@@ -179,14 +179,26 @@ export class IndexEngine {
     this.#warmPending = new Map(warm.map((shard) => [shard.key, shard]))
     const stored = new StoredView()
     try {
-      for (const key of await this.#cache.sortBySize([...this.#warmPending.keys()])) {
-        const shard: CachedShard | undefined = await this.#cache.read(key)
+      // By the section counts warm.json records: a stat of every file first cost a round trip to
+      // the I/O threads per shard before the first one was read.
+      const keys = [...this.#warmPending.values()]
+        .sort((a, b) => a.sections - b.sections)
+        .map((shard) => shard.key)
+      // The next file is read while this one is decoded (the reads run on the I/O threads).
+      let reading = keys.length > 0 ? this.#cache.readBytes(keys[0]!) : undefined
+      for (const [i, key] of keys.entries()) {
+        const bytes = await reading
+        reading = i + 1 < keys.length ? this.#cache.readBytes(keys[i + 1]!) : undefined
+        const shard: CachedShard | undefined = this.#cache.load(bytes, key)
         this.#warmPending.delete(key)
         if (!shard?.stored) continue
         this.#counts.fromCache += 1
         this.#loaded.set(key, shard)
         stored.add(shard)
         if (!this.#libraryRead) this.#view = stored.view()
+        // The next file is often read by now: without a turn of the event loop, queries sent
+        // meanwhile would wait for every shard.
+        await yieldToQueries()
       }
     } finally {
       this.#warmPending.clear()

@@ -1,14 +1,21 @@
 // The on-disk form of a cached shard: a JSON header (what the shard holds, its terms and stored
 // sections) followed by the posting arrays as raw little-endian 32-bit integers, so loading them
-// is a copy, not a parse. Weights are stored ×1000: lunr rounds them to 3 decimals anyway.
-// A CRC-32 over the whole file makes a flipped bit a damaged file (rebuilt), not another index.
+// is a copy, not a parse, then an optional tail of raw bytes (the sections' texts, as UTF-8: one
+// decode instead of JSON.parse of megabytes of strings). Weights are stored ×1000: lunr rounds
+// them to 3 decimals anyway. A CRC-32 over the whole file makes a flipped bit a damaged file
+// (rebuilt), not another index.
 
 import { crc32 } from 'node:zlib'
 
 import type { PostingArrays } from './posting-index'
 
-/** 'BRX2': files with a checksum ('BRIX' files, without one, are not read and get rebuilt). */
-const MAGIC = 'BRX2'
+/** 'BRX3': files with a checksum and a tail. Older files are not read: their shards get rebuilt. */
+const MAGIC = 'BRX3'
+/** 'BRIX' (no checksum) and 'BRX2' (no tail). */
+const OLDER_MAGICS = new Set(['BRIX', 'BRX2'])
+
+/** A posting file of an older format: not damaged, just rebuilt. */
+export class OlderPostingFile extends Error {}
 /**
  * MAGIC, the header's byte length (uint32 LE), the CRC-32 of every other byte of the file
  * (uint32 LE), then the header, padded to 4 bytes.
@@ -23,14 +30,21 @@ export interface PostingHeader {
   terms: readonly string[]
   /** Integers in the body: offsets, documents and weights, one after the other. */
   lengths: [number, number, number]
+  /** Bytes of the tail after the integers. */
+  tail: number
 }
 
-export function encodePostingFile(header: object, arrays: PostingArrays): Buffer {
+export function encodePostingFile(
+  header: object,
+  arrays: PostingArrays,
+  tail: Uint8Array = new Uint8Array(0)
+): Buffer {
   const own: PostingHeader = {
     fields: arrays.fields,
     documentCount: arrays.documentCount,
     terms: arrays.terms,
-    lengths: [arrays.offsets.length, arrays.documents.length, arrays.weights.length]
+    lengths: [arrays.offsets.length, arrays.documents.length, arrays.weights.length],
+    tail: tail.length
   }
   const json = Buffer.from(JSON.stringify({ ...header, postings: own }), 'utf8')
   const padded = Math.ceil(json.length / 4) * 4
@@ -39,7 +53,8 @@ export function encodePostingFile(header: object, arrays: PostingArrays): Buffer
   prefix.writeUInt32LE(json.length, 4)
   json.copy(prefix, PREFIX)
   const weights = Int32Array.from(arrays.weights, (w) => Math.round(w * 1000))
-  const file = Buffer.concat([prefix, ...[arrays.offsets, arrays.documents, weights].map(bytesOf)])
+  const integers = [arrays.offsets, arrays.documents, weights].map(bytesOf)
+  const file = Buffer.concat([prefix, ...integers, tail])
   file.writeUInt32LE(checksumOf(file), CHECKSUM_AT)
   return file
 }
@@ -49,13 +64,16 @@ function checksumOf(file: Buffer): number {
   return crc32(file.subarray(PREFIX), crc32(file.subarray(0, CHECKSUM_AT)))
 }
 
-/** The header and arrays of a posting file; throws on a file that is damaged or not one. */
+/**
+ * The header, arrays and tail (a view of `file`) of a posting file; throws on a file that is
+ * damaged or not one, and OlderPostingFile on one of an older format.
+ */
 export function decodePostingFile<H extends object>(
   file: Buffer
-): { header: H; arrays: PostingArrays } {
-  if (file.length < PREFIX || file.toString('latin1', 0, 4) !== MAGIC) {
-    throw new Error('not a posting file')
-  }
+): { header: H; arrays: PostingArrays; tail: Buffer } {
+  const magic = file.length < PREFIX ? '' : file.toString('latin1', 0, 4)
+  if (OLDER_MAGICS.has(magic)) throw new OlderPostingFile(`posting file of format ${magic}`)
+  if (magic !== MAGIC) throw new Error('not a posting file')
   const length = file.readUInt32LE(4)
   const bodyStart = PREFIX + Math.ceil(length / 4) * 4
   const parsed = JSON.parse(file.toString('utf8', PREFIX, PREFIX + length)) as H & {
@@ -64,7 +82,10 @@ export function decodePostingFile<H extends object>(
   const { postings, ...header } = parsed
   const [offsetCount, postingCount, weightCount] = postings.lengths
   const integers = offsetCount + postingCount + weightCount
-  if (file.length !== bodyStart + integers * 4) throw new Error('posting file: wrong length')
+  const tailStart = bodyStart + integers * 4
+  if (!Number.isInteger(postings.tail) || file.length !== tailStart + postings.tail) {
+    throw new Error('posting file: wrong length')
+  }
   const body = int32s(file, bodyStart, integers)
   const offsets = body.subarray(0, offsetCount)
   const documents = body.subarray(offsetCount, offsetCount + postingCount)
@@ -85,7 +106,8 @@ export function decodePostingFile<H extends object>(
       offsets: offsets.slice(),
       documents: documents.slice(),
       weights
-    }
+    },
+    tail: file.subarray(tailStart)
   }
 }
 

@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest'
 
-import { coverageStatus, nextTarget, redundantShards } from './shard-coverage'
+import { seededRandom } from '../../test-support/crash-steps'
+import { coverageStatus, isCovered, nextTarget, redundantShards } from './shard-coverage'
 import type { Target } from './shard-coverage'
 import type { LoadedShard } from './text-search'
 
@@ -28,6 +29,36 @@ describe('shard coverage', () => {
       totalSections: 9,
       pendingBriefings: 2
     })
+  })
+
+  it('counts as a briefing-by-briefing check would, over many shards and versions', () => {
+    const random = seededRandom(7)
+    const pick = (n: number) => Math.floor(random() * n)
+    for (let round = 0; round < 50; round++) {
+      const ids = Array.from({ length: 1 + pick(30) }, (_, i) => `b${i}`)
+      const current = new Map(ids.map((id) => [id, `v${pick(3)}`]))
+      const counts = new Map(ids.map((id) => [id, 1 + pick(5)]))
+      const loaded = new Map(
+        Array.from({ length: pick(6) }, (_, s) => {
+          const built = Object.fromEntries(
+            ids.filter(() => random() < 0.4).map((id) => [id, `v${pick(3)}`])
+          )
+          return [`s${s}`, shard(built)]
+        })
+      )
+      let indexedSections = 0
+      let pendingBriefings = 0
+      for (const [id, count] of counts) {
+        if (isCovered(id, current, loaded)) indexedSections += count
+        else pendingBriefings += 1
+      }
+      const totalSections = [...counts.values()].reduce((a, b) => a + b, 0)
+      expect(coverageStatus(counts, current, loaded)).toEqual({
+        indexedSections,
+        totalSections,
+        pendingBriefings
+      })
+    }
   })
 
   it('keeps an unplanned shard while it alone holds a current briefing', () => {

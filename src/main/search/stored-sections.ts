@@ -75,20 +75,28 @@ export class StoredView {
     const sections = this.#sections
     for (const entity of shard.stored.entities) this.#entities.set(entity.id, entity)
     const briefings = shard.stored.briefings.map((b) => ({ ...b, sections: [] as Section[] }))
-    shard.stored.sections.forEach(([position, section], i) => {
+    // A warm start adds every section of the library here before it counts as searchable: the
+    // briefing's own tags are deduplicated once, not once per section.
+    const briefingTags = briefings.map((b) => [...new Set(b.tags)])
+    const { refs, built } = shard
+    const { sections: stored } = shard.stored
+    for (let i = 0; i < stored.length; i++) {
+      const [position, section] = stored[i]!
       const briefing = briefings[position]
-      const ref = shard.refs[i]
-      if (!briefing || ref === undefined || sections.has(ref)) return
+      const ref = refs[i]
+      if (!briefing || ref === undefined || sections.has(ref)) continue
       briefing.sections.push(section)
-      this.#hashes.set(briefing.id, shard.built.get(briefing.id) ?? '')
+      this.#hashes.set(briefing.id, built.get(briefing.id) ?? '')
       this.#sectionCounts.set(briefing.id, (this.#sectionCounts.get(briefing.id) ?? 0) + 1)
+      const tags = briefingTags[position]!
       sections.set(ref, {
         briefing,
         section,
-        tags: [...new Set([...section.tags, ...briefing.tags])],
-        entities: [...new Set(section.mentions.map((m) => m.entity))]
+        tags: section.tags.length === 0 ? tags : [...new Set([...section.tags, ...tags])],
+        entities:
+          section.mentions.length === 0 ? [] : [...new Set(section.mentions.map((m) => m.entity))]
       })
-    })
+    }
   }
 
   /**
@@ -105,4 +113,58 @@ export class StoredView {
       documents: () => []
     }
   }
+}
+
+/** Stored sections as a cache file holds them: texts apart, in one string (see packTexts). */
+export interface PackedSections extends Omit<StoredSections, 'sections'> {
+  sections: [number, Omit<Section, 'text'> & { text?: string }][]
+  /** Each section's text length in UTF-16 units within the joined texts; -1: kept in `sections`. */
+  textLengths: number[]
+}
+
+/** With the u flag a paired surrogate is one code point: only a lone one is in Cs. */
+const LONE_SURROGATE = /\p{Cs}/u
+
+/**
+ * The sections without their texts, and the texts joined: a start then decodes one string and
+ * slices it (V8 keeps slices as views) instead of parsing megabytes of JSON strings. A text that
+ * UTF-8 cannot carry exactly (a lone surrogate) stays in its section.
+ */
+export function packTexts(stored: StoredSections): { packed: PackedSections; texts: string } {
+  const textLengths: number[] = []
+  const texts: string[] = []
+  const sections = stored.sections.map(([position, section]): PackedSections['sections'][0] => {
+    if (LONE_SURROGATE.test(section.text)) {
+      textLengths.push(-1)
+      return [position, section]
+    }
+    textLengths.push(section.text.length)
+    texts.push(section.text)
+    const rest: Omit<Section, 'text'> & { text?: string } = { ...section }
+    delete rest.text
+    return [position, rest]
+  })
+  return { packed: { ...stored, sections, textLengths }, texts: texts.join('') }
+}
+
+/** packTexts undone, in place; throws when the lengths do not add up to the texts. */
+export function unpackTexts(packed: PackedSections, texts: string): StoredSections {
+  const { textLengths, sections } = packed
+  if (!Array.isArray(textLengths) || textLengths.length !== sections.length) {
+    throw new Error('stored sections: text lengths')
+  }
+  let at = 0
+  for (let i = 0; i < sections.length; i++) {
+    const length = textLengths[i]!
+    const section = sections[i]![1]
+    if (length === -1 && typeof section.text === 'string') continue
+    if (!Number.isInteger(length) || length < 0 || at + length > texts.length) {
+      throw new Error('stored sections: text lengths')
+    }
+    section.text = texts.slice(at, (at += length))
+  }
+  if (at !== texts.length) throw new Error('stored sections: text lengths')
+  const stored: Omit<PackedSections, 'textLengths'> & { textLengths?: number[] } = packed
+  delete stored.textLengths
+  return stored as StoredSections
 }

@@ -101,11 +101,25 @@ function trieOf(words: readonly string[]): lunr.TokenSet {
  * the library's words, a fuzzy word as typed is expanded to the words near it (fuzzy-words.ts);
  * without them (still being collected) and for wildcards, by lunr's token set.
  */
-export function queryExpander(indexes: readonly PostingIndex[], words?: LibraryWords): Expander {
+export function queryExpander(
+  indexes: readonly PostingIndex[],
+  library?: LibraryWords | (() => LibraryWords | undefined)
+): Expander {
   const expanded = new Map<string, readonly string[]>()
+  // Asked for only when a fuzzy word needs them: collecting them can take a while (see
+  // libraryWordsOf), and a start's first answers should not wait for it without one.
+  let collected: LibraryWords | undefined
+  let asked = false
+  const wordsNow = () => {
+    if (!asked) collected = typeof library === 'function' ? library() : library
+    asked = true
+    return collected
+  }
   return (clause, typed) => {
     const distance = 'editDistance' in clause ? clause.editDistance : 0
-    const near = words && typed !== undefined && distance > 0 && !typed.includes('*')
+    const words =
+      typed !== undefined && distance > 0 && !typed.includes('*') ? wordsNow() : undefined
+    const near = words && typed !== undefined
     const key = near ? `~${distance} ${typed}` : `${distance || '-'} ${clause.term}`
     let terms = expanded.get(key)
     if (!terms) {

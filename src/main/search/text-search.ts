@@ -79,7 +79,7 @@ export function searchShards(
   let scoringMs = 0
   const expander = queryExpander(
     shards.map((shard) => shard.index),
-    libraryWordsOf(view)
+    () => libraryWordsOf(view)
   )
   shards.forEach((shard, s) => {
     const started = performance.now()
