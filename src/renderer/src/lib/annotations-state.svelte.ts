@@ -28,6 +28,13 @@ import { indexHighlights, patchHighlightIndex, rangesOf } from './section-highli
 import type { HighlightIndex } from './section-highlights'
 import type { HighlightLike } from './segments'
 
+/**
+ * `?whole-answers`: each edit's answer is followed by the whole set in one answer, taken in whole,
+ * as every edit was answered before deltas: the baseline `npm run bench -- reader` compares with.
+ */
+const WHOLE_ANSWERS =
+  typeof location !== 'undefined' && new URLSearchParams(location.search).has('whole-answers')
+
 export const SAVE_POLL_MS = 3000
 export const SAVED_NOTICE_MS = 2500
 
@@ -230,7 +237,9 @@ export class AnnotationsState {
         this.problem = `${failure}: ${messageOf(outcome.error)}`
         return null
       }
-      this.#follow(outcome.result)
+      if (WHOLE_ANSWERS) {
+        this.#accept(await api.loadAnnotations({ briefingId: outcome.result.briefingId }))
+      } else this.#follow(outcome.result)
       this.problem = ''
       return outcome.result
     })
