@@ -69,7 +69,7 @@ export function runReaderBenchmark(): string[] {
     ),
     row('longest task while scrolling and jumping, wall clock', (f) => f.scroll.wall),
     `| one highlight edit in the ${r.highlights.toLocaleString('en')}-highlight briefing (recolour, ${EDITS} edits): longest task, main-thread CPU time (${over(d.cpu)}) | ${ms(d.cpu.longestMs)} | whole set answered: ${ms(whole.cpu.longestMs)} (${over(whole.cpu)}) | ${ratio(d.cpu.longestMs, Math.max(1, whole.cpu.longestMs))} |`,
-    `| one highlight edit: longest task, wall clock (${over(d.wall)}) | ${ms(d.wall.longestMs)} | whole set answered: ${ms(whole.wall.longestMs)} (${over(whole.wall)}) | ${ratio(d.wall.longestMs, Math.max(1, whole.wall.longestMs))} |`,
+    `| one highlight edit: longest task, wall clock (${over(d.wall)}) | ${d.wall.over50 === 0 ? 'no task over 50 ms' : ms(d.wall.longestMs)} | whole set answered: ${ms(whole.wall.longestMs)} (${over(whole.wall)}) | ${ratio(d.wall.longestMs, Math.max(1, whole.wall.longestMs))} |`,
     `| one highlight edit: click to the answer shown (slowest of ${EDITS}) | ${ms(d.editMs)} | whole set answered: ${ms(whole.editMs)} | ${ratio(d.editMs, whole.editMs)} |`,
     `| one highlight edit: IPC answer (JSON) | ${kb(d.answerChars)} | whole set: ${kb(whole.answerChars)} | ${ratio(d.answerChars, whole.answerChars)} |`,
     '',
