@@ -95,12 +95,8 @@ export const contract = {
     { briefingId: string; change: AnnotationChange },
     AnnotationChangeResult
   >(validateChangeRequest),
-  'annotations:undo': channel<{ briefingId: string }, AnnotationsDelta>(
-    validateBriefingIdRequest
-  ),
-  'annotations:redo': channel<{ briefingId: string }, AnnotationsDelta>(
-    validateBriefingIdRequest
-  ),
+  'annotations:undo': channel<{ briefingId: string }, AnnotationsDelta>(validateBriefingIdRequest),
+  'annotations:redo': channel<{ briefingId: string }, AnnotationsDelta>(validateBriefingIdRequest),
   /** Retries unsaved changes and reports whether everything acknowledged is on disk. */
   'annotations:status': channel<void, SaveStatus>(validateNoRequest),
   'prefs:get': channel<void, Preferences>(validateNoRequest),
