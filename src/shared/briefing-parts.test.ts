@@ -50,6 +50,7 @@ describe('briefingPart', () => {
 describe('annotationsPart', () => {
   const all: BriefingAnnotations = {
     briefingId: 'b1',
+    revision: 1,
     highlights: ['a', 'b', 'c'].map((id) => ({ id }) as AnchoredHighlight),
     notes: [],
     trash: [],

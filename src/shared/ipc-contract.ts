@@ -4,9 +4,9 @@
 
 import { API_METHODS } from './api-methods'
 import type { AppInfo } from './app'
+import type { AnnotationChangeResult, AnnotationsDelta } from './annotation-delta'
 import type {
   AnnotationChange,
-  AnnotationChangeResult,
   BriefingAnnotations,
   ExportOptions,
   ExportResult,
@@ -90,16 +90,13 @@ export const contract = {
   'annotations:load-part': channel<AnnotationsPartRequest, AnnotationsPart>(
     validateAnnotationsPartRequest
   ),
+  /** Edits answer with what changed (a delta), not the whole set: see annotation-delta.ts. */
   'annotations:change': channel<
     { briefingId: string; change: AnnotationChange },
     AnnotationChangeResult
   >(validateChangeRequest),
-  'annotations:undo': channel<{ briefingId: string }, BriefingAnnotations>(
-    validateBriefingIdRequest
-  ),
-  'annotations:redo': channel<{ briefingId: string }, BriefingAnnotations>(
-    validateBriefingIdRequest
-  ),
+  'annotations:undo': channel<{ briefingId: string }, AnnotationsDelta>(validateBriefingIdRequest),
+  'annotations:redo': channel<{ briefingId: string }, AnnotationsDelta>(validateBriefingIdRequest),
   /** Retries unsaved changes and reports whether everything acknowledged is on disk. */
   'annotations:status': channel<void, SaveStatus>(validateNoRequest),
   'prefs:get': channel<void, Preferences>(validateNoRequest),

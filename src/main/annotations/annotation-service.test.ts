@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { describeRange } from '../../shared/anchoring/describe'
+import { applyDelta } from '../../shared/annotation-delta'
+import type { AnnotationsDelta } from '../../shared/annotation-delta'
 import type { BriefingAnnotations } from '../../shared/annotation-requests'
 import type { Briefing } from '../../shared/dataset'
 import { openAnnotationStore } from './store/annotation-store'
@@ -31,6 +33,13 @@ function targetOf(word: string, text = TEXT) {
   return describeRange(text, start, start + word.length, { briefingId: 'b1', sectionId: 's1' })!
 }
 
+/** `view` with `delta` applied, as the renderer does (the delta must start from `view`). */
+function follow(view: BriefingAnnotations, delta: AnnotationsDelta): BriefingAnnotations {
+  const next = applyDelta(view, delta)
+  if (!next) throw new Error(`delta from ${delta.from} does not apply to ${view.revision}`)
+  return next
+}
+
 const stores: AnnotationStore[] = []
 afterEach(async () => {
   for (const store of stores.splice(0)) await store.close()
@@ -53,12 +62,15 @@ async function setUp(dir = mkdtempSync(join(tmpdir(), 'annotation-service-')), l
 describe('annotation service', () => {
   it('creates a highlight from a selection, anchored, with main-assigned id and clean tags', async () => {
     const { service } = await setUp()
-    const view = await service.change('b1', {
-      op: 'highlight.create',
-      target: targetOf('co-development'),
-      color: 'green',
-      tags: [' industry ', 'Industry', 'defence']
-    })
+    const view = follow(
+      await service.load('b1'),
+      await service.change('b1', {
+        op: 'highlight.create',
+        target: targetOf('co-development'),
+        color: 'green',
+        tags: [' industry ', 'Industry', 'defence']
+      })
+    )
     expect(view.highlights).toHaveLength(1)
     expect(view.highlights[0]).toMatchObject({
       id: 'id-1',
@@ -80,7 +92,7 @@ describe('annotation service', () => {
       body: 'first'
     })
     expect(created.changedId).toBe('id-1')
-    expect(created.notes.map((n) => n.id)).toEqual(['id-1'])
+    expect(created.notes.put.map((n) => n.id)).toEqual(['id-1'])
     const edited = await service.change('b1', { op: 'note.update', id: 'id-1', body: 'second' })
     expect(edited.changedId).toBe('id-1')
   })
@@ -104,26 +116,33 @@ describe('annotation service', () => {
 
   it('updates, deletes to the trash, restores, and undoes/redoes', async () => {
     const { service } = await setUp()
-    await service.change('b1', {
-      op: 'highlight.create',
-      target: targetOf('military'),
-      color: 'yellow'
-    })
-    let view: BriefingAnnotations = await service.change('b1', {
-      op: 'highlight.update',
-      id: 'id-1',
-      color: 'pink',
-      note: 'Why *now*?'
-    })
+    let view = await service.load('b1')
+    view = follow(
+      view,
+      await service.change('b1', {
+        op: 'highlight.create',
+        target: targetOf('military'),
+        color: 'yellow'
+      })
+    )
+    view = follow(
+      view,
+      await service.change('b1', {
+        op: 'highlight.update',
+        id: 'id-1',
+        color: 'pink',
+        note: 'Why *now*?'
+      })
+    )
     expect(view.highlights[0]).toMatchObject({ color: 'pink', note: 'Why *now*?' })
-    view = await service.change('b1', { op: 'highlight.delete', id: 'id-1' })
+    view = follow(view, await service.change('b1', { op: 'highlight.delete', id: 'id-1' }))
     expect(view.highlights).toEqual([])
     expect(view.trash).toMatchObject([{ kind: 'highlight', id: 'id-1', label: 'military' }])
-    view = await service.undo('b1')
+    view = follow(view, await service.undo('b1'))
     expect(view.highlights.map((h) => h.id)).toEqual(['id-1'])
-    view = await service.redo('b1')
+    view = follow(view, await service.redo('b1'))
     expect(view.highlights).toEqual([])
-    view = await service.change('b1', { op: 'highlight.restore', id: 'id-1' })
+    view = follow(view, await service.change('b1', { op: 'highlight.restore', id: 'id-1' }))
     expect(view.highlights[0]).toMatchObject({ id: 'id-1', color: 'pink' })
   })
 

@@ -5,14 +5,11 @@
 
 import { randomUUID } from 'node:crypto'
 
-import type {
-  AnnotationChange,
-  AnnotationChangeResult,
-  BriefingAnnotations
-} from '../../shared/annotation-requests'
+import type { AnnotationChangeResult, AnnotationsDelta } from '../../shared/annotation-delta'
+import type { AnnotationChange, BriefingAnnotations } from '../../shared/annotation-requests'
 import type { Highlight, Note } from '../../shared/annotations'
 import type { Briefing } from '../../shared/dataset'
-import type { AnnotationStore, LoadedAnnotations } from './store/types'
+import type { AnnotationStore, LoadedAnnotations, StoreChange } from './store/types'
 import { StoreError } from './store/store-error'
 import type { Library } from '../library/library'
 import { AppError } from '../errors'
@@ -23,14 +20,16 @@ import type { MergeCounts } from './annotation-merge'
 import type { AnnotationCounts } from '../library/profile-summaries'
 import { countAnnotations } from './annotation-counts'
 import { BriefingCache } from './briefing-cache'
+import { deltaOf } from './change-delta'
 import type { AnnotationSink } from './briefing-cache'
 
 export interface AnnotationService {
   load(briefingId: string): Promise<BriefingAnnotations>
-  /** Applies one change; the answer names the id it created or changed. */
+  /** Applies one change; the answer is what changed and names the id it created or changed. */
   change(briefingId: string, change: AnnotationChange): Promise<AnnotationChangeResult>
-  undo(briefingId: string): Promise<BriefingAnnotations>
-  redo(briefingId: string): Promise<BriefingAnnotations>
+  /** Undoes the last change; the answer is what changed (nothing, when there was nothing to undo). */
+  undo(briefingId: string): Promise<AnnotationsDelta>
+  redo(briefingId: string): Promise<AnnotationsDelta>
   /** Retries unsaved writes, then reports whether everything acknowledged is on disk. */
   saveStatus(): Promise<BriefingAnnotations['save']>
   /** Highlights and notes of each briefing (the library's cards); unreadable ones left out. */
@@ -65,6 +64,19 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? randomUUID
   const cache = new BriefingCache(deps.search)
+  // Each briefing's revision: a new number (from one counter, so never reused) whenever its
+  // annotations or its text change. A delta names the revision it starts from; a renderer whose
+  // copy has another loads the whole set again.
+  const revisions = new Map<string, { briefing: Briefing; revision: number }>()
+  let lastRevision = 0
+  const bump = (briefing: Briefing): number => {
+    revisions.set(briefing.id, { briefing, revision: ++lastRevision })
+    return lastRevision
+  }
+  const revisionOf = (briefing: Briefing): number => {
+    const known = revisions.get(briefing.id)
+    return known?.briefing === briefing ? known.revision : bump(briefing)
+  }
 
   function briefingOf(briefingId: string): Briefing {
     const briefing = deps.library().briefings.find((b) => b.id === briefingId)
@@ -76,7 +88,21 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
   /** What the renderer sees of `loaded`; search is kept in step with it. */
   function viewOf(briefing: Briefing, loaded: LoadedAnnotations): BriefingAnnotations {
     cache.index(briefing, loaded)
-    return toView(briefing, loaded, deps.store.readOnly, cache.anchor(briefing, loaded.highlights))
+    const highlights = cache.anchor(briefing, loaded.highlights)
+    return toView(briefing, loaded, deps.store.readOnly, highlights, revisionOf(briefing))
+  }
+
+  /** What the renderer is told of `changes`, applied between `from` and `to`. */
+  function deltaFor(
+    briefing: Briefing,
+    loaded: LoadedAnnotations,
+    changes: readonly StoreChange[],
+    revisions: { from: number; to: number }
+  ): AnnotationsDelta {
+    cache.index(briefing, loaded)
+    return deltaOf(loaded, changes, revisions, deps.store.readOnly, (h) =>
+      cache.anchorOne(briefing, h)
+    )
   }
 
   async function view(briefingId: string): Promise<BriefingAnnotations> {
@@ -92,22 +118,31 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
   ): Promise<AnnotationChangeResult> {
     const briefing = briefingOf(briefingId)
     const fresh = { at: now().toISOString(), newId }
+    let planned: { changes: StoreChange[]; from: number; to: number } | undefined
     const written = await guard(() =>
       deps.store.write(briefingId, (current) => {
         const { changes, changedId } = planChange(briefing, current, change, fresh)
+        // Numbered in the queue's step, in the order the store applies the changes. A change
+        // the store then refuses leaves a revision no answer names: the renderer reloads.
+        planned = { changes, from: revisionOf(briefing), to: bump(briefing) }
         return { changes, result: changedId }
       })
     )
-    return { ...viewOf(briefing, written.annotations), changedId: written.result }
+    const { changes, ...between } = planned!
+    const delta = deltaFor(briefing, written.annotations, changes, between)
+    return { ...delta, changedId: written.result }
   }
 
-  // The state shown is read in the same step of the queue as the undo or redo itself.
-  async function step(briefingId: string, direction: 'undo' | 'redo') {
+  // The state described is read in the same step of the queue as the undo or redo itself.
+  async function step(briefingId: string, direction: 'undo' | 'redo'): Promise<AnnotationsDelta> {
     const briefing = briefingOf(briefingId)
     const stepped = await guard(() =>
       direction === 'undo' ? deps.store.undo(briefingId) : deps.store.redo(briefingId)
     )
-    return stepped ? viewOf(briefing, stepped.annotations) : view(briefingId)
+    const loaded = stepped?.annotations ?? (await guard(() => deps.store.load(briefingId)))
+    const from = revisionOf(briefing)
+    const to = stepped ? bump(briefing) : from
+    return deltaFor(briefing, loaded, stepped ? [stepped.change] : [], { from, to })
   }
 
   return {
@@ -122,7 +157,11 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
     async importRecords(briefingId, highlights, notes, undated) {
       const briefing = briefingOf(briefingId)
       const written = await guard(() =>
-        deps.store.write(briefingId, (current) => planMerge(current, highlights, notes, undated))
+        deps.store.write(briefingId, (current) => {
+          // An open renderer's copy no longer matches: its next delta makes it load the set.
+          bump(briefing)
+          return planMerge(current, highlights, notes, undated)
+        })
       )
       // Anchored when the briefing is next shown, not for an import nobody is looking at.
       cache.index(briefing, written.annotations)

@@ -46,6 +46,16 @@ export class BriefingCache {
     return views
   }
 
+  /** One highlight anchored (a changed one: the others are not looked at). */
+  anchorOne(briefing: Briefing, highlight: Highlight): AnchoredHighlight {
+    const anchors = (this.#of(briefing).anchors ??= new Map())
+    const known = anchors.get(highlight.id)
+    if (known?.highlight === highlight) return known.view
+    const view = anchored(briefing, highlight)
+    anchors.set(highlight.id, { highlight, view })
+    return view
+  }
+
   /** Sends search what changed since it was last sent this briefing (everything, the first time). */
   index(briefing: Briefing, loaded: Pick<LoadedAnnotations, 'highlights' | 'notes'>): void {
     const cached = this.#of(briefing)

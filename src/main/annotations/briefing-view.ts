@@ -24,14 +24,26 @@ export function toView(
   briefing: Briefing,
   loaded: LoadedAnnotations,
   storeReadOnly: string | undefined,
-  highlights: AnchoredHighlight[]
+  highlights: AnchoredHighlight[],
+  revision: number
 ): BriefingAnnotations {
-  const readOnly = loaded.readOnly ?? storeReadOnly
   return {
     briefingId: briefing.id,
+    revision,
     highlights,
     notes: loaded.notes,
     trash: loaded.trash.map(trashEntry),
+    ...statusOf(loaded, storeReadOnly)
+  }
+}
+
+/** The parts of a view besides the records: undo and redo, read-only, warnings, save state. */
+export function statusOf(
+  loaded: LoadedAnnotations,
+  storeReadOnly: string | undefined
+): Pick<BriefingAnnotations, 'canUndo' | 'canRedo' | 'readOnly' | 'warnings' | 'save'> {
+  const readOnly = loaded.readOnly ?? storeReadOnly
+  return {
     canUndo: loaded.canUndo,
     canRedo: loaded.canRedo,
     ...(readOnly ? { readOnly } : {}),
@@ -40,7 +52,7 @@ export function toView(
   }
 }
 
-function trashEntry(item: TrashItem): TrashEntry {
+export function trashEntry(item: TrashItem): TrashEntry {
   if (item.kind === 'highlight') {
     return {
       kind: 'highlight',

@@ -91,9 +91,18 @@ export class AnnotationView {
 
   /** Drops references to annotations that no longer exist (deleted, or undone). */
   forgetMissing(ids: ReadonlySet<string>): void {
-    if (this.selectedId !== null && !ids.has(this.selectedId)) this.deselect()
-    if (this.editor && !ids.has(this.editor.id)) this.editor = null
-    if (this.editingNoteId !== null && !ids.has(this.editingNoteId)) this.editingNoteId = null
+    this.#forget((id) => !ids.has(id))
+  }
+
+  /** Drops references to the annotations `removed` (an edit's delta names them). */
+  forgetRemoved(removed: readonly string[]): void {
+    if (removed.length > 0) this.#forget((id) => removed.includes(id))
+  }
+
+  #forget(gone: (id: string) => boolean): void {
+    if (this.selectedId !== null && gone(this.selectedId)) this.deselect()
+    if (this.editor && gone(this.editor.id)) this.editor = null
+    if (this.editingNoteId !== null && gone(this.editingNoteId)) this.editingNoteId = null
   }
 
   /** A different briefing: nothing carries over but the panel tab. */

@@ -1,32 +1,34 @@
-// Annotation requests go out at once and their answers are applied in the order sent; a new
-// highlight's id comes from the answer; Ctrl+Z then Ctrl+Y pressed quickly both reach main.
+// Annotation requests go out at once and their answers (deltas) are applied in the order sent; a
+// new highlight's id comes from the answer; Ctrl+Z then Ctrl+Y pressed quickly both reach main; a
+// delta that does not start from the set shown loads the whole set again.
 
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
-import type {
-  AnnotationChangeResult,
-  BriefingAnnotations
-} from '../../../shared/annotation-requests'
-import type { SectionTarget } from '../../../shared/annotations'
+import type { AnnotationChangeResult, AnnotationsDelta } from '../../../shared/annotation-delta'
+import type { BriefingAnnotations } from '../../../shared/annotation-requests'
+import type { AnchoredHighlight, SectionTarget } from '../../../shared/annotations'
 import { annotationsPart } from '../../../shared/briefing-parts'
 
+type Answer = BriefingAnnotations | AnnotationsDelta | AnnotationChangeResult
 interface Call {
   method: string
   args: unknown[]
-  answer: (value: BriefingAnnotations | AnnotationChangeResult) => void
+  answer: (value: Answer) => void
   fail: (error: Error) => void
 }
 const calls: Call[] = []
 function pending(method: string) {
   return (...args: unknown[]) =>
-    new Promise<BriefingAnnotations>((answer, fail) => calls.push({ method, args, answer, fail }))
+    new Promise<Answer>((answer, fail) => calls.push({ method, args, answer, fail }))
 }
 
 vi.mock('./api', () => ({
   api: {
     // The state loads in parts: the whole answered here is cut as main cuts it.
     loadAnnotationsPart: (request: { start: number }) =>
-      pending('load')(request).then((whole) => annotationsPart(whole, request.start)),
+      pending('load')(request).then((whole) =>
+        annotationsPart(whole as BriefingAnnotations, request.start)
+      ),
     changeAnnotation: pending('change'),
     undo: pending('undo'),
     redo: pending('redo'),
@@ -39,6 +41,7 @@ const { AnnotationsState } = await import('./annotations-state.svelte')
 function annotations(over: Partial<BriefingAnnotations> = {}): BriefingAnnotations {
   return {
     briefingId: 'b1',
+    revision: 1,
     highlights: [],
     notes: [],
     trash: [],
@@ -49,6 +52,25 @@ function annotations(over: Partial<BriefingAnnotations> = {}): BriefingAnnotatio
     ...over
   }
 }
+
+/** The delta from revision `from` to the next, with `over` (nothing changed by default). */
+function delta(from: number, over: Partial<AnnotationsDelta> = {}): AnnotationsDelta {
+  return {
+    briefingId: 'b1',
+    from,
+    to: from + 1,
+    highlights: { put: [], removed: [] },
+    notes: { put: [], removed: [] },
+    trash: { put: [], removed: [] },
+    canUndo: true,
+    canRedo: false,
+    warnings: [],
+    save: { saved: true, pending: 0 },
+    ...over
+  }
+}
+
+const notePut = (id: string, body: string) => ({ put: [note(id, body)], removed: [] })
 
 const note = (id: string, body: string) => ({
   id,
@@ -82,10 +104,10 @@ describe('AnnotationsState writes', () => {
     const second = state.change({ op: 'note.update', id: 'n1', body: 'two' })
     expect(calls.map((c) => c.method)).toEqual(['change', 'change'])
 
-    calls[1]!.answer({ ...annotations({ notes: [note('n1', 'two')] }), changedId: 'n1' })
+    calls[1]!.answer({ ...delta(2, { notes: notePut('n1', 'two') }), changedId: 'n1' })
     await everythingSettled()
     expect(state.notes).toEqual([])
-    calls[0]!.answer({ ...annotations({ notes: [note('n1', 'one')] }), changedId: 'n1' })
+    calls[0]!.answer({ ...delta(1, { notes: notePut('n1', 'one') }), changedId: 'n1' })
     await Promise.all([first, second])
     expect(state.notes.map((n) => n.body)).toEqual(['two'])
   })
@@ -95,7 +117,7 @@ describe('AnnotationsState writes', () => {
     const first = state.change({ op: 'note.delete', id: 'gone' })
     const second = state.change({ op: 'note.create', target: { kind: 'briefing' }, body: 'x' })
     calls[0]!.fail(new Error('No note with id "gone"'))
-    calls[1]!.answer({ ...annotations({ notes: [note('n2', 'x')] }), changedId: 'n2' })
+    calls[1]!.answer({ ...delta(1, { notes: notePut('n2', 'x') }), changedId: 'n2' })
     expect(await first).toBeNull()
     expect((await second)?.changedId).toBe('n2')
     expect(state.notes.map((n) => n.id)).toEqual(['n2'])
@@ -107,7 +129,7 @@ describe('AnnotationsState writes', () => {
     const target = { briefingId: 'b1', sectionId: 's1' } as SectionTarget
     const created = state.createHighlight(target, 'green')
     const call = calls.find((c) => c.method === 'change')!
-    const answer: AnnotationChangeResult = { ...annotations({ canUndo: true }), changedId: 'h7' }
+    const answer: AnnotationChangeResult = { ...delta(1), changedId: 'h7' }
     call.answer(answer)
     expect(await created).toBe('h7')
   })
@@ -118,14 +140,70 @@ describe('AnnotationsState writes', () => {
     expect(calls).toEqual([])
 
     const change = state.change({ op: 'note.create', target: { kind: 'briefing' }, body: 'x' })
-    calls.shift()!.answer({ ...annotations({ canUndo: true }), changedId: 'n1' })
+    calls.shift()!.answer({ ...delta(1, { notes: notePut('n1', 'x') }), changedId: 'n1' })
     await change
     const undo = state.undo()
     const redo = state.redo()
     expect(calls.map((c) => c.method)).toEqual(['undo', 'redo'])
-    calls[0]!.answer(annotations({ canRedo: true }))
-    calls[1]!.answer(annotations({ canUndo: true }))
+    calls[0]!.answer(delta(2, { canUndo: false, canRedo: true, notes: removed('n1') }))
+    calls[1]!.answer(delta(3, { notes: notePut('n1', 'x') }))
     await Promise.all([undo, redo])
     expect(state.data?.canUndo).toBe(true)
+    expect(state.notes.map((n) => n.id)).toEqual(['n1'])
+  })
+})
+
+const removed = (id: string) => ({ put: [], removed: [id] })
+
+const highlight = (id: string, sectionId: string, start: number, createdAt: string) =>
+  ({
+    id,
+    target: { briefingId: 'b1', sectionId },
+    color: 'yellow',
+    tags: [],
+    note: '',
+    createdAt,
+    updatedAt: createdAt,
+    status: 'anchored',
+    range: { start, end: start + 3 }
+  }) as unknown as AnchoredHighlight
+
+describe('AnnotationsState deltas', () => {
+  it('patches the set in load order, and only the touched section’s ranges', async () => {
+    const state = new AnnotationsState()
+    const loading = state.open('b1')
+    const h1 = highlight('h1', 's1', 0, '2026-03-01T10:00:00.000Z')
+    const h3 = highlight('h3', 's2', 5, '2026-03-01T12:00:00.000Z')
+    calls.shift()!.answer(annotations({ highlights: [h1, h3] }))
+    await loading
+    const s2Ranges = state.highlightIndex.rangesBySection.get('s2')
+
+    const h2 = highlight('h2', 's1', 10, '2026-03-01T11:00:00.000Z')
+    const edit = state.change({ op: 'highlight.delete', id: 'h1' })
+    calls.shift()!.answer({
+      ...delta(1, { highlights: { put: [h2], removed: ['h1'] } }),
+      changedId: 'h1'
+    })
+    await edit
+    expect(state.highlights.map((h) => h.id)).toEqual(['h2', 'h3'])
+    expect(state.rangesIn('s1')).toEqual([{ id: 'h2', start: 10, end: 13 }])
+    expect(state.highlightIndex.rangesBySection.get('s2')).toBe(s2Ranges)
+    expect(state.highlight('h1')).toBeUndefined()
+    expect(state.data?.revision).toBe(2)
+  })
+
+  it('loads the whole set again when a delta does not start from the set shown', async () => {
+    const state = await opened()
+    const edit = state.change({ op: 'note.create', target: { kind: 'briefing' }, body: 'x' })
+    // Revision 1 is shown; an import made it 5 before this edit was numbered.
+    calls.shift()!.answer({ ...delta(5, { notes: notePut('n9', 'x') }), changedId: 'n9' })
+    await edit
+    expect(state.notes).toEqual([])
+    const reload = calls.shift()!
+    expect(reload.method).toBe('load')
+    reload.answer(annotations({ revision: 6, notes: [note('n8', 'imported'), note('n9', 'x')] }))
+    await state.loaded()
+    expect(state.notes.map((n) => n.id)).toEqual(['n8', 'n9'])
+    expect(state.data?.revision).toBe(6)
   })
 })

@@ -1,6 +1,6 @@
-// The analyst's highlights and notes for the open briefing as main last reported them (every
-// change, undo and redo returns the whole BriefingAnnotations), the preferences (colour labels,
-// last colour), and whether everything acknowledged is on disk (polled while it is not).
+// The analyst's highlights and notes for the open briefing as main last reported them (loaded
+// whole, then kept up to date by the delta each change, undo and redo answers with), the
+// preferences (colour labels, last colour), and whether everything acknowledged is on disk.
 
 import { DEFAULT_COLOR_LABELS, HIGHLIGHT_COLORS } from '../../../shared/annotations'
 import { DEFAULT_READING_SETTINGS } from '../../../shared/reading-settings'
@@ -11,9 +11,10 @@ import type {
   Note,
   SectionTarget
 } from '../../../shared/annotations'
+import { applyDelta } from '../../../shared/annotation-delta'
+import type { AnnotationChangeResult, AnnotationsDelta } from '../../../shared/annotation-delta'
 import type {
   AnnotationChange,
-  AnnotationChangeResult,
   BriefingAnnotations,
   Preferences,
   SaveStatus
@@ -23,7 +24,16 @@ import { api } from './api'
 import { messageOf } from './errors'
 import { clearDocumentSelection } from './dom-selection'
 import { loadAnnotations } from './load-parts'
+import { indexHighlights, patchHighlightIndex, rangesOf } from './section-highlights'
+import type { HighlightIndex } from './section-highlights'
 import type { HighlightLike } from './segments'
+
+/**
+ * `?whole-answers`: each edit's answer is followed by the whole set in one answer, taken in whole,
+ * as every edit was answered before deltas: the baseline `npm run bench -- reader` compares with.
+ */
+const WHOLE_ANSWERS =
+  typeof location !== 'undefined' && new URLSearchParams(location.search).has('whole-answers')
 
 export const SAVE_POLL_MS = 3000
 export const SAVED_NOTICE_MS = 2500
@@ -54,6 +64,11 @@ export class AnnotationsState {
   readonly view = new AnnotationView()
 
   highlights: AnchoredHighlight[] = $derived(this.data?.highlights ?? [])
+  /**
+   * The highlights by id and by section, kept up to date by each delta (only the sections it
+   * touched get new range lists: the others keep theirs, and their text is not laid out again).
+   */
+  highlightIndex = $state.raw<HighlightIndex>(indexHighlights([]))
   notes: Note[] = $derived(this.data?.notes ?? [])
   readOnly: string | null = $derived(this.data?.readOnly ?? null)
   canEdit = $derived(this.status === 'ready' && !this.data?.readOnly)
@@ -70,7 +85,7 @@ export class AnnotationsState {
 
   /** The highlight with `id`, if the briefing has it. */
   highlight(id: string | null): AnchoredHighlight | undefined {
-    return id === null ? undefined : this.highlights.find((h) => h.id === id)
+    return id === null ? undefined : this.highlightIndex.byId.get(id)
   }
 
   note(id: string | null): Note | undefined {
@@ -87,13 +102,7 @@ export class AnnotationsState {
 
   /** Anchored highlights of one section, for segmentation. */
   rangesIn(sectionId: string): HighlightLike[] {
-    const out: HighlightLike[] = []
-    for (const h of this.highlights) {
-      if (h.status === 'anchored' && h.range && h.target.sectionId === sectionId) {
-        out.push({ id: h.id, start: h.range.start, end: h.range.end })
-      }
-    }
-    return out
+    return [...rangesOf(this.highlightIndex, sectionId)]
   }
 
   /** Loads the annotations of `briefingId` (again, if it is already open). */
@@ -101,6 +110,7 @@ export class AnnotationsState {
     const seq = ++this.#seq
     if (this.briefingId !== briefingId) {
       this.data = null
+      this.highlightIndex = indexHighlights([])
       this.view.reset()
       this.warningsDismissed = false
       this.status = 'loading'
@@ -175,14 +185,14 @@ export class AnnotationsState {
   // While requests are in flight, whether there is something to undo or redo is main's to decide
   // when the step's turn comes: Ctrl+Z then Ctrl+Y, pressed quickly, must redo what was undone.
   // With nothing in flight, the last answer already says, and no request is sent for nothing.
-  undo(): Promise<BriefingAnnotations | null> {
+  undo(): Promise<AnnotationsDelta | null> {
     const briefingId = this.briefingId
     if (!briefingId || !this.canEdit) return Promise.resolve(null)
     if (this.#inFlight === 0 && !this.data?.canUndo) return Promise.resolve(null)
     return this.#send(() => api.undo({ briefingId }), 'Could not undo')
   }
 
-  redo(): Promise<BriefingAnnotations | null> {
+  redo(): Promise<AnnotationsDelta | null> {
     const briefingId = this.briefingId
     if (!briefingId || !this.canEdit) return Promise.resolve(null)
     if (this.#inFlight === 0 && !this.data?.canRedo) return Promise.resolve(null)
@@ -214,10 +224,7 @@ export class AnnotationsState {
   }
 
   /** Sends a request now and applies its answer after the answers of every earlier request. */
-  #send<T extends BriefingAnnotations>(
-    request: () => Promise<T>,
-    failure: string
-  ): Promise<T | null> {
+  #send<T extends AnnotationsDelta>(request: () => Promise<T>, failure: string): Promise<T | null> {
     this.#inFlight += 1
     const answer = (async () => request())().then(
       (result) => ({ ok: true as const, result }),
@@ -230,7 +237,9 @@ export class AnnotationsState {
         this.problem = `${failure}: ${messageOf(outcome.error)}`
         return null
       }
-      this.#accept(outcome.result)
+      if (WHOLE_ANSWERS) {
+        this.#accept(await api.loadAnnotations({ briefingId: outcome.result.briefingId }))
+      } else this.#follow(outcome.result)
       this.problem = ''
       return outcome.result
     })
@@ -241,8 +250,26 @@ export class AnnotationsState {
   #accept(result: BriefingAnnotations): void {
     if (result.briefingId !== this.briefingId) return
     this.data = result
+    this.highlightIndex = indexHighlights(result.highlights)
     this.view.forgetMissing(idSet([...result.highlights, ...result.notes]))
     this.#watchSave(result.save)
+  }
+
+  /**
+   * Applies an edit's delta to the set shown. A delta that does not start from it (an import
+   * changed the set, a change was refused after it was numbered) loads the whole set again.
+   */
+  #follow(delta: AnnotationsDelta): void {
+    if (delta.briefingId !== this.briefingId || !this.data) return
+    const next = applyDelta(this.data, delta)
+    if (!next) {
+      void this.open(delta.briefingId)
+      return
+    }
+    this.data = next
+    this.highlightIndex = patchHighlightIndex(this.highlightIndex, delta.highlights)
+    this.view.forgetRemoved([...delta.highlights.removed, ...delta.notes.removed])
+    this.#watchSave(delta.save)
   }
 
   #watchSave(save: SaveStatus): void {

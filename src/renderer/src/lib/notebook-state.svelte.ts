@@ -132,8 +132,8 @@ export class NotebookState {
       try {
         const answer = await api.changeAnnotation({ briefingId: item.briefingId, change })
         const saved =
-          answer.highlights.find((h) => h.id === item.id) ??
-          answer.notes.find((n) => n.id === item.id)
+          answer.highlights.put.find((h) => h.id === item.id) ??
+          answer.notes.put.find((n) => n.id === item.id)
         const updatedAt = saved?.updatedAt ?? item.updatedAt
         const savedText = saved ? ('body' in saved ? saved.body : saved.note) : text
         this.items = this.items.map((i) =>

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { AnchoredHighlight, HighlightColor, Note } from '../../../shared/annotations'
-import { buildNotesList } from './notes-list'
+import { buildNotesList, NotesListBuilder } from './notes-list'
 import type { NotesList } from './notes-list'
 
 const sections = [
@@ -122,5 +122,24 @@ describe('buildNotesList', () => {
     const list = buildNotesList(sections, [], [])
     expect(list.sections).toEqual([])
     expect(list.total).toBe(0)
+  })
+})
+
+describe('NotesListBuilder after an edit', () => {
+  it('gives the list a fresh build gives, keeping the groups the edit did not touch', () => {
+    const builder = new NotesListBuilder()
+    const before = builder.build(sections, highlights, notes)
+    const recoloured = { ...highlights[1]!, color: 'pink' as const }
+    const edited = highlights.map((h) => (h.id === recoloured.id ? recoloured : h))
+    const after = builder.build(sections, edited, notes)
+    expect(after).toEqual(buildNotesList(sections, edited, notes))
+    const group = (list: NotesList, id: string) => list.sections.find((g) => g.sectionId === id)
+    expect(group(after, 's2')).toBe(group(before, 's2'))
+    expect(group(after, 's1')).not.toBe(group(before, 's1'))
+    // Deleting the only highlight of the removed section drops its group.
+    const fewer = edited.filter((h) => h.id !== 'gone')
+    expect(ids(builder.build(sections, fewer, notes))).toEqual(
+      ids(buildNotesList(sections, fewer, notes))
+    )
   })
 })

@@ -1,9 +1,13 @@
-// The highlight index gives each section its own anchored ranges, the same as scanning them all.
+// The highlight index gives each section its own anchored ranges, the same as scanning them all,
+// and an edit's delta patches it into what indexing the patched set afresh gives.
 
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
+import { applyDelta } from '../../../shared/annotation-delta'
+import type { BriefingAnnotations } from '../../../shared/annotation-requests'
 import type { AnchoredHighlight } from '../../../shared/annotations'
-import { indexHighlights, rangesOf } from './section-highlights'
+import { indexHighlights, patchHighlightIndex, rangesOf } from './section-highlights'
 
 function hl(id: string, sectionId: string, range?: [number, number]): AnchoredHighlight {
   return {
@@ -39,5 +43,61 @@ describe('indexHighlights', () => {
     expect(rangesOf(index, 's2')).toEqual([{ id: 'b', start: 2, end: 3 }])
     expect(rangesOf(index, 'none')).toEqual([])
     expect(index.byId.get('o')?.status).toBe('orphaned')
+  })
+})
+
+describe('patchHighlightIndex', () => {
+  const id = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f')
+  const record = fc
+    .tuple(id, fc.constantFrom('s1', 's2', 's3'), fc.option(fc.nat(50), { nil: undefined }))
+    .map(([i, section, start]) =>
+      hl(i, section, start === undefined ? undefined : [start, start + 2])
+    )
+  const delta = fc.record({
+    put: fc.uniqueArray(record, { selector: (h) => h.id }),
+    removed: fc.array(id)
+  })
+
+  it('equals indexing the patched set afresh; untouched sections keep their list', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(record, { selector: (h) => h.id }),
+        fc.array(delta),
+        (start, deltas) => {
+          let set = {
+            briefingId: 'b',
+            revision: 0,
+            highlights: [...start].sort((x, y) => (x.id < y.id ? -1 : 1))
+          } as unknown as BriefingAnnotations
+          let index = indexHighlights(set.highlights)
+          for (const [i, d] of deltas.entries()) {
+            const change = {
+              briefingId: 'b',
+              from: i,
+              to: i + 1,
+              highlights: d,
+              notes: { put: [], removed: [] },
+              trash: { put: [], removed: [] }
+            }
+            set = applyDelta(set, change as unknown as Parameters<typeof applyDelta>[1])!
+            const before = index
+            index = patchHighlightIndex(index, d)
+            const fresh = indexHighlights(set.highlights)
+            expect(index.byId).toEqual(fresh.byId)
+            expect(new Map([...index.rangesBySection].filter(([, r]) => r.length > 0))).toEqual(
+              fresh.rangesBySection
+            )
+            const touched = new Set([
+              ...d.put.map((h) => h.target.sectionId),
+              ...[...d.removed, ...d.put.map((h) => h.id)].flatMap(
+                (r) => before.byId.get(r)?.target.sectionId ?? []
+              )
+            ])
+            for (const [section, ranges] of before.rangesBySection)
+              if (!touched.has(section)) expect(index.rangesBySection.get(section)).toBe(ranges)
+          }
+        }
+      )
+    )
   })
 })

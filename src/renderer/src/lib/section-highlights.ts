@@ -1,7 +1,9 @@
 // The open briefing's highlights indexed once for the continuous reader: by id, and the anchored
 // ranges of each section. Every rendered section looks its own up instead of scanning them all
-// (10,000 highlights × the sections in view was the reader's cost on big imports).
+// (10,000 highlights × the sections in view was the reader's cost on big imports). An edit patches
+// the index: only the sections it touched get new range lists.
 
+import type { RecordDelta } from '../../../shared/annotation-delta'
 import type { AnchoredHighlight } from '../../../shared/annotations'
 import type { HighlightLike } from './segments'
 
@@ -24,6 +26,53 @@ export function indexHighlights(highlights: readonly AnchoredHighlight[]): Highl
     else rangesBySection.set(h.target.sectionId, [range])
   }
   return { byId, rangesBySection }
+}
+
+/**
+ * `index` after an edit's `delta` (its highlights put and removed). Sections the delta does not
+ * touch keep their range list (the same array: nothing derived from it is recomputed); a
+ * touched section's list is rebuilt from its own highlights, in the order `indexHighlights` gives.
+ */
+export function patchHighlightIndex(
+  index: HighlightIndex,
+  delta: RecordDelta<AnchoredHighlight>
+): HighlightIndex {
+  if (delta.put.length === 0 && delta.removed.length === 0) return index
+  const byId = new Map(index.byId)
+  const touched = new Set<string>()
+  const drop = (id: string) => {
+    const old = byId.get(id)
+    if (!old) return
+    touched.add(old.target.sectionId)
+    byId.delete(id)
+  }
+  for (const id of delta.removed) drop(id)
+  for (const h of delta.put) {
+    drop(h.id)
+    byId.set(h.id, h)
+    touched.add(h.target.sectionId)
+  }
+  const rangesBySection = new Map(index.rangesBySection)
+  for (const sectionId of touched) {
+    const ids = new Set((index.rangesBySection.get(sectionId) ?? []).map((r) => r.id))
+    for (const h of delta.put) if (h.target.sectionId === sectionId) ids.add(h.id)
+    const ranges = [...ids]
+      .map((id) => byId.get(id))
+      .filter(
+        (h): h is AnchoredHighlight =>
+          h?.status === 'anchored' && !!h.range && h.target.sectionId === sectionId
+      )
+      .sort(byCreated)
+      .map((h) => ({ id: h.id, start: h.range!.start, end: h.range!.end }))
+    if (ranges.length > 0) rangesBySection.set(sectionId, ranges)
+    else rangesBySection.delete(sectionId)
+  }
+  return { byId, rangesBySection }
+}
+
+/** The order highlights are listed in (creation time, then id), as `annotations:load` gives. */
+function byCreated(a: AnchoredHighlight, b: AnchoredHighlight): number {
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1
 }
 
 /** The anchored ranges of section `sectionId`, in the order of the highlights. */
