@@ -47,6 +47,8 @@ const SAVE_DELAY_MS = 500
 export class ReaderState {
   detail = $state.raw<BriefingDetail | null>(null)
   status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle')
+  /** False while a big briefing shows its first part and the rest is still coming. */
+  complete = $state(true)
   error = $state('')
   sectionIndex = $state(0)
   selectedEntityId = $state<string | null>(null)
@@ -78,7 +80,11 @@ export class ReaderState {
     return this.entityIndex?.byId.get(id)?.entity.name ?? id
   }
 
-  /** Opens a briefing (cached after the first load) at a section, optionally with marks. */
+  /**
+   * Opens a briefing (cached after the first load) at a section, optionally with marks. A big
+   * briefing paints from its first part while the rest comes, when the place to open is in it;
+   * `complete` is false until the rest is in.
+   */
   async open(
     id: string,
     sectionId?: string,
@@ -87,6 +93,14 @@ export class ReaderState {
   ): Promise<void> {
     const from = travelled ? null : this.#here()
     const seq = ++this.#seq
+    // The briefing being left: its position is saved before any is read back.
+    void this.flushPosition()
+    // Opened without a place to go: resume where the analyst stopped (asked while it loads).
+    const saved: Promise<ReadingPosition | null> =
+      sectionId === undefined
+        ? api.getReadingPosition({ briefingId: id }).catch(() => null)
+        : Promise.resolve(null)
+    const landing = { sectionId, marks, from, landed: false }
     if (this.detail?.id !== id) {
       this.selectedEntityId = null
       const cached = this.#cache.get(id)
@@ -94,28 +108,48 @@ export class ReaderState {
       else {
         this.status = 'loading'
         try {
-          const detail = await loadBriefing(id)
+          const detail = await loadBriefing(id, (start) => {
+            void saved.then((position) => {
+              if (seq !== this.#seq || landing.landed) return
+              const target = position?.sectionId ?? sectionId
+              if (target !== undefined && !start.sections.some((s) => s.id === target)) return
+              this.complete = false
+              this.detail = start
+              this.#land(landing, position)
+            })
+          })
           this.#cache.set(id, detail)
           if (seq !== this.#seq) return
           this.detail = detail
+          this.complete = true
         } catch (error) {
           if (seq !== this.#seq) return
           this.detail = null
+          this.complete = true
           this.status = 'error'
           this.error = error instanceof Error ? error.message : String(error)
           return
         }
       }
     }
-    void this.flushPosition()
-    let target = sectionId
-    let saved: ReadingPosition | null = null
-    if (target === undefined) {
-      // Opened without a place to go: resume where the analyst stopped.
-      saved = await api.getReadingPosition({ briefingId: id }).catch(() => null)
-      if (seq !== this.#seq) return
-      if (saved) target = saved.sectionId
-    }
+    const position = await saved
+    if (seq !== this.#seq || landing.landed) return
+    this.#land(landing, position)
+  }
+
+  /** Moves to where an opened briefing opens: the section asked for, else the saved position. */
+  #land(
+    landing: {
+      sectionId?: string
+      marks?: readonly Range[]
+      from: Arrival['from']
+      landed: boolean
+    },
+    saved: ReadingPosition | null
+  ): void {
+    const { sectionId, marks, from } = landing
+    landing.landed = true
+    const target = sectionId ?? saved?.sectionId
     const found = this.detail?.sections.findIndex((s) => s.id === target) ?? -1
     const index = Math.max(0, found)
     const text = this.detail?.sections[index]?.text ?? ''
