@@ -41,6 +41,14 @@ export interface GoToOptions {
   travelled?: boolean
 }
 
+/**
+ * `?render-all`, `npm run bench`'s baseline (ContinuousReader.svelte): every section rendered at
+ * once, so not painted from the first part either.
+ */
+const PAINT_FROM_FIRST_PART = !new URLSearchParams(globalThis.location?.search ?? '').has(
+  'render-all'
+)
+
 /** Pause after the last scroll or move before the position is saved. */
 const SAVE_DELAY_MS = 500
 
@@ -109,6 +117,7 @@ export class ReaderState {
         this.status = 'loading'
         try {
           const detail = await loadBriefing(id, (start) => {
+            if (!PAINT_FROM_FIRST_PART) return
             void saved.then((position) => {
               if (seq !== this.#seq || landing.landed) return
               const target = position?.sectionId ?? sectionId
