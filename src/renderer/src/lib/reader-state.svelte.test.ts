@@ -90,4 +90,21 @@ describe('ReaderState.open of a briefing in parts', () => {
     expect(reader.sectionIndex).toBe(2)
     expect(reader.jump).toMatchObject({ index: 2, textOffset: 5 })
   })
+
+  it('opens a section of the rest once it is in, when asked while the first part shows', async () => {
+    const reader = new ReaderState()
+    const first = reader.open('big')
+    await settle()
+    answer(0)
+    await settle()
+    expect(reader.complete).toBe(false)
+
+    const second = reader.open('big', 's3')
+    answer(1, 2)
+    await Promise.all([first, second])
+    expect(reader.complete).toBe(true)
+    expect(reader.detail?.sections).toHaveLength(3)
+    expect(reader.sectionIndex).toBe(2)
+    expect(reader.section?.id).toBe('s3')
+  })
 })

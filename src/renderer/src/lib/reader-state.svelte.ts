@@ -74,6 +74,8 @@ export class ReaderState {
   )
 
   #seq = 0
+  /** The briefing being loaded in parts, whole once they are all in. */
+  #whole: { id: string; detail: Promise<BriefingDetail> } | null = null
   // Details are immutable once loaded: a plain (non-reactive) cache is what is wanted here.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #cache = new Map<string, BriefingDetail>()
@@ -109,14 +111,21 @@ export class ReaderState {
         ? api.getReadingPosition({ briefingId: id }).catch(() => null)
         : Promise.resolve(null)
     const landing = { sectionId, marks, from, landed: false }
+    if (this.detail?.id === id && !this.complete && this.#whole?.id === id) {
+      // Its first part shows and the rest is coming: the place asked for may be in the rest.
+      await this.#whole.detail.catch(() => undefined)
+      if (seq !== this.#seq) return
+    }
     if (this.detail?.id !== id) {
       this.selectedEntityId = null
       const cached = this.#cache.get(id)
-      if (cached) this.detail = cached
-      else {
+      if (cached) {
+        this.detail = cached
+        this.complete = true
+      } else {
         this.status = 'loading'
         try {
-          const detail = await loadBriefing(id, (start) => {
+          const whole = loadBriefing(id, (start) => {
             if (!PAINT_FROM_FIRST_PART) return
             void saved.then((position) => {
               if (seq !== this.#seq || landing.landed) return
@@ -127,12 +136,17 @@ export class ReaderState {
               this.#land(landing, position)
             })
           })
+          this.#whole = { id, detail: whole }
+          const detail = await whole
           this.#cache.set(id, detail)
-          if (seq !== this.#seq) return
+          // Its first part shows (a later open of the same briefing waits for this): the whole.
+          const growing = this.detail?.id === id && !this.complete
+          if (seq !== this.#seq && !growing) return
           this.detail = detail
           this.complete = true
-        } catch (error) {
           if (seq !== this.#seq) return
+        } catch (error) {
+          if (seq !== this.#seq && !(this.detail?.id === id && !this.complete)) return
           this.detail = null
           this.complete = true
           this.status = 'error'
@@ -182,6 +196,7 @@ export class ReaderState {
       this.#cache.set(id, detail)
       if (seq !== this.#seq || this.detail?.id !== id) return
       this.detail = detail
+      this.complete = true
     } catch {
       // The open briefing stays as it was; the library list shows the new details.
     }
