@@ -59,6 +59,11 @@ export interface OpenAppOptions {
    * e.g. FaultyFs from src/main/annotations/test-support.ts. Preferences are not affected.
    */
   annotationFs?: StoreFs
+  /**
+   * Awaited before main answers each request (channel, request): holds some answers back, to see
+   * the app while they are on their way (a big briefing opening from its first part).
+   */
+  holdRequest?: (channel: unknown, request: unknown) => Promise<void> | undefined
 }
 
 export interface OpenedApp {
@@ -186,12 +191,16 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
         report(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`)
       )
     })
-    await page.exposeBinding('__briefingIpc', (source, channel: unknown, request: unknown) =>
-      router.dispatch(
-        { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
-        channel,
-        request
-      )
+    await page.exposeBinding(
+      '__briefingIpc',
+      async (source, channel: unknown, request: unknown) => {
+        await options.holdRequest?.(channel, request)
+        return router.dispatch(
+          { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
+          channel,
+          request
+        )
+      }
     )
     await page.addInitScript({ content: pageBridgeScript() })
     await page.goto(entryUrl)

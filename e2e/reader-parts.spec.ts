@@ -1,6 +1,7 @@
 // A big briefing opens in parts (briefing:get-part, annotations:load-part): a highlight far down
 // a 2,000-section briefing, in the last parts of both, is there when the analyst scrolls to it;
 // the notes panel lists every highlight; a new highlight there joins the ones loaded in parts.
+// Its start shows from the first part while the others are on their way.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -63,4 +64,34 @@ test('a highlight far down a 2,000-section briefing shows when scrolled to; the 
   await expect(notes.tabCount).toHaveText(String(HIGHLIGHTS + 1))
   await expect(notes.highlightItems).toHaveCount(HIGHLIGHTS + 1)
   await expect(last.locator('[data-highlight-ids]').filter({ hasText: phrase })).toHaveCount(1)
+})
+
+test('a big briefing shows its start from the first part while the rest is on its way', async () => {
+  test.setTimeout(120_000)
+  const dataset = writeLongDataset(SECTIONS)
+  const profile = mkdtempSync(join(tmpdir(), 'briefing-parts-profile-'))
+  cleanup.push(dataset, profile)
+  // The briefing's later parts are held back until the start has been seen.
+  let release = (): void => undefined
+  const held = new Promise<void>((resolve) => (release = resolve))
+  app = await openApp({
+    datasetDir: dataset,
+    userDataDir: profile,
+    holdRequest: (channel, request) =>
+      channel === 'briefing:get-part' && (request as { start: number }).start > 0 ? held : undefined
+  })
+  await app.page.getByTestId('briefing-card').filter({ hasText: LONG.title }).click()
+  const reader = new ReaderPage(app.page)
+  await expect(reader.heading).toHaveText(LONG.heading(0))
+  await expect(reader.sections.first()).toContainText(LONG.quote(0, 0))
+  await expect(reader.pane).toHaveAttribute('aria-busy', 'true')
+  expect(await reader.outlineItems.count()).toBeLessThan(SECTIONS)
+
+  release()
+  await expect(reader.pane).not.toHaveAttribute('aria-busy', 'true')
+  await expect(reader.outlineItems).toHaveCount(SECTIONS, { timeout: 60_000 })
+  await expect(reader.heading).toHaveText(LONG.heading(0))
+  await reader.outlineItems.last().click()
+  await expect(reader.currentOutlineItem).toContainText(LONG.heading(SECTIONS - 1))
+  await expect(reader.section(LONG.heading(SECTIONS - 1))).toBeInViewport()
 })

@@ -10,10 +10,13 @@ import type { BriefingDetail } from './library'
 import { int, object, validator } from './schema'
 import type { Validator } from './schema'
 
-/** Characters of section text per part (at least one section, however long). */
-export const PART_CHARS = 150_000
+/**
+ * Characters of section text per part (at least one section, however long): the first part is
+ * what a big briefing first paints from, and each part is a task of its own to take in.
+ */
+export const PART_CHARS = 60_000
 /** Highlights per part (each is a few hundred bytes with its quote and context). */
-export const PART_HIGHLIGHTS = 400
+export const PART_HIGHLIGHTS = 200
 /** Largest start asked for: beyond any briefing or highlight count the app can hold. */
 const MAX_START = 10_000_000
 

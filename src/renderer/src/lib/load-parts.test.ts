@@ -35,6 +35,15 @@ describe('gatherParts', () => {
     expect((await gatherParts(source([], 2).fetch, read)).items).toEqual([])
   })
 
+  it('shows the first part of a whole that has others, while they are asked for', async () => {
+    const seen: string[][] = []
+    const s = source(['a', 'b', 'c'], 2)
+    await gatherParts(s.fetch, read, (first) => seen.push(first.items))
+    expect(seen).toEqual([['a', 'b']])
+    await gatherParts(source(['a'], 2).fetch, read, (first) => seen.push(first.items))
+    expect(seen).toHaveLength(1)
+  })
+
   it('starts again when the whole changed between parts', async () => {
     const s = source(['a', 'b', 'c'], 2, { 1: ['a', 'b', 'c', 'd'] })
     const { items } = await gatherParts(s.fetch, read)

@@ -9,14 +9,17 @@ import { api } from './api'
 /**
  * Asks for the first part, then for all the others together (the first says where each starts),
  * and puts the whole together. A whole that changed between parts is asked for again.
+ * `onFirst` sees the first part of a whole that has others, while they are being asked for.
  */
 export async function gatherParts<P, T>(
   askPart: (start: number) => Promise<P>,
-  read: (part: P) => { count: number; items: readonly T[]; starts?: readonly number[] }
+  read: (part: P) => { count: number; items: readonly T[]; starts?: readonly number[] },
+  onFirst?: (first: P) => void
 ): Promise<{ first: P; items: T[] }> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const first = await askPart(0)
     const { count, items: head, starts = [] } = read(first)
+    if (starts.length > 0) onFirst?.(first)
     const rest = (await Promise.all(starts.map(askPart))).map(read)
     // Each part must hold exactly the items up to where the next one starts.
     const ends = [...starts, count]
@@ -28,11 +31,20 @@ export async function gatherParts<P, T>(
   throw new Error('The briefing kept changing while it was being opened: try again.')
 }
 
-/** The briefing `id` with every section, asked for in parts. */
-export async function loadBriefing(id: string): Promise<BriefingDetail> {
+/**
+ * The briefing `id` with every section, asked for in parts. `onStart` gets its first sections
+ * (with the details) while the others come, when there are others: enough to paint its start.
+ */
+export async function loadBriefing(
+  id: string,
+  onStart?: (start: BriefingDetail) => void
+): Promise<BriefingDetail> {
   const { first, items } = await gatherParts(
     (start) => api.getBriefingPart({ id, start }),
-    (part) => ({ count: part.sectionCount, items: part.sections, starts: part.starts })
+    (part) => ({ count: part.sectionCount, items: part.sections, starts: part.starts }),
+    (part) => {
+      if (part.head) onStart?.({ ...part.head, sections: part.sections })
+    }
   )
   if (!first.head) throw new Error('The briefing came without its details.')
   return { ...first.head, sections: items }

@@ -41,12 +41,22 @@ export interface GoToOptions {
   travelled?: boolean
 }
 
+/**
+ * `?render-all`, `npm run bench`'s baseline (ContinuousReader.svelte): every section rendered at
+ * once, so not painted from the first part either.
+ */
+const PAINT_FROM_FIRST_PART = !new URLSearchParams(globalThis.location?.search ?? '').has(
+  'render-all'
+)
+
 /** Pause after the last scroll or move before the position is saved. */
 const SAVE_DELAY_MS = 500
 
 export class ReaderState {
   detail = $state.raw<BriefingDetail | null>(null)
   status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle')
+  /** False while a big briefing shows its first part and the rest is still coming. */
+  complete = $state(true)
   error = $state('')
   sectionIndex = $state(0)
   selectedEntityId = $state<string | null>(null)
@@ -64,6 +74,8 @@ export class ReaderState {
   )
 
   #seq = 0
+  /** The briefing being loaded in parts, whole once they are all in. */
+  #whole: { id: string; detail: Promise<BriefingDetail> } | null = null
   // Details are immutable once loaded: a plain (non-reactive) cache is what is wanted here.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #cache = new Map<string, BriefingDetail>()
@@ -78,7 +90,11 @@ export class ReaderState {
     return this.entityIndex?.byId.get(id)?.entity.name ?? id
   }
 
-  /** Opens a briefing (cached after the first load) at a section, optionally with marks. */
+  /**
+   * Opens a briefing (cached after the first load) at a section, optionally with marks. A big
+   * briefing paints from its first part while the rest comes, when the place to open is in it;
+   * `complete` is false until the rest is in.
+   */
   async open(
     id: string,
     sectionId?: string,
@@ -87,35 +103,76 @@ export class ReaderState {
   ): Promise<void> {
     const from = travelled ? null : this.#here()
     const seq = ++this.#seq
+    // The briefing being left: its position is saved before any is read back.
+    void this.flushPosition()
+    // Opened without a place to go: resume where the analyst stopped (asked while it loads).
+    const saved: Promise<ReadingPosition | null> =
+      sectionId === undefined
+        ? api.getReadingPosition({ briefingId: id }).catch(() => null)
+        : Promise.resolve(null)
+    const landing = { sectionId, marks, from, landed: false }
+    if (this.detail?.id === id && !this.complete && this.#whole?.id === id) {
+      // Its first part shows and the rest is coming: the place asked for may be in the rest.
+      await this.#whole.detail.catch(() => undefined)
+      if (seq !== this.#seq) return
+    }
     if (this.detail?.id !== id) {
       this.selectedEntityId = null
       const cached = this.#cache.get(id)
-      if (cached) this.detail = cached
-      else {
+      if (cached) {
+        this.detail = cached
+        this.complete = true
+      } else {
         this.status = 'loading'
         try {
-          const detail = await loadBriefing(id)
+          const whole = loadBriefing(id, (start) => {
+            if (!PAINT_FROM_FIRST_PART) return
+            void saved.then((position) => {
+              if (seq !== this.#seq || landing.landed) return
+              const target = position?.sectionId ?? sectionId
+              if (target !== undefined && !start.sections.some((s) => s.id === target)) return
+              this.complete = false
+              this.detail = start
+              this.#land(landing, position)
+            })
+          })
+          this.#whole = { id, detail: whole }
+          const detail = await whole
           this.#cache.set(id, detail)
-          if (seq !== this.#seq) return
+          // Its first part shows (a later open of the same briefing waits for this): the whole.
+          const growing = this.detail?.id === id && !this.complete
+          if (seq !== this.#seq && !growing) return
           this.detail = detail
-        } catch (error) {
+          this.complete = true
           if (seq !== this.#seq) return
+        } catch (error) {
+          if (seq !== this.#seq && !(this.detail?.id === id && !this.complete)) return
           this.detail = null
+          this.complete = true
           this.status = 'error'
           this.error = error instanceof Error ? error.message : String(error)
           return
         }
       }
     }
-    void this.flushPosition()
-    let target = sectionId
-    let saved: ReadingPosition | null = null
-    if (target === undefined) {
-      // Opened without a place to go: resume where the analyst stopped.
-      saved = await api.getReadingPosition({ briefingId: id }).catch(() => null)
-      if (seq !== this.#seq) return
-      if (saved) target = saved.sectionId
-    }
+    const position = await saved
+    if (seq !== this.#seq || landing.landed) return
+    this.#land(landing, position)
+  }
+
+  /** Moves to where an opened briefing opens: the section asked for, else the saved position. */
+  #land(
+    landing: {
+      sectionId?: string
+      marks?: readonly Range[]
+      from: Arrival['from']
+      landed: boolean
+    },
+    saved: ReadingPosition | null
+  ): void {
+    const { sectionId, marks, from } = landing
+    landing.landed = true
+    const target = sectionId ?? saved?.sectionId
     const found = this.detail?.sections.findIndex((s) => s.id === target) ?? -1
     const index = Math.max(0, found)
     const text = this.detail?.sections[index]?.text ?? ''
@@ -139,6 +196,7 @@ export class ReaderState {
       this.#cache.set(id, detail)
       if (seq !== this.#seq || this.detail?.id !== id) return
       this.detail = detail
+      this.complete = true
     } catch {
       // The open briefing stays as it was; the library list shows the new details.
     }

@@ -13,6 +13,23 @@ export interface SectionMetrics {
   hasHeading: boolean
 }
 
+// Sections are immutable once loaded: each one's metrics are worked out once, so a briefing
+// whose sections arrive in parts (or that is opened again) is not scanned again.
+const metricsCache = new WeakMap<object, SectionMetrics>()
+
+/** metricsOf a section (its heading counts unless it is an editorial one), remembered. */
+export function sectionMetrics(section: {
+  text: string
+  editorialHeading?: boolean
+}): SectionMetrics {
+  let metrics = metricsCache.get(section)
+  if (!metrics) {
+    metrics = metricsOf(section.text, !section.editorialHeading)
+    metricsCache.set(section, metrics)
+  }
+  return metrics
+}
+
 /** The reading column's typography, in pixels. */
 export interface ColumnMetrics {
   width: number
