@@ -19,7 +19,8 @@ import { summarise } from './probes'
 
 const size = Number(process.argv[2] ?? 10_000)
 const runs = Number(process.argv[3] ?? 30)
-// With a class name: only the engine's queries of that class, for a CPU profile of them alone.
+// With a class name: only the engine's queries of that class, for a CPU profile of them alone;
+// with a file name (.json): every query's answer written there.
 const only = process.argv[4]
 
 const median = (samples: number[]) => summarise(samples)?.median ?? NaN
@@ -55,6 +56,14 @@ async function main(): Promise<void> {
       engine.search({ query: q.text, take: 20 })
       miniSearch(mini, docs, q)
     }
+  }
+  if (only?.endsWith('.json')) {
+    // Every query's whole answer, to compare the engine before and after a change.
+    const answers = queries.map((q) => engine.search({ query: q.text, take: 20 }))
+    writeFileSync(only, JSON.stringify(answers, null, 1))
+    console.log(`answers: ${only}`)
+    engine.close()
+    return
   }
   if (only) {
     const ofClass = queries.filter((q) => q.cls === only)
