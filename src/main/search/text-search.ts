@@ -14,6 +14,7 @@ import type { ShardMatches } from './posting-query'
 import type { PostingIndex } from './posting-index'
 import type { QueryPlan } from './query-plan'
 import type { IndexedSection } from './section-index'
+import { topPositions } from './top-k'
 import { tablesOf } from './view-tables'
 import type { ViewTables } from './view-tables'
 
@@ -193,24 +194,13 @@ function best(found: Found, refOf: (i: number) => string, take: number): number[
   const { score: scores, count } = found
   const better = (a: number, b: number) =>
     scores[a]! > scores[b]! || (scores[a] === scores[b] && refOf(a) < refOf(b))
-  if (take > 256 || count <= take * 8) {
+  if (take > 256) {
     return Array.from({ length: count }, (_, i) => i)
       .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
       .slice(0, Math.max(take, 0))
   }
-  // As topK, with a hit scoring below the last kept one turned away before any ref is compared.
-  const top: number[] = []
-  for (let i = 0; i < count; i++) {
-    if (top.length === take) {
-      const last = top[take - 1]!
-      if (scores[i]! < scores[last]! || !better(i, last)) continue
-    }
-    let at = top.length
-    while (at > 0 && better(i, top[at - 1]!)) at -= 1
-    top.splice(at, 0, i)
-    if (top.length > take) top.pop()
-  }
-  return top
+  // Refs differ: this is the order a sort would give.
+  return topPositions(count, take, (i) => scores[i]!, better)
 }
 
 function passes(entry: IndexedSection, plan: QueryPlan, filters: SearchFilters): boolean {

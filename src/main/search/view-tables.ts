@@ -4,7 +4,7 @@
 
 import type { SearchFacets } from '../../shared/search'
 import { FACET_LIMIT, topValues } from './facet-counter'
-import { topK } from './top-k'
+import { topPositions } from './top-k'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
 
@@ -143,11 +143,14 @@ export class ViewTables {
       )
     }
     const rank = this.#rank
-    return topK(
-      ids,
+    const before = (a: number, b: number) =>
+      counts[a]! > counts[b]! || (counts[a] === counts[b] && rank[a]! < rank[b]!)
+    return topPositions(
+      ids.length,
       FACET_LIMIT,
-      (a, b) => counts[a]! > counts[b]! || (counts[a] === counts[b] && rank[a]! < rank[b]!)
-    )
+      (i) => counts[ids[i]!]!,
+      (i, j) => before(ids[i]!, ids[j]!)
+    ).map((i) => ids[i]!)
   }
 
   #addFacetIds(entry: IndexedSection, serial: number): void {
