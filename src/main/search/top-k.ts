@@ -36,9 +36,14 @@ export function topPositions(
       const last = best[limit - 1]!
       if (score(item) < score(last) || !before(item, last)) continue
     }
+    // Insertion, shifting the kept ones that come after it up by one.
     let at = best.length
-    while (at > 0 && before(item, best[at - 1]!)) at -= 1
-    best.splice(at, 0, item)
+    best.push(item)
+    while (at > 0 && before(item, best[at - 1]!)) {
+      best[at] = best[at - 1]!
+      at -= 1
+    }
+    best[at] = item
     if (best.length > limit) best.pop()
   }
   return best
