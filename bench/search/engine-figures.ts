@@ -128,18 +128,22 @@ export async function measureEngine(
 
     const pooled = new Map<QueryClass, number[]>()
     const inside = new Map<QueryClass, number[]>()
+    const scoring = new Map<QueryClass, number[]>()
     for (let pass = 0; pass < WARM_UP_PASSES; pass++) {
       for (const query of queries) await host!.search({ query: query.text, take: LIMIT })
     }
     for (const query of queries) {
       const answer = await host!.search({ query: query.text, take: LIMIT })
       figures.hits.set(query.text, answer.total)
-      const { wall, engine } = await sampleBothSides(host!, query.text, options.runs)
+      const { wall, engine, scored } = await sampleBothSides(host!, query.text, options.runs)
       pooled.set(query.cls, [...(pooled.get(query.cls) ?? []), ...wall])
       inside.set(query.cls, [...(inside.get(query.cls) ?? []), ...engine])
+      scoring.set(query.cls, [...(scoring.get(query.cls) ?? []), ...scored])
     }
     for (const [cls, samples] of pooled) figures.latency[cls] = summarise(samples)
     for (const [cls, samples] of inside) figures.engineLatency[cls] = summarise(samples)
+    figures.engineScoringLatency = {}
+    for (const [cls, samples] of scoring) figures.engineScoringLatency[cls] = summarise(samples)
     // Time matching and scoring postings, as measured by the engine, against its whole query time.
     const timed = (await host!.stats()).queryTime
     const before = loaded.queryTime
@@ -163,23 +167,26 @@ export async function measureEngine(
 
 /**
  * Times a query as the caller sees it (messages both ways included) and then, in as many more
- * runs, inside the index process alone: the engine's own running total, read after each run.
+ * runs, inside the index process alone: the engine's own running totals (the whole query, and
+ * matching and scoring postings), read after each run.
  */
 async function sampleBothSides(
   host: IndexHost,
   query: string,
   runs: number
-): Promise<{ wall: number[]; engine: number[] }> {
+): Promise<{ wall: number[]; engine: number[]; scored: number[] }> {
   const wall = await sample(() => host.search({ query, take: LIMIT }), runs)
   const engine: number[] = []
-  let before = (await host.stats()).queryTime.totalMs
+  const scored: number[] = []
+  let before = (await host.stats()).queryTime
   for (let i = 0; i < runs; i++) {
     await host.search({ query, take: LIMIT })
-    const after = (await host.stats()).queryTime.totalMs
-    engine.push(after - before)
+    const after = (await host.stats()).queryTime
+    engine.push(after.totalMs - before.totalMs)
+    scored.push(after.scoringMs - before.scoringMs)
     before = after
   }
-  return { wall, engine }
+  return { wall, engine, scored }
 }
 
 /** Queries until an answer has hits; a host still starting may answer from an empty index. */

@@ -43,6 +43,11 @@ export interface Figures {
   latency: Partial<Record<QueryClass, Timing>>
   /** The engine's: the same queries timed inside the index process (no messages). */
   engineLatency: Partial<Record<QueryClass, Timing>>
+  /**
+   * The engine's time matching and scoring postings alone in those runs (no planning, snippets,
+   * facets or top-k): like for like against MiniSearch's search, which returns bare scored ids.
+   */
+  engineScoringLatency?: Partial<Record<QueryClass, Timing>>
   /** Hits found per query text, to show every contender answered the same questions. */
   hits: Map<string, number | undefined>
   notes: string[]

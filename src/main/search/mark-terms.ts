@@ -222,9 +222,7 @@ class Starts {
     const alternatives = [...this.#strings].filter((start) => start !== '')
     const ascii = (start: string) => [...start].every((c) => c.charCodeAt(0) < 128)
     this.pattern =
-      alternatives.length > 0 && alternatives.every(ascii)
-        ? new RegExp(alternatives.map(escapeForRegExp).join('|'), 'gi')
-        : undefined
+      alternatives.length > 0 && alternatives.every(ascii) ? startsPattern(alternatives) : undefined
   }
 
   /** Whether the word at [start, end) may stand for one of the terms. */
@@ -241,6 +239,17 @@ class Starts {
     const two = firstTwo(text, start, end)
     return this.#strings.has(two) || this.#strings.has(two.slice(0, 1))
   }
+}
+
+/**
+ * Finds `starts` case-insensitively. When every one begins with a word character (the trimmer
+ * cuts the rest), only at a word start (\b: no word character before it, as eachCandidate
+ * demands): the expression then skips a letter pair inside a word without calling back.
+ */
+function startsPattern(starts: readonly string[]): RegExp {
+  const alternatives = starts.map(escapeForRegExp).join('|')
+  const atWordStart = starts.every((start) => isWordCharacter(start.charCodeAt(0)))
+  return new RegExp(atWordStart ? `\\b(?:${alternatives})` : alternatives, 'gi')
 }
 
 const escapeForRegExp = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')

@@ -54,6 +54,8 @@ export function parseQuery(
       'its quoted phrases hold too many words; use fewer phrases.'
     )
   }
+  const simple = simpleClauses(queryString, fields)
+  if (simple) return simple.filter((clause) => keepsTerm(pipeline, clause.term))
   const query = new lunr.Query([...fields])
   try {
     new QueryParser(queryString, query).parse()
@@ -65,6 +67,31 @@ export function parseQuery(
   }
   checkClauses(queryString, query.clauses)
   return query.clauses.filter((clause) => !clause.usePipeline || keepsTerm(pipeline, clause.term))
+}
+
+// One word of ASCII letters and digits, maybe after a field name: most queries typed.
+const SIMPLE_QUERY = /^(?:([a-z]+):)?([A-Za-z0-9]+)$/
+
+/**
+ * The clauses lunr's parser makes of a single bare word or `field:word` (a known field), made
+ * without running its lexer and parser; undefined for any other query. Nothing in it can be
+ * wrong (no "*", "~", "^", "+" or "-", no separator), so there is nothing to check either.
+ */
+export function simpleClauses(
+  queryString: string,
+  fields: readonly string[]
+): lunr.Query.Clause[] | undefined {
+  const simple = SIMPLE_QUERY.exec(queryString)
+  if (!simple) return undefined
+  const [, field, word] = simple
+  if (field !== undefined && !fields.includes(field)) return undefined
+  const query = new lunr.Query([...fields])
+  // Built in the order lunr's parser sets the keys, so even the objects' key order is the same.
+  const clause: Partial<lunr.Query.Clause> = {}
+  if (field !== undefined) clause.fields = [field]
+  clause.term = word!.toLowerCase()
+  query.clause(clause as lunr.Query.Clause)
+  return query.clauses
 }
 
 /**

@@ -57,7 +57,7 @@ function expand(
   typed: string | undefined
 ): number[] {
   const fuzzy = 'editDistance' in clause
-  const stars = term.split('*').length - 1
+  const stars = term.includes('*') ? term.split('*').length - 1 : 0
   if (stars === 0 && (!fuzzy || clause.editDistance === 0)) {
     const id = index.termId(term)
     return id === undefined ? [] : [id]
@@ -81,7 +81,7 @@ export function matchShard(
   expander: Expander = (clause) => termUnionOf([index]).expand(clause)
 ): ShardMatches {
   const fieldCount = index.fields.length
-  const fieldNumber = new Map(index.fields.map((field, i) => [field, i]))
+  const fieldNumber = fieldNumbers(index)
   const n = index.documentCount
   // Query weight per term-field slot: lunr adds a clause's boost for each term it expands to.
   const weight = new Map<number, number>()
@@ -155,6 +155,18 @@ export function matchShard(
     kept.push(touched ? scores[document]! : 0)
   }
   return { documents, scores: kept, count: documents.length, slots }
+}
+
+// Each index's field numbers by name, made on its first query rather than on every one.
+const fieldNumbersOf = new WeakMap<PostingIndex, ReadonlyMap<string, number>>()
+
+function fieldNumbers(index: PostingIndex): ReadonlyMap<string, number> {
+  let numbers = fieldNumbersOf.get(index)
+  if (!numbers) {
+    numbers = new Map(index.fields.map((field, i) => [field, i]))
+    fieldNumbersOf.set(index, numbers)
+  }
+  return numbers
 }
 
 /**

@@ -33,6 +33,44 @@ export interface QueryPlan {
 export function planQuery(queryString: string, pipeline: lunr.Pipeline): QueryPlan {
   // The limit applies to what was typed: spelling phrases out makes the text lunr parses longer.
   checkQueryLength(queryString)
+  // The same text is planned again and again (a page turned, a filter picked, a facet opened):
+  // planning with lunr's parser and pipeline is a fixed cost per query worth skipping.
+  let known = plans.get(pipeline)
+  if (!known) {
+    known = new Map()
+    plans.set(pipeline, known)
+  }
+  let plan = known.get(queryString)
+  if (plan) {
+    // Most recently used last: the oldest is dropped first.
+    known.delete(queryString)
+  } else {
+    plan = freezePlan(makePlan(queryString, pipeline))
+    if (known.size >= PLAN_CACHE_LIMIT) known.delete(known.keys().next().value!)
+  }
+  known.set(queryString, plan)
+  return plan
+}
+
+// Plans by query text, per pipeline; a query that throws is not kept (it throws again).
+const plans = new WeakMap<lunr.Pipeline, Map<string, QueryPlan>>()
+const PLAN_CACHE_LIMIT = 256
+
+/** A plan is shared by every query of its text: frozen, so no caller can change it for the next. */
+function freezePlan(plan: QueryPlan): QueryPlan {
+  for (const clause of plan.clauses) Object.freeze(clause)
+  for (const scoring of plan.scoring) {
+    Object.freeze(scoring.clause)
+    Object.freeze(Object.freeze(scoring).terms)
+  }
+  for (const phrase of plan.phrases) Object.freeze(phrase)
+  Object.freeze(plan.clauses)
+  Object.freeze(plan.scoring)
+  Object.freeze(plan.phrases)
+  return Object.freeze(plan)
+}
+
+function makePlan(queryString: string, pipeline: lunr.Pipeline): QueryPlan {
   const { query, phrases } = extractPhrases(queryString)
   const clauses: Clause[] = parseQuery(query, SEARCH_FIELDS, pipeline)
   const exact = clauses.flatMap((clause) => exactTwin(clause, pipeline))

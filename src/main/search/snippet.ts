@@ -75,7 +75,12 @@ function densestCluster(marks: readonly Range[]): Range {
   return best
 }
 
-const isSpace = (text: string, i: number): boolean => /\s/.test(text.charAt(i))
+/** Whether the character at i is white space (\s); in ASCII, tab to carriage return and space. */
+function isSpace(text: string, i: number): boolean {
+  const code = text.charCodeAt(i)
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13)
+  return /\s/.test(text.charAt(i))
+}
 
 /** Moves a cut start to a word start, preferring to drop a partial word, never past `keep`. */
 function snapStart(text: string, start: number, keep: number): number {

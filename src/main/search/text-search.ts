@@ -14,7 +14,7 @@ import type { ShardMatches } from './posting-query'
 import type { PostingIndex } from './posting-index'
 import type { QueryPlan } from './query-plan'
 import type { IndexedSection } from './section-index'
-import { topK } from './top-k'
+import { topPositions } from './top-k'
 import { tablesOf } from './view-tables'
 import type { ViewTables } from './view-tables'
 
@@ -52,14 +52,30 @@ export interface TextSearchResult {
   scoringMs: number
 }
 
-/** Every hit of a query in parallel arrays: there can be tens of thousands of them. */
-interface Found {
-  shard: number[]
-  document: number[]
-  score: number[]
-  entry: IndexedSection[]
-  serial: number[]
+/**
+ * Every hit of a query in parallel typed arrays, reused by every query (they run one at a time):
+ * there can be tens of thousands of hits, and a section is a hit at most once.
+ */
+class Found {
+  count = 0
+  shard = new Int32Array(0)
+  document = new Int32Array(0)
+  serial = new Int32Array(0)
+  score = new Float64Array(0)
+
+  /** Empties the lists, with room for `size` hits. */
+  reset(size: number): this {
+    if (this.shard.length < size) {
+      this.shard = new Int32Array(size)
+      this.document = new Int32Array(size)
+      this.serial = new Int32Array(size)
+      this.score = new Float64Array(size)
+    }
+    this.count = 0
+    return this
+  }
 }
+const scratchFound = new Found()
 
 export function searchShards(
   shards: readonly LoadedShard[],
@@ -74,8 +90,14 @@ export function searchShards(
   const tables = tablesOf(view)
   // A section in two loaded shards (built from the same content) counts once: from the first.
   const seen = tables.clearedMarks()
-  const found: Found = { shard: [], document: [], score: [], entry: [], serial: [] }
+  const found = scratchFound.reset(tables.sectionCount)
+  const filtering =
+    filters.briefingId !== undefined ||
+    filters.entityId !== undefined ||
+    filters.tag !== undefined ||
+    plan.phrases.length > 0
   const matched: ShardMatches[] = []
+  const current: ShardEntries[] = []
   let scoringMs = 0
   const expander = queryExpander(
     shards.map((shard) => shard.index),
@@ -86,28 +108,31 @@ export function searchShards(
     const matches = matchShard(shard.index, plan.scoring, expander)
     scoringMs += performance.now() - started
     matched.push(matches)
-    const current = currentEntries(shard, view, tables)
+    const { entries, serials } = (current[s] = currentEntries(shard, view, tables))
+    const { documents, scores } = matches
     for (let i = 0; i < matches.count; i++) {
-      const document = matches.documents[i]!
-      const entry = current.entries[document]
-      const serial = current.serials[document]!
-      if (!entry || seen[serial] === 1 || !passes(entry, plan, filters)) continue
+      const document = documents[i]!
+      const serial = serials[document]!
+      // A serial of -1 is a section not in the view or not current (see currentEntries).
+      if (serial < 0 || seen[serial] === 1) continue
+      if (filtering && !passes(entries[document]!, plan, filters)) continue
       seen[serial] = 1
-      found.shard.push(s)
-      found.document.push(document)
-      found.score.push(matches.scores[i]!)
-      found.entry.push(entry)
-      found.serial.push(serial)
+      const at = found.count++
+      found.shard[at] = s
+      found.document[at] = document
+      found.score[at] = scores[i]!
+      found.serial[at] = serial
     }
   })
+  const entryOf = (i: number) => current[found.shard[i]!]!.entries[found.document[i]!]!
   const refOf = (i: number) => shards[found.shard[i]!]!.refs[found.document[i]!]!
-  const hits = best(found.score, refOf, request.take).map((i) => {
+  const hits = best(found, refOf, request.take).map((i) => {
     const s = found.shard[i]!
     const terms = matchedTerms(shards[s]!.index, matched[s]!, found.document[i]!)
-    return hitOf(found.entry[i]!, { score: found.score[i]!, terms }, view.entities, marker, plan)
+    return hitOf(entryOf(i), { score: found.score[i]!, terms }, view.entities, marker, plan)
   })
-  const facets = tables.countFacets(found.entry, found.serial)
-  return { total: found.entry.length, hits, facets, scoringMs }
+  const facets = tables.countFacets(found.serial, found.count, entryOf)
+  return { total: found.count, hits, facets, scoringMs }
 }
 
 /**
@@ -165,16 +190,17 @@ function currentEntries(shard: LoadedShard, view: SearchView, tables: ViewTables
  * Positions of the `take` best scores, best first (ties by section ref, as the list would sort
  * them), without sorting them all.
  */
-function best(scores: readonly number[], refOf: (i: number) => string, take: number): number[] {
+function best(found: Found, refOf: (i: number) => string, take: number): number[] {
+  const { score: scores, count } = found
   const better = (a: number, b: number) =>
     scores[a]! > scores[b]! || (scores[a] === scores[b] && refOf(a) < refOf(b))
-  if (take > 256 || scores.length <= take * 8) {
-    return scores
-      .map((_, i) => i)
+  if (take > 256) {
+    return Array.from({ length: count }, (_, i) => i)
       .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
       .slice(0, Math.max(take, 0))
   }
-  return topK(scores.keys(), take, better)
+  // Refs differ: this is the order a sort would give.
+  return topPositions(count, take, (i) => scores[i]!, better)
 }
 
 function passes(entry: IndexedSection, plan: QueryPlan, filters: SearchFilters): boolean {

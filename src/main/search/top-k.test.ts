@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest'
 
-import { topK } from './top-k'
+import { topK, topPositions } from './top-k'
 
 describe('topK', () => {
   const items = Array.from({ length: 2000 }, (_, i) => ({ i, score: (i * 7919) % 113 }))
@@ -20,5 +20,26 @@ describe('topK', () => {
       items.slice(0, 3).sort((a, b) => b.score - a.score)
     )
     expect(topK(items, 0, before)).toEqual([])
+  })
+})
+
+describe('topPositions', () => {
+  // Scores with many ties, broken by a second key, as hits (by ref) and facet values (by label).
+  const scores = Array.from({ length: 3000 }, (_, i) => (i * 7919) % 37)
+  const second = Array.from({ length: 3000 }, (_, i) => (i * 104729) % 11)
+  const before = (a: number, b: number) =>
+    scores[a]! > scores[b]! || (scores[a] === scores[b] && second[a]! < second[b]!)
+
+  it('keeps the positions topK keeps, in the same order', () => {
+    const positions = scores.map((_, i) => i)
+    for (const limit of [0, 1, 20, 30, 500]) {
+      expect(
+        topPositions(3000, limit, (i) => scores[i]!, before),
+        String(limit)
+      ).toEqual(topK(positions, limit, before))
+    }
+    expect(topPositions(5, 20, (i) => scores[i]!, before)).toEqual(
+      topK([0, 1, 2, 3, 4], 20, before)
+    )
   })
 })

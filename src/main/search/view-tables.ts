@@ -4,7 +4,7 @@
 
 import type { SearchFacets } from '../../shared/search'
 import { FACET_LIMIT, topValues } from './facet-counter'
-import { topK } from './top-k'
+import { topPositions } from './top-k'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
 
@@ -91,11 +91,18 @@ export class ViewTables {
     this.#ranked = ids.length
   }
 
-  /** Facet counts over the hits (sections by number), at most FACET_LIMIT values per facet. */
-  countFacets(hits: readonly IndexedSection[], serials: readonly number[]): SearchFacets {
+  /**
+   * Facet counts over the first `count` hits (sections by number; `entryOf(h)` is hit h's
+   * section), at most FACET_LIMIT values per facet.
+   */
+  countFacets(
+    serials: Int32Array,
+    count: number,
+    entryOf: (hit: number) => IndexedSection
+  ): SearchFacets {
     // Sections seen for the first time in this view may add values to the table.
-    for (let h = 0; h < hits.length; h++) {
-      if (this.#start[serials[h]!]! < 0) this.#addFacetIds(hits[h]!, serials[h]!)
+    for (let h = 0; h < count; h++) {
+      if (this.#start[serials[h]!]! < 0) this.#addFacetIds(entryOf(h), serials[h]!)
     }
     if (this.#counts.length < this.#kinds.length) {
       this.#counts = new Int32Array(this.#kinds.length * 2)
@@ -103,7 +110,7 @@ export class ViewTables {
     const counts = this.#counts
     const pool = this.#pool
     const touched: number[][] = [[], [], []]
-    for (let h = 0; h < hits.length; h++) {
+    for (let h = 0; h < count; h++) {
       const serial = serials[h]!
       const end = this.#end[serial]!
       for (let k = this.#start[serial]!; k < end; k++) {
@@ -136,11 +143,14 @@ export class ViewTables {
       )
     }
     const rank = this.#rank
-    return topK(
-      ids,
+    const before = (a: number, b: number) =>
+      counts[a]! > counts[b]! || (counts[a] === counts[b] && rank[a]! < rank[b]!)
+    return topPositions(
+      ids.length,
       FACET_LIMIT,
-      (a, b) => counts[a]! > counts[b]! || (counts[a] === counts[b] && rank[a]! < rank[b]!)
-    )
+      (i) => counts[ids[i]!]!,
+      (i, j) => before(ids[i]!, ids[j]!)
+    ).map((i) => ids[i]!)
   }
 
   #addFacetIds(entry: IndexedSection, serial: number): void {
