@@ -22,6 +22,8 @@ import type {
 } from './types'
 import type { SaveOutcome } from '../../fs/types'
 import { checkChange } from './validate'
+import { StoredCounts } from './stored-counts'
+import type { AnnotationCounts } from '../../library/profile-summaries'
 
 export { StoreError } from './store-error'
 export type * from './types'
@@ -68,6 +70,7 @@ class Store implements AnnotationStore {
   private readonly sessions = new Map<string, Promise<BriefingSession>>()
   private readonly loaded = new Map<string, BriefingSession>()
   private readonly ctx: SessionContext
+  private readonly storedCounts: StoredCounts
   private closed = false
 
   constructor(
@@ -84,11 +87,20 @@ class Store implements AnnotationStore {
       readOnly: () => this.readOnly,
       beforeWrite: () => this.ensureLock()
     }
+    this.storedCounts = new StoredCounts({
+      ...this.ctx,
+      root,
+      openView: (briefingId) => (this.sessions.has(briefingId) ? this.load(briefingId) : undefined)
+    })
   }
 
   async load(briefingId: string): Promise<LoadedAnnotations> {
     const session = await this.session(briefingId)
     return session.run(async () => session.view())
+  }
+
+  counts(briefingIds: readonly string[]): Promise<Map<string, AnnotationCounts>> {
+    return this.storedCounts.of(briefingIds)
   }
 
   async apply(briefingId: string, change: StoreChange): Promise<ApplyResult> {
@@ -167,6 +179,7 @@ class Store implements AnnotationStore {
     // Let queued work (a background compaction) finish before the lock goes.
     await Promise.all(this.loadedSessions().map((session) => session.run(async () => undefined)))
     await this.retryPending()
+    await this.storedCounts.close()
     if (this.ownsLock) await this.lock.release()
     return this.status()
   }
