@@ -1,7 +1,8 @@
 // Benchmark of the notebook across briefings (issue #15): 10,000 highlights in 100 briefings.
 // Main's side: one page of the listing (every briefing's annotations read through the annotation
-// service, filtered, grouped, sorted, cut) against reading those annotations alone; the pure
-// query against a plain filter of the same entries. The renderer's side (when out/renderer is
+// service, filtered, grouped, sorted, cut) against reading those annotations alone; further pages
+// with the listing kept between pages against that full pass; the pure query against a plain
+// filter of the same entries. The renderer's side (when out/renderer is
 // built): from the menu command to the first item painted, against a library of 100 highlights.
 
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -13,6 +14,7 @@ import type { NotebookRequest } from '../src/shared/notebook'
 import { startCore } from '../src/main/app-core'
 import { queryNotebook } from '../src/main/notebook/notebook-query'
 import { libraryEntries, listNotebook } from '../src/main/notebook/notebook-service'
+import { NotebookIndex } from '../src/main/notebook/notebook-index'
 import { writeGeneratedDataset, writeGeneratedProfile } from '../src/test-support/notebook-library'
 import type { GeneratedShape } from '../src/test-support/notebook-library'
 import { ms, ratio, time } from './measure'
@@ -26,6 +28,9 @@ const SHAPE: GeneratedShape = {
   mentions: true,
   tags: true
 }
+
+/** A ratio far below 1 with two significant digits (ratio() would print 0.00×). */
+const fraction = (value: number, baseline: number) => `${(value / baseline).toPrecision(2)}×`
 
 const request = (over: Partial<NotebookRequest> = {}): NotebookRequest => ({
   filter: {},
@@ -65,6 +70,28 @@ export async function runNotebookBenchmark(): Promise<string[]> {
       sort: 'newest'
     })
     const filtered = await time(() => listNotebook(services, filteredRequest, labels), 5, 1)
+    // Kept between pages (as the handlers keep it): the next pages of a listing, and scrolling
+    // through all of it, against the full pass every page cost before.
+    const index = new NotebookIndex(libraryEntries)
+    await listNotebook(services, request(), labels, index)
+    const nextPage = await time(
+      () => listNotebook(services, request({ offset: 5000 }), labels, index),
+      20,
+      2
+    )
+    await listNotebook(services, filteredRequest, labels, index)
+    const nextFiltered = await time(
+      () => listNotebook(services, { ...filteredRequest, offset: 100 }, labels, index),
+      20,
+      2
+    )
+    const pages = Math.ceil(total / 100)
+    const scroll = (kept?: NotebookIndex) => async () => {
+      for (let p = 0; p < pages; p++)
+        await listNotebook(services, request({ offset: p * 100 }), labels, kept)
+    }
+    const scrollKept = await time(() => scroll(new NotebookIndex(libraryEntries))(), 3, 1)
+    const scrollFull = await time(scroll(), 1, 0)
     const entries = await libraryEntries(services)
     const query = await time(() => queryNotebook(entries, filteredRequest, labels), 20, 2)
     const plain = await time(
@@ -77,6 +104,9 @@ export async function runNotebookBenchmark(): Promise<string[]> {
     const rows = [
       `| first page (100) of ${n} highlights in ${SHAPE.briefings} briefings, grouped by briefing | ${ms(first.median)} (p95 ${ms(first.p95)}) | reading every briefing's annotations through the service: ${ms(readAll.median)} | ${ratio(first.median, readAll.median)} |`,
       `| filtered (2 colours, a tag, an entity), grouped by tag, newest first | ${ms(filtered.median)} (p95 ${ms(filtered.p95)}) | the same reading: ${ms(readAll.median)} | ${ratio(filtered.median, readAll.median)} |`,
+      `| a further page (offset 5,000) of the same listing, kept between pages | ${ms(nextPage.median)} (p95 ${ms(nextPage.p95)}) | the full pass every page cost before (first row): ${ms(first.median)} | ${fraction(nextPage.median, first.median)} |`,
+      `| a further page of the filtered listing, kept between pages | ${ms(nextFiltered.median)} (p95 ${ms(nextFiltered.p95)}) | the full pass before (second row): ${ms(filtered.median)} | ${fraction(nextFiltered.median, filtered.median)} |`,
+      `| scrolling through all ${pages} pages (the first builds what is kept) | ${ms(scrollKept.median)} | a full pass per page, as before: ${ms(scrollFull.median)} | ${fraction(scrollKept.median, scrollFull.median)} |`,
       `| the query alone (filter, group, sort, page) over ${n} entries | ${ms(query.median)} (p95 ${ms(query.p95)}) | Array.filter on colour and tag: ${ms(plain.median)} | ${ratio(query.median, plain.median)} |`
     ]
     rows.push(...(await firstPaint(datasetDir, big, small, n)))

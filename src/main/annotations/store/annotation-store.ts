@@ -72,6 +72,7 @@ class Store implements AnnotationStore {
   private readonly ctx: SessionContext
   private readonly storedCounts: StoredCounts
   private closed = false
+  private writes = 0
 
   constructor(
     private readonly root: string,
@@ -97,6 +98,10 @@ class Store implements AnnotationStore {
   async load(briefingId: string): Promise<LoadedAnnotations> {
     const session = await this.session(briefingId)
     return session.run(async () => session.view())
+  }
+
+  get changes(): number {
+    return this.writes
   }
 
   counts(briefingIds: readonly string[]): Promise<Map<string, AnnotationCounts>> {
@@ -206,6 +211,7 @@ class Store implements AnnotationStore {
   }
 
   private afterWrite<T>(session: BriefingSession, result: T): T {
+    this.writes++
     if (session.needsCompaction()) {
       // Compaction runs in the briefing's queue after this change; its failure loses nothing.
       void session.run(() => session.compact()).catch(() => undefined)

@@ -102,6 +102,11 @@ export interface AnnotationStore {
   /** Problems found while opening the store (for example a lock that could not be taken). */
   readonly warnings: string[]
   /**
+   * Rises with every write, undo and redo of any briefing, once its state in memory has changed:
+   * a reader that keeps what it read compares it (an unchanged count: nothing changed since).
+   */
+  readonly changes: number
+  /**
    * Highlights and notes of each briefing (the trash left out; a note on a highlight counts as a
    * note too) without reading every store: memory for briefings open here, else the counts
    * file (annotations/counts.json) where the files are unchanged since. Unreadable ones left out.
