@@ -1,103 +1,36 @@
 // Benchmark of the notebook across briefings (issue #15): 10,000 highlights in 100 briefings.
 // Main's side: one page of the listing (every briefing's annotations read through the annotation
-// service, filtered, grouped, sorted, cut) against reading those annotations alone; the pure
-// query against a plain filter of the same entries. The renderer's side (when out/renderer is
+// service, filtered, grouped, sorted, cut) against reading those annotations alone; further pages
+// with the listing kept between pages against that full pass; the pure query against a plain
+// filter of the same entries. The renderer's side (when out/renderer is
 // built): from the menu command to the first item painted, against a library of 100 highlights.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { DEFAULT_COLOR_LABELS, HIGHLIGHT_COLORS } from '../src/shared/annotations'
-import type { Highlight } from '../src/shared/annotations'
-import type { Briefing } from '../src/shared/dataset'
+import { DEFAULT_COLOR_LABELS } from '../src/shared/annotations'
 import type { NotebookRequest } from '../src/shared/notebook'
 import { startCore } from '../src/main/app-core'
 import { queryNotebook } from '../src/main/notebook/notebook-query'
 import { libraryEntries, listNotebook } from '../src/main/notebook/notebook-service'
+import { NotebookIndex } from '../src/main/notebook/notebook-index'
+import { writeGeneratedDataset, writeGeneratedProfile } from '../src/test-support/notebook-library'
+import type { GeneratedShape } from '../src/test-support/notebook-library'
 import { ms, ratio, time } from './measure'
 
-const BRIEFINGS = 100
-const SECTIONS = 4
-const PER_SECTION = 25
-const SENTENCE = (k: number) =>
-  `Passage number ${String(k).padStart(4, '0')} about maritime domain awareness. `
-
-function dataset(): {
-  briefings: Briefing[]
-  entities: { id: string; kind: 'place'; name: string; aliases: string[] }[]
-} {
-  const entities = Array.from({ length: 10 }, (_, i) => ({
-    id: `e-${i}`,
-    kind: 'place' as const,
-    name: `Place ${i}`,
-    aliases: []
-  }))
-  const briefings = Array.from({ length: BRIEFINGS }, (_, b): Briefing => ({
-    id: `bench-${b}`,
-    title: `Bench briefing ${b}`,
-    source: 'Bench',
-    published: '2026-01-01',
-    tags: [],
-    sections: Array.from({ length: SECTIONS }, (_, s) => {
-      const text = Array.from({ length: PER_SECTION }, (_, k) => SENTENCE(k))
-        .join('')
-        .trimEnd()
-      const mentions = Array.from({ length: PER_SECTION }, (_, k) => {
-        const start = text.indexOf('maritime', k * SENTENCE(0).length)
-        return { start, end: start + 8, entity: `e-${k % 10}`, text: 'maritime' }
-      })
-      return { id: `s-${s}`, heading: `Section ${s}`, text, tags: [], mentions }
-    })
-  }))
-  return { briefings, entities }
+const SHAPE: GeneratedShape = {
+  briefings: 100,
+  sections: 4,
+  perSection: 25,
+  prefix: 'bench',
+  title: (b) => `Bench briefing ${b}`,
+  mentions: true,
+  tags: true
 }
 
-function highlightsOf(briefing: Briefing): Highlight[] {
-  return briefing.sections.flatMap((section, s) =>
-    Array.from({ length: PER_SECTION }, (_, k) => {
-      const i = s * PER_SECTION + k
-      const exact = SENTENCE(k).trimEnd()
-      const start = section.text.indexOf(exact)
-      const at = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString()
-      return {
-        id: `${briefing.id}-h${i}`,
-        target: {
-          briefingId: briefing.id,
-          sectionId: section.id,
-          quote: {
-            type: 'TextQuoteSelector' as const,
-            exact,
-            prefix: section.text.slice(Math.max(0, start - 32), start),
-            suffix: section.text.slice(start + exact.length, start + exact.length + 32)
-          },
-          position: { type: 'TextPositionSelector' as const, start, end: start + exact.length }
-        },
-        color: HIGHLIGHT_COLORS[i % HIGHLIGHT_COLORS.length]!,
-        tags: i % 3 === 0 ? ['follow-up'] : [],
-        note:
-          i % 2 === 0
-            ? `Note ${i}: check *this* against the [source](https://example.org/${i}).`
-            : '',
-        createdAt: at,
-        updatedAt: at
-      }
-    })
-  )
-}
-
-/** A profile whose first `briefings` briefings carry their highlights (written through the service). */
-async function profile(
-  datasetDir: string,
-  userDataDir: string,
-  briefings: Briefing[]
-): Promise<void> {
-  const core = startCore({ datasetDir, userDataDir, appVersion: 'bench' })
-  const services = await core.ready
-  for (const b of briefings)
-    await services.annotations.importRecords(b.id, highlightsOf(b), [], new Set())
-  await core.close()
-}
+/** A ratio far below 1 with two significant digits (ratio() would print 0.00×). */
+const fraction = (value: number, baseline: number) => `${(value / baseline).toPrecision(2)}×`
 
 const request = (over: Partial<NotebookRequest> = {}): NotebookRequest => ({
   filter: {},
@@ -111,18 +44,13 @@ const request = (over: Partial<NotebookRequest> = {}): NotebookRequest => ({
 export async function runNotebookBenchmark(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-notebook-'))
   try {
-    const data = dataset()
     const datasetDir = join(dir, 'dataset')
-    mkdirSync(datasetDir)
-    writeFileSync(
-      join(datasetDir, 'bench.json'),
-      JSON.stringify({ format: 'briefing-reader/dataset', version: 1, ...data })
-    )
+    writeGeneratedDataset(datasetDir, SHAPE)
     const big = join(dir, 'big')
     const small = join(dir, 'small')
-    await profile(datasetDir, big, data.briefings)
-    await profile(datasetDir, small, data.briefings.slice(0, 1))
-    const total = BRIEFINGS * SECTIONS * PER_SECTION
+    await writeGeneratedProfile(datasetDir, big, SHAPE)
+    await writeGeneratedProfile(datasetDir, small, SHAPE, 1)
+    const total = SHAPE.briefings * SHAPE.sections * SHAPE.perSection
     const n = total.toLocaleString('en')
 
     const core = startCore({ datasetDir, userDataDir: big, appVersion: 'bench', access: 'read' })
@@ -142,6 +70,28 @@ export async function runNotebookBenchmark(): Promise<string[]> {
       sort: 'newest'
     })
     const filtered = await time(() => listNotebook(services, filteredRequest, labels), 5, 1)
+    // Kept between pages (as the handlers keep it): the next pages of a listing, and scrolling
+    // through all of it, against the full pass every page cost before.
+    const index = new NotebookIndex(libraryEntries)
+    await listNotebook(services, request(), labels, index)
+    const nextPage = await time(
+      () => listNotebook(services, request({ offset: 5000 }), labels, index),
+      20,
+      2
+    )
+    await listNotebook(services, filteredRequest, labels, index)
+    const nextFiltered = await time(
+      () => listNotebook(services, { ...filteredRequest, offset: 100 }, labels, index),
+      20,
+      2
+    )
+    const pages = Math.ceil(total / 100)
+    const scroll = (kept?: NotebookIndex) => async () => {
+      for (let p = 0; p < pages; p++)
+        await listNotebook(services, request({ offset: p * 100 }), labels, kept)
+    }
+    const scrollKept = await time(() => scroll(new NotebookIndex(libraryEntries))(), 3, 1)
+    const scrollFull = await time(scroll(), 1, 0)
     const entries = await libraryEntries(services)
     const query = await time(() => queryNotebook(entries, filteredRequest, labels), 20, 2)
     const plain = await time(
@@ -152,8 +102,11 @@ export async function runNotebookBenchmark(): Promise<string[]> {
     await core.close()
 
     const rows = [
-      `| first page (100) of ${n} highlights in ${BRIEFINGS} briefings, grouped by briefing | ${ms(first.median)} (p95 ${ms(first.p95)}) | reading every briefing's annotations through the service: ${ms(readAll.median)} | ${ratio(first.median, readAll.median)} |`,
+      `| first page (100) of ${n} highlights in ${SHAPE.briefings} briefings, grouped by briefing | ${ms(first.median)} (p95 ${ms(first.p95)}) | reading every briefing's annotations through the service: ${ms(readAll.median)} | ${ratio(first.median, readAll.median)} |`,
       `| filtered (2 colours, a tag, an entity), grouped by tag, newest first | ${ms(filtered.median)} (p95 ${ms(filtered.p95)}) | the same reading: ${ms(readAll.median)} | ${ratio(filtered.median, readAll.median)} |`,
+      `| a further page (offset 5,000) of the same listing, kept between pages | ${ms(nextPage.median)} (p95 ${ms(nextPage.p95)}) | the full pass every page cost before (first row): ${ms(first.median)} | ${fraction(nextPage.median, first.median)} |`,
+      `| a further page of the filtered listing, kept between pages | ${ms(nextFiltered.median)} (p95 ${ms(nextFiltered.p95)}) | the full pass before (second row): ${ms(filtered.median)} | ${fraction(nextFiltered.median, filtered.median)} |`,
+      `| scrolling through all ${pages} pages (the first builds what is kept) | ${ms(scrollKept.median)} | a full pass per page, as before: ${ms(scrollFull.median)} | ${fraction(scrollKept.median, scrollFull.median)} |`,
       `| the query alone (filter, group, sort, page) over ${n} entries | ${ms(query.median)} (p95 ${ms(query.p95)}) | Array.filter on colour and tag: ${ms(plain.median)} | ${ratio(query.median, plain.median)} |`
     ]
     rows.push(...(await firstPaint(datasetDir, big, small, n)))

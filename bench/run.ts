@@ -11,6 +11,7 @@ import { runExportBenchmark } from './export-bench'
 import { runAnnotationBenchmark } from './annotations-bench'
 import { notesBenchLines, runNotesBenchmark } from './notes-bench'
 import { runNotebookBenchmark } from './notebook-bench'
+import { runLibraryCountsBenchmark } from './library-counts-bench'
 import { runReaderBenchmark } from './reader-bench'
 import { entityBenchLines, runEntityBenchmark } from './entity-bench'
 import { machine, ms, ratio } from './measure'
@@ -53,6 +54,11 @@ const sections: { name: string; title: string; lines: () => Promise<string[]> }[
     name: 'notebook',
     title: 'Notebook across briefings (issue #15)',
     lines: async () => table(await runNotebookBenchmark())
+  },
+  {
+    name: 'counts',
+    title: 'Library counts on the first listing',
+    lines: async () => table(await runLibraryCountsBenchmark())
   },
   {
     name: 'reader',

@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test'
 
 import { expectAxeClean } from './axe'
 import { useAppSession } from './fixtures/app-session'
+import { HARBOUR_V1 as V1, HARBOUR_V2 as V2 } from './fixtures/harbour-versions'
 import { EntityReviewPage } from './pages/entity-review.page'
 import { ExportDialogPage } from './pages/export.page'
 import { ImportPage } from './pages/import.page'
@@ -22,27 +23,6 @@ Port call
 
 The frigate docked at Yokosuka on Monday. Admiral Hiroshi Tanaka welcomed the crew.
 `
-const HEADER = `---
-title: Harbour inspection at Visakhapatnam
-source: Field notes
-date: 2024-06-10
----
-`
-const V1 = `${HEADER}
-The inspection team arrived at the eastern harbour before dawn.
-
-## Dredging
-
-Contractors have deepened the main channel to fourteen metres this season.
-`
-const V2 = `${HEADER}
-The inspection team arrived at the eastern harbour before dawn.
-
-## Dredging
-
-Contractors have deepened the main channel to sixteen metres this season.
-`
-
 const session = useAppSession('axe-dialogs')
 
 for (const colorScheme of ['light', 'dark'] as const) {

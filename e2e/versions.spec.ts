@@ -5,35 +5,10 @@
 import { expect, test } from '@playwright/test'
 
 import { useAppSession } from './fixtures/app-session'
+import { HARBOUR_TITLE, HARBOUR_V1 as V1, HARBOUR_V2 as V2 } from './fixtures/harbour-versions'
 import { ImportPage } from './pages/import.page'
 import { ReaderPage } from './pages/reader.page'
 import { VersionsPage } from './pages/versions.page'
-
-const HEADER = `---
-title: Harbour inspection at Visakhapatnam
-source: Field notes
-date: 2024-06-10
----
-`
-const V1 = `${HEADER}
-The inspection team arrived at the eastern harbour before dawn.
-
-## Dredging
-
-Contractors have deepened the main channel to fourteen metres this season.
-
-## Security
-
-Guards at the north gate checked every lorry entering the container yard.
-`
-// The Dredging text is edited; the Security section is gone.
-const V2 = `${HEADER}
-The inspection team arrived at the eastern harbour before dawn.
-
-## Dredging
-
-Contractors have deepened the main channel to sixteen metres this season.
-`
 
 const session = useAppSession('briefing-versions')
 
@@ -57,7 +32,7 @@ test('replacing an imported briefing with a new version reports each highlight, 
   await importer.drop([{ name: 'harbour-v2.md', text: V2 }])
   await expect(importer.report).toContainText('1 file is a new version of a briefing')
   await expect(versions.offers).toContainText(
-    'harbour-v2.md is a new version of “Harbour inspection at Visakhapatnam”'
+    `harbour-v2.md is a new version of “${HARBOUR_TITLE}”`
   )
   await expect(importer.imported).toHaveCount(0)
   await versions.replace('harbour-v2.md')

@@ -1,29 +1,13 @@
-// Highlights and notes per briefing for the library's cards and filters, counted from the store's
-// records (the trash left out): loaded once per start, so a list of thousands is counted from memory.
+// Highlights and notes per briefing for the library's cards and filters: the store counts them
+// (store/stored-counts.ts), from memory or from its counts file, so a list of thousands is cheap.
 
 import type { AnnotationCounts } from '../library/profile-summaries'
-import type { AnnotationStore, LoadedAnnotations } from './store/types'
-
-/** A highlight carrying a note counts as a highlight and as a note: the analyst wrote both. */
-export function countsOf(
-  loaded: Pick<LoadedAnnotations, 'highlights' | 'notes'>
-): AnnotationCounts {
-  return {
-    highlights: loaded.highlights.length,
-    notes: loaded.notes.length + loaded.highlights.filter((h) => h.note.trim() !== '').length
-  }
-}
+import type { AnnotationStore } from './store/types'
 
 /** Counts for each of `briefingIds`; a briefing whose annotations cannot be read is left out. */
-export async function countAnnotations(
-  store: Pick<AnnotationStore, 'load'>,
+export function countAnnotations(
+  store: Pick<AnnotationStore, 'counts'>,
   briefingIds: readonly string[]
 ): Promise<Map<string, AnnotationCounts>> {
-  const counted = await Promise.all(
-    briefingIds.map(async (id) => {
-      const loaded = await store.load(id).catch(() => undefined)
-      return loaded ? ([id, countsOf(loaded)] as const) : undefined
-    })
-  )
-  return new Map(counted.filter((entry) => entry !== undefined))
+  return store.counts(briefingIds)
 }

@@ -32,6 +32,8 @@ export interface AnnotationService {
   redo(briefingId: string): Promise<AnnotationsDelta>
   /** Retries unsaved writes, then reports whether everything acknowledged is on disk. */
   saveStatus(): Promise<BriefingAnnotations['save']>
+  /** Rises with every change of any briefing's annotations (the notebook keeps its listing). */
+  changes(): number
   /** Highlights and notes of each briefing (the library's cards); unreadable ones left out. */
   counts(briefingIds: readonly string[]): Promise<Map<string, AnnotationCounts>>
   /**
@@ -167,6 +169,7 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
       cache.index(briefing, written.annotations)
       return { ...written.result, saved: written.saved }
     },
+    changes: () => deps.store.changes,
     counts: (briefingIds) => countAnnotations(deps.store, briefingIds),
     async indexAll({ resend = false, onProgress } = {}) {
       if (resend) cache.forgetIndexed()

@@ -1,7 +1,7 @@
 // The store's filesystem calls on node:fs, plus helpers to read error codes. Folder fsync is
 // skipped where the platform cannot do it (Windows refuses to open folders for syncing).
 
-import { access, mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
+import { access, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises'
 
 import type { StoreFs } from './types'
 
@@ -28,6 +28,7 @@ export const nodeStoreFs: StoreFs = {
       await handle?.close()
     }
   },
+  stat: (path) => stat(path),
   exists: async (path) => {
     try {
       await access(path)

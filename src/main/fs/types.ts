@@ -25,4 +25,9 @@ export interface StoreFs {
   /** fsyncs a folder so renames and new files in it survive power loss. */
   syncDir(path: string): Promise<void>
   exists(path: string): Promise<boolean>
+  /**
+   * What tells one version of a file from another without reading it. Optional: without it, a
+   * reader that would trust a cached summary of a file reads the file itself.
+   */
+  stat?(path: string): Promise<{ size: number; mtimeMs: number; ino: number }>
 }

@@ -1,9 +1,10 @@
 // The profile folders atomic writes leave temp files in when a process is killed mid-write
-// (library and proposal files, kept versions, the search cache): pruned once at start (issue #13).
+// (library and proposal files, kept versions, the search cache, the annotation counts file): pruned once at start (issue #13).
 
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 
+import { ANNOTATIONS_DIR } from '../annotations/store/layout'
 import { pruneStrayTempFiles } from '../fs/stray-temp-files'
 import { LIBRARY_DIR } from '../library/staged-imports'
 import { INDEX_CACHE_DIR } from '../search/index-cache'
@@ -18,6 +19,7 @@ export async function pruneProfileTempFiles(userDataDir: string): Promise<number
     join(userDataDir, LIBRARY_DIR),
     join(userDataDir, PROPOSALS_DIR),
     join(userDataDir, INDEX_CACHE_DIR),
+    join(userDataDir, ANNOTATIONS_DIR),
     ...kept.map((id) => join(versions, id))
   ])
 }

@@ -4,7 +4,8 @@
 import type { HighlightColor } from '../../shared/annotations'
 import type { ExportServices, ExportTarget } from '../export/export-service'
 import type { IpcRouter } from '../ipc/router'
-import { exportNotebook, listNotebook } from './notebook-service'
+import { NotebookIndex } from './notebook-index'
+import { exportNotebook, libraryEntries, listNotebook } from './notebook-service'
 
 export interface NotebookPorts {
   target: ExportTarget
@@ -16,8 +17,10 @@ export function setupNotebookHandlers(
   services: () => Promise<ExportServices>,
   ports: NotebookPorts
 ): void {
+  // Kept between pages: scrolling to the end of 10,000 items asks for 100 pages.
+  const index = new NotebookIndex(libraryEntries)
   router.handle('notebook:list', async (request) =>
-    listNotebook(await services(), request, ports.colorLabels())
+    listNotebook(await services(), request, ports.colorLabels(), index)
   )
   router.handle('notebook:export', async (request) =>
     exportNotebook(await services(), request, ports.colorLabels(), ports.target)

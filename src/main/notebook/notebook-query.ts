@@ -115,7 +115,7 @@ export function matches(entry: NotebookEntry, filter: NotebookFilter): boolean {
   return true
 }
 
-interface Grouped {
+export interface Grouped {
   entry: NotebookEntry
   key: string
   label: string
@@ -198,12 +198,19 @@ export function facetsOf(
   }
 }
 
-/** One page of the filtered, grouped and sorted listing (facets left to the caller). */
-export function queryNotebook(
+/** The whole filtered, grouped and sorted listing of a request, before it is cut into pages. */
+export interface NotebookOrder {
+  grouped: readonly Grouped[]
+  groups: readonly NotebookFacet[]
+  libraryTotal: number
+}
+
+/** Filters, groups and sorts `entries` for `request` (its offset and limit play no part). */
+export function orderNotebook(
   entries: readonly NotebookEntry[],
-  request: NotebookRequest,
+  request: Omit<NotebookRequest, 'offset' | 'limit'>,
   colorLabels: Record<HighlightColor, string>
-): Omit<NotebookPage, 'facets'> {
+): NotebookOrder {
   const kept = entries.filter((e) => matches(e, request.filter))
   const tagRank = new Map(
     [...new Set(kept.flatMap((e) => e.item.tags))]
@@ -223,14 +230,32 @@ export function queryNotebook(
     if (last?.value === g.key) last.count++
     else groups.push({ value: g.key, label: g.label, count: 1 })
   }
-  const items = grouped
-    .slice(request.offset, request.offset + request.limit)
+  return { grouped, groups, libraryTotal: entries.length }
+}
+
+/** One page of an ordered listing: its cost is the page's, not the library's. */
+export function pageOf(
+  order: NotebookOrder,
+  offset: number,
+  limit: number
+): Omit<NotebookPage, 'facets'> {
+  const items = order.grouped
+    .slice(offset, offset + limit)
     .map((g) => ({ ...g.entry.item, groupKey: g.key, groupLabel: g.label }))
   return {
-    total: grouped.length,
-    offset: request.offset,
+    total: order.grouped.length,
+    offset,
     items,
-    groups,
-    libraryTotal: entries.length
+    groups: order.groups.map((g) => ({ ...g })),
+    libraryTotal: order.libraryTotal
   }
+}
+
+/** One page of the filtered, grouped and sorted listing (facets left to the caller). */
+export function queryNotebook(
+  entries: readonly NotebookEntry[],
+  request: NotebookRequest,
+  colorLabels: Record<HighlightColor, string>
+): Omit<NotebookPage, 'facets'> {
+  return pageOf(orderNotebook(entries, request, colorLabels), request.offset, request.limit)
 }

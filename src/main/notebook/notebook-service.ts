@@ -1,6 +1,7 @@
 // The notebook across briefings, served by main: every briefing's highlights and notes read
-// through the annotation service's public `load`, filtered and paged (notebook-query.ts), and
-// exported with the filter through the same Markdown export as the export dialog.
+// through the annotation service's public `load`, filtered and paged (notebook-query.ts; kept
+// between pages by notebook-index.ts), and exported with the filter through the same Markdown
+// export as the export dialog.
 
 import type { ExportResult } from '../../shared/annotation-requests'
 import type { HighlightColor } from '../../shared/annotations'
@@ -10,6 +11,7 @@ import { runExport } from '../export/export-service'
 import type { ExportServices, ExportTarget } from '../export/export-service'
 import { briefingEntries, facetsOf, matches, queryNotebook } from './notebook-query'
 import type { NotebookEntry } from './notebook-query'
+import type { NotebookIndex } from './notebook-index'
 
 /** Every entry of the library, in reading order. Briefings whose annotations cannot be read are left out. */
 export async function libraryEntries(services: ExportServices): Promise<NotebookEntry[]> {
@@ -22,11 +24,17 @@ export async function libraryEntries(services: ExportServices): Promise<Notebook
   return entries
 }
 
+/**
+ * One page of the listing. With `index` (the handlers keep one), the library's entries and the
+ * ordered listing are kept between pages until something changes; without, every call reads all.
+ */
 export async function listNotebook(
   services: ExportServices,
   request: NotebookRequest,
-  colorLabels: Record<HighlightColor, string>
+  colorLabels: Record<HighlightColor, string>,
+  index?: NotebookIndex
 ): Promise<NotebookPage> {
+  if (index) return index.page(services, request, colorLabels)
   const entries = await libraryEntries(services)
   const { library } = services
   return {

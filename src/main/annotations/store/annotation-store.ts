@@ -22,6 +22,8 @@ import type {
 } from './types'
 import type { SaveOutcome } from '../../fs/types'
 import { checkChange } from './validate'
+import { StoredCounts } from './stored-counts'
+import type { AnnotationCounts } from '../../library/profile-summaries'
 
 export { StoreError } from './store-error'
 export type * from './types'
@@ -68,7 +70,9 @@ class Store implements AnnotationStore {
   private readonly sessions = new Map<string, Promise<BriefingSession>>()
   private readonly loaded = new Map<string, BriefingSession>()
   private readonly ctx: SessionContext
+  private readonly storedCounts: StoredCounts
   private closed = false
+  private writes = 0
 
   constructor(
     private readonly root: string,
@@ -84,11 +88,24 @@ class Store implements AnnotationStore {
       readOnly: () => this.readOnly,
       beforeWrite: () => this.ensureLock()
     }
+    this.storedCounts = new StoredCounts({
+      ...this.ctx,
+      root,
+      openView: (briefingId) => (this.sessions.has(briefingId) ? this.load(briefingId) : undefined)
+    })
   }
 
   async load(briefingId: string): Promise<LoadedAnnotations> {
     const session = await this.session(briefingId)
     return session.run(async () => session.view())
+  }
+
+  get changes(): number {
+    return this.writes
+  }
+
+  counts(briefingIds: readonly string[]): Promise<Map<string, AnnotationCounts>> {
+    return this.storedCounts.of(briefingIds)
   }
 
   async apply(briefingId: string, change: StoreChange): Promise<ApplyResult> {
@@ -167,6 +184,7 @@ class Store implements AnnotationStore {
     // Let queued work (a background compaction) finish before the lock goes.
     await Promise.all(this.loadedSessions().map((session) => session.run(async () => undefined)))
     await this.retryPending()
+    await this.storedCounts.close()
     if (this.ownsLock) await this.lock.release()
     return this.status()
   }
@@ -193,6 +211,7 @@ class Store implements AnnotationStore {
   }
 
   private afterWrite<T>(session: BriefingSession, result: T): T {
+    this.writes++
     if (session.needsCompaction()) {
       // Compaction runs in the briefing's queue after this change; its failure loses nothing.
       void session.run(() => session.compact()).catch(() => undefined)

@@ -3,6 +3,7 @@
 
 import type { Highlight, Note } from '../../../shared/annotations'
 import type { SaveStatus } from '../../../shared/annotation-requests'
+import type { AnnotationCounts } from '../../library/profile-summaries'
 import type { ProfileLock } from '../../fs/profile-lock'
 import type { SaveOutcome, StoreFs } from '../../fs/types'
 
@@ -100,6 +101,17 @@ export interface AnnotationStore {
   readonly readOnly?: string
   /** Problems found while opening the store (for example a lock that could not be taken). */
   readonly warnings: string[]
+  /**
+   * Rises with every write, undo and redo of any briefing, once its state in memory has changed:
+   * a reader that keeps what it read compares it (an unchanged count: nothing changed since).
+   */
+  readonly changes: number
+  /**
+   * Highlights and notes of each briefing (the trash left out; a note on a highlight counts as a
+   * note too) without reading every store: memory for briefings open here, else the counts
+   * file (annotations/counts.json) where the files are unchanged since. Unreadable ones left out.
+   */
+  counts(briefingIds: readonly string[]): Promise<Map<string, AnnotationCounts>>
   /** Loads a briefing's annotations (first call reads the disk; later calls return memory). */
   load(briefingId: string): Promise<LoadedAnnotations>
   /**

@@ -1,0 +1,75 @@
+// The notebook's listing kept between pages: the library's entries and facets, and the ordered
+// listing of the last few requests, so the next page of a listing costs that page. Everything is
+// dropped when the library or any briefing's annotations change (the service's change count).
+
+import type { HighlightColor } from '../../shared/annotations'
+import type { NotebookPage, NotebookRequest } from '../../shared/notebook'
+import type { ExportServices } from '../export/export-service'
+import type { Library } from '../library/library'
+import { facetsOf, orderNotebook, pageOf } from './notebook-query'
+import type { NotebookEntry, NotebookOrder } from './notebook-query'
+
+/** Listings kept per library state: the filters one analyst moves between. */
+const KEPT_ORDERS = 8
+
+interface LibraryState {
+  library: Library
+  changes: number
+  labels: string
+  entries: Promise<NotebookEntry[]>
+  facets?: NotebookPage['facets']
+  orders: Map<string, NotebookOrder>
+}
+
+export class NotebookIndex {
+  #state?: LibraryState
+
+  constructor(
+    /** Every entry of the library, in reading order (notebook-service.ts's libraryEntries). */
+    private readonly read: (services: ExportServices) => Promise<NotebookEntry[]>
+  ) {}
+
+  async page(
+    services: ExportServices,
+    request: NotebookRequest,
+    colorLabels: Record<HighlightColor, string>
+  ): Promise<NotebookPage> {
+    const state = this.#current(services, colorLabels)
+    const entries = await state.entries
+    const { library } = state
+    state.facets ??= facetsOf(entries, library.briefings, library.entities, colorLabels)
+    const key = JSON.stringify([request.filter, request.group, request.sort])
+    let order = state.orders.get(key)
+    if (order) state.orders.delete(key)
+    else order = orderNotebook(entries, request, colorLabels)
+    // Most recently used last; the oldest goes first.
+    state.orders.set(key, order)
+    if (state.orders.size > KEPT_ORDERS) state.orders.delete(state.orders.keys().next().value!)
+    return {
+      ...pageOf(order, request.offset, request.limit),
+      facets: structuredClone(state.facets)
+    }
+  }
+
+  /**
+   * The state for the library and annotations as they are now. The change count is read before
+   * the entries are, so a write during the read leaves a state that is stale at the next page,
+   * never one that looks current.
+   */
+  #current(services: ExportServices, colorLabels: Record<HighlightColor, string>): LibraryState {
+    const changes = services.annotations.changes()
+    const labels = JSON.stringify(colorLabels)
+    const { library } = services
+    const state = this.#state
+    if (state && state.library === library && state.changes === changes && state.labels === labels)
+      return state
+    const entries = this.read(services)
+    const fresh: LibraryState = { library, changes, labels, entries, orders: new Map() }
+    // A failed read is not kept: the next page tries again.
+    entries.catch(() => {
+      if (this.#state === fresh) this.#state = undefined
+    })
+    this.#state = fresh
+    return fresh
+  }
+}
