@@ -37,10 +37,16 @@ export interface LoadedLibrary {
   notices: string[]
 }
 
+/**
+ * `changed` (file names in the library folder) tells a rescan which files changed since the
+ * last one with this `cache` (main knows which files an import committed): the others keep their
+ * cached parse without a stat each. Files added or removed are still found by the listing.
+ */
 export async function loadLibrary(
   datasetDir: string | Library,
   userDataDir: string,
-  cache?: ParsedFiles
+  cache?: ParsedFiles,
+  changed?: ReadonlySet<string>
 ): Promise<LoadedLibrary> {
   const bundled = typeof datasetDir === 'string' ? await loadDatasetDir(datasetDir) : datasetDir
   const entities = new Map(bundled.entities)
@@ -56,7 +62,9 @@ export async function loadLibrary(
   // Files that changed are read several at a time, then handled in order: one at a time, a scan
   // of thousands of files waited on thousands of round trips to the file system's threads.
   const list = [...files]
-  const stamps = await stampsOf(list)
+  const trusted =
+    changed && cache ? (file: string) => trustedStamp(file, dir, cache, changed) : undefined
+  const stamps = await stampsOf(list, trusted)
   const reads = list.map((file) => ({ file, parsed: undefined as Parsed | undefined }))
   await forEachConcurrently(reads, READ_AHEAD, async (read, i) => {
     read.parsed = await readParsed(read.file, stamps[i], cache)
@@ -140,16 +148,36 @@ async function forEachConcurrently<T>(
  * in short slices: a rescan after one import stats every file of the library, and a round trip
  * to the file system's threads per file cost many times the stat itself.
  */
-async function stampsOf(files: readonly string[]): Promise<(string | undefined)[]> {
+async function stampsOf(
+  files: readonly string[],
+  trusted?: (file: string) => string | undefined
+): Promise<(string | undefined)[]> {
   const stamps: (string | undefined)[] = []
+  let stats = 0
   for (const file of files) {
-    if (stamps.length % STATS_PER_SLICE === STATS_PER_SLICE - 1) {
+    const known = trusted?.(file)
+    if (known !== undefined) {
+      stamps.push(known)
+      continue
+    }
+    if (++stats % STATS_PER_SLICE === 0) {
       await new Promise((resolve) => setImmediate(resolve))
     }
     const info = statSync(file, { throwIfNoEntry: false })
     stamps.push(info && `${info.size}:${info.mtimeMs}`)
   }
   return stamps
+}
+
+/** The cached stamp of a file not among `changed` (so not stat-ed again), else undefined. */
+function trustedStamp(
+  file: string,
+  dir: string,
+  cache: ParsedFiles,
+  changed: ReadonlySet<string>
+): string | undefined {
+  if (changed.has(file.slice(dir.length + 1))) return undefined
+  return cache.get(file)?.stamp
 }
 
 /** The file parsed, from `cache` when its size and mtime are unchanged; undefined if it vanished. */
