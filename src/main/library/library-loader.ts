@@ -56,8 +56,13 @@ export async function loadLibrary(
   const imported = new Set<string>()
   const notices: string[] = []
   const dir = join(userDataDir, LIBRARY_DIR)
-  const names = await libraryFiles(userDataDir, notices)
+  // Told what changed, the files are the ones known from the last scan and the changed ones: the
+  // folder is not listed again (nor staged imports settled: main has committed the import).
+  const names =
+    changed && cache ? knownFiles(dir, cache, changed) : await libraryFiles(userDataDir, notices)
   const files = new Set(names.map((name) => join(dir, name)))
+  // A changed file is read again even if its size and time look the same.
+  for (const name of changed ?? []) cache?.delete(join(dir, name))
   for (const file of cache?.keys() ?? []) if (!files.has(file)) cache?.delete(file)
   // Files that changed are read several at a time, then handled in order: one at a time, a scan
   // of thousands of files waited on thousands of round trips to the file system's threads.
@@ -65,9 +70,14 @@ export async function loadLibrary(
   const trusted =
     changed && cache ? (file: string) => trustedStamp(file, dir, cache, changed) : undefined
   const stamps = await stampsOf(list, trusted)
-  const reads = list.map((file) => ({ file, parsed: undefined as Parsed | undefined }))
-  await forEachConcurrently(reads, READ_AHEAD, async (read, i) => {
-    read.parsed = await readParsed(read.file, stamps[i], cache)
+  const unchanged = (file: string, i: number): Parsed | undefined => {
+    const known = cache?.get(file)
+    return stamps[i] !== undefined && known?.stamp === stamps[i] ? known.parsed : undefined
+  }
+  const reads = list.map((file, i) => ({ file, stamp: stamps[i], parsed: unchanged(file, i) }))
+  const toRead = reads.filter((read) => read.parsed === undefined && read.stamp !== undefined)
+  await forEachConcurrently(toRead, READ_AHEAD, async (read) => {
+    read.parsed = await readParsed(read.file, read.stamp, cache)
   })
   for (const { file, parsed } of reads) {
     if (!parsed) continue
@@ -117,6 +127,13 @@ async function libraryFiles(userDataDir: string, notices: string[]): Promise<str
     const moving = names.some((n) => claimed.has(n.slice(0, -'.json'.length)))
     if (!moving || attempt === 5) return names
   }
+}
+
+/** The names of the files `cache` holds and of the `changed` ones, in listing order. */
+function knownFiles(dir: string, cache: ParsedFiles, changed: ReadonlySet<string>): string[] {
+  const names = new Set(changed)
+  for (const file of cache.keys()) names.add(file.slice(dir.length + 1))
+  return [...names].filter((n) => n.endsWith('.json')).sort()
 }
 
 async function listJson(dir: string): Promise<string[]> {

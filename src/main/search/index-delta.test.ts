@@ -169,14 +169,14 @@ describe('an import applied by difference', () => {
     await expectAsFullRescan(engine, options)
   })
 
-  it('still finds a file it was not told about (the listing is read every time)', async () => {
-    const options = profile([generated(1)])
+  it('drops a named briefing whose file no longer loads, as a full rescan does', async () => {
+    const options = profile([generated(1), generated(9)])
     const engine = engineOn(options)
     await engine.sync()
-    writeBriefing(options.userDataDir, generated(7))
-    writeBriefing(options.userDataDir, generated(8))
-    await engine.sync({ briefings: ['gen-7'] })
-    expect(engine.search({ query: 'station8', take: 10 }).total).toBe(3)
+    writeFileSync(join(options.userDataDir, 'library', 'gen-9.json'), '{ "format": ')
+    await engine.sync({ briefings: ['gen-9'] })
+    expect(engine.search({ query: 'station9', take: 10 }).total).toBe(0)
+    expect(engine.search({ query: 'station1', take: 10 }).total).toBe(3)
     await expectAsFullRescan(engine, options)
   })
 })
