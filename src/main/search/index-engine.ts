@@ -16,11 +16,12 @@ import { libraryWordsReady } from './fuzzy-words'
 import { createTermMarker } from './mark-terms'
 import { PostingBuilder, TermAnalyser } from './posting-builder'
 import { PostingIndex } from './posting-index'
+import type { PostingArrays } from './posting-index'
 import { planQuery } from './query-plan'
 import { createSearchPipeline, sectionRef } from './section-index'
 import { shardKey, viewByDifference, viewOf } from './search-view'
 import type { LibraryView } from './search-view'
-import { coverageStatus, nextTarget, redundantShards } from './shard-coverage'
+import { coverageStatus, isCovered, nextTarget, redundantShards } from './shard-coverage'
 import type { Target } from './shard-coverage'
 import { planShards } from './shard-plan'
 import type { Manifest, ShardLimits } from './shard-plan'
@@ -250,6 +251,8 @@ export class IndexEngine {
       if (known && sameMembers(known.members, members)) return { ...known, members }
       return { name, key: shardKey(members), members }
     })
+    // The imported briefings first, on their own: the planned shards then build meanwhile.
+    if (delta) await this.#loadImported(delta.changed)
     this.#kick()
   }
 
@@ -352,16 +355,7 @@ export class IndexEngine {
   #syncs = 0
 
   async #build(target: Target): Promise<CachedShard> {
-    const builder = new PostingBuilder(this.#analyser)
-    const refs: string[] = []
-    for (const id of target.members.keys()) {
-      for (const document of this.#view.documents(id)) {
-        builder.add(document)
-        refs.push(document.ref)
-        if (refs.length % DOCUMENTS_PER_SLICE === 0) await yieldToQueries()
-      }
-    }
-    const arrays = builder.build()
+    const { arrays, refs } = await this.#postings(target.members.keys())
     this.#counts.built += 1
     // Searchable now, cached meanwhile: the file (and the sections stored with it) is written
     // while the next shard builds, or while queries are answered.
@@ -371,6 +365,42 @@ export class IndexEngine {
       await this.#cache.write(target.key, { arrays, built: target.members, refs, stored })
     })
     return { index: new PostingIndex(arrays), built: target.members, refs }
+  }
+
+  async #postings(ids: Iterable<string>): Promise<{ arrays: PostingArrays; refs: string[] }> {
+    const builder = new PostingBuilder(this.#analyser)
+    const refs: string[] = []
+    for (const id of ids) {
+      for (const document of this.#view.documents(id)) {
+        builder.add(document)
+        refs.push(document.ref)
+        if (refs.length % DOCUMENTS_PER_SLICE === 0) await yieldToQueries()
+      }
+    }
+    return { arrays: builder.build(), refs }
+  }
+
+  /**
+   * Makes the briefings an import added or changed searchable at once, in a shard of their own
+   * (a few sections: milliseconds), kept out of the plan and the cache: the planned shard that
+   * takes them in (the recent one, rebuilt in the background) makes it redundant.
+   */
+  async #loadImported(changed: ReadonlySet<string>): Promise<void> {
+    const members = new Map<string, string>()
+    for (const id of changed) {
+      const hash = this.#view.hashes.get(id)
+      if (hash !== undefined && !isCovered(id, this.#view.hashes, this.#loaded)) {
+        members.set(id, hash)
+      }
+    }
+    if (members.size === 0 || this.#closed) return
+    const { arrays, refs } = await this.#postings(members.keys())
+    this.#loaded.set(`import:${shardKey(members)}`, {
+      index: new PostingIndex(arrays),
+      built: members,
+      refs
+    })
+    for (const wake of this.#loadWaiters.splice(0)) wake()
   }
 
   /**
