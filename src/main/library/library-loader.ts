@@ -223,9 +223,20 @@ async function readParsed(
  * Anything else that differs is a conflict.
  */
 export function differs(known: Entity | undefined, entity: Entity): boolean {
-  if (known === undefined) return false
-  const withoutAliases = (e: Entity) => JSON.stringify({ ...e, aliases: undefined })
+  if (known === undefined || known === entity) return false
   return withoutAliases(known) !== withoutAliases(entity)
+}
+
+// By record: a rescan compares every file's entities again, and the parsed records are kept.
+const comparable = new WeakMap<Entity, string>()
+
+function withoutAliases(entity: Entity): string {
+  let text = comparable.get(entity)
+  if (text === undefined) {
+    text = JSON.stringify({ ...entity, aliases: undefined })
+    comparable.set(entity, text)
+  }
+  return text
 }
 
 /** The entity with the aliases of both records (the known ones first). */

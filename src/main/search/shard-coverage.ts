@@ -30,9 +30,15 @@ export function coverageStatus(
   let indexedSections = 0
   let totalSections = 0
   let pendingBriefings = 0
+  // Once over what the shards hold, not over every shard for each briefing: the status is asked
+  // again after every import, and there may be thousands of briefings and dozens of shards.
+  const covered = new Set<string>()
+  for (const shard of loaded.values()) {
+    for (const [id, hash] of shard.built) if (hashes.get(id) === hash) covered.add(id)
+  }
   for (const [id, count] of sectionCounts) {
     totalSections += count
-    if (isCovered(id, hashes, loaded)) indexedSections += count
+    if (covered.has(id)) indexedSections += count
     else pendingBriefings += 1
   }
   return { indexedSections, totalSections, pendingBriefings }
