@@ -19,6 +19,7 @@ import { PostingIndex } from './posting-index'
 import type { PostingArrays } from './posting-index'
 import { planQuery } from './query-plan'
 import { createSearchPipeline, sectionRef } from './section-index'
+import type { IndexedSection } from './section-index'
 import { shardKey, viewByDifference, viewOf } from './search-view'
 import type { LibraryView } from './search-view'
 import { coverageStatus, isCovered, nextTarget, redundantShards } from './shard-coverage'
@@ -359,7 +360,14 @@ export class IndexEngine {
     this.#counts.built += 1
     // Searchable now, cached meanwhile: the file (and the sections stored with it) is written
     // while the next shard builds, or while queries are answered.
-    const view = this.#view
+    // The shard's sections as built: the view's maps change in place with the next import
+    // (viewByDifference), possibly before this write.
+    const sections = new Map<string, IndexedSection>()
+    for (const ref of refs) {
+      const entry = this.#view.sections.get(ref)
+      if (entry) sections.set(ref, entry)
+    }
+    const view = { ...this.#view, sections }
     this.#queueWrite(async () => {
       const stored = storeSections(view, refs)
       await this.#cache.write(target.key, { arrays, built: target.members, refs, stored })
