@@ -39,8 +39,9 @@ export interface LoadedLibrary {
 
 /**
  * `changed` (file names in the library folder) tells a rescan which files changed since the
- * last one with this `cache` (main knows which files an import committed): the others keep their
- * cached parse without a stat each. Files added or removed are still found by the listing.
+ * last one with this `cache` (main knows which files an import committed): only those are read
+ * again; the folder is not listed and the others keep their cached parse without a stat each
+ * (a file changed behind main's back is found by the next rescan without `changed`, at start).
  */
 export async function loadLibrary(
   datasetDir: string | Library,
