@@ -207,7 +207,11 @@ async function allSearchable(host: IndexHost): Promise<void> {
   }
 }
 
-/** Writes the briefing into the profile's library, syncs, and polls until a query finds it. */
+/**
+ * Writes the briefing into the profile's library, tells the index which briefing changed (as
+ * main does after an import commits: app-core's replaceLibrary), and polls until a query finds
+ * it.
+ */
 async function timeImport(
   host: IndexHost,
   folders: BenchFolders,
@@ -216,7 +220,7 @@ async function timeImport(
 ): Promise<number> {
   const t0 = performance.now()
   writeBriefing(folders.libraryDir, briefing)
-  await host.sync()
+  await host.sync({ briefings: [briefing.id] })
   const query = importMarker(n)
   for (;;) {
     const answer = await host.search({ query, take: LIMIT })

@@ -210,7 +210,11 @@ function sizeTable(r: SizeResult): string[] {
         '—'
       ]
     ),
-    num('importMs', 'one newly imported briefing searchable (write file → found)', ms),
+    num(
+      'importMs',
+      'one newly imported briefing searchable (write file, main names it to the index → found)',
+      ms
+    ),
     ''
   ]
 }

@@ -6,6 +6,7 @@ import type { AppInfo } from '../shared/app'
 import { openAnnotationStore } from './annotations/store/annotation-store'
 import type { AnnotationStore } from './annotations/store/types'
 import type { StoreFs } from './fs/types'
+import { changedBriefings } from './library/library'
 import type { LibraryState } from './library/library'
 import type { SearchServices } from './search/search-all'
 import type { ImportServices } from './import/import-services'
@@ -157,13 +158,17 @@ async function load(
       return imported
     },
     async replaceLibrary(next, nextImported) {
+      // The index reads only the files of the briefings that differ (an import's, an edit's).
+      const changes = { briefings: changedBriefings(library, next) }
       library = next
       imported = nextImported
       // The files are written and the library swapped: a search index that cannot follow right
       // now (its process died) must not turn that into a failure; it catches up on its next call.
       await Promise.all([
         annotations.indexAll(),
-        search.sync().catch((error: unknown) => log.error('search index: sync failed', error))
+        search
+          .sync(changes)
+          .catch((error: unknown) => log.error('search index: sync failed', error))
       ])
       // Annotations that waited for a briefing just imported join it now.
       await attachWaitingLogged({ library, annotations, userDataDir: options.userDataDir })

@@ -37,10 +37,17 @@ export interface LoadedLibrary {
   notices: string[]
 }
 
+/**
+ * `changed` (file names in the library folder) tells a rescan which files changed since the
+ * last one with this `cache` (main knows which files an import committed): only those are read
+ * again; the folder is not listed and the others keep their cached parse without a stat each
+ * (a file changed behind main's back is found by the next rescan without `changed`, at start).
+ */
 export async function loadLibrary(
   datasetDir: string | Library,
   userDataDir: string,
-  cache?: ParsedFiles
+  cache?: ParsedFiles,
+  changed?: ReadonlySet<string>
 ): Promise<LoadedLibrary> {
   const bundled = typeof datasetDir === 'string' ? await loadDatasetDir(datasetDir) : datasetDir
   const entities = new Map(bundled.entities)
@@ -50,16 +57,28 @@ export async function loadLibrary(
   const imported = new Set<string>()
   const notices: string[] = []
   const dir = join(userDataDir, LIBRARY_DIR)
-  const names = await libraryFiles(userDataDir, notices)
+  // Told what changed, the files are the ones known from the last scan and the changed ones: the
+  // folder is not listed again (nor staged imports settled: main has committed the import).
+  const names =
+    changed && cache ? knownFiles(dir, cache, changed) : await libraryFiles(userDataDir, notices)
   const files = new Set(names.map((name) => join(dir, name)))
+  // A changed file is read again even if its size and time look the same.
+  for (const name of changed ?? []) cache?.delete(join(dir, name))
   for (const file of cache?.keys() ?? []) if (!files.has(file)) cache?.delete(file)
   // Files that changed are read several at a time, then handled in order: one at a time, a scan
   // of thousands of files waited on thousands of round trips to the file system's threads.
   const list = [...files]
-  const stamps = await stampsOf(list)
-  const reads = list.map((file) => ({ file, parsed: undefined as Parsed | undefined }))
-  await forEachConcurrently(reads, READ_AHEAD, async (read, i) => {
-    read.parsed = await readParsed(read.file, stamps[i], cache)
+  const trusted =
+    changed && cache ? (file: string) => trustedStamp(file, dir, cache, changed) : undefined
+  const stamps = await stampsOf(list, trusted)
+  const unchanged = (file: string, i: number): Parsed | undefined => {
+    const known = cache?.get(file)
+    return stamps[i] !== undefined && known?.stamp === stamps[i] ? known.parsed : undefined
+  }
+  const reads = list.map((file, i) => ({ file, stamp: stamps[i], parsed: unchanged(file, i) }))
+  const toRead = reads.filter((read) => read.parsed === undefined && read.stamp !== undefined)
+  await forEachConcurrently(toRead, READ_AHEAD, async (read) => {
+    read.parsed = await readParsed(read.file, read.stamp, cache)
   })
   for (const { file, parsed } of reads) {
     if (!parsed) continue
@@ -111,6 +130,13 @@ async function libraryFiles(userDataDir: string, notices: string[]): Promise<str
   }
 }
 
+/** The names of the files `cache` holds and of the `changed` ones, in listing order. */
+function knownFiles(dir: string, cache: ParsedFiles, changed: ReadonlySet<string>): string[] {
+  const names = new Set(changed)
+  for (const file of cache.keys()) names.add(file.slice(dir.length + 1))
+  return [...names].filter((n) => n.endsWith('.json')).sort()
+}
+
 async function listJson(dir: string): Promise<string[]> {
   try {
     return (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()
@@ -140,16 +166,36 @@ async function forEachConcurrently<T>(
  * in short slices: a rescan after one import stats every file of the library, and a round trip
  * to the file system's threads per file cost many times the stat itself.
  */
-async function stampsOf(files: readonly string[]): Promise<(string | undefined)[]> {
+async function stampsOf(
+  files: readonly string[],
+  trusted?: (file: string) => string | undefined
+): Promise<(string | undefined)[]> {
   const stamps: (string | undefined)[] = []
+  let stats = 0
   for (const file of files) {
-    if (stamps.length % STATS_PER_SLICE === STATS_PER_SLICE - 1) {
+    const known = trusted?.(file)
+    if (known !== undefined) {
+      stamps.push(known)
+      continue
+    }
+    if (++stats % STATS_PER_SLICE === 0) {
       await new Promise((resolve) => setImmediate(resolve))
     }
     const info = statSync(file, { throwIfNoEntry: false })
     stamps.push(info && `${info.size}:${info.mtimeMs}`)
   }
   return stamps
+}
+
+/** The cached stamp of a file not among `changed` (so not stat-ed again), else undefined. */
+function trustedStamp(
+  file: string,
+  dir: string,
+  cache: ParsedFiles,
+  changed: ReadonlySet<string>
+): string | undefined {
+  if (changed.has(file.slice(dir.length + 1))) return undefined
+  return cache.get(file)?.stamp
 }
 
 /** The file parsed, from `cache` when its size and mtime are unchanged; undefined if it vanished. */
@@ -178,9 +224,20 @@ async function readParsed(
  * Anything else that differs is a conflict.
  */
 export function differs(known: Entity | undefined, entity: Entity): boolean {
-  if (known === undefined) return false
-  const withoutAliases = (e: Entity) => JSON.stringify({ ...e, aliases: undefined })
+  if (known === undefined || known === entity) return false
   return withoutAliases(known) !== withoutAliases(entity)
+}
+
+// By record: a rescan compares every file's entities again, and the parsed records are kept.
+const comparable = new WeakMap<Entity, string>()
+
+function withoutAliases(entity: Entity): string {
+  let text = comparable.get(entity)
+  if (text === undefined) {
+    text = JSON.stringify({ ...entity, aliases: undefined })
+    comparable.set(entity, text)
+  }
+  return text
 }
 
 /** The entity with the aliases of both records (the known ones first). */

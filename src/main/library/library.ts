@@ -20,3 +20,17 @@ export interface LibraryState {
    */
   replaceLibrary(library: Library, imported: ReadonlySet<string>): Promise<void>
 }
+
+/**
+ * Ids of the briefings added, replaced (a new object: its file was written) or removed from
+ * `before` to `after`: what the search index has to read again.
+ */
+export function changedBriefings(before: Library, after: Library): string[] {
+  const known = new Map(before.briefings.map((b) => [b.id, b]))
+  const changed: string[] = []
+  for (const briefing of after.briefings) {
+    if (known.get(briefing.id) !== briefing) changed.push(briefing.id)
+    known.delete(briefing.id)
+  }
+  return [...changed, ...known.keys()]
+}

@@ -154,3 +154,19 @@ export async function prepareWords(view: WordSource, wanted: () => boolean): Pro
   words.add(batch, view.entities)
   complete.add(view)
 }
+
+/**
+ * Marks `next`, a view made from `previous` by difference, as collected once the sections it
+ * added are: words of sections it dropped stay (a fuzzy word may then find a word no section has
+ * any more, which matches nothing).
+ */
+export function extendWords(
+  previous: WordSource,
+  next: WordSource,
+  added: readonly IndexedSection[]
+): void {
+  const { words, complete } = library()
+  if (!complete.has(previous)) return
+  words.add(added, next.entities)
+  complete.add(next)
+}

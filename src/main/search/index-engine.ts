@@ -16,21 +16,32 @@ import { libraryWordsReady } from './fuzzy-words'
 import { createTermMarker } from './mark-terms'
 import { PostingBuilder, TermAnalyser } from './posting-builder'
 import { PostingIndex } from './posting-index'
+import type { PostingArrays } from './posting-index'
 import { planQuery } from './query-plan'
 import { createSearchPipeline, sectionRef } from './section-index'
-import { shardKey, viewOf } from './search-view'
+import type { IndexedSection } from './section-index'
+import { shardKey, viewByDifference, viewOf } from './search-view'
 import type { LibraryView } from './search-view'
-import { coverageStatus, nextTarget, redundantShards } from './shard-coverage'
+import { coverageStatus, isCovered, nextTarget, redundantShards } from './shard-coverage'
 import type { Target } from './shard-coverage'
 import { planShards } from './shard-plan'
 import type { Manifest, ShardLimits } from './shard-plan'
 import type { TextQuery, TextResponse } from './search-service'
 import { prepareSearch, searchShards } from './text-search'
+import { carryQueryTables } from './view-delta'
 import type { LoadedShard } from './text-search'
 import { describeError } from '../fs/node-fs'
 import { log } from '../log/log'
 
 export type { TextQuery, TextResponse }
+
+/**
+ * What main changed in the library since the last sync: the briefings whose files an import (or
+ * an edit) committed, added, replaced or removed. Their files are the library's `<id>.json`.
+ */
+export interface LibraryChanges {
+  briefings: readonly string[]
+}
 
 export interface EngineOptions {
   datasetDir: string
@@ -86,20 +97,28 @@ export class IndexEngine {
   /**
    * Rescans the library and starts (re)building what changed. Resolves once every briefing is
    * searchable; folding the recent shard into a batch may continue after that.
+   *
+   * With `changes` (main names the briefings it changed), only their files are read again and
+   * only their sections enter the view: resolves once they are searchable, without waiting for
+   * the cache files. Anything that does not fit (an entity record changed) rescans in full.
    */
-  sync(): Promise<void> {
+  sync(changes?: LibraryChanges): Promise<void> {
     this.#syncs += 1
     const first = !this.#libraryRead && !this.#warmStarted
     this.#warmStarted = true
     const run = this.#syncing.then(async () => {
       if (first) await this.#warmStart()
-      await this.#sync()
+      await this.#sync(first ? undefined : changes)
     })
     this.#syncing = run.catch(() => undefined)
     // Queries find the new shards as soon as they load; the promise also waits for their cache
     // files, so a caller that stops the index next (the CLI) leaves them written.
-    return run.then(() => this.#untilSearchable()).then(() => this.#writes)
+    const searchable = run.then(() => this.#untilSearchable())
+    return changes ? searchable : searchable.then(() => this.#writes)
   }
+
+  /** Syncs applied by difference, and rescans of the whole library (tests check the fallback). */
+  readonly syncCounts = { byDifference: 0, full: 0 }
 
   /** Resolves when every shard of the current plan is loaded (nothing left to build). */
   async whenComplete(): Promise<void> {
@@ -208,7 +227,7 @@ export class IndexEngine {
   /** Shards the warm start has still to load. */
   #warmPending = new Map<string, WarmShard>()
 
-  async #sync(): Promise<void> {
+  async #sync(changes?: LibraryChanges): Promise<void> {
     // Loaded when first needed: the schema validator takes a while to load, and a start answers
     // from the cache before the library is read.
     const [{ loadDatasetDir }, { loadLibrary }] = await Promise.all([
@@ -217,8 +236,12 @@ export class IndexEngine {
     ])
     this.#bundled ??= await loadDatasetDir(this.#options.datasetDir)
     if (Object.keys(this.#manifest).length === 0) this.#manifest = await this.#cache.readManifest()
-    const loaded = await loadLibrary(this.#bundled, this.#options.userDataDir, this.#files)
-    this.#view = viewOf(loaded.library)
+    const files = changes && this.#libraryRead ? changedFiles(changes) : undefined
+    const loaded = await loadLibrary(this.#bundled, this.#options.userDataDir, this.#files, files)
+    const delta = files ? viewByDifference(this.#view, loaded.library) : undefined
+    if (delta) carryQueryTables(this.#view, delta, [...this.#loaded.values()])
+    this.#view = delta?.view ?? viewOf(loaded.library)
+    this.syncCounts[delta ? 'byDifference' : 'full'] += 1
     this.#libraryRead = true
     // The library's own sections take over: the stored copies are no longer needed.
     for (const shard of this.#loaded.values()) delete shard.stored
@@ -233,10 +256,16 @@ export class IndexEngine {
     })
     const manifest = this.#manifest
     this.#queueWrite(() => this.#cache.writeManifest(manifest))
+    const before = new Map(this.#targets.map((target) => [target.name, target]))
     this.#targets = Object.entries(this.#manifest).map(([name, ids]) => {
       const members = new Map(ids.map((id) => [id, this.#view.hashes.get(id) ?? '']))
+      // A shard whose members did not change keeps its key (hashing every member's is not free).
+      const known = before.get(name)
+      if (known && sameMembers(known.members, members)) return { ...known, members }
       return { name, key: shardKey(members), members }
     })
+    // The imported briefings first, on their own: the planned shards then build meanwhile.
+    if (delta) await this.#loadImported(delta.changed)
     this.#kick()
   }
 
@@ -339,25 +368,59 @@ export class IndexEngine {
   #syncs = 0
 
   async #build(target: Target): Promise<CachedShard> {
+    const { arrays, refs } = await this.#postings(target.members.keys())
+    this.#counts.built += 1
+    // Searchable now, cached meanwhile: the file (and the sections stored with it) is written
+    // while the next shard builds, or while queries are answered.
+    // The shard's sections as built: the view's maps change in place with the next import
+    // (viewByDifference), possibly before this write.
+    const sections = new Map<string, IndexedSection>()
+    for (const ref of refs) {
+      const entry = this.#view.sections.get(ref)
+      if (entry) sections.set(ref, entry)
+    }
+    const view = { ...this.#view, sections }
+    this.#queueWrite(async () => {
+      const stored = storeSections(view, refs)
+      await this.#cache.write(target.key, { arrays, built: target.members, refs, stored })
+    })
+    return { index: new PostingIndex(arrays), built: target.members, refs }
+  }
+
+  async #postings(ids: Iterable<string>): Promise<{ arrays: PostingArrays; refs: string[] }> {
     const builder = new PostingBuilder(this.#analyser)
     const refs: string[] = []
-    for (const id of target.members.keys()) {
+    for (const id of ids) {
       for (const document of this.#view.documents(id)) {
         builder.add(document)
         refs.push(document.ref)
         if (refs.length % DOCUMENTS_PER_SLICE === 0) await yieldToQueries()
       }
     }
-    const arrays = builder.build()
-    this.#counts.built += 1
-    // Searchable now, cached meanwhile: the file (and the sections stored with it) is written
-    // while the next shard builds, or while queries are answered.
-    const view = this.#view
-    this.#queueWrite(async () => {
-      const stored = storeSections(view, refs)
-      await this.#cache.write(target.key, { arrays, built: target.members, refs, stored })
+    return { arrays: builder.build(), refs }
+  }
+
+  /**
+   * Makes the briefings an import added or changed searchable at once, in a shard of their own
+   * (a few sections: milliseconds), kept out of the plan and the cache: the planned shard that
+   * takes them in (the recent one, rebuilt in the background) makes it redundant.
+   */
+  async #loadImported(changed: ReadonlySet<string>): Promise<void> {
+    const members = new Map<string, string>()
+    for (const id of changed) {
+      const hash = this.#view.hashes.get(id)
+      if (hash !== undefined && !isCovered(id, this.#view.hashes, this.#loaded)) {
+        members.set(id, hash)
+      }
+    }
+    if (members.size === 0 || this.#closed) return
+    const { arrays, refs } = await this.#postings(members.keys())
+    this.#loaded.set(`import:${shardKey(members)}`, {
+      index: new PostingIndex(arrays),
+      built: members,
+      refs
     })
-    return { index: new PostingIndex(arrays), built: target.members, refs }
+    for (const wake of this.#loadWaiters.splice(0)) wake()
   }
 
   /**
@@ -373,6 +436,16 @@ export class IndexEngine {
   }
 
   #writes: Promise<void> = Promise.resolve()
+}
+
+function changedFiles(changes: LibraryChanges): Set<string> {
+  return new Set(changes.briefings.map((id) => `${id}.json`))
+}
+
+function sameMembers(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false
+  for (const [id, hash] of a) if (b.get(id) !== hash) return false
+  return true
 }
 
 function yieldToQueries(): Promise<void> {

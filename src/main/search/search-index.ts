@@ -9,7 +9,7 @@ import { createAnnotationSearch } from './annotation-search'
 import type { AnnotationAnswer, AnnotationChanges } from './annotation-search'
 import { memory } from '../background/process-memory'
 import { IndexEngine } from './index-engine'
-import type { EngineOptions } from './index-engine'
+import type { EngineOptions, LibraryChanges } from './index-engine'
 import type { SearchService, TextQuery, TextResponse } from './search-service'
 
 /** What the index reports about itself and its process (bytes). */
@@ -41,8 +41,9 @@ export class SearchIndex implements SearchService {
     this.#engine.sync().catch(onLoadError)
   }
 
-  sync(): Promise<void> {
-    return this.#engine.sync()
+  /** Rescans the library, or with `changes` reads only the briefings main changed. */
+  sync(changes?: LibraryChanges): Promise<void> {
+    return this.#engine.sync(changes)
   }
 
   whenComplete(): Promise<void> {

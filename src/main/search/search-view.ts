@@ -36,31 +36,129 @@ export function viewOf(library: Library): LibraryView {
   const sectionCounts = new Map<string, number>()
   for (const briefing of library.briefings) {
     if (hashes.has(briefing.id)) continue
-    let entry = made.get(briefing)
-    if (!entry || !sameEntities(entry, library.entities)) {
-      const mentioned = [
-        ...new Set(briefing.sections.flatMap((s) => s.mentions.map((m) => m.entity)))
-      ]
-      const entities = mentioned.map((id) => library.entities.get(id))
-      const docs = briefingDocuments(library.entities, briefing)
-      entry = { count: docs.length, hash: hashDocuments(docs), mentioned, entities }
-      made.set(briefing, entry)
-    }
+    const entry = madeFor(briefing, library.entities)
     byId.set(briefing.id, briefing)
     hashes.set(briefing.id, entry.hash)
     sectionCounts.set(briefing.id, entry.count)
     for (const [ref, entry] of sectionsOf(briefing)) sections.set(ref, entry)
   }
-  return {
-    sections,
-    hashes,
-    entities: library.entities,
-    sectionCounts,
+  return makeView({ sections, hashes, sectionCounts, byId }, library.entities)
+}
+
+/** What a view is made of, kept so the next view can be made from it by difference. */
+interface ViewParts {
+  sections: Map<string, IndexedSection>
+  hashes: Map<string, string>
+  sectionCounts: Map<string, number>
+  byId: Map<string, Briefing>
+}
+
+const partsOf = new WeakMap<LibraryView, ViewParts>()
+
+function makeView(parts: ViewParts, entities: ReadonlyMap<string, Entity>): LibraryView {
+  const view: LibraryView = {
+    sections: parts.sections,
+    hashes: parts.hashes,
+    entities,
+    sectionCounts: parts.sectionCounts,
     documents: (id) => {
-      const briefing = byId.get(id)
-      return briefing ? briefingDocuments(library.entities, briefing) : []
+      const briefing = parts.byId.get(id)
+      return briefing ? briefingDocuments(entities, briefing) : []
     }
   }
+  partsOf.set(view, parts)
+  return view
+}
+
+/** A view made from `previous` by difference, and the briefings and sections that differ. */
+export interface ViewDelta {
+  view: LibraryView
+  /** Ids of briefings added, changed or removed since `previous`. */
+  changed: Set<string>
+  /** Sections of the briefings added or changed, as the new view holds them. */
+  added: IndexedSection[]
+}
+
+/**
+ * The view of `library` made from `previous` by touching only the briefings whose objects
+ * differ (an import adds or replaces a few): same content as viewOf(library). `previous` hands
+ * its maps over and must not be used after (its holder replaces it at once). Undefined when
+ * an entity record changed (an alias added), which can change any briefing's documents: the
+ * caller then makes the whole view again.
+ */
+export function viewByDifference(previous: LibraryView, library: Library): ViewDelta | undefined {
+  const before = partsOf.get(previous)
+  if (!before || !sameEntityRecords(previous.entities, library.entities)) return undefined
+  const changed = new Set<string>()
+  const present = new Set<string>()
+  for (const briefing of library.briefings) {
+    if (present.has(briefing.id)) continue
+    present.add(briefing.id)
+    if (before.byId.get(briefing.id) !== briefing) changed.add(briefing.id)
+  }
+  for (const id of before.byId.keys()) if (!present.has(id)) changed.add(id)
+  // The previous view's tables are taken over, not copied (copying 50k sections cost more than
+  // the rest of an import): `previous` is superseded and can no longer be made from.
+  const parts = before
+  partsOf.delete(previous)
+  for (const id of changed) {
+    const old = parts.byId.get(id)
+    for (const [ref] of old ? sectionsOf(old) : []) parts.sections.delete(ref)
+    parts.byId.delete(id)
+    parts.hashes.delete(id)
+    parts.sectionCounts.delete(id)
+  }
+  const added: IndexedSection[] = []
+  for (const briefing of library.briefings) {
+    if (!changed.has(briefing.id) || parts.byId.has(briefing.id)) continue
+    const entry = madeFor(briefing, library.entities)
+    parts.byId.set(briefing.id, briefing)
+    parts.hashes.set(briefing.id, entry.hash)
+    parts.sectionCounts.set(briefing.id, entry.count)
+    for (const [ref, section] of sectionsOf(briefing)) {
+      parts.sections.set(ref, section)
+      added.push(section)
+    }
+  }
+  return { view: makeView(parts, library.entities), changed, added }
+}
+
+/** Whether every entity record is the same, in content, as before (records may be new objects). */
+function sameEntityRecords(
+  before: ReadonlyMap<string, Entity>,
+  now: ReadonlyMap<string, Entity>
+): boolean {
+  if (before.size !== now.size) {
+    // Entities only added (a new briefing's own) change no other briefing's documents.
+    for (const id of before.keys()) if (!now.has(id)) return false
+  }
+  for (const [id, entity] of now) {
+    const known = before.get(id)
+    if (known && known !== entity && JSON.stringify(known) !== JSON.stringify(entity)) return false
+  }
+  return true
+}
+
+/** The briefing's document count and hash, made again only when it or its entities changed. */
+function madeFor(
+  briefing: Briefing,
+  entities: ReadonlyMap<string, Entity>
+): { count: number; hash: string } {
+  let entry = made.get(briefing)
+  if (!entry || !sameEntities(entry, entities)) {
+    const mentioned = [
+      ...new Set(briefing.sections.flatMap((s) => s.mentions.map((m) => m.entity)))
+    ]
+    const docs = briefingDocuments(entities, briefing)
+    entry = {
+      count: docs.length,
+      hash: hashDocuments(docs),
+      mentioned,
+      entities: mentioned.map((id) => entities.get(id))
+    }
+    made.set(briefing, entry)
+  }
+  return entry
 }
 
 // A briefing's sections as the search sees them, by briefing object like `made`: a rescan after

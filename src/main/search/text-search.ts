@@ -187,6 +187,24 @@ function currentEntries(shard: LoadedShard, view: SearchView, tables: ViewTables
 }
 
 /**
+ * Hands each shard's sections on to `next`, a view made from `previous` by difference whose
+ * tables were handed on too (extendTables), when none of the shard's briefings changed.
+ */
+export function carryEntries(
+  shards: readonly LoadedShard[],
+  previous: SearchView,
+  next: SearchView,
+  changed: ReadonlySet<string>
+): void {
+  for (const shard of shards) {
+    const known = entriesOf.get(shard)
+    if (known?.view !== previous) continue
+    if ([...changed].some((id) => shard.built.has(id))) continue
+    entriesOf.set(shard, { ...known, view: next })
+  }
+}
+
+/**
  * Positions of the `take` best scores, best first (ties by section ref, as the list would sort
  * them), without sorting them all.
  */

@@ -17,14 +17,14 @@ const TAG = 2
 
 export class ViewTables {
   /** Sections are numbered 0 … sectionCount - 1. */
-  readonly sectionCount: number
-  readonly #view: SearchView
+  sectionCount: number
+  #view: SearchView
   readonly #serials = new Map<IndexedSection, number>()
-  readonly #marks: Uint8Array
+  #marks: Uint8Array
   // The facet value ids of section n are pool[start[n]] … pool[end[n] - 1]; start is -1 until
   // the section is first a hit.
-  readonly #start: Int32Array
-  readonly #end: Int32Array
+  #start: Int32Array
+  #end: Int32Array
   readonly #pool: number[] = []
   // Facet values by id.
   readonly #ids = new Map<string, number>()
@@ -47,6 +47,28 @@ export class ViewTables {
     this.#marks = new Uint8Array(this.sectionCount)
     this.#start = new Int32Array(this.sectionCount).fill(-1)
     this.#end = new Int32Array(this.sectionCount)
+  }
+
+  /**
+   * Takes on `next`, a view made from this one by difference (an import): its new sections are
+   * numbered after the others; the sections it replaced keep their numbers but are no hits any
+   * more (no shard entry of `next` points at them).
+   */
+  extendTo(next: SearchView, added: readonly IndexedSection[]): void {
+    this.#view = next
+    for (const entry of added) {
+      if (!this.#serials.has(entry)) this.#serials.set(entry, this.#serials.size)
+    }
+    const count = this.#serials.size
+    if (count > this.#start.length) {
+      const capacity = Math.max(count, Math.ceil(this.#start.length * 1.25))
+      const start = new Int32Array(capacity).fill(-1)
+      start.set(this.#start.subarray(0, this.sectionCount))
+      const end = new Int32Array(capacity)
+      end.set(this.#end.subarray(0, this.sectionCount))
+      ;[this.#start, this.#end, this.#marks] = [start, end, new Uint8Array(capacity)]
+    }
+    this.sectionCount = count
   }
 
   /** One mark per section, all clear: reused by every query of this view (one at a time). */
@@ -173,12 +195,34 @@ export class ViewTables {
       this.#values.push(value)
       this.#labels.push(label)
       this.#ids.set(key, id)
+    } else if (this.#labels[id] !== label) {
+      // A briefing retitled since these tables were made (extendTo): label order is made again.
+      this.#labels[id] = label
+      this.#ranked = 0
     }
     return id
   }
 }
 
 const tables = new WeakMap<SearchView, ViewTables>()
+
+/**
+ * Hands the tables of `previous` on to `next` (made from it by difference), extended with the
+ * sections `added`: the first query after an import then numbers only those. Answers whether
+ * there were tables to hand on.
+ */
+export function extendTables(
+  previous: SearchView,
+  next: SearchView,
+  added: readonly IndexedSection[]
+): boolean {
+  const made = tables.get(previous)
+  if (!made) return false
+  made.extendTo(next, added)
+  tables.set(next, made)
+  tables.delete(previous)
+  return true
+}
 
 /** The tables of `view`, made on its first query. */
 export function tablesOf(view: SearchView): ViewTables {

@@ -1,0 +1,20 @@
+// After an import applied by difference: what queries made for the previous view (section and
+// facet tables, each shard's sections, the library's words) is handed on to the new one and
+// extended with the new sections, instead of being made again for the whole library.
+
+import { extendWords } from './fuzzy-words'
+import type { ViewDelta, LibraryView } from './search-view'
+import { carryEntries } from './text-search'
+import type { LoadedShard } from './text-search'
+import { extendTables } from './view-tables'
+
+export function carryQueryTables(
+  previous: LibraryView,
+  delta: ViewDelta,
+  shards: readonly LoadedShard[]
+): void {
+  extendWords(previous, delta.view, delta.added)
+  if (extendTables(previous, delta.view, delta.added)) {
+    carryEntries(shards, previous, delta.view, delta.changed)
+  }
+}
