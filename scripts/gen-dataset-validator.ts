@@ -49,10 +49,9 @@ export function generateDatasetValidator(schemaText = readFileSync(SCHEMA_FILE, 
   const dts =
     HEADER +
     "import type { ErrorObject } from 'ajv'\n\n" +
-    "import type { DatasetFile } from '../../shared/dataset'\n\n" +
     '/** Validates a parsed dataset file; on failure `errors` holds every violation. */\n' +
     'declare const validate: {\n' +
-    '  (data: unknown): data is DatasetFile\n' +
+    '  (data: unknown): boolean\n' +
     '  errors?: ErrorObject[] | null\n' +
     '}\n' +
     'export default validate\n'
