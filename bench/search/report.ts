@@ -64,11 +64,21 @@ function targets(size: number): Partial<Record<string, Target>> {
   return {}
 }
 
-/** Issue #17's targets for building, starting and importing (they replace #5's where both set one). */
+/**
+ * Issue #17's targets for building, starting and importing (they replace #5's where both set one).
+ * Items 1, 2 and 4 name 10k and 50k; above 50k only what holds "at every size" (item 2's first
+ * answer) and main's event loop apply, next to item 7's own.
+ */
 function buildTargets(size: number): Partial<Record<string, Target>> {
   if (size < 10_000) return {}
+  const everySize = {
+    eventLoopMaxMs: { text: '≤ 50 ms', met: (e: Figures) => under(e.eventLoopMaxMs, 50) },
+    firstQueryMs: { text: '≤ 0.25 s', met: (e: Figures) => under(e.firstQueryMs, 250) }
+  }
+  if (size > 50_000) return everySize
   const large = size >= 50_000
   return {
+    ...everySize,
     buildMs: {
       text: '≤ MiniSearch',
       met: (e, m) => (m.buildMs === undefined ? undefined : under(e.buildMs, m.buildMs))
@@ -76,8 +86,6 @@ function buildTargets(size: number): Partial<Record<string, Target>> {
     ...(large
       ? { peakRssBytes: { text: '≤ 1 GB', met: (e) => under(e.peakRssBytes, 2 ** 30) } }
       : {}),
-    eventLoopMaxMs: { text: '≤ 50 ms', met: (e) => under(e.eventLoopMaxMs, 50) },
-    firstQueryMs: { text: '≤ 0.25 s', met: (e) => under(e.firstQueryMs, 250) },
     searchableMs: {
       text: large ? '≤ 3 s' : '≤ 0.5 s',
       met: (e) => under(e.searchableMs, large ? 3000 : 500)
