@@ -179,4 +179,25 @@ describe('an import applied by difference', () => {
     expect(engine.search({ query: 'station1', take: 10 }).total).toBe(3)
     await expectAsFullRescan(engine, options)
   })
+
+  it('after a sync by difference fails, the next one reads the whole folder again', async () => {
+    const options = profile([generated(1)])
+    const engine = engineOn(options)
+    await engine.sync()
+    await engine.whenComplete()
+    // The new briefing's file cannot be read (here: a folder where the file should be, as a
+    // locked file on Windows): that sync fails, and the briefing is not known from it.
+    const file = join(options.userDataDir, 'library', 'gen-7.json')
+    mkdirSync(file)
+    await expect(engine.sync({ briefings: ['gen-7'] })).rejects.toThrow()
+    rmSync(file, { recursive: true })
+    writeBriefing(options.userDataDir, generated(7))
+    // The next import names only its own briefing; the one whose read failed is found too.
+    writeBriefing(options.userDataDir, generated(8))
+    await engine.sync({ briefings: ['gen-8'] })
+    expect(engine.search({ query: 'station7', take: 10 }).total).toBe(3)
+    expect(engine.search({ query: 'station8', take: 10 }).total).toBe(3)
+    expect(engine.syncCounts).toEqual({ byDifference: 0, full: 2 })
+    await expectAsFullRescan(engine, options)
+  })
 })

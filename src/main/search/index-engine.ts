@@ -83,6 +83,11 @@ export class IndexEngine {
   readonly #loaded = new Map<string, LoadedShard & { stored?: StoredSections }>()
   /** True once the library files have been read (before that, the view is the cache's). */
   #libraryRead = false
+  /**
+   * Set when a sync failed: a sync by difference trusts the files known from the last one, and a
+   * failed read has dropped the named ones from them, so the next sync lists the folder again.
+   */
+  #rescanNeeded = false
   readonly #failed = new Set<string>()
   readonly #counts = { built: 0, fromCache: 0 }
   #syncing: Promise<void> = Promise.resolve()
@@ -108,7 +113,13 @@ export class IndexEngine {
     this.#warmStarted = true
     const run = this.#syncing.then(async () => {
       if (first) await this.#warmStart()
-      await this.#sync(first ? undefined : changes)
+      try {
+        await this.#sync(first || this.#rescanNeeded ? undefined : changes)
+        this.#rescanNeeded = false
+      } catch (error) {
+        this.#rescanNeeded = true
+        throw error
+      }
     })
     this.#syncing = run.catch(() => undefined)
     // Queries find the new shards as soon as they load; the promise also waits for their cache
