@@ -27,11 +27,17 @@ const detail: BriefingDetail = {
   }))
 }
 
+/** Briefings other than `detail`, or a new version of it, by id (read when a part is answered). */
+const briefings: Record<string, BriefingDetail> = {}
+
 vi.mock('./api', () => ({
   api: {
-    getBriefingPart: ({ start }: { start: number }) =>
+    getBriefingPart: ({ id, start }: { id: string; start: number }) =>
       new Promise((resolve) =>
-        asked.push({ start, answer: () => resolve(briefingPart(detail, start, 1)) })
+        asked.push({
+          start,
+          answer: () => resolve(briefingPart(briefings[id] ?? detail, start, 1))
+        })
       ),
     getReadingPosition: async () => saved,
     saveReadingPosition: async () => undefined
@@ -43,14 +49,21 @@ const { ReaderState } = await import('./reader-state.svelte')
 /** Lets the answers given so far be taken in. */
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
 
-/** Answers the parts asked for from `start` on. */
+/** Answers the parts asked for from `start` on (the earliest asking, or the latest). */
 function answer(...starts: number[]): void {
-  for (const start of starts) asked.find((a) => a.start === start)?.answer()
+  for (const start of starts) answerAt(asked.findIndex((a) => a.start === start))
+}
+function answerLatest(...starts: number[]): void {
+  for (const start of starts) answerAt(asked.findLastIndex((a) => a.start === start))
+}
+function answerAt(at: number): void {
+  if (at >= 0) asked.splice(at, 1)[0]!.answer()
 }
 
 beforeEach(() => {
   asked.length = 0
   saved = null
+  for (const id of Object.keys(briefings)) delete briefings[id]
 })
 
 describe('ReaderState.open of a briefing in parts', () => {
@@ -106,5 +119,35 @@ describe('ReaderState.open of a briefing in parts', () => {
     expect(reader.detail?.sections).toHaveLength(3)
     expect(reader.sectionIndex).toBe(2)
     expect(reader.section?.id).toBe('s3')
+  })
+
+  it('a reload that overtakes an open keeps its newer details for the next open', async () => {
+    const reader = new ReaderState()
+    const opened = reader.open('big')
+    await settle()
+    answer(0)
+    await settle()
+    // The briefing is retitled (a new version) while its first part shows: the view reloads it.
+    briefings.big = { ...detail, title: 'Big, retitled' }
+    const reloaded = reader.reload('big')
+    await settle()
+    answerLatest(0)
+    await settle()
+    answerLatest(1, 2)
+    await reloaded
+    // The open's own parts come last, with the details from before the change.
+    answer(1, 2)
+    await opened
+    expect(reader.detail?.title).toBe('Big, retitled')
+
+    briefings.other = { ...detail, id: 'other', title: 'Other' }
+    const away = reader.open('other')
+    await settle()
+    answer(0)
+    await settle()
+    answer(1, 2)
+    await away
+    await reader.open('big')
+    expect(reader.detail?.title).toBe('Big, retitled')
   })
 })

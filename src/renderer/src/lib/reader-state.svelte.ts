@@ -79,6 +79,8 @@ export class ReaderState {
   // Details are immutable once loaded: a plain (non-reactive) cache is what is wanted here.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #cache = new Map<string, BriefingDetail>()
+  /** Counts reloads: an open that began before one must not cache the details it overtook. */
+  #reloads = 0
 
   /** The kind of entity `id` in the open briefing, for styling its mentions. */
   kindOf(id: string): EntityKind | undefined {
@@ -137,8 +139,9 @@ export class ReaderState {
             })
           })
           this.#whole = { id, detail: whole }
+          const reloads = this.#reloads
           const detail = await whole
-          this.#cache.set(id, detail)
+          if (reloads === this.#reloads) this.#cache.set(id, detail)
           // Its first part shows (a later open of the same briefing waits for this): the whole.
           const growing = this.detail?.id === id && !this.complete
           if (seq !== this.#seq && !growing) return
@@ -188,6 +191,7 @@ export class ReaderState {
    * open, loads it again in place, at the same section.
    */
   async reload(id: string): Promise<void> {
+    this.#reloads += 1
     this.#cache.delete(id)
     if (this.detail?.id !== id) return
     const seq = ++this.#seq
