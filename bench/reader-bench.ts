@@ -2,6 +2,7 @@
 // drives headless Chromium through the e2e harness) and turns its figures into table rows.
 
 import { spawnSync } from 'node:child_process'
+import { loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -73,6 +74,11 @@ export function runReaderBenchmark(): string[] {
     `| one highlight edit: click to the answer shown (slowest of ${EDITS}) | ${ms(d.editMs)} | whole set answered: ${ms(whole.editMs)} | ${ratio(d.editMs, whole.editMs)} |`,
     `| one highlight edit: IPC answer (JSON) | ${kb(d.answerChars)} | whole set: ${kb(whole.answerChars)} | ${ratio(d.answerChars, whole.answerChars)} |`,
     '',
-    "First paint counts from the click on the card: it includes loading the briefing through the e2e harness (a Playwright binding, far slower than Electron IPC), the same for both. Opening counts until every highlight is in and painted. CPU time is the renderer main thread's own time per task (from a Chromium trace): on a loaded machine a task's wall-clock time also counts the time its thread waited for a core. The machine was loaded (2 cores shared with other sessions): figures are noisy, the ratios compare runs of the same session."
+    "First paint counts from the click on the card: it includes loading the briefing through the e2e harness (a Playwright binding, far slower than Electron IPC), the same for both. Opening counts until every highlight is in and painted. CPU time is the renderer main thread's own time per task (from a Chromium trace): on a loaded machine a task's wall-clock time also counts the time its thread waited for a core." +
+      ` Load average when this run ended: ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(
+          ', '
+        )} (1, 5, 15 min); other work on the machine makes the figures noisy, the ratios compare runs of the same session.`
   ]
 }
