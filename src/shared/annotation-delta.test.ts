@@ -1,3 +1,6 @@
+// applyDelta: a renderer copy patched by a delta lists what a fresh load would list, and a delta
+// that does not start from the copy's revision is refused (the copy reloads).
+
 import { describe, expect, it } from 'vitest'
 
 import { applyDelta } from './annotation-delta'

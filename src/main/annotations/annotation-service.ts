@@ -87,11 +87,15 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
     return briefing
   }
 
-  /** What the renderer sees of `loaded`; search is kept in step with it. */
-  function viewOf(briefing: Briefing, loaded: LoadedAnnotations): BriefingAnnotations {
+  /** What the renderer sees of `loaded` (at `revision`); search is kept in step with it. */
+  function viewOf(
+    briefing: Briefing,
+    loaded: LoadedAnnotations,
+    revision: number
+  ): BriefingAnnotations {
     cache.index(briefing, loaded)
     const highlights = cache.anchor(briefing, loaded.highlights)
-    return toView(briefing, loaded, deps.store.readOnly, highlights, revisionOf(briefing))
+    return toView(briefing, loaded, deps.store.readOnly, highlights, revision)
   }
 
   /** What the renderer is told of `changes`, applied between `from` and `to`. */
@@ -107,9 +111,18 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
     )
   }
 
+  // Revisions are read and numbered in the store's queue step that reads or changes the state:
+  // after it, the next queued write may already have numbered its own (the renderer would apply a
+  // delta to a state it does not start from).
   async function view(briefingId: string): Promise<BriefingAnnotations> {
     const briefing = briefingOf(briefingId)
-    return viewOf(briefing, await guard(() => deps.store.load(briefingId)))
+    let revision = 0
+    const loaded = await guard(() =>
+      deps.store.load(briefingId, () => {
+        revision = revisionOf(briefing)
+      })
+    )
+    return viewOf(briefing, loaded, revision)
   }
 
   // Reading the records, planning and applying run as one step of the briefing's queue in the
@@ -135,16 +148,22 @@ export function createAnnotationService(deps: AnnotationServiceDeps): Annotation
     return { ...delta, changedId: written.result }
   }
 
-  // The state described is read in the same step of the queue as the undo or redo itself.
+  // The state described and its revisions are taken in the same step of the queue as the undo or
+  // redo itself.
   async function step(briefingId: string, direction: 'undo' | 'redo'): Promise<AnnotationsDelta> {
     const briefing = briefingOf(briefingId)
+    let taken: { loaded: LoadedAnnotations; from: number; to: number } | undefined
+    const inStep = (loaded: LoadedAnnotations, stepped: boolean) => {
+      const from = revisionOf(briefing)
+      taken = { loaded, from, to: stepped ? bump(briefing) : from }
+    }
     const stepped = await guard(() =>
-      direction === 'undo' ? deps.store.undo(briefingId) : deps.store.redo(briefingId)
+      direction === 'undo'
+        ? deps.store.undo(briefingId, inStep)
+        : deps.store.redo(briefingId, inStep)
     )
-    const loaded = stepped?.annotations ?? (await guard(() => deps.store.load(briefingId)))
-    const from = revisionOf(briefing)
-    const to = stepped ? bump(briefing) : from
-    return deltaFor(briefing, loaded, stepped ? [stepped.change] : [], { from, to })
+    const { loaded, ...between } = taken!
+    return deltaFor(briefing, loaded, stepped ? [stepped.change] : [], between)
   }
 
   return {

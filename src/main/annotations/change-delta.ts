@@ -28,7 +28,10 @@ export function deltaOf(
     trash: { put: [], removed: [] },
     ...statusOf(loaded, storeReadOnly)
   }
+  // Each record, and each record's trash entry, is looked up once, apart: a put then a delete of
+  // one record in a batch must still report its trash entry.
   const seen = new Set<string>()
+  const seenInTrash = new Set<string>()
   for (const change of changes) {
     const kind = change.op.startsWith('highlight.') ? 'highlight' : 'note'
     const id =
@@ -37,19 +40,22 @@ export function deltaOf(
         : change.op === 'note.put'
           ? change.note.id
           : change.id
-    if (seen.has(`${kind}:${id}`)) continue
-    seen.add(`${kind}:${id}`)
-    if (kind === 'highlight') {
-      const live = loaded.highlights.find((h) => h.id === id)
-      if (live) delta.highlights.put.push(anchor(live))
-      else delta.highlights.removed.push(id)
-    } else {
-      const live = loaded.notes.find((n) => n.id === id)
-      if (live) delta.notes.put.push(live)
-      else delta.notes.removed.push(id)
+    const key = `${kind}:${id}`
+    if (!seen.has(key)) {
+      seen.add(key)
+      if (kind === 'highlight') {
+        const live = loaded.highlights.find((h) => h.id === id)
+        if (live) delta.highlights.put.push(anchor(live))
+        else delta.highlights.removed.push(id)
+      } else {
+        const live = loaded.notes.find((n) => n.id === id)
+        if (live) delta.notes.put.push(live)
+        else delta.notes.removed.push(id)
+      }
     }
     // A put never moves a record in or out of the trash (the store refuses a put of a trashed one).
-    if (change.op.endsWith('.put')) continue
+    if (change.op.endsWith('.put') || seenInTrash.has(key)) continue
+    seenInTrash.add(key)
     const trashed = loaded.trash.find(
       (t) => t.kind === kind && (t.kind === 'highlight' ? t.highlight.id : t.note.id) === id
     )

@@ -13,6 +13,7 @@ import type {
   AnnotationStore,
   ApplyResult,
   StepResult,
+  InStep,
   LoadedAnnotations,
   StoreChange,
   StoreOptions,
@@ -95,9 +96,13 @@ class Store implements AnnotationStore {
     })
   }
 
-  async load(briefingId: string): Promise<LoadedAnnotations> {
+  async load(briefingId: string, inStep?: InStep): Promise<LoadedAnnotations> {
     const session = await this.session(briefingId)
-    return session.run(async () => session.view())
+    return session.run(async () => {
+      const current = session.view()
+      inStep?.(current, false)
+      return current
+    })
   }
 
   get changes(): number {
@@ -133,22 +138,25 @@ class Store implements AnnotationStore {
     )
   }
 
-  async undo(briefingId: string): Promise<StepResult | undefined> {
-    return this.step(briefingId, 'undo')
+  async undo(briefingId: string, inStep?: InStep): Promise<StepResult | undefined> {
+    return this.step(briefingId, 'undo', inStep)
   }
 
-  async redo(briefingId: string): Promise<StepResult | undefined> {
-    return this.step(briefingId, 'redo')
+  async redo(briefingId: string, inStep?: InStep): Promise<StepResult | undefined> {
+    return this.step(briefingId, 'redo', inStep)
   }
 
   private async step(
     briefingId: string,
-    direction: 'undo' | 'redo'
+    direction: 'undo' | 'redo',
+    inStep: InStep | undefined
   ): Promise<StepResult | undefined> {
     const session = await this.session(briefingId)
     const stepped = await session.run(async () => {
       const applied = await session.step(direction)
-      return applied && { ...applied, annotations: session.view() }
+      const annotations = session.view()
+      inStep?.(annotations, applied !== undefined)
+      return applied && { ...applied, annotations }
     })
     return this.afterWrite(session, stepped)
   }

@@ -58,6 +58,13 @@ export type ApplyResult = SaveOutcome & {
 /** An undo or redo, with the state right after it (read in the same step of the queue). */
 export type StepResult = ApplyResult & { annotations: LoadedAnnotations }
 
+/**
+ * Runs in the same step of the briefing's queue as a load, undo or redo, on the state right after
+ * it (`stepped`: whether anything was undone or redone): a caller that numbers revisions does it
+ * here, so no other step of the queue can come in between.
+ */
+export type InStep = (current: LoadedAnnotations, stepped: boolean) => void
+
 /** What a write plan decides from the current state: the changes to apply, in order, and a result. */
 export interface WritePlan<T> {
   changes: StoreChange[]
@@ -113,7 +120,7 @@ export interface AnnotationStore {
    */
   counts(briefingIds: readonly string[]): Promise<Map<string, AnnotationCounts>>
   /** Loads a briefing's annotations (first call reads the disk; later calls return memory). */
-  load(briefingId: string): Promise<LoadedAnnotations>
+  load(briefingId: string, inStep?: InStep): Promise<LoadedAnnotations>
   /**
    * Applies a change after checking its shape (for changes from outside main's own code, such
    * as imported files); resolves once it is fsync'd (`saved: true`) or queued (`saved: false`).
@@ -130,9 +137,9 @@ export interface AnnotationStore {
     plan: (current: LoadedAnnotations) => WritePlan<T>
   ): Promise<WriteResult<T>>
   /** Undoes the last change of this session; undefined when there is nothing to undo. */
-  undo(briefingId: string): Promise<StepResult | undefined>
+  undo(briefingId: string, inStep?: InStep): Promise<StepResult | undefined>
   /** Redoes the last undone change; undefined when there is nothing to redo. */
-  redo(briefingId: string): Promise<StepResult | undefined>
+  redo(briefingId: string, inStep?: InStep): Promise<StepResult | undefined>
   /** Writes a snapshot of the briefing and starts a fresh journal. */
   compact(briefingId: string): Promise<SaveOutcome>
   /** Pending changes and the last write error, over all loaded briefings. */
