@@ -7,7 +7,7 @@
 // (a recolour) answered with a delta against the whole set (`?whole-answers`): its longest task
 // and the size of the IPC answer.
 
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -65,12 +65,23 @@ interface TraceEvent {
   args?: { name?: string }
 }
 
+/**
+ * `READER_TRACE_DIR=<folder>`: each traced step also records a CPU profile and is written there
+ * (open it in DevTools' Performance panel) to see what a long task was; off, the trace stays small.
+ */
+const TRACE_DIR = process.env['READER_TRACE_DIR']
+let traces = 0
+
 /** Runs `work` while tracing the page: its result and the CPU time of each main-thread task. */
 async function traced<T>(page: Page, work: () => Promise<T>): Promise<{ value: T; cpu: number[] }> {
   const browser = page.context().browser()!
-  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] })
+  const categories = ['disabled-by-default-devtools.timeline']
+  if (TRACE_DIR) categories.push('devtools.timeline', 'disabled-by-default-v8.cpu_profiler')
+  await browser.startTracing(page, { categories })
   const value = await work()
-  return { value, cpu: cpuTimesOfTrace(await browser.stopTracing()) }
+  const trace = await browser.stopTracing()
+  if (TRACE_DIR) writeFileSync(join(TRACE_DIR, `reader-trace-${++traces}.json`), trace)
+  return { value, cpu: cpuTimesOfTrace(trace) }
 }
 
 /** Takes the long tasks the page observed so far (and forgets them). */
