@@ -2,16 +2,15 @@
 // are the ones a full rescan of the same files gives, and anything a difference cannot carry (an
 // entity record changed) falls back to the full rescan.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
-import type { Briefing, DatasetFile, Entity } from '../../shared/dataset'
-import { DATASET_FORMAT, DATASET_VERSION } from '../../shared/dataset'
+import type { Briefing } from '../../shared/dataset'
 import { IndexEngine } from './index-engine'
 import { QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
+import { makeIndexProfile, writeBriefing } from '../../test-support/index-profile'
 
 const WORDS = ['harbour', 'convoy', 'treaty', 'monsoon', 'satellite', 'frigate', 'tariff', 'summit']
 const LIMITS = { recent: 6, batch: 12 }
@@ -61,31 +60,7 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
-function profile(imported: Briefing[]) {
-  const root = mkdtempSync(join(tmpdir(), 'index-delta-'))
-  dirs.push(root)
-  const datasetDir = join(root, 'dataset')
-  const userDataDir = join(root, 'profile')
-  mkdirSync(datasetDir)
-  mkdirSync(join(userDataDir, 'library'), { recursive: true })
-  writeFileSync(join(datasetDir, 'bundled.json'), JSON.stringify(datasetOf([QUAD_BRIEFING])))
-  for (const briefing of imported) writeBriefing(userDataDir, briefing)
-  return { datasetDir, userDataDir }
-}
-
-function datasetOf(briefings: Briefing[], entities?: Entity[]): DatasetFile {
-  return {
-    format: DATASET_FORMAT,
-    version: DATASET_VERSION,
-    entities: entities ?? [...testLibrary().entities.values()],
-    briefings
-  }
-}
-
-function writeBriefing(userDataDir: string, briefing: Briefing, entities?: Entity[]): void {
-  const file = join(userDataDir, 'library', `${briefing.id}.json`)
-  writeFileSync(file, JSON.stringify(datasetOf([briefing], entities)))
-}
+const profile = (imported: Briefing[]) => makeIndexProfile('index-delta-', imported, dirs)
 
 function engineOn(options: { datasetDir: string; userDataDir: string }): IndexEngine {
   const engine = new IndexEngine({ ...options, shardLimits: LIMITS })

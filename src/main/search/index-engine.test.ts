@@ -2,14 +2,12 @@
 // rebuilding only the small recent shard, changed content invalidating its cache, a search while
 // indexing answering from what is ready, and the sharded results equal to one index's.
 
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
-import type { Briefing, DatasetFile } from '../../shared/dataset'
-import { DATASET_FORMAT, DATASET_VERSION } from '../../shared/dataset'
+import type { Briefing } from '../../shared/dataset'
 import { IndexEngine } from './index-engine'
 import { IndexCache, INDEX_CACHE_DIR } from './index-cache'
 import { createTermMarker } from './mark-terms'
@@ -19,6 +17,7 @@ import { viewOfStored } from './stored-sections'
 import { searchShards } from './text-search'
 import { createLunrSearch } from '../../test-support/in-memory-search'
 import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
+import { makeIndexProfile, writeBriefing } from '../../test-support/index-profile'
 
 const WORDS = ['harbour', 'convoy', 'treaty', 'monsoon', 'satellite', 'frigate', 'tariff', 'summit']
 const LIMITS = { recent: 6, batch: 12 }
@@ -43,34 +42,10 @@ function generated(n: number, sections = 3, extra = ''): Briefing {
   }
 }
 
-function datasetOf(briefings: Briefing[], entities = testLibrary().entities): DatasetFile {
-  return {
-    format: DATASET_FORMAT,
-    version: DATASET_VERSION,
-    entities: [...entities.values()],
-    briefings
-  }
-}
-
 const dirs: string[] = []
 const engines: IndexEngine[] = []
 
-function profile(imported: Briefing[]) {
-  const root = mkdtempSync(join(tmpdir(), 'index-engine-'))
-  dirs.push(root)
-  const datasetDir = join(root, 'dataset')
-  const userDataDir = join(root, 'profile')
-  mkdirSync(datasetDir)
-  mkdirSync(join(userDataDir, 'library'), { recursive: true })
-  writeFileSync(join(datasetDir, 'bundled.json'), JSON.stringify(datasetOf([QUAD_BRIEFING])))
-  for (const briefing of imported) writeBriefing(userDataDir, briefing)
-  return { datasetDir, userDataDir }
-}
-
-function writeBriefing(userDataDir: string, briefing: Briefing): void {
-  const file = join(userDataDir, 'library', `${briefing.id}.json`)
-  writeFileSync(file, JSON.stringify(datasetOf([briefing])))
-}
+const profile = (imported: Briefing[]) => makeIndexProfile('index-engine-', imported, dirs)
 
 function engineOn(options: { datasetDir: string; userDataDir: string }): IndexEngine {
   const engine = new IndexEngine({ ...options, shardLimits: LIMITS })
