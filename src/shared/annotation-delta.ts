@@ -40,8 +40,11 @@ export type AnnotationChangeResult = AnnotationsDelta & { changedId: string }
 // The orders `annotations:load` lists records in (the store's own, see sorted-records.ts and
 // model.ts): highlights and notes by creation time then id, the trash by deletion time then id.
 type Dated = { createdAt: string; id: string }
-const byCreated = (a: Dated, b: Dated): boolean =>
-  a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id)
+/** The order records are listed in everywhere (creation time, then id), as a sort comparator. */
+export function byCreation(a: Dated, b: Dated): number {
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1
+}
+const byCreated = (a: Dated, b: Dated): boolean => byCreation(a, b) < 0
 const byDeleted = (a: TrashEntry, b: TrashEntry): boolean =>
   a.deletedAt < b.deletedAt || (a.deletedAt === b.deletedAt && a.id < b.id)
 

@@ -3,6 +3,7 @@
 // Pure and DOM-free.
 
 import type { AnchoredHighlight, HighlightColor, Note } from '../../../shared/annotations'
+import { byCreation } from '../../../shared/annotation-delta'
 
 export interface SectionInfo {
   id: string
@@ -40,10 +41,6 @@ export interface NotesList {
 }
 
 export const NO_FILTER: NotesFilter = { colors: [], tag: null }
-
-function byCreated(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) {
-  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1
-}
 
 function keepNote(note: Note, filter: NotesFilter): boolean {
   return filter.colors.length === 0 && (filter.tag === null || note.tags.includes(filter.tag))
@@ -103,7 +100,7 @@ export class NotesListBuilder {
     }
 
     const briefingNotes: Note[] = []
-    for (const note of [...notes].sort(byCreated)) {
+    for (const note of [...notes].sort(byCreation)) {
       if (!keepNote(note, filter)) continue
       if (note.target.kind === 'briefing') briefingNotes.push(note)
       else bucketOf(note.target.sectionId).notes.push(note)
@@ -114,7 +111,7 @@ export class NotesListBuilder {
       if (highlight.status === 'orphaned' || !highlight.range) orphans.push(highlight)
       else bucketOf(highlight.target.sectionId).highlights.push(highlight)
     }
-    orphans.sort(byCreated)
+    orphans.sort(byCreation)
 
     const groups = new Map<string, SectionGroup>()
     for (const [sectionId, bucket] of buckets) {
@@ -159,7 +156,7 @@ function groupOf(
   const index = positions.get(sectionId) ?? -1
   const heading = index >= 0 ? sections[index]!.heading : `Removed section “${sectionId}”`
   const byPosition = [...bucket.highlights].sort(
-    (a, b) => (a.range?.start ?? 0) - (b.range?.start ?? 0) || byCreated(a, b)
+    (a, b) => (a.range?.start ?? 0) - (b.range?.start ?? 0) || byCreation(a, b)
   )
   const items: NotesItem[] = [
     ...bucket.notes.map((note) => ({ kind: 'note' as const, note })),

@@ -6,6 +6,7 @@
 import type { RecordDelta } from '../../../shared/annotation-delta'
 import type { AnchoredHighlight } from '../../../shared/annotations'
 import type { HighlightLike } from './segments'
+import { byCreation } from '../../../shared/annotation-delta'
 
 export interface HighlightIndex {
   byId: ReadonlyMap<string, AnchoredHighlight>
@@ -62,17 +63,12 @@ export function patchHighlightIndex(
         (h): h is AnchoredHighlight =>
           h?.status === 'anchored' && !!h.range && h.target.sectionId === sectionId
       )
-      .sort(byCreated)
+      .sort(byCreation)
       .map((h) => ({ id: h.id, start: h.range!.start, end: h.range!.end }))
     if (ranges.length > 0) rangesBySection.set(sectionId, ranges)
     else rangesBySection.delete(sectionId)
   }
   return { byId, rangesBySection }
-}
-
-/** The order highlights are listed in (creation time, then id), as `annotations:load` gives. */
-function byCreated(a: AnchoredHighlight, b: AnchoredHighlight): number {
-  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1
 }
 
 /** The anchored ranges of section `sectionId`, in the order of the highlights. */
