@@ -1,5 +1,6 @@
 // Light and dark themes follow the OS, and every main view fits 1024x640 and 1280x800 with no
-// horizontal scrolling. Screenshots land in test-results/screens/ for a person to look at.
+// horizontal scrolling; the selection toolbar sits over the selected words. Screenshots land in
+// test-results/screens/ for a person to look at.
 import { expect, test } from '@playwright/test'
 
 import { openApp } from './harness'
@@ -38,6 +39,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expect(reader.text).toBeInViewport()
         expect(await noHorizontalScroll()).toBe(true)
         await shot('reader')
+        // The selection toolbar sits over the selected words, inside the reading pane.
+        await reader.selectText('bilateral meeting')
+        await expect(reader.toolbar).toBeVisible()
+        await expect(reader.toolbar).toBeInViewport({ ratio: 1 })
+        const selected = await page.evaluate(() => {
+          const r = window.getSelection()!.getRangeAt(0).getBoundingClientRect()
+          return { left: r.left, right: r.right, top: r.top }
+        })
+        const bar = (await reader.toolbar.boundingBox())!
+        expect(bar.y + bar.height).toBeLessThanOrEqual(selected.top + 1)
+        expect(bar.x).toBeLessThan(selected.right)
+        expect(bar.x + bar.width).toBeGreaterThan(selected.left)
+        await shot('reader-toolbar')
+        await reader.pressKey('Escape')
         const search = new SearchPage(page)
         await search.search('Kishida')
         await expect(search.hits.first()).toBeVisible()
