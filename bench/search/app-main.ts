@@ -44,6 +44,12 @@ export interface AppMainReport {
    * nothing, it waited for a CPU the machine's other work held.
    */
   stalls: { atMs: number; ms: number; cpuMs: number }[]
+  /**
+   * The longest delay main's own work can have caused: per turn of that timer, its lateness or
+   * the CPU main's process used meanwhile (all its threads), whichever is less. Unlike the
+   * histogram's maximum, waiting for a CPU held by the machine's other work does not count.
+   */
+  ownDelayMaxMs: number
   heapAtReadyBytes: number
   /** Main's heap after the build, after two full collections: what it holds. */
   settledHeapBytes: number

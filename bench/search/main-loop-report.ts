@@ -22,7 +22,10 @@ export function loopContext(e: Figures): string {
       ? ''
       : stalls.length === 0
         ? 'engine: no stall of main over 50 ms'
-        : `engine: ${stalls.length} stalls of main over 50 ms, main on the CPU for at most ${ms(busiest)} of one`
+        : `engine: ${stalls.length} stalls of main over 50 ms, main on the CPU for at most ${ms(busiest)} of one`,
+    e.appMain === undefined
+      ? ''
+      : `engine: longest delay main's own work can have caused (lateness capped by main's CPU time): ${ms(e.appMain.ownDelayMaxMs)}`
   ].filter(Boolean)
   return parts.length > 0 ? ` (${parts.join('; ')})` : ''
 }
