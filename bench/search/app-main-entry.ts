@@ -42,7 +42,8 @@ async function run(request: AppMainRequest): Promise<AppMainReport> {
   let buildGcMaxMs = 0
   const gcs = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      const building = spawnedAt !== undefined
+      // Entries arrive after the fact: placed by when the pause began, not when it is heard.
+      const building = spawnedAt !== undefined && entry.startTime >= spawnedAt
       if (building) buildGcMaxMs = Math.max(buildGcMaxMs, entry.duration)
       else loadGcMaxMs = Math.max(loadGcMaxMs, entry.duration)
       if (entry.duration < LISTED_PAUSE_MS) continue
