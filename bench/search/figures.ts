@@ -3,6 +3,7 @@
 
 import type { Briefing } from '../../src/shared/dataset'
 import type { Timing } from '../measure'
+import type { AppMainReport } from './app-main'
 import type { QueryClass } from './queries'
 
 export interface Figures {
@@ -27,12 +28,20 @@ export interface Figures {
   rssBytes?: number
   /** Writing one new briefing file until a query finds it. */
   importMs?: number
-  /** The bench (main) process's longest event-loop delay during the build. */
+  /**
+   * Main's longest event-loop delay during the build: the engine's from an app-like main process
+   * (app-main.ts); a baseline's from the bench process, where it builds.
+   */
   eventLoopMaxMs?: number
-  /** The same while the bench process waits idle for a second: the machine's noise floor. */
+  /** The bench process's longest delay while it waits idle for a second: the machine's floor. */
   idleLoopMaxMs?: number
-  /** The bench process's own longest GC pause during the build. */
+  /** Main's longest GC pause during the build (the engine's: the app-like main's). */
   buildGcMaxMs?: number
+  /** The engine's: what the app-like main process measured about itself. */
+  appMain?: AppMainReport
+  /** The bench process's longest event-loop delay and GC pause during the engine's build. */
+  benchLoopMaxMs?: number
+  benchGcMaxMs?: number
   /** Start until the index process first replies (process start, module loading). */
   processUpMs?: number
   /** A Node process doing nothing, started the same way: the floor under processUpMs. */

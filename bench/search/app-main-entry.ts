@@ -1,0 +1,138 @@
+// Child process of the search bench standing in for the app's main process during a cold index
+// build: it starts the app's core (src/main/app-core.ts: library loaded and held, index process
+// started, annotation store opened) and reports its own event-loop delay and GC pauses back.
+
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks'
+import { constants } from 'node:perf_hooks'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+
+import { startCore } from '../../src/main/app-core'
+import { forkNodeProcess } from '../../src/main/background/node-process'
+import type { AppMainReport, AppMainRequest, GcPause } from './app-main'
+
+/** GC pauses at least this long are listed one by one (shorter ones only count in the maximum). */
+const LISTED_PAUSE_MS = 10
+
+/** A turn of the stall timer later than this is a stall. */
+const STALL_MS = 50
+const TICK_MS = 10
+
+const KINDS: Record<number, GcPause['kind']> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks'
+}
+
+process.once('message', (request: AppMainRequest) => {
+  run(request).then(
+    (report) => process.send!(report, () => process.exit(0)),
+    (error: unknown) =>
+      process.send!({ error: (error as Error).stack ?? String(error) }, () => process.exit(1))
+  )
+})
+
+async function run(request: AppMainRequest): Promise<AppMainReport> {
+  const started = performance.now()
+  // Until the index process is started main is loading the library: its pauses are the load's.
+  let spawnedAt: number | undefined
+  const pauses: GcPause[] = []
+  let loadGcMaxMs = 0
+  let buildGcMaxMs = 0
+  const gcs = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      // Entries arrive after the fact: placed by when the pause began, not when it is heard.
+      const building = spawnedAt !== undefined && entry.startTime >= spawnedAt
+      if (building) buildGcMaxMs = Math.max(buildGcMaxMs, entry.duration)
+      else loadGcMaxMs = Math.max(loadGcMaxMs, entry.duration)
+      if (entry.duration < LISTED_PAUSE_MS) continue
+      const detail = (entry as { detail?: { kind?: number } }).detail
+      pauses.push({
+        phase: building ? 'build' : 'load',
+        kind: KINDS[detail?.kind ?? -1] ?? 'other',
+        ms: entry.duration,
+        atMs: entry.startTime - started
+      })
+    }
+  })
+  gcs.observe({ entryTypes: ['gc'] })
+  const loop = monitorEventLoopDelay({ resolution: 5 })
+  // The histogram says how long, not when: a timer's late turns say when.
+  const stalls: AppMainReport['stalls'] = []
+  let last = performance.now()
+  let ticker: NodeJS.Timeout | undefined
+  let ownDelayMaxMs = 0
+  const core = startCore({
+    datasetDir: request.datasetDir,
+    userDataDir: request.userDataDir,
+    appVersion: 'bench',
+    spawnIndex: () => {
+      // The app's core starts the index right after loading the library: the build begins here.
+      spawnedAt = performance.now()
+      loop.enable()
+      last = spawnedAt
+      let cpu = process.cpuUsage()
+      ticker = setInterval(() => {
+        const now = performance.now()
+        const used = process.cpuUsage(cpu)
+        const cpuMs = (used.user + used.system) / 1000
+        // Late by no more than the CPU main's process used meanwhile: the rest was waiting.
+        ownDelayMaxMs = Math.max(ownDelayMaxMs, Math.min(now - last - TICK_MS, cpuMs))
+        if (now - last > STALL_MS + TICK_MS) {
+          stalls.push({ atMs: last - started, ms: now - last, cpuMs })
+        }
+        last = now
+        cpu = process.cpuUsage()
+      }, TICK_MS)
+      return forkNodeProcess('index', request.indexEntry)
+    }
+  })
+  try {
+    const services = await core.ready
+    const readyAt = performance.now()
+    const atReady = process.memoryUsage()
+    await services.search.whenComplete()
+    const builtAt = performance.now()
+    // Let the loop turn once more, so a delay just before completion is recorded.
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    loop.disable()
+    clearInterval(ticker)
+    const stats = await services.search.stats()
+    // Measured, now collect: what main holds once its garbage is gone, and how much is text.
+    const held = settledHeap()
+    const textChars = services.library.briefings.reduce(
+      (sum, b) => sum + b.sections.reduce((n, s) => n + s.text.length, 0),
+      0
+    )
+    return {
+      loadMs: (spawnedAt ?? readyAt) - started,
+      readyMs: readyAt - started,
+      buildMs: builtAt - (spawnedAt ?? started),
+      maxDelayMs: loop.max / 1e6,
+      loadGcMaxMs,
+      buildGcMaxMs,
+      pauses,
+      stalls,
+      ownDelayMaxMs,
+      heapAtReadyBytes: atReady.heapUsed,
+      settledHeapBytes: held,
+      rssBytes: process.memoryUsage().rss,
+      textChars,
+      sections: services.info.sectionCount,
+      index: { maxRss: stats.maxRss, cacheBytes: stats.cacheBytes, shards: stats.shards }
+    }
+  } finally {
+    gcs.disconnect()
+    await core.close()
+  }
+}
+
+/** Heap in use after two full collections (forced only once the build is measured). */
+function settledHeap(): number {
+  setFlagsFromString('--expose-gc')
+  const gc = runInNewContext('gc') as () => void
+  gc()
+  gc()
+  return process.memoryUsage().heapUsed
+}

@@ -1,0 +1,98 @@
+// Runs a cold index build from an app-like main process (app-main-entry.ts, a child of the bench)
+// so main's event loop is measured in a process holding what the app's main holds, neither the
+// bench's corpus and baselines (which inflated it) nor less than the library (which would flatter).
+
+import { fork } from 'node:child_process'
+import { once } from 'node:events'
+import { fileURLToPath } from 'node:url'
+
+import { within } from './probes'
+
+export interface AppMainRequest {
+  datasetDir: string
+  userDataDir: string
+  /** The index process's built entry; the TypeScript source when undefined. */
+  indexEntry?: string
+}
+
+/** One garbage-collection pause of the app-like main process. */
+export interface GcPause {
+  /** Loading the library, or the index building after main started it. */
+  phase: 'load' | 'build'
+  kind: 'minor' | 'major' | 'incremental' | 'weak callbacks' | 'other'
+  ms: number
+  /** Since the process began starting the core. */
+  atMs: number
+}
+
+export interface AppMainReport {
+  /** Start of the core until the index process is started (the library loaded). */
+  loadMs: number
+  /** Start of the core until its services are ready (annotation store open too). */
+  readyMs: number
+  /** Index process started until the index is complete: the build. */
+  buildMs: number
+  /** Main's longest event-loop delay during the build. */
+  maxDelayMs: number
+  loadGcMaxMs: number
+  buildGcMaxMs: number
+  /** The pauses of 10 ms or more, in order. */
+  pauses: GcPause[]
+  /**
+   * When main's loop stalled (a 10 ms timer more than 50 ms late) during the build, for how long,
+   * and the CPU time main's process used meanwhile: near the stall's length, main was busy; near
+   * nothing, it waited for a CPU the machine's other work held.
+   */
+  stalls: { atMs: number; ms: number; cpuMs: number }[]
+  /**
+   * The longest delay main's own work can have caused: per turn of that timer, its lateness or
+   * the CPU main's process used meanwhile (all its threads), whichever is less. Unlike the
+   * histogram's maximum, waiting for a CPU held by the machine's other work does not count.
+   */
+  ownDelayMaxMs: number
+  heapAtReadyBytes: number
+  /** Main's heap after the build, after two full collections: what it holds. */
+  settledHeapBytes: number
+  rssBytes: number
+  /** Characters of section text main holds (the library's briefings). */
+  textChars: number
+  sections: number
+  /** The index process's own figures at the end of the build. */
+  index: { maxRss: number; cacheBytes: number; shards: number }
+}
+
+const ENTRY = fileURLToPath(new URL('./app-main-entry.ts', import.meta.url))
+
+/**
+ * Forks the app-like main on the bench's folders and waits for its report. BENCH_MAIN_FLAGS adds
+ * Node flags to it, e.g. `--trace-gc` (V8 prints every collection on the bench's output) or
+ * `--cpu-prof --cpu-prof-dir=<dir>` (where main's time goes).
+ */
+export async function buildInAppMain(
+  request: AppMainRequest,
+  timeoutMs: number
+): Promise<AppMainReport> {
+  const flags = (process.env.BENCH_MAIN_FLAGS ?? '').split(' ').filter(Boolean)
+  // No inherited execArgv: the bench's own flags are not main's. tsx runs the TypeScript core.
+  const child = fork(ENTRY, [], {
+    execArgv: ['--import', 'tsx', ...flags],
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+  })
+  const exited = once(child, 'exit').then(([code, signal]) => {
+    throw new Error(`app-like main exited (${String(signal ?? code)}) before reporting`)
+  })
+  exited.catch(() => undefined)
+  try {
+    child.send(request)
+    const [answer] = (await within(
+      Promise.race([once(child, 'message'), exited]),
+      timeoutMs,
+      'cold index build (app-like main)'
+    )) as [AppMainReport | { error: string }]
+    if ('error' in answer) throw new Error(`app-like main failed: ${answer.error}`)
+    return answer
+  } finally {
+    if (child.exitCode === null) child.kill()
+  }
+}
