@@ -6,31 +6,11 @@ import { loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { EDITS } from '../e2e/perf/reader-figures'
+import type { ReaderBenchResult, ReaderFigures as Figures, Tasks } from '../e2e/perf/reader-figures'
 import { ms, ratio } from './measure'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
-
-interface Tasks {
-  longestMs: number
-  over50: number
-}
-
-interface Figures {
-  firstPaintMs: number
-  open: { wall: Tasks; cpu: Tasks }
-  scroll: { wall: Tasks; cpu: Tasks }
-  rendered: number
-}
-
-/** One highlight recoloured (e2e/perf/reader-perf.ts). */
-interface EditFigures {
-  editMs: number
-  wall: Tasks
-  cpu: Tasks
-  answerChars: number
-}
-
-const EDITS = 3
 
 const over = (t: Tasks): string => `${t.over50} over 50 ms`
 
@@ -44,13 +24,7 @@ export function runReaderBenchmark(): string[] {
   if (child.status !== 0 || !line.startsWith('{')) {
     throw new Error(`reader benchmark failed (run npm run build:bundles first?): ${child.stderr}`)
   }
-  const r = JSON.parse(line) as {
-    sections: number
-    highlights: number
-    windowed: Figures
-    all: Figures
-    edit: { delta: EditFigures; whole: EditFigures }
-  }
+  const r = JSON.parse(line) as ReaderBenchResult
   const { delta: d, whole } = r.edit
   const kb = (chars: number): string =>
     `${(chars / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} kB`

@@ -16,23 +16,11 @@ import type { Page } from '@playwright/test'
 import type { BriefingApi } from '../../src/shared/briefing-api'
 import { LONG, seedHighlights, writeLongDataset } from '../fixtures/long-briefing'
 import { openApp } from '../harness'
+import type { EditFigures, ReaderBenchResult, ReaderFigures, Tasks } from './reader-figures'
+import { EDITS } from './reader-figures'
 
 const SECTIONS = 5000
 const HIGHLIGHTS = 10_000
-
-/** The longest of some tasks and how many were over 50 ms. */
-interface Tasks {
-  longestMs: number
-  over50: number
-}
-
-interface ReaderFigures {
-  firstPaintMs: number
-  /** Tasks while opening and while scrolling: wall-clock (long tasks API) and main-thread CPU. */
-  open: { wall: Tasks; cpu: Tasks }
-  scroll: { wall: Tasks; cpu: Tasks }
-  rendered: number
-}
 
 const tasksOf = (durations: readonly number[]): Tasks => ({
   longestMs: Math.round(Math.max(0, ...durations)),
@@ -84,9 +72,29 @@ async function traced<T>(page: Page, work: () => Promise<T>): Promise<{ value: T
   return { value, cpu: cpuTimesOfTrace(trace) }
 }
 
-/** Takes the long tasks the page observed so far (and forgets them). */
-const takeLongTasks = (page: Page): Promise<number[]> =>
-  page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0))
+/**
+ * Runs `work` traced and watched for long tasks: its result and its tasks by main-thread CPU time
+ * (the trace) and by the wall clock (the page's long tasks API).
+ */
+async function measured<T>(
+  page: Page,
+  work: () => Promise<T>
+): Promise<{ value: T; wall: Tasks; cpu: Tasks }> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[]; longTaskObserver?: PerformanceObserver }
+    w.longTaskObserver?.disconnect()
+    w.longTasks = []
+    w.longTaskObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration)
+    })
+    w.longTaskObserver.observe({ type: 'longtask' })
+  })
+  const { value, cpu } = await traced(page, work)
+  const wall = await page.evaluate(() =>
+    (window as unknown as { longTasks: number[] }).longTasks.splice(0)
+  )
+  return { value, wall: tasksOf(wall), cpu: tasksOf(cpu) }
+}
 
 /** Opens the long briefing from the library and measures until the text has painted. */
 async function firstPaint(page: Page): Promise<number> {
@@ -146,15 +154,8 @@ async function measure(page: Page, renderAll: boolean): Promise<ReaderFigures> {
     const api = (window as unknown as { briefing: BriefingApi }).briefing
     await api.saveReadingPosition({ briefingId, sectionId: 'p1', offset: 0 })
   }, LONG.id)
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] }
-    w.longTasks = []
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longTasks.push(entry.duration)
-    }).observe({ type: 'longtask' })
-  })
   // Opening counts until the briefing and all its highlights are in and shown.
-  const opening = await traced(page, async () => {
+  const opening = await measured(page, async () => {
     const ms = await firstPaint(page)
     await page.locator('[data-highlight-ids]').first().waitFor({ timeout: 300_000 })
     await page.evaluate(
@@ -162,29 +163,15 @@ async function measure(page: Page, renderAll: boolean): Promise<ReaderFigures> {
     )
     return ms
   })
-  const openWall = await takeLongTasks(page)
   const rendered = await page.getByTestId('reader-section').count()
-  const scrolling = await traced(page, () => scrollAndJump(page))
-  const scrollWall = await takeLongTasks(page)
+  const scrolling = await measured(page, () => scrollAndJump(page))
   return {
     firstPaintMs: opening.value,
-    open: { wall: tasksOf(openWall), cpu: tasksOf(opening.cpu) },
-    scroll: { wall: tasksOf(scrollWall), cpu: tasksOf(scrolling.cpu) },
+    open: { wall: opening.wall, cpu: opening.cpu },
+    scroll: { wall: scrolling.wall, cpu: scrolling.cpu },
     rendered
   }
 }
-
-/** One highlight recoloured in the editor, until the editor shows the colour main answered. */
-interface EditFigures {
-  /** Click to the answer applied and painted (wall clock), the slowest of the edits. */
-  editMs: number
-  wall: Tasks
-  cpu: Tasks
-  /** JSON characters of one edit's answer. */
-  answerChars: number
-}
-
-const EDITS = 3
 
 /** Opens the long briefing (with `?whole-answers` for the baseline) and recolours a highlight. */
 async function measureEdit(page: Page, wholeAnswers: boolean): Promise<EditFigures> {
@@ -197,20 +184,11 @@ async function measureEdit(page: Page, wholeAnswers: boolean): Promise<EditFigur
   await piece.waitFor({ timeout: 300_000 })
   await piece.click()
   await page.getByTestId('editor-color').first().waitFor()
-  await takeLongTasks(page).catch(() => [])
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] }
-    w.longTasks = []
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longTasks.push(entry.duration)
-    }).observe({ type: 'longtask' })
-  })
-  const editing = await traced(page, async () => {
+  const editing = await measured(page, async () => {
     const times: number[] = []
     for (let i = 0; i < EDITS; i++) times.push(await recolour(page))
     return Math.round(Math.max(...times))
   })
-  const wall = await takeLongTasks(page)
   const answerChars = await page.evaluate(
     async ({ briefingId, whole }) => {
       const api = (window as unknown as { briefing: Record<string, (r: unknown) => unknown> })
@@ -224,7 +202,7 @@ async function measureEdit(page: Page, wholeAnswers: boolean): Promise<EditFigur
     },
     { briefingId: LONG.id, whole: wholeAnswers }
   )
-  return { editMs: editing.value, wall: tasksOf(wall), cpu: tasksOf(editing.cpu), answerChars }
+  return { editMs: editing.value, wall: editing.wall, cpu: editing.cpu, answerChars }
 }
 
 /** Clicks an editor colour not chosen yet; resolves when the editor shows it (two frames later). */
@@ -247,14 +225,6 @@ function recolour(page: Page): Promise<number> {
         check()
       })
   )
-}
-
-export interface ReaderBenchResult {
-  sections: number
-  highlights: number
-  windowed: ReaderFigures
-  all: ReaderFigures
-  edit: { delta: EditFigures; whole: EditFigures }
 }
 
 async function run(): Promise<ReaderBenchResult> {

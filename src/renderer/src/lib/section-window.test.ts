@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest'
 
-import { anchorAt, estimateHeight, metricsOf, sectionsToRender } from './section-window'
+import { anchorAt, estimateHeight, growWindow, metricsOf, sectionsToRender } from './section-window'
 import { layoutRows } from './virtual-window'
 
 const column = { width: 600, fontSize: 16, lineHeight: 27 }
@@ -67,5 +67,52 @@ describe('sectionsToRender', () => {
     expect(end).toBeGreaterThanOrEqual(2516)
     expect(end - start).toBeLessThan(40)
     expect(sectionsToRender(offsets, 0, 800).start).toBe(0)
+  })
+})
+
+describe('growWindow', () => {
+  const target = { start: 10, end: 30 }
+  const view = { start: 18, end: 22 }
+
+  it('fills a jump a few sections per frame, those in view first, then around them', () => {
+    const frames: Array<{ start: number; end: number }> = []
+    let win = { start: 0, end: 0 }
+    while (win.start !== target.start || win.end !== target.end) {
+      win = growWindow(win, target, view, 3)
+      frames.push(win)
+    }
+    expect(frames[0]).toEqual({ start: 18, end: 21 })
+    expect(frames[1]).toEqual({ start: 17, end: 23 })
+    expect(frames[2]).toEqual({ start: 16, end: 25 })
+    // Never more than three new sections in a frame, and every frame keeps what it had.
+    for (let i = 1; i < frames.length; i++) {
+      const [a, b] = [frames[i - 1]!, frames[i]!]
+      expect(b.start).toBeLessThanOrEqual(a.start)
+      expect(b.end).toBeGreaterThanOrEqual(a.end)
+      expect(b.end - b.start - (a.end - a.start)).toBeLessThanOrEqual(3)
+    }
+    expect(frames).toHaveLength(7)
+  })
+
+  it('keeps what is still wanted and drops the rest at once', () => {
+    expect(growWindow({ start: 5, end: 20 }, target, view, 3)).toEqual({ start: 10, end: 23 })
+    expect(growWindow({ start: 10, end: 30 }, { start: 12, end: 25 }, view, 3)).toEqual({
+      start: 12,
+      end: 25
+    })
+  })
+
+  it('starts again at the view when what is rendered is far from it', () => {
+    // Still in the target (its overscan) but not touching the view: not grown towards it.
+    expect(growWindow({ start: 8, end: 12 }, target, { start: 25, end: 28 }, 3)).toEqual({
+      start: 25,
+      end: 28
+    })
+    expect(growWindow({ start: 100, end: 110 }, target, view, 2)).toEqual({ start: 18, end: 20 })
+  })
+
+  it('renders nothing for an empty briefing', () => {
+    const none = { start: 0, end: 0 }
+    expect(growWindow(none, none, none, 3)).toEqual(none)
   })
 })

@@ -86,3 +86,52 @@ export function sectionsToRender(
 ): { start: number; end: number } {
   return visibleRange(offsets, top - height, height * 3, 1)
 }
+
+/** A window of sections: [start, end). */
+export interface Span {
+  start: number
+  end: number
+}
+
+/**
+ * Sections newly rendered per frame at most: a jump or a fast scroll fills its window over a few
+ * frames (the estimates stand in for the rest), so no single task makes every new section.
+ */
+export const SECTIONS_PER_FRAME = 3
+
+/**
+ * The window to render this frame on the way from `current` to `target`: what is rendered and
+ * still wanted stays, and at most `budget` sections are added, those in `view` first (downwards
+ * first, the way the text is read), then the rest of the target one below, one above. A window
+ * that neither meets the view nor shares a section with the target starts again at the view.
+ */
+export function growWindow(current: Span, target: Span, view: Span, budget: number): Span {
+  let start = Math.max(current.start, target.start)
+  let end = Math.min(current.end, target.end)
+  if (start >= end || end < view.start || start > view.end) {
+    start = end = Math.min(Math.max(view.start, target.start), target.end)
+  }
+  let left = budget
+  const viewStart = Math.max(view.start, target.start)
+  const viewEnd = Math.min(view.end, target.end)
+  while (left > 0 && end < viewEnd) {
+    end++
+    left--
+  }
+  while (left > 0 && start > viewStart) {
+    start--
+    left--
+  }
+  // Then the rest of the target, one below and one above in turn.
+  while (left > 0 && (end < target.end || start > target.start)) {
+    if (end < target.end) {
+      end++
+      left--
+    }
+    if (left > 0 && start > target.start) {
+      start--
+      left--
+    }
+  }
+  return { start, end }
+}
