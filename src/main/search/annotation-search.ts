@@ -7,6 +7,8 @@ import lunr from 'lunr'
 import type { HighlightColor } from '../../shared/annotations'
 import type { FacetCount, SearchFilters, SearchHit } from '../../shared/search'
 import { AnnotationIndex } from './annotation-index'
+import { Tally, TopDocs } from './annotation-ranking'
+import { AnnotationTable } from './annotation-table'
 import { createTermMarker } from './mark-terms'
 import { scoringClauses } from './posting-query'
 import { phraseRanges } from './phrases'
@@ -91,8 +93,9 @@ const keyOf = (key: AnnotationKey) => `${key.kind} ${key.id}`
 export function createAnnotationSearch(): AnnotationSearch {
   /** briefing id → "kind id" → document. */
   const byBriefing = new Map<string, Map<string, AnnotationDocument>>()
-  const docs = new Map<string, AnnotationDocument>()
   const index = new AnnotationIndex(FIELDS)
+  /** The documents by their number in the index. */
+  const table = new AnnotationTable()
   const { pipeline } = index
   const marker = createTermMarker(pipeline)
 
@@ -103,22 +106,23 @@ export function createAnnotationSearch(): AnnotationSearch {
     const ref = refOf(doc)
     const same =
       old !== undefined && refOf(old) === ref && indexedFields(old) === indexedFields(doc)
-    docs.set(ref, doc)
-    if (!same) {
-      index.put(ref, {
-        briefing: doc.briefingTitle,
-        heading: doc.heading,
-        body: doc.text,
-        tag: doc.tags.join('\n')
-      })
-    }
+    const number = same
+      ? index.numberOf(ref)!
+      : index.put(ref, {
+          briefing: doc.briefingTitle,
+          heading: doc.heading,
+          body: doc.text,
+          tag: doc.tags.join('\n')
+        })
+    table.set(number, doc)
   }
 
   function remove(known: Map<string, AnnotationDocument>, key: string) {
     const old = known.get(key)
     if (!old) return
     known.delete(key)
-    docs.delete(refOf(old))
+    const number = index.numberOf(refOf(old))
+    if (number !== undefined) table.delete(number)
     index.remove(refOf(old))
   }
 
@@ -141,35 +145,56 @@ export function createAnnotationSearch(): AnnotationSearch {
       for (const doc of putDocs) put(map, doc)
     },
     search(query, options) {
-      const facets = {
-        briefing: new Counter(),
-        entity: new Counter(),
-        tag: new Counter(),
-        color: new Counter()
-      }
       const plan = planQuery(query, pipeline)
       const clauses = annotationClauses(plan.clauses)
-      if (!clauses || clauses.length === 0 || docs.size === 0) return { total: 0, hits: [], facets }
+      if (!clauses || clauses.length === 0 || index.size === 0) {
+        return { total: 0, hits: [], facets: noFacets() }
+      }
+      const found = index.match(scoringClauses(clauses, FIELDS, pipeline))
+      const { scores } = found
+      // Best first, ties by ref: the order of the hits, and of the facet values first met.
+      const before = (a: number, b: number) =>
+        scores[a]! > scores[b]! || (scores[a] === scores[b] && index.refOf(a) < index.refOf(b))
       const filters = options.filters ?? {}
-      const matched = index.query(scoringClauses(clauses, FIELDS, pipeline)).flatMap((result) => {
-        const doc = docs.get(result.ref)
+      // Entities are asked for once per section, not per hit.
+      const sectionEntities = options.sectionEntities
+      const entitiesBySection: (ReadonlyMap<string, string> | undefined)[] = []
+      const entitiesOf = (section: number) => {
+        if (!sectionEntities) return NO_ENTITIES
+        return (entitiesBySection[section] ??= sectionEntities(...table.section(section)))
+      }
+      const tallies = {
+        briefing: new Tally(table.briefings.size, before),
+        section: new Tally(table.sections.size, before),
+        tag: new Tally(table.tags.size, before),
+        color: new Tally(table.colors.size, before)
+      }
+      const top = new TopDocs(options.take, before)
+      let total = 0
+      for (let i = 0; i < found.count; i++) {
+        const number = found.docs[i]!
+        const doc = table.document(number)
         if (!doc || !plan.phrases.every((p) => phraseRanges(doc.text, p.words).length > 0)) {
-          return []
+          continue
         }
-        const entities = options.sectionEntities?.(doc.briefingId, doc.sectionId) ?? NO_ENTITIES
-        if (filters.briefingId !== undefined && doc.briefingId !== filters.briefingId) return []
-        if (filters.tag !== undefined && !doc.tags.includes(filters.tag)) return []
-        if (filters.color !== undefined && doc.color !== filters.color) return []
-        if (filters.entityId !== undefined && !entities.has(filters.entityId)) return []
-        facets.briefing.add(doc.briefingId, doc.briefingTitle)
-        for (const [id, name] of entities) facets.entity.add(id, name)
-        for (const tag of new Set(doc.tags)) facets.tag.add(tag, tag)
-        if (doc.color) facets.color.add(doc.color, doc.color)
-        return [{ doc, result }]
-      })
-      const hits = matched.slice(0, options.take).map(({ doc, result }) => {
+        if (filters.briefingId !== undefined && doc.briefingId !== filters.briefingId) continue
+        if (filters.tag !== undefined && !doc.tags.includes(filters.tag)) continue
+        if (filters.color !== undefined && doc.color !== filters.color) continue
+        const section = table.sectionOf(number)
+        if (filters.entityId !== undefined && !entitiesOf(section).has(filters.entityId)) continue
+        total += 1
+        tallies.briefing.add(table.briefingOf(number), number)
+        tallies.section.add(section, number)
+        for (const tag of table.tagsOf(number)) tallies.tag.add(tag, number)
+        const color = table.colorOf(number)
+        if (color >= 0) tallies.color.add(color, number)
+        top.push(number)
+      }
+      const hits = top.best().map((number) => {
+        const doc = table.document(number)!
+        const matched = found.matched(number)
         const bodyTerms = new Set(
-          [...(result.matched.get('body') ?? [])].filter((t) => !plan.phraseOnlyTerms.has(t))
+          [...(matched.get('body') ?? [])].filter((t) => !plan.phraseOnlyTerms.has(t))
         )
         const ranges = marker.rangesOf(doc.text, bodyTerms)
         for (const phrase of plan.phrases) ranges.push(...phraseRanges(doc.text, phrase.words))
@@ -180,16 +205,56 @@ export function createAnnotationSearch(): AnnotationSearch {
           briefingTitle: doc.briefingTitle,
           sectionId: doc.sectionId,
           heading: doc.heading,
-          score: result.score,
-          fields: FIELDS.filter((field) => result.matched.has(field)),
+          score: scores[number]!,
+          fields: FIELDS.filter((field) => matched.has(field)),
           snippet: buildSnippet(doc.text, mergeRanges(ranges)),
           matches: []
         }
         return hit
       })
-      return { total: matched.length, hits, facets }
+      return { total, hits, facets: facetsOf(tallies, table, entitiesOf) }
     }
   }
+}
+
+const noFacets = (): AnnotationResult['facets'] => ({
+  briefing: new Counter(),
+  entity: new Counter(),
+  tag: new Counter(),
+  color: new Counter()
+})
+
+/**
+ * Facet counts from the tallies, each value added in the order of its best hit: as a walk over
+ * every hit, best first, would first meet them (the order ties are listed in).
+ */
+function facetsOf(
+  tallies: Record<'briefing' | 'section' | 'tag' | 'color', Tally>,
+  table: AnnotationTable,
+  entitiesOf: (section: number) => ReadonlyMap<string, string>
+): AnnotationResult['facets'] {
+  const facets = noFacets()
+  for (const n of tallies.briefing.values()) {
+    const best = table.document(tallies.briefing.best(n))!
+    facets.briefing.add(best.briefingId, best.briefingTitle, tallies.briefing.count(n))
+  }
+  for (const n of tallies.section.values()) {
+    for (const [id, name] of entitiesOf(n)) facets.entity.add(id, name, tallies.section.count(n))
+  }
+  // A document's tags in the order it lists them.
+  const inBest = (a: number, b: number) => {
+    const tags = table.tagsOf(tallies.tag.best(a))
+    return tags.indexOf(a) - tags.indexOf(b)
+  }
+  for (const n of tallies.tag.values(inBest)) {
+    const tag = table.tags.values[n]!
+    facets.tag.add(tag, tag, tallies.tag.count(n))
+  }
+  for (const n of tallies.color.values()) {
+    const color = table.colors.values[n]!
+    facets.color.add(color, color, tallies.color.count(n))
+  }
+  return facets
 }
 
 /** What the index holds of a document: unchanged, it need not be indexed again. */
