@@ -57,43 +57,52 @@ export class TopDocs {
   }
 }
 
-/** Hits per value of one facet (values are small integers), and each value's best hit. */
-export class Tally {
+/** Hits per value of one facet (values are small integers), in the order first counted. */
+export class Counts {
   readonly #counts: Int32Array
-  readonly #best: Int32Array
-  readonly #before: Before
-  readonly #values: number[] = []
+  readonly values: number[] = []
 
-  constructor(size: number, before: Before) {
+  constructor(size: number) {
     this.#counts = new Int32Array(size)
-    this.#best = new Int32Array(size)
-    this.#before = before
   }
 
-  add(value: number, doc: number): void {
-    if (this.#counts[value]!++ === 0) {
-      this.#best[value] = doc
-      this.#values.push(value)
-    } else if (this.#before(doc, this.#best[value]!)) this.#best[value] = doc
+  /** Counts `by` hits of the value; answers whether it is the first. */
+  add(value: number, by = 1): boolean {
+    const first = this.#counts[value] === 0
+    if (first) this.values.push(value)
+    this.#counts[value]! += by
+    return first
   }
 
   count(value: number): number {
     return this.#counts[value]!
+  }
+}
+
+/** Counts that also remember each value's best hit. */
+export class Tally extends Counts {
+  readonly #best: Int32Array
+  readonly #before: Before
+
+  constructor(size: number, before: Before) {
+    super(size)
+    this.#best = new Int32Array(size)
+    this.#before = before
+  }
+
+  /** Counts `by` hits of the value, the best of them `doc`. */
+  addBest(value: number, doc: number, by = 1): void {
+    if (this.add(value, by)) this.#best[value] = doc
+    else if (this.#before(doc, this.#best[value]!)) this.#best[value] = doc
   }
 
   best(value: number): number {
     return this.#best[value]!
   }
 
-  /**
-   * The values counted, in the order of their best hits; values sharing their best hit (a
-   * document's tags) in the order `within` gives.
-   */
-  values(within?: (a: number, b: number) => number): number[] {
+  /** The values counted, in the order of their best hits (no two share one: see callers). */
+  byBest(values: number[] = this.values): number[] {
     const best = this.#best
-    return this.#values.sort((a, b) => {
-      if (best[a] === best[b]) return within?.(a, b) ?? 0
-      return this.#before(best[a]!, best[b]!) ? -1 : 1
-    })
+    return values.sort((a, b) => (this.#before(best[a]!, best[b]!) ? -1 : 1))
   }
 }

@@ -7,16 +7,18 @@ import lunr from 'lunr'
 import type { HighlightColor } from '../../shared/annotations'
 import type { FacetCount, SearchFilters, SearchHit } from '../../shared/search'
 import { AnnotationIndex } from './annotation-index'
-import { Tally, TopDocs } from './annotation-ranking'
+import { AnnotationFacets, noFacets } from './annotation-facets'
+import type { AnnotationFacetCounts } from './annotation-facets'
+import { TopDocs } from './annotation-ranking'
 import { AnnotationTable } from './annotation-table'
 import { createTermMarker } from './mark-terms'
 import { scoringClauses } from './posting-query'
 import { phraseRanges } from './phrases'
+import type { Phrase } from './phrases'
 import { planQuery } from './query-plan'
 import type { Clause } from './query-plan'
 import { buildSnippet } from './snippet'
 import { mergeRanges } from './text-hit'
-import { Counter } from './facet-counter'
 
 /** One highlight or note, as searched and as shown in a result. */
 export interface AnnotationDocument {
@@ -53,7 +55,7 @@ export interface AnnotationResult {
   total: number
   hits: SearchHit[]
   /** Counts by briefing, entity, tag and colour over every matching annotation. */
-  facets: { briefing: Counter; entity: Counter; tag: Counter; color: Counter }
+  facets: AnnotationFacetCounts
 }
 
 /** Changes to the searchable annotations, as main sends them to the index process. */
@@ -163,31 +165,29 @@ export function createAnnotationSearch(): AnnotationSearch {
         if (!sectionEntities) return NO_ENTITIES
         return (entitiesBySection[section] ??= sectionEntities(...table.section(section)))
       }
-      const tallies = {
-        briefing: new Tally(table.briefings.size, before),
-        section: new Tally(table.sections.size, before),
-        tag: new Tally(table.tags.size, before),
-        color: new Tally(table.colors.size, before)
-      }
+      const facets = new AnnotationFacets(table, before, entitiesOf)
       const top = new TopDocs(options.take, before)
+      // The hits that pass the filters, for a second walk should facet labels need it.
+      const passed = new Int32Array(found.count)
       let total = 0
+      const { phrases } = plan
+      // Filters by the table's ids: a hit's document is read only for a phrase.
+      const briefing = filters.briefingId ?? null
+      // A tag or colour no annotation has: -2, which no hit has (-1 is "no colour").
+      const tag = filters.tag === undefined ? null : table.tags.find(filters.tag)
+      const color = filters.color === undefined ? null : table.colors.find(filters.color)
       for (let i = 0; i < found.count; i++) {
         const number = found.docs[i]!
-        const doc = table.document(number)
-        if (!doc || !plan.phrases.every((p) => phraseRanges(doc.text, p.words).length > 0)) {
+        if (phrases.length > 0 && !hasPhrases(table.document(number)!.text, phrases)) continue
+        if (briefing !== null && table.briefings.values[table.briefingOf(number)] !== briefing) {
           continue
         }
-        if (filters.briefingId !== undefined && doc.briefingId !== filters.briefingId) continue
-        if (filters.tag !== undefined && !doc.tags.includes(filters.tag)) continue
-        if (filters.color !== undefined && doc.color !== filters.color) continue
+        if (tag !== null && !table.tagsOf(number).includes(tag)) continue
+        if (color !== null && table.colorOf(number) !== color) continue
         const section = table.sectionOf(number)
         if (filters.entityId !== undefined && !entitiesOf(section).has(filters.entityId)) continue
-        total += 1
-        tallies.briefing.add(table.briefingOf(number), number)
-        tallies.section.add(section, number)
-        for (const tag of table.tagsOf(number)) tallies.tag.add(tag, number)
-        const color = table.colorOf(number)
-        if (color >= 0) tallies.color.add(color, number)
+        passed[total++] = number
+        facets.add(number)
         top.push(number)
       }
       const hits = top.best().map((number) => {
@@ -212,50 +212,13 @@ export function createAnnotationSearch(): AnnotationSearch {
         }
         return hit
       })
-      return { total, hits, facets: facetsOf(tallies, table, entitiesOf) }
+      return { total, hits, facets: facets.counts(passed, total) }
     }
   }
 }
 
-const noFacets = (): AnnotationResult['facets'] => ({
-  briefing: new Counter(),
-  entity: new Counter(),
-  tag: new Counter(),
-  color: new Counter()
-})
-
-/**
- * Facet counts from the tallies, each value added in the order of its best hit: as a walk over
- * every hit, best first, would first meet them (the order ties are listed in).
- */
-function facetsOf(
-  tallies: Record<'briefing' | 'section' | 'tag' | 'color', Tally>,
-  table: AnnotationTable,
-  entitiesOf: (section: number) => ReadonlyMap<string, string>
-): AnnotationResult['facets'] {
-  const facets = noFacets()
-  for (const n of tallies.briefing.values()) {
-    const best = table.document(tallies.briefing.best(n))!
-    facets.briefing.add(best.briefingId, best.briefingTitle, tallies.briefing.count(n))
-  }
-  for (const n of tallies.section.values()) {
-    for (const [id, name] of entitiesOf(n)) facets.entity.add(id, name, tallies.section.count(n))
-  }
-  // A document's tags in the order it lists them.
-  const inBest = (a: number, b: number) => {
-    const tags = table.tagsOf(tallies.tag.best(a))
-    return tags.indexOf(a) - tags.indexOf(b)
-  }
-  for (const n of tallies.tag.values(inBest)) {
-    const tag = table.tags.values[n]!
-    facets.tag.add(tag, tag, tallies.tag.count(n))
-  }
-  for (const n of tallies.color.values()) {
-    const color = table.colors.values[n]!
-    facets.color.add(color, color, tallies.color.count(n))
-  }
-  return facets
-}
+const hasPhrases = (text: string, phrases: readonly Phrase[]) =>
+  phrases.every((p) => phraseRanges(text, p.words).length > 0)
 
 /** What the index holds of a document: unchanged, it need not be indexed again. */
 function indexedFields(doc: AnnotationDocument): string {

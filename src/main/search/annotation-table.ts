@@ -19,6 +19,11 @@ export class Interned {
     return n
   }
 
+  /** The value's number, or -2 if it was never seen. */
+  find(value: string): number {
+    return this.#numbers.get(value) ?? -2
+  }
+
   get size(): number {
     return this.values.length
   }
@@ -30,8 +35,13 @@ export class AnnotationTable {
   readonly briefings = new Interned()
   /** Sections as JSON [briefingId, sectionId]. */
   readonly sections = new Interned()
+  /** By section number: its briefing and section ids. */
+  readonly #sectionIds: [briefingId: string, sectionId: string][] = []
+  /** By section number: its briefing's number. */
+  readonly #sectionBriefing: number[] = []
   readonly tags = new Interned()
   readonly colors = new Interned()
+  readonly titles = new Interned()
   readonly #docs: (AnnotationDocument | undefined)[] = []
   readonly #briefing: number[] = []
   readonly #section: number[] = []
@@ -39,18 +49,24 @@ export class AnnotationTable {
   readonly #tags: (readonly number[])[] = []
   /** -1: no colour. */
   readonly #color: number[] = []
+  /** The briefing title the document was indexed with. */
+  readonly #title: number[] = []
 
   set(doc: number, annotation: AnnotationDocument): void {
     this.#docs[doc] = annotation
-    this.#briefing[doc] = this.briefings.numberOf(annotation.briefingId)
-    this.#section[doc] = this.sections.numberOf(
-      JSON.stringify([annotation.briefingId, annotation.sectionId])
-    )
+    const briefing = this.briefings.numberOf(annotation.briefingId)
+    this.#briefing[doc] = briefing
+    const ids: [string, string] = [annotation.briefingId, annotation.sectionId]
+    const section = this.sections.numberOf(JSON.stringify(ids))
+    this.#sectionIds[section] ??= ids
+    this.#sectionBriefing[section] = briefing
+    this.#section[doc] = section
     this.#tags[doc] =
       annotation.tags.length === 0
         ? NO_TAGS
         : [...new Set(annotation.tags)].map((tag) => this.tags.numberOf(tag))
     this.#color[doc] = annotation.color ? this.colors.numberOf(annotation.color) : -1
+    this.#title[doc] = this.titles.numberOf(annotation.briefingTitle)
   }
 
   delete(doc: number): void {
@@ -73,12 +89,21 @@ export class AnnotationTable {
     return this.#tags[doc]!
   }
 
+  titleOf(doc: number): number {
+    return this.#title[doc]!
+  }
+
   colorOf(doc: number): number {
     return this.#color[doc]!
   }
 
+  /** The number of a section's briefing. */
+  briefingOfSection(section: number): number {
+    return this.#sectionBriefing[section]!
+  }
+
   /** The briefing and section ids of a section number. */
-  section(n: number): [briefingId: string, sectionId: string] {
-    return JSON.parse(this.sections.values[n]!) as [string, string]
+  section(n: number): readonly [briefingId: string, sectionId: string] {
+    return this.#sectionIds[n]!
   }
 }
