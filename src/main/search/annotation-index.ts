@@ -7,18 +7,14 @@
 
 import lunr from 'lunr'
 
-/** lunr.TokenSet's static parts: public in lunr, missing from @types/lunr. */
-const TokenSets = lunr.TokenSet as unknown as {
-  fromClause(clause: lunr.Query.Clause): lunr.TokenSet
-  Builder: new () => { insert(word: string): void; finish(): void; root: lunr.TokenSet }
-}
+import { NO_MATCHES, Scratch, grown } from './annotation-scratch'
+import type { AnnotationMatches } from './annotation-scratch'
+import { AnnotationWords } from './annotation-words'
 
 const { REQUIRED, PROHIBITED } = lunr.Query.presence
 // lunr's BM25 parameters (Builder defaults).
 const K1 = 1.2
 const B = 0.75
-// New words are looked up in a small trie of their own until there are this many.
-const NEW_WORDS_BEFORE_REBUILD = 2000
 // Words whose pipeline result is remembered (then forgotten all at once).
 const STEMS_KEPT = 100_000
 
@@ -43,26 +39,7 @@ interface Entry {
   terms: Map<string, number>[]
 }
 
-/**
- * A query's matching documents, by number, valid until the index is queried or changed again
- * (the arrays are the index's own, reused by every query).
- */
-export interface AnnotationMatches {
-  /** How many documents match: their numbers are `docs[0]` … `docs[count - 1]`, in no order. */
-  readonly count: number
-  readonly docs: Int32Array
-  /** Scores by document number. */
-  readonly scores: Float64Array
-  /** The query's index terms each field of the document matched (lunr's matchData, in short). */
-  matched(doc: number): Map<string, Set<string>>
-}
-
-const NO_MATCHES: AnnotationMatches = {
-  count: 0,
-  docs: new Int32Array(0),
-  scores: new Float64Array(0),
-  matched: () => new Map()
-}
+export type { AnnotationMatches }
 
 export class AnnotationIndex {
   readonly pipeline = new lunr.Pipeline()
@@ -78,9 +55,8 @@ export class AnnotationIndex {
   #lengths: Int32Array[]
   readonly #lengthSums: number[]
   readonly #scratch = new Scratch()
-  /** Every term in a trie (for fuzzy words and inner wildcards), made when first needed. */
-  #trie: lunr.TokenSet | undefined
-  readonly #newWords = new Set<string>()
+  /** Every term, for wildcards and fuzzy words. */
+  readonly #words = new AnnotationWords()
   /** Word → its terms after the pipeline. */
   readonly #stems = new Map<string, string[]>()
 
@@ -124,7 +100,7 @@ export class AnnotationIndex {
         if (!posting) {
           posting = this.#fields.map(() => new Map<number, number>())
           this.#postings.set(term, posting)
-          this.#newWords.add(term)
+          this.#words.added(term)
         }
         posting[f]!.set(doc, tf)
       }
@@ -149,7 +125,7 @@ export class AnnotationIndex {
         if (posting.every((byRef) => byRef.size === 0)) {
           // The trie may still list it: expansions are checked against the postings.
           this.#postings.delete(term)
-          this.#newWords.delete(term)
+          this.#words.removed(term)
         }
       }
     })
@@ -207,7 +183,7 @@ export class AnnotationIndex {
       const isRequired = clause.presence === REQUIRED
       const mark = s.stamp()
       for (const term of terms) {
-        const expanded = this.#expand(clause, term)
+        const expanded = this.#words.expand(clause, term, this.#postings)
         // lunr: a required word that matches no term leaves no document at all.
         if (expanded.length === 0 && isRequired) return NO_MATCHES
         for (const word of expanded) {
@@ -314,82 +290,5 @@ export class AnnotationIndex {
         return { term, boost, idf }
       })
     return { terms, magnitude: Math.sqrt(terms.reduce((sum, t) => sum + t.boost * t.boost, 0)) }
-  }
-
-  /** The index terms one term of a clause stands for, sorted. */
-  #expand(clause: FullClause, term: string): string[] {
-    const fuzzy = (clause.editDistance ?? 0) > 0
-    if (!fuzzy && !term.includes('*')) return this.#postings.has(term) ? [term] : []
-    if (!fuzzy && term.indexOf('*') === term.length - 1) {
-      const prefix = term.slice(0, -1)
-      return [...this.#postings.keys()].filter((t) => t.startsWith(prefix)).sort()
-    }
-    if (this.#newWords.size > NEW_WORDS_BEFORE_REBUILD || !this.#trie) {
-      this.#trie = trieOf([...this.#postings.keys()])
-      this.#newWords.clear()
-    }
-    const wanted = TokenSets.fromClause({ ...clause, term })
-    const found = new Set(this.#trie.intersect(wanted).toArray())
-    if (this.#newWords.size > 0) {
-      for (const word of trieOf([...this.#newWords])
-        .intersect(wanted)
-        .toArray())
-        found.add(word)
-    }
-    return [...found].filter((word) => this.#postings.has(word)).sort()
-  }
-}
-
-function trieOf(words: string[]): lunr.TokenSet {
-  const builder = new TokenSets.Builder()
-  // lunr's token set builder needs its words sorted (by code unit).
-  for (const word of words.sort()) builder.insert(word)
-  builder.finish()
-  return builder.root
-}
-
-/** The array with room for at least `size` numbers (doubling, so growing is rare). */
-function grown<T extends Int32Array | Uint32Array | Float64Array>(array: T, size: number): T {
-  if (array.length >= size) return array
-  const bigger = new (array.constructor as new (length: number) => T)(
-    Math.max(size, array.length * 2)
-  )
-  bigger.set(array)
-  return bigger
-}
-
-/** Arrays by document number that every query reuses; stamps mark what this query has seen. */
-class Scratch {
-  scores = new Float64Array(0)
-  dot = new Float64Array(0)
-  /** This query's stamp: the document is a candidate / is excluded by a prohibited clause. */
-  seen = new Uint32Array(0)
-  banned = new Uint32Array(0)
-  /** The last required clause counted for the document, and how many it matched. */
-  clause = new Uint32Array(0)
-  required = new Uint32Array(0)
-  candidates = new Int32Array(0)
-  docs = new Int32Array(0)
-  #stamp = 0
-
-  fit(size: number): void {
-    if (this.seen.length >= size) return
-    this.scores = grown(this.scores, size)
-    this.dot = grown(this.dot, size)
-    this.seen = grown(this.seen, size)
-    this.banned = grown(this.banned, size)
-    this.clause = grown(this.clause, size)
-    this.required = grown(this.required, size)
-    this.candidates = grown(this.candidates, size)
-    this.docs = grown(this.docs, size)
-  }
-
-  /** A number no mark in the arrays has yet. */
-  stamp(): number {
-    if (this.#stamp === 0xffffffff) {
-      for (const marks of [this.seen, this.banned, this.clause]) marks.fill(0)
-      this.#stamp = 0
-    }
-    return ++this.#stamp
   }
 }
