@@ -76,9 +76,15 @@ export class AnnotationFacets {
     const briefings = new Counts(table.briefings.size)
     const sections = this.#sections
     for (const n of sections.values) briefings.add(table.briefingOfSection(n), sections.count(n))
+    const titles = new Set<number>()
     for (const n of briefings.values) {
-      const title = table.titles.values[this.#title[n]!]!
-      facets.briefing.add(table.briefings.values[n]!, title, briefings.count(n))
+      const title = this.#title[n]!
+      titles.add(title)
+      facets.briefing.add(
+        table.briefings.values[n]!,
+        table.titles.values[title]!,
+        briefings.count(n)
+      )
     }
     const entities = new Map<string, FacetCount>()
     // An entity named differently in two sections takes the name of its best hit's section.
@@ -94,7 +100,8 @@ export class AnnotationFacets {
       }
     }
     for (const { value, label, count } of entities.values()) facets.entity.add(value, label, count)
-    const shared = sharesLabel(facets.briefing) || sharesLabel(facets.entity)
+    const names = new Set([...entities.values()].map((e) => e.label))
+    const shared = titles.size < briefings.values.length || names.size < entities.size
     if (this.#mixedTitles || mixedNames || shared) {
       const best = this.#bestOrder(hits, count)
       facets.briefing = best.briefing
@@ -129,10 +136,4 @@ export class AnnotationFacets {
     }
     return { briefing, entity }
   }
-}
-
-/** Whether two of the counter's values have the same label. */
-function sharesLabel(counter: Counter): boolean {
-  const values = counter.all()
-  return new Set(values.map((v) => v.label)).size < values.length
 }
