@@ -2,21 +2,19 @@
 // lunr's indexes are immutable, so each change used to rebuild the whole annotation index. It
 // keeps lunr's tokenizer, pipeline, query rules and BM25 weights (computed at query time from the
 // current counts, rounded as lunr rounds them), so queries mean what they meant with lunr.
+// Documents have numbers, and a query scores into typed arrays indexed by them: a word most
+// annotations have (100,000 of them) is scored without an object per hit.
 
 import lunr from 'lunr'
 
-/** lunr.TokenSet's static parts: public in lunr, missing from @types/lunr. */
-const TokenSets = lunr.TokenSet as unknown as {
-  fromClause(clause: lunr.Query.Clause): lunr.TokenSet
-  Builder: new () => { insert(word: string): void; finish(): void; root: lunr.TokenSet }
-}
+import { NO_MATCHES, Scratch, grown } from './annotation-scratch'
+import type { AnnotationMatches } from './annotation-scratch'
+import { AnnotationWords } from './annotation-words'
 
 const { REQUIRED, PROHIBITED } = lunr.Query.presence
 // lunr's BM25 parameters (Builder defaults).
 const K1 = 1.2
 const B = 0.75
-// New words are looked up in a small trie of their own until there are this many.
-const NEW_WORDS_BEFORE_REBUILD = 2000
 // Words whose pipeline result is remembered (then forgotten all at once).
 const STEMS_KEPT = 100_000
 
@@ -36,71 +34,98 @@ interface Weighed {
 }
 
 interface Entry {
-  /** Per field: term → how often it occurs; and the field's length in terms. */
+  ref: string
+  /** Per field: term → how often it occurs. */
   terms: Map<string, number>[]
-  lengths: number[]
 }
+
+export type { AnnotationMatches }
 
 export class AnnotationIndex {
   readonly pipeline = new lunr.Pipeline()
   readonly #fields: readonly string[]
-  readonly #entries = new Map<string, Entry>()
-  /** term → per field: ref → term frequency. */
-  readonly #postings = new Map<string, Map<string, number>[]>()
+  /** ref → document number. */
+  readonly #numbers = new Map<string, number>()
+  /** By document number (undefined: a number free for reuse). */
+  readonly #entries: (Entry | undefined)[] = []
+  readonly #free: number[] = []
+  /** term → per field: document number → term frequency. */
+  readonly #postings = new Map<string, Map<number, number>[]>()
+  /** Per field: each document's length in terms, by document number; and their sum. */
+  #lengths: Int32Array[]
   readonly #lengthSums: number[]
-  /** Every term in a trie (for fuzzy words and inner wildcards), made when first needed. */
-  #trie: lunr.TokenSet | undefined
-  readonly #newWords = new Set<string>()
+  readonly #scratch = new Scratch()
+  /** Every term, for wildcards and fuzzy words. */
+  readonly #words = new AnnotationWords()
   /** Word → its terms after the pipeline. */
   readonly #stems = new Map<string, string[]>()
 
   constructor(fields: readonly string[]) {
     this.#fields = fields
     this.#lengthSums = fields.map(() => 0)
+    this.#lengths = fields.map(() => new Int32Array(64))
     this.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer)
   }
 
   get size(): number {
-    return this.#entries.size
+    return this.#numbers.size
   }
 
-  /** Adds the document, or replaces the one with this ref. */
-  put(ref: string, fields: Readonly<Record<string, string>>): void {
+  /** The document's number (kept while it stays in the index), if it is in it. */
+  numberOf(ref: string): number | undefined {
+    return this.#numbers.get(ref)
+  }
+
+  refOf(doc: number): string {
+    return this.#entries[doc]!.ref
+  }
+
+  /** Adds the document, or replaces the one with this ref; answers its number. */
+  put(ref: string, fields: Readonly<Record<string, string>>): number {
     this.remove(ref)
-    const entry: Entry = { terms: [], lengths: [] }
+    const doc = this.#free.pop() ?? this.#entries.length
+    if (doc >= this.#lengths[0]!.length) {
+      this.#lengths = this.#lengths.map((lengths) => grown(lengths, doc + 1))
+    }
+    const entry: Entry = { ref, terms: [] }
     this.#fields.forEach((field, f) => {
       const terms = this.#terms(fields[field] ?? '')
       const counts = new Map<string, number>()
       for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
       entry.terms.push(counts)
-      entry.lengths.push(terms.length)
+      this.#lengths[f]![doc] = terms.length
       this.#lengthSums[f]! += terms.length
       for (const [term, tf] of counts) {
         let posting = this.#postings.get(term)
         if (!posting) {
-          posting = this.#fields.map(() => new Map<string, number>())
+          posting = this.#fields.map(() => new Map<number, number>())
           this.#postings.set(term, posting)
-          this.#newWords.add(term)
+          this.#words.added(term)
         }
-        posting[f]!.set(ref, tf)
+        posting[f]!.set(doc, tf)
       }
     })
-    this.#entries.set(ref, entry)
+    this.#entries[doc] = entry
+    this.#numbers.set(ref, doc)
+    return doc
   }
 
   remove(ref: string): void {
-    const entry = this.#entries.get(ref)
-    if (!entry) return
-    this.#entries.delete(ref)
+    const doc = this.#numbers.get(ref)
+    if (doc === undefined) return
+    const entry = this.#entries[doc]!
+    this.#numbers.delete(ref)
+    this.#entries[doc] = undefined
+    this.#free.push(doc)
     entry.terms.forEach((counts, f) => {
-      this.#lengthSums[f]! -= entry.lengths[f]!
+      this.#lengthSums[f]! -= this.#lengths[f]![doc]!
       for (const term of counts.keys()) {
         const posting = this.#postings.get(term)!
-        posting[f]!.delete(ref)
+        posting[f]!.delete(doc)
         if (posting.every((byRef) => byRef.size === 0)) {
           // The trie may still list it: expansions are checked against the postings.
           this.#postings.delete(term)
-          this.#newWords.delete(term)
+          this.#words.removed(term)
         }
       }
     })
@@ -131,49 +156,116 @@ export class AnnotationIndex {
    * lunr.Index.query would; best first, ties by ref so the order never depends on history.
    */
   query(clauses: readonly { clause: FullClause; terms: readonly string[] }[]): IndexHit[] {
-    const fieldNumber = new Map(this.#fields.map((field, i) => [field, i]))
-    // Query vector per field: term → summed boosts (lunr upserts a clause's boost per term).
-    const vectors = this.#fields.map(() => new Map<string, number>())
-    const prohibited = new Set<string>()
-    const requiredSets: Set<string>[] = []
-    const touched = new Set<string>()
-    for (const { clause, terms } of clauses) {
-      const fields = clause.fields.map((f) => fieldNumber.get(f)).filter((f) => f !== undefined)
-      const clauseMatches = new Set<string>()
-      for (const term of terms) {
-        const expanded = this.#expand(clause, term)
-        // lunr: a required word that matches no term leaves no document at all.
-        if (expanded.length === 0 && clause.presence === REQUIRED) return []
-        for (const word of expanded) {
-          const posting = this.#postings.get(word)!
-          for (const f of fields) {
-            const refs = posting[f]!
-            if (clause.presence === PROHIBITED) {
-              for (const ref of refs.keys()) prohibited.add(ref)
-              continue
-            }
-            if (clause.presence === REQUIRED) for (const ref of refs.keys()) clauseMatches.add(ref)
-            vectors[f]!.set(word, (vectors[f]!.get(word) ?? 0) + clause.boost)
-            for (const ref of refs.keys()) touched.add(ref)
-          }
-        }
-      }
-      if (clause.presence === REQUIRED) requiredSets.push(clauseMatches)
-    }
-    const negated = clauses.length > 0 && clauses.every((c) => c.clause.presence === PROHIBITED)
-    const candidates = negated ? this.#entries.keys() : touched
-    const weighed = vectors.map((vector) => this.#weighed(vector))
+    const found = this.match(clauses)
     const hits: IndexHit[] = []
-    for (const ref of candidates) {
-      if (prohibited.has(ref) || requiredSets.some((set) => !set.has(ref))) continue
-      hits.push({ ref, score: this.#score(ref, weighed), matched: this.#matched(ref, vectors) })
+    for (let i = 0; i < found.count; i++) {
+      const doc = found.docs[i]!
+      hits.push({ ref: this.refOf(doc), score: found.scores[doc]!, matched: found.matched(doc) })
     }
     return hits.sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
   }
 
+  /**
+   * The documents the clauses match, scored as lunr.Index.query scores them, in no order:
+   * each posting is walked once to collect the candidates and once per field to score them.
+   */
+  match(clauses: readonly { clause: FullClause; terms: readonly string[] }[]): AnnotationMatches {
+    const fieldNumber = new Map(this.#fields.map((field, i) => [field, i]))
+    // Query vector per field: term → summed boosts (lunr upserts a clause's boost per term).
+    const vectors = this.#fields.map(() => new Map<string, number>())
+    const s = this.#scratch
+    s.fit(this.#entries.length)
+    const query = s.stamp()
+    let candidates = 0
+    let required = 0
+    for (const { clause, terms } of clauses) {
+      const fields = clause.fields.map((f) => fieldNumber.get(f)).filter((f) => f !== undefined)
+      const isRequired = clause.presence === REQUIRED
+      const mark = s.stamp()
+      for (const term of terms) {
+        const expanded = this.#words.expand(clause, term, this.#postings)
+        // lunr: a required word that matches no term leaves no document at all.
+        if (expanded.length === 0 && isRequired) return NO_MATCHES
+        for (const word of expanded) {
+          const posting = this.#postings.get(word)!
+          for (const f of fields) {
+            const docs = posting[f]!
+            if (clause.presence === PROHIBITED) {
+              for (const doc of docs.keys()) s.banned[doc] = query
+              continue
+            }
+            vectors[f]!.set(word, (vectors[f]!.get(word) ?? 0) + clause.boost)
+            for (const doc of docs.keys()) {
+              if (s.seen[doc] !== query) {
+                s.seen[doc] = query
+                s.scores[doc] = 0
+                s.required[doc] = 0
+                s.candidates[candidates++] = doc
+              }
+              // A document counts once per required clause it matches.
+              if (isRequired && s.clause[doc] !== mark) {
+                s.clause[doc] = mark
+                s.required[doc]! += 1
+              }
+            }
+          }
+        }
+      }
+      if (isRequired) required += 1
+    }
+    const negated = clauses.length > 0 && clauses.every((c) => c.clause.presence === PROHIBITED)
+    if (negated) {
+      for (const [doc, entry] of this.#entries.entries()) {
+        if (entry) s.candidates[candidates++] = doc
+        s.scores[doc] = 0
+      }
+    }
+    this.#scoreInto(vectors, s, candidates)
+    let count = 0
+    for (let i = 0; i < candidates; i++) {
+      const doc = s.candidates[i]!
+      if (s.banned[doc] === query || (!negated && s.required[doc]! < required)) continue
+      s.docs[count++] = doc
+    }
+    return {
+      count,
+      docs: s.docs,
+      scores: s.scores,
+      matched: (doc) => this.#matched(doc, vectors)
+    }
+  }
+
+  /**
+   * Adds each field's share to the candidates' scores: per field, the query vector's dot product
+   * with the document's over its magnitude, summed in the order lunr sums them (terms in term
+   * order within a field, fields in order), so the scores are lunr's to the last bit.
+   */
+  #scoreInto(vectors: readonly Map<string, number>[], s: Scratch, candidates: number): void {
+    const n = this.#numbers.size
+    vectors.forEach((vector, f) => {
+      const { terms, magnitude } = this.#weighed(vector)
+      if (terms.length === 0) return
+      const lengths = this.#lengths[f]!
+      const average = this.#lengthSums[f]! / n
+      for (const { term, boost, idf } of terms) {
+        this.#postings.get(term)![f]!.forEach((tf, doc) => {
+          const bm25 = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (lengths[doc]! / average)) + tf)
+          // lunr keeps three decimals of each document weight.
+          s.dot[doc]! += boost * (Math.round(bm25 * 1000) / 1000)
+        })
+      }
+      for (let i = 0; i < candidates; i++) {
+        const doc = s.candidates[i]!
+        // lunr turns a field score that is not a number (no magnitude) into 0.
+        s.scores[doc]! += s.dot[doc]! / magnitude || 0
+        s.dot[doc] = 0
+      }
+    })
+  }
+
   /** The query terms each field of the document has (the query vector's terms, by field). */
-  #matched(ref: string, vectors: readonly Map<string, number>[]): Map<string, Set<string>> {
-    const entry = this.#entries.get(ref)!
+  #matched(doc: number, vectors: readonly Map<string, number>[]): Map<string, Set<string>> {
+    const entry = this.#entries[doc]!
     const matched = new Map<string, Set<string>>()
     vectors.forEach((vector, f) => {
       for (const term of vector.keys()) {
@@ -188,68 +280,15 @@ export class AnnotationIndex {
 
   /** A field's query vector in term order, each term with its idf, and its magnitude. */
   #weighed(vector: Map<string, number>): Weighed {
-    const n = this.#entries.size
+    const n = this.#numbers.size
     const terms = [...vector]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([term, boost]) => {
         // lunr counts a document once per field that has the term.
-        const withTerm = this.#postings.get(term)!.reduce((sum, byRef) => sum + byRef.size, 0)
+        const withTerm = this.#postings.get(term)!.reduce((sum, byDoc) => sum + byDoc.size, 0)
         const idf = Math.log(1 + Math.abs((n - withTerm + 0.5) / (withTerm + 0.5)))
         return { term, boost, idf }
       })
     return { terms, magnitude: Math.sqrt(terms.reduce((sum, t) => sum + t.boost * t.boost, 0)) }
   }
-
-  /** Σ over fields of the query vector's dot product with the document's, over its magnitude. */
-  #score(ref: string, weighed: readonly Weighed[]): number {
-    const entry = this.#entries.get(ref)!
-    const n = this.#entries.size
-    let score = 0
-    weighed.forEach(({ terms, magnitude }, f) => {
-      let dot = 0
-      for (const { term, boost, idf } of terms) {
-        const tf = entry.terms[f]!.get(term)
-        if (tf === undefined) continue
-        const average = this.#lengthSums[f]! / n
-        const bm25 =
-          (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (entry.lengths[f]! / average)) + tf)
-        // lunr keeps three decimals of each document weight.
-        dot += boost * (Math.round(bm25 * 1000) / 1000)
-      }
-      // lunr turns a field score that is not a number (no magnitude) into 0.
-      score += dot / magnitude || 0
-    })
-    return score
-  }
-
-  /** The index terms one term of a clause stands for, sorted. */
-  #expand(clause: FullClause, term: string): string[] {
-    const fuzzy = (clause.editDistance ?? 0) > 0
-    if (!fuzzy && !term.includes('*')) return this.#postings.has(term) ? [term] : []
-    if (!fuzzy && term.indexOf('*') === term.length - 1) {
-      const prefix = term.slice(0, -1)
-      return [...this.#postings.keys()].filter((t) => t.startsWith(prefix)).sort()
-    }
-    if (this.#newWords.size > NEW_WORDS_BEFORE_REBUILD || !this.#trie) {
-      this.#trie = trieOf([...this.#postings.keys()])
-      this.#newWords.clear()
-    }
-    const wanted = TokenSets.fromClause({ ...clause, term })
-    const found = new Set(this.#trie.intersect(wanted).toArray())
-    if (this.#newWords.size > 0) {
-      for (const word of trieOf([...this.#newWords])
-        .intersect(wanted)
-        .toArray())
-        found.add(word)
-    }
-    return [...found].filter((word) => this.#postings.has(word)).sort()
-  }
-}
-
-function trieOf(words: string[]): lunr.TokenSet {
-  const builder = new TokenSets.Builder()
-  // lunr's token set builder needs its words sorted (by code unit).
-  for (const word of words.sort()) builder.insert(word)
-  builder.finish()
-  return builder.root
 }

@@ -7,14 +7,18 @@ import lunr from 'lunr'
 import type { HighlightColor } from '../../shared/annotations'
 import type { FacetCount, SearchFilters, SearchHit } from '../../shared/search'
 import { AnnotationIndex } from './annotation-index'
+import { AnnotationFacets, noFacets } from './annotation-facets'
+import type { AnnotationFacetCounts } from './annotation-facets'
+import { TopDocs } from './annotation-ranking'
+import { AnnotationTable } from './annotation-table'
 import { createTermMarker } from './mark-terms'
 import { scoringClauses } from './posting-query'
 import { phraseRanges } from './phrases'
+import type { Phrase } from './phrases'
 import { planQuery } from './query-plan'
 import type { Clause } from './query-plan'
 import { buildSnippet } from './snippet'
 import { mergeRanges } from './text-hit'
-import { Counter } from './facet-counter'
 
 /** One highlight or note, as searched and as shown in a result. */
 export interface AnnotationDocument {
@@ -51,7 +55,7 @@ export interface AnnotationResult {
   total: number
   hits: SearchHit[]
   /** Counts by briefing, entity, tag and colour over every matching annotation. */
-  facets: { briefing: Counter; entity: Counter; tag: Counter; color: Counter }
+  facets: AnnotationFacetCounts
 }
 
 /** Changes to the searchable annotations, as main sends them to the index process. */
@@ -91,8 +95,9 @@ const keyOf = (key: AnnotationKey) => `${key.kind} ${key.id}`
 export function createAnnotationSearch(): AnnotationSearch {
   /** briefing id → "kind id" → document. */
   const byBriefing = new Map<string, Map<string, AnnotationDocument>>()
-  const docs = new Map<string, AnnotationDocument>()
   const index = new AnnotationIndex(FIELDS)
+  /** The documents by their number in the index. */
+  const table = new AnnotationTable()
   const { pipeline } = index
   const marker = createTermMarker(pipeline)
 
@@ -103,22 +108,23 @@ export function createAnnotationSearch(): AnnotationSearch {
     const ref = refOf(doc)
     const same =
       old !== undefined && refOf(old) === ref && indexedFields(old) === indexedFields(doc)
-    docs.set(ref, doc)
-    if (!same) {
-      index.put(ref, {
-        briefing: doc.briefingTitle,
-        heading: doc.heading,
-        body: doc.text,
-        tag: doc.tags.join('\n')
-      })
-    }
+    const number = same
+      ? index.numberOf(ref)!
+      : index.put(ref, {
+          briefing: doc.briefingTitle,
+          heading: doc.heading,
+          body: doc.text,
+          tag: doc.tags.join('\n')
+        })
+    table.set(number, doc)
   }
 
   function remove(known: Map<string, AnnotationDocument>, key: string) {
     const old = known.get(key)
     if (!old) return
     known.delete(key)
-    docs.delete(refOf(old))
+    const number = index.numberOf(refOf(old))
+    if (number !== undefined) table.delete(number)
     index.remove(refOf(old))
   }
 
@@ -141,35 +147,54 @@ export function createAnnotationSearch(): AnnotationSearch {
       for (const doc of putDocs) put(map, doc)
     },
     search(query, options) {
-      const facets = {
-        briefing: new Counter(),
-        entity: new Counter(),
-        tag: new Counter(),
-        color: new Counter()
-      }
       const plan = planQuery(query, pipeline)
       const clauses = annotationClauses(plan.clauses)
-      if (!clauses || clauses.length === 0 || docs.size === 0) return { total: 0, hits: [], facets }
+      if (!clauses || clauses.length === 0 || index.size === 0) {
+        return { total: 0, hits: [], facets: noFacets() }
+      }
+      const found = index.match(scoringClauses(clauses, FIELDS, pipeline))
+      const { scores } = found
+      // Best first, ties by ref: the order of the hits, and of the facet values first met.
+      const before = (a: number, b: number) =>
+        scores[a]! > scores[b]! || (scores[a] === scores[b] && index.refOf(a) < index.refOf(b))
       const filters = options.filters ?? {}
-      const matched = index.query(scoringClauses(clauses, FIELDS, pipeline)).flatMap((result) => {
-        const doc = docs.get(result.ref)
-        if (!doc || !plan.phrases.every((p) => phraseRanges(doc.text, p.words).length > 0)) {
-          return []
+      // Entities are asked for once per section, not per hit.
+      const sectionEntities = options.sectionEntities
+      const entitiesBySection: (ReadonlyMap<string, string> | undefined)[] = []
+      const entitiesOf = (section: number) => {
+        if (!sectionEntities) return NO_ENTITIES
+        return (entitiesBySection[section] ??= sectionEntities(...table.section(section)))
+      }
+      const facets = new AnnotationFacets(table, before, entitiesOf)
+      const top = new TopDocs(options.take, before)
+      // The hits that pass the filters, for a second walk should facet labels need it.
+      const passed = new Int32Array(found.count)
+      let total = 0
+      const { phrases } = plan
+      // Filters by the table's ids: a hit's document is read only for a phrase.
+      const briefing = filters.briefingId ?? null
+      // A tag or colour no annotation has: -2, which no hit has (-1 is "no colour").
+      const tag = filters.tag === undefined ? null : table.tags.find(filters.tag)
+      const color = filters.color === undefined ? null : table.colors.find(filters.color)
+      for (let i = 0; i < found.count; i++) {
+        const number = found.docs[i]!
+        if (phrases.length > 0 && !hasPhrases(table.document(number)!.text, phrases)) continue
+        if (briefing !== null && table.briefings.values[table.briefingOf(number)] !== briefing) {
+          continue
         }
-        const entities = options.sectionEntities?.(doc.briefingId, doc.sectionId) ?? NO_ENTITIES
-        if (filters.briefingId !== undefined && doc.briefingId !== filters.briefingId) return []
-        if (filters.tag !== undefined && !doc.tags.includes(filters.tag)) return []
-        if (filters.color !== undefined && doc.color !== filters.color) return []
-        if (filters.entityId !== undefined && !entities.has(filters.entityId)) return []
-        facets.briefing.add(doc.briefingId, doc.briefingTitle)
-        for (const [id, name] of entities) facets.entity.add(id, name)
-        for (const tag of new Set(doc.tags)) facets.tag.add(tag, tag)
-        if (doc.color) facets.color.add(doc.color, doc.color)
-        return [{ doc, result }]
-      })
-      const hits = matched.slice(0, options.take).map(({ doc, result }) => {
+        if (tag !== null && !table.tagsOf(number).includes(tag)) continue
+        if (color !== null && table.colorOf(number) !== color) continue
+        const section = table.sectionOf(number)
+        if (filters.entityId !== undefined && !entitiesOf(section).has(filters.entityId)) continue
+        passed[total++] = number
+        facets.add(number)
+        top.push(number)
+      }
+      const hits = top.best().map((number) => {
+        const doc = table.document(number)!
+        const matched = found.matched(number)
         const bodyTerms = new Set(
-          [...(result.matched.get('body') ?? [])].filter((t) => !plan.phraseOnlyTerms.has(t))
+          [...(matched.get('body') ?? [])].filter((t) => !plan.phraseOnlyTerms.has(t))
         )
         const ranges = marker.rangesOf(doc.text, bodyTerms)
         for (const phrase of plan.phrases) ranges.push(...phraseRanges(doc.text, phrase.words))
@@ -180,17 +205,20 @@ export function createAnnotationSearch(): AnnotationSearch {
           briefingTitle: doc.briefingTitle,
           sectionId: doc.sectionId,
           heading: doc.heading,
-          score: result.score,
-          fields: FIELDS.filter((field) => result.matched.has(field)),
+          score: scores[number]!,
+          fields: FIELDS.filter((field) => matched.has(field)),
           snippet: buildSnippet(doc.text, mergeRanges(ranges)),
           matches: []
         }
         return hit
       })
-      return { total: matched.length, hits, facets }
+      return { total, hits, facets: facets.counts(passed, total) }
     }
   }
 }
+
+const hasPhrases = (text: string, phrases: readonly Phrase[]) =>
+  phrases.every((p) => phraseRanges(text, p.words).length > 0)
 
 /** What the index holds of a document: unchanged, it need not be indexed again. */
 function indexedFields(doc: AnnotationDocument): string {
