@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { describeError, nodeStoreFs } from '../fs/node-fs'
 import { log } from '../log/log'
 import { writeFileAtomically } from '../fs/atomic-write'
-import { decodePostingFile, encodePostingFile, OlderPostingFile } from './posting-file'
+import { decodeMilliPostingFile, encodePostingFile, OlderPostingFile } from './posting-file'
 import { PostingIndex } from './posting-index'
 import type { PostingArrays } from './posting-index'
 import { packTexts, unpackTexts } from './stored-sections'
@@ -99,7 +99,7 @@ export class IndexCache {
 
   /** The shard in a cache file's bytes; undefined for another format or key, throws if damaged. */
   parse(bytes: Buffer, key: string): CachedShard | undefined {
-    const { header, arrays, tail } = decodePostingFile<CacheHeader>(bytes)
+    const { header, arrays, tail } = decodeMilliPostingFile<CacheHeader>(bytes)
     if (header.format !== INDEX_FORMAT || header.key !== key) return undefined
     if (header.refs.length !== arrays.documentCount) throw new Error('cache file: refs')
     return {
