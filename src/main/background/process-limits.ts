@@ -11,6 +11,7 @@ export const IMPORT_HEAP_LIMIT_MB = 1536
 
 /** Flags each role's process starts with (Node's fork and Electron's utilityProcess take them alike). */
 export const ROLE_EXEC_ARGV: Readonly<Record<ProcessRole, readonly string[]>> = {
-  index: [],
+  // The index process collects its garbage once it has loaded (heap-settle.ts).
+  index: ['--expose-gc'],
   import: [`--max-old-space-size=${IMPORT_HEAP_LIMIT_MB}`]
 }

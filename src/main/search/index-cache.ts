@@ -8,9 +8,10 @@ import { join } from 'node:path'
 import { describeError, nodeStoreFs } from '../fs/node-fs'
 import { log } from '../log/log'
 import { writeFileAtomically } from '../fs/atomic-write'
-import { decodePostingFile, encodePostingFile, OlderPostingFile } from './posting-file'
+import { decodeMilliPostingFile, encodePostingFile, OlderPostingFile } from './posting-file'
 import { PostingIndex } from './posting-index'
 import type { PostingArrays } from './posting-index'
+import { ReadBuffers } from './read-buffers'
 import { packTexts, unpackTexts } from './stored-sections'
 import type { PackedSections, StoredSections } from './stored-sections'
 
@@ -50,6 +51,8 @@ export interface WarmShard {
 }
 
 export class IndexCache {
+  readonly #buffers = new ReadBuffers()
+
   constructor(readonly dir: string) {}
 
   /** The shard with this key, or undefined when it is not cached (or the file is damaged). */
@@ -57,12 +60,15 @@ export class IndexCache {
     return this.load(await this.readBytes(key), key)
   }
 
-  /** The bytes of the shard file with this key; undefined when there is none. */
+  /** The bytes of the shard file with this key (valid until passed to load); undefined if none. */
   async readBytes(key: string): Promise<Buffer | undefined> {
-    return readFile(this.#file(key)).catch(() => undefined)
+    return this.#buffers.read(this.#file(key))
   }
 
-  /** The shard in bytes read by readBytes: undefined when missing, damaged or of another format. */
+  /**
+   * The shard in bytes read by readBytes: undefined when missing, damaged or of another format.
+   * The bytes go back to be read into again: nothing decoded refers to them.
+   */
   load(bytes: Buffer | undefined, key: string): CachedShard | undefined {
     if (!bytes) return undefined
     try {
@@ -74,6 +80,8 @@ export class IndexCache {
         `search cache: ${key}${SHARD_EXTENSION} is damaged and will be rebuilt: ${describeError(error)}`
       )
       return undefined
+    } finally {
+      this.#buffers.release(bytes)
     }
   }
 
@@ -99,7 +107,7 @@ export class IndexCache {
 
   /** The shard in a cache file's bytes; undefined for another format or key, throws if damaged. */
   parse(bytes: Buffer, key: string): CachedShard | undefined {
-    const { header, arrays, tail } = decodePostingFile<CacheHeader>(bytes)
+    const { header, arrays, tail } = decodeMilliPostingFile<CacheHeader>(bytes)
     if (header.format !== INDEX_FORMAT || header.key !== key) return undefined
     if (header.refs.length !== arrays.documentCount) throw new Error('cache file: refs')
     return {

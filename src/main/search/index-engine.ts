@@ -24,13 +24,14 @@ import { shardKey, viewByDifference, viewOf } from './search-view'
 import type { LibraryView } from './search-view'
 import { coverageStatus, isCovered, nextTarget, redundantShards } from './shard-coverage'
 import type { Target } from './shard-coverage'
-import { planShards } from './shard-plan'
+import { planShards, sameMembers } from './shard-plan'
 import type { Manifest, ShardLimits } from './shard-plan'
 import type { TextQuery, TextResponse } from './search-service'
 import { prepareSearch, searchShards } from './text-search'
 import { carryQueryTables } from './view-delta'
 import type { LoadedShard } from './text-search'
 import { describeError } from '../fs/node-fs'
+import { settleOnce } from './heap-settle'
 import { log } from '../log/log'
 
 export type { TextQuery, TextResponse }
@@ -368,6 +369,8 @@ export class IndexEngine {
       // Given up as soon as a sync starts: it is about to change what this prepares for.
       const wanted = () => !this.#closed && !this.#building && this.#syncs === syncs
       if (!wanted()) return
+      // Once the library is read, the warm start's stored copies and the parsed files are garbage.
+      if (this.#libraryRead) settleOnce(this)
       prepareSearch(loaded, view, wanted).catch((e: unknown) =>
         log.error('search index: preparing queries failed', e)
       )
@@ -451,12 +454,6 @@ export class IndexEngine {
 
 function changedFiles(changes: LibraryChanges): Set<string> {
   return new Set(changes.briefings.map((id) => `${id}.json`))
-}
-
-function sameMembers(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
-  if (a.size !== b.size) return false
-  for (const [id, hash] of a) if (b.get(id) !== hash) return false
-  return true
 }
 
 function yieldToQueries(): Promise<void> {

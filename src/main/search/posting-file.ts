@@ -7,7 +7,8 @@
 
 import { crc32 } from 'node:zlib'
 
-import type { PostingArrays } from './posting-index'
+import { toMillis } from './posting-index'
+import type { MilliPostingArrays, PostingArrays } from './posting-index'
 
 /** 'BRX3': files with a checksum and a tail. Older files are not read: their shards get rebuilt. */
 const MAGIC = 'BRX3'
@@ -36,14 +37,15 @@ export interface PostingHeader {
 
 export function encodePostingFile(
   header: object,
-  arrays: PostingArrays,
+  arrays: PostingArrays | MilliPostingArrays,
   tail: Uint8Array = new Uint8Array(0)
 ): Buffer {
+  const weights = 'weightMillis' in arrays ? arrays.weightMillis : toMillis(arrays.weights)
   const own: PostingHeader = {
     fields: arrays.fields,
     documentCount: arrays.documentCount,
     terms: arrays.terms,
-    lengths: [arrays.offsets.length, arrays.documents.length, arrays.weights.length],
+    lengths: [arrays.offsets.length, arrays.documents.length, weights.length],
     tail: tail.length
   }
   const json = Buffer.from(JSON.stringify({ ...header, postings: own }), 'utf8')
@@ -52,7 +54,6 @@ export function encodePostingFile(
   prefix.write(MAGIC, 0, 'latin1')
   prefix.writeUInt32LE(json.length, 4)
   json.copy(prefix, PREFIX)
-  const weights = Int32Array.from(arrays.weights, (w) => Math.round(w * 1000))
   const integers = [arrays.offsets, arrays.documents, weights].map(bytesOf)
   const file = Buffer.concat([prefix, ...integers, tail])
   file.writeUInt32LE(checksumOf(file), CHECKSUM_AT)
@@ -71,6 +72,17 @@ function checksumOf(file: Buffer): number {
 export function decodePostingFile<H extends object>(
   file: Buffer
 ): { header: H; arrays: PostingArrays; tail: Buffer } {
+  const { header, arrays, tail } = decodeMilliPostingFile<H>(file)
+  const { weightMillis, ...rest } = arrays
+  const weights = new Float64Array(weightMillis.length)
+  for (let i = 0; i < weights.length; i++) weights[i] = weightMillis[i]! / 1000
+  return { header, arrays: { ...rest, weights }, tail }
+}
+
+/** decodePostingFile with the weights as the file holds them, × 1000 (what PostingIndex keeps). */
+export function decodeMilliPostingFile<H extends object>(
+  file: Buffer
+): { header: H; arrays: MilliPostingArrays; tail: Buffer } {
   const magic = file.length < PREFIX ? '' : file.toString('latin1', 0, 4)
   if (OLDER_MAGICS.has(magic)) throw new OlderPostingFile(`posting file of format ${magic}`)
   if (magic !== MAGIC) throw new Error('not a posting file')
@@ -89,9 +101,7 @@ export function decodePostingFile<H extends object>(
   const body = int32s(file, bodyStart, integers)
   const offsets = body.subarray(0, offsetCount)
   const documents = body.subarray(offsetCount, offsetCount + postingCount)
-  const stored = body.subarray(offsetCount + postingCount)
-  const weights = new Float64Array(weightCount)
-  for (let i = 0; i < weightCount; i++) weights[i] = stored[i]! / 1000
+  const weightMillis = body.subarray(offsetCount + postingCount)
   checkArrays(postings, offsets, documents, weightCount)
   // Last, so the checks above name what is wrong with a file that is damaged beyond a bit flip.
   if (file.readUInt32LE(CHECKSUM_AT) !== checksumOf(file)) {
@@ -105,7 +115,7 @@ export function decodePostingFile<H extends object>(
       terms: postings.terms,
       offsets: offsets.slice(),
       documents: documents.slice(),
-      weights
+      weightMillis: weightMillis.slice()
     },
     tail: file.subarray(tailStart)
   }

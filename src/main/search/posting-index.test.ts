@@ -150,4 +150,10 @@ describe('posting index', () => {
     expect(back.documents).toEqual(arrays.documents)
     expect(lunr.version).toBe('2.3.9')
   })
+
+  it('scores with lunr’s very weights, kept as thousandths', () => {
+    const index = new PostingIndex(arrays)
+    const back = Float64Array.from(index.weightMillis, (millis) => millis / 1000)
+    expect(back).toEqual(arrays.weights)
+  })
 })

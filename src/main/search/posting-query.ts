@@ -138,7 +138,7 @@ export function matchShard(
         matched[document] = 1
         touched.push(document)
       }
-      scores[document]! += factor * index.weights[p]!
+      scores[document]! += factor * (index.weightMillis[p]! / 1000)
     }
   }
   // lunr: a query of prohibited clauses only matches every other document, with score 0.

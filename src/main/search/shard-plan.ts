@@ -79,3 +79,13 @@ function nextBatch(plan: Manifest): string {
     .map(batchNumber)
   return `batch-${Math.max(0, ...used) + 1}`
 }
+
+/** Whether two shards list the same briefings in the same content. */
+export function sameMembers(
+  a: ReadonlyMap<string, string>,
+  b: ReadonlyMap<string, string>
+): boolean {
+  if (a.size !== b.size) return false
+  for (const [id, hash] of a) if (b.get(id) !== hash) return false
+  return true
+}

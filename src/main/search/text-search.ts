@@ -7,7 +7,7 @@ import type { Entity } from '../../shared/dataset'
 import { libraryWordsOf, prepareWords } from './fuzzy-words'
 import { hitOf } from './text-hit'
 import type { TermMarker } from './mark-terms'
-import { phraseRanges } from './phrases'
+import { hasPhrase } from './phrases'
 import { matchedTerms, matchShard } from './posting-query'
 import { prepareTermUnion, queryExpander } from './term-union'
 import type { ShardMatches } from './posting-query'
@@ -235,7 +235,7 @@ function passes(entry: IndexedSection, plan: QueryPlan, filters: SearchFilters):
           : phrase.field === 'body'
             ? [section.text]
             : [section.heading, section.text]
-    return texts.some((text) => phraseRanges(text, phrase.words).length > 0)
+    return texts.some((text) => hasPhrase(text, phrase.words))
   })
 }
 
