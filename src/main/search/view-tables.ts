@@ -128,20 +128,27 @@ export class ViewTables {
     }
     if (this.#counts.length < this.#kinds.length) {
       this.#counts = new Int32Array(this.#kinds.length * 2)
+      this.#touched = new Int32Array(this.#kinds.length * 2)
     }
     const counts = this.#counts
     const pool = this.#pool
-    const touched: number[][] = [[], [], []]
+    const starts = this.#start
+    const ends = this.#end
+    // Values in the order first counted (the order ties keep), in one flat list for all facets.
+    const touched = this.#touched
+    let touchedCount = 0
     for (let h = 0; h < count; h++) {
       const serial = serials[h]!
-      const end = this.#end[serial]!
-      for (let k = this.#start[serial]!; k < end; k++) {
+      const end = ends[serial]!
+      for (let k = starts[serial]!; k < end; k++) {
         const id = pool[k]!
-        if (counts[id] === 0) touched[this.#kinds[id]!]!.push(id)
+        if (counts[id] === 0) touched[touchedCount++] = id
         counts[id]! += 1
       }
     }
-    const [briefing, entity, tag] = touched.map((ids) =>
+    const byKind: number[][] = [[], [], []]
+    for (let t = 0; t < touchedCount; t++) byKind[this.#kinds[touched[t]!]!]!.push(touched[t]!)
+    const [briefing, entity, tag] = byKind.map((ids) =>
       this.#top(ids).map((id) => ({
         value: this.#values[id]!,
         label: this.#labels[id]!,
@@ -149,9 +156,14 @@ export class ViewTables {
       }))
     )
     // Cleared for the next query: only the values this one touched were counted.
-    for (const ids of touched) for (const id of ids) counts[id] = 0
+    for (let t = 0; t < touchedCount; t++) counts[touched[t]!] = 0
     return { briefing: briefing!, entity: entity!, tag: tag!, color: [] }
   }
+
+  /** Values counted by the query under way, first-counted first (countFacets). */
+  #touched = new Int32Array(0)
+  /** Each listed value's count and label rank in one number (#top), reused by every query. */
+  #keys = new Float64Array(0)
 
   /** The FACET_LIMIT values with the highest counts, ties by label, then in the order given. */
   #top(ids: readonly number[]): number[] {
@@ -164,14 +176,21 @@ export class ViewTables {
         (id) => labels[id]!
       )
     }
+    // Count first, then label order, in one number: most values are then turned away by one
+    // comparison of numbers (counts tie often, labels almost never).
     const rank = this.#rank
-    const before = (a: number, b: number) =>
-      counts[a]! > counts[b]! || (counts[a] === counts[b] && rank[a]! < rank[b]!)
+    const ranks = this.#ranked + 1
+    if (this.#keys.length < ids.length) this.#keys = new Float64Array(ids.length * 2)
+    const keys = this.#keys
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!
+      keys[i] = counts[id]! * ranks + (ranks - 1 - rank[id]!)
+    }
     return topPositions(
       ids.length,
       FACET_LIMIT,
-      (i) => counts[ids[i]!]!,
-      (i, j) => before(ids[i]!, ids[j]!)
+      (i) => keys[i]!,
+      (i, j) => keys[i]! > keys[j]!
     ).map((i) => ids[i]!)
   }
 
