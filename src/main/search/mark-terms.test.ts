@@ -77,6 +77,16 @@ describe('createTermMarker', () => {
     ])
   })
 
+  it('marks words the stemmer rewrote the end of ("cities" → citi, "hoping" → hope)', () => {
+    const forms = ['Cities', 'hoping', 'visibility', 'happily', 'relational', 'agreed']
+    forms.push('mobility', 'stability', 'conditional', 'activity', 'organization', 'valency')
+    const termOf = (word: string) => indexPipeline().run(lunr.tokenizer(word)).map(String)
+    for (const form of forms) {
+      const text = `Before ${form}, after.`
+      expect(words(text, termOf(form)), form).toEqual([form])
+    }
+  })
+
   it('marks hyphenated parts separately, as lunr indexes them', () => {
     expect(words(TEXT, ['indo', 'pacif'])).toEqual(['Indo', 'Pacific'])
   })
