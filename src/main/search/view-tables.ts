@@ -4,7 +4,6 @@
 
 import type { SearchFacets } from '../../shared/search'
 import { FACET_LIMIT, topValues } from './facet-counter'
-import { topPositions } from './top-k'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
 
@@ -146,10 +145,8 @@ export class ViewTables {
         counts[id]! += 1
       }
     }
-    const byKind: number[][] = [[], [], []]
-    for (let t = 0; t < touchedCount; t++) byKind[this.#kinds[touched[t]!]!]!.push(touched[t]!)
-    const [briefing, entity, tag] = byKind.map((ids) =>
-      this.#top(ids).map((id) => ({
+    const [briefing, entity, tag] = [BRIEFING, ENTITY, TAG].map((kind) =>
+      this.#top(touched, touchedCount, kind).map((id) => ({
         value: this.#values[id]!,
         label: this.#labels[id]!,
         count: counts[id]!
@@ -162,36 +159,51 @@ export class ViewTables {
 
   /** Values counted by the query under way, first-counted first (countFacets). */
   #touched = new Int32Array(0)
-  /** Each listed value's count and label rank in one number (#top), reused by every query. */
-  #keys = new Float64Array(0)
-
-  /** The FACET_LIMIT values with the highest counts, ties by label, then in the order given. */
-  #top(ids: readonly number[]): number[] {
-    const counts = this.#counts
-    const labels = this.#labels
-    if (ids.some((id) => id >= this.#ranked)) {
-      return topValues(
-        ids,
-        (id) => counts[id]!,
-        (id) => labels[id]!
-      )
-    }
+  /**
+   * The FACET_LIMIT values of `kind` among the first `count` of `touched` with the highest
+   * counts, ties by label, then in the order given.
+   */
+  #top(touched: Int32Array, count: number, kind: number): number[] {
+    const [kinds, counts, rank, ranked] = [this.#kinds, this.#counts, this.#rank, this.#ranked]
     // Count first, then label order, in one number: most values are then turned away by one
     // comparison of numbers (counts tie often, labels almost never).
-    const rank = this.#rank
-    const ranks = this.#ranked + 1
-    if (this.#keys.length < ids.length) this.#keys = new Float64Array(ids.length * 2)
-    const keys = this.#keys
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!
-      keys[i] = counts[id]! * ranks + (ranks - 1 - rank[id]!)
+    const ranks = ranked + 1
+    const kept: number[] = []
+    const keys: number[] = []
+    for (let t = 0; t < count; t++) {
+      const id = touched[t]!
+      if (kinds[id] !== kind) continue
+      // A value new since the labels were ranked (an import): labels are compared instead.
+      if (id >= ranked) return this.#topByLabel(touched, count, kind)
+      const key = counts[id]! * ranks + (ranks - 1 - rank[id]!)
+      if (kept.length === FACET_LIMIT && key <= keys[FACET_LIMIT - 1]!) continue
+      let at = kept.length
+      kept.push(id)
+      keys.push(key)
+      while (at > 0 && key > keys[at - 1]!) {
+        kept[at] = kept[at - 1]!
+        keys[at] = keys[at - 1]!
+        at -= 1
+      }
+      kept[at] = id
+      keys[at] = key
+      if (kept.length > FACET_LIMIT) {
+        kept.pop()
+        keys.pop()
+      }
     }
-    return topPositions(
-      ids.length,
-      FACET_LIMIT,
-      (i) => keys[i]!,
-      (i, j) => keys[i]! > keys[j]!
-    ).map((i) => ids[i]!)
+    return kept
+  }
+
+  #topByLabel(touched: Int32Array, count: number, kind: number): number[] {
+    const ids = Array.from(touched.subarray(0, count)).filter((id) => this.#kinds[id] === kind)
+    const counts = this.#counts
+    const labels = this.#labels
+    return topValues(
+      ids,
+      (id) => counts[id]!,
+      (id) => labels[id]!
+    )
   }
 
   #addFacetIds(entry: IndexedSection, serial: number): void {
