@@ -77,6 +77,16 @@ describe('createTermMarker', () => {
     ])
   })
 
+  it('marks words the stemmer rewrote the end of ("cities" → citi, "hoping" → hope)', () => {
+    const forms = ['Cities', 'hoping', 'visibility', 'happily', 'relational', 'agreed']
+    forms.push('mobility', 'stability', 'conditional', 'activity', 'organization', 'valency')
+    const termOf = (word: string) => indexPipeline().run(lunr.tokenizer(word)).map(String)
+    for (const form of forms) {
+      const text = `Before ${form}, after.`
+      expect(words(text, termOf(form)), form).toEqual([form])
+    }
+  })
+
   it('marks hyphenated parts separately, as lunr indexes them', () => {
     expect(words(TEXT, ['indo', 'pacif'])).toEqual(['Indo', 'Pacific'])
   })
@@ -107,8 +117,10 @@ describe('createTermMarker on random texts', () => {
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
     const pieces = ['Meet', 'meetings', 'e', '5', '5,', '"Kishida"', "o'brien", 'İstanbul']
     pieces.push('(war)', 'WAR-time', '—', 'é', 'Émigré', 'x_y', ' ', '\n\n', '-', '\u00a0')
+    pieces.push('Cities', 'citizen', 'city.', 'hoping', 'hopes', 'Time-times')
     const marker = createTermMarker(indexPipeline())
     const terms = ['meet', 'e', '5', 'kishida', "o'brien", 'war', 'time', 'émigré', 'x_y']
+    terms.push('citi', 'citizen', 'hope')
     for (let round = 0; round < 300; round++) {
       const text = Array.from({ length: 1 + Math.floor(random() * 30) }, () => pick(pieces))
         .map((piece) => (random() < 0.7 ? `${piece} ` : piece))

@@ -136,8 +136,8 @@ export function createTermMarker(pipeline: lunr.Pipeline): TermMarker {
         if (!indexTerms(word.word).some((term) => term !== '' && terms.has(term))) return
         ranges.push(trimmedRange(text, word))
       }
-      if (starts.pattern && hasDefaultSeparator() && !lowersToAscii().test(text)) {
-        eachCandidate(text, starts.pattern, consider)
+      if (starts.patterns && hasDefaultSeparator() && !lowersToAscii().test(text)) {
+        eachCandidate(text, starts.patterns, consider)
       } else eachWord(text, consider)
       return ranges
     }
@@ -153,28 +153,68 @@ export function createTermMarker(pipeline: lunr.Pipeline): TermMarker {
  */
 function eachCandidate(
   text: string,
-  pattern: RegExp,
+  patterns: readonly RegExp[],
   visit: (start: number, end: number) => void
 ): void {
+  if (patterns.length > 1) {
+    eachCandidateOfMany(text, patterns, visit)
+    return
+  }
+  const pattern = patterns[0]!
   pattern.lastIndex = 0
   for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
-    // The word starts after the last separator before the match; only \W may stand between.
-    let start = found.index
-    while (start > 0) {
-      const code = text.charCodeAt(start - 1)
-      if (isDefaultSeparator(code)) break
-      if (isWordCharacter(code)) {
-        start = -1
-        break
-      }
-      start -= 1
-    }
-    if (start < 0) continue
-    let end = found.index + 1
-    while (end < text.length && !isDefaultSeparator(text.charCodeAt(end))) end += 1
-    visit(start, end)
-    pattern.lastIndex = end
+    const end = visitWordAt(text, found.index, visit)
+    if (end >= 0) pattern.lastIndex = end
   }
+}
+
+/**
+ * eachCandidate with one expression per start: an expression of one string skips ahead far
+ * faster than one of alternatives (measured ~1 µs against ~8 µs over a 1,700-character text).
+ * The places each finds are then visited in text order, as one expression would find them.
+ */
+function eachCandidateOfMany(
+  text: string,
+  patterns: readonly RegExp[],
+  visit: (start: number, end: number) => void
+): void {
+  const places: number[] = []
+  for (const pattern of patterns) {
+    pattern.lastIndex = 0
+    for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+      places.push(found.index)
+    }
+  }
+  places.sort((a, b) => a - b)
+  let after = 0
+  for (const place of places) {
+    if (place < after) continue
+    const end = visitWordAt(text, place, visit)
+    if (end >= 0) after = end
+  }
+}
+
+/**
+ * Visits the word whose first word characters stand at `index`, if a word starts there (the
+ * word starts after the last separator before it; only \W may stand between), and answers
+ * where it ends; -1 when no word starts there.
+ */
+function visitWordAt(
+  text: string,
+  index: number,
+  visit: (start: number, end: number) => void
+): number {
+  let start = index
+  while (start > 0) {
+    const code = text.charCodeAt(start - 1)
+    if (isDefaultSeparator(code)) break
+    if (isWordCharacter(code)) return -1
+    start -= 1
+  }
+  let end = index + 1
+  while (end < text.length && !isDefaultSeparator(text.charCodeAt(end))) end += 1
+  visit(start, end)
+  return end
 }
 
 let lowersToAsciiPattern: RegExp | undefined
@@ -211,7 +251,7 @@ class Starts {
    * term starts with a character outside ASCII, whose case the expression may fold otherwise
    * than toLowerCase.
    */
-  readonly pattern: RegExp | undefined
+  readonly patterns: RegExp[] | undefined
 
   constructor(terms: ReadonlySet<string>) {
     this.#strings = new Set([...terms].map((term) => term.slice(0, 2)))
@@ -219,10 +259,21 @@ class Starts {
       if (term.length >= 2) this.#pairs.add(term.charCodeAt(0) * 65536 + term.charCodeAt(1))
       else if (term.length === 1) this.#singles.add(term.charCodeAt(0))
     }
-    const alternatives = [...this.#strings].filter((start) => start !== '')
+    // The regular expression looks for more of a long term than its first two letters: the
+    // stemmer rewrites at most a term's last two letters (a word's "y" to "i", "ble" for
+    // "bility"; checked over the 80,000 words of the benchmark's corpus), so a word standing for
+    // "governm" starts with "gover". Fewer words that cannot match are then looked up.
+    const searched = new Set([...terms].map(searchedStart))
+    // A start another one begins finds nothing more.
+    const alternatives = [...searched].filter(
+      (start) =>
+        start !== '' &&
+        ![...searched].some((other) => other !== start && start.startsWith(other) && other !== '')
+    )
     const ascii = (start: string) => [...start].every((c) => c.charCodeAt(0) < 128)
-    this.pattern =
-      alternatives.length > 0 && alternatives.every(ascii) ? startsPattern(alternatives) : undefined
+    if (alternatives.length === 0 || !alternatives.every(ascii)) this.patterns = undefined
+    else if (alternatives.length > SEPARATE_PATTERNS) this.patterns = [startsPattern(alternatives)]
+    else this.patterns = alternatives.map((start) => startsPattern([start]))
   }
 
   /** Whether the word at [start, end) may stand for one of the terms. */
@@ -239,6 +290,19 @@ class Starts {
     const two = firstTwo(text, start, end)
     return this.#strings.has(two) || this.#strings.has(two.slice(0, 1))
   }
+}
+
+// Up to this many starts are looked for one expression each (eachCandidateOfMany); more (a
+// prefix or fuzzy word's many terms) in one expression of alternatives.
+const SEPARATE_PATTERNS = 6
+
+/** What of a term the words standing for it begin with, as far as it is worth searching for. */
+function searchedStart(term: string): string {
+  if (term.length < 4) return term.slice(0, 2)
+  // Only ASCII letters: the expression's case folding is toLowerCase's for them alone.
+  let end = 2
+  while (end < term.length - 2 && term.charCodeAt(end) < 128) end += 1
+  return term.slice(0, end)
 }
 
 /**

@@ -143,6 +143,12 @@ export function matchShard(
   }
   // lunr: a query of prohibited clauses only matches every other document, with score 0.
   const negated = clauses.length > 0 && clauses.every((c) => c.clause.presence === PROHIBITED)
+  if (required === 0 && !clauses.some((c) => c.clause.presence === PROHIBITED)) {
+    // Nothing required or ruled out (most queries): every document scored is a match.
+    const kept = new Array<number>(touched.length)
+    for (let i = 0; i < touched.length; i++) kept[i] = scores[touched[i]!]!
+    return { documents: touched, scores: kept, count: touched.length, slots }
+  }
   const candidates = negated ? Array.from({ length: n }, (_, i) => i) : touched
   const documents: number[] = []
   const kept: number[] = []

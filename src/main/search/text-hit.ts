@@ -28,11 +28,16 @@ export function hitOf(
   // phrase stands. A term matched only through an entity field marks the mentions of the
   // entities whose names it matched (`person:kishida` or an alias such as "nippon" mark
   // "Fumio Kishida" / "Japan"). A match on a heading or tag alone leaves the snippet unmarked.
-  const bodyTerms = termsByField.get('body') ?? new Set<string>()
-  const wordTerms = new Set([...bodyTerms].filter((term) => !plan.phraseOnlyTerms.has(term)))
+  const bodyTerms = termsByField.get('body') ?? NO_TERMS
+  const wordTerms =
+    plan.phraseOnlyTerms.size === 0
+      ? bodyTerms
+      : new Set([...bodyTerms].filter((term) => !plan.phraseOnlyTerms.has(term)))
   const ranges = marker.rangesOf(section.text, wordTerms)
   for (const phrase of plan.phrases) ranges.push(...phraseRanges(section.text, phrase.words))
-  for (const mention of section.mentions) {
+  // Most hits match no entity field: their mentions need no look.
+  const entityMatched = ENTITY_FIELDS.some((field) => termsByField.has(field))
+  for (const mention of entityMatched ? section.mentions : []) {
     const entity = entities.get(mention.entity)
     const fieldTerms = entity && termsByField.get(ENTITY_FIELD[entity.kind])
     const terms = new Set([...(fieldTerms ?? [])].filter((term) => !bodyTerms.has(term)))
@@ -56,8 +61,15 @@ export function hitOf(
   }
 }
 
+const NO_TERMS: ReadonlySet<string> = new Set()
+const ENTITY_FIELDS = [...new Set(Object.values(ENTITY_FIELD))]
+
 /** Sorts ranges and merges the ones that overlap or touch. */
 export function mergeRanges(ranges: Range[]): Range[] {
+  // Words marked alone come sorted and apart (a separator stands between two words).
+  if (ranges.every((range, i) => i === 0 || range[0] > ranges[i - 1]![1])) {
+    return ranges.map(([start, end]) => [start, end])
+  }
   const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1])
   const merged: Range[] = []
   for (const [start, end] of sorted) {

@@ -14,7 +14,6 @@ import type { ShardMatches } from './posting-query'
 import type { PostingIndex } from './posting-index'
 import type { QueryPlan } from './query-plan'
 import type { IndexedSection } from './section-index'
-import { topPositions } from './top-k'
 import { tablesOf } from './view-tables'
 import type { ViewTables } from './view-tables'
 
@@ -217,8 +216,26 @@ function best(found: Found, refOf: (i: number) => string, take: number): number[
       .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
       .slice(0, Math.max(take, 0))
   }
-  // Refs differ: this is the order a sort would give.
-  return topPositions(count, take, (i) => scores[i]!, better)
+  // Refs differ: this is the order a sort would give. Written out rather than topPositions:
+  // called with closures from several places, its calls were not inlined, and this runs once
+  // per hit.
+  const kept: number[] = []
+  if (take <= 0) return kept
+  for (let item = 0; item < count; item++) {
+    if (kept.length === take) {
+      const last = kept[take - 1]!
+      if (scores[item]! < scores[last]! || !better(item, last)) continue
+    }
+    let at = kept.length
+    kept.push(item)
+    while (at > 0 && better(item, kept[at - 1]!)) {
+      kept[at] = kept[at - 1]!
+      at -= 1
+    }
+    kept[at] = item
+    if (kept.length > take) kept.pop()
+  }
+  return kept
 }
 
 function passes(entry: IndexedSection, plan: QueryPlan, filters: SearchFilters): boolean {

@@ -4,7 +4,6 @@
 
 import type { SearchFacets } from '../../shared/search'
 import { FACET_LIMIT, topValues } from './facet-counter'
-import { topPositions } from './top-k'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
 
@@ -128,51 +127,83 @@ export class ViewTables {
     }
     if (this.#counts.length < this.#kinds.length) {
       this.#counts = new Int32Array(this.#kinds.length * 2)
+      this.#touched = new Int32Array(this.#kinds.length * 2)
     }
     const counts = this.#counts
     const pool = this.#pool
-    const touched: number[][] = [[], [], []]
+    const starts = this.#start
+    const ends = this.#end
+    // Values in the order first counted (the order ties keep), in one flat list for all facets.
+    const touched = this.#touched
+    let touchedCount = 0
     for (let h = 0; h < count; h++) {
       const serial = serials[h]!
-      const end = this.#end[serial]!
-      for (let k = this.#start[serial]!; k < end; k++) {
+      const end = ends[serial]!
+      for (let k = starts[serial]!; k < end; k++) {
         const id = pool[k]!
-        if (counts[id] === 0) touched[this.#kinds[id]!]!.push(id)
+        if (counts[id] === 0) touched[touchedCount++] = id
         counts[id]! += 1
       }
     }
-    const [briefing, entity, tag] = touched.map((ids) =>
-      this.#top(ids).map((id) => ({
+    const [briefing, entity, tag] = [BRIEFING, ENTITY, TAG].map((kind) =>
+      this.#top(touched, touchedCount, kind).map((id) => ({
         value: this.#values[id]!,
         label: this.#labels[id]!,
         count: counts[id]!
       }))
     )
     // Cleared for the next query: only the values this one touched were counted.
-    for (const ids of touched) for (const id of ids) counts[id] = 0
+    for (let t = 0; t < touchedCount; t++) counts[touched[t]!] = 0
     return { briefing: briefing!, entity: entity!, tag: tag!, color: [] }
   }
 
-  /** The FACET_LIMIT values with the highest counts, ties by label, then in the order given. */
-  #top(ids: readonly number[]): number[] {
+  /** Values counted by the query under way, first-counted first (countFacets). */
+  #touched = new Int32Array(0)
+  /**
+   * The FACET_LIMIT values of `kind` among the first `count` of `touched` with the highest
+   * counts, ties by label, then in the order given.
+   */
+  #top(touched: Int32Array, count: number, kind: number): number[] {
+    const [kinds, counts, rank, ranked] = [this.#kinds, this.#counts, this.#rank, this.#ranked]
+    // Count first, then label order, in one number: most values are then turned away by one
+    // comparison of numbers (counts tie often, labels almost never).
+    const ranks = ranked + 1
+    const kept: number[] = []
+    const keys: number[] = []
+    for (let t = 0; t < count; t++) {
+      const id = touched[t]!
+      if (kinds[id] !== kind) continue
+      // A value new since the labels were ranked (an import): labels are compared instead.
+      if (id >= ranked) return this.#topByLabel(touched, count, kind)
+      const key = counts[id]! * ranks + (ranks - 1 - rank[id]!)
+      if (kept.length === FACET_LIMIT && key <= keys[FACET_LIMIT - 1]!) continue
+      let at = kept.length
+      kept.push(id)
+      keys.push(key)
+      while (at > 0 && key > keys[at - 1]!) {
+        kept[at] = kept[at - 1]!
+        keys[at] = keys[at - 1]!
+        at -= 1
+      }
+      kept[at] = id
+      keys[at] = key
+      if (kept.length > FACET_LIMIT) {
+        kept.pop()
+        keys.pop()
+      }
+    }
+    return kept
+  }
+
+  #topByLabel(touched: Int32Array, count: number, kind: number): number[] {
+    const ids = Array.from(touched.subarray(0, count)).filter((id) => this.#kinds[id] === kind)
     const counts = this.#counts
     const labels = this.#labels
-    if (ids.some((id) => id >= this.#ranked)) {
-      return topValues(
-        ids,
-        (id) => counts[id]!,
-        (id) => labels[id]!
-      )
-    }
-    const rank = this.#rank
-    const before = (a: number, b: number) =>
-      counts[a]! > counts[b]! || (counts[a] === counts[b] && rank[a]! < rank[b]!)
-    return topPositions(
-      ids.length,
-      FACET_LIMIT,
-      (i) => counts[ids[i]!]!,
-      (i, j) => before(ids[i]!, ids[j]!)
-    ).map((i) => ids[i]!)
+    return topValues(
+      ids,
+      (id) => counts[id]!,
+      (id) => labels[id]!
+    )
   }
 
   #addFacetIds(entry: IndexedSection, serial: number): void {

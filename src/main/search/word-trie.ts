@@ -63,7 +63,14 @@ export class WordTrie {
       const previous = k >= 2 ? letters[k - 1]! : -1
       row[0] = k
       let least = k
-      for (let j = 1; j < width; j++) {
+      // Only the cells within `distance` of the diagonal can be `distance` or less: the others
+      // hold distance + 1 ("more"), which is all the cells next to the band need to be.
+      const more = distance + 1
+      const low = Math.max(1, k - distance)
+      const high = Math.min(width - 1, k + distance)
+      if (low - 1 >= 1) row[low - 1] = more
+      if (high + 1 < width) row[high + 1] = more
+      for (let j = low; j <= high; j++) {
         const wanted = typed.charCodeAt(j - 1)
         let best = above[j - 1]! + (wanted === letter ? 0 : 1)
         const deleted = above[j]! + 1
@@ -74,6 +81,7 @@ export class WordTrie {
           const swapped = twoAbove[j - 2]! + 1
           if (swapped < best) best = swapped
         }
+        if (best > more) best = more
         row[j] = best
         if (best < least) least = best
       }
@@ -82,7 +90,9 @@ export class WordTrie {
         continue
       }
       const word = this.#wordAt[node]!
-      if (word >= 0 && row[typed.length]! <= distance) found.push(this.#words[word]!)
+      // The last cell is only written when it lies within the band.
+      const reaches = high === width - 1
+      if (word >= 0 && reaches && row[typed.length]! <= distance) found.push(this.#words[word]!)
       node += 1
     }
     return found
