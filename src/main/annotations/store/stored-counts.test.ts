@@ -2,7 +2,7 @@
 // a briefing's files are unchanged, and never where they changed after it was written (a crash
 // between a store write and the counts write), nor when the file is damaged or from a newer app.
 
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -124,6 +124,28 @@ describe('stored counts', () => {
     const store = await openStore()
     await store.apply(A, { op: 'highlight.delete', id: 'h2' })
     expect((await store.counts([A, B])).get(A)).toEqual({ highlights: 1, notes: 1 })
+  })
+
+  it('bit rot in a journal keeps its stamp: the count is corrected once the briefing is loaded', async () => {
+    await writeProfile()
+    await countsAtStart()
+    // One flipped byte in the line that added h2 (with its note): same size, and a real disk
+    // keeps the time as well, so the stamp is the one the counts file holds.
+    const journal = join(userData, 'annotations', A, 'journal.jsonl')
+    const stamp = await stat(journal)
+    const text = await readFile(journal, 'utf8')
+    await writeFile(journal, text.replace('"Why?"', '"Whx?"'))
+    await utimes(journal, stamp.atime, stamp.mtime)
+    const frozen: StoreFs = {
+      ...nodeStoreFs,
+      stat: async (path) => (path === journal ? stamp : nodeStoreFs.stat!(path))
+    }
+
+    const store = await openStore({ fs: frozen })
+    expect((await store.load(A)).highlights.map((h) => h.id)).toEqual(['h1'])
+    await store.close()
+    expect((await countsAtStart(frozen)).get(A)).toEqual({ highlights: 1, notes: 1 })
+    expect((await countsAtStart(frozen)).get(B)).toEqual(EXPECTED.get(B))
   })
 
   it('a damaged counts file is not trusted and is written anew', async () => {
