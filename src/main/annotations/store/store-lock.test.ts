@@ -6,25 +6,17 @@ import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 
-import { openAnnotationStore } from './annotation-store'
 import { nodeLockFs, PROFILE_LOCK_DIR, ProfileLock } from '../../fs/profile-lock'
 import type { LockClaim, LockFs } from '../../fs/profile-lock'
 import { isRunning } from '../../fs/process-identity'
-import { BRIEFING, fsError, highlight, tempUserData } from '../../../test-support/annotation-store'
-import type { AnnotationStore, StoreOptions } from './types'
+import { BRIEFING, fsError, highlight } from '../../../test-support/annotation-store'
+import { useStoreFolder } from '../../../test-support/store-folder'
 
-let userData: string
+const folder = useStoreFolder()
+const { openStore } = folder
 let lockDir: string
-let cleanup: () => Promise<void>
-const open: AnnotationStore[] = []
-
-async function openStore(options?: StoreOptions) {
-  const store = await openAnnotationStore(userData, options)
-  open.push(store)
-  return store
-}
 
 /** The newest claim in the lock folder. */
 async function newestClaim(): Promise<LockClaim> {
@@ -59,13 +51,8 @@ async function deadPid(): Promise<number> {
   return child.pid!
 }
 
-beforeEach(async () => {
-  ;({ dir: userData, cleanup } = await tempUserData())
-  lockDir = join(userData, PROFILE_LOCK_DIR)
-})
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((store) => store.close()))
-  await cleanup()
+beforeEach(() => {
+  lockDir = join(folder.dir(), PROFILE_LOCK_DIR)
 })
 
 describe('the store and the profile lock', () => {
@@ -137,7 +124,7 @@ describe('the store and the profile lock', () => {
         await nodeLockFs.writeNew(path, data)
       }
     }
-    const lock = new ProfileLock(userData, 'Briefing Reader', fs)
+    const lock = new ProfileLock(folder.dir(), 'Briefing Reader', fs)
     const store = await openStore({ lock })
     expect(store.readOnly).toBeUndefined()
     expect(store.warnings).toEqual([
@@ -157,7 +144,7 @@ describe('the store and the profile lock', () => {
     expect(
       await store.apply(BRIEFING, { op: 'highlight.put', highlight: highlight('h1') })
     ).toMatchObject({ saved: true })
-    const journal = join(userData, 'annotations', BRIEFING, 'journal.jsonl')
+    const journal = join(folder.dir(), 'annotations', BRIEFING, 'journal.jsonl')
     const theirs = (await readFile(journal, 'utf8'))
       .replace('"seq":1', '"seq":2')
       .replace(/h1/g, 'h9')
