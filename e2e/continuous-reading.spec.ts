@@ -5,18 +5,10 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 
 import { useAppSession } from './fixtures/app-session'
+import { QUAD_HEADINGS as HEADINGS } from './fixtures/bundled-briefing'
 import { LONG, seedHighlights, writeLongDataset } from './fixtures/long-briefing'
 import { LibraryPage } from './pages/library.page'
 import { ReaderPage } from './pages/reader.page'
-
-const HEADINGS = [
-  'QUAD Summit',
-  'India-Japan 2+2 Ministerial Dialogue & More',
-  'Military Cooperation',
-  'Bilateral Talks',
-  'Differences over the on-going Ukraine-Russia War',
-  'Investments in Northeast'
-]
 
 const session = useAppSession('briefing-long')
 

@@ -1,13 +1,13 @@
 // The store and the profile's writer lock: held while open, read-only beside a live holder,
 // stale claims taken over, and a lock that cannot be made retried before the next write.
 
-import { spawn } from 'node:child_process'
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 
 import { beforeEach, describe, expect, it } from 'vitest'
 
+import { deadPid, liveProcess } from '../../../test-support/processes'
 import { nodeLockFs, PROFILE_LOCK_DIR, ProfileLock } from '../../fs/profile-lock'
 import type { LockClaim, LockFs } from '../../fs/profile-lock'
 import { isRunning } from '../../fs/process-identity'
@@ -36,19 +36,6 @@ function claimOf(pid: number): string {
     since: new Date().toISOString(),
     started: new Date().toISOString()
   })
-}
-
-/** Runs a child process that stays alive until killed; returns its pid and a stopper. */
-function liveProcess(): { pid: number; stop: () => void } {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' })
-  return { pid: child.pid!, stop: () => child.kill('SIGKILL') }
-}
-
-/** The pid of a process that has exited. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
-  await new Promise((resolve) => child.on('exit', resolve))
-  return child.pid!
 }
 
 beforeEach(() => {
