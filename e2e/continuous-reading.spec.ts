@@ -1,35 +1,19 @@
 // Continuous reading: the briefing reads as one document (title, source and date, every section
 // heading in order, no made-up lead heading), the outline follows the scroll and jumps, j/k and
 // Space move, and a briefing of 5,000 sections with 10,000 highlights opens and jumps to its end.
-import { rmSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { openApp } from './harness'
-import type { OpenedApp } from './harness'
+
+import { useAppSession } from './fixtures/app-session'
+import { QUAD_HEADINGS as HEADINGS } from './fixtures/bundled-briefing'
 import { LONG, seedHighlights, writeLongDataset } from './fixtures/long-briefing'
 import { LibraryPage } from './pages/library.page'
 import { ReaderPage } from './pages/reader.page'
 
-const HEADINGS = [
-  'QUAD Summit',
-  'India-Japan 2+2 Ministerial Dialogue & More',
-  'Military Cooperation',
-  'Bilateral Talks',
-  'Differences over the on-going Ukraine-Russia War',
-  'Investments in Northeast'
-]
-
-let app: OpenedApp | undefined
-const cleanup: string[] = []
-test.afterEach(async () => {
-  await app?.close()
-  app = undefined
-  for (const dir of cleanup.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+const session = useAppSession('briefing-long')
 
 test('the briefing reads as one document: its title, source and date, then every heading in order', async () => {
-  app = await openApp()
+  const app = await session.start()
   await new LibraryPage(app.page).open(/QUAD/)
   const reader = new ReaderPage(app.page)
   await expect(app.page.getByRole('heading', { level: 1 })).toHaveText(/PM Modi in Tokyo/)
@@ -46,7 +30,7 @@ test('the briefing reads as one document: its title, source and date, then every
 })
 
 test('the outline follows the scroll and jumps on click; j/k and Space move through the text', async () => {
-  app = await openApp({ viewport: { width: 1280, height: 800 } })
+  const app = await session.start({ viewport: { width: 1280, height: 800 } })
   await new LibraryPage(app.page).open(/QUAD/)
   const reader = new ReaderPage(app.page)
   await reader.outlineItems.filter({ hasText: HEADINGS[2]! }).click()
@@ -78,11 +62,10 @@ test('a briefing of 5,000 sections with 10,000 highlights opens, renders only wh
   // Loading 5,000 sections and 10,000 highlights through the harness's page binding takes far
   // longer than Electron's IPC: the limit is for that transport, not for the reader.
   test.setTimeout(180_000)
-  const dataset = writeLongDataset(5000)
-  const profile = mkdtempSync(join(tmpdir(), 'briefing-long-profile-'))
-  cleanup.push(dataset, profile)
+  const dataset = writeLongDataset(5000, join(session.dir(), 'dataset'))
+  const profile = join(session.dir(), 'profile')
   await seedHighlights(profile, 5000, 10_000)
-  app = await openApp({ datasetDir: dataset, userDataDir: profile })
+  const app = await session.start({ datasetDir: dataset, userDataDir: profile })
   await app.page.getByTestId('briefing-card').filter({ hasText: LONG.title }).click()
   const reader = new ReaderPage(app.page)
   await expect(reader.outlineItems).toHaveCount(5000, { timeout: 60_000 })

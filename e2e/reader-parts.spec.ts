@@ -2,35 +2,25 @@
 // a 2,000-section briefing, in the last parts of both, is there when the analyst scrolls to it;
 // the notes panel lists every highlight; a new highlight there joins the ones loaded in parts.
 // Its start shows from the first part while the others are on their way.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 
+import { useAppSession } from './fixtures/app-session'
 import { LONG, seedHighlights, sectionText, writeLongDataset } from './fixtures/long-briefing'
-import { openApp } from './harness'
-import type { OpenedApp } from './harness'
 import { NotesPage } from './pages/notes.page'
 import { ReaderPage } from './pages/reader.page'
 
 const SECTIONS = 2000
 const HIGHLIGHTS = 4000
 
-let app: OpenedApp | undefined
-const cleanup: string[] = []
-test.afterEach(async () => {
-  await app?.close()
-  app = undefined
-  for (const dir of cleanup.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+const session = useAppSession('briefing-parts')
 
 test('a highlight far down a 2,000-section briefing shows when scrolled to; the notes panel lists all', async () => {
   test.setTimeout(180_000)
-  const dataset = writeLongDataset(SECTIONS)
-  const profile = mkdtempSync(join(tmpdir(), 'briefing-parts-profile-'))
-  cleanup.push(dataset, profile)
+  const dataset = writeLongDataset(SECTIONS, join(session.dir(), 'dataset'))
+  const profile = join(session.dir(), 'profile')
   await seedHighlights(profile, SECTIONS, HIGHLIGHTS)
-  app = await openApp({ datasetDir: dataset, userDataDir: profile })
+  const app = await session.start({ datasetDir: dataset, userDataDir: profile })
   await app.page.getByTestId('briefing-card').filter({ hasText: LONG.title }).click()
   const reader = new ReaderPage(app.page)
   const notes = new NotesPage(app.page)
@@ -68,13 +58,12 @@ test('a highlight far down a 2,000-section briefing shows when scrolled to; the 
 
 test('a big briefing shows its start from the first part while the rest is on its way', async () => {
   test.setTimeout(120_000)
-  const dataset = writeLongDataset(SECTIONS)
-  const profile = mkdtempSync(join(tmpdir(), 'briefing-parts-profile-'))
-  cleanup.push(dataset, profile)
+  const dataset = writeLongDataset(SECTIONS, join(session.dir(), 'dataset'))
+  const profile = join(session.dir(), 'profile')
   // The briefing's later parts are held back until the start has been seen.
   let release = (): void => undefined
   const held = new Promise<void>((resolve) => (release = resolve))
-  app = await openApp({
+  const app = await session.start({
     datasetDir: dataset,
     userDataDir: profile,
     holdRequest: (channel, request) =>

@@ -1,19 +1,11 @@
 // The analyst opens the bundled briefing, reads it section by section and sees tagged entities.
 import { expect, test } from '@playwright/test'
 
+import { QUAD_HEADINGS as HEADINGS } from './fixtures/bundled-briefing'
 import { openApp } from './harness'
 import type { OpenedApp } from './harness'
 import { LibraryPage } from './pages/library.page'
 import { ReaderPage } from './pages/reader.page'
-
-const HEADINGS = [
-  'QUAD Summit',
-  'India-Japan 2+2 Ministerial Dialogue & More',
-  'Military Cooperation',
-  'Bilateral Talks',
-  'Differences over the on-going Ukraine-Russia War',
-  'Investments in Northeast'
-]
 
 let app: OpenedApp
 test.beforeEach(async () => {

@@ -7,6 +7,7 @@ import { applyDelta } from './annotation-delta'
 import type { AnnotationsDelta } from './annotation-delta'
 import type { BriefingAnnotations, TrashEntry } from './annotation-requests'
 import type { AnchoredHighlight } from './annotations'
+import { annotationsDelta, loadedAnnotations } from '../test-support/annotation-records'
 
 const h = (id: string, createdAt: string, color = 'yellow') =>
   ({ id, createdAt, color }) as unknown as AnchoredHighlight
@@ -17,33 +18,13 @@ const trash = (kind: TrashEntry['kind'], id: string, deletedAt: string): TrashEn
   label: id
 })
 
-const loaded: BriefingAnnotations = {
-  briefingId: 'b1',
+const loaded: BriefingAnnotations = loadedAnnotations({
   revision: 4,
   highlights: [h('a', '2026-01-01'), h('c', '2026-01-03'), h('d', '2026-01-03')],
-  notes: [],
-  trash: [trash('note', 'n1', '2026-02-01'), trash('highlight', 'x', '2026-02-03')],
-  canUndo: false,
-  canRedo: false,
-  warnings: [],
-  save: { saved: true, pending: 0 }
-}
+  trash: [trash('note', 'n1', '2026-02-01'), trash('highlight', 'x', '2026-02-03')]
+})
 
-function delta(over: Partial<AnnotationsDelta>): AnnotationsDelta {
-  return {
-    briefingId: 'b1',
-    from: 4,
-    to: 5,
-    highlights: { put: [], removed: [] },
-    notes: { put: [], removed: [] },
-    trash: { put: [], removed: [] },
-    canUndo: true,
-    canRedo: false,
-    warnings: [],
-    save: { saved: true, pending: 0 },
-    ...over
-  }
-}
+const delta = (over: Partial<AnnotationsDelta>): AnnotationsDelta => annotationsDelta(4, over)
 
 describe('applyDelta', () => {
   it('puts records where a fresh load lists them and drops the removed ones', () => {

@@ -1,63 +1,14 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 
-import { afterEach, describe, expect, it } from 'vitest'
+import {
+  follow,
+  targetOf,
+  TEXT,
+  tokyoLibrary as library,
+  useAnnotationService
+} from '../../test-support/annotation-service'
 
-import { describeRange } from '../../shared/anchoring/describe'
-import { applyDelta } from '../../shared/annotation-delta'
-import type { AnnotationsDelta } from '../../shared/annotation-delta'
-import type { BriefingAnnotations } from '../../shared/annotation-requests'
-import type { Briefing } from '../../shared/dataset'
-import { openAnnotationStore } from './store/annotation-store'
-import type { AnnotationStore } from './store/types'
-import type { Library } from '../library/library'
-import { createAnnotationSearch } from '../search/annotation-search'
-import { createAnnotationService } from './annotation-service'
-
-const TEXT = 'The two countries are also looking at co-development of military platforms.'
-function library(text = TEXT): Library {
-  const briefing: Briefing = {
-    id: 'b1',
-    title: 'Tokyo visit',
-    source: 'Test',
-    published: '2022-05-23',
-    tags: [],
-    sections: [{ id: 's1', heading: 'Military Cooperation', text, tags: [], mentions: [] }]
-  }
-  return { entities: new Map(), briefings: [briefing] }
-}
-
-function targetOf(word: string, text = TEXT) {
-  const start = text.indexOf(word)
-  return describeRange(text, start, start + word.length, { briefingId: 'b1', sectionId: 's1' })!
-}
-
-/** `view` with `delta` applied, as the renderer does (the delta must start from `view`). */
-function follow(view: BriefingAnnotations, delta: AnnotationsDelta): BriefingAnnotations {
-  const next = applyDelta(view, delta)
-  if (!next) throw new Error(`delta from ${delta.from} does not apply to ${view.revision}`)
-  return next
-}
-
-const stores: AnnotationStore[] = []
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close()
-})
-
-async function setUp(dir = mkdtempSync(join(tmpdir(), 'annotation-service-')), lib = library()) {
-  const store = await openAnnotationStore(dir)
-  stores.push(store)
-  const search = createAnnotationSearch()
-  let n = 0
-  const service = createAnnotationService({
-    store,
-    library: () => lib,
-    search,
-    newId: () => `id-${++n}`
-  })
-  return { dir, store, search, service }
-}
+const { setUp, closeLast } = useAnnotationService('annotation-service')
 
 describe('annotation service', () => {
   it('creates a highlight from a selection, anchored, with main-assigned id and clean tags', async () => {
@@ -193,7 +144,7 @@ describe('annotation service', () => {
       target: targetOf('co-development'),
       color: 'green'
     })
-    await stores.pop()?.close()
+    await closeLast()
     const edited =
       'Both sides now study joint manufacturing of different military platforms as well.'
     const { service: reopened } = await setUp(dir, library(edited))

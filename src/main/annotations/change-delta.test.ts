@@ -1,54 +1,18 @@
 // The deltas main answers edits, undo, redo and loads with: only the touched records, and
 // revisions that chain in the order main applied them, even when requests overlap.
 
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { applyDelta } from '../../shared/annotation-delta'
 import type { AnnotationsDelta } from '../../shared/annotation-delta'
 import type { BriefingAnnotations } from '../../shared/annotation-requests'
-import { describeRange } from '../../shared/anchoring/describe'
 import type { Note } from '../../shared/annotations'
-import type { Briefing } from '../../shared/dataset'
-import { createAnnotationSearch } from '../search/annotation-search'
-import { createAnnotationService } from './annotation-service'
+import { targetOf as target, useAnnotationService } from '../../test-support/annotation-service'
 import { deltaOf } from './change-delta'
-import { openAnnotationStore } from './store/annotation-store'
-import type { AnnotationStore, LoadedAnnotations } from './store/types'
+import type { LoadedAnnotations } from './store/types'
 
-const TEXT = 'The two countries are also looking at co-development of military platforms.'
-const briefing: Briefing = {
-  id: 'b1',
-  title: 'Tokyo visit',
-  source: 'Test',
-  published: '2022-05-23',
-  tags: [],
-  sections: [{ id: 's1', heading: 'Military Cooperation', text: TEXT, tags: [], mentions: [] }]
-}
-const target = (word: string) => {
-  const start = TEXT.indexOf(word)
-  return describeRange(TEXT, start, start + word.length, { briefingId: 'b1', sectionId: 's1' })!
-}
-
-const stores: AnnotationStore[] = []
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close()
-})
-
-async function service() {
-  const store = await openAnnotationStore(mkdtempSync(join(tmpdir(), 'change-delta-')))
-  stores.push(store)
-  let n = 0
-  return createAnnotationService({
-    store,
-    library: () => ({ entities: new Map(), briefings: [briefing] }),
-    search: createAnnotationSearch(),
-    newId: () => `id-${++n}`
-  })
-}
+const { setUp } = useAnnotationService('change-delta')
+const service = async () => (await setUp()).service
 
 const NONE = { put: [], removed: [] }
 

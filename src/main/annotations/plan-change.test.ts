@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
-import { describeRange } from '../../shared/anchoring/describe'
 import type { Highlight, Note } from '../../shared/annotations'
-import type { Briefing } from '../../shared/dataset'
+import { targetOf, tokyoBriefing } from '../../test-support/annotation-service'
 import { cleanTags, planChange } from './plan-change'
 import type { CurrentRecords } from './plan-change'
 
-const TEXT = 'The two countries are also looking at co-development of military platforms.'
-const BRIEFING: Briefing = {
-  id: 'b1',
-  title: 'Tokyo visit',
-  source: 'Test',
-  published: '2022-05-23',
-  tags: [],
-  sections: [{ id: 's1', heading: 'Military Cooperation', text: TEXT, tags: [], mentions: [] }]
-}
+const BRIEFING = tokyoBriefing()
 const AT = '2026-03-01T10:00:00.000Z'
 const EARLIER = '2026-02-01T10:00:00.000Z'
-
-function targetOf(word: string) {
-  const start = TEXT.indexOf(word)
-  return describeRange(TEXT, start, start + word.length, { briefingId: 'b1', sectionId: 's1' })!
-}
 
 const HIGHLIGHT: Highlight = {
   id: 'h1',

@@ -14,6 +14,7 @@
 
 import type { Briefing, Entity, Section } from '../../shared/dataset'
 import { HIGHLIGHT_COLORS } from '../../shared/annotations'
+import { byCreation } from '../../shared/annotation-delta'
 import type { AnchoredHighlight, HighlightColor, Note } from '../../shared/annotations'
 import { quotePieces, type QuotePiece } from './markdown-block-kinds'
 import { headingMarkdown, highlightMarkdown, italicMarkdown, noteMarkdown } from './markdown-blocks'
@@ -65,9 +66,6 @@ interface Part {
   markdown: (asSource: Set<string>) => string
   note?: { key: string; source: string }
 }
-
-const byTimeThenId = (a: Note, b: Note): number =>
-  a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1
 
 function highlightOrder(a: AnchoredHighlight, b: AnchoredHighlight): number {
   const as = a.range?.start ?? a.target.position.start
@@ -143,7 +141,7 @@ function layout(input: MarkdownExportInput, options: MarkdownExportOptions): Par
   const orphans = input.highlights
     .filter((h) => h.status !== 'anchored' || !sectionIds.has(h.target.sectionId))
     .sort(highlightOrder)
-  const notes = [...input.notes].sort(byTimeThenId)
+  const notes = [...input.notes].sort(byCreation)
   const sectionNotes = (id: string): Note[] =>
     options.includeSectionNotes
       ? notes.filter((n) => n.target.kind === 'section' && n.target.sectionId === id)

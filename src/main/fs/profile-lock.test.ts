@@ -1,13 +1,13 @@
 // The profile lock on its own: a live holder is never stolen from, a stale claim is taken over,
 // a fresh claim still being written is left alone, and of two takers exactly one wins.
 
-import { spawn } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
+import { deadPid, liveProcess } from '../../test-support/processes'
 import { PROFILE_LOCK_DIR, ProfileLock } from './profile-lock'
 import { currentProcess } from './process-identity'
 
@@ -38,17 +38,6 @@ function claimBy(pid: number, extra: object = {}) {
     since: '2026-12-03T09:00:00.000Z',
     ...extra
   }
-}
-
-function liveProcess(): { pid: number; stop: () => void } {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' })
-  return { pid: child.pid!, stop: () => child.kill('SIGKILL') }
-}
-
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
-  await new Promise((resolve) => child.on('exit', resolve))
-  return child.pid!
 }
 
 beforeEach(async () => {

@@ -5,7 +5,7 @@ import type { HighlightColor } from '../../shared/annotations'
 import type { ExportServices, ExportTarget } from '../export/export-service'
 import type { IpcRouter } from '../ipc/router'
 import { NotebookIndex } from './notebook-index'
-import { exportNotebook, libraryEntries, listNotebook } from './notebook-service'
+import { exportNotebook, listNotebook, readBriefingEntries } from './notebook-service'
 
 export interface NotebookPorts {
   target: ExportTarget
@@ -18,7 +18,7 @@ export function setupNotebookHandlers(
   ports: NotebookPorts
 ): void {
   // Kept between pages: scrolling to the end of 10,000 items asks for 100 pages.
-  const index = new NotebookIndex(libraryEntries)
+  const index = new NotebookIndex(readBriefingEntries)
   router.handle('notebook:list', async (request) =>
     listNotebook(await services(), request, ports.colorLabels(), index)
   )

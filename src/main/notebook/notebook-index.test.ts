@@ -14,7 +14,7 @@ import { NOTEBOOK_GROUPS, NOTEBOOK_SORTS } from '../../shared/notebook'
 import type { ExportServices } from '../export/export-service'
 import type { Library } from '../library/library'
 import { NotebookIndex } from './notebook-index'
-import { libraryEntries, listNotebook } from './notebook-service'
+import { listNotebook, readBriefingEntries } from './notebook-service'
 
 const TEXT = 'Modi met Albanese in Delhi. The Quad met again in Tokyo later that year.'
 const TAGS = ['quad', 'tokyo', 'trade']
@@ -156,6 +156,8 @@ const steps = (briefings: number): fc.Arbitrary<Step[]> =>
 /** A library whose annotations live in `views`; `changes` rises with each edit, as the store's. */
 function fakeServices(briefings: number) {
   const views = new Map<string, Pick<BriefingAnnotations, 'highlights' | 'notes'>>()
+  /** Briefings whose next load fails (once each). */
+  const failing = new Set<string>()
   let changes = 0
   let loads = 0
   let library: Library = {
@@ -170,6 +172,7 @@ function fakeServices(briefings: number) {
       changes: () => changes,
       load: async (id: string) => {
         loads++
+        if (failing.delete(id)) throw new Error('EIO: the disk did not answer')
         return (views.get(id) ?? { highlights: [], notes: [] }) as BriefingAnnotations
       }
     }
@@ -177,6 +180,7 @@ function fakeServices(briefings: number) {
   return {
     services,
     views,
+    failing,
     loads: () => loads,
     changed: () => void changes++,
     newLibrary: () => (library = { ...library, briefings: [...library.briefings].reverse() })
@@ -193,7 +197,7 @@ describe('notebook index', () => {
         async (briefings, initial, script) => {
           const fake = fakeServices(briefings)
           for (const a of initial) if (a.briefing < briefings) add(fake.views, a)
-          const index = new NotebookIndex(libraryEntries)
+          const index = new NotebookIndex(readBriefingEntries)
           let labels = DEFAULT_COLOR_LABELS
           for (const step of script) {
             if (step.kind === 'page') {
@@ -236,7 +240,7 @@ describe('notebook index', () => {
         day: i % 4,
         noteText: false
       })
-    const index = new NotebookIndex(libraryEntries)
+    const index = new NotebookIndex(readBriefingEntries)
     const r = (offset: number): NotebookRequest => ({
       filter: {},
       group: 'briefing',
@@ -253,5 +257,44 @@ describe('notebook index', () => {
     fake.changed()
     await listNotebook(fake.services, r(20), DEFAULT_COLOR_LABELS, index)
     expect(fake.loads()).toBe(6)
+  })
+
+  it('a briefing whose annotations failed to load is read again (alone) at the next page', async () => {
+    const fake = fakeServices(3)
+    for (let i = 0; i < 9; i++)
+      add(fake.views, {
+        briefing: i % 3,
+        kind: 'highlight',
+        section: 0,
+        start: i,
+        color: i,
+        tags: [],
+        day: 0,
+        noteText: false
+      })
+    const index = new NotebookIndex(readBriefingEntries)
+    const r: NotebookRequest = {
+      filter: {},
+      group: 'briefing',
+      sort: 'reading',
+      offset: 0,
+      limit: 5
+    }
+    fake.failing.add('b1')
+    const first = await listNotebook(fake.services, r, DEFAULT_COLOR_LABELS, index)
+    expect(first.libraryTotal).toBe(6)
+    expect(fake.loads()).toBe(3)
+
+    const next = { ...r, offset: 5 }
+    const second = await listNotebook(fake.services, next, DEFAULT_COLOR_LABELS, index)
+    expect(fake.loads()).toBe(4)
+    expect(second).toEqual(await listNotebook(fake.services, next, DEFAULT_COLOR_LABELS))
+    expect(second.libraryTotal).toBe(9)
+    expect(second.facets.briefings.map((f) => f.count)).toEqual([3, 3, 3])
+
+    // Read whole now: a further page reads nothing.
+    const loads = fake.loads()
+    await listNotebook(fake.services, r, DEFAULT_COLOR_LABELS, index)
+    expect(fake.loads()).toBe(loads)
   })
 })

@@ -3,6 +3,7 @@
 // dropped when the library or any briefing's annotations change (the service's change count).
 
 import type { HighlightColor } from '../../shared/annotations'
+import type { Briefing } from '../../shared/dataset'
 import type { NotebookPage, NotebookRequest } from '../../shared/notebook'
 import type { ExportServices } from '../export/export-service'
 import type { Library } from '../library/library'
@@ -12,10 +13,23 @@ import type { NotebookEntry, NotebookOrder } from './notebook-query'
 /** Listings kept per library state: the filters one analyst moves between. */
 const KEPT_ORDERS = 8
 
+/** Each briefing's entries in library order; undefined where its annotations could not be read. */
+type Slots = (NotebookEntry[] | undefined)[]
+
+/** One briefing's entries (notebook-service.ts's readBriefingEntries). */
+type ReadBriefing = (
+  services: ExportServices,
+  briefing: Briefing,
+  index: number
+) => Promise<NotebookEntry[] | undefined>
+
 interface LibraryState {
   library: Library
   changes: number
   labels: string
+  slots: Promise<Slots>
+  /** Set once read, when some briefing could not be: the next page tries those again. */
+  unread?: boolean
   entries: Promise<NotebookEntry[]>
   facets?: NotebookPage['facets']
   orders: Map<string, NotebookOrder>
@@ -24,10 +38,7 @@ interface LibraryState {
 export class NotebookIndex {
   #state?: LibraryState
 
-  constructor(
-    /** Every entry of the library, in reading order (notebook-service.ts's libraryEntries). */
-    private readonly read: (services: ExportServices) => Promise<NotebookEntry[]>
-  ) {}
+  constructor(private readonly readBriefing: ReadBriefing) {}
 
   async page(
     services: ExportServices,
@@ -54,22 +65,42 @@ export class NotebookIndex {
   /**
    * The state for the library and annotations as they are now. The change count is read before
    * the entries are, so a write during the read leaves a state that is stale at the next page,
-   * never one that looks current.
+   * never one that looks current. A briefing that could not be read is not left out until the
+   * next change: the next page reads it again (only it), as a new state.
    */
   #current(services: ExportServices, colorLabels: Record<HighlightColor, string>): LibraryState {
     const changes = services.annotations.changes()
     const labels = JSON.stringify(colorLabels)
     const { library } = services
     const state = this.#state
-    if (state && state.library === library && state.changes === changes && state.labels === labels)
-      return state
-    const entries = this.read(services)
-    const fresh: LibraryState = { library, changes, labels, entries, orders: new Map() }
-    // A failed read is not kept: the next page tries again.
-    entries.catch(() => {
-      if (this.#state === fresh) this.#state = undefined
-    })
+    const same =
+      state && state.library === library && state.changes === changes && state.labels === labels
+    if (same && !state.unread) return state
+    const slots = this.#read(services, library, same ? state.slots : undefined)
+    const entries = slots.then((read) => read.flatMap((entry) => entry ?? []))
+    const fresh: LibraryState = { library, changes, labels, slots, entries, orders: new Map() }
+    slots.then(
+      (read) => (fresh.unread = read.includes(undefined)),
+      // A failed read is not kept: the next page tries again.
+      () => {
+        if (this.#state === fresh) this.#state = undefined
+      }
+    )
     this.#state = fresh
     return fresh
+  }
+
+  /** Every briefing's entries, one briefing at a time; those in `earlier` are not read again. */
+  async #read(
+    services: ExportServices,
+    library: Library,
+    earlier?: Promise<Slots>
+  ): Promise<Slots> {
+    const known = await earlier
+    const slots: Slots = []
+    for (const [index, briefing] of library.briefings.entries()) {
+      slots.push(known?.[index] ?? (await this.readBriefing(services, briefing, index)))
+    }
+    return slots
   }
 }

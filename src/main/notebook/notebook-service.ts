@@ -5,6 +5,7 @@
 
 import type { ExportResult } from '../../shared/annotation-requests'
 import type { HighlightColor } from '../../shared/annotations'
+import type { Briefing } from '../../shared/dataset'
 import type { NotebookExportRequest, NotebookPage, NotebookRequest } from '../../shared/notebook'
 import { AppError } from '../errors'
 import { runExport } from '../export/export-service'
@@ -13,13 +14,21 @@ import { briefingEntries, facetsOf, matches, queryNotebook } from './notebook-qu
 import type { NotebookEntry } from './notebook-query'
 import type { NotebookIndex } from './notebook-index'
 
+/** One briefing's entries (`index`: its place in the library); undefined when its annotations cannot be read now. */
+export async function readBriefingEntries(
+  services: ExportServices,
+  briefing: Briefing,
+  index: number
+): Promise<NotebookEntry[] | undefined> {
+  const view = await services.annotations.load(briefing.id).catch(() => null)
+  return view ? briefingEntries(briefing, index, view) : undefined
+}
+
 /** Every entry of the library, in reading order. Briefings whose annotations cannot be read are left out. */
 export async function libraryEntries(services: ExportServices): Promise<NotebookEntry[]> {
-  const { briefings } = services.library
   const entries: NotebookEntry[] = []
-  for (const [index, briefing] of briefings.entries()) {
-    const view = await services.annotations.load(briefing.id).catch(() => null)
-    if (view) entries.push(...briefingEntries(briefing, index, view))
+  for (const [index, briefing] of services.library.briefings.entries()) {
+    entries.push(...((await readBriefingEntries(services, briefing, index)) ?? []))
   }
   return entries
 }

@@ -3,21 +3,15 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { openAnnotationStore, StoreError } from './annotation-store'
-import { BRIEFING, highlight, note, tempUserData } from '../../../test-support/annotation-store'
+import { StoreError } from './annotation-store'
+import { BRIEFING, highlight, note } from '../../../test-support/annotation-store'
+import { useStoreFolder } from '../../../test-support/store-folder'
 import type { AnnotationStore, LoadedAnnotations } from './types'
 
-let userData: string
-let cleanup: () => Promise<void>
-const open: AnnotationStore[] = []
-
-async function openStore(options?: Parameters<typeof openAnnotationStore>[1]) {
-  const store = await openAnnotationStore(userData, options)
-  open.push(store)
-  return store
-}
+const folder = useStoreFolder()
+const { openStore } = folder
 
 /** Reopens the folder in a fresh store (closing `store` first) and loads BRIEFING. */
 async function reopen(store: AnnotationStore): Promise<LoadedAnnotations> {
@@ -29,14 +23,6 @@ const contentOf = (a: LoadedAnnotations) => ({
   highlights: a.highlights,
   notes: a.notes,
   trash: a.trash
-})
-
-beforeEach(async () => {
-  ;({ dir: userData, cleanup } = await tempUserData())
-})
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((store) => store.close()))
-  await cleanup()
 })
 
 describe('annotation store', () => {
@@ -65,7 +51,10 @@ describe('annotation store', () => {
     expect(after).toMatchObject({ warnings: [], canUndo: false, canRedo: false })
     expect(after.readOnly).toBeUndefined()
 
-    const journal = await readFile(join(userData, 'annotations', BRIEFING, 'journal.jsonl'), 'utf8')
+    const journal = await readFile(
+      join(folder.dir(), 'annotations', BRIEFING, 'journal.jsonl'),
+      'utf8'
+    )
     const lines = journal
       .trimEnd()
       .split('\n')
@@ -109,7 +98,7 @@ describe('annotation store', () => {
     const reopened = await reopen(store)
     expect(contentOf(reopened)).toEqual(contentOf(state))
     // The stacks are per session: a reopened store starts with nothing to undo.
-    const again = open.at(-1)!
+    const again = folder.lastOpened()
     expect(await again.undo(BRIEFING)).toBeUndefined()
     expect(await again.redo(BRIEFING)).toBeUndefined()
   })
@@ -130,7 +119,7 @@ describe('annotation store', () => {
       { kind: 'highlight', highlight: highlight('h1'), deletedAt: '2026-05-01T12:00:00.000Z' },
       { kind: 'note', note: note('n1'), deletedAt: '2026-05-01T12:05:00.000Z' }
     ])
-    const store2 = open.at(-1)!
+    const store2 = folder.lastOpened()
     await store2.apply(BRIEFING, { op: 'highlight.restore', id: 'h1' })
     await store2.apply(BRIEFING, { op: 'note.restore', id: 'n1' })
     state = await reopen(store2)
@@ -149,7 +138,7 @@ describe('annotation store', () => {
     const before = await store.load(BRIEFING)
     expect(await store.compact(BRIEFING)).toEqual({ saved: true })
     await store.compact(BRIEFING) // a second one keeps the first as snapshot.prev.json
-    const dir = join(userData, 'annotations', BRIEFING)
+    const dir = join(folder.dir(), 'annotations', BRIEFING)
     expect((await readdir(dir)).sort()).toEqual([
       'journal.jsonl',
       'journal.prev.jsonl',
@@ -161,7 +150,7 @@ describe('annotation store', () => {
     expect(snapshot).toMatchObject({ v: 1, seq: 22, briefingId: BRIEFING })
 
     expect(contentOf(await reopen(store))).toEqual(contentOf(before))
-    const store2 = open.at(-1)!
+    const store2 = folder.lastOpened()
     expect(await store2.apply(BRIEFING, { op: 'highlight.restore', id: 'h3' })).toMatchObject({
       saved: true,
       seq: 23
@@ -177,7 +166,7 @@ describe('annotation store', () => {
       await store.apply(BRIEFING, { op: 'highlight.put', highlight: highlight(`h${i}`) })
     }
     await store.close()
-    const dir = join(userData, 'annotations', BRIEFING)
+    const dir = join(folder.dir(), 'annotations', BRIEFING)
     const journal = await readFile(join(dir, 'journal.jsonl'), 'utf8')
     expect(journal.split('\n').length - 1).toBeLessThanOrEqual(11)
     const state = await (await openStore()).load(BRIEFING)
@@ -234,7 +223,7 @@ describe('annotation store', () => {
         store.apply(id as string, { op: 'highlight.delete', id: 'h' })
       ).rejects.toBeInstanceOf(StoreError)
     }
-    expect(await readdir(join(userData, 'annotations'))).toEqual([]) // the lock lives in the profile, not here
+    expect(await readdir(join(folder.dir(), 'annotations'))).toEqual([]) // the lock lives in the profile, not here
   })
 
   it('refuses malformed changes and changes that do not fit', async () => {

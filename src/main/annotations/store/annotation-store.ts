@@ -23,7 +23,7 @@ import type {
 } from './types'
 import type { SaveOutcome } from '../../fs/types'
 import { checkChange } from './validate'
-import { StoredCounts } from './stored-counts'
+import { countsOf, stampOf, StoredCounts } from './stored-counts'
 import type { AnnotationCounts } from '../../library/profile-summaries'
 
 export { StoreError } from './store-error'
@@ -202,7 +202,7 @@ class Store implements AnnotationStore {
     if (this.closed) throw new StoreError('invalid', 'The annotation store is closed')
     let session = this.sessions.get(briefingId)
     if (!session) {
-      session = BriefingSession.open(briefingId, briefingDir(this.root, briefingId), this.ctx)
+      session = this.openSession(briefingId)
       this.sessions.set(briefingId, session)
       session.then(
         (loaded) => this.loaded.set(briefingId, loaded),
@@ -210,6 +210,15 @@ class Store implements AnnotationStore {
         () => this.sessions.delete(briefingId)
       )
     }
+    return session
+  }
+
+  /** Loads a briefing, and tells the counts what its files really hold (see StoredCounts.loaded). */
+  private async openSession(briefingId: string): Promise<BriefingSession> {
+    const dir = briefingDir(this.root, briefingId)
+    const stamp = await stampOf(this.ctx.fs, dir)
+    const session = await BriefingSession.open(briefingId, dir, this.ctx)
+    await this.storedCounts.loaded(briefingId, stamp, countsOf(session.view()))
     return session
   }
 

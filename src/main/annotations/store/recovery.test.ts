@@ -3,24 +3,17 @@
 import { appendFile, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 
-import { openAnnotationStore } from './annotation-store'
 import { serializeRecord } from './journal'
-import { BRIEFING, highlight, note, tempUserData } from '../../../test-support/annotation-store'
-import type { AnnotationStore, JournalRecord } from './types'
+import { BRIEFING, highlight, note } from '../../../test-support/annotation-store'
+import { useStoreFolder } from '../../../test-support/store-folder'
+import type { JournalRecord } from './types'
 
-let userData: string
-let dir: string
-let cleanup: () => Promise<void>
-const open: AnnotationStore[] = []
 const NOW = new Date('2026-06-01T08:30:00.123Z')
-
-async function openStore() {
-  const store = await openAnnotationStore(userData, { now: () => NOW })
-  open.push(store)
-  return store
-}
+const folder = useStoreFolder({ now: () => NOW })
+const openStore = () => folder.openStore()
+let dir: string
 
 /** Writes `count` highlights through a store and closes it. */
 async function seed(count: number, compactAfter?: number) {
@@ -35,13 +28,8 @@ async function seed(count: number, compactAfter?: number) {
 const ids = (list: { id: string }[]) => list.map((item) => item.id)
 const files = async () => (await readdir(dir)).sort()
 
-beforeEach(async () => {
-  ;({ dir: userData, cleanup } = await tempUserData())
-  dir = join(userData, 'annotations', BRIEFING)
-})
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((store) => store.close()))
-  await cleanup()
+beforeEach(() => {
+  dir = join(folder.dir(), 'annotations', BRIEFING)
 })
 
 describe('recovery from damaged files', () => {
@@ -156,7 +144,7 @@ describe('recovery from damaged files', () => {
     let loaded = await (await openStore()).load(BRIEFING)
     expect(ids(loaded.highlights)).toEqual(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
     expect(loaded.warnings).toEqual([])
-    await open.pop()!.close()
+    await folder.lastOpened().close()
 
     // Crash after the new snapshot was renamed in but before the journal was replaced: the
     // journal's lines up to the snapshot's seq are skipped, not applied twice.

@@ -2,6 +2,8 @@
 // then id), updated one record at a time: sorting every record on every change cost milliseconds
 // per change in a briefing with ten thousand highlights.
 
+import { byCreation } from '../../../shared/annotation-delta'
+
 interface Dated {
   id: string
   createdAt: string
@@ -48,13 +50,9 @@ export class SortedRecords<T extends Dated> {
     let high = this.#sorted.length
     while (low < high) {
       const middle = (low + high) >>> 1
-      if (before(this.#sorted[middle]!, record)) low = middle + 1
+      if (byCreation(this.#sorted[middle]!, record) < 0) low = middle + 1
       else high = middle
     }
     return low
   }
-}
-
-function before(a: Dated, b: Dated): boolean {
-  return a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id)
 }

@@ -1,30 +1,22 @@
 // The store and the profile's writer lock: held while open, read-only beside a live holder,
 // stale claims taken over, and a lock that cannot be made retried before the next write.
 
-import { spawn } from 'node:child_process'
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 
-import { openAnnotationStore } from './annotation-store'
+import { deadPid, liveProcess } from '../../../test-support/processes'
 import { nodeLockFs, PROFILE_LOCK_DIR, ProfileLock } from '../../fs/profile-lock'
 import type { LockClaim, LockFs } from '../../fs/profile-lock'
 import { isRunning } from '../../fs/process-identity'
-import { BRIEFING, fsError, highlight, tempUserData } from '../../../test-support/annotation-store'
-import type { AnnotationStore, StoreOptions } from './types'
+import { BRIEFING, fsError, highlight } from '../../../test-support/annotation-store'
+import { useStoreFolder } from '../../../test-support/store-folder'
 
-let userData: string
+const folder = useStoreFolder()
+const { openStore } = folder
 let lockDir: string
-let cleanup: () => Promise<void>
-const open: AnnotationStore[] = []
-
-async function openStore(options?: StoreOptions) {
-  const store = await openAnnotationStore(userData, options)
-  open.push(store)
-  return store
-}
 
 /** The newest claim in the lock folder. */
 async function newestClaim(): Promise<LockClaim> {
@@ -46,26 +38,8 @@ function claimOf(pid: number): string {
   })
 }
 
-/** Runs a child process that stays alive until killed; returns its pid and a stopper. */
-function liveProcess(): { pid: number; stop: () => void } {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' })
-  return { pid: child.pid!, stop: () => child.kill('SIGKILL') }
-}
-
-/** The pid of a process that has exited. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
-  await new Promise((resolve) => child.on('exit', resolve))
-  return child.pid!
-}
-
-beforeEach(async () => {
-  ;({ dir: userData, cleanup } = await tempUserData())
-  lockDir = join(userData, PROFILE_LOCK_DIR)
-})
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((store) => store.close()))
-  await cleanup()
+beforeEach(() => {
+  lockDir = join(folder.dir(), PROFILE_LOCK_DIR)
 })
 
 describe('the store and the profile lock', () => {
@@ -137,7 +111,7 @@ describe('the store and the profile lock', () => {
         await nodeLockFs.writeNew(path, data)
       }
     }
-    const lock = new ProfileLock(userData, 'Briefing Reader', fs)
+    const lock = new ProfileLock(folder.dir(), 'Briefing Reader', fs)
     const store = await openStore({ lock })
     expect(store.readOnly).toBeUndefined()
     expect(store.warnings).toEqual([
@@ -157,7 +131,7 @@ describe('the store and the profile lock', () => {
     expect(
       await store.apply(BRIEFING, { op: 'highlight.put', highlight: highlight('h1') })
     ).toMatchObject({ saved: true })
-    const journal = join(userData, 'annotations', BRIEFING, 'journal.jsonl')
+    const journal = join(folder.dir(), 'annotations', BRIEFING, 'journal.jsonl')
     const theirs = (await readFile(journal, 'utf8'))
       .replace('"seq":1', '"seq":2')
       .replace(/h1/g, 'h9')

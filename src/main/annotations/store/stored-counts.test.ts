@@ -2,29 +2,21 @@
 // a briefing's files are unchanged, and never where they changed after it was written (a crash
 // between a store write and the counts write), nor when the file is damaged or from a newer app.
 
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { nodeStoreFs } from '../../fs/node-fs'
 import type { StoreFs } from '../../fs/types'
-import { BRIEFING, highlight, note, tempUserData } from '../../../test-support/annotation-store'
-import { openAnnotationStore } from './annotation-store'
+import { BRIEFING, highlight, note } from '../../../test-support/annotation-store'
+import { useStoreFolder } from '../../../test-support/store-folder'
 import { COUNTS_FILE } from './counts-file'
-import type { AnnotationStore } from './types'
 
 const A = BRIEFING
 const B = 'briefing-b'
-let userData: string
-let cleanup: () => Promise<void>
-const open: AnnotationStore[] = []
-
-async function openStore(options?: Parameters<typeof openAnnotationStore>[1]) {
-  const store = await openAnnotationStore(userData, options)
-  open.push(store)
-  return store
-}
+const folder = useStoreFolder()
+const { openStore } = folder
 
 /** node:fs, remembering every file read (to see which stores a listing opened). */
 function readingFs(): StoreFs & { reads: string[] } {
@@ -33,13 +25,13 @@ function readingFs(): StoreFs & { reads: string[] } {
     ...nodeStoreFs,
     reads,
     readFile: (path) => {
-      reads.push(path.slice(userData.length + 1))
+      reads.push(path.slice(folder.dir().length + 1))
       return nodeStoreFs.readFile(path)
     }
   }
 }
 
-const countsPath = () => join(userData, 'annotations', COUNTS_FILE)
+const countsPath = () => join(folder.dir(), 'annotations', COUNTS_FILE)
 
 /** A with two highlights (one with a note) and a note; B with one highlight. */
 async function writeProfile(): Promise<void> {
@@ -67,14 +59,6 @@ const EXPECTED = new Map([
   [A, { highlights: 2, notes: 2 }],
   [B, { highlights: 1, notes: 0 }]
 ])
-
-beforeEach(async () => {
-  ;({ dir: userData, cleanup } = await tempUserData())
-})
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((store) => store.close()))
-  await cleanup()
-})
 
 describe('stored counts', () => {
   it('the first listing counts from the stores and writes the file; the next reads only the file', async () => {
@@ -124,6 +108,28 @@ describe('stored counts', () => {
     const store = await openStore()
     await store.apply(A, { op: 'highlight.delete', id: 'h2' })
     expect((await store.counts([A, B])).get(A)).toEqual({ highlights: 1, notes: 1 })
+  })
+
+  it('bit rot in a journal keeps its stamp: the count is corrected once the briefing is loaded', async () => {
+    await writeProfile()
+    await countsAtStart()
+    // One flipped byte in the line that added h2 (with its note): same size, and a real disk
+    // keeps the time as well, so the stamp is the one the counts file holds.
+    const journal = join(folder.dir(), 'annotations', A, 'journal.jsonl')
+    const stamp = await stat(journal)
+    const text = await readFile(journal, 'utf8')
+    await writeFile(journal, text.replace('"Why?"', '"Whx?"'))
+    await utimes(journal, stamp.atime, stamp.mtime)
+    const frozen: StoreFs = {
+      ...nodeStoreFs,
+      stat: async (path) => (path === journal ? stamp : nodeStoreFs.stat!(path))
+    }
+
+    const store = await openStore({ fs: frozen })
+    expect((await store.load(A)).highlights.map((h) => h.id)).toEqual(['h1'])
+    await store.close()
+    expect((await countsAtStart(frozen)).get(A)).toEqual({ highlights: 1, notes: 1 })
+    expect((await countsAtStart(frozen)).get(B)).toEqual(EXPECTED.get(B))
   })
 
   it('a damaged counts file is not trusted and is written anew', async () => {

@@ -97,6 +97,23 @@ export class StoredCounts {
     return new Map(counted.filter((entry) => entry !== undefined))
   }
 
+  /**
+   * A briefing a session has just read (`stamp` taken before the read): the file is corrected
+   * where it holds another count for these same files. Bit rot inside a journal keeps the files' size and time, so
+   * the stamp still matched and listings went on showing the count from before the damage.
+   */
+  async loaded(id: string, stamp: string | undefined, counts: AnnotationCounts): Promise<void> {
+    if (stamp === undefined) return
+    const entries = await this.read()
+    const known = entries.get(id)
+    // Another stamp is recounted by the next listing anyway: no write on every open.
+    if (known?.stamp !== stamp) return
+    if (known.highlights === counts.highlights && known.notes === counts.notes) return
+    log.warn('annotation counts file corrected: a briefing loaded with another count than stamped')
+    entries.set(id, { stamp, ...counts })
+    this.save(entries)
+  }
+
   /** Waits for a write of the file under way; none starts after this. */
   async close(): Promise<void> {
     this.closed = true

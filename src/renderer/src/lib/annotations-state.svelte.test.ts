@@ -8,6 +8,7 @@ import type { AnnotationChangeResult, AnnotationsDelta } from '../../../shared/a
 import type { BriefingAnnotations } from '../../../shared/annotation-requests'
 import type { AnchoredHighlight, SectionTarget } from '../../../shared/annotations'
 import { annotationsPart } from '../../../shared/briefing-parts'
+import { annotationsDelta, loadedAnnotations } from '../../../test-support/annotation-records'
 
 type Answer = BriefingAnnotations | AnnotationsDelta | AnnotationChangeResult
 interface Call {
@@ -38,37 +39,8 @@ vi.mock('./api', () => ({
 
 const { AnnotationsState } = await import('./annotations-state.svelte')
 
-function annotations(over: Partial<BriefingAnnotations> = {}): BriefingAnnotations {
-  return {
-    briefingId: 'b1',
-    revision: 1,
-    highlights: [],
-    notes: [],
-    trash: [],
-    canUndo: false,
-    canRedo: false,
-    warnings: [],
-    save: { saved: true, pending: 0 },
-    ...over
-  }
-}
-
-/** The delta from revision `from` to the next, with `over` (nothing changed by default). */
-function delta(from: number, over: Partial<AnnotationsDelta> = {}): AnnotationsDelta {
-  return {
-    briefingId: 'b1',
-    from,
-    to: from + 1,
-    highlights: { put: [], removed: [] },
-    notes: { put: [], removed: [] },
-    trash: { put: [], removed: [] },
-    canUndo: true,
-    canRedo: false,
-    warnings: [],
-    save: { saved: true, pending: 0 },
-    ...over
-  }
-}
+const annotations = loadedAnnotations
+const delta = annotationsDelta
 
 const notePut = (id: string, body: string) => ({ put: [note(id, body)], removed: [] })
 

@@ -16,14 +16,15 @@ import type { AnnotationChangeResult, AnnotationsDelta } from '../../../shared/a
 import type {
   AnnotationChange,
   BriefingAnnotations,
-  Preferences,
-  SaveStatus
+  Preferences
 } from '../../../shared/annotation-requests'
 import { AnnotationView } from './annotation-view.svelte'
 import { api } from './api'
 import { messageOf } from './errors'
 import { clearDocumentSelection } from './dom-selection'
 import { loadAnnotations } from './load-parts'
+import { OrderedAnswers } from './ordered-answers'
+import { SaveWatch } from './save-watch.svelte'
 import { indexHighlights, patchHighlightIndex, rangesOf } from './section-highlights'
 import type { HighlightIndex } from './section-highlights'
 import type { HighlightLike } from './segments'
@@ -34,9 +35,6 @@ import type { HighlightLike } from './segments'
  */
 const WHOLE_ANSWERS =
   typeof location !== 'undefined' && new URLSearchParams(location.search).has('whole-answers')
-
-export const SAVE_POLL_MS = 3000
-export const SAVED_NOTICE_MS = 2500
 
 const DEFAULT_PREFS: Preferences = {
   colorLabels: { ...DEFAULT_COLOR_LABELS },
@@ -54,14 +52,12 @@ export class AnnotationsState {
   prefs = $state.raw<Preferences>(DEFAULT_PREFS)
   /** The last change that failed, for the analyst (cleared when dismissed or on success). */
   problem = $state('')
-  /** Last known save status; `saved: false` shows the persistent banner. */
-  save = $state.raw<SaveStatus>({ saved: true, pending: 0 })
-  /** Briefly true after unsaved changes have been written. */
-  savedNotice = $state(false)
   warningsDismissed = $state(false)
 
   /** Selection, editor, flash and panel state of the annotation UI. */
   readonly view = new AnnotationView()
+  /** Whether everything acknowledged is on disk (`save`, `savedNotice`). */
+  readonly saving = new SaveWatch()
 
   highlights: AnchoredHighlight[] = $derived(this.data?.highlights ?? [])
   /**
@@ -76,12 +72,18 @@ export class AnnotationsState {
 
   #seq = 0
   /** Answers are applied in the order their requests were sent (main runs them in that order). */
-  #answers: Promise<unknown> = Promise.resolve()
-  /** Requests sent whose answers have not been applied yet. */
-  #inFlight = 0
-  #pollTimer: ReturnType<typeof setTimeout> | undefined
-  #noticeTimer: ReturnType<typeof setTimeout> | undefined
+  readonly #answers = new OrderedAnswers()
   #loading: Promise<void> = Promise.resolve()
+
+  /** Last known save status; `saved: false` shows the persistent banner. */
+  get save() {
+    return this.saving.save
+  }
+
+  /** Briefly true after unsaved changes have been written. */
+  get savedNotice(): boolean {
+    return this.saving.savedNotice
+  }
 
   /** The highlight with `id`, if the briefing has it. */
   highlight(id: string | null): AnchoredHighlight | undefined {
@@ -188,14 +190,14 @@ export class AnnotationsState {
   undo(): Promise<AnnotationsDelta | null> {
     const briefingId = this.briefingId
     if (!briefingId || !this.canEdit) return Promise.resolve(null)
-    if (this.#inFlight === 0 && !this.data?.canUndo) return Promise.resolve(null)
+    if (this.#answers.inFlight === 0 && !this.data?.canUndo) return Promise.resolve(null)
     return this.#send(() => api.undo({ briefingId }), 'Could not undo')
   }
 
   redo(): Promise<AnnotationsDelta | null> {
     const briefingId = this.briefingId
     if (!briefingId || !this.canEdit) return Promise.resolve(null)
-    if (this.#inFlight === 0 && !this.data?.canRedo) return Promise.resolve(null)
+    if (this.#answers.inFlight === 0 && !this.data?.canRedo) return Promise.resolve(null)
     return this.#send(() => api.redo({ briefingId }), 'Could not redo')
   }
 
@@ -225,14 +227,7 @@ export class AnnotationsState {
 
   /** Sends a request now and applies its answer after the answers of every earlier request. */
   #send<T extends AnnotationsDelta>(request: () => Promise<T>, failure: string): Promise<T | null> {
-    this.#inFlight += 1
-    const answer = (async () => request())().then(
-      (result) => ({ ok: true as const, result }),
-      (error: unknown) => ({ ok: false as const, error })
-    )
-    const applied = this.#answers.then(async () => {
-      const outcome = await answer
-      this.#inFlight -= 1
+    return this.#answers.send(request, async (outcome) => {
       if (!outcome.ok) {
         this.problem = `${failure}: ${messageOf(outcome.error)}`
         return null
@@ -243,8 +238,6 @@ export class AnnotationsState {
       this.problem = ''
       return outcome.result
     })
-    this.#answers = applied
-    return applied
   }
 
   #accept(result: BriefingAnnotations): void {
@@ -252,7 +245,7 @@ export class AnnotationsState {
     this.data = result
     this.highlightIndex = indexHighlights(result.highlights)
     this.view.forgetMissing(idSet([...result.highlights, ...result.notes]))
-    this.#watchSave(result.save)
+    this.saving.watch(result.save)
   }
 
   /**
@@ -269,33 +262,7 @@ export class AnnotationsState {
     this.data = next
     this.highlightIndex = patchHighlightIndex(this.highlightIndex, delta.highlights)
     this.view.forgetRemoved([...delta.highlights.removed, ...delta.notes.removed])
-    this.#watchSave(delta.save)
-  }
-
-  #watchSave(save: SaveStatus): void {
-    const wasUnsaved = !this.save.saved
-    this.save = save
-    if (!save.saved) {
-      this.savedNotice = false
-      this.#schedulePoll()
-    } else if (wasUnsaved) {
-      this.savedNotice = true
-      clearTimeout(this.#noticeTimer)
-      this.#noticeTimer = setTimeout(() => (this.savedNotice = false), SAVED_NOTICE_MS)
-    }
-  }
-
-  #schedulePoll(): void {
-    if (this.#pollTimer !== undefined) return
-    this.#pollTimer = setTimeout(async () => {
-      this.#pollTimer = undefined
-      try {
-        this.#watchSave(await api.saveStatus())
-      } catch (error) {
-        this.save = { ...this.save, error: messageOf(error) }
-        this.#schedulePoll()
-      }
-    }, SAVE_POLL_MS)
+    this.saving.watch(delta.save)
   }
 }
 

@@ -4,24 +4,9 @@
 import { describe, expect, it } from 'vitest'
 
 import { segmentText } from './segments'
+import { shape } from '../../../test-support/segment-shapes'
+import type { M } from '../../../test-support/segment-shapes'
 import type { HighlightLike, Paragraph } from './segments'
-
-interface M {
-  start: number
-  end: number
-  entity: string
-}
-
-/** Per paragraph, runs as [text, entity|null, marked texts]. */
-function shape(paragraphs: Paragraph<M>[]): [string, string | null, string[]][][] {
-  return paragraphs.map((p) =>
-    p.runs.map((r) => [
-      r.pieces.map((x) => x.text).join(''),
-      r.mention?.entity ?? null,
-      r.pieces.filter((x) => x.match).map((x) => x.text)
-    ])
-  )
-}
 
 describe('segmentText with highlights', () => {
   /** Per paragraph, pieces as [text, highlight ids innermost first]. */

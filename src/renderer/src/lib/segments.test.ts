@@ -4,24 +4,9 @@
 import { describe, expect, it } from 'vitest'
 
 import { mergeRanges, paragraphRanges, segmentText } from './segments'
+import { shape } from '../../../test-support/segment-shapes'
+import type { M } from '../../../test-support/segment-shapes'
 import type { Paragraph } from './segments'
-
-interface M {
-  start: number
-  end: number
-  entity: string
-}
-
-/** A compact picture of the output: per paragraph, runs as [text, entity|null, marked texts]. */
-function shape(paragraphs: Paragraph<M>[]): [string, string | null, string[]][][] {
-  return paragraphs.map((p) =>
-    p.runs.map((r) => [
-      r.pieces.map((x) => x.text).join(''),
-      r.mention?.entity ?? null,
-      r.pieces.filter((x) => x.match).map((x) => x.text)
-    ])
-  )
-}
 
 /** Concatenated piece texts per paragraph: must reproduce the paragraph text exactly. */
 function texts(paragraphs: Paragraph<M>[]): string[] {
