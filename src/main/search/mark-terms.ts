@@ -108,7 +108,7 @@ export function createTermMarker(pipeline: lunr.Pipeline): TermMarker {
         if (!starts.mayMatch(text, start, end)) return
         const word = token(text, start, end)
         // "" is what the trimmer leaves of bare punctuation ("—"); it is never a real match.
-        if (!indexTerms(word.word).some((term) => term !== '' && terms.has(term))) return
+        if (!anyIn(indexTerms(word.word), terms)) return
         ranges.push(trimmedRange(text, word))
       }
       if (starts.patterns && hasDefaultSeparator() && !lowersToAscii().test(text)) {
@@ -117,6 +117,12 @@ export function createTermMarker(pipeline: lunr.Pipeline): TermMarker {
       return ranges
     }
   }
+}
+
+/** Whether one of `found` but "" is in `terms` (a loop: a closure per word showed in profiles). */
+function anyIn(found: readonly string[], terms: ReadonlySet<string>): boolean {
+  for (const term of found) if (term !== '' && terms.has(term)) return true
+  return false
 }
 
 function hasDefaultSeparator(): boolean {
@@ -129,13 +135,14 @@ function hasDefaultSeparator(): boolean {
  * lower-cased), so "Kishida," marks "Kishida" and "İstanbul," marks "İstanbul".
  */
 function trimmedRange(text: string, token: TextToken): Range {
-  const trimmed = (at: number) => {
-    const code = text.charCodeAt(at)
-    return code < 128 ? !isWordCharacter(code) : /^\W+$/.test(text.charAt(at).toLowerCase())
-  }
   let start = token.start
   let end = token.end
-  while (start < end && trimmed(start)) start += 1
-  while (end > start && trimmed(end - 1)) end -= 1
+  while (start < end && trimmedAt(text, start)) start += 1
+  while (end > start && trimmedAt(text, end - 1)) end -= 1
   return start < end ? [start, end] : [token.start, token.end]
+}
+
+function trimmedAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at)
+  return code < 128 ? !isWordCharacter(code) : /^\W+$/.test(text.charAt(at).toLowerCase())
 }

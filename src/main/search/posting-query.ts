@@ -88,6 +88,8 @@ export function matchShard(
   const work = scratch.take(n)
   const { prohibited, requiredHits, lastClause, scores, matched } = work
   let required = 0
+  // Postings the scoring loop below would walk.
+  let postings = 0
   clauses.forEach(({ clause, terms }, c) => {
     const fields = clause.fields.map((f) => fieldNumber.get(f)).filter((f) => f !== undefined)
     if (clause.presence === REQUIRED) required += 1
@@ -118,10 +120,16 @@ export function matchShard(
             }
           }
           weight.set(at, (weight.get(at) ?? 0) + clause.boost)
+          postings += end - index.offsets[at]!
         }
       }
     }
   })
+  // lunr: a query of prohibited clauses only matches every other document, with score 0.
+  const negated = clauses.length > 0 && clauses.every((c) => c.clause.presence === PROHIBITED)
+  // No query term with postings in its fields here (most shards, for a selective or a field
+  // query): no match, and none of the scoring set-up below is needed.
+  if (postings === 0 && !negated) return { documents: [], scores: [], count: 0, slots: [] }
   const magnitude = new Float64Array(fieldCount)
   for (const [at, w] of weight) magnitude[at % fieldCount]! += w * w
   const touched: number[] = []
@@ -141,8 +149,6 @@ export function matchShard(
       scores[document]! += factor * (index.weightMillis[p]! / 1000)
     }
   }
-  // lunr: a query of prohibited clauses only matches every other document, with score 0.
-  const negated = clauses.length > 0 && clauses.every((c) => c.clause.presence === PROHIBITED)
   if (required === 0 && !clauses.some((c) => c.clause.presence === PROHIBITED)) {
     // Nothing required or ruled out (most queries): every document scored is a match.
     const kept = new Array<number>(touched.length)

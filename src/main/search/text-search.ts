@@ -107,6 +107,7 @@ export function searchShards(
     const matches = matchShard(shard.index, plan.scoring, expander)
     scoringMs += performance.now() - started
     matched.push(matches)
+    if (matches.count === 0) return
     const { entries, serials } = (current[s] = currentEntries(shard, view, tables))
     const { documents, scores } = matches
     for (let i = 0; i < matches.count; i++) {
@@ -123,6 +124,7 @@ export function searchShards(
       found.serial[at] = serial
     }
   })
+  tables.releaseMarks(found.serial, found.count)
   const entryOf = (i: number) => current[found.shard[i]!]!.entries[found.document[i]!]!
   const refOf = (i: number) => shards[found.shard[i]!]!.refs[found.document[i]!]!
   const hits = best(found, refOf, request.take).map((i) => {
