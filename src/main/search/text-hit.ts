@@ -36,7 +36,8 @@ export function hitOf(
   const ranges = marker.rangesOf(section.text, wordTerms)
   for (const phrase of plan.phrases) ranges.push(...phraseRanges(section.text, phrase.words))
   // Most hits match no entity field: their mentions need no look.
-  const entityMatched = ENTITY_FIELDS.some((field) => termsByField.has(field))
+  let entityMatched = false
+  for (const field of ENTITY_FIELDS) entityMatched ||= termsByField.has(field)
   for (const mention of entityMatched ? section.mentions : []) {
     const entity = entities.get(mention.entity)
     const fieldTerms = entity && termsByField.get(ENTITY_FIELD[entity.kind])

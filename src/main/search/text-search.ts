@@ -102,12 +102,13 @@ export function searchShards(
     shards.map((shard) => shard.index),
     () => libraryWordsOf(view)
   )
-  shards.forEach((shard, s) => {
+  for (let s = 0; s < shards.length; s++) {
+    const shard = shards[s]!
     const started = performance.now()
     const matches = matchShard(shard.index, plan.scoring, expander)
     scoringMs += performance.now() - started
     matched.push(matches)
-    if (matches.count === 0) return
+    if (matches.count === 0) continue
     const { entries, serials } = (current[s] = currentEntries(shard, view, tables))
     const { documents, scores } = matches
     for (let i = 0; i < matches.count; i++) {
@@ -123,7 +124,7 @@ export function searchShards(
       found.score[at] = scores[i]!
       found.serial[at] = serial
     }
-  })
+  }
   tables.releaseMarks(found.serial, found.count)
   const entryOf = (i: number) => current[found.shard[i]!]!.entries[found.document[i]!]!
   const refOf = (i: number) => shards[found.shard[i]!]!.refs[found.document[i]!]!
