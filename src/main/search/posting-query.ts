@@ -90,8 +90,13 @@ export function matchShard(
   let required = 0
   // Postings the scoring loop below would walk.
   let postings = 0
-  clauses.forEach(({ clause, terms }, c) => {
-    const fields = clause.fields.map((f) => fieldNumber.get(f)).filter((f) => f !== undefined)
+  for (let c = 0; c < clauses.length; c++) {
+    const { clause, terms } = clauses[c]!
+    const fields: number[] = []
+    for (const name of clause.fields) {
+      const field = fieldNumber.get(name)
+      if (field !== undefined) fields.push(field)
+    }
     if (clause.presence === REQUIRED) required += 1
     const typed = terms.length === 1 && clause.usePipeline ? clause.term : undefined
     for (const term of terms) {
@@ -124,7 +129,7 @@ export function matchShard(
         }
       }
     }
-  })
+  }
   // lunr: a query of prohibited clauses only matches every other document, with score 0.
   const negated = clauses.length > 0 && clauses.every((c) => c.clause.presence === PROHIBITED)
   // No query term with postings in its fields here (most shards, for a selective or a field
