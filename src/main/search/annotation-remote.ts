@@ -94,7 +94,8 @@ export function remoteAnnotationSearch(
       flush()
       const answer = await host.searchAnnotations(query, {
         take: options.take,
-        ...(options.filters ? { filters: options.filters } : {})
+        ...(options.filters ? { filters: options.filters } : {}),
+        ...(options.textFacets ? { textFacets: options.textFacets } : {})
       })
       heard(answer.instance)
       const { briefing, entity, tag, color } = answer.facets
