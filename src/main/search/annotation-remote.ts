@@ -94,8 +94,7 @@ export function remoteAnnotationSearch(
       flush()
       const answer = await host.searchAnnotations(query, {
         take: options.take,
-        ...(options.filters ? { filters: options.filters } : {}),
-        ...(options.textFacets ? { textFacets: options.textFacets } : {})
+        ...(options.filters ? { filters: options.filters } : {})
       })
       heard(answer.instance)
       const { briefing, entity, tag, color } = answer.facets

@@ -5,10 +5,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { HIGHLIGHT_COLORS } from '../../shared/annotations'
-import type { FacetCount, SearchFilters } from '../../shared/search'
+import type { SearchFilters } from '../../shared/search'
 import { createReferenceAnnotationSearch } from '../../test-support/annotation-search-reference'
 import { createAnnotationSearch } from './annotation-search'
-import { Counter } from './facet-counter'
+import type { Counter } from './facet-counter'
 import type { AnnotationDocument, AnnotationResult, AnnotationSearch } from './annotation-search'
 
 const WORDS = ['maritime', 'patrols', 'patrol', 'near', 'the', 'strait', 'coast', 'guard', 'ports']
@@ -136,59 +136,6 @@ describe('annotation search against its reference', () => {
         }
       }),
       { numRuns: 120 }
-    )
-  }, 120_000)
-})
-
-/** Text facet counts: up to FACET_LIMIT values, some shared with the annotations' values. */
-const textFacet = (values: string[]) =>
-  fc.uniqueArray(fc.constantFrom(...values), { maxLength: 30 }).chain((picked) =>
-    fc.tuple(
-      ...picked.map((value) =>
-        fc.record({
-          value: fc.constant(value),
-          label: fc.constantFrom('Strait', 'Coast', 'Entity 1', value),
-          count: fc.integer({ min: 1, max: 4 })
-        })
-      )
-    )
-  )
-const many = (prefix: string) => Array.from({ length: 40 }, (_, i) => `${prefix}${i}`)
-const textFacets = fc.record({
-  briefing: textFacet([...briefingIds, ...many('t')]),
-  entity: textFacet(['e0', 'e1', 'e2', 'e3', ...many('x')]),
-  tag: textFacet(['follow-up', 'patrols', 'x', ...many('tag')])
-})
-
-describe('text facets merged where the annotations are counted', () => {
-  it('lists the same values as main merging every annotation value with the text ones', () => {
-    fc.assert(
-      fc.property(
-        fc.array(change, { minLength: 1, maxLength: 8 }),
-        textFacets,
-        fc.constantFrom(...QUERIES),
-        fc.constantFrom(...FILTERS),
-        (changes, text, query, filters) => {
-          const search = createAnnotationSearch()
-          apply(search, changes)
-          const options = { take: 5, sectionEntities, ...(filters ? { filters } : {}) }
-          const alone = search.search(query, options).facets
-          const merged = search.search(query, { ...options, textFacets: text }).facets
-          for (const facet of ['briefing', 'entity', 'tag'] as const) {
-            // The merge main made before: every annotation value, then the text's counts added.
-            const before: FacetCount[] = (() => {
-              const counter = Counter.of(alone[facet].all())
-              for (const { value, label, count } of text[facet]) counter.add(value, label, count)
-              return counter.top()
-            })()
-            expect(merged[facet].top()).toEqual(before)
-            // As the listed values cross from the index process and main lists them again.
-            expect(Counter.of(merged[facet].top()).top()).toEqual(before)
-          }
-          expect(merged.color.top()).toEqual(alone.color.top())
-        }
-      ),
-      { numRuns: 300 }
     )
   }, 120_000)
 })

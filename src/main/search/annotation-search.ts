@@ -5,7 +5,7 @@
 import lunr from 'lunr'
 
 import type { HighlightColor } from '../../shared/annotations'
-import type { FacetCount, SearchFacets, SearchFilters, SearchHit } from '../../shared/search'
+import type { FacetCount, SearchFilters, SearchHit } from '../../shared/search'
 import { AnnotationIndex } from './annotation-index'
 import { AnnotationFacets, noFacets } from './annotation-facets'
 import type { AnnotationFacetCounts } from './annotation-facets'
@@ -50,12 +50,6 @@ export interface AnnotationQuery {
   filters?: SearchFilters
   /** Entities mentioned in a section (for the entity facet and filter): id → name. */
   sectionEntities?: (briefingId: string, sectionId: string) => ReadonlyMap<string, string>
-  /**
-   * The text hits' facet counts, merged into the answer's briefing, entity and tag counts here,
-   * where the annotations' counts are: only the values the answer shows then leave the index
-   * process, not every value some annotation hit has.
-   */
-  textFacets?: Omit<SearchFacets, 'color'>
 }
 
 export interface AnnotationResult {
@@ -76,10 +70,7 @@ export type AnnotationChanges = (
     }
 )[]
 
-/**
- * An AnnotationResult as it crosses from the index process: facets as plain counts, only the
- * values listed (`Counter.top()`), merged with the text's counts when the query carried them.
- */
+/** An AnnotationResult as it crosses from the index process: facets as plain counts. */
 export interface AnnotationAnswer {
   /** The answering index's name (see SearchIndex.changeAnnotations). */
   instance: string
@@ -170,7 +161,7 @@ export function createAnnotationSearch(): AnnotationSearch {
       const plan = planQuery(query, pipeline)
       const clauses = annotationClauses(plan.clauses)
       if (!clauses || clauses.length === 0 || index.size === 0) {
-        return { total: 0, hits: [], facets: withText(noFacets(), options.textFacets) }
+        return { total: 0, hits: [], facets: noFacets() }
       }
       const found = index.match(scoringClauses(clauses, FIELDS, pipeline))
       const { scores } = found
@@ -232,24 +223,9 @@ export function createAnnotationSearch(): AnnotationSearch {
         }
         return hit
       })
-      return { total, hits, facets: withText(facets.counts(passed, total), options.textFacets) }
+      return { total, hits, facets: facets.counts(passed, total) }
     }
   }
-}
-
-/**
- * Adds the text's counts after the annotations' (so values first met among annotations keep their
- * place among ties), as main merged them when it received every annotation value.
- */
-function withText(
-  facets: AnnotationFacetCounts,
-  text: AnnotationQuery['textFacets']
-): AnnotationFacetCounts {
-  if (!text) return facets
-  for (const facet of ['briefing', 'entity', 'tag'] as const) {
-    for (const { value, label, count } of text[facet]) facets[facet].add(value, label, count)
-  }
-  return facets
 }
 
 const hasPhrases = (text: string, phrases: readonly Phrase[]) =>

@@ -21,7 +21,7 @@ export class Counter {
     return [...this.#counts.values()].map((value) => ({ ...value }))
   }
 
-  /** Counts sent from another process (`top()` or `all()` there). */
+  /** Counts sent from another process (`all()` there). */
   static of(counts: readonly FacetCount[]): Counter {
     const counter = new Counter()
     for (const { value, label, count } of counts) counter.add(value, label, count)

@@ -2,10 +2,17 @@
 // counts over all hits of both: what `search:query` and the CLI's `search` answer.
 
 import type { AppInfo } from '../../shared/app'
-import type { IndexStatus, SearchHit, SearchRequest, SearchResponse } from '../../shared/search'
+import type {
+  FacetCount,
+  IndexStatus,
+  SearchHit,
+  SearchRequest,
+  SearchResponse
+} from '../../shared/search'
 import type { Briefing } from '../../shared/dataset'
 import type { Library } from '../library/library'
 import type { AnnotationQuery, AnnotationResult } from './annotation-search'
+import { Counter } from './facet-counter'
 import type { IndexHost } from './index-host'
 
 /** Hits returned when the request names no limit. */
@@ -39,29 +46,32 @@ export async function searchAll(
   const offset = request.offset ?? 0
   const take = offset + limit
   const { query, filters } = request
-  // The text search first: its error (a query it cannot parse) is the one reported, and its
-  // facet counts go with the annotation search, which merges them into its own where they are
-  // counted (both searches run on the index process's one thread, so little is lost waiting).
-  const text = await services.search.search({ query, filters, take })
+  // Both searches start at once; the text search's error (a query it cannot parse) is the one
+  // reported.
+  const texts = services.search.search({ query, filters, take })
   const library = services.library
   // Built on the first annotation that matches, not per hit nor for queries with none.
   let byId: Map<string, Briefing> | undefined
-  const notes = await services.annotationSearch.search(query, {
-    take,
-    filters,
-    textFacets: text.facets,
-    sectionEntities: (briefingId, sectionId) => {
-      byId ??= new Map(library.briefings.map((b) => [b.id, b]))
-      const briefing = byId.get(briefingId)
-      const section = briefing?.sections.find((s) => s.id === sectionId)
-      const names = new Map<string, string>()
-      for (const mention of section?.mentions ?? []) {
-        const entity = library.entities.get(mention.entity)
-        if (entity) names.set(entity.id, entity.name)
+  const annotations = Promise.resolve().then(() =>
+    services.annotationSearch.search(query, {
+      take,
+      filters,
+      sectionEntities: (briefingId, sectionId) => {
+        byId ??= new Map(library.briefings.map((b) => [b.id, b]))
+        const briefing = byId.get(briefingId)
+        const section = briefing?.sections.find((s) => s.id === sectionId)
+        const names = new Map<string, string>()
+        for (const mention of section?.mentions ?? []) {
+          const entity = library.entities.get(mention.entity)
+          if (entity) names.set(entity.id, entity.name)
+        }
+        return names
       }
-      return names
-    }
-  })
+    })
+  )
+  annotations.catch(() => undefined)
+  const text = await texts
+  const notes = await annotations
   // Scores of two indexes of different sizes are not comparable: rank each list relative to its
   // own best hit, then merge (ties keep text first).
   const relative = (hits: SearchHit[]) => {
@@ -72,15 +82,19 @@ export async function searchAll(
     .sort((a, b) => b.rank - a.rank)
     .slice(offset, take)
     .map((r) => r.hit)
+  const merge = (fromText: FacetCount[], fromNotes: Counter) => {
+    for (const { value, label, count } of fromText) fromNotes.add(value, label, count)
+    return fromNotes.top()
+  }
   return {
     query,
     total: text.total + notes.total,
     offset,
     hits,
     facets: {
-      briefing: notes.facets.briefing.top(),
-      entity: notes.facets.entity.top(),
-      tag: notes.facets.tag.top(),
+      briefing: merge(text.facets.briefing, notes.facets.briefing),
+      entity: merge(text.facets.entity, notes.facets.entity),
+      tag: merge(text.facets.tag, notes.facets.tag),
       color: notes.facets.color.top()
     },
     indexing: withAnnotations(indexingOf(text.indexing, services), services)

@@ -4,7 +4,7 @@
 
 import { randomUUID } from 'node:crypto'
 
-import type { IndexStatus, SearchFacets, SearchFilters } from '../../shared/search'
+import type { IndexStatus, SearchFilters } from '../../shared/search'
 import { createAnnotationSearch } from './annotation-search'
 import type { AnnotationAnswer, AnnotationChanges } from './annotation-search'
 import { memory } from '../background/process-memory'
@@ -67,13 +67,10 @@ export class SearchIndex implements SearchService {
     return this.#instance
   }
 
-  /**
-   * Hits among highlights and notes, with facet counts over all of them merged with the text's
-   * `textFacets`: the values listed, as plain data.
-   */
+  /** Hits among highlights and notes, with facet counts over all of them (plain data). */
   async searchAnnotations(
     query: string,
-    options: { take: number; filters?: SearchFilters; textFacets?: Omit<SearchFacets, 'color'> }
+    options: { take: number; filters?: SearchFilters }
   ): Promise<AnnotationAnswer> {
     const result = this.#annotations.search(query, {
       ...options,
@@ -85,7 +82,7 @@ export class SearchIndex implements SearchService {
       instance: this.#instance,
       total: result.total,
       hits: result.hits,
-      facets: { briefing: briefing.top(), entity: entity.top(), tag: tag.top(), color: color.top() }
+      facets: { briefing: briefing.all(), entity: entity.all(), tag: tag.all(), color: color.all() }
     }
   }
 
