@@ -10,6 +10,7 @@ import { AnnotationIndex } from './annotation-index'
 import { AnnotationFacets, noFacets } from './annotation-facets'
 import type { AnnotationFacetCounts } from './annotation-facets'
 import { TopDocs } from './annotation-ranking'
+import { RefOrder } from './annotation-ref-order'
 import { AnnotationTable } from './annotation-table'
 import { createTermMarker } from './mark-terms'
 import { scoringClauses } from './posting-query'
@@ -98,6 +99,8 @@ export function createAnnotationSearch(): AnnotationSearch {
   const index = new AnnotationIndex(FIELDS)
   /** The documents by their number in the index. */
   const table = new AnnotationTable()
+  /** The refs' order, ranked: ties in score compare numbers, not refs. */
+  const order = new RefOrder()
   const { pipeline } = index
   const marker = createTermMarker(pipeline)
 
@@ -108,14 +111,17 @@ export function createAnnotationSearch(): AnnotationSearch {
     const ref = refOf(doc)
     const same =
       old !== undefined && refOf(old) === ref && indexedFields(old) === indexedFields(doc)
-    const number = same
-      ? index.numberOf(ref)!
-      : index.put(ref, {
-          briefing: doc.briefingTitle,
-          heading: doc.heading,
-          body: doc.text,
-          tag: doc.tags.join('\n')
-        })
+    let number = index.numberOf(ref)
+    if (!same || number === undefined) {
+      if (number !== undefined) order.removed(number)
+      number = index.put(ref, {
+        briefing: doc.briefingTitle,
+        heading: doc.heading,
+        body: doc.text,
+        tag: doc.tags.join('\n')
+      })
+      order.added(number, ref)
+    }
     table.set(number, doc)
   }
 
@@ -124,7 +130,10 @@ export function createAnnotationSearch(): AnnotationSearch {
     if (!old) return
     known.delete(key)
     const number = index.numberOf(refOf(old))
-    if (number !== undefined) table.delete(number)
+    if (number !== undefined) {
+      table.delete(number)
+      order.removed(number)
+    }
     index.remove(refOf(old))
   }
 
@@ -140,11 +149,13 @@ export function createAnnotationSearch(): AnnotationSearch {
       const kept = new Set(documents.map(keyOf))
       for (const key of [...map.keys()]) if (!kept.has(key)) remove(map, key)
       for (const doc of documents) put(map, doc)
+      order.settle()
     },
     patchBriefing(briefingId, putDocs, removed) {
       const map = known(briefingId)
       for (const key of removed) remove(map, keyOf(key))
       for (const doc of putDocs) put(map, doc)
+      order.settle()
     },
     search(query, options) {
       const plan = planQuery(query, pipeline)
@@ -156,7 +167,7 @@ export function createAnnotationSearch(): AnnotationSearch {
       const { scores } = found
       // Best first, ties by ref: the order of the hits, and of the facet values first met.
       const before = (a: number, b: number) =>
-        scores[a]! > scores[b]! || (scores[a] === scores[b] && index.refOf(a) < index.refOf(b))
+        scores[a]! > scores[b]! || (scores[a] === scores[b] && order.before(a, b))
       const filters = options.filters ?? {}
       // Entities are asked for once per section, not per hit.
       const sectionEntities = options.sectionEntities
