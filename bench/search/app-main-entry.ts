@@ -4,12 +4,11 @@
 
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks'
 import { constants } from 'node:perf_hooks'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 
 import { startCore } from '../../src/main/app-core'
 import { forkNodeProcess } from '../../src/main/background/node-process'
 import type { AppMainReport, AppMainRequest, GcPause } from './app-main'
+import { settledHeap } from './probes'
 
 /** GC pauses at least this long are listed one by one (shorter ones only count in the maximum). */
 const LISTED_PAUSE_MS = 10
@@ -99,7 +98,8 @@ async function run(request: AppMainRequest): Promise<AppMainReport> {
     loop.disable()
     clearInterval(ticker)
     const stats = await services.search.stats()
-    // Measured, now collect: what main holds once its garbage is gone, and how much is text.
+    // Measured, now collect (full collections only now, after the build was watched): what main
+    // holds once its garbage is gone, and how much is text.
     const held = settledHeap()
     const textChars = services.library.briefings.reduce(
       (sum, b) => sum + b.sections.reduce((n, s) => n + s.text.length, 0),
@@ -126,13 +126,4 @@ async function run(request: AppMainRequest): Promise<AppMainReport> {
     gcs.disconnect()
     await core.close()
   }
-}
-
-/** Heap in use after two full collections (forced only once the build is measured). */
-function settledHeap(): number {
-  setFlagsFromString('--expose-gc')
-  const gc = runInNewContext('gc') as () => void
-  gc()
-  gc()
-  return process.memoryUsage().heapUsed
 }
