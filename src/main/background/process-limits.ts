@@ -11,7 +11,8 @@ export const IMPORT_HEAP_LIMIT_MB = 1536
 
 /** Flags each role's process starts with (Node's fork and Electron's utilityProcess take them alike). */
 export const ROLE_EXEC_ARGV: Readonly<Record<ProcessRole, readonly string[]>> = {
-  // The index process collects its garbage once it has loaded (heap-settle.ts).
+  // The index process collects its garbage once it has loaded (heap-settle.ts; it exposes the
+  // collector itself if this flag does not reach V8).
   index: ['--expose-gc'],
   import: [`--max-old-space-size=${IMPORT_HEAP_LIMIT_MB}`]
 }

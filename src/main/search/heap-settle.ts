@@ -2,10 +2,30 @@
 // (the cached shards' stored copies, then the library's own), and V8 with a large heap limit
 // left that garbage in place: at 200k sections half of the index process's heap was garbage.
 
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+
 import { log } from '../log/log'
 
-/** V8's collector, present when the process runs with --expose-gc (ROLE_EXEC_ARGV does). */
-const collect = (globalThis as { gc?: () => void }).gc
+/**
+ * V8's collector. The index role starts with --expose-gc (ROLE_EXEC_ARGV), but whether Electron's
+ * utilityProcess hands execArgv's V8 flags to V8 cannot be checked here (no Electron binary), so
+ * without the flag the collector is exposed at run time, as jest-leak-detector does: the flag
+ * takes effect for contexts made after it is set, and a new context's global `gc` is V8's own.
+ */
+export function collector(): (() => void) | undefined {
+  const exposed = (globalThis as { gc?: () => void }).gc
+  if (typeof exposed === 'function') return exposed
+  try {
+    setFlagsFromString('--expose-gc')
+    const made = runInNewContext('gc') as unknown
+    return typeof made === 'function' ? (made as () => void) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+let collect: (() => void) | undefined | null = null
 
 const settled = new WeakSet<object>()
 
@@ -14,8 +34,10 @@ const settled = new WeakSet<object>()
  * a second, once (after an import it would cost more than the little it frees).
  */
 export function settleOnce(engine: object): void {
-  if (!collect || settled.has(engine)) return
+  if (settled.has(engine)) return
   settled.add(engine)
+  if (collect === null) collect = collector()
+  if (!collect) return
   const started = performance.now()
   collect()
   log.info(`search index: heap settled in ${Math.round(performance.now() - started)} ms`)
