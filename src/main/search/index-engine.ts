@@ -10,27 +10,23 @@ import type { Library } from '../library/library'
 import type { ParsedFiles } from '../library/library-loader'
 import { IndexCache, INDEX_CACHE_DIR } from './index-cache'
 import type { CachedShard, WarmShard } from './index-cache'
-import { storeSections, StoredView } from './stored-sections'
-import type { StoredSections } from './stored-sections'
+import { StoredView } from './stored-sections'
 import { libraryWordsReady } from './fuzzy-words'
 import { createTermMarker } from './mark-terms'
-import { PostingBuilder, TermAnalyser } from './posting-builder'
 import { PostingIndex } from './posting-index'
-import type { PostingArrays } from './posting-index'
 import { planQuery } from './query-plan'
 import { createSearchPipeline, sectionRef } from './section-index'
-import type { IndexedSection } from './section-index'
 import { shardKey, viewByDifference, viewOf } from './search-view'
 import type { LibraryView } from './search-view'
-import { coverageStatus, isCovered, nextTarget, redundantShards } from './shard-coverage'
+import { coverageStatus, isCovered } from './shard-coverage'
 import type { Target } from './shard-coverage'
+import { ShardBuilder, yieldToQueries } from './shard-builder'
+import type { HeldShard } from './shard-builder'
 import { planShards, sameMembers } from './shard-plan'
 import type { Manifest, ShardLimits } from './shard-plan'
 import type { TextQuery, TextResponse } from './search-service'
 import { prepareSearch, searchShards } from './text-search'
 import { carryQueryTables } from './view-delta'
-import type { LoadedShard } from './text-search'
-import { describeError } from '../fs/node-fs'
 import { settleOnce } from './heap-settle'
 import { log } from '../log/log'
 
@@ -67,21 +63,17 @@ export interface EngineStats {
 // Quiet time after loading before the tables queries use are made.
 const PREPARE_DELAY_MS = 100
 
-// Documents added between yields: small enough that a query waits a few milliseconds at most.
-const DOCUMENTS_PER_SLICE = 25
-
 export class IndexEngine {
   readonly #options: EngineOptions
   readonly #cache: IndexCache
   readonly #files: ParsedFiles = new Map()
   readonly #pipeline = createSearchPipeline()
   readonly #marker = createTermMarker(this.#pipeline)
-  readonly #analyser = new TermAnalyser(this.#pipeline)
   #bundled: Library | undefined
   #view: LibraryView = viewOf({ entities: new Map(), briefings: [] })
   #manifest: Manifest = {}
   #targets: Target[] = []
-  readonly #loaded = new Map<string, LoadedShard & { stored?: StoredSections }>()
+  readonly #loaded = new Map<string, HeldShard>()
   /** True once the library files have been read (before that, the view is the cache's). */
   #libraryRead = false
   /**
@@ -89,8 +81,8 @@ export class IndexEngine {
    * failed read has dropped the named ones from them, so the next sync lists the folder again.
    */
   #rescanNeeded = false
-  readonly #failed = new Set<string>()
   readonly #counts = { built: 0, fromCache: 0 }
+  readonly #builder: ShardBuilder
   #syncing: Promise<void> = Promise.resolve()
   #building: Promise<void> | undefined
   #closed = false
@@ -98,6 +90,14 @@ export class IndexEngine {
   constructor(options: EngineOptions) {
     this.#options = options
     this.#cache = new IndexCache(join(options.userDataDir, INDEX_CACHE_DIR))
+    this.#builder = new ShardBuilder(this.#cache, this.#pipeline, {
+      view: () => this.#view,
+      targets: () => this.#targets,
+      loaded: this.#loaded,
+      counts: this.#counts,
+      closed: () => this.#closed,
+      shardDone: () => this.#wakeLoadWaiters()
+    })
   }
 
   /**
@@ -126,7 +126,7 @@ export class IndexEngine {
     // Queries find the new shards as soon as they load; the promise also waits for their cache
     // files, so a caller that stops the index next (the CLI) leaves them written.
     const searchable = run.then(() => this.#untilSearchable())
-    return changes ? searchable : searchable.then(() => this.#writes)
+    return changes ? searchable : searchable.then(() => this.#builder.written())
   }
 
   /** Syncs applied by difference, and rescans of the whole library (tests check the fallback). */
@@ -275,7 +275,7 @@ export class IndexEngine {
       limits: this.#options.shardLimits
     })
     const manifest = this.#manifest
-    this.#queueWrite(() => this.#cache.writeManifest(manifest))
+    this.#builder.queueWrite(() => this.#cache.writeManifest(manifest))
     const before = new Map(this.#targets.map((target) => [target.name, target]))
     this.#targets = Object.entries(this.#manifest).map(([name, ids]) => {
       const members = new Map(ids.map((id) => [id, this.#view.hashes.get(id) ?? '']))
@@ -292,9 +292,9 @@ export class IndexEngine {
   /** Starts the build loop unless it runs; restarts it if a sync planned more as it ended. */
   #kick(): void {
     if (this.#building || this.#closed) return
-    this.#building = this.#buildAll().finally(() => {
+    this.#building = this.#builder.buildAll().finally(() => {
       this.#building = undefined
-      if (nextTarget(this.#targets, this.#loaded, this.#failed, this.#view.hashes)) this.#kick()
+      if (this.#builder.next()) this.#kick()
       else this.#prepareQueries()
     })
   }
@@ -324,46 +324,8 @@ export class IndexEngine {
     return new Promise((resolve) => this.#loadWaiters.push(resolve))
   }
 
-  async #buildAll(): Promise<void> {
-    for (;;) {
-      const next = nextTarget(this.#targets, this.#loaded, this.#failed, this.#view.hashes)
-      if (!next || this.#closed) break
-      try {
-        const cached = await this.#cache.read(next.key)
-        if (cached) this.#counts.fromCache += 1
-        const started = performance.now()
-        const shard = cached ?? (await this.#build(next))
-        log.info(
-          `search index: shard ${next.name} ${cached ? 'read from the cache' : 'built'} in ${Math.round(performance.now() - started)} ms`
-        )
-        // The library has been read by now: its sections serve hits, not the stored copies.
-        delete shard.stored
-        this.#loaded.set(next.key, shard)
-      } catch (error) {
-        // Not retried until its content changes: its briefings stay "still indexing".
-        this.#failed.add(next.key)
-        log.error(`search index: shard ${next.name} could not be built`, error)
-      }
-      const planned = new Set(this.#targets.map((t) => t.key))
-      for (const key of redundantShards(this.#loaded, planned, this.#view.hashes)) {
-        this.#loaded.delete(key)
-      }
-      for (const wake of this.#loadWaiters.splice(0)) wake()
-    }
-    await this.#writes
-    const keys = this.#targets.map((t) => t.key)
-    if (keys.every((key) => this.#loaded.has(key))) {
-      const count = (ids: Iterable<string>) =>
-        [...ids].reduce((sum, id) => sum + (this.#view.sectionCounts.get(id) ?? 0), 0)
-      await this.#cache.writeWarm(
-        this.#targets.map(({ key, members }) => ({
-          key,
-          sections: count(members.keys()),
-          briefings: members.size
-        }))
-      )
-    }
-    await this.#cache.prune(new Set(keys))
+  #wakeLoadWaiters(): void {
+    for (const wake of this.#loadWaiters.splice(0)) wake()
   }
 
   /**
@@ -389,39 +351,6 @@ export class IndexEngine {
   #prepareTimer: ReturnType<typeof setTimeout> | undefined
   #syncs = 0
 
-  async #build(target: Target): Promise<CachedShard> {
-    const { arrays, refs } = await this.#postings(target.members.keys())
-    this.#counts.built += 1
-    // Searchable now, cached meanwhile: the file (and the sections stored with it) is written
-    // while the next shard builds, or while queries are answered.
-    // The shard's sections as built: the view's maps change in place with the next import
-    // (viewByDifference), possibly before this write.
-    const sections = new Map<string, IndexedSection>()
-    for (const ref of refs) {
-      const entry = this.#view.sections.get(ref)
-      if (entry) sections.set(ref, entry)
-    }
-    const view = { ...this.#view, sections }
-    this.#queueWrite(async () => {
-      const stored = storeSections(view, refs)
-      await this.#cache.write(target.key, { arrays, built: target.members, refs, stored })
-    })
-    return { index: new PostingIndex(arrays), built: target.members, refs }
-  }
-
-  async #postings(ids: Iterable<string>): Promise<{ arrays: PostingArrays; refs: string[] }> {
-    const builder = new PostingBuilder(this.#analyser)
-    const refs: string[] = []
-    for (const id of ids) {
-      for (const document of this.#view.documents(id)) {
-        builder.add(document)
-        refs.push(document.ref)
-        if (refs.length % DOCUMENTS_PER_SLICE === 0) await yieldToQueries()
-      }
-    }
-    return { arrays: builder.build(), refs }
-  }
-
   /**
    * Makes the briefings an import added or changed searchable at once, in a shard of their own
    * (a few sections: milliseconds), kept out of the plan and the cache: the planned shard that
@@ -436,28 +365,14 @@ export class IndexEngine {
       }
     }
     if (members.size === 0 || this.#closed) return
-    const { arrays, refs } = await this.#postings(members.keys())
+    const { arrays, refs } = await this.#builder.postings(members.keys())
     this.#loaded.set(`import:${shardKey(members)}`, {
       index: new PostingIndex(arrays),
       built: members,
       refs
     })
-    for (const wake of this.#loadWaiters.splice(0)) wake()
+    this.#wakeLoadWaiters()
   }
-
-  /**
-   * Cache writes, one at a time in the order queued, off the path to searchable: one not made
-   * yet costs a rebuild at the next start, nothing more. The build loop waits for them before it
-   * records the index as complete.
-   */
-  #queueWrite(write: () => Promise<void>): void {
-    this.#writes = this.#writes
-      .then(yieldToQueries)
-      .then(write)
-      .catch((error: unknown) => log.warn(`search cache: a write failed: ${describeError(error)}`))
-  }
-
-  #writes: Promise<void> = Promise.resolve()
 }
 
 function changedFiles(changes: LibraryChanges): Set<string> {
@@ -469,8 +384,4 @@ function sameKeys(keys: readonly string[], map: ReadonlyMap<string, unknown>): b
   let i = 0
   for (const key of map.keys()) if (key !== keys[i++]) return false
   return true
-}
-
-function yieldToQueries(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve))
 }

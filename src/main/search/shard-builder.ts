@@ -1,0 +1,160 @@
+// Loads the planned shards of the search index one after another: each read from the cache or
+// built from the library's documents (yielding between documents so queries keep being answered),
+// with the cache writes that follow queued one at a time, off the path to searchable.
+
+import type lunr from 'lunr'
+
+import type { IndexCache } from './index-cache'
+import type { CachedShard } from './index-cache'
+import { PostingBuilder, TermAnalyser } from './posting-builder'
+import { PostingIndex } from './posting-index'
+import type { PostingArrays } from './posting-index'
+import type { LibraryView } from './search-view'
+import type { IndexedSection } from './section-index'
+import { nextTarget, redundantShards } from './shard-coverage'
+import type { Target } from './shard-coverage'
+import { storeSections } from './stored-sections'
+import type { StoredSections } from './stored-sections'
+import type { LoadedShard } from './text-search'
+import { describeError } from '../fs/node-fs'
+import { log } from '../log/log'
+
+// Documents added between yields: small enough that a query waits a few milliseconds at most.
+const DOCUMENTS_PER_SLICE = 25
+
+/** A shard in memory; a cached one keeps its stored sections until the library has been read. */
+export type HeldShard = LoadedShard & { stored?: StoredSections }
+
+/** The engine's state the build loop works on: a sync may change the view and the plan meanwhile. */
+export interface BuildState {
+  view(): LibraryView
+  targets(): readonly Target[]
+  readonly loaded: Map<string, HeldShard>
+  readonly counts: { built: number; fromCache: number }
+  closed(): boolean
+  /** Called each time a shard has been loaded (or has failed to build). */
+  shardDone(): void
+}
+
+export class ShardBuilder {
+  readonly #cache: IndexCache
+  readonly #analyser: TermAnalyser
+  readonly #state: BuildState
+  /** Shards that could not be built: not tried again until their content changes. */
+  readonly #failed = new Set<string>()
+  #writes: Promise<void> = Promise.resolve()
+
+  constructor(cache: IndexCache, pipeline: lunr.Pipeline, state: BuildState) {
+    this.#cache = cache
+    this.#analyser = new TermAnalyser(pipeline)
+    this.#state = state
+  }
+
+  /** The next planned shard to load, if any. */
+  next(): Target | undefined {
+    const state = this.#state
+    return nextTarget(state.targets(), state.loaded, this.#failed, state.view().hashes)
+  }
+
+  /** Loads every planned shard not loaded yet, then records the plan as complete if it is. */
+  async buildAll(): Promise<void> {
+    const state = this.#state
+    for (;;) {
+      const next = this.next()
+      if (!next || state.closed()) break
+      try {
+        const cached = await this.#cache.read(next.key)
+        if (cached) state.counts.fromCache += 1
+        const started = performance.now()
+        const shard = cached ?? (await this.#build(next))
+        log.info(
+          `search index: shard ${next.name} ${cached ? 'read from the cache' : 'built'} in ${Math.round(performance.now() - started)} ms`
+        )
+        // The library has been read by now: its sections serve hits, not the stored copies.
+        delete shard.stored
+        state.loaded.set(next.key, shard)
+      } catch (error) {
+        // Not retried until its content changes: its briefings stay "still indexing".
+        this.#failed.add(next.key)
+        log.error(`search index: shard ${next.name} could not be built`, error)
+      }
+      const planned = new Set(state.targets().map((t) => t.key))
+      for (const key of redundantShards(state.loaded, planned, state.view().hashes)) {
+        state.loaded.delete(key)
+      }
+      state.shardDone()
+    }
+    await this.#writes
+    const targets = state.targets()
+    const keys = targets.map((t) => t.key)
+    if (keys.every((key) => state.loaded.has(key))) {
+      const view = state.view()
+      const count = (ids: Iterable<string>) =>
+        [...ids].reduce((sum, id) => sum + (view.sectionCounts.get(id) ?? 0), 0)
+      await this.#cache.writeWarm(
+        targets.map(({ key, members }) => ({
+          key,
+          sections: count(members.keys()),
+          briefings: members.size
+        }))
+      )
+    }
+    await this.#cache.prune(new Set(keys))
+  }
+
+  async #build(target: Target): Promise<CachedShard> {
+    const { arrays, refs } = await this.postings(target.members.keys())
+    this.#state.counts.built += 1
+    // Searchable now, cached meanwhile: the file (and the sections stored with it) is written
+    // while the next shard builds, or while queries are answered.
+    // The shard's sections as built: the view's maps change in place with the next import
+    // (viewByDifference), possibly before this write.
+    const current = this.#state.view()
+    const sections = new Map<string, IndexedSection>()
+    for (const ref of refs) {
+      const entry = current.sections.get(ref)
+      if (entry) sections.set(ref, entry)
+    }
+    const view = { ...current, sections }
+    this.queueWrite(async () => {
+      const stored = storeSections(view, refs)
+      await this.#cache.write(target.key, { arrays, built: target.members, refs, stored })
+    })
+    return { index: new PostingIndex(arrays), built: target.members, refs }
+  }
+
+  /** The postings of these briefings' sections, in the view as it stands, and their refs. */
+  async postings(ids: Iterable<string>): Promise<{ arrays: PostingArrays; refs: string[] }> {
+    const builder = new PostingBuilder(this.#analyser)
+    const refs: string[] = []
+    for (const id of ids) {
+      for (const document of this.#state.view().documents(id)) {
+        builder.add(document)
+        refs.push(document.ref)
+        if (refs.length % DOCUMENTS_PER_SLICE === 0) await yieldToQueries()
+      }
+    }
+    return { arrays: builder.build(), refs }
+  }
+
+  /**
+   * Cache writes, one at a time in the order queued, off the path to searchable: one not made
+   * yet costs a rebuild at the next start, nothing more. The build loop waits for them before it
+   * records the index as complete.
+   */
+  queueWrite(write: () => Promise<void>): void {
+    this.#writes = this.#writes
+      .then(yieldToQueries)
+      .then(write)
+      .catch((error: unknown) => log.warn(`search cache: a write failed: ${describeError(error)}`))
+  }
+
+  /** Resolves once the writes queued so far are made (or have failed). */
+  written(): Promise<void> {
+    return this.#writes
+  }
+}
+
+export function yieldToQueries(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
