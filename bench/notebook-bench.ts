@@ -13,7 +13,11 @@ import { DEFAULT_COLOR_LABELS } from '../src/shared/annotations'
 import type { NotebookRequest } from '../src/shared/notebook'
 import { startCore } from '../src/main/app-core'
 import { queryNotebook } from '../src/main/notebook/notebook-query'
-import { libraryEntries, listNotebook } from '../src/main/notebook/notebook-service'
+import {
+  libraryEntries,
+  listNotebook,
+  readBriefingEntries
+} from '../src/main/notebook/notebook-service'
 import { NotebookIndex } from '../src/main/notebook/notebook-index'
 import { writeGeneratedDataset, writeGeneratedProfile } from '../src/test-support/notebook-library'
 import type { GeneratedShape } from '../src/test-support/notebook-library'
@@ -72,7 +76,7 @@ export async function runNotebookBenchmark(): Promise<string[]> {
     const filtered = await time(() => listNotebook(services, filteredRequest, labels), 5, 1)
     // Kept between pages (as the handlers keep it): the next pages of a listing, and scrolling
     // through all of it, against the full pass every page cost before.
-    const index = new NotebookIndex(libraryEntries)
+    const index = new NotebookIndex(readBriefingEntries)
     await listNotebook(services, request(), labels, index)
     const nextPage = await time(
       () => listNotebook(services, request({ offset: 5000 }), labels, index),
@@ -90,9 +94,9 @@ export async function runNotebookBenchmark(): Promise<string[]> {
       for (let p = 0; p < pages; p++)
         await listNotebook(services, request({ offset: p * 100 }), labels, kept)
     }
-    const scrollKept = await time(() => scroll(new NotebookIndex(libraryEntries))(), 3, 1)
+    const scrollKept = await time(() => scroll(new NotebookIndex(readBriefingEntries))(), 3, 1)
     const scrollFull = await time(scroll(), 1, 0)
-    const entries = await libraryEntries(services)
+    const { entries } = await libraryEntries(services)
     const query = await time(() => queryNotebook(entries, filteredRequest, labels), 20, 2)
     const plain = await time(
       () => entries.filter((e) => e.item.color === 'yellow' && e.item.tags.includes('follow-up')),

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 
 import { expect, test } from '@playwright/test'
 
+import { FaultyFs } from '../src/test-support/annotation-store'
 import type { OpenedApp } from './harness'
 import { useAppSession } from './fixtures/app-session'
 import { BAY_OF_BENGAL, writeTwoBriefings } from './fixtures/small-dataset'
@@ -94,6 +95,54 @@ test('lists both briefings, filters, groups, edits a note in place and exports w
   expect(markdown).toContain('Check the **loan** terms')
   expect(markdown).not.toContain(PHRASE)
 })
+
+test('a briefing whose notes cannot be read is named, and the notebook and its export say so', async () => {
+  test.slow()
+  const savePath = join(session.dir(), 'notebook.md')
+  const options = {
+    datasetDir: writeTwoBriefings(session.dir()),
+    userDataDir: join(session.dir(), 'profile'),
+    dialogs: { savePath }
+  }
+  await session.close(await highlighted(options))
+  // The second briefing's annotation files cannot be read (a failing disk) in the next session.
+  const fs = new FaultyFs()
+  fs.failWith('EIO', ['read'], 'bay-of-bengal')
+  const app = await session.start({ ...options, annotationFs: fs })
+  await app.menu('notebook')
+  const notebook = new NotebookPage(app.page)
+  await notebook.ready()
+  const problems = notebook.root.getByTestId('notebook-problems')
+  await expect(problems).toHaveRole('alert')
+  await expect(problems).toContainText(`highlights and notes of “${SECOND}” could not be read`)
+  await expect(problems).toContainText('EIO')
+  await expect(notebook.items).toHaveCount(1)
+  await expect(notebook.items).toContainText(PHRASE)
+
+  // The export writes what is listed; the problem stays on screen beside its notice.
+  await notebook.root.getByTestId('notebook-export').click()
+  await expect(notebook.exported).toContainText('Exported 1 highlight and 0 notes')
+  const markdown = readFileSync(savePath, 'utf8')
+  expect(markdown).toContain(NOTE)
+  expect(markdown).not.toContain(SECOND_PHRASE)
+  await expect(problems).toBeVisible()
+  await session.close(app)
+
+  // Nothing was lost: once the disk answers, both briefings' highlights are listed, unflagged.
+  const again = await session.start(options)
+  await again.menu('notebook')
+  const healed = new NotebookPage(again.page)
+  await healed.ready()
+  await expect(healed.items).toHaveCount(2)
+  await expect(healed.root.getByTestId('notebook-problems')).toHaveCount(0)
+})
+
+/** An app on `options` with both briefings highlighted. */
+async function highlighted(options: Parameters<typeof session.start>[0]): Promise<OpenedApp> {
+  const app = await session.start(options)
+  await highlightBoth(app)
+  return app
+}
 
 test('an item opens its passage in the reader, with the highlight selected', async () => {
   const app = await session.start({ datasetDir: writeTwoBriefings(session.dir()) })

@@ -77,6 +77,21 @@ export interface NotebookPage {
   }
   /** Highlights and notes in the library, before filtering. */
   libraryTotal: number
+  /** Briefings whose highlights and notes could not all be read, in library order. */
+  problems: NotebookProblem[]
+}
+
+/** A briefing whose highlights and notes the notebook could not read, or not all of them. */
+export interface NotebookProblem {
+  briefingId: string
+  briefingTitle: string
+  /** What went wrong (the store's error or its load warnings). */
+  message: string
+  /**
+   * True when nothing of the briefing could be read: it is left out of the page, its counts and
+   * facets, and read again at the next page. False when what could be read is listed.
+   */
+  leftOut: boolean
 }
 
 /** Most items one page may ask for. */

@@ -14,7 +14,7 @@ import { NOTEBOOK_GROUPS, NOTEBOOK_SORTS } from '../../shared/notebook'
 import type { ExportServices } from '../export/export-service'
 import type { Library } from '../library/library'
 import { NotebookIndex } from './notebook-index'
-import { listNotebook, readBriefingEntries } from './notebook-service'
+import { exportNotebook, listNotebook, readBriefingEntries } from './notebook-service'
 
 const TEXT = 'Modi met Albanese in Delhi. The Quad met again in Tokyo later that year.'
 const TAGS = ['quad', 'tokyo', 'trade']
@@ -284,6 +284,15 @@ describe('notebook index', () => {
     const first = await listNotebook(fake.services, r, DEFAULT_COLOR_LABELS, index)
     expect(first.libraryTotal).toBe(6)
     expect(fake.loads()).toBe(3)
+    // The page says which briefing is missing and why.
+    expect(first.problems).toEqual([
+      {
+        briefingId: 'b1',
+        briefingTitle: 'Briefing 1',
+        message: 'EIO: the disk did not answer',
+        leftOut: true
+      }
+    ])
 
     const next = { ...r, offset: 5 }
     const second = await listNotebook(fake.services, next, DEFAULT_COLOR_LABELS, index)
@@ -291,10 +300,86 @@ describe('notebook index', () => {
     expect(second).toEqual(await listNotebook(fake.services, next, DEFAULT_COLOR_LABELS))
     expect(second.libraryTotal).toBe(9)
     expect(second.facets.briefings.map((f) => f.count)).toEqual([3, 3, 3])
+    expect(second.problems).toEqual([])
 
     // Read whole now: a further page reads nothing.
     const loads = fake.loads()
     await listNotebook(fake.services, r, DEFAULT_COLOR_LABELS, index)
     expect(fake.loads()).toBe(loads)
+  })
+
+  it('a notebook export that would miss an unreadable briefing exports nothing and names it', async () => {
+    const fake = fakeServices(3)
+    add(fake.views, {
+      briefing: 0,
+      kind: 'highlight',
+      section: 0,
+      start: 0,
+      color: 0,
+      tags: [],
+      day: 0,
+      noteText: false
+    })
+    const target = { writeFile: () => Promise.reject(new Error('nothing may be written')) }
+    const exported = (filter: NotebookRequest['filter']) => {
+      fake.failing.add('b2')
+      return exportNotebook(
+        fake.services,
+        { filter, groupBy: 'section' },
+        DEFAULT_COLOR_LABELS,
+        target as never
+      )
+    }
+    await expect(exported({})).rejects.toThrow(
+      'Nothing was exported: the highlights and notes of “Briefing 0” (EIO: the disk did not answer) could not be read'
+    )
+    await expect(exported({ briefingIds: ['b2'] })).rejects.toThrow('“Briefing 0” (EIO')
+    // A filter that leaves the briefing out does not need it.
+    await expect(exported({ briefingIds: ['b1'] })).rejects.toThrow(
+      'No highlight or note matches the filter.'
+    )
+  })
+
+  it('a briefing read in part is listed as far as it was read, with its warnings, and exported', async () => {
+    const fake = fakeServices(2)
+    add(fake.views, {
+      briefing: 1,
+      kind: 'highlight',
+      section: 0,
+      start: 0,
+      color: 0,
+      tags: [],
+      day: 0,
+      noteText: false
+    })
+    const torn = 'journal.jsonl line 4 was torn and left out'
+    const view = fake.views.get('b1')!
+    fake.views.set('b1', { ...view, warnings: [torn] } as typeof view)
+    const page = await listNotebook(
+      fake.services,
+      {
+        filter: {},
+        group: 'briefing',
+        sort: 'reading',
+        offset: 0,
+        limit: 10
+      },
+      DEFAULT_COLOR_LABELS,
+      new NotebookIndex(readBriefingEntries)
+    )
+    expect(page.items).toHaveLength(1)
+    expect(page.problems).toEqual([
+      { briefingId: 'b1', briefingTitle: 'Briefing 1', message: torn, leftOut: false }
+    ])
+    // Not refused: the export goes on to write (here, to a target that fails).
+    const target = { writeFile: () => Promise.reject(new Error('reached the file')) }
+    await expect(
+      exportNotebook(
+        fake.services,
+        { filter: {}, groupBy: 'section' },
+        DEFAULT_COLOR_LABELS,
+        target as never
+      )
+    ).rejects.not.toThrow('Nothing was exported')
   })
 })

@@ -9,26 +9,27 @@ import type { ExportServices } from '../export/export-service'
 import type { Library } from '../library/library'
 import { facetsOf, orderNotebook, pageOf } from './notebook-query'
 import type { NotebookEntry, NotebookOrder } from './notebook-query'
+import type { BriefingRead } from './notebook-service'
 
 /** Listings kept per library state: the filters one analyst moves between. */
 const KEPT_ORDERS = 8
 
-/** Each briefing's entries in library order; undefined where its annotations could not be read. */
-type Slots = (NotebookEntry[] | undefined)[]
+/** Each briefing's entries in library order, with what kept some or all from being read. */
+type Slots = BriefingRead[]
 
 /** One briefing's entries (notebook-service.ts's readBriefingEntries). */
 type ReadBriefing = (
   services: ExportServices,
   briefing: Briefing,
   index: number
-) => Promise<NotebookEntry[] | undefined>
+) => Promise<BriefingRead>
 
 interface LibraryState {
   library: Library
   changes: number
   labels: string
   slots: Promise<Slots>
-  /** Set once read, when some briefing could not be: the next page tries those again. */
+  /** Set once read: whether some briefing could not be read at all (the next page tries again). */
   unread?: boolean
   entries: Promise<NotebookEntry[]>
   facets?: NotebookPage['facets']
@@ -47,6 +48,7 @@ export class NotebookIndex {
   ): Promise<NotebookPage> {
     const state = this.#current(services, colorLabels)
     const entries = await state.entries
+    const problems = (await state.slots).flatMap((slot) => slot.problem ?? [])
     const { library } = state
     state.facets ??= facetsOf(entries, library.briefings, library.entities, colorLabels)
     const key = JSON.stringify([request.filter, request.group, request.sort])
@@ -58,7 +60,8 @@ export class NotebookIndex {
     if (state.orders.size > KEPT_ORDERS) state.orders.delete(state.orders.keys().next().value!)
     return {
       ...pageOf(order, request.offset, request.limit),
-      facets: structuredClone(state.facets)
+      facets: structuredClone(state.facets),
+      problems
     }
   }
 
@@ -77,10 +80,10 @@ export class NotebookIndex {
       state && state.library === library && state.changes === changes && state.labels === labels
     if (same && !state.unread) return state
     const slots = this.#read(services, library, same ? state.slots : undefined)
-    const entries = slots.then((read) => read.flatMap((entry) => entry ?? []))
+    const entries = slots.then((read) => read.flatMap((slot) => slot.entries))
     const fresh: LibraryState = { library, changes, labels, slots, entries, orders: new Map() }
     slots.then(
-      (read) => (fresh.unread = read.includes(undefined)),
+      (read) => (fresh.unread = read.some((slot) => slot.problem?.leftOut)),
       // A failed read is not kept: the next page tries again.
       () => {
         if (this.#state === fresh) this.#state = undefined
@@ -99,7 +102,9 @@ export class NotebookIndex {
     const known = await earlier
     const slots: Slots = []
     for (const [index, briefing] of library.briefings.entries()) {
-      slots.push(known?.[index] ?? (await this.readBriefing(services, briefing, index)))
+      const kept = known?.[index]
+      const again = !kept || kept.problem?.leftOut
+      slots.push(again ? await this.readBriefing(services, briefing, index) : kept)
     }
     return slots
   }

@@ -238,7 +238,7 @@ export function pageOf(
   order: NotebookOrder,
   offset: number,
   limit: number
-): Omit<NotebookPage, 'facets'> {
+): Omit<NotebookPage, 'facets' | 'problems'> {
   const items = order.grouped
     .slice(offset, offset + limit)
     .map((g) => ({ ...g.entry.item, groupKey: g.key, groupLabel: g.label }))
@@ -256,6 +256,6 @@ export function queryNotebook(
   entries: readonly NotebookEntry[],
   request: NotebookRequest,
   colorLabels: Record<HighlightColor, string>
-): Omit<NotebookPage, 'facets'> {
+): Omit<NotebookPage, 'facets' | 'problems'> {
   return pageOf(orderNotebook(entries, request, colorLabels), request.offset, request.limit)
 }

@@ -6,7 +6,12 @@
 import type { ExportResult } from '../../shared/annotation-requests'
 import type { HighlightColor } from '../../shared/annotations'
 import type { Briefing } from '../../shared/dataset'
-import type { NotebookExportRequest, NotebookPage, NotebookRequest } from '../../shared/notebook'
+import type {
+  NotebookExportRequest,
+  NotebookPage,
+  NotebookRequest,
+  NotebookProblem
+} from '../../shared/notebook'
 import { AppError } from '../errors'
 import { runExport } from '../export/export-service'
 import type { ExportServices, ExportTarget } from '../export/export-service'
@@ -14,23 +19,54 @@ import { briefingEntries, facetsOf, matches, queryNotebook } from './notebook-qu
 import type { NotebookEntry } from './notebook-query'
 import type { NotebookIndex } from './notebook-index'
 
-/** One briefing's entries (`index`: its place in the library); undefined when its annotations cannot be read now. */
+/** One briefing's entries, and what kept some or all of them from being read. */
+export interface BriefingRead {
+  entries: NotebookEntry[]
+  problem?: NotebookProblem
+}
+
+/**
+ * One briefing's entries (`index`: its place in the library). A store that loads with warnings
+ * (a file it could not read, a torn line) gives what it could read, and says so, as the reader does.
+ */
 export async function readBriefingEntries(
   services: ExportServices,
   briefing: Briefing,
   index: number
-): Promise<NotebookEntry[] | undefined> {
-  const view = await services.annotations.load(briefing.id).catch(() => null)
-  return view ? briefingEntries(briefing, index, view) : undefined
+): Promise<BriefingRead> {
+  const problem = (message: string, leftOut: boolean): NotebookProblem => ({
+    briefingId: briefing.id,
+    briefingTitle: briefing.title,
+    message,
+    leftOut
+  })
+  try {
+    const view = await services.annotations.load(briefing.id)
+    const entries = briefingEntries(briefing, index, view)
+    const warnings = view.warnings ?? []
+    return warnings.length > 0
+      ? { entries, problem: problem(warnings.join('; '), false) }
+      : { entries }
+  } catch (error) {
+    return {
+      entries: [],
+      problem: problem(error instanceof Error ? error.message : String(error), true)
+    }
+  }
 }
 
-/** Every entry of the library, in reading order. Briefings whose annotations cannot be read are left out. */
-export async function libraryEntries(services: ExportServices): Promise<NotebookEntry[]> {
+/** Every entry of the library, in reading order, and the briefings that could not all be read. */
+export async function libraryEntries(
+  services: ExportServices
+): Promise<{ entries: NotebookEntry[]; problems: NotebookProblem[] }> {
   const entries: NotebookEntry[] = []
+  const problems: NotebookProblem[] = []
   for (const [index, briefing] of services.library.briefings.entries()) {
-    entries.push(...((await readBriefingEntries(services, briefing, index)) ?? []))
+    const read = await readBriefingEntries(services, briefing, index)
+    entries.push(...read.entries)
+    if (read.problem) problems.push(read.problem)
   }
-  return entries
+  return { entries, problems }
 }
 
 /**
@@ -44,11 +80,12 @@ export async function listNotebook(
   index?: NotebookIndex
 ): Promise<NotebookPage> {
   if (index) return index.page(services, request, colorLabels)
-  const entries = await libraryEntries(services)
+  const { entries, problems } = await libraryEntries(services)
   const { library } = services
   return {
     ...queryNotebook(entries, request, colorLabels),
-    facets: facetsOf(entries, library.briefings, library.entities, colorLabels)
+    facets: facetsOf(entries, library.briefings, library.entities, colorLabels),
+    problems
   }
 }
 
@@ -62,7 +99,21 @@ export async function exportNotebook(
   colorLabels: Record<HighlightColor, string>,
   target: ExportTarget
 ): Promise<ExportResult> {
-  const kept = (await libraryEntries(services)).filter((e) => matches(e, request.filter))
+  const { entries, problems } = await libraryEntries(services)
+  // A file that silently missed a briefing's notes would pass for the whole notebook (a briefing
+  // read in part is exported as far as it was read, as the export dialog does).
+  const { briefingIds: chosen } = request.filter
+  const missed = problems.filter(
+    (p) => p.leftOut && (!chosen?.length || chosen.includes(p.briefingId))
+  )
+  if (missed.length > 0) {
+    const names = missed.map((u) => `“${u.briefingTitle}” (${u.message})`).join('; ')
+    throw new AppError(
+      'internal',
+      `Nothing was exported: the highlights and notes of ${names} could not be read, and the file would have missed them.`
+    )
+  }
+  const kept = entries.filter((e) => matches(e, request.filter))
   if (kept.length === 0)
     throw new AppError('invalid-request', 'No highlight or note matches the filter.')
   const ids = new Set(kept.map((e) => e.item.id))

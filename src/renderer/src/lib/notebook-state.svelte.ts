@@ -29,6 +29,8 @@ export class NotebookState {
   facets = $state.raw<Facets>(NO_FACETS)
   total = $state(0)
   libraryTotal = $state(0)
+  /** Briefings whose highlights and notes could not all be read. */
+  problems = $state.raw<NotebookPage['problems']>([])
   status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle')
   error = $state('')
   /** A page after the first is on its way. */
@@ -178,5 +180,6 @@ export class NotebookState {
     this.facets = page.facets
     this.total = page.total
     this.libraryTotal = page.libraryTotal
+    this.problems = page.problems
   }
 }
