@@ -8,7 +8,7 @@ import type { UtilityProcess } from 'electron'
 import importEntryPath from './import/import-entry?modulePath'
 import indexEntryPath from './search/index-entry?modulePath'
 import type { BackgroundPort, HostMessage, ProcessMessage } from './background/rpc'
-import { ROLE_EXEC_ARGV } from './background/process-limits'
+import { utilityProcessArgv } from './background/process-limits'
 import { LOG_DIR_ENV } from './log/log'
 
 const ROLES = {
@@ -30,7 +30,7 @@ export function forkElectronProcess(role: keyof typeof ROLES, logsDir: string): 
     const started = utilityProcess.fork(entry, [], {
       serviceName,
       // A heap cap: a file too large for it fails alone (the process restarts for the next).
-      execArgv: [...ROLE_EXEC_ARGV[role]],
+      execArgv: utilityProcessArgv(role),
       stdio: 'inherit',
       env: { ...process.env, [LOG_DIR_ENV]: logsDir }
     })

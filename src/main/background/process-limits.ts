@@ -16,3 +16,15 @@ export const ROLE_EXEC_ARGV: Readonly<Record<ProcessRole, readonly string[]>> = 
   index: ['--expose-gc'],
   import: [`--max-old-space-size=${IMPORT_HEAP_LIMIT_MB}`]
 }
+
+/**
+ * The same flags for Electron's utilityProcess. It hands execArgv to the child as Chromium
+ * command-line switches (electron_api_utility_process.cc: WithExtraCommandLineSwitches); there,
+ * Node is given only its debug options from the command line (node_bindings.cc: SetNodeCliFlags),
+ * and V8 takes its flags from `--js-flags` before the heap is made (javascript_environment.cc).
+ * So the V8 flags go in `--js-flags` too; left as they are as well, in case Node reads them.
+ */
+export function utilityProcessArgv(role: ProcessRole): string[] {
+  const flags = ROLE_EXEC_ARGV[role]
+  return [...flags, `--js-flags=${flags.join(' ')}`]
+}

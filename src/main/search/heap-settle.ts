@@ -8,8 +8,8 @@ import { runInNewContext } from 'node:vm'
 import { log } from '../log/log'
 
 /**
- * V8's collector. The index role starts with --expose-gc (ROLE_EXEC_ARGV), but whether Electron's
- * utilityProcess hands execArgv's V8 flags to V8 cannot be checked here (no Electron binary), so
+ * V8's collector. The index role starts with --expose-gc (ROLE_EXEC_ARGV; in Electron's utility
+ * process through --js-flags, utilityProcessArgv), which no Electron binary here can confirm, so
  * without the flag the collector is exposed at run time, as jest-leak-detector does: the flag
  * takes effect for contexts made after it is set, and a new context's global `gc` is V8's own.
  */
