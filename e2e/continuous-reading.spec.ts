@@ -1,6 +1,7 @@
 // Continuous reading: the briefing reads as one document (title, source and date, every section
 // heading in order, no made-up lead heading), the outline follows the scroll and jumps, j/k and
-// Space move, and a briefing of 5,000 sections with 10,000 highlights opens and jumps to its end.
+// Space move, and a briefing of 5,000 sections with 10,000 highlights opens and jumps to its end
+// (the heading jumped to taking the focus).
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 
@@ -83,6 +84,8 @@ test('a briefing of 5,000 sections with 10,000 highlights opens, renders only wh
   await expect(reader.currentOutlineItem).toContainText(LONG.heading(4999))
   const last = reader.section(LONG.heading(4999))
   await expect(last).toBeInViewport()
+  // Its heading takes the focus once rendered, a few frames after the jump.
+  await expect(reader.openedSection).toBeFocused()
   await expect(reader.highlight('hl-4999')).toHaveText(LONG.quote(4999, 0))
   await expect(reader.highlight('hl-9999')).toHaveText(LONG.quote(4999, 1))
   expect(await reader.sections.count()).toBeLessThan(60)
@@ -90,6 +93,7 @@ test('a briefing of 5,000 sections with 10,000 highlights opens, renders only wh
   // And back to the middle, exactly at its heading.
   await reader.outlineItems.nth(2500).click()
   await expect(reader.currentOutlineItem).toContainText(LONG.heading(2500))
+  await expect(reader.openedSection).toBeFocused()
   await expect.poll(() => reader.topInPane(reader.section(LONG.heading(2500)))).toBeLessThan(2)
   expect(await reader.topInPane(reader.section(LONG.heading(2500)))).toBeGreaterThan(-2)
 })

@@ -1,6 +1,6 @@
 // The one-briefing library ("Tokyo visit", one section) the annotation service's tests edit, a
 // target on a word of its text, and a service over a real store in a temporary folder (closed
-// after each test), for annotation-service, change-delta and plan-change tests.
+// after each test), for annotation-service, change-delta, plan-change and incremental tests.
 
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -52,22 +52,26 @@ export function follow(view: BriefingAnnotations, delta: AnnotationsDelta): Brie
 
 /**
  * `setUp(dir?, library?)` opens a store (in a new folder named after `prefix` unless `dir`) and a
- * service over it whose new ids are id-1, id-2, ...; `close` closes the last store opened. Every
- * store still open is closed after each test. Call at the top of a test file.
+ * service over it whose new ids are id-1, id-2, ...; `library` may be a getter, for a test that
+ * changes the library as it runs. `closeLast` closes the last store opened. Every store still open
+ * is closed after each test. Call at the top of a test file.
  */
 export function useAnnotationService(prefix: string) {
   const stores: AnnotationStore[] = []
   afterEach(async () => {
     for (const store of stores.splice(0)) await store.close()
   })
-  async function setUp(dir = mkdtempSync(join(tmpdir(), `${prefix}-`)), lib = tokyoLibrary()) {
+  async function setUp(
+    dir = mkdtempSync(join(tmpdir(), `${prefix}-`)),
+    lib: Library | (() => Library) = tokyoLibrary()
+  ) {
     const store = await openAnnotationStore(dir)
     stores.push(store)
     const search = createAnnotationSearch()
     let n = 0
     const service = createAnnotationService({
       store,
-      library: () => lib,
+      library: typeof lib === 'function' ? lib : () => lib,
       search,
       newId: () => `id-${++n}`
     })

@@ -2,10 +2,6 @@
 // undos, redos and a new version of the briefing's text, the service shows the same anchors as
 // anchoring every highlight afresh, search answers as an index built from scratch, and the
 // deltas edits answer with, applied to the loaded set as the renderer does, give a fresh load.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
@@ -16,9 +12,8 @@ import type { AnnotationChange, BriefingAnnotations } from '../../shared/annotat
 import type { Briefing } from '../../shared/dataset'
 import type { Library } from '../library/library'
 import { createAnnotationSearch } from '../search/annotation-search'
+import { useAnnotationService } from '../../test-support/annotation-service'
 import { anchored, searchDocuments } from './briefing-view'
-import { createAnnotationService } from './annotation-service'
-import { openAnnotationStore } from './store/annotation-store'
 
 const WORDS = 'maritime patrols near the strait raised military concerns about platforms and trade'
 const TEXT = Array.from({ length: 6 }, (_, i) => `${WORDS} number ${i}.`).join(' ')
@@ -67,22 +62,16 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('new-text' as const), at: fc.nat(TEXT.length - 1) })
 )
 
+const { setUp, closeLast } = useAnnotationService('incremental')
+
 const QUERIES = ['maritime', 'strait', 'evidence', 'milit*', 'patrol~1', '+military -evidence']
 
 describe('incremental anchoring and indexing', () => {
   it('shows the anchors and search results a full rebuild would', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
-        const store = await openAnnotationStore(mkdtempSync(join(tmpdir(), 'incremental-')))
         let library = libraryOf(TEXT)
-        const search = createAnnotationSearch()
-        let n = 0
-        const service = createAnnotationService({
-          store,
-          library: () => library,
-          search,
-          newId: () => `id-${++n}`
-        })
+        const { store, search, service } = await setUp(undefined, () => library)
         try {
           let view = await service.load('b1')
           /** Whether the renderer's copy may be stale (a refused change, a new text). */
@@ -127,7 +116,8 @@ describe('incremental anchoring and indexing', () => {
             }
           }
         } finally {
-          await store.close()
+          // Each run's store, not only at the end of the test.
+          await closeLast()
         }
       }),
       { numRuns: 25 }
@@ -135,11 +125,7 @@ describe('incremental anchoring and indexing', () => {
   }, 60_000)
 })
 
-function changeOf(
-  s: Step,
-  text: string,
-  view: Awaited<ReturnType<ReturnType<typeof createAnnotationService>['load']>>
-): AnnotationChange | undefined {
+function changeOf(s: Step, text: string, view: BriefingAnnotations): AnnotationChange | undefined {
   const pick = <T>(items: readonly T[], which: number) =>
     items.length > 0 ? items[which % items.length] : undefined
   switch (s.kind) {

@@ -7,8 +7,9 @@
 
 import lunr from 'lunr'
 
-import { NO_MATCHES, Scratch, grown } from './annotation-scratch'
-import type { AnnotationMatches } from './annotation-scratch'
+import { NO_MATCHES } from './annotation-matches'
+import type { AnnotationMatches } from './annotation-matches'
+import { Scratch, grown } from './query-scratch'
 import { AnnotationWords } from './annotation-words'
 
 const { REQUIRED, PROHIBITED } = lunr.Query.presence

@@ -7,6 +7,7 @@
 import lunr from 'lunr'
 
 import type { PostingIndex } from './posting-index'
+import { Scratch } from './query-scratch'
 import { termUnionOf } from './term-union'
 
 /** A lunr clause, as lunr.Query.clause completes it, with its terms after the search pipeline. */
@@ -85,8 +86,11 @@ export function matchShard(
   const n = index.documentCount
   // Query weight per term-field slot: lunr adds a clause's boost for each term it expands to.
   const weight = new Map<number, number>()
-  const work = scratch.take(n)
-  const { prohibited, requiredHits, lastClause, scores, matched } = work
+  scratch.fit(n)
+  // Stamps for the query, for listing the documents scored, and one per clause.
+  const query = scratch.stamps(clauses.length + 2)
+  const listed = query + 1
+  const { seen, banned, clause: counted, required: requiredHits, scores } = scratch
   let required = 0
   // Postings the scoring loop below would walk.
   let postings = 0
@@ -98,6 +102,7 @@ export function matchShard(
       if (field !== undefined) fields.push(field)
     }
     if (clause.presence === REQUIRED) required += 1
+    const mark = query + 2 + c
     const typed = terms.length === 1 && clause.usePipeline ? clause.term : undefined
     for (const term of terms) {
       const ids = expand(index, clause, term, expander, typed)
@@ -108,20 +113,20 @@ export function matchShard(
           const at = id * fieldCount + field
           const end = index.offsets[at + 1]!
           if (clause.presence === PROHIBITED) {
-            for (let p = index.offsets[at]!; p < end; p++) {
-              const document = index.documents[p]!
-              work.touch(document)
-              prohibited[document] = 1
-            }
+            for (let p = index.offsets[at]!; p < end; p++) banned[index.documents[p]!] = query
             continue
           }
           if (clause.presence === REQUIRED) {
             for (let p = index.offsets[at]!; p < end; p++) {
               const document = index.documents[p]!
-              work.touch(document)
-              if (lastClause[document] === c) continue
-              lastClause[document] = c
-              requiredHits[document]! += 1
+              if (seen[document] !== query) {
+                seen[document] = query
+                scores[document] = 0
+                requiredHits[document] = 1
+              } else if (counted[document] !== mark) {
+                requiredHits[document]! += 1
+              }
+              counted[document] = mark
             }
           }
           weight.set(at, (weight.get(at) ?? 0) + clause.boost)
@@ -146,9 +151,14 @@ export function matchShard(
     const end = index.offsets[at + 1]!
     for (let p = index.offsets[at]!; p < end; p++) {
       const document = index.documents[p]!
-      work.touch(document)
-      if (matched[document] === 0) {
-        matched[document] = 1
+      if (seen[document] !== query) {
+        seen[document] = query
+        scores[document] = 0
+        requiredHits[document] = 0
+      }
+      // Done with counting clauses: the same marks list each scored document once.
+      if (counted[document] !== listed) {
+        counted[document] = listed
         touched.push(document)
       }
       scores[document]! += factor * (index.weightMillis[p]! / 1000)
@@ -164,12 +174,12 @@ export function matchShard(
   const documents: number[] = []
   const kept: number[] = []
   for (const document of candidates) {
-    // An untouched document (only in a query of prohibited clauses) has nothing against it.
-    const touched = work.touched(document)
-    if (touched && prohibited[document] === 1) continue
-    if (required > 0 && (!touched || requiredHits[document] !== required)) continue
+    if (banned[document] === query) continue
+    // An unseen document (only in a query of prohibited clauses) has no score.
+    const scored = seen[document] === query
+    if (required > 0 && (!scored || requiredHits[document] !== required)) continue
     documents.push(document)
-    kept.push(touched ? scores[document]! : 0)
+    kept.push(scored ? scores[document]! : 0)
   }
   return { documents, scores: kept, count: documents.length, slots }
 }
@@ -186,56 +196,9 @@ function fieldNumbers(index: PostingIndex): ReadonlyMap<string, number> {
   return numbers
 }
 
-/**
- * Per-document working arrays, reused by every shard of every query (they run one at a time):
- * allocated afresh each time, they added up to megabytes per query at 50k sections, and the
- * garbage collector's pauses showed in the slowest searches. A document's entries count only
- * when its stamp is this query's: nothing is cleared between queries, a document is reset when
- * first touched.
- */
-class Scratch {
-  #size = 0
-  #stamp = 0
-  stamps = new Uint32Array(0)
-  prohibited = new Uint8Array(0)
-  requiredHits = new Uint16Array(0)
-  lastClause = new Int32Array(0)
-  scores = new Float64Array(0)
-  matched = new Uint8Array(0)
-
-  /** The arrays, for documents 0 … n - 1, all of them unstamped. */
-  take(n: number): this {
-    if (n > this.#size || this.#stamp === 0xffffffff) {
-      this.#size = Math.max(n, this.#size * 2)
-      this.stamps = new Uint32Array(this.#size)
-      this.prohibited = new Uint8Array(this.#size)
-      this.requiredHits = new Uint16Array(this.#size)
-      this.lastClause = new Int32Array(this.#size)
-      this.scores = new Float64Array(this.#size)
-      this.matched = new Uint8Array(this.#size)
-      this.#stamp = 0
-    }
-    this.#stamp += 1
-    return this
-  }
-
-  /** Stamps `document` for this query, clearing what an earlier query left, on its first touch. */
-  touch(document: number): void {
-    if (this.stamps[document] === this.#stamp) return
-    this.stamps[document] = this.#stamp
-    this.prohibited[document] = 0
-    this.requiredHits[document] = 0
-    this.lastClause[document] = -1
-    this.scores[document] = 0
-    this.matched[document] = 0
-  }
-
-  /** Whether `document` was touched by this query. */
-  touched(document: number): boolean {
-    return this.stamps[document] === this.#stamp
-  }
-}
-
+// Per-document working arrays, reused by every shard of every query (they run one at a time):
+// allocated afresh each time, they added up to megabytes per query at 50k sections, and the
+// garbage collector's pauses showed in the slowest searches.
 const scratch = new Scratch()
 
 /** The index terms of the query each field of `document` matched (lunr's matchData, in short). */

@@ -3,6 +3,23 @@
 // screen reader reads out what was opened.
 
 import type { FocusRequest } from './navigation-state.svelte'
+import type { Span } from './section-window'
+
+/**
+ * Whether the focus can go where `request` asks now: to the title as soon as the briefing shows,
+ * to a section once it is the reader's current one and the reader pane has rendered it (a jump
+ * renders the sections it lands among a few per frame; the caller asks again as `rendered` grows).
+ */
+export function focusDue(
+  request: FocusRequest,
+  current: { id: string; index: number },
+  rendered: Span
+): boolean {
+  if (request.sectionId && request.sectionId !== current.id) return false
+  return (
+    request.to === 'briefing' || (current.index >= rendered.start && current.index < rendered.end)
+  )
+}
 
 /** The heading that `request` asks for, when it is on the page. */
 export function openedHeading(request: FocusRequest): HTMLElement | null {

@@ -1,26 +1,6 @@
-// The arrays a query of the annotation index scores into, by document number, reused by every
-// query so that a word most annotations have costs no allocation per hit.
-
-/**
- * A query's matching documents, by number, valid until the index is queried or changed again
- * (the arrays are the index's own, reused by every query).
- */
-export interface AnnotationMatches {
-  /** How many documents match: their numbers are `docs[0]` … `docs[count - 1]`, in no order. */
-  readonly count: number
-  readonly docs: Int32Array
-  /** Scores by document number. */
-  readonly scores: Float64Array
-  /** The query's index terms each field of the document matched (lunr's matchData, in short). */
-  matched(doc: number): Map<string, Set<string>>
-}
-
-export const NO_MATCHES: AnnotationMatches = {
-  count: 0,
-  docs: new Int32Array(0),
-  scores: new Float64Array(0),
-  matched: () => new Map()
-}
+// The arrays a query scores into, by document number, reused by every query so that a word most
+// documents have costs no allocation per hit: a text shard's query (posting-query.ts) and the
+// annotation index's (annotation-index.ts). Queries run one at a time on each Scratch.
 
 /** The array with room for at least `size` numbers (doubling, so growing is rare). */
 export function grown<T extends Int32Array | Uint32Array | Float64Array>(
@@ -35,7 +15,11 @@ export function grown<T extends Int32Array | Uint32Array | Float64Array>(
   return bigger
 }
 
-/** Arrays by document number that every query reuses; stamps mark what this query has seen. */
+/**
+ * Arrays by document number that every query reuses. Nothing is cleared between queries: the
+ * mark arrays hold stamps, and a document's other entries count only once the query has marked
+ * it `seen` with its own stamp (it resets them then).
+ */
 export class Scratch {
   scores = new Float64Array(0)
   dot = new Float64Array(0)
@@ -63,10 +47,20 @@ export class Scratch {
 
   /** A number no mark in the arrays has yet. */
   stamp(): number {
-    if (this.#stamp === 0xffffffff) {
+    return this.stamps(1)
+  }
+
+  /**
+   * `count` numbers no mark in the arrays has yet, the first returned and the others following
+   * it: taken at a query's start, no stamp runs out (clearing the marks) halfway through it.
+   */
+  stamps(count: number): number {
+    if (this.#stamp > 0xffffffff - count) {
       for (const marks of [this.seen, this.banned, this.clause]) marks.fill(0)
       this.#stamp = 0
     }
-    return ++this.#stamp
+    const first = this.#stamp + 1
+    this.#stamp += count
+    return first
   }
 }
