@@ -45,12 +45,7 @@ async function highlightBoth(app: OpenedApp): Promise<void> {
 test('lists both briefings, filters, groups, edits a note in place and exports what it shows', async () => {
   // Two briefings highlighted, then the app opened twice on one profile: more than the default.
   test.slow()
-  const savePath = join(session.dir(), 'notebook.md')
-  const options = {
-    datasetDir: writeTwoBriefings(session.dir()),
-    userDataDir: join(session.dir(), 'profile'),
-    dialogs: { savePath }
-  }
+  const { savePath, options } = twoBriefingProfile()
   const app = await session.start(options)
   await highlightBoth(app)
 
@@ -98,12 +93,7 @@ test('lists both briefings, filters, groups, edits a note in place and exports w
 
 test('a briefing whose notes cannot be read is named, and the notebook and its export say so', async () => {
   test.slow()
-  const savePath = join(session.dir(), 'notebook.md')
-  const options = {
-    datasetDir: writeTwoBriefings(session.dir()),
-    userDataDir: join(session.dir(), 'profile'),
-    dialogs: { savePath }
-  }
+  const { savePath, options } = twoBriefingProfile()
   await session.close(await highlighted(options))
   // The second briefing's annotation files cannot be read (a failing disk) in the next session.
   const fs = new FaultyFs()
@@ -136,6 +126,17 @@ test('a briefing whose notes cannot be read is named, and the notebook and its e
   await expect(healed.items).toHaveCount(2)
   await expect(healed.root.getByTestId('notebook-problems')).toHaveCount(0)
 })
+
+/** Both briefings on a profile of this test's own, kept between starts; exports go to savePath. */
+function twoBriefingProfile() {
+  const savePath = join(session.dir(), 'notebook.md')
+  const options = {
+    datasetDir: writeTwoBriefings(session.dir()),
+    userDataDir: join(session.dir(), 'profile'),
+    dialogs: { savePath }
+  }
+  return { savePath, options }
+}
 
 /** An app on `options` with both briefings highlighted. */
 async function highlighted(options: Parameters<typeof session.start>[0]): Promise<OpenedApp> {

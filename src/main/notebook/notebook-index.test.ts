@@ -310,16 +310,7 @@ describe('notebook index', () => {
 
   it('a notebook export that would miss an unreadable briefing exports nothing and names it', async () => {
     const fake = fakeServices(3)
-    add(fake.views, {
-      briefing: 0,
-      kind: 'highlight',
-      section: 0,
-      start: 0,
-      color: 0,
-      tags: [],
-      day: 0,
-      noteText: false
-    })
+    addHighlight(fake.views, 0)
     const target = { writeFile: () => Promise.reject(new Error('nothing may be written')) }
     const exported = (filter: NotebookRequest['filter']) => {
       fake.failing.add('b2')
@@ -342,16 +333,7 @@ describe('notebook index', () => {
 
   it('a briefing read in part is listed as far as it was read, with its warnings, and exported', async () => {
     const fake = fakeServices(2)
-    add(fake.views, {
-      briefing: 1,
-      kind: 'highlight',
-      section: 0,
-      start: 0,
-      color: 0,
-      tags: [],
-      day: 0,
-      noteText: false
-    })
+    addHighlight(fake.views, 1)
     const torn = 'journal.jsonl line 4 was torn and left out'
     const view = fake.views.get('b1')!
     fake.views.set('b1', { ...view, warnings: [torn] } as typeof view)
@@ -383,3 +365,17 @@ describe('notebook index', () => {
     ).rejects.not.toThrow('Nothing was exported')
   })
 })
+
+/** One plain highlight at the start of the briefing's first section. */
+function addHighlight(views: Parameters<typeof add>[0], briefing: number): void {
+  add(views, {
+    briefing,
+    kind: 'highlight',
+    section: 0,
+    start: 0,
+    color: 0,
+    tags: [],
+    day: 0,
+    noteText: false
+  })
+}
