@@ -4,6 +4,7 @@
 
 import type { SearchFacets } from '../../shared/search'
 import { FACET_LIMIT, topValues } from './facet-counter'
+import { TopPerKind } from './facet-top'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
 
@@ -43,6 +44,7 @@ export class ViewTables {
     this.#view = view
     for (const entry of view.sections.values()) this.#serials.set(entry, this.#serials.size)
     this.sectionCount = this.#serials.size
+    this.#unnumbered = this.sectionCount
     this.#marks = new Uint8Array(this.sectionCount)
     this.#start = new Int32Array(this.sectionCount).fill(-1)
     this.#end = new Int32Array(this.sectionCount)
@@ -67,6 +69,7 @@ export class ViewTables {
       end.set(this.#end.subarray(0, this.sectionCount))
       ;[this.#start, this.#end, this.#marks] = [start, end, new Uint8Array(capacity)]
     }
+    this.#unnumbered += count - this.sectionCount
     this.sectionCount = count
   }
 
@@ -135,8 +138,9 @@ export class ViewTables {
     count: number,
     entryOf: (hit: number) => IndexedSection
   ): SearchFacets {
-    // Sections seen for the first time in this view may add values to the table.
-    for (let h = 0; h < count; h++) {
+    // Sections seen for the first time in this view may add values to the table (none once
+    // prepareFacets has been through them all).
+    for (let h = 0; this.#unnumbered > 0 && h < count; h++) {
       if (this.#start[serials[h]!]! < 0) this.#addFacetIds(entryOf(h), serials[h]!)
     }
     if (this.#counts.length < this.#kinds.length) {
@@ -173,49 +177,33 @@ export class ViewTables {
 
   /** Values counted by the query under way, first-counted first (countFacets). */
   #touched = new Int32Array(0)
+  readonly #kept = new TopPerKind(3, FACET_LIMIT)
   /**
    * For each kind (BRIEFING, ENTITY, TAG), the FACET_LIMIT values among the first `count` of
    * `touched` with the highest counts, ties by label, then in the order given: in one pass over
    * the values counted rather than one per kind.
    */
   #top(touched: Int32Array, count: number): number[][] {
-    const [kinds, counts, rank, ranked] = [this.#kinds, this.#counts, this.#rank, this.#ranked]
+    const kinds = this.#kinds
+    const counts = this.#counts
+    const rank = this.#rank
+    const ranked = this.#ranked
+    const kept = this.#kept
+    kept.clear()
     // Count first, then label order, in one number: most values are then turned away by one
     // comparison of numbers (counts tie often, labels almost never).
     const ranks = ranked + 1
-    const keptOf: number[][] = [[], [], []]
-    const keysOf: number[][] = [[], [], []]
     // Kinds with a value new since the labels were ranked (an import): labels are compared.
     let byLabel = 0
     for (let t = 0; t < count; t++) {
       const id = touched[t]!
       const kind = kinds[id]!
-      if (id >= ranked) {
-        byLabel |= 1 << kind
-        continue
-      }
-      const [kept, keys] = [keptOf[kind]!, keysOf[kind]!]
-      const key = counts[id]! * ranks + (ranks - 1 - rank[id]!)
-      if (kept.length === FACET_LIMIT && key <= keys[FACET_LIMIT - 1]!) continue
-      let at = kept.length
-      kept.push(id)
-      keys.push(key)
-      while (at > 0 && key > keys[at - 1]!) {
-        kept[at] = kept[at - 1]!
-        keys[at] = keys[at - 1]!
-        at -= 1
-      }
-      kept[at] = id
-      keys[at] = key
-      if (kept.length > FACET_LIMIT) {
-        kept.pop()
-        keys.pop()
-      }
+      if (id >= ranked) byLabel |= 1 << kind
+      else kept.offer(kind, id, counts[id]! * ranks + (ranks - 1 - rank[id]!))
     }
-    for (const kind of [BRIEFING, ENTITY, TAG]) {
-      if (byLabel & (1 << kind)) keptOf[kind] = this.#topByLabel(touched, count, kind)
-    }
-    return keptOf
+    return [BRIEFING, ENTITY, TAG].map((kind) =>
+      byLabel & (1 << kind) ? this.#topByLabel(touched, count, kind) : kept.kept(kind)
+    )
   }
 
   #topByLabel(touched: Int32Array, count: number, kind: number): number[] {
@@ -229,7 +217,11 @@ export class ViewTables {
     )
   }
 
+  /** Sections whose facet values are not in the table yet. */
+  #unnumbered = 0
+
   #addFacetIds(entry: IndexedSection, serial: number): void {
+    this.#unnumbered -= 1
     this.#start[serial] = this.#pool.length
     this.#pool.push(this.#id(BRIEFING, entry.briefing.id, entry.briefing.title))
     for (const id of entry.entities) {
