@@ -81,16 +81,21 @@ export function createTermMarker(pipeline: lunr.Pipeline): TermMarker {
     return terms
   }
 
-  // The last few term sets' first letters: the hits of one query mostly share them.
+  // The last few term sets' first letters: the hits of one query mostly share them (often the
+  // very set: then found without joining its terms into a key).
   const startsOf = new Map<string, Starts>()
+  const startsOfSet = new WeakMap<ReadonlySet<string>, Starts>()
   function cachedStarts(terms: ReadonlySet<string>): Starts {
+    let starts = startsOfSet.get(terms)
+    if (starts) return starts
     const key = [...terms].join('\n')
-    let starts = startsOf.get(key)
+    starts = startsOf.get(key)
     if (!starts) {
       if (startsOf.size >= 64) startsOf.clear()
       starts = new Starts(terms)
       startsOf.set(key, starts)
     }
+    startsOfSet.set(terms, starts)
     return starts
   }
 

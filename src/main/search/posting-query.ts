@@ -207,15 +207,56 @@ export function matchedTerms(
   matches: ShardMatches,
   document: number
 ): Map<string, Set<string>> {
+  const fieldCount = index.fields.length
+  return termsOfSlots(index, matches.slots, (at) =>
+    index.has(Math.floor(at / fieldCount), at % fieldCount, document)
+  )
+}
+
+// Above this many slots (a prefix or fuzzy word's many terms), hits do not share their terms.
+const SHARED_SLOTS_LIMIT = 30
+
+/**
+ * matchedTerms for documents of one shard's matches, shared: documents that matched the same
+ * slots (most hits of a query do) get one map, worked out once. The maps must not be changed.
+ */
+export function sharedMatchedTerms(
+  index: PostingIndex,
+  matches: ShardMatches
+): (document: number) => ReadonlyMap<string, ReadonlySet<string>> {
+  const { slots } = matches
+  if (slots.length > SHARED_SLOTS_LIMIT) return (document) => matchedTerms(index, matches, document)
+  const fieldCount = index.fields.length
+  const byMask = new Map<number, Map<string, Set<string>>>()
+  return (document) => {
+    let mask = 0
+    for (let i = 0; i < slots.length; i++) {
+      const at = slots[i]!
+      if (index.has(Math.floor(at / fieldCount), at % fieldCount, document)) mask |= 1 << i
+    }
+    let terms = byMask.get(mask)
+    if (!terms) {
+      const matched = new Set(slots.filter((_, i) => mask & (1 << i)))
+      terms = termsOfSlots(index, slots, (at) => matched.has(at))
+      byMask.set(mask, terms)
+    }
+    return terms
+  }
+}
+
+/** The terms by field name of the slots `matched` accepts. */
+function termsOfSlots(
+  index: PostingIndex,
+  slots: readonly number[],
+  matched: (at: number) => boolean
+): Map<string, Set<string>> {
   const byField = new Map<string, Set<string>>()
   const fieldCount = index.fields.length
-  for (const at of matches.slots) {
-    const term = Math.floor(at / fieldCount)
-    const field = at % fieldCount
-    if (!index.has(term, field, document)) continue
-    const name = index.fields[field]!
+  for (const at of slots) {
+    if (!matched(at)) continue
+    const name = index.fields[at % fieldCount]!
     if (!byField.has(name)) byField.set(name, new Set())
-    byField.get(name)!.add(index.terms[term]!)
+    byField.get(name)!.add(index.terms[Math.floor(at / fieldCount)]!)
   }
   return byField
 }

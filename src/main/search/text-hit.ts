@@ -24,20 +24,13 @@ export function hitOf(
   plan: QueryPlan
 ): SearchHit {
   const termsByField = result.terms
+  const { bodyTerms, wordTerms, entityMatched, fields } = useOf(termsByField, plan)
   // Words matched in the body are marked where they stand; a phrase's words only where the
   // phrase stands. A term matched only through an entity field marks the mentions of the
   // entities whose names it matched (`person:kishida` or an alias such as "nippon" mark
   // "Fumio Kishida" / "Japan"). A match on a heading or tag alone leaves the snippet unmarked.
-  const bodyTerms = termsByField.get('body') ?? NO_TERMS
-  const wordTerms =
-    plan.phraseOnlyTerms.size === 0
-      ? bodyTerms
-      : new Set([...bodyTerms].filter((term) => !plan.phraseOnlyTerms.has(term)))
   const ranges = marker.rangesOf(section.text, wordTerms)
   for (const phrase of plan.phrases) ranges.push(...phraseRanges(section.text, phrase.words))
-  // Most hits match no entity field: their mentions need no look.
-  let entityMatched = false
-  for (const field of ENTITY_FIELDS) entityMatched ||= termsByField.has(field)
   for (const mention of entityMatched ? section.mentions : []) {
     const entity = entities.get(mention.entity)
     const fieldTerms = entity && termsByField.get(ENTITY_FIELD[entity.kind])
@@ -56,7 +49,7 @@ export function hitOf(
     sectionId: section.id,
     heading: section.heading,
     score: result.score,
-    fields: SEARCH_FIELDS.filter((field) => termsByField.has(field)),
+    fields: [...fields],
     snippet: buildSnippet(section.text, matches),
     matches
   }
@@ -64,6 +57,38 @@ export function hitOf(
 
 const NO_TERMS: ReadonlySet<string> = new Set()
 const ENTITY_FIELDS = [...new Set(Object.values(ENTITY_FIELD))]
+
+/** What hitOf works out from the terms a hit matched: the same for hits that matched the same. */
+interface TermsUse {
+  plan: QueryPlan
+  bodyTerms: ReadonlySet<string>
+  /** The body terms marked where they stand (not the phrases' own). */
+  wordTerms: ReadonlySet<string>
+  /** Whether an entity field matched: most hits match none, and their mentions need no look. */
+  entityMatched: boolean
+  fields: readonly string[]
+}
+
+// By the terms map, which hits of one query with the same matched terms share (text-search.ts).
+const usesOf = new WeakMap<ReadonlyMap<string, ReadonlySet<string>>, TermsUse>()
+
+function useOf(termsByField: ReadonlyMap<string, ReadonlySet<string>>, plan: QueryPlan): TermsUse {
+  const known = usesOf.get(termsByField)
+  if (known?.plan === plan) return known
+  const bodyTerms = termsByField.get('body') ?? NO_TERMS
+  const use = {
+    plan,
+    bodyTerms,
+    wordTerms:
+      plan.phraseOnlyTerms.size === 0
+        ? bodyTerms
+        : new Set([...bodyTerms].filter((term) => !plan.phraseOnlyTerms.has(term))),
+    entityMatched: ENTITY_FIELDS.some((field) => termsByField.has(field)),
+    fields: SEARCH_FIELDS.filter((field) => termsByField.has(field))
+  }
+  usesOf.set(termsByField, use)
+  return use
+}
 
 /** Sorts ranges and merges the ones that overlap or touch. */
 export function mergeRanges(ranges: Range[]): Range[] {

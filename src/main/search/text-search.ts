@@ -8,7 +8,7 @@ import { libraryWordsOf, prepareWords } from './fuzzy-words'
 import { hitOf } from './text-hit'
 import type { TermMarker } from './mark-terms'
 import { hasPhrase } from './phrases'
-import { matchedTerms, matchShard } from './posting-query'
+import { matchShard, sharedMatchedTerms } from './posting-query'
 import { prepareTermUnion, queryExpander } from './term-union'
 import type { ShardMatches } from './posting-query'
 import type { PostingIndex } from './posting-index'
@@ -128,9 +128,10 @@ export function searchShards(
   tables.releaseMarks(found.serial, found.count)
   const entryOf = (i: number) => current[found.shard[i]!]!.entries[found.document[i]!]!
   const refOf = (i: number) => shards[found.shard[i]!]!.refs[found.document[i]!]!
+  // Each shard's hits that matched the same terms share what is worked out from them.
+  const termsIn = matched.map((matches, s) => sharedMatchedTerms(shards[s]!.index, matches))
   const hits = best(found, refOf, request.take).map((i) => {
-    const s = found.shard[i]!
-    const terms = matchedTerms(shards[s]!.index, matched[s]!, found.document[i]!)
+    const terms = termsIn[found.shard[i]!]!(found.document[i]!)
     return hitOf(entryOf(i), { score: found.score[i]!, terms }, view.entities, marker, plan)
   })
   const facets = tables.countFacets(found.serial, found.count, entryOf)
