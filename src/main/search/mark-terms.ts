@@ -82,20 +82,19 @@ export function createTermMarker(pipeline: lunr.Pipeline): TermMarker {
   }
 
   // The last few term sets' first letters: the hits of one query mostly share them (often the
-  // very set: then found without joining its terms into a key).
+  // very set, as the last call's: then found without joining its terms into a key).
   const startsOf = new Map<string, Starts>()
-  const startsOfSet = new WeakMap<ReadonlySet<string>, Starts>()
+  let last: { terms: ReadonlySet<string>; starts: Starts } | undefined
   function cachedStarts(terms: ReadonlySet<string>): Starts {
-    let starts = startsOfSet.get(terms)
-    if (starts) return starts
+    if (last?.terms === terms) return last.starts
     const key = [...terms].join('\n')
-    starts = startsOf.get(key)
+    let starts = startsOf.get(key)
     if (!starts) {
       if (startsOf.size >= 64) startsOf.clear()
       starts = new Starts(terms)
       startsOf.set(key, starts)
     }
-    startsOfSet.set(terms, starts)
+    last = { terms, starts }
     return starts
   }
 

@@ -16,15 +16,35 @@ export interface SectionMatch {
   terms: ReadonlyMap<string, ReadonlySet<string>>
 }
 
-export function hitOf(
+/**
+ * Makes the hits of one query. Hits that matched the very same terms map (text-search.ts shares
+ * one among a shard's hits that matched alike) share what is worked out from it.
+ */
+export function hitMaker(
+  entities: ReadonlyMap<string, Entity>,
+  marker: TermMarker,
+  plan: QueryPlan
+): (entry: IndexedSection, result: SectionMatch) => SearchHit {
+  const uses = new Map<ReadonlyMap<string, ReadonlySet<string>>, TermsUse>()
+  return (entry, result) => {
+    let use = uses.get(result.terms)
+    if (!use) {
+      use = useOf(result.terms, plan)
+      uses.set(result.terms, use)
+    }
+    return hitOf(entry, result, use, entities, marker, plan)
+  }
+}
+
+function hitOf(
   { briefing, section }: IndexedSection,
   result: SectionMatch,
+  { bodyTerms, wordTerms, entityMatched, fields }: TermsUse,
   entities: ReadonlyMap<string, Entity>,
   marker: TermMarker,
   plan: QueryPlan
 ): SearchHit {
   const termsByField = result.terms
-  const { bodyTerms, wordTerms, entityMatched, fields } = useOf(termsByField, plan)
   // Words matched in the body are marked where they stand; a phrase's words only where the
   // phrase stands. A term matched only through an entity field marks the mentions of the
   // entities whose names it matched (`person:kishida` or an alias such as "nippon" mark
@@ -60,7 +80,6 @@ const ENTITY_FIELDS = [...new Set(Object.values(ENTITY_FIELD))]
 
 /** What hitOf works out from the terms a hit matched: the same for hits that matched the same. */
 interface TermsUse {
-  plan: QueryPlan
   bodyTerms: ReadonlySet<string>
   /** The body terms marked where they stand (not the phrases' own). */
   wordTerms: ReadonlySet<string>
@@ -69,15 +88,9 @@ interface TermsUse {
   fields: readonly string[]
 }
 
-// By the terms map, which hits of one query with the same matched terms share (text-search.ts).
-const usesOf = new WeakMap<ReadonlyMap<string, ReadonlySet<string>>, TermsUse>()
-
 function useOf(termsByField: ReadonlyMap<string, ReadonlySet<string>>, plan: QueryPlan): TermsUse {
-  const known = usesOf.get(termsByField)
-  if (known?.plan === plan) return known
   const bodyTerms = termsByField.get('body') ?? NO_TERMS
-  const use = {
-    plan,
+  return {
     bodyTerms,
     wordTerms:
       plan.phraseOnlyTerms.size === 0
@@ -86,8 +99,6 @@ function useOf(termsByField: ReadonlyMap<string, ReadonlySet<string>>, plan: Que
     entityMatched: ENTITY_FIELDS.some((field) => termsByField.has(field)),
     fields: SEARCH_FIELDS.filter((field) => termsByField.has(field))
   }
-  usesOf.set(termsByField, use)
-  return use
 }
 
 /** Sorts ranges and merges the ones that overlap or touch. */

@@ -5,7 +5,7 @@
 import type { SearchFacets, SearchFilters, SearchHit } from '../../shared/search'
 import type { Entity } from '../../shared/dataset'
 import { libraryWordsOf, prepareWords } from './fuzzy-words'
-import { hitOf } from './text-hit'
+import { hitMaker } from './text-hit'
 import type { TermMarker } from './mark-terms'
 import { hasPhrase } from './phrases'
 import { matchShard, sharedMatchedTerms } from './posting-query'
@@ -130,9 +130,10 @@ export function searchShards(
   const refOf = (i: number) => shards[found.shard[i]!]!.refs[found.document[i]!]!
   // Each shard's hits that matched the same terms share what is worked out from them.
   const termsIn = matched.map((matches, s) => sharedMatchedTerms(shards[s]!.index, matches))
+  const hitOf = hitMaker(view.entities, marker, plan)
   const hits = best(found, refOf, request.take).map((i) => {
     const terms = termsIn[found.shard[i]!]!(found.document[i]!)
-    return hitOf(entryOf(i), { score: found.score[i]!, terms }, view.entities, marker, plan)
+    return hitOf(entryOf(i), { score: found.score[i]!, terms })
   })
   const facets = tables.countFacets(found.serial, found.count, entryOf)
   return { total: found.count, hits, facets, scoringMs }
