@@ -25,7 +25,10 @@ export class ViewTables {
   // the section is first a hit.
   #start: Int32Array
   #end: Int32Array
-  readonly #pool: number[] = []
+  // (An Int32Array: half the bytes of an array of small integers, so fewer cache misses when
+  // counting thousands of hits.)
+  #pool = new Int32Array(1024)
+  #poolLength = 0
   // Facet values by id.
   readonly #ids = new Map<string, number>()
   readonly #kinds: number[] = []
@@ -222,14 +225,23 @@ export class ViewTables {
 
   #addFacetIds(entry: IndexedSection, serial: number): void {
     this.#unnumbered -= 1
-    this.#start[serial] = this.#pool.length
-    this.#pool.push(this.#id(BRIEFING, entry.briefing.id, entry.briefing.title))
+    this.#start[serial] = this.#poolLength
+    this.#addToPool(this.#id(BRIEFING, entry.briefing.id, entry.briefing.title))
     for (const id of entry.entities) {
       const entity = this.#view.entities.get(id)
-      if (entity) this.#pool.push(this.#id(ENTITY, id, entity.name))
+      if (entity) this.#addToPool(this.#id(ENTITY, id, entity.name))
     }
-    for (const tag of entry.tags) this.#pool.push(this.#id(TAG, tag, tag))
-    this.#end[serial] = this.#pool.length
+    for (const tag of entry.tags) this.#addToPool(this.#id(TAG, tag, tag))
+    this.#end[serial] = this.#poolLength
+  }
+
+  #addToPool(id: number): void {
+    if (this.#poolLength === this.#pool.length) {
+      const pool = new Int32Array(this.#pool.length * 2)
+      pool.set(this.#pool)
+      this.#pool = pool
+    }
+    this.#pool[this.#poolLength++] = id
   }
 
   #id(kind: number, value: string, label: string): number {
