@@ -84,9 +84,10 @@ export function createTermMarker(pipeline: lunr.Pipeline): TermMarker {
   // The last few term sets' first letters: the hits of one query mostly share them (often the
   // very set, as the last call's: then found without joining its terms into a key).
   const startsOf = new Map<string, Starts>()
-  let last: { terms: ReadonlySet<string>; starts: Starts } | undefined
+  let lastTerms: ReadonlySet<string> | undefined
+  let lastStarts: Starts | undefined
   function cachedStarts(terms: ReadonlySet<string>): Starts {
-    if (last?.terms === terms) return last.starts
+    if (lastTerms === terms) return lastStarts!
     const key = [...terms].join('\n')
     let starts = startsOf.get(key)
     if (!starts) {
@@ -94,7 +95,8 @@ export function createTermMarker(pipeline: lunr.Pipeline): TermMarker {
       starts = new Starts(terms)
       startsOf.set(key, starts)
     }
-    last = { terms, starts }
+    lastTerms = terms
+    lastStarts = starts
     return starts
   }
 

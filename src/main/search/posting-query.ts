@@ -21,7 +21,10 @@ export interface ShardMatches {
   documents: number[]
   scores: number[]
   count: number
-  /** term × field + field slots the query weighed, for matchedTerms. */
+  /**
+   * term × field + field slots the query weighed that have postings, for matchedTerms (a prefix
+   * word's terms have postings in few of the fields it searches).
+   */
   slots: readonly number[]
 }
 
@@ -143,12 +146,13 @@ export function matchShard(
   const magnitude = new Float64Array(fieldCount)
   for (const [at, w] of weight) magnitude[at % fieldCount]! += w * w
   const touched: number[] = []
-  const slots = [...weight.keys()].sort((a, b) => a - b)
-  for (const at of slots) {
+  const slots: number[] = []
+  for (const at of [...weight.keys()].sort((a, b) => a - b)) {
     const norm = Math.sqrt(magnitude[at % fieldCount]!)
     // lunr turns a field score that is not a number (an infinite boost: ∞/∞) into 0.
     const factor = norm > 0 ? weight.get(at)! / norm || 0 : 0
     const end = index.offsets[at + 1]!
+    if (end > index.offsets[at]!) slots.push(at)
     for (let p = index.offsets[at]!; p < end; p++) {
       const document = index.documents[p]!
       if (seen[document] !== query) {
