@@ -66,6 +66,29 @@ describe('index process', () => {
     expect(stats.cacheBytes).toBeGreaterThan(0)
   })
 
+  it('times a query run back-to-back inside the process, answering as a plain search does', async () => {
+    await host.sync()
+    const query = { query: 'kishida', take: 5 }
+    const burst = await host.timeSearchBurst(query, { runs: 7, warmup: 2 })
+    expect(burst.samples).toHaveLength(7)
+    expect(burst.samples.every((ms) => ms > 0)).toBe(true)
+    expect(burst.answer).toEqual(await host.search(query))
+  })
+
+  it('refuses a burst of runs it should not hold the process for', async () => {
+    const query = { query: 'kishida' }
+    for (const burst of [
+      { runs: 0, warmup: 2 },
+      { runs: 1_001, warmup: 2 },
+      { runs: 2.5, warmup: 2 },
+      { runs: 10, warmup: -1 }
+    ]) {
+      const error = await host.timeSearchBurst(query, burst).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(AppError)
+      expect((error as AppError).code).toBe('invalid-request')
+    }
+  })
+
   it('starts a new index process, from the cache, after the old one died', async () => {
     const ports: BackgroundPort[] = []
     const revived = startIndexHost({

@@ -10,6 +10,8 @@ import type { AnnotationAnswer, AnnotationChanges } from './annotation-search'
 import { memory } from '../background/process-memory'
 import { IndexEngine } from './index-engine'
 import type { EngineOptions, LibraryChanges } from './index-engine'
+import { timeQueryBurst } from './query-burst'
+import type { BurstTimes, QueryBurst } from './query-burst'
 import type { SearchService, TextQuery, TextResponse } from './search-service'
 
 /** What the index reports about itself and its process (bytes). */
@@ -56,6 +58,14 @@ export class SearchIndex implements SearchService {
 
   async search(query: TextQuery): Promise<TextResponse> {
     return this.#engine.search(query)
+  }
+
+  /**
+   * Benchmark probe, never called by the app: `query` searched `burst.runs` times back-to-back
+   * in this process (after `burst.warmup` runs): each run's milliseconds and the last answer.
+   */
+  async timeSearchBurst(query: TextQuery, burst: QueryBurst): Promise<BurstTimes<TextResponse>> {
+    return timeQueryBurst(query.query, burst, () => this.#engine.search(query))
   }
 
   /** Applies main's changes to the searchable annotations, in order; answers this index's name. */
