@@ -50,11 +50,20 @@ export interface Figures {
   /** Share of the engine's query time spent matching and scoring postings (0–1). */
   scoringShare?: number
   latency: Partial<Record<QueryClass, Timing>>
-  /** The engine's: the same queries timed inside the index process (no messages). */
+  /**
+   * The engine's: the same queries timed inside the index process, one query per message, with
+   * `stats()` (a listing of the cache folder) read after each: its running totals' differences.
+   */
   engineLatency: Partial<Record<QueryClass, Timing>>
   /**
-   * The engine's time matching and scoring postings alone in those runs (no planning, snippets,
-   * facets or top-k): like for like against MiniSearch's search, which returns bare scored ids.
+   * The engine's: each query run back-to-back inside the index process (the `timeSearchBurst`
+   * probe), each run timed around the engine's search, as MiniSearch is timed in its process.
+   */
+  engineBurstLatency: Partial<Record<QueryClass, Timing>>
+  /**
+   * The engine's time matching and scoring postings alone in the between-messages runs
+   * (`engineLatency`'s; no planning, snippets, facets or top-k): the part of its work that
+   * matches what MiniSearch's search does, which returns bare scored ids.
    */
   engineScoringLatency?: Partial<Record<QueryClass, Timing>>
   /** Hits found per query text, to show every contender answered the same questions. */
@@ -65,6 +74,7 @@ export interface Figures {
 export const emptyFigures = (): Figures => ({
   latency: {},
   engineLatency: {},
+  engineBurstLatency: {},
   hits: new Map(),
   notes: []
 })

@@ -103,8 +103,11 @@ const cell = (value: number | undefined, format: (v: number) => string) =>
 const rate = (value: number | undefined, baseline: number | undefined) =>
   value === undefined || baseline === undefined || baseline === 0 ? '—' : ratio(value, baseline)
 const timing = (t: Timing | undefined) => (t ? `${ms(t.median)} / ${ms(t.p95)}` : '—')
-/** The engine's time inside the index process, after the time its caller saw. */
-const inProcess = (t: Timing | undefined) => (t ? ` (in the index process: ${timing(t)})` : '')
+/** The engine's time inside the index process, both ways it is taken, after what its caller saw. */
+const inProcess = (burst: Timing | undefined, between: Timing | undefined) =>
+  burst || between
+    ? ` (in the index process: ${timing(burst)} back-to-back; ${timing(between)} between messages)`
+    : ''
 const timingRatio = (t: Timing | undefined, b: Timing | undefined) =>
   t && b ? `${ratio(t.median, b.median)} / ${ratio(t.p95, b.p95)}` : '—'
 
@@ -193,15 +196,16 @@ function sizeTable(r: SizeResult): string[] {
     num('rssBytes', 'RSS of the index process after load', mb, false),
     ...QUERY_CLASSES.map(({ cls, label }) =>
       row(`q-${cls}`, `query, ${label}: median / p95`, [
-        `${timing(e.latency[cls])}${inProcess(e.engineLatency[cls])}`,
+        `${timing(e.latency[cls])}${inProcess(e.engineBurstLatency[cls], e.engineLatency[cls])}`,
         timing(s.latency[cls]),
         timingRatio(e.latency[cls], s.latency[cls]),
         timing(m.latency[cls]),
         timingRatio(e.latency[cls], m.latency[cls])
       ])
     ),
-    inProcessRow(r),
-    likeForLikeRow(r),
+    inProcessRow(r, 'burst'),
+    inProcessRow(r, 'between'),
+    scoringRow(r),
     row(
       'scoringShare',
       'share of the engine’s query time spent matching and scoring postings (all queries)',
@@ -223,33 +227,38 @@ function sizeTable(r: SizeResult): string[] {
 }
 
 /**
- * Issue #17: the engine's median time inside the index process, per class, against MiniSearch's
- * median in its process (both without messages), ≤ 1× for every class.
+ * Issue #17 item 3, engine ÷ MiniSearch median per class ≤ 1×: judged on 'burst' (both sides
+ * back-to-back in their process); 'between' (one query per message, `stats()` read after each)
+ * is for information: MiniSearch was not timed that way.
  */
-function inProcessRow(r: SizeResult): string {
-  const ratios = QUERY_CLASSES.map(({ cls }) => {
-    const [engine, mini] = [r.engine.engineLatency[cls]?.median, r.mini.latency[cls]?.median]
-    return { cls, value: engine === undefined || !mini ? undefined : engine / mini }
+function inProcessRow(r: SizeResult, how: 'burst' | 'between'): string {
+  const burst = how === 'burst'
+  const known = QUERY_CLASSES.flatMap(({ cls }) => {
+    const times = burst ? r.engine.engineBurstLatency : r.engine.engineLatency
+    const [engine, mini] = [times[cls]?.median, r.mini.latency[cls]?.median]
+    return engine === undefined || !mini ? [] : [{ cls, value: engine / mini }]
   })
-  const known = ratios.filter((x) => x.value !== undefined)
-  const cells = known.map(({ cls, value }) => `${cls} ${value!.toFixed(2)}×`).join(', ')
-  const verdict =
-    known.length === 0 ? '—' : known.every((x) => x.value! <= 1) ? 'met' : '**not met**'
-  return `| engine in the index process ÷ MiniSearch in its process, median per class | ${cells || '—'} | — | — | — | — | ≤ 1× each | ${verdict} |`
+  const cells = known.map(({ cls, value }) => `${cls} ${value.toFixed(2)}×`).join(', ')
+  const met = known.every((x) => x.value <= 1) ? 'met' : '**not met**'
+  const label = burst
+    ? 'engine in the index process ÷ MiniSearch in its process, median per class (both timed back-to-back in their process)'
+    : 'for information, not the target: engine in the index process between messages (one query per message, `stats()` read after each) ÷ MiniSearch back-to-back, median per class'
+  return `| ${label} | ${cells || '—'} | — | — | — | — | ${burst ? '≤ 1× each' : '—'} | ${burst && known.length > 0 ? met : '—'} |`
 }
 
 /**
- * Not the target, like for like: the engine's matching and scoring of postings alone (what
- * MiniSearch's search does: no planning, snippets, facets or top 20) against MiniSearch's median.
+ * Not the target: the engine's matching and scoring of postings alone (what MiniSearch's search
+ * does: no planning, snippets, facets or top 20), from the between-messages runs, against
+ * MiniSearch's median.
  */
-function likeForLikeRow(r: SizeResult): string {
+function scoringRow(r: SizeResult): string {
   const cells = QUERY_CLASSES.flatMap(({ cls }) => {
     const [engine, mini] = [r.engine.engineScoringLatency?.[cls], r.mini.latency[cls]?.median]
     return engine === undefined || !mini
       ? []
       : [`${cls} ${ms(engine.median)} (${(engine.median / mini).toFixed(2)}×)`]
   }).join(', ')
-  return `| like for like (not the target): engine's matching + scoring of postings alone, in the index process, median per class (÷ MiniSearch's search) | ${cells || '—'} | — | — | — | — | — | — |`
+  return `| not the target: engine's matching + scoring of postings alone, in the index process between messages, median per class (÷ MiniSearch's search) | ${cells || '—'} | — | — | — | — | — | — |`
 }
 
 /** The queries and how many sections each contender found at the largest size measured. */
