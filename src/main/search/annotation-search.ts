@@ -50,6 +50,11 @@ export interface AnnotationQuery {
   filters?: SearchFilters
   /** Entities mentioned in a section (for the entity facet and filter): id → name. */
   sectionEntities?: (briefingId: string, sectionId: string) => ReadonlyMap<string, string>
+  /**
+   * Names what sectionEntities answers from: while it stays the same, its answers are kept from
+   * one query to the next (without it they are asked for again by every query).
+   */
+  entitiesVersion?: object
 }
 
 export interface AnnotationResult {
@@ -103,6 +108,10 @@ export function createAnnotationSearch(): AnnotationSearch {
   const order = new RefOrder()
   const { pipeline } = index
   const marker = createTermMarker(pipeline)
+  /** Entities by section number (the table never reuses one), as of options.entitiesVersion. */
+  let entities: { version?: object; bySection: (ReadonlyMap<string, string> | undefined)[] } = {
+    bySection: []
+  }
 
   function put(known: Map<string, AnnotationDocument>, doc: AnnotationDocument) {
     const old = known.get(keyOf(doc))
@@ -169,9 +178,13 @@ export function createAnnotationSearch(): AnnotationSearch {
       const before = (a: number, b: number) =>
         scores[a]! > scores[b]! || (scores[a] === scores[b] && order.before(a, b))
       const filters = options.filters ?? {}
-      // Entities are asked for once per section, not per hit.
+      // Entities are asked for once per section, not per hit, nor again while the version holds.
       const sectionEntities = options.sectionEntities
-      const entitiesBySection: (ReadonlyMap<string, string> | undefined)[] = []
+      const version = options.entitiesVersion
+      if (version === undefined || version !== entities.version) {
+        entities = { version, bySection: [] }
+      }
+      const entitiesBySection = entities.bySection
       const entitiesOf = (section: number) => {
         if (!sectionEntities) return NO_ENTITIES
         return (entitiesBySection[section] ??= sectionEntities(...table.section(section)))

@@ -72,11 +72,7 @@ export class SearchIndex implements SearchService {
     query: string,
     options: { take: number; filters?: SearchFilters }
   ): Promise<AnnotationAnswer> {
-    const result = this.#annotations.search(query, {
-      ...options,
-      sectionEntities: (briefingId, sectionId) =>
-        this.#engine.sectionEntities(briefingId, sectionId)
-    })
+    const result = this.#searchAnnotations(query, options)
     const { briefing, entity, tag, color } = result.facets
     return {
       instance: this.#instance,
@@ -84,6 +80,15 @@ export class SearchIndex implements SearchService {
       hits: result.hits,
       facets: { briefing: briefing.all(), entity: entity.all(), tag: tag.all(), color: color.all() }
     }
+  }
+
+  #searchAnnotations(query: string, options: { take: number; filters?: SearchFilters }) {
+    return this.#annotations.search(query, {
+      ...options,
+      sectionEntities: (briefingId, sectionId) =>
+        this.#engine.sectionEntities(briefingId, sectionId),
+      entitiesVersion: this.#engine.entitiesVersion
+    })
   }
 
   async stats(): Promise<IndexStats> {
