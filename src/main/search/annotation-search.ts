@@ -5,7 +5,7 @@
 import lunr from 'lunr'
 
 import type { HighlightColor } from '../../shared/annotations'
-import type { FacetCount, SearchFilters, SearchHit } from '../../shared/search'
+import type { FacetCount, SearchFacets, SearchFilters, SearchHit } from '../../shared/search'
 import { AnnotationIndex } from './annotation-index'
 import { AnnotationFacets, noFacets } from './annotation-facets'
 import type { AnnotationFacetCounts } from './annotation-facets'
@@ -18,6 +18,7 @@ import { phraseRanges } from './phrases'
 import type { Phrase } from './phrases'
 import { planQuery } from './query-plan'
 import type { Clause } from './query-plan'
+import type { TextResponse } from './search-service'
 import { buildSnippet } from './snippet'
 import { mergeRanges } from './text-hit'
 
@@ -82,6 +83,19 @@ export interface AnnotationAnswer {
   total: number
   hits: SearchHit[]
   facets: Record<keyof AnnotationResult['facets'], FacetCount[]>
+}
+
+/**
+ * The text search and the annotation search of one query, answered by the index process in one
+ * call: each side's total and best hits, and their facets already merged (mergeFacets), so that
+ * only the values shown cross to main.
+ */
+export interface CombinedAnswer {
+  /** The answering index's name (see SearchIndex.changeAnnotations). */
+  instance: string
+  text: Omit<TextResponse, 'facets'>
+  notes: Pick<AnnotationResult, 'total' | 'hits'>
+  facets: SearchFacets
 }
 
 export interface AnnotationSearch {
