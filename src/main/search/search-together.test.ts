@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HIGHLIGHT_COLORS } from '../../shared/annotations'
 import type { Briefing } from '../../shared/dataset'
 import type { SearchRequest } from '../../shared/search'
-import { makeIndexProfile } from '../../test-support/index-profile'
+import { makeIndexProfile, writeBriefing } from '../../test-support/index-profile'
 import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
 import { remoteAnnotationSearch } from './annotation-remote'
 import { createAnnotationSearch } from './annotation-search'
@@ -67,13 +67,13 @@ const dirs: string[] = []
 let index: SearchIndex
 let apart: SearchServices
 let together: SearchServices
+const info = { version: 'test', briefingCount: 0, sectionCount: 0, entityCount: 0, notices: [] }
 
 beforeAll(async () => {
   const profile = makeIndexProfile('search-together-', BRIEFINGS.slice(1), dirs)
   index = new SearchIndex(profile)
   await index.whenComplete()
   const library = testLibrary(BRIEFINGS)
-  const info = { version: 'test', briefingCount: 0, sectionCount: 0, entityCount: 0, notices: [] }
   const local = createAnnotationSearch()
   const remote = remoteAnnotationSearch(index)
   BRIEFINGS.forEach((briefing, n) => {
@@ -105,5 +105,30 @@ describe('text and annotations searched in one call to the index process', () =>
     expect(answer.facets.tag.length).toBeGreaterThan(FACET_LIMIT - 5)
     expect(answer.facets.entity.map((e) => e.value)).toContain('quad')
     expect(answer.facets.color.length).toBeGreaterThan(1)
+  })
+})
+
+describe('the entity facet of annotation hits', () => {
+  it('follows a briefing whose mentions changed (entities kept between queries are dropped)', async () => {
+    const profile = makeIndexProfile('search-entities-', [ASEAN_BRIEFING], dirs)
+    const own = new SearchIndex(profile)
+    await own.whenComplete()
+    const remote = remoteAnnotationSearch(own)
+    remote.setBriefing(ASEAN_BRIEFING.id, annotationsOf(ASEAN_BRIEFING, 0))
+    const library = testLibrary([QUAD_BRIEFING, ASEAN_BRIEFING])
+    const services = { library, search: own, annotationSearch: remote, info }
+    // Only annotations say "maritime": the entities are those of their sections.
+    const entities = async () =>
+      (await searchAll(services, { query: 'maritime' })).facets.entity.map((e) => e.value)
+    expect(await entities()).toContain('asean')
+    const sections = ASEAN_BRIEFING.sections.map((section) => ({
+      ...section,
+      mentions: section.mentions.filter((m) => m.entity !== 'asean')
+    }))
+    writeBriefing(profile.userDataDir, { ...ASEAN_BRIEFING, sections })
+    await own.sync({ briefings: [ASEAN_BRIEFING.id] })
+    expect(await entities()).not.toContain('asean')
+    expect(await entities()).toContain('japan')
+    await own.close()
   })
 })
