@@ -3,7 +3,7 @@
 // frequent, ties by label, then in the order given: so values sharing a label (two briefings of
 // one title) are given in the order a walk over the hits, best first, would meet them.
 
-import type { FacetCount } from '../../shared/search'
+import type { FacetCount, SearchFacets } from '../../shared/search'
 import { Counter } from './facet-counter'
 import type { AnnotationTable } from './annotation-table'
 import { Counts, Tally } from './annotation-ranking'
@@ -22,6 +22,24 @@ export const noFacets = (): AnnotationFacetCounts => ({
   tag: new Counter(),
   color: new Counter()
 })
+
+/**
+ * The facets shown for text and annotation hits together: each value's text count (the text
+ * search lists its top values only) added to its annotation count, the top values of the sums.
+ * Takes over `notes`' counters.
+ */
+export function mergeFacets(text: SearchFacets, notes: AnnotationFacetCounts): SearchFacets {
+  const merge = (fromText: FacetCount[], fromNotes: Counter) => {
+    for (const { value, label, count } of fromText) fromNotes.add(value, label, count)
+    return fromNotes.top()
+  }
+  return {
+    briefing: merge(text.briefing, notes.briefing),
+    entity: merge(text.entity, notes.entity),
+    tag: merge(text.tag, notes.tag),
+    color: notes.color.top()
+  }
+}
 
 export class AnnotationFacets {
   readonly #table: AnnotationTable

@@ -18,6 +18,8 @@ const K1 = 1.2
 const B = 0.75
 // Words whose pipeline result is remembered (then forgotten all at once).
 const STEMS_KEPT = 100_000
+// Terms whose postings are kept packed (then forgotten all at once).
+const PACKED_KEPT = 10_000
 
 /** A clause as lunr.Query.clause completes it. */
 export type FullClause = lunr.Query.Clause & { presence: number }
@@ -32,6 +34,12 @@ export interface IndexHit {
 interface Weighed {
   terms: { term: string; boost: number; idf: number }[]
   magnitude: number
+}
+
+/** One field's posting of a term in arrays, in the posting's order (what queries walk). */
+interface Packed {
+  docs: Int32Array
+  tfs: Int32Array
 }
 
 interface Entry {
@@ -60,6 +68,11 @@ export class AnnotationIndex {
   readonly #words = new AnnotationWords()
   /** Word → its terms after the pipeline. */
   readonly #stems = new Map<string, string[]>()
+  /**
+   * Postings queried since they last changed, per field in arrays: walking a Map of 50,000
+   * documents cost more than the rest of a query, and most of a first query (cold code).
+   */
+  readonly #packed = new Map<string, Packed[]>()
 
   constructor(fields: readonly string[]) {
     this.#fields = fields
@@ -104,6 +117,7 @@ export class AnnotationIndex {
           this.#words.added(term)
         }
         posting[f]!.set(doc, tf)
+        this.#packed.delete(term)
       }
     })
     this.#entries[doc] = entry
@@ -123,6 +137,7 @@ export class AnnotationIndex {
       for (const term of counts.keys()) {
         const posting = this.#postings.get(term)!
         posting[f]!.delete(doc)
+        this.#packed.delete(term)
         if (posting.every((byRef) => byRef.size === 0)) {
           // The trie may still list it: expansions are checked against the postings.
           this.#postings.delete(term)
@@ -188,15 +203,16 @@ export class AnnotationIndex {
         // lunr: a required word that matches no term leaves no document at all.
         if (expanded.length === 0 && isRequired) return NO_MATCHES
         for (const word of expanded) {
-          const posting = this.#postings.get(word)!
+          const packed = this.#packedOf(word)
           for (const f of fields) {
-            const docs = posting[f]!
+            const { docs } = packed[f]!
             if (clause.presence === PROHIBITED) {
-              for (const doc of docs.keys()) s.banned[doc] = query
+              for (let i = 0; i < docs.length; i++) s.banned[docs[i]!] = query
               continue
             }
             vectors[f]!.set(word, (vectors[f]!.get(word) ?? 0) + clause.boost)
-            for (const doc of docs.keys()) {
+            for (let i = 0; i < docs.length; i++) {
+              const doc = docs[i]!
               if (s.seen[doc] !== query) {
                 s.seen[doc] = query
                 s.scores[doc] = 0
@@ -248,12 +264,16 @@ export class AnnotationIndex {
       if (terms.length === 0) return
       const lengths = this.#lengths[f]!
       const average = this.#lengthSums[f]! / n
+      const dot = s.dot
       for (const { term, boost, idf } of terms) {
-        this.#postings.get(term)![f]!.forEach((tf, doc) => {
+        const { docs, tfs } = this.#packedOf(term)[f]!
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i]!
+          const tf = tfs[i]!
           const bm25 = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (lengths[doc]! / average)) + tf)
           // lunr keeps three decimals of each document weight.
-          s.dot[doc]! += boost * (Math.round(bm25 * 1000) / 1000)
-        })
+          dot[doc]! += boost * (Math.round(bm25 * 1000) / 1000)
+        }
       }
       for (let i = 0; i < candidates; i++) {
         const doc = s.candidates[i]!
@@ -262,6 +282,27 @@ export class AnnotationIndex {
         s.dot[doc] = 0
       }
     })
+  }
+
+  /** The term's posting per field in arrays (the term must be in the index). */
+  #packedOf(term: string): Packed[] {
+    let packed = this.#packed.get(term)
+    if (packed) return packed
+    packed = this.#postings.get(term)!.map((byDoc) => {
+      const docs = new Int32Array(byDoc.size)
+      const tfs = new Int32Array(byDoc.size)
+      let i = 0
+      // forEach rather than for…of: the first query runs this cold, and the iterator costs there.
+      byDoc.forEach((tf, doc) => {
+        docs[i] = doc
+        tfs[i++] = tf
+      })
+      return { docs, tfs }
+    })
+    // Wildcards and fuzzy words may pack many terms: they are packed again when next needed.
+    if (this.#packed.size >= PACKED_KEPT) this.#packed.clear()
+    this.#packed.set(term, packed)
+    return packed
   }
 
   /** The query terms each field of the document has (the query vector's terms, by field). */

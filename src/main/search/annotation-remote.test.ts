@@ -44,7 +44,8 @@ describe('annotation search in the index process', () => {
     let host = indexHost()
     const remote = remoteAnnotationSearch({
       changeAnnotations: (changes) => host.changeAnnotations(changes),
-      searchAnnotations: (query, options) => host.searchAnnotations(query, options)
+      searchAnnotations: (query, options) => host.searchAnnotations(query, options),
+      searchTogether: (query) => host.searchTogether(query)
     })
     let sent = 0
     remote.indexWith(async (onProgress) => {
@@ -71,6 +72,7 @@ describe('annotation search in the index process', () => {
     const remote = remoteAnnotationSearch({
       changeAnnotations: (changes) => host.changeAnnotations(changes),
       searchAnnotations: (query, options) => host.searchAnnotations(query, options),
+      searchTogether: (query) => host.searchTogether(query),
       whenComplete: () => textComplete
     })
     remote.indexWith(async (onProgress) => {

@@ -9,9 +9,11 @@ import type {
   AnnotationChanges,
   AnnotationQuery,
   AnnotationResult,
-  AnnotationSearch
+  AnnotationSearch,
+  CombinedAnswer
 } from './annotation-search'
 import type { IndexHost } from './index-host'
+import type { TextQuery } from './search-service'
 import { log } from '../log/log'
 
 // Documents sent in one call while every briefing's annotations are sent (see drain).
@@ -20,6 +22,8 @@ const DOCUMENTS_PER_BATCH = 1000
 export interface RemoteAnnotationSearch extends Omit<AnnotationSearch, 'search'> {
   /** Hits among annotations (entities come from the index process's own view of the library). */
   search(query: string, options: AnnotationQuery): Promise<AnnotationResult>
+  /** The text search and this one in one call to the index process, facets merged there. */
+  searchWithText(query: TextQuery & { take: number }): Promise<CombinedAnswer>
   /**
    * Runs `send` now (it sends every briefing's annotations, reporting how many are left) and
    * again whenever the index process has lost them.
@@ -34,7 +38,7 @@ export interface RemoteAnnotationSearch extends Omit<AnnotationSearch, 'search'>
 }
 
 export function remoteAnnotationSearch(
-  host: Pick<IndexHost, 'changeAnnotations' | 'searchAnnotations'> &
+  host: Pick<IndexHost, 'changeAnnotations' | 'searchAnnotations' | 'searchTogether'> &
     Partial<Pick<IndexHost, 'whenComplete'>>
 ): RemoteAnnotationSearch {
   let queued: AnnotationChanges = []
@@ -108,6 +112,12 @@ export function remoteAnnotationSearch(
           color: Counter.of(color)
         }
       }
+    },
+    async searchWithText(query) {
+      flush()
+      const answer = await host.searchTogether(query)
+      heard(answer.instance)
+      return answer
     },
     indexWith(send) {
       resend = () => {

@@ -5,7 +5,7 @@
 import lunr from 'lunr'
 
 import type { HighlightColor } from '../../shared/annotations'
-import type { FacetCount, SearchFilters, SearchHit } from '../../shared/search'
+import type { FacetCount, SearchFacets, SearchFilters, SearchHit } from '../../shared/search'
 import { AnnotationIndex } from './annotation-index'
 import { AnnotationFacets, noFacets } from './annotation-facets'
 import type { AnnotationFacetCounts } from './annotation-facets'
@@ -18,6 +18,7 @@ import { phraseRanges } from './phrases'
 import type { Phrase } from './phrases'
 import { planQuery } from './query-plan'
 import type { Clause } from './query-plan'
+import type { TextResponse } from './search-service'
 import { buildSnippet } from './snippet'
 import { mergeRanges } from './text-hit'
 
@@ -50,6 +51,11 @@ export interface AnnotationQuery {
   filters?: SearchFilters
   /** Entities mentioned in a section (for the entity facet and filter): id → name. */
   sectionEntities?: (briefingId: string, sectionId: string) => ReadonlyMap<string, string>
+  /**
+   * Names what sectionEntities answers from: while it stays the same, its answers are kept from
+   * one query to the next (without it they are asked for again by every query).
+   */
+  entitiesVersion?: object
 }
 
 export interface AnnotationResult {
@@ -79,6 +85,19 @@ export interface AnnotationAnswer {
   facets: Record<keyof AnnotationResult['facets'], FacetCount[]>
 }
 
+/**
+ * The text search and the annotation search of one query, answered by the index process in one
+ * call: each side's total and best hits, and their facets already merged (mergeFacets), so that
+ * only the values shown cross to main.
+ */
+export interface CombinedAnswer {
+  /** The answering index's name (see SearchIndex.changeAnnotations). */
+  instance: string
+  text: Omit<TextResponse, 'facets'>
+  notes: Pick<AnnotationResult, 'total' | 'hits'>
+  facets: SearchFacets
+}
+
 export interface AnnotationSearch {
   /** Replaces the searchable annotations of one briefing. */
   setBriefing(briefingId: string, documents: AnnotationDocument[]): void
@@ -103,6 +122,10 @@ export function createAnnotationSearch(): AnnotationSearch {
   const order = new RefOrder()
   const { pipeline } = index
   const marker = createTermMarker(pipeline)
+  /** Entities by section number (the table never reuses one), as of options.entitiesVersion. */
+  let entities: { version?: object; bySection: (ReadonlyMap<string, string> | undefined)[] } = {
+    bySection: []
+  }
 
   function put(known: Map<string, AnnotationDocument>, doc: AnnotationDocument) {
     const old = known.get(keyOf(doc))
@@ -169,17 +192,23 @@ export function createAnnotationSearch(): AnnotationSearch {
       const before = (a: number, b: number) =>
         scores[a]! > scores[b]! || (scores[a] === scores[b] && order.before(a, b))
       const filters = options.filters ?? {}
-      // Entities are asked for once per section, not per hit.
+      // Entities are asked for once per section, not per hit, nor again while the version holds.
       const sectionEntities = options.sectionEntities
-      const entitiesBySection: (ReadonlyMap<string, string> | undefined)[] = []
+      const version = options.entitiesVersion
+      if (version === undefined || version !== entities.version) {
+        entities = { version, bySection: [] }
+      }
+      const entitiesBySection = entities.bySection
       const entitiesOf = (section: number) => {
         if (!sectionEntities) return NO_ENTITIES
         return (entitiesBySection[section] ??= sectionEntities(...table.section(section)))
       }
       const facets = new AnnotationFacets(table, before, entitiesOf)
       const top = new TopDocs(options.take, before)
-      // The hits that pass the filters, for a second walk should facet labels need it.
-      const passed = new Int32Array(found.count)
+      // The hits that pass the filters, for a second walk should facet labels need it: kept in
+      // the matches' own array (the index's, reused by every query), each where an earlier hit
+      // was, rather than in 200 KB more per query for a word most annotations have.
+      const passed = found.docs
       let total = 0
       const { phrases } = plan
       // Filters by the table's ids: a hit's document is read only for a phrase.

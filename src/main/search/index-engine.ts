@@ -179,6 +179,11 @@ export class IndexEngine {
 
   readonly #timing = { queries: 0, scoringMs: 0, totalMs: 0 }
 
+  /** Changes whenever sectionEntities may answer differently (the library view is replaced). */
+  get entitiesVersion(): object {
+    return this.#view
+  }
+
   /** Entities mentioned in a section, id → name, as the library now stands (annotation facets). */
   sectionEntities(briefingId: string, sectionId: string): Map<string, string> {
     const names = new Map<string, string>()

@@ -2,18 +2,13 @@
 // counts over all hits of both: what `search:query` and the CLI's `search` answer.
 
 import type { AppInfo } from '../../shared/app'
-import type {
-  FacetCount,
-  IndexStatus,
-  SearchHit,
-  SearchRequest,
-  SearchResponse
-} from '../../shared/search'
+import type { IndexStatus, SearchHit, SearchRequest, SearchResponse } from '../../shared/search'
 import type { Briefing } from '../../shared/dataset'
 import type { Library } from '../library/library'
-import type { AnnotationQuery, AnnotationResult } from './annotation-search'
-import { Counter } from './facet-counter'
+import { mergeFacets } from './annotation-facets'
+import type { AnnotationQuery, AnnotationResult, CombinedAnswer } from './annotation-search'
 import type { IndexHost } from './index-host'
+import type { TextQuery } from './search-service'
 
 /** Hits returned when the request names no limit. */
 export const DEFAULT_LIMIT = 20
@@ -21,6 +16,11 @@ export const DEFAULT_LIMIT = 20
 /** Search over highlights and notes: in the index process (the app), or in this thread (tests). */
 export interface AnnotationSearcher {
   search(query: string, options: AnnotationQuery): AnnotationResult | Promise<AnnotationResult>
+  /**
+   * The text search and this one in one call, where both run in one place (the index process):
+   * then only the facet values shown come back, not every value counted.
+   */
+  searchWithText?(query: TextQuery & { take: number }): Promise<CombinedAnswer>
   /** Briefings whose annotations are not searchable yet (they count as still indexing). */
   pendingBriefings?(): number
   /** Resolves once every briefing's annotations are searchable. */
@@ -46,8 +46,38 @@ export async function searchAll(
   const offset = request.offset ?? 0
   const take = offset + limit
   const { query, filters } = request
-  // Both searches start at once; the text search's error (a query it cannot parse) is the one
-  // reported.
+  const { text, notes, facets } = services.annotationSearch.searchWithText
+    ? await services.annotationSearch.searchWithText({ query, filters, take })
+    : await searchApart(services, { query, filters, take })
+  // Scores of two indexes of different sizes are not comparable: rank each list relative to its
+  // own best hit, then merge (ties keep text first).
+  const relative = (hits: SearchHit[]) => {
+    const top = hits[0]?.score ?? 1
+    return hits.map((hit) => ({ hit, rank: top > 0 ? hit.score / top : 0 }))
+  }
+  const hits = [...relative(text.hits), ...relative(notes.hits)]
+    .sort((a, b) => b.rank - a.rank)
+    .slice(offset, take)
+    .map((r) => r.hit)
+  return {
+    query,
+    total: text.total + notes.total,
+    offset,
+    hits,
+    facets,
+    indexing: withAnnotations(indexingOf(text.indexing, services), services)
+  }
+}
+
+/**
+ * Both searches where they run apart (annotations searched in this thread: tests), started at
+ * once; the text search's error (a query it cannot parse) is the one reported.
+ */
+async function searchApart(
+  services: SearchServices,
+  request: TextQuery & { take: number }
+): Promise<Omit<CombinedAnswer, 'instance'>> {
+  const { query, filters, take } = request
   const texts = services.search.search({ query, filters, take })
   const library = services.library
   // Built on the first annotation that matches, not per hit nor for queries with none.
@@ -70,35 +100,9 @@ export async function searchAll(
     })
   )
   annotations.catch(() => undefined)
-  const text = await texts
+  const { facets, ...text } = await texts
   const notes = await annotations
-  // Scores of two indexes of different sizes are not comparable: rank each list relative to its
-  // own best hit, then merge (ties keep text first).
-  const relative = (hits: SearchHit[]) => {
-    const top = hits[0]?.score ?? 1
-    return hits.map((hit) => ({ hit, rank: top > 0 ? hit.score / top : 0 }))
-  }
-  const hits = [...relative(text.hits), ...relative(notes.hits)]
-    .sort((a, b) => b.rank - a.rank)
-    .slice(offset, take)
-    .map((r) => r.hit)
-  const merge = (fromText: FacetCount[], fromNotes: Counter) => {
-    for (const { value, label, count } of fromText) fromNotes.add(value, label, count)
-    return fromNotes.top()
-  }
-  return {
-    query,
-    total: text.total + notes.total,
-    offset,
-    hits,
-    facets: {
-      briefing: merge(text.facets.briefing, notes.facets.briefing),
-      entity: merge(text.facets.entity, notes.facets.entity),
-      tag: merge(text.facets.tag, notes.facets.tag),
-      color: notes.facets.color.top()
-    },
-    indexing: withAnnotations(indexingOf(text.indexing, services), services)
-  }
+  return { text, notes, facets: mergeFacets(facets, notes.facets) }
 }
 
 /** Briefings whose annotations are still being sent to search count as still indexing. */

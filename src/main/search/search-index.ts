@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto'
 
 import type { IndexStatus, SearchFilters } from '../../shared/search'
 import { createAnnotationSearch } from './annotation-search'
-import type { AnnotationAnswer, AnnotationChanges } from './annotation-search'
+import type { AnnotationAnswer, AnnotationChanges, CombinedAnswer } from './annotation-search'
+import { mergeFacets } from './annotation-facets'
 import { memory } from '../background/process-memory'
 import { IndexEngine } from './index-engine'
 import type { EngineOptions, LibraryChanges } from './index-engine'
@@ -82,11 +83,7 @@ export class SearchIndex implements SearchService {
     query: string,
     options: { take: number; filters?: SearchFilters }
   ): Promise<AnnotationAnswer> {
-    const result = this.#annotations.search(query, {
-      ...options,
-      sectionEntities: (briefingId, sectionId) =>
-        this.#engine.sectionEntities(briefingId, sectionId)
-    })
+    const result = this.#searchAnnotations(query, options)
     const { briefing, entity, tag, color } = result.facets
     return {
       instance: this.#instance,
@@ -94,6 +91,33 @@ export class SearchIndex implements SearchService {
       hits: result.hits,
       facets: { briefing: briefing.all(), entity: entity.all(), tag: tag.all(), color: color.all() }
     }
+  }
+
+  /**
+   * The text search and the annotation search of one query in one call, their facets merged
+   * here: the text search's error (a query it cannot parse) is the one reported.
+   */
+  async searchTogether(query: TextQuery & { take: number }): Promise<CombinedAnswer> {
+    const { facets, ...text } = this.#engine.search(query)
+    const notes = this.#searchAnnotations(query.query, {
+      take: query.take,
+      ...(query.filters ? { filters: query.filters } : {})
+    })
+    return {
+      instance: this.#instance,
+      text,
+      notes: { total: notes.total, hits: notes.hits },
+      facets: mergeFacets(facets, notes.facets)
+    }
+  }
+
+  #searchAnnotations(query: string, options: { take: number; filters?: SearchFilters }) {
+    return this.#annotations.search(query, {
+      ...options,
+      sectionEntities: (briefingId, sectionId) =>
+        this.#engine.sectionEntities(briefingId, sectionId),
+      entitiesVersion: this.#engine.entitiesVersion
+    })
   }
 
   async stats(): Promise<IndexStats> {
