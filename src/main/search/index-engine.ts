@@ -9,26 +9,24 @@ import type { IndexStatus } from '../../shared/search'
 import type { Library } from '../library/library'
 import type { ParsedFiles } from '../library/library-loader'
 import { IndexCache, INDEX_CACHE_DIR } from './index-cache'
-import type { CachedShard, WarmShard } from './index-cache'
-import { StoredView } from './stored-sections'
+import type { WarmShard } from './index-cache'
 import { libraryWordsReady } from './fuzzy-words'
 import { createTermMarker } from './mark-terms'
-import { PostingIndex } from './posting-index'
 import { planQuery } from './query-plan'
-import { createSearchPipeline, sectionRef } from './section-index'
-import { shardKey, viewByDifference, viewOf } from './search-view'
+import { createSearchPipeline } from './section-index'
+import { sectionEntityNames, shardKey, viewByDifference, viewOf } from './search-view'
 import type { LibraryView } from './search-view'
-import { coverageStatus, isCovered } from './shard-coverage'
+import { changedSinceBuilt, coverageStatus } from './shard-coverage'
 import type { Target } from './shard-coverage'
-import { ShardBuilder, yieldToQueries } from './shard-builder'
+import { ShardBuilder } from './shard-builder'
 import type { HeldShard } from './shard-builder'
 import { planShards, sameMembers } from './shard-plan'
 import type { Manifest, ShardLimits } from './shard-plan'
 import type { TextQuery, TextResponse } from './search-service'
-import { prepareSearch, searchShards } from './text-search'
+import { searchShards } from './text-search'
 import { carryQueryTables } from './view-delta'
-import { settleOnce } from './heap-settle'
-import { log } from '../log/log'
+import { QueryPreparer } from './query-preparer'
+import { warmStart } from './warm-start'
 
 export type { TextQuery, TextResponse }
 
@@ -60,9 +58,6 @@ export interface EngineStats {
   wordsReady: boolean
 }
 
-// Quiet time after loading before the tables queries use are made.
-const PREPARE_DELAY_MS = 100
-
 export class IndexEngine {
   readonly #options: EngineOptions
   readonly #cache: IndexCache
@@ -86,6 +81,12 @@ export class IndexEngine {
   #syncing: Promise<void> = Promise.resolve()
   #building: Promise<void> | undefined
   #closed = false
+  readonly #preparer = new QueryPreparer({
+    view: () => this.#view,
+    loaded: this.#loaded,
+    busy: () => this.#closed || this.#building !== undefined,
+    libraryRead: () => this.#libraryRead
+  })
 
   constructor(options: EngineOptions) {
     this.#options = options
@@ -95,8 +96,7 @@ export class IndexEngine {
       targets: () => this.#targets,
       loaded: this.#loaded,
       counts: this.#counts,
-      closed: () => this.#closed,
-      shardDone: () => this.#wakeLoadWaiters()
+      closed: () => this.#closed
     })
   }
 
@@ -109,7 +109,7 @@ export class IndexEngine {
    * the cache files. Anything that does not fit (an entity record changed) rescans in full.
    */
   sync(changes?: LibraryChanges): Promise<void> {
-    this.#syncs += 1
+    this.#preparer.syncStarted()
     const first = !this.#libraryRead && !this.#warmStarted
     this.#warmStarted = true
     const run = this.#syncing.then(async () => {
@@ -186,13 +186,7 @@ export class IndexEngine {
 
   /** Entities mentioned in a section, id → name, as the library now stands (annotation facets). */
   sectionEntities(briefingId: string, sectionId: string): Map<string, string> {
-    const names = new Map<string, string>()
-    const section = this.#view.sections.get(sectionRef(briefingId, sectionId))
-    for (const id of section?.entities ?? []) {
-      const entity = this.#view.entities.get(id)
-      if (entity) names.set(entity.id, entity.name)
-    }
-    return names
+    return sectionEntityNames(this.#view, briefingId, sectionId)
   }
 
   async stats(): Promise<EngineStats> {
@@ -211,46 +205,20 @@ export class IndexEngine {
   }
 
   #warmStarted = false
-
-  /**
-   * Loads the shards that made up the index when it was last complete, smallest first, and
-   * answers from their stored sections: searchable before the library files are read and
-   * checked. Should the files have changed since, the sync that follows corrects it.
-   */
-  async #warmStart(): Promise<void> {
-    // Smallest first: the first answers come from whatever loads quickest.
-    const warm = await this.#cache.readWarm()
-    this.#warmPending = new Map(warm.map((shard) => [shard.key, shard]))
-    const stored = new StoredView()
-    try {
-      // By the section counts warm.json records: a stat of every file first cost a round trip to
-      // the I/O threads per shard before the first one was read.
-      const keys = [...this.#warmPending.values()]
-        .sort((a, b) => a.sections - b.sections)
-        .map((shard) => shard.key)
-      // The next file is read while this one is decoded (the reads run on the I/O threads).
-      let reading = keys.length > 0 ? this.#cache.readBytes(keys[0]!) : undefined
-      for (const [i, key] of keys.entries()) {
-        const bytes = await reading
-        reading = i + 1 < keys.length ? this.#cache.readBytes(keys[i + 1]!) : undefined
-        const shard: CachedShard | undefined = this.#cache.load(bytes, key)
-        this.#warmPending.delete(key)
-        if (!shard?.stored) continue
-        this.#counts.fromCache += 1
-        this.#loaded.set(key, shard)
-        stored.add(shard)
-        if (!this.#libraryRead) this.#view = stored.view()
-        // The next file is often read by now: without a turn of the event loop, queries sent
-        // meanwhile would wait for every shard.
-        await yieldToQueries()
-      }
-    } finally {
-      this.#warmPending.clear()
-    }
-  }
-
   /** Shards the warm start has still to load. */
-  #warmPending = new Map<string, WarmShard>()
+  readonly #warmPending = new Map<string, WarmShard>()
+
+  #warmStart(): Promise<void> {
+    return warmStart(this.#cache, {
+      loaded: this.#loaded,
+      counts: this.#counts,
+      pending: this.#warmPending,
+      // Until the library is read, queries answer from the sections stored with the shards.
+      storedLoaded: (stored) => {
+        if (!this.#libraryRead) this.#view = stored.view()
+      }
+    })
+  }
 
   async #sync(changes?: LibraryChanges): Promise<void> {
     // Loaded when first needed: the schema validator takes a while to load, and a start answers
@@ -276,7 +244,7 @@ export class IndexEngine {
       bundled: [...bundledIds],
       imported,
       sections: this.#view.sectionCounts,
-      changed: this.#changedSinceBuilt(),
+      changed: changedSinceBuilt(this.#targets, this.#loaded, this.#view.hashes),
       limits: this.#options.shardLimits
     })
     const manifest = this.#manifest
@@ -290,7 +258,7 @@ export class IndexEngine {
       return { name, key: shardKey(members), members }
     })
     // The imported briefings first, on their own: the planned shards then build meanwhile.
-    if (delta) await this.#loadImported(delta.changed)
+    if (delta) await this.#builder.loadImported(delta.changed)
     this.#kick()
   }
 
@@ -300,83 +268,14 @@ export class IndexEngine {
     this.#building = this.#builder.buildAll().finally(() => {
       this.#building = undefined
       if (this.#builder.next()) this.#kick()
-      else this.#prepareQueries()
+      else this.#preparer.schedule()
     })
-  }
-
-  /** Briefings in a batch whose loaded index holds another version of them. */
-  #changedSinceBuilt(): Set<string> {
-    const changed = new Set<string>()
-    for (const target of this.#targets) {
-      const shard = this.#loaded.get(target.key)
-      if (!shard) continue
-      for (const id of target.members.keys()) {
-        const now = this.#view.hashes.get(id)
-        if (now !== undefined && shard.built.get(id) !== now) changed.add(id)
-      }
-    }
-    return changed
   }
 
   async #untilSearchable(): Promise<void> {
     while (this.status().pendingBriefings > 0 && this.#building) {
-      await Promise.race([this.#building, this.#nextLoad()])
+      await Promise.race([this.#building, this.#builder.nextLoad()])
     }
-  }
-
-  #loadWaiters: (() => void)[] = []
-  #nextLoad(): Promise<void> {
-    return new Promise((resolve) => this.#loadWaiters.push(resolve))
-  }
-
-  #wakeLoadWaiters(): void {
-    for (const wake of this.#loadWaiters.splice(0)) wake()
-  }
-
-  /**
-   * Prepares what the first query would otherwise make (prepareSearch): shortly after loading
-   * ends, once the queries already waiting have been answered.
-   */
-  #prepareQueries(): void {
-    clearTimeout(this.#prepareTimer)
-    this.#prepareTimer = setTimeout(() => {
-      const [view, syncs, loaded] = [this.#view, this.#syncs, [...this.#loaded.values()]]
-      // Given up as soon as a sync starts: it is about to change what this prepares for.
-      const wanted = () => !this.#closed && !this.#building && this.#syncs === syncs
-      if (!wanted()) return
-      // Once the library is read, the warm start's stored copies and the parsed files are garbage.
-      if (this.#libraryRead) settleOnce(this)
-      prepareSearch(loaded, view, wanted).catch((e: unknown) =>
-        log.error('search index: preparing queries failed', e)
-      )
-    }, PREPARE_DELAY_MS)
-    this.#prepareTimer.unref()
-  }
-
-  #prepareTimer: ReturnType<typeof setTimeout> | undefined
-  #syncs = 0
-
-  /**
-   * Makes the briefings an import added or changed searchable at once, in a shard of their own
-   * (a few sections: milliseconds), kept out of the plan and the cache: the planned shard that
-   * takes them in (the recent one, rebuilt in the background) makes it redundant.
-   */
-  async #loadImported(changed: ReadonlySet<string>): Promise<void> {
-    const members = new Map<string, string>()
-    for (const id of changed) {
-      const hash = this.#view.hashes.get(id)
-      if (hash !== undefined && !isCovered(id, this.#view.hashes, this.#loaded)) {
-        members.set(id, hash)
-      }
-    }
-    if (members.size === 0 || this.#closed) return
-    const { arrays, refs } = await this.#builder.postings(members.keys())
-    this.#loaded.set(`import:${shardKey(members)}`, {
-      index: new PostingIndex(arrays),
-      built: members,
-      refs
-    })
-    this.#wakeLoadWaiters()
   }
 }
 

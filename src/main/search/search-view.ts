@@ -70,6 +70,21 @@ function makeView(parts: ViewParts, entities: ReadonlyMap<string, Entity>): Libr
   return view
 }
 
+/** Entities mentioned in a section, id → name, as the view has them. */
+export function sectionEntityNames(
+  view: LibraryView,
+  briefingId: string,
+  sectionId: string
+): Map<string, string> {
+  const names = new Map<string, string>()
+  const section = view.sections.get(sectionRef(briefingId, sectionId))
+  for (const id of section?.entities ?? []) {
+    const entity = view.entities.get(id)
+    if (entity) names.set(entity.id, entity.name)
+  }
+  return names
+}
+
 /** A view made from `previous` by difference, and the briefings and sections that differ. */
 export interface ViewDelta {
   view: LibraryView

@@ -1,6 +1,7 @@
 // Loads the planned shards of the search index one after another: each read from the cache or
 // built from the library's documents (yielding between documents so queries keep being answered),
-// with the cache writes that follow queued one at a time, off the path to searchable.
+// with the cache writes that follow queued one at a time, off the path to searchable; and builds
+// an import's briefings at once, in a shard of their own.
 
 import type lunr from 'lunr'
 
@@ -9,9 +10,10 @@ import type { CachedShard } from './index-cache'
 import { PostingBuilder, TermAnalyser } from './posting-builder'
 import { PostingIndex } from './posting-index'
 import type { PostingArrays } from './posting-index'
+import { shardKey } from './search-view'
 import type { LibraryView } from './search-view'
 import type { IndexedSection } from './section-index'
-import { nextTarget, redundantShards } from './shard-coverage'
+import { isCovered, nextTarget, redundantShards } from './shard-coverage'
 import type { Target } from './shard-coverage'
 import { storeSections } from './stored-sections'
 import type { StoredSections } from './stored-sections'
@@ -32,8 +34,6 @@ export interface BuildState {
   readonly loaded: Map<string, HeldShard>
   readonly counts: { built: number; fromCache: number }
   closed(): boolean
-  /** Called each time a shard has been loaded (or has failed to build). */
-  shardDone(): void
 }
 
 export class ShardBuilder {
@@ -43,11 +43,21 @@ export class ShardBuilder {
   /** Shards that could not be built: not tried again until their content changes. */
   readonly #failed = new Set<string>()
   #writes: Promise<void> = Promise.resolve()
+  #loadWaiters: (() => void)[] = []
 
   constructor(cache: IndexCache, pipeline: lunr.Pipeline, state: BuildState) {
     this.#cache = cache
     this.#analyser = new TermAnalyser(pipeline)
     this.#state = state
+  }
+
+  /** Resolves the next time a shard has been loaded (or has failed to build). */
+  nextLoad(): Promise<void> {
+    return new Promise((resolve) => this.#loadWaiters.push(resolve))
+  }
+
+  #shardDone(): void {
+    for (const wake of this.#loadWaiters.splice(0)) wake()
   }
 
   /** The next planned shard to load, if any. */
@@ -82,7 +92,7 @@ export class ShardBuilder {
       for (const key of redundantShards(state.loaded, planned, state.view().hashes)) {
         state.loaded.delete(key)
       }
-      state.shardDone()
+      this.#shardDone()
     }
     await this.#writes
     const targets = state.targets()
@@ -121,6 +131,26 @@ export class ShardBuilder {
       await this.#cache.write(target.key, { arrays, built: target.members, refs, stored })
     })
     return { index: new PostingIndex(arrays), built: target.members, refs }
+  }
+
+  /**
+   * Makes the briefings an import added or changed searchable at once, in a shard of their own
+   * (a few sections: milliseconds), kept out of the plan and the cache: the planned shard that
+   * takes them in (the recent one, rebuilt in the background) makes it redundant.
+   */
+  async loadImported(changed: ReadonlySet<string>): Promise<void> {
+    const state = this.#state
+    const { hashes } = state.view()
+    const members = new Map<string, string>()
+    for (const id of changed) {
+      const hash = hashes.get(id)
+      if (hash !== undefined && !isCovered(id, hashes, state.loaded)) members.set(id, hash)
+    }
+    if (members.size === 0 || state.closed()) return
+    const { arrays, refs } = await this.postings(members.keys())
+    const shard = { index: new PostingIndex(arrays), built: members, refs }
+    state.loaded.set(`import:${shardKey(members)}`, shard)
+    this.#shardDone()
   }
 
   /** The postings of these briefings' sections, in the view as it stands, and their refs. */

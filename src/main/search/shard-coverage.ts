@@ -1,5 +1,6 @@
 // Which briefings the loaded shards hold in their current content, and from that: the index
-// status, the next shard to load, and the loaded shards that are no longer needed.
+// status, the next shard to load, the loaded shards that are no longer needed, and the briefings
+// a planned shard holds in another version.
 
 import type { IndexStatus } from '../../shared/search'
 import { RECENT_SHARD } from './shard-plan'
@@ -77,4 +78,22 @@ export function redundantShards(
       })
     })
     .map(([key]) => key)
+}
+
+/** Briefings of a planned shard whose loaded index holds another version of them. */
+export function changedSinceBuilt(
+  targets: readonly Target[],
+  loaded: Loaded,
+  hashes: Hashes
+): Set<string> {
+  const changed = new Set<string>()
+  for (const target of targets) {
+    const shard = loaded.get(target.key)
+    if (!shard) continue
+    for (const id of target.members.keys()) {
+      const now = hashes.get(id)
+      if (now !== undefined && shard.built.get(id) !== now) changed.add(id)
+    }
+  }
+  return changed
 }
