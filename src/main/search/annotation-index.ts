@@ -11,6 +11,8 @@ import { NO_MATCHES } from './annotation-matches'
 import type { AnnotationMatches } from './annotation-matches'
 import { Scratch, grown } from './query-scratch'
 import { AnnotationWords } from './annotation-words'
+import { PackedPostings } from './packed-postings'
+import { TermAnalyser } from './posting-builder'
 
 const { REQUIRED, PROHIBITED } = lunr.Query.presence
 // lunr's BM25 parameters (Builder defaults).
@@ -18,8 +20,6 @@ const K1 = 1.2
 const B = 0.75
 // Words whose pipeline result is remembered (then forgotten all at once).
 const STEMS_KEPT = 100_000
-// Terms whose postings are kept packed (then forgotten all at once).
-const PACKED_KEPT = 10_000
 
 /** A clause as lunr.Query.clause completes it. */
 export type FullClause = lunr.Query.Clause & { presence: number }
@@ -34,12 +34,6 @@ export interface IndexHit {
 interface Weighed {
   terms: { term: string; boost: number; idf: number }[]
   magnitude: number
-}
-
-/** One field's posting of a term in arrays, in the posting's order (what queries walk). */
-interface Packed {
-  docs: Int32Array
-  tfs: Int32Array
 }
 
 interface Entry {
@@ -66,13 +60,10 @@ export class AnnotationIndex {
   readonly #scratch = new Scratch()
   /** Every term, for wildcards and fuzzy words. */
   readonly #words = new AnnotationWords()
-  /** Word → its terms after the pipeline. */
-  readonly #stems = new Map<string, string[]>()
-  /**
-   * Postings queried since they last changed, per field in arrays: walking a Map of 50,000
-   * documents cost more than the rest of a query, and most of a first query (cold code).
-   */
-  readonly #packed = new Map<string, Packed[]>()
+  /** Text → index terms, each word's pipeline result remembered (the stemmer is the slow part). */
+  readonly #analyser = new TermAnalyser(this.pipeline, STEMS_KEPT)
+  /** The postings in arrays, as queries walk them. */
+  readonly #packed = new PackedPostings(this.#postings)
 
   constructor(fields: readonly string[]) {
     this.#fields = fields
@@ -103,7 +94,8 @@ export class AnnotationIndex {
     }
     const entry: Entry = { ref, terms: [] }
     this.#fields.forEach((field, f) => {
-      const terms = this.#terms(fields[field] ?? '')
+      const terms: string[] = []
+      this.#analyser.termsOf(fields[field] ?? '', terms)
       const counts = new Map<string, number>()
       for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
       entry.terms.push(counts)
@@ -117,7 +109,7 @@ export class AnnotationIndex {
           this.#words.added(term)
         }
         posting[f]!.set(doc, tf)
-        this.#packed.delete(term)
+        this.#packed.changed(term)
       }
     })
     this.#entries[doc] = entry
@@ -137,7 +129,7 @@ export class AnnotationIndex {
       for (const term of counts.keys()) {
         const posting = this.#postings.get(term)!
         posting[f]!.delete(doc)
-        this.#packed.delete(term)
+        this.#packed.changed(term)
         if (posting.every((byRef) => byRef.size === 0)) {
           // The trie may still list it: expansions are checked against the postings.
           this.#postings.delete(term)
@@ -145,26 +137,6 @@ export class AnnotationIndex {
         }
       }
     })
-  }
-
-  /**
-   * The text's index terms: lunr's tokenizer, then its pipeline word by word, remembering each
-   * word's result (trimmer, stop words and stemmer look at one word only, and the stemmer was most
-   * of the time taken to index a document).
-   */
-  #terms(text: string): string[] {
-    const terms: string[] = []
-    for (const token of lunr.tokenizer(text)) {
-      const word = token.toString()
-      let term = this.#stems.get(word)
-      if (term === undefined) {
-        term = this.pipeline.run([token]).map((t) => t.toString())
-        if (this.#stems.size >= STEMS_KEPT) this.#stems.clear()
-        this.#stems.set(word, term)
-      }
-      terms.push(...term)
-    }
-    return terms
   }
 
   /**
@@ -203,7 +175,7 @@ export class AnnotationIndex {
         // lunr: a required word that matches no term leaves no document at all.
         if (expanded.length === 0 && isRequired) return NO_MATCHES
         for (const word of expanded) {
-          const packed = this.#packedOf(word)
+          const packed = this.#packed.of(word)
           for (const f of fields) {
             const { docs } = packed[f]!
             if (clause.presence === PROHIBITED) {
@@ -266,7 +238,7 @@ export class AnnotationIndex {
       const average = this.#lengthSums[f]! / n
       const dot = s.dot
       for (const { term, boost, idf } of terms) {
-        const { docs, tfs } = this.#packedOf(term)[f]!
+        const { docs, tfs } = this.#packed.of(term)[f]!
         for (let i = 0; i < docs.length; i++) {
           const doc = docs[i]!
           const tf = tfs[i]!
@@ -282,27 +254,6 @@ export class AnnotationIndex {
         s.dot[doc] = 0
       }
     })
-  }
-
-  /** The term's posting per field in arrays (the term must be in the index). */
-  #packedOf(term: string): Packed[] {
-    let packed = this.#packed.get(term)
-    if (packed) return packed
-    packed = this.#postings.get(term)!.map((byDoc) => {
-      const docs = new Int32Array(byDoc.size)
-      const tfs = new Int32Array(byDoc.size)
-      let i = 0
-      // forEach rather than for…of: the first query runs this cold, and the iterator costs there.
-      byDoc.forEach((tf, doc) => {
-        docs[i] = doc
-        tfs[i++] = tf
-      })
-      return { docs, tfs }
-    })
-    // Wildcards and fuzzy words may pack many terms: they are packed again when next needed.
-    if (this.#packed.size >= PACKED_KEPT) this.#packed.clear()
-    this.#packed.set(term, packed)
-    return packed
   }
 
   /** The query terms each field of the document has (the query vector's terms, by field). */

@@ -24,9 +24,11 @@ const MEMO_WORDS = 400_000
 export class TermAnalyser {
   readonly #pipeline: lunr.Pipeline
   readonly #memo = new Map<string, readonly string[]>()
+  readonly #memoWords: number
 
-  constructor(pipeline: lunr.Pipeline) {
+  constructor(pipeline: lunr.Pipeline, memoWords = MEMO_WORDS) {
     this.#pipeline = pipeline
+    this.#memoWords = memoWords
   }
 
   /** Appends the index terms of `text` to `into`, in order (as lunr.Builder counts them). */
@@ -37,7 +39,7 @@ export class TermAnalyser {
       if (terms === undefined) {
         // The pipeline's functions (trimmer, stop words, stemmer) see one token at a time.
         terms = this.#pipeline.run([new lunr.Token(word, {})]).map(String)
-        if (this.#memo.size >= MEMO_WORDS) this.#memo.clear()
+        if (this.#memo.size >= this.#memoWords) this.#memo.clear()
         this.#memo.set(word, terms)
       }
       for (const term of terms) into.push(term)
