@@ -1,6 +1,7 @@
 // Property tests of the incremental annotation index: after any sequence of puts and removes it
 // answers every query class exactly as an index built afresh from the documents left, and as
-// lunr.Index.query over those documents (same hits, same scores up to rounding, same terms).
+// lunr.Index.query over those documents (same hits, same scores up to rounding, same terms);
+// and the same answers when a query's stamps run past the wrap of its scratch's counter.
 import fc from 'fast-check'
 import lunr from 'lunr'
 import { describe, expect, it } from 'vitest'
@@ -8,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { AnnotationIndex } from './annotation-index'
 import type { FullClause } from './annotation-index'
 import { scoringClauses } from './posting-query'
+import { Scratch } from './query-scratch'
 
 /** lunr's query parser: public in lunr, missing from @types/lunr. */
 const { QueryParser } = lunr as unknown as {
@@ -69,8 +71,8 @@ function lunrIndexOf(docs: Map<string, Doc>): lunr.Index {
   return builder.build()
 }
 
-function indexOf(docs: Map<string, Doc>): AnnotationIndex {
-  const index = new AnnotationIndex(FIELDS)
+function indexOf(docs: Map<string, Doc>, scratch?: Scratch): AnnotationIndex {
+  const index = new AnnotationIndex(FIELDS, scratch)
   for (const [ref, d] of docs) index.put(ref, d)
   return index
 }
@@ -130,4 +132,25 @@ describe('incremental annotation index', () => {
       { numRuns: 150 }
     )
   }, 60_000)
+
+  it('answers the same when the stamp counter wraps during a query', () => {
+    fc.assert(
+      fc.property(fc.array(doc, { minLength: 1, maxLength: 12 }), (list) => {
+        const docs = new Map(list.map((d, i) => [`r${i}`, d]))
+        const fresh = indexOf(docs)
+        for (const query of QUERIES) {
+          const expected = fresh.query(clausesOf(query, fresh))
+          // The counter wraps (clearing every mark) after `left` more stamps: at each of the
+          // query's stamps in turn.
+          for (let left = 0; left <= 4; left++) {
+            const scratch = new Scratch()
+            scratch.stamps(0xffffffff - left)
+            const wrapping = indexOf(docs, scratch)
+            expect(wrapping.query(clausesOf(query, wrapping))).toEqual(expected)
+          }
+        }
+      }),
+      { numRuns: 100 }
+    )
+  })
 })

@@ -57,7 +57,8 @@ export class AnnotationIndex {
   /** Per field: each document's length in terms, by document number; and their sum. */
   #lengths: Int32Array[]
   readonly #lengthSums: number[]
-  readonly #scratch = new Scratch()
+  /** The arrays queries score into (a test passes one whose stamp counter is about to wrap). */
+  readonly #scratch: Scratch
   /** Every term, for wildcards and fuzzy words. */
   readonly #words = new AnnotationWords()
   /** Text → index terms, each word's pipeline result remembered (the stemmer is the slow part). */
@@ -65,8 +66,9 @@ export class AnnotationIndex {
   /** The postings in arrays, as queries walk them. */
   readonly #packed = new PackedPostings(this.#postings)
 
-  constructor(fields: readonly string[]) {
+  constructor(fields: readonly string[], scratch = new Scratch()) {
     this.#fields = fields
+    this.#scratch = scratch
     this.#lengthSums = fields.map(() => 0)
     this.#lengths = fields.map(() => new Int32Array(64))
     this.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer)
@@ -163,13 +165,16 @@ export class AnnotationIndex {
     const vectors = this.#fields.map(() => new Map<string, number>())
     const s = this.#scratch
     s.fit(this.#entries.length)
-    const query = s.stamp()
+    // Stamps for the query and one per clause, all taken now: a wrap of the counter clears the
+    // marks, and halfway through the query it would lose those of the clauses before.
+    const query = s.stamps(clauses.length + 1)
     let candidates = 0
     let required = 0
-    for (const { clause, terms } of clauses) {
+    for (let c = 0; c < clauses.length; c++) {
+      const { clause, terms } = clauses[c]!
       const fields = clause.fields.map((f) => fieldNumber.get(f)).filter((f) => f !== undefined)
       const isRequired = clause.presence === REQUIRED
-      const mark = s.stamp()
+      const mark = query + 1 + c
       for (const term of terms) {
         const expanded = this.#words.expand(clause, term, this.#postings)
         // lunr: a required word that matches no term leaves no document at all.

@@ -45,11 +45,6 @@ export class Scratch {
     this.docs = grown(this.docs, size)
   }
 
-  /** A number no mark in the arrays has yet. */
-  stamp(): number {
-    return this.stamps(1)
-  }
-
   /**
    * `count` numbers no mark in the arrays has yet, the first returned and the others following
    * it: taken at a query's start, no stamp runs out (clearing the marks) halfway through it.
