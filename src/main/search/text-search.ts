@@ -128,11 +128,11 @@ export function searchShards(
   tables.releaseMarks(found.serial, found.count)
   const entryOf = (i: number) => current[found.shard[i]!]!.entries[found.document[i]!]!
   const refOf = (i: number) => shards[found.shard[i]!]!.refs[found.document[i]!]!
-  // Each shard's hits that matched the same terms share what is worked out from them.
-  const termsIn = matched.map((matches, s) => sharedMatchedTerms(shards[s]!.index, matches))
   const hitOf = hitMaker(view.entities, marker, plan)
   const hits = best(found, refOf, request.take).map((i) => {
-    const terms = termsIn[found.shard[i]!]!(found.document[i]!)
+    const s = found.shard[i]!
+    // Hits that matched the same terms share what is worked out from them.
+    const terms = sharedMatchedTerms(shards[s]!.index, matched[s]!, found.document[i]!)
     return hitOf(entryOf(i), { score: found.score[i]!, terms })
   })
   const facets = tables.countFacets(found.serial, found.count, entryOf)
