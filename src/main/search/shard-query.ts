@@ -42,11 +42,11 @@ export function shardQueryOf(
   clauses: readonly ScoringClause[],
   expander: Expander
 ): ShardQuery {
-  const keep = Object.isFrozen(clauses) && !clauses.some(needsExpander)
-  let byIndex = keep ? kept.get(clauses) : undefined
+  let byIndex = kept.get(clauses)
   const known = byIndex?.get(index)
   if (known) return known
   const made = makeShardQuery(index, clauses, expander)
+  const keep = Object.isFrozen(clauses) && !clauses.some(needsExpander)
   if (keep && made.weighed.length <= KEPT_SLOTS_LIMIT) {
     if (!byIndex) kept.set(clauses, (byIndex = new WeakMap()))
     byIndex.set(index, made)
