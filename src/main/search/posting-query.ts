@@ -190,8 +190,9 @@ const SHARED_SLOTS_LIMIT = 30
 const KEPT_MASKS_LIMIT = 256
 
 /**
- * matchedTerms, shared: documents that matched the same slots (most hits of a query do) get one
- * map, worked out once for the plan and shard. The maps must not be changed.
+ * matchedTerms of one of the matched documents, shared: documents that matched the same slots
+ * (most hits of a query do) get one map, worked out once for the plan and shard. The maps must not
+ * be changed.
  */
 export function sharedMatchedTerms(
   index: PostingIndex,
@@ -201,8 +202,9 @@ export function sharedMatchedTerms(
   const { slots, termsByMask } = matches
   if (slots.length > SHARED_SLOTS_LIMIT) return matchedTerms(index, matches, document)
   const fieldCount = index.fields.length
-  let mask = 0
-  for (let i = 0; i < slots.length; i++) {
+  // A matched document has postings in some slot: with one slot (a word in one field), in that.
+  let mask = slots.length === 1 ? 1 : 0
+  for (let i = 0; slots.length > 1 && i < slots.length; i++) {
     const at = slots[i]!
     if (index.has(Math.floor(at / fieldCount), at % fieldCount, document)) mask |= 1 << i
   }
