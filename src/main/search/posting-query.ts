@@ -28,8 +28,9 @@ export interface ShardMatches {
    * word's terms have postings in few of the fields it searches).
    */
   slots: readonly number[]
-  /** Terms matched by mask of `slots`, kept with the plan (see sharedMatchedTerms). */
-  termsByMask: Map<number, ReadonlyMap<string, ReadonlySet<string>>>
+  /** Terms matched by mask of `slots`, and by what they hold, kept with the plan. */
+  termsByMask: ShardQuery['termsByMask']
+  sameTerms: ShardQuery['sameTerms']
 }
 
 const { REQUIRED, PROHIBITED } = lunr.Query.presence
@@ -99,12 +100,19 @@ export function matchShard(
       scores[document]! += factor * (weightMillis[p]! / 1000)
     }
   }
-  const { slots, termsByMask } = shard
+  const { slots, termsByMask, sameTerms } = shard
   if (required === 0 && !shard.prohibits) {
     // Nothing required or ruled out (most queries): every document scored is a match.
     const kept = new Array<number>(touched.length)
     for (let i = 0; i < touched.length; i++) kept[i] = scores[touched[i]!]!
-    return { documents: touched, scores: kept, count: touched.length, slots, termsByMask }
+    return {
+      documents: touched,
+      scores: kept,
+      count: touched.length,
+      slots,
+      termsByMask,
+      sameTerms
+    }
   }
   const candidates = shard.negated ? Array.from({ length: n }, (_, i) => i) : touched
   const documents: number[] = []
@@ -117,7 +125,7 @@ export function matchShard(
     documents.push(document)
     kept.push(scored ? scores[document]! : 0)
   }
-  return { documents, scores: kept, count: documents.length, slots, termsByMask }
+  return { documents, scores: kept, count: documents.length, slots, termsByMask, sameTerms }
 }
 
 /**
@@ -164,7 +172,8 @@ const NO_MATCHES: ShardMatches = Object.freeze({
   scores: Object.freeze([]),
   count: 0,
   slots: Object.freeze([]),
-  termsByMask: new Map()
+  termsByMask: new Map(),
+  sameTerms: new Map()
 })
 
 // Per-document working arrays, reused by every shard of every query (they run one at a time):
@@ -199,7 +208,7 @@ export function sharedMatchedTerms(
   matches: ShardMatches,
   document: number
 ): ReadonlyMap<string, ReadonlySet<string>> {
-  const { slots, termsByMask } = matches
+  const { slots, termsByMask, sameTerms } = matches
   if (slots.length > SHARED_SLOTS_LIMIT) return matchedTerms(index, matches, document)
   const fieldCount = index.fields.length
   // A matched document has postings in some slot: with one slot (a word in one field), in that.
@@ -212,6 +221,17 @@ export function sharedMatchedTerms(
   if (!terms) {
     const matched = new Set(slots.filter((_, i) => mask & (1 << i)))
     terms = termsOfSlots(index, slots, (at) => matched.has(at))
+    // One map for what every shard's hits matched alike, whatever their term numbers.
+    const key = [...terms]
+      .map(([field, found]) => `${field}\t${[...found].sort().join('\t')}`)
+      .sort()
+      .join('\n')
+    const same = sameTerms.get(key)
+    if (same) terms = same
+    else {
+      if (sameTerms.size >= KEPT_MASKS_LIMIT) sameTerms.clear()
+      sameTerms.set(key, terms)
+    }
     if (termsByMask.size >= KEPT_MASKS_LIMIT) termsByMask.clear()
     termsByMask.set(mask, terms)
   }

@@ -25,12 +25,20 @@ export interface ShardQuery {
   postings: number
   /** Terms matched, by the mask of `slots` a document has (see sharedMatchedTerms). */
   termsByMask: Map<number, ReadonlyMap<string, ReadonlySet<string>>>
+  /** The same, by what they hold, for every shard of the plan: their hits then share one map. */
+  sameTerms: Map<string, ReadonlyMap<string, ReadonlySet<string>>>
 }
 
 // Kept per plan and shard only when this small: a prefix such as `a*` weighs thousands of slots.
 const KEPT_SLOTS_LIMIT = 256
 
-const kept = new WeakMap<readonly ScoringClause[], WeakMap<PostingIndex, ShardQuery>>()
+/** What a plan keeps: its ShardQuery per shard, and the term maps its shards' hits share. */
+interface KeptPlan {
+  byIndex: WeakMap<PostingIndex, ShardQuery>
+  sameTerms: Map<string, ReadonlyMap<string, ReadonlySet<string>>>
+}
+
+const kept = new WeakMap<readonly ScoringClause[], KeptPlan>()
 
 /**
  * The ShardQuery of `clauses` on `index`, from memory when the clauses are a plan's (frozen, so
@@ -42,14 +50,15 @@ export function shardQueryOf(
   clauses: readonly ScoringClause[],
   expander: Expander
 ): ShardQuery {
-  let byIndex = kept.get(clauses)
-  const known = byIndex?.get(index)
+  const plan = kept.get(clauses)
+  const known = plan?.byIndex.get(index)
   if (known) return known
-  const made = makeShardQuery(index, clauses, expander)
-  const keep = Object.isFrozen(clauses) && !clauses.some(needsExpander)
-  if (keep && made.weighed.length <= KEPT_SLOTS_LIMIT) {
-    if (!byIndex) kept.set(clauses, (byIndex = new WeakMap()))
-    byIndex.set(index, made)
+  if (!plan && !Object.isFrozen(clauses)) return makeShardQuery(index, clauses, expander, new Map())
+  const held = plan ?? { byIndex: new WeakMap(), sameTerms: new Map() }
+  if (!plan) kept.set(clauses, held)
+  const made = makeShardQuery(index, clauses, expander, held.sameTerms)
+  if (made.weighed.length <= KEPT_SLOTS_LIMIT && !clauses.some(needsExpander)) {
+    held.byIndex.set(index, made)
   }
   return made
 }
@@ -57,7 +66,8 @@ export function shardQueryOf(
 function makeShardQuery(
   index: PostingIndex,
   clauses: readonly ScoringClause[],
-  expander: Expander
+  expander: Expander,
+  sameTerms: ShardQuery['sameTerms']
 ): ShardQuery {
   const fieldCount = index.fields.length
   const fieldNumber = fieldNumbers(index)
@@ -90,7 +100,10 @@ function makeShardQuery(
   }
   const magnitude = new Float64Array(fieldCount)
   for (const [at, w] of weight) magnitude[at % fieldCount]! += w * w
-  const weighed = Int32Array.from(weight.keys()).sort()
+  const weighed = new Int32Array(weight.size)
+  let w = 0
+  for (const at of weight.keys()) weighed[w++] = at
+  weighed.sort()
   const factors = new Float64Array(weighed.length)
   const slots: number[] = []
   let postings = 0
@@ -112,7 +125,8 @@ function makeShardQuery(
     factors,
     slots,
     postings,
-    termsByMask: new Map()
+    termsByMask: new Map(),
+    sameTerms
   }
 }
 

@@ -25,22 +25,18 @@ export function hitMaker(
   marker: TermMarker,
   plan: QueryPlan
 ): (entry: IndexedSection, result: SectionMatch) => SearchHit {
-  let uses = usesOf.get(plan)
-  if (!uses) usesOf.set(plan, (uses = new WeakMap()))
-  const known = uses
+  // Per query, not per plan in a WeakMap: where hits do not share their terms (a prefix or fuzzy
+  // word's many terms), a WeakMap entry per hit cost more than it saved.
+  const uses = new Map<ReadonlyMap<string, ReadonlySet<string>>, TermsUse>()
   return (entry, result) => {
-    let use = known.get(result.terms)
+    let use = uses.get(result.terms)
     if (!use) {
       use = useOf(result.terms, plan)
-      known.set(result.terms, use)
+      uses.set(result.terms, use)
     }
     return hitOf(entry, result, use, entities, marker, plan)
   }
 }
-
-// Per plan, what each terms map gives: the maps are kept with the plan (posting-query.ts
-// sharedMatchedTerms), so the queries of one text work this out once.
-const usesOf = new WeakMap<QueryPlan, WeakMap<ReadonlyMap<string, ReadonlySet<string>>, TermsUse>>()
 
 function hitOf(
   { briefing, section }: IndexedSection,
