@@ -30,7 +30,7 @@ export interface ShardMatches {
   slots: readonly number[]
   /** Terms matched by mask of `slots`, and by what they hold, kept with the plan. */
   termsByMask: ShardQuery['termsByMask']
-  sameTerms: ShardQuery['sameTerms']
+  sameTerms: ShardQuery['sameTerms'] | undefined
 }
 
 const { REQUIRED, PROHIBITED } = lunr.Query.presence
@@ -173,7 +173,7 @@ const NO_MATCHES: ShardMatches = Object.freeze({
   count: 0,
   slots: Object.freeze([]),
   termsByMask: new Map(),
-  sameTerms: new Map()
+  sameTerms: undefined
 })
 
 // Per-document working arrays, reused by every shard of every query (they run one at a time):
@@ -221,20 +221,26 @@ export function sharedMatchedTerms(
   if (!terms) {
     const matched = new Set(slots.filter((_, i) => mask & (1 << i)))
     terms = termsOfSlots(index, slots, (at) => matched.has(at))
-    // One map for what every shard's hits matched alike, whatever their term numbers.
-    const key = [...terms]
-      .map(([field, found]) => `${field}\t${[...found].sort().join('\t')}`)
-      .sort()
-      .join('\n')
-    const same = sameTerms.get(key)
-    if (same) terms = same
-    else {
-      if (sameTerms.size >= KEPT_MASKS_LIMIT) sameTerms.clear()
-      sameTerms.set(key, terms)
-    }
+    if (sameTerms) terms = sharedAcrossShards(terms, sameTerms)
     if (termsByMask.size >= KEPT_MASKS_LIMIT) termsByMask.clear()
     termsByMask.set(mask, terms)
   }
+  return terms
+}
+
+/** One map for what every shard's hits matched alike, whatever their term numbers. */
+function sharedAcrossShards(
+  terms: ReadonlyMap<string, ReadonlySet<string>>,
+  sameTerms: NonNullable<ShardQuery['sameTerms']>
+): ReadonlyMap<string, ReadonlySet<string>> {
+  const key = [...terms]
+    .map(([field, found]) => `${field}\t${[...found].sort().join('\t')}`)
+    .sort()
+    .join('\n')
+  const same = sameTerms.get(key)
+  if (same) return same
+  if (sameTerms.size >= KEPT_MASKS_LIMIT) sameTerms.clear()
+  sameTerms.set(key, terms)
   return terms
 }
 

@@ -25,8 +25,11 @@ export interface ShardQuery {
   postings: number
   /** Terms matched, by the mask of `slots` a document has (see sharedMatchedTerms). */
   termsByMask: Map<number, ReadonlyMap<string, ReadonlySet<string>>>
-  /** The same, by what they hold, for every shard of the plan: their hits then share one map. */
-  sameTerms: Map<string, ReadonlyMap<string, ReadonlySet<string>>>
+  /**
+   * The same, by what they hold, for every shard of the plan (their hits then share one map);
+   * undefined where the ShardQuery is not kept.
+   */
+  sameTerms: Map<string, ReadonlyMap<string, ReadonlySet<string>>> | undefined
 }
 
 // Kept per plan and shard only when this small: a prefix such as `a*` weighs thousands of slots.
@@ -53,21 +56,21 @@ export function shardQueryOf(
   const plan = kept.get(clauses)
   const known = plan?.byIndex.get(index)
   if (known) return known
-  if (!plan && !Object.isFrozen(clauses)) return makeShardQuery(index, clauses, expander, new Map())
+  const made = makeShardQuery(index, clauses, expander)
+  // Not kept, it is made again by the next query: sharing its maps would cost more than it saves.
+  if (made.weighed.length > KEPT_SLOTS_LIMIT || !Object.isFrozen(clauses)) return made
+  if (clauses.some(needsExpander)) return made
   const held = plan ?? { byIndex: new WeakMap(), sameTerms: new Map() }
   if (!plan) kept.set(clauses, held)
-  const made = makeShardQuery(index, clauses, expander, held.sameTerms)
-  if (made.weighed.length <= KEPT_SLOTS_LIMIT && !clauses.some(needsExpander)) {
-    held.byIndex.set(index, made)
-  }
+  made.sameTerms = held.sameTerms
+  held.byIndex.set(index, made)
   return made
 }
 
 function makeShardQuery(
   index: PostingIndex,
   clauses: readonly ScoringClause[],
-  expander: Expander,
-  sameTerms: ShardQuery['sameTerms']
+  expander: Expander
 ): ShardQuery {
   const fieldCount = index.fields.length
   const fieldNumber = fieldNumbers(index)
@@ -126,7 +129,8 @@ function makeShardQuery(
     slots,
     postings,
     termsByMask: new Map(),
-    sameTerms
+    // Set where the ShardQuery is kept (written now so every ShardQuery has the same shape).
+    sameTerms: undefined
   }
 }
 
