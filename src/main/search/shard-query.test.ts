@@ -4,26 +4,14 @@
 
 import { describe, expect, it } from 'vitest'
 
-import { PostingIndex } from './posting-index'
+import type { PostingIndex } from './posting-index'
 import { matchShard } from './posting-query'
 import { planQuery } from './query-plan'
 import { createSearchPipeline } from './section-index'
-import type { SectionDocument } from './section-index'
-import { buildIndex } from '../../test-support/in-memory-search'
+import { shardOf } from '../../test-support/in-memory-search'
 
 function shard(...sections: [heading: string, body: string][]): PostingIndex {
-  const documents: SectionDocument[] = sections.map(([heading, body], i) => ({
-    ref: `doc-${i}`,
-    briefing: '',
-    heading,
-    body,
-    person: '',
-    org: '',
-    place: '',
-    programme: '',
-    tag: ''
-  }))
-  return new PostingIndex(buildIndex(documents).arrays)
+  return shardOf(sections.map(([heading, body]) => ({ heading, body })))
 }
 
 const pipeline = createSearchPipeline()
