@@ -51,3 +51,15 @@ export function buildIndex(documents: readonly SectionDocument[]): {
   const arrays = buildPostings(documents, new TermAnalyser(createSearchPipeline()))
   return { arrays, refs: documents.map((document) => document.ref) }
 }
+
+/** A shard of sections given by their non-empty fields (refs doc-0, doc-1, …). */
+export function shardOf(sections: readonly Partial<SectionDocument>[]): PostingIndex {
+  const empty = { briefing: '', heading: '', body: '', person: '', org: '', place: '', tag: '' }
+  const documents = sections.map((fields, i) => ({
+    ...empty,
+    programme: '',
+    ...fields,
+    ref: `doc-${i}`
+  }))
+  return new PostingIndex(buildIndex(documents).arrays)
+}

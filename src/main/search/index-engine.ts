@@ -169,8 +169,14 @@ export class IndexEngine {
     const plan = planQuery(query.query, this.#pipeline)
     const request = { plan, filters: query.filters, take: query.take ?? 20 }
     const shards = [...this.#loaded.values()]
-    const { scoringMs, ...result } = searchShards(shards, this.#view, this.#marker, request)
-    const response = { query: query.query, ...result, indexing: this.status() }
+    const { total, hits, facets, scoringMs } = searchShards(
+      shards,
+      this.#view,
+      this.#marker,
+      request
+    )
+    // Named, not spread: copying by rest and spread took a few per cent of a selective query.
+    const response = { query: query.query, total, hits, facets, indexing: this.status() }
     this.#timing.queries += 1
     this.#timing.scoringMs += scoringMs
     this.#timing.totalMs += performance.now() - started

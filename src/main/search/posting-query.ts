@@ -8,6 +8,8 @@ import lunr from 'lunr'
 
 import type { PostingIndex } from './posting-index'
 import { Scratch } from './query-scratch'
+import { shardQueryOf } from './shard-query'
+import type { ShardQuery } from './shard-query'
 import { termUnionOf } from './term-union'
 
 /** A lunr clause, as lunr.Query.clause completes it, with its terms after the search pipeline. */
@@ -18,14 +20,17 @@ export interface ScoringClause {
 
 export interface ShardMatches {
   /** Matched documents and their scores (not sorted). */
-  documents: number[]
-  scores: number[]
+  documents: readonly number[]
+  scores: readonly number[]
   count: number
   /**
    * term × field + field slots the query weighed that have postings, for matchedTerms (a prefix
    * word's terms have postings in few of the fields it searches).
    */
   slots: readonly number[]
+  /** Terms matched by mask of `slots`, and by what they hold, kept with the plan. */
+  termsByMask: ShardQuery['termsByMask']
+  sameTerms: ShardQuery['sameTerms'] | undefined
 }
 
 const { REQUIRED, PROHIBITED } = lunr.Query.presence
@@ -52,29 +57,6 @@ export function scoringClauses(
  */
 export type Expander = (clause: lunr.Query.Clause, typed?: string) => readonly string[]
 
-/** The index terms one (pipeline-processed) term of a clause stands for. */
-function expand(
-  index: PostingIndex,
-  clause: ScoringClause['clause'],
-  term: string,
-  expander: Expander,
-  typed: string | undefined
-): number[] {
-  const fuzzy = 'editDistance' in clause
-  const stars = term.includes('*') ? term.split('*').length - 1 : 0
-  if (stars === 0 && (!fuzzy || clause.editDistance === 0)) {
-    const id = index.termId(term)
-    return id === undefined ? [] : [id]
-  }
-  if (!fuzzy && stars === 1 && term.endsWith('*')) return index.withPrefix(term.slice(0, -1))
-  const ids: number[] = []
-  for (const expanded of expander({ ...clause, term }, typed)) {
-    const id = index.termId(expanded)
-    if (id !== undefined) ids.push(id)
-  }
-  return ids
-}
-
 /**
  * Matches and scores the clauses on one shard. `expander` (for fuzzy words and wildcards inside
  * words) defaults to lunr's token set over this shard's terms alone.
@@ -84,77 +66,27 @@ export function matchShard(
   clauses: readonly ScoringClause[],
   expander: Expander = (clause) => termUnionOf([index]).expand(clause)
 ): ShardMatches {
-  const fieldCount = index.fields.length
-  const fieldNumber = fieldNumbers(index)
+  const shard = shardQueryOf(index, clauses, expander)
+  // No query term with postings in its fields here (most shards, for a selective or a field
+  // query): no match, and none of the scoring set-up below is needed.
+  if (shard.postings === 0 && !shard.negated) return NO_MATCHES
   const n = index.documentCount
-  // Query weight per term-field slot: lunr adds a clause's boost for each term it expands to.
-  const weight = new Map<number, number>()
+  const { offsets, documents: postings, weightMillis } = index
   scratch.fit(n)
   // Stamps for the query, for listing the documents scored, and one per clause.
   const query = scratch.stamps(clauses.length + 2)
   const listed = query + 1
   const { seen, banned, clause: counted, required: requiredHits, scores } = scratch
-  let required = 0
-  // Postings the scoring loop below would walk.
-  let postings = 0
-  for (let c = 0; c < clauses.length; c++) {
-    const { clause, terms } = clauses[c]!
-    const fields: number[] = []
-    for (const name of clause.fields) {
-      const field = fieldNumber.get(name)
-      if (field !== undefined) fields.push(field)
-    }
-    if (clause.presence === REQUIRED) required += 1
-    const mark = query + 2 + c
-    const typed = terms.length === 1 && clause.usePipeline ? clause.term : undefined
-    for (const term of terms) {
-      const ids = expand(index, clause, term, expander, typed)
-      // lunr: a required term that matches nothing leaves no document (the count stays short).
-      if (ids.length === 0 && clause.presence === REQUIRED) break
-      for (const id of ids) {
-        for (const field of fields) {
-          const at = id * fieldCount + field
-          const end = index.offsets[at + 1]!
-          if (clause.presence === PROHIBITED) {
-            for (let p = index.offsets[at]!; p < end; p++) banned[index.documents[p]!] = query
-            continue
-          }
-          if (clause.presence === REQUIRED) {
-            for (let p = index.offsets[at]!; p < end; p++) {
-              const document = index.documents[p]!
-              if (seen[document] !== query) {
-                seen[document] = query
-                scores[document] = 0
-                requiredHits[document] = 1
-              } else if (counted[document] !== mark) {
-                requiredHits[document]! += 1
-              }
-              counted[document] = mark
-            }
-          }
-          weight.set(at, (weight.get(at) ?? 0) + clause.boost)
-          postings += end - index.offsets[at]!
-        }
-      }
-    }
-  }
-  // lunr: a query of prohibited clauses only matches every other document, with score 0.
-  const negated = clauses.length > 0 && clauses.every((c) => c.clause.presence === PROHIBITED)
-  // No query term with postings in its fields here (most shards, for a selective or a field
-  // query): no match, and none of the scoring set-up below is needed.
-  if (postings === 0 && !negated) return { documents: [], scores: [], count: 0, slots: [] }
-  const magnitude = new Float64Array(fieldCount)
-  for (const [at, w] of weight) magnitude[at % fieldCount]! += w * w
+  const { required } = shard
+  if (required > 0 || shard.prohibits) countClauses(index, clauses, shard, query)
   const touched: number[] = []
-  const slots: number[] = []
-  for (const at of [...weight.keys()].sort((a, b) => a - b)) {
-    const norm = Math.sqrt(magnitude[at % fieldCount]!)
-    // lunr turns a field score that is not a number (an infinite boost: ∞/∞) into 0.
-    const factor = norm > 0 ? weight.get(at)! / norm || 0 : 0
-    const end = index.offsets[at + 1]!
-    if (end > index.offsets[at]!) slots.push(at)
-    for (let p = index.offsets[at]!; p < end; p++) {
-      const document = index.documents[p]!
+  const { weighed, factors } = shard
+  for (let i = 0; i < weighed.length; i++) {
+    const at = weighed[i]!
+    const factor = factors[i]!
+    const end = offsets[at + 1]!
+    for (let p = offsets[at]!; p < end; p++) {
+      const document = postings[p]!
       if (seen[document] !== query) {
         seen[document] = query
         scores[document] = 0
@@ -165,16 +97,24 @@ export function matchShard(
         counted[document] = listed
         touched.push(document)
       }
-      scores[document]! += factor * (index.weightMillis[p]! / 1000)
+      scores[document]! += factor * (weightMillis[p]! / 1000)
     }
   }
-  if (required === 0 && !clauses.some((c) => c.clause.presence === PROHIBITED)) {
+  const { slots, termsByMask, sameTerms } = shard
+  if (required === 0 && !shard.prohibits) {
     // Nothing required or ruled out (most queries): every document scored is a match.
     const kept = new Array<number>(touched.length)
     for (let i = 0; i < touched.length; i++) kept[i] = scores[touched[i]!]!
-    return { documents: touched, scores: kept, count: touched.length, slots }
+    return {
+      documents: touched,
+      scores: kept,
+      count: touched.length,
+      slots,
+      termsByMask,
+      sameTerms
+    }
   }
-  const candidates = negated ? Array.from({ length: n }, (_, i) => i) : touched
+  const candidates = shard.negated ? Array.from({ length: n }, (_, i) => i) : touched
   const documents: number[] = []
   const kept: number[] = []
   for (const document of candidates) {
@@ -185,20 +125,56 @@ export function matchShard(
     documents.push(document)
     kept.push(scored ? scores[document]! : 0)
   }
-  return { documents, scores: kept, count: documents.length, slots }
+  return { documents, scores: kept, count: documents.length, slots, termsByMask, sameTerms }
 }
 
-// Each index's field numbers by name, made on its first query rather than on every one.
-const fieldNumbersOf = new WeakMap<PostingIndex, ReadonlyMap<string, number>>()
-
-function fieldNumbers(index: PostingIndex): ReadonlyMap<string, number> {
-  let numbers = fieldNumbersOf.get(index)
-  if (!numbers) {
-    numbers = new Map(index.fields.map((field, i) => [field, i]))
-    fieldNumbersOf.set(index, numbers)
+/**
+ * Marks the documents a prohibited clause rules out and counts, for each document, the required
+ * clauses it matched (scratch.required), stamping each one seen with `query`.
+ */
+function countClauses(
+  index: PostingIndex,
+  clauses: readonly ScoringClause[],
+  shard: ShardQuery,
+  query: number
+): void {
+  const { offsets, documents: postings } = index
+  const { seen, banned, clause: counted, required: requiredHits, scores } = scratch
+  for (let c = 0; c < clauses.length; c++) {
+    const presence = clauses[c]!.clause.presence
+    if (presence !== REQUIRED && presence !== PROHIBITED) continue
+    // A stamp per clause: a document is counted once per clause however many terms it matched.
+    const mark = query + 2 + c
+    for (const at of shard.clauseSlots[c]!) {
+      const end = offsets[at + 1]!
+      if (presence === PROHIBITED) {
+        for (let p = offsets[at]!; p < end; p++) banned[postings[p]!] = query
+        continue
+      }
+      for (let p = offsets[at]!; p < end; p++) {
+        const document = postings[p]!
+        if (seen[document] !== query) {
+          seen[document] = query
+          scores[document] = 0
+          requiredHits[document] = 1
+        } else if (counted[document] !== mark) {
+          requiredHits[document]! += 1
+        }
+        counted[document] = mark
+      }
+    }
   }
-  return numbers
 }
+
+// What a shard without the query's terms answers: the same every time, nothing allocated.
+const NO_MATCHES: ShardMatches = Object.freeze({
+  documents: Object.freeze([]),
+  scores: Object.freeze([]),
+  count: 0,
+  slots: Object.freeze([]),
+  termsByMask: new Map(),
+  sameTerms: undefined
+})
 
 // Per-document working arrays, reused by every shard of every query (they run one at a time):
 // allocated afresh each time, they added up to megabytes per query at 50k sections, and the
@@ -219,33 +195,53 @@ export function matchedTerms(
 
 // Above this many slots (a prefix or fuzzy word's many terms), hits do not share their terms.
 const SHARED_SLOTS_LIMIT = 30
+// Term maps kept per plan and shard (most documents match alike: a few masks recur).
+const KEPT_MASKS_LIMIT = 256
 
 /**
- * matchedTerms for documents of one shard's matches, shared: documents that matched the same
- * slots (most hits of a query do) get one map, worked out once. The maps must not be changed.
+ * matchedTerms of one of the matched documents, shared: documents that matched the same slots
+ * (most hits of a query do) get one map, worked out once for the plan and shard. The maps must not
+ * be changed.
  */
 export function sharedMatchedTerms(
   index: PostingIndex,
-  matches: ShardMatches
-): (document: number) => ReadonlyMap<string, ReadonlySet<string>> {
-  const { slots } = matches
-  if (slots.length > SHARED_SLOTS_LIMIT) return (document) => matchedTerms(index, matches, document)
+  matches: ShardMatches,
+  document: number
+): ReadonlyMap<string, ReadonlySet<string>> {
+  const { slots, termsByMask, sameTerms } = matches
+  if (slots.length > SHARED_SLOTS_LIMIT) return matchedTerms(index, matches, document)
   const fieldCount = index.fields.length
-  const byMask = new Map<number, Map<string, Set<string>>>()
-  return (document) => {
-    let mask = 0
-    for (let i = 0; i < slots.length; i++) {
-      const at = slots[i]!
-      if (index.has(Math.floor(at / fieldCount), at % fieldCount, document)) mask |= 1 << i
-    }
-    let terms = byMask.get(mask)
-    if (!terms) {
-      const matched = new Set(slots.filter((_, i) => mask & (1 << i)))
-      terms = termsOfSlots(index, slots, (at) => matched.has(at))
-      byMask.set(mask, terms)
-    }
-    return terms
+  // A matched document has postings in some slot: with one slot (a word in one field), in that.
+  let mask = slots.length === 1 ? 1 : 0
+  for (let i = 0; slots.length > 1 && i < slots.length; i++) {
+    const at = slots[i]!
+    if (index.has(Math.floor(at / fieldCount), at % fieldCount, document)) mask |= 1 << i
   }
+  let terms = termsByMask.get(mask)
+  if (!terms) {
+    const matched = new Set(slots.filter((_, i) => mask & (1 << i)))
+    terms = termsOfSlots(index, slots, (at) => matched.has(at))
+    if (sameTerms) terms = sharedAcrossShards(terms, sameTerms)
+    if (termsByMask.size >= KEPT_MASKS_LIMIT) termsByMask.clear()
+    termsByMask.set(mask, terms)
+  }
+  return terms
+}
+
+/** One map for what every shard's hits matched alike, whatever their term numbers. */
+function sharedAcrossShards(
+  terms: ReadonlyMap<string, ReadonlySet<string>>,
+  sameTerms: NonNullable<ShardQuery['sameTerms']>
+): ReadonlyMap<string, ReadonlySet<string>> {
+  const key = [...terms]
+    .map(([field, found]) => `${field}\t${[...found].sort().join('\t')}`)
+    .sort()
+    .join('\n')
+  const same = sameTerms.get(key)
+  if (same) return same
+  if (sameTerms.size >= KEPT_MASKS_LIMIT) sameTerms.clear()
+  sameTerms.set(key, terms)
+  return terms
 }
 
 /** The terms by field name of the slots `matched` accepts. */

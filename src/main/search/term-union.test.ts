@@ -4,24 +4,12 @@
 import lunr from 'lunr'
 import { describe, expect, it } from 'vitest'
 
-import { PostingIndex } from './posting-index'
-import { buildIndex } from '../../test-support/in-memory-search'
-import type { SectionDocument } from './section-index'
+import type { PostingIndex } from './posting-index'
+import { shardOf } from '../../test-support/in-memory-search'
 import { prepareTermUnion, termUnionOf } from './term-union'
 
 function shard(...bodies: string[]): PostingIndex {
-  const documents: SectionDocument[] = bodies.map((body, i) => ({
-    ref: `doc-${i}`,
-    briefing: '',
-    heading: '',
-    body,
-    person: '',
-    org: '',
-    place: '',
-    programme: '',
-    tag: ''
-  }))
-  return new PostingIndex(buildIndex(documents).arrays)
+  return shardOf(bodies.map((body) => ({ body })))
 }
 
 const fuzzy = (term: string, editDistance: number): lunr.Query.Clause => ({

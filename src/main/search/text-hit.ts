@@ -17,14 +17,16 @@ export interface SectionMatch {
 }
 
 /**
- * Makes the hits of one query. Hits that matched the very same terms map (text-search.ts shares
- * one among a shard's hits that matched alike) share what is worked out from it.
+ * Makes the hits of one query. Hits that matched the very same terms map (a plan keeps one per
+ * shard for the hits that matched alike) share what is worked out from it.
  */
 export function hitMaker(
   entities: ReadonlyMap<string, Entity>,
   marker: TermMarker,
   plan: QueryPlan
 ): (entry: IndexedSection, result: SectionMatch) => SearchHit {
+  // Per query, not per plan in a WeakMap: where hits do not share their terms (a prefix or fuzzy
+  // word's many terms), a WeakMap entry per hit cost more than it saved.
   const uses = new Map<ReadonlyMap<string, ReadonlySet<string>>, TermsUse>()
   return (entry, result) => {
     let use = uses.get(result.terms)
@@ -50,8 +52,10 @@ function hitOf(
   // entities whose names it matched (`person:kishida` or an alias such as "nippon" mark
   // "Fumio Kishida" / "Japan"). A match on a heading or tag alone leaves the snippet unmarked.
   const ranges = marker.rangesOf(section.text, wordTerms)
-  for (const phrase of plan.phrases) ranges.push(...phraseRanges(section.text, phrase.words))
-  for (const mention of entityMatched ? section.mentions : []) {
+  for (let i = 0; i < plan.phrases.length; i++) {
+    ranges.push(...phraseRanges(section.text, plan.phrases[i]!.words))
+  }
+  for (const mention of entityMatched ? section.mentions : NO_MENTIONS) {
     const entity = entities.get(mention.entity)
     const fieldTerms = entity && termsByField.get(ENTITY_FIELD[entity.kind])
     const terms = new Set([...(fieldTerms ?? [])].filter((term) => !bodyTerms.has(term)))
@@ -69,13 +73,14 @@ function hitOf(
     sectionId: section.id,
     heading: section.heading,
     score: result.score,
-    fields: [...fields],
+    fields: fields.slice(),
     snippet: buildSnippet(section.text, matches),
     matches
   }
 }
 
 const NO_TERMS: ReadonlySet<string> = new Set()
+const NO_MENTIONS: IndexedSection['section']['mentions'] = []
 const ENTITY_FIELDS = [...new Set(Object.values(ENTITY_FIELD))]
 
 /** What hitOf works out from the terms a hit matched: the same for hits that matched the same. */
@@ -103,6 +108,7 @@ function useOf(termsByField: ReadonlyMap<string, ReadonlySet<string>>, plan: Que
 
 /** Sorts ranges and merges the ones that overlap or touch. */
 export function mergeRanges(ranges: Range[]): Range[] {
+  if (ranges.length === 0) return []
   // Words marked alone come sorted and apart (a separator stands between two words).
   if (ranges.every((range, i) => i === 0 || range[0] > ranges[i - 1]![1])) {
     return ranges.map(([start, end]) => [start, end])

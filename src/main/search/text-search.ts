@@ -10,7 +10,7 @@ import type { TermMarker } from './mark-terms'
 import { hasPhrase } from './phrases'
 import { matchShard, sharedMatchedTerms } from './posting-query'
 import { prepareTermUnion, queryExpander } from './term-union'
-import type { ShardMatches } from './posting-query'
+import type { Expander, ShardMatches } from './posting-query'
 import type { PostingIndex } from './posting-index'
 import type { QueryPlan } from './query-plan'
 import type { IndexedSection } from './section-index'
@@ -47,7 +47,10 @@ export interface TextSearchResult {
   total: number
   hits: SearchHit[]
   facets: SearchFacets
-  /** Milliseconds spent matching and scoring postings (the benchmark reports its share). */
+  /**
+   * Milliseconds spent matching and scoring postings, with gathering each shard's matches (the
+   * benchmark reports its share).
+   */
   scoringMs: number
 }
 
@@ -97,16 +100,20 @@ export function searchShards(
     plan.phrases.length > 0
   const matched: ShardMatches[] = []
   const current: ShardEntries[] = []
-  let scoringMs = 0
-  const expander = queryExpander(
-    shards.map((shard) => shard.index),
-    () => libraryWordsOf(view)
-  )
+  // Made when a word needs it (a fuzzy word, a wildcard inside a word): most queries have none.
+  let expand: Expander | undefined
+  const expander: Expander = (clause, typed) => {
+    expand ??= queryExpander(
+      shards.map((shard) => shard.index),
+      () => libraryWordsOf(view)
+    )
+    return expand(clause, typed)
+  }
+  // Timed as a whole: two clock reads per shard were a few per cent of a selective query.
+  const started = performance.now()
   for (let s = 0; s < shards.length; s++) {
     const shard = shards[s]!
-    const started = performance.now()
     const matches = matchShard(shard.index, plan.scoring, expander)
-    scoringMs += performance.now() - started
     matched.push(matches)
     if (matches.count === 0) continue
     const { entries, serials } = (current[s] = currentEntries(shard, view, tables))
@@ -125,16 +132,20 @@ export function searchShards(
       found.serial[at] = serial
     }
   }
+  const scoringMs = performance.now() - started
   tables.releaseMarks(found.serial, found.count)
   const entryOf = (i: number) => current[found.shard[i]!]!.entries[found.document[i]!]!
   const refOf = (i: number) => shards[found.shard[i]!]!.refs[found.document[i]!]!
-  // Each shard's hits that matched the same terms share what is worked out from them.
-  const termsIn = matched.map((matches, s) => sharedMatchedTerms(shards[s]!.index, matches))
   const hitOf = hitMaker(view.entities, marker, plan)
-  const hits = best(found, refOf, request.take).map((i) => {
-    const terms = termsIn[found.shard[i]!]!(found.document[i]!)
-    return hitOf(entryOf(i), { score: found.score[i]!, terms })
-  })
+  const shown = best(found, refOf, request.take)
+  const hits = new Array<SearchHit>(shown.length)
+  for (let h = 0; h < shown.length; h++) {
+    const i = shown[h]!
+    const s = found.shard[i]!
+    // Hits that matched the same terms share what is worked out from them.
+    const terms = sharedMatchedTerms(shards[s]!.index, matched[s]!, found.document[i]!)
+    hits[h] = hitOf(entryOf(i), { score: found.score[i]!, terms })
+  }
   const facets = tables.countFacets(found.serial, found.count, entryOf)
   return { total: found.count, hits, facets, scoringMs }
 }
@@ -231,13 +242,17 @@ function best(found: Found, refOf: (i: number) => string, take: number): number[
       const last = kept[take - 1]!
       if (scores[item]! < scores[last]! || !better(item, last)) continue
     }
-    let at = kept.length
-    kept.push(item)
-    while (at > 0 && better(item, kept[at - 1]!)) {
-      kept[at] = kept[at - 1]!
-      at -= 1
+    // Its place by binary search: ties in score (common) compare refs, strings.
+    let low = 0
+    let high = kept.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (better(item, kept[middle]!)) high = middle
+      else low = middle + 1
     }
-    kept[at] = item
+    // Shifted by hand: splice cost more than the comparisons it followed.
+    for (let at = kept.length; at > low; at--) kept[at] = kept[at - 1]!
+    kept[low] = item
     if (kept.length > take) kept.pop()
   }
   return kept
