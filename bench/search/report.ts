@@ -208,7 +208,7 @@ function sizeTable(r: SizeResult): string[] {
     scoringRow(r),
     row(
       'scoringShare',
-      'share of the engine’s query time spent matching and scoring postings (all queries)',
+      'share of the engine’s query time spent matching and scoring postings and gathering each shard’s matches (all queries)',
       [
         e.scoringShare === undefined ? '—' : `${Math.round(e.scoringShare * 100)} %`,
         '—',
@@ -258,7 +258,7 @@ function scoringRow(r: SizeResult): string {
       ? []
       : [`${cls} ${ms(engine.median)} (${(engine.median / mini).toFixed(2)}×)`]
   }).join(', ')
-  return `| not the target: engine's matching + scoring of postings alone, in the index process between messages, median per class (÷ MiniSearch's search) | ${cells || '—'} | — | — | — | — | — | — |`
+  return `| not the target: engine's matching + scoring of postings and gathering each shard's matches, in the index process between messages, median per class (÷ MiniSearch's search) | ${cells || '—'} | — | — | — | — | — | — |`
 }
 
 /** The queries and how many sections each contender found at the largest size measured. */
