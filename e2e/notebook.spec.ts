@@ -1,7 +1,7 @@
 // The notebook across briefings (issue #15 item 6): highlights of two briefings listed together,
 // filtered by colour and briefing, grouped by colour, a note edited in place and saved in main,
 // an item opening its passage in the reader, and the Markdown export of what the filter keeps.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { expect, test } from '@playwright/test'
@@ -109,22 +109,28 @@ test('a briefing whose notes cannot be read is named, and the notebook and its e
   await expect(notebook.items).toHaveCount(1)
   await expect(notebook.items).toContainText(PHRASE)
 
-  // The export writes what is listed; the problem stays on screen beside its notice.
+  await expect(problems).toContainText('Export waits until they can be read')
+
+  // A file without that briefing's notes would pass for the whole notebook: nothing is written.
   await notebook.root.getByTestId('notebook-export').click()
-  await expect(notebook.exported).toContainText('Exported 1 highlight and 0 notes')
-  const markdown = readFileSync(savePath, 'utf8')
-  expect(markdown).toContain(NOTE)
-  expect(markdown).not.toContain(SECOND_PHRASE)
-  await expect(problems).toBeVisible()
+  const refused = notebook.root.getByRole('alert').filter({ hasText: 'Nothing was exported' })
+  await expect(refused).toContainText(`“${SECOND}”`)
+  expect(existsSync(savePath)).toBe(false)
   await session.close(app)
 
-  // Nothing was lost: once the disk answers, both briefings' highlights are listed, unflagged.
+  // Nothing was lost: once the disk answers, both briefings' highlights are listed, unflagged,
+  // and exported.
   const again = await session.start(options)
   await again.menu('notebook')
   const healed = new NotebookPage(again.page)
   await healed.ready()
   await expect(healed.items).toHaveCount(2)
   await expect(healed.root.getByTestId('notebook-problems')).toHaveCount(0)
+  await healed.root.getByTestId('notebook-export').click()
+  await expect(healed.exported).toContainText('Exported 2 highlights and 0 notes')
+  const markdown = readFileSync(savePath, 'utf8')
+  expect(markdown).toContain(NOTE)
+  expect(markdown).toContain(SECOND_PHRASE)
 })
 
 /** Both briefings on a profile of this test's own, kept between starts; exports go to savePath. */

@@ -92,6 +92,12 @@ export interface NotebookProblem {
    * facets, and read again at the next page. False when what could be read is listed.
    */
   leftOut: boolean
+  /**
+   * True when what is missing may be more than a torn last change: the briefing could not be read
+   * at all, or its store could not read one of its files (it is read-only until the app restarts).
+   * The notebook's export then writes nothing rather than a file without them.
+   */
+  blocksExport: boolean
 }
 
 /** Most items one page may ask for. */

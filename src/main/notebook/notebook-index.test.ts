@@ -290,7 +290,8 @@ describe('notebook index', () => {
         briefingId: 'b1',
         briefingTitle: 'Briefing 1',
         message: 'EIO: the disk did not answer',
-        leftOut: true
+        leftOut: true,
+        blocksExport: true
       }
     ])
 
@@ -322,7 +323,7 @@ describe('notebook index', () => {
       )
     }
     await expect(exported({})).rejects.toThrow(
-      'Nothing was exported: the highlights and notes of “Briefing 0” (EIO: the disk did not answer) could not be read'
+      'Nothing was exported: the highlights and notes of “Briefing 0” (EIO: the disk did not answer) could not all be read'
     )
     await expect(exported({ briefingIds: ['b2'] })).rejects.toThrow('“Briefing 0” (EIO')
     // A filter that leaves the briefing out does not need it.
@@ -331,7 +332,7 @@ describe('notebook index', () => {
     )
   })
 
-  it('a briefing read in part is listed as far as it was read, with its warnings, and exported', async () => {
+  it('a briefing read in part is listed as far as it was read, with its warnings; exported unless a file could not be read', async () => {
     const fake = fakeServices(2)
     addHighlight(fake.views, 1)
     const torn = 'journal.jsonl line 4 was torn and left out'
@@ -351,7 +352,13 @@ describe('notebook index', () => {
     )
     expect(page.items).toHaveLength(1)
     expect(page.problems).toEqual([
-      { briefingId: 'b1', briefingTitle: 'Briefing 1', message: torn, leftOut: false }
+      {
+        briefingId: 'b1',
+        briefingTitle: 'Briefing 1',
+        message: torn,
+        leftOut: false,
+        blocksExport: false
+      }
     ])
     // Not refused: the export goes on to write (here, to a target that fails).
     const target = { writeFile: () => Promise.reject(new Error('reached the file')) }
@@ -363,6 +370,24 @@ describe('notebook index', () => {
         target as never
       )
     ).rejects.not.toThrow('Nothing was exported')
+
+    // A store that could not read one of its files (read-only since) may miss every item: refused.
+    const unread = 'snapshot.json could not be read: EIO'
+    fake.views.set('b1', { ...view, warnings: [unread], readOnly: unread } as typeof view)
+    const next = await listNotebook(
+      fake.services,
+      { filter: {}, group: 'briefing', sort: 'reading', offset: 0, limit: 10 },
+      DEFAULT_COLOR_LABELS
+    )
+    expect(next.problems[0]).toMatchObject({ leftOut: false, blocksExport: true })
+    await expect(
+      exportNotebook(
+        fake.services,
+        { filter: {}, groupBy: 'section' },
+        DEFAULT_COLOR_LABELS,
+        target as never
+      )
+    ).rejects.toThrow(`Nothing was exported: the highlights and notes of “Briefing 1” (${unread})`)
   })
 })
 

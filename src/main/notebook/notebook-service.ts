@@ -34,24 +34,24 @@ export async function readBriefingEntries(
   briefing: Briefing,
   index: number
 ): Promise<BriefingRead> {
-  const problem = (message: string, leftOut: boolean): NotebookProblem => ({
+  const problem = (message: string, leftOut: boolean, blocksExport: boolean): NotebookProblem => ({
     briefingId: briefing.id,
     briefingTitle: briefing.title,
     message,
-    leftOut
+    leftOut,
+    blocksExport
   })
   try {
     const view = await services.annotations.load(briefing.id)
     const entries = briefingEntries(briefing, index, view)
     const warnings = view.warnings ?? []
-    return warnings.length > 0
-      ? { entries, problem: problem(warnings.join('; '), false) }
-      : { entries }
+    if (warnings.length === 0) return { entries }
+    // A store that could not read a file of its own turns read-only (store/load.ts, snapshot.ts):
+    // its items may all be missing, where a torn last line loses one change.
+    return { entries, problem: problem(warnings.join('; '), false, view.readOnly !== undefined) }
   } catch (error) {
-    return {
-      entries: [],
-      problem: problem(error instanceof Error ? error.message : String(error), true)
-    }
+    const message = error instanceof Error ? error.message : String(error)
+    return { entries: [], problem: problem(message, true, true) }
   }
 }
 
@@ -100,17 +100,17 @@ export async function exportNotebook(
   target: ExportTarget
 ): Promise<ExportResult> {
   const { entries, problems } = await libraryEntries(services)
-  // A file that silently missed a briefing's notes would pass for the whole notebook (a briefing
-  // read in part is exported as far as it was read, as the export dialog does).
+  // A file that silently missed a briefing's notes would pass for the whole notebook (a torn last
+  // line, one change lost in a crash, does not stop it: the rest is exported, as the dialog does).
   const { briefingIds: chosen } = request.filter
   const missed = problems.filter(
-    (p) => p.leftOut && (!chosen?.length || chosen.includes(p.briefingId))
+    (p) => p.blocksExport && (!chosen?.length || chosen.includes(p.briefingId))
   )
   if (missed.length > 0) {
     const names = missed.map((u) => `“${u.briefingTitle}” (${u.message})`).join('; ')
     throw new AppError(
       'internal',
-      `Nothing was exported: the highlights and notes of ${names} could not be read, and the file would have missed them.`
+      `Nothing was exported: the highlights and notes of ${names} could not all be read, and the file would have missed them.`
     )
   }
   const kept = entries.filter((e) => matches(e, request.filter))
