@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { PostingIndex } from './posting-index'
 import { matchShard } from './posting-query'
 import { planQuery } from './query-plan'
+import { shardQueryOf } from './shard-query'
 import { createSearchPipeline } from './section-index'
 import { shardOf } from '../../test-support/in-memory-search'
 
@@ -38,5 +39,19 @@ describe('a plan on several shards', () => {
     expect(found(fleet, 'tugz~1', () => ['tug'])).toEqual([1])
     expect(found(fleet, 'tugz~1', () => ['frigat'])).toEqual([2])
     expect(found(fleet, 'tugz~1', () => [])).toEqual([])
+  })
+
+  it('keeps what a plan asks of a shard only while it is small, prohibited slots included', () => {
+    const noExpander = () => []
+    const kept = (index: PostingIndex, query: string) => {
+      const { scoring } = planQuery(query, pipeline)
+      return shardQueryOf(index, scoring, noExpander) === shardQueryOf(index, scoring, noExpander)
+    }
+    expect(kept(ports, 'heading:harbour')).toBe(true)
+    // Four hundred words starting with "s": `-s*` looks at each of them in every field.
+    const words = Array.from({ length: 400 }, (_, i) => `s${i.toString(36)}x`).join(' ')
+    const wide = shard(['Harbour', words])
+    expect(kept(wide, 'harbour -s*')).toBe(false)
+    expect(found(wide, 'harbour -s*')).toEqual([])
   })
 })

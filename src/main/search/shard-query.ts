@@ -58,7 +58,10 @@ export function shardQueryOf(
   if (known) return known
   const made = makeShardQuery(index, clauses, expander)
   // Not kept, it is made again by the next query: sharing its maps would cost more than it saves.
-  if (made.weighed.length > KEPT_SLOTS_LIMIT || !Object.isFrozen(clauses)) return made
+  // Prohibited slots are looked at but not weighed: `harbour -s*` counts them all.
+  const looked = made.clauseSlots.reduce((sum, slots) => sum + slots.length, 0)
+  if (Math.max(made.weighed.length, looked) > KEPT_SLOTS_LIMIT || !Object.isFrozen(clauses))
+    return made
   if (clauses.some(needsExpander)) return made
   const held = plan ?? { byIndex: new WeakMap(), sameTerms: new Map() }
   if (!plan) kept.set(clauses, held)
