@@ -87,7 +87,11 @@ export class NotebookState {
     this.loadingMore = true
     try {
       const page = await this.#page(this.items.length)
-      if (seq === this.#seq) this.#accept(page, this.items)
+      if (seq !== this.#seq) return
+      // The listing changed since the pages before (a briefing read again after a failed read, an
+      // edit elsewhere): its offsets no longer line up with what is shown, so read it from the top.
+      if (page.total !== this.total || page.libraryTotal !== this.libraryTotal) void this.refresh()
+      else this.#accept(page, this.items)
     } catch (error) {
       if (seq === this.#seq) this.error = messageOf(error)
     } finally {
