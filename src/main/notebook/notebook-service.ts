@@ -107,7 +107,8 @@ export async function exportNotebook(
     (p) => p.blocksExport && (!chosen?.length || chosen.includes(p.briefingId))
   )
   if (missed.length > 0) {
-    const names = missed.map((u) => `“${u.briefingTitle}” (${u.message})`).join('; ')
+    // Each briefing's reason is in the page's problems, shown beside this message.
+    const names = missed.map((u) => `“${u.briefingTitle}”`).join(', ')
     throw new AppError(
       'internal',
       `Nothing was exported: the highlights and notes of ${names} could not all be read, and the file would have missed them.`
