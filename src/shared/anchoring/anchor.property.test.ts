@@ -31,6 +31,24 @@ function highlight(text: string, a: number, len: number): SectionTarget | null {
   return t && t.quote.exact.length >= 6 && count(text, t.quote.exact) === 1 ? t : null
 }
 
+/**
+ * Whether `text` holds a copy of `quote` within `k` edits (Sellers' approximate matching): then a
+ * fuzzy match of the quote there is legitimate, not a failure to orphan.
+ */
+function hasNearCopy(text: string, quote: string, k: number): boolean {
+  let column = Array.from({ length: quote.length + 1 }, (_, i) => i)
+  for (const ch of text) {
+    const next = [0]
+    for (let i = 1; i <= quote.length; i++) {
+      const cost = quote[i - 1] === ch ? 0 : 1
+      next.push(Math.min(column[i - 1]! + cost, column[i]! + 1, next[i - 1]! + 1))
+    }
+    if (next[quote.length]! <= k) return true
+    column = next
+  }
+  return false
+}
+
 interface Edit {
   at: number
   remove: number
@@ -135,6 +153,9 @@ describe('anchorTarget under edits (property)', () => {
             remove: t.quote.exact.length,
             insert: replacement
           })
+          // Random text can hold a near-copy of a short quote ("bd lp" for "bqd lp"), which the
+          // anchor rightly finds: such a text says nothing about orphaning.
+          fc.pre(!hasNearCopy(edited, t.quote.exact, Math.ceil(t.quote.exact.length / 4)))
           expect(anchorTarget(edited, t)).toEqual({ status: 'orphaned' })
         }
       ),
