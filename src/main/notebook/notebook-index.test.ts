@@ -11,7 +11,7 @@ import type { BriefingAnnotations } from '../../shared/annotation-requests'
 import type { Briefing } from '../../shared/dataset'
 import type { NotebookRequest } from '../../shared/notebook'
 import { NOTEBOOK_GROUPS, NOTEBOOK_SORTS } from '../../shared/notebook'
-import type { ExportServices } from '../export/export-service'
+import type { ExportServices, ExportTarget } from '../export/export-service'
 import type { Library } from '../library/library'
 import { NotebookIndex } from './notebook-index'
 import { exportNotebook, listNotebook, readBriefingEntries } from './notebook-service'
@@ -312,15 +312,9 @@ describe('notebook index', () => {
   it('a notebook export that would miss an unreadable briefing exports nothing and names it', async () => {
     const fake = fakeServices(3)
     addHighlight(fake.views, 0)
-    const target = { writeFile: () => Promise.reject(new Error('nothing may be written')) }
     const exported = (filter: NotebookRequest['filter']) => {
       fake.failing.add('b2')
-      return exportNotebook(
-        fake.services,
-        { filter, groupBy: 'section' },
-        DEFAULT_COLOR_LABELS,
-        target as never
-      )
+      return exportAll(fake.services, filter)
     }
     await expect(exported({})).rejects.toThrow(
       'Nothing was exported: the highlights and notes of “Briefing 0” could not all be read'
@@ -360,16 +354,8 @@ describe('notebook index', () => {
         blocksExport: false
       }
     ])
-    // Not refused: the export goes on to write (here, to a target that fails).
-    const target = { writeFile: () => Promise.reject(new Error('reached the file')) }
-    await expect(
-      exportNotebook(
-        fake.services,
-        { filter: {}, groupBy: 'section' },
-        DEFAULT_COLOR_LABELS,
-        target as never
-      )
-    ).rejects.not.toThrow('Nothing was exported')
+    // Not refused: the export goes on to ask for a file (which the analyst cancels).
+    await expect(exportAll(fake.services)).resolves.toEqual({ status: 'cancelled' })
 
     // A store that could not read one of its files (read-only since) may miss every item: refused.
     const unread = 'snapshot.json could not be read: EIO'
@@ -380,16 +366,24 @@ describe('notebook index', () => {
       DEFAULT_COLOR_LABELS
     )
     expect(next.problems[0]).toMatchObject({ leftOut: false, blocksExport: true })
-    await expect(
-      exportNotebook(
-        fake.services,
-        { filter: {}, groupBy: 'section' },
-        DEFAULT_COLOR_LABELS,
-        target as never
-      )
-    ).rejects.toThrow('Nothing was exported: the highlights and notes of “Briefing 1” could not')
+    await expect(exportAll(fake.services)).rejects.toThrow(
+      'Nothing was exported: the highlights and notes of “Briefing 1” could not'
+    )
   })
 })
+
+/** The notebook exported with `filter`, to a target where the analyst cancels the file dialog. */
+function exportAll(
+  services: ExportServices,
+  filter: NotebookRequest['filter'] = {}
+): ReturnType<typeof exportNotebook> {
+  const cancelled: ExportTarget = {
+    chooseFile: async () => null,
+    chooseFolder: async () => null,
+    confirmOverwrite: async () => false
+  }
+  return exportNotebook(services, { filter, groupBy: 'section' }, DEFAULT_COLOR_LABELS, cancelled)
+}
 
 /** One plain highlight at the start of the briefing's first section. */
 function addHighlight(views: Parameters<typeof add>[0], briefing: number): void {
