@@ -13,6 +13,7 @@ export default defineConfig({
       'e2e/**/*.unit.test.ts'
     ],
     environment: 'node',
+    setupFiles: ['src/test-support/fast-check-seed.ts'],
     // Loaded through Vite so that ipc-listeners.test.ts's stand-in for `electron` reaches it.
     server: { deps: { inline: ['electron-store'] } }
   }
