@@ -9,7 +9,8 @@ export function propertySeed(env: string | undefined): number | undefined {
   if (env === 'random') return undefined
   if (env === undefined || env === '') return DEFAULT_FC_SEED
   const seed = Number(env)
-  if (!Number.isInteger(seed)) throw new Error(`FC_SEED must be an integer or "random", not "${env}"`)
+  if (!Number.isInteger(seed))
+    throw new Error(`FC_SEED must be an integer or "random", not "${env}"`)
   return seed
 }
 
