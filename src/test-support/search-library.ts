@@ -39,7 +39,8 @@ function mentionsIn(text: string, forms: Record<string, string>): Mention[] {
   return mentions.sort((a, b) => a.start - b.start)
 }
 
-function section(
+/** A section whose mentions are every occurrence in `text` of the surface forms in `forms`. */
+export function section(
   id: string,
   heading: string,
   text: string,
