@@ -14,6 +14,10 @@ export default defineConfig({
     ],
     environment: 'node',
     setupFiles: ['src/test-support/fast-check-seed.ts'],
+    // Time limits catch hangs, not slowness: vitest's 5 s default failed property tests of ~3 s
+    // when the machine was loaded (load average 18), which says nothing about the app.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // Loaded through Vite so that ipc-listeners.test.ts's stand-in for `electron` reaches it.
     server: { deps: { inline: ['electron-store'] } }
   }
