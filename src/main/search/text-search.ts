@@ -11,6 +11,7 @@ import { hasPhrase } from './phrases'
 import { matchShard, sharedMatchedTerms } from './posting-query'
 import { prepareTermUnion, queryExpander } from './term-union'
 import type { Expander, ShardMatches } from './posting-query'
+import type { RefOrder } from './annotation-ref-order'
 import type { PostingIndex } from './posting-index'
 import type { QueryPlan } from './query-plan'
 import type { IndexedSection } from './section-index'
@@ -135,9 +136,8 @@ export function searchShards(
   const scoringMs = performance.now() - started
   tables.releaseMarks(found.serial, found.count)
   const entryOf = (i: number) => current[found.shard[i]!]!.entries[found.document[i]!]!
-  const refOf = (i: number) => shards[found.shard[i]!]!.refs[found.document[i]!]!
   const hitOf = hitMaker(view.entities, marker, plan)
-  const shown = best(found, refOf, request.take)
+  const shown = best(found, tables.refOrder, request.take)
   const hits = new Array<SearchHit>(shown.length)
   for (let h = 0; h < shown.length; h++) {
     const i = shown[h]!
@@ -223,10 +223,11 @@ export function carryEntries(
  * Positions of the `take` best scores, best first (ties by section ref, as the list would sort
  * them), without sorting them all.
  */
-function best(found: Found, refOf: (i: number) => string, take: number): number[] {
-  const { score: scores, count } = found
+function best(found: Found, refOrder: RefOrder, take: number): number[] {
+  const { score: scores, serial: serials, count } = found
   const better = (a: number, b: number) =>
-    scores[a]! > scores[b]! || (scores[a] === scores[b] && refOf(a) < refOf(b))
+    scores[a]! > scores[b]! ||
+    (scores[a] === scores[b] && refOrder.before(serials[a]!, serials[b]!))
   if (take > 256) {
     return Array.from({ length: count }, (_, i) => i)
       .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))

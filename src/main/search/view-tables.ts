@@ -3,8 +3,10 @@
 // looking strings up in maps for every hit.
 
 import type { FacetCount, SearchFacets } from '../../shared/search'
+import { RefOrder } from './annotation-ref-order'
 import { FACET_LIMIT, topValues } from './facet-counter'
 import { TopPerKind } from './facet-top'
+import { sectionRef } from './section-index'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
 
@@ -43,9 +45,18 @@ export class ViewTables {
   #rank = new Int32Array(0)
   #ranked = 0
 
+  /**
+   * The sections' refs in ref order, by number: the hits shown break ties in score by ref, and
+   * comparing two ranks cost less than comparing two refs (JSON strings with long common starts).
+   */
+  readonly refOrder = new RefOrder()
+
   constructor(view: SearchView) {
     this.#view = view
-    for (const entry of view.sections.values()) this.#serials.set(entry, this.#serials.size)
+    for (const [ref, entry] of view.sections) {
+      this.refOrder.added(this.#serials.size, ref)
+      this.#serials.set(entry, this.#serials.size)
+    }
     this.sectionCount = this.#serials.size
     this.#unnumbered = this.sectionCount
     this.#marks = new Uint8Array(this.sectionCount)
@@ -61,7 +72,9 @@ export class ViewTables {
   extendTo(next: SearchView, added: readonly IndexedSection[]): void {
     this.#view = next
     for (const entry of added) {
-      if (!this.#serials.has(entry)) this.#serials.set(entry, this.#serials.size)
+      if (this.#serials.has(entry)) continue
+      this.refOrder.added(this.#serials.size, sectionRef(entry.briefing.id, entry.section.id))
+      this.#serials.set(entry, this.#serials.size)
     }
     const count = this.#serials.size
     if (count > this.#start.length) {
@@ -115,6 +128,7 @@ export class ViewTables {
       }
     }
     this.#rankLabels()
+    this.refOrder.settle()
   }
 
   /** Ranks every value known now by label. */
