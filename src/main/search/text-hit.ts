@@ -65,7 +65,8 @@ function hitOf(
       ranges.push([mention.start, mention.end])
     }
   }
-  const matches = mergeRanges(ranges)
+  // Made for this hit alone: kept as they are when they need no merging (words marked alone).
+  const matches = sortedApart(ranges) ? ranges : mergeRanges(ranges)
   return {
     kind: 'text',
     briefingId: briefing.id,
@@ -106,13 +107,17 @@ function useOf(termsByField: ReadonlyMap<string, ReadonlySet<string>>, plan: Que
   }
 }
 
+/** Whether each range starts after the one before it ends (merging would leave them as they are). */
+function sortedApart(ranges: readonly Range[]): boolean {
+  for (let i = 1; i < ranges.length; i++) if (ranges[i]![0] <= ranges[i - 1]![1]) return false
+  return true
+}
+
 /** Sorts ranges and merges the ones that overlap or touch. */
 export function mergeRanges(ranges: Range[]): Range[] {
   if (ranges.length === 0) return []
   // Words marked alone come sorted and apart (a separator stands between two words).
-  if (ranges.every((range, i) => i === 0 || range[0] > ranges[i - 1]![1])) {
-    return ranges.map(([start, end]) => [start, end])
-  }
+  if (sortedApart(ranges)) return ranges.map(([start, end]) => [start, end])
   const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1])
   const merged: Range[] = []
   for (const [start, end] of sorted) {
