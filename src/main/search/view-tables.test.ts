@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest'
 
-import { Counter } from './facet-counter'
+import type { Library } from '../library/library'
+import { Counter, FACET_LIMIT } from './facet-counter'
 import { createShardedSearch } from '../../test-support/in-memory-search'
 import { PostingIndex } from './posting-index'
 import { buildIndex } from '../../test-support/in-memory-search'
@@ -98,5 +99,51 @@ describe('facet lists once the tables are prepared', () => {
     expect(new Set(counts).size).toBeLessThan(counts.length)
     await tablesOf(tiedView).prepareFacets(() => true)
     expect(queries.map(facetsOf)).toEqual(before)
+  })
+
+  it('lists the most frequent values of more than a list holds, as naming every hit would', async () => {
+    // 100 briefings of 1 to 5 sections (so counts 1 to 5) with titles and tags shared among them.
+    const many: Library = {
+      entities: new Map(),
+      briefings: Array.from({ length: 100 }, (_, n) => ({
+        ...ASEAN_BRIEFING,
+        id: `b${n}`,
+        title: `Report ${n % 17}`,
+        tags: [],
+        sections: Array.from({ length: 1 + ((n * 7) % 5) }, (_, s) => ({
+          id: `s${s}`,
+          heading: 'Port',
+          text: 'The harbour was quiet.',
+          tags: [`t${(n * 3 + s) % 45}`],
+          mentions: []
+        }))
+      }))
+    }
+    const manyView = viewOf(many)
+    const ids = [...manyView.hashes.keys()]
+    const { arrays, refs } = buildIndex(ids.flatMap((id) => manyView.documents(id)))
+    const built = new Map(ids.map((id) => [id, manyView.hashes.get(id) ?? '']))
+    const shards: LoadedShard[] = [{ index: new PostingIndex(arrays), refs, built }]
+    const pipeline = createSearchPipeline()
+    const plan = planQuery('harbour', pipeline)
+    await tablesOf(manyView).prepareFacets(() => true)
+    const answer = searchShards(shards, manyView, createTermMarker(pipeline), { plan, take: 500 })
+    const briefing = new Counter()
+    const tag = new Counter()
+    for (const hit of answer.hits) {
+      briefing.add(hit.briefingId, hit.briefingTitle)
+      const section = many.briefings
+        .find((b) => b.id === hit.briefingId)!
+        .sections.find((s) => s.id === hit.sectionId)!
+      for (const name of section.tags) tag.add(name, name)
+    }
+    expect(answer.hits).toHaveLength(answer.total)
+    expect(briefing.all().length).toBeGreaterThan(FACET_LIMIT)
+    expect(answer.facets).toEqual({
+      briefing: briefing.top(),
+      entity: [],
+      tag: tag.top(),
+      color: []
+    })
   })
 })

@@ -4,8 +4,7 @@
 
 import type { FacetCount, SearchFacets } from '../../shared/search'
 import { RefOrder } from './annotation-ref-order'
-import { FACET_LIMIT, topValues } from './facet-counter'
-import { TopPerKind } from './facet-top'
+import { FacetPicker } from './facet-top'
 import { sectionRef } from './section-index'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
@@ -180,7 +179,15 @@ export class ViewTables {
         counts[id]! += 1
       }
     }
-    const [briefing, entity, tag] = this.#top(touched, touchedCount).map((ids) => {
+    const values = {
+      kinds: this.#kinds,
+      counts,
+      labels: this.#labels,
+      rank: this.#rank,
+      ranked: this.#ranked
+    }
+    const picked = this.#picker.pick(values, touched, touchedCount)
+    const [briefing, entity, tag] = picked.map((ids) => {
       // A loop rather than map: a call per value listed showed in profiles of selective queries.
       const listed = new Array<FacetCount>(ids.length)
       for (let i = 0; i < ids.length; i++) {
@@ -196,45 +203,7 @@ export class ViewTables {
 
   /** Values counted by the query under way, first-counted first (countFacets). */
   #touched = new Int32Array(0)
-  readonly #kept = new TopPerKind(3, FACET_LIMIT)
-  /**
-   * For each kind (BRIEFING, ENTITY, TAG), the FACET_LIMIT values among the first `count` of
-   * `touched` with the highest counts, ties by label, then in the order given: in one pass over
-   * the values counted rather than one per kind.
-   */
-  #top(touched: Int32Array, count: number): number[][] {
-    const kinds = this.#kinds
-    const counts = this.#counts
-    const rank = this.#rank
-    const ranked = this.#ranked
-    const kept = this.#kept
-    kept.clear()
-    // Count first, then label order, in one number: most values are then turned away by one
-    // comparison of numbers (counts tie often, labels almost never).
-    const ranks = ranked + 1
-    // Kinds with a value new since the labels were ranked (an import): labels are compared.
-    let byLabel = 0
-    for (let t = 0; t < count; t++) {
-      const id = touched[t]!
-      const kind = kinds[id]!
-      if (id >= ranked) byLabel |= 1 << kind
-      else kept.offer(kind, id, counts[id]! * ranks + (ranks - 1 - rank[id]!))
-    }
-    return [BRIEFING, ENTITY, TAG].map((kind) =>
-      byLabel & (1 << kind) ? this.#topByLabel(touched, count, kind) : kept.kept(kind)
-    )
-  }
-
-  #topByLabel(touched: Int32Array, count: number, kind: number): number[] {
-    const ids = Array.from(touched.subarray(0, count)).filter((id) => this.#kinds[id] === kind)
-    const counts = this.#counts
-    const labels = this.#labels
-    return topValues(
-      ids,
-      (id) => counts[id]!,
-      (id) => labels[id]!
-    )
-  }
+  readonly #picker = new FacetPicker(3)
 
   /** Sections whose facet values are not in the table yet. */
   #unnumbered = 0
