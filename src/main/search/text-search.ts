@@ -79,6 +79,7 @@ class Found {
   }
 }
 const scratchFound = new Found()
+const NO_FILTERS: SearchFilters = Object.freeze({})
 
 export function searchShards(
   shards: readonly LoadedShard[],
@@ -86,10 +87,11 @@ export function searchShards(
   marker: TermMarker,
   request: TextSearchRequest
 ): TextSearchResult {
-  const { plan, filters = {} } = request
-  const empty = { total: 0, hits: [], facets: emptyFacets(), scoringMs: 0 }
+  const { plan, filters = NO_FILTERS } = request
   // Only highlights have a colour.
-  if (plan.clauses.length === 0 || filters.color !== undefined) return empty
+  if (plan.clauses.length === 0 || filters.color !== undefined) {
+    return { total: 0, hits: [], facets: emptyFacets(), scoringMs: 0 }
+  }
   const tables = tablesOf(view)
   // A section in two loaded shards (built from the same content) counts once: from the first.
   const seen = tables.clearedMarks()
@@ -144,7 +146,7 @@ export function searchShards(
     const s = found.shard[i]!
     // Hits that matched the same terms share what is worked out from them.
     const terms = sharedMatchedTerms(shards[s]!.index, matched[s]!, found.document[i]!)
-    hits[h] = hitOf(entryOf(i), { score: found.score[i]!, terms })
+    hits[h] = hitOf(entryOf(i), found.score[i]!, terms)
   }
   const facets = tables.countFacets(found.serial, found.count, entryOf)
   return { total: found.count, hits, facets, scoringMs }

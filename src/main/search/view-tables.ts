@@ -5,6 +5,7 @@
 import type { FacetCount, SearchFacets } from '../../shared/search'
 import { RefOrder } from './annotation-ref-order'
 import { FacetPicker } from './facet-top'
+import type { FacetValues } from './facet-top'
 import { sectionRef } from './section-index'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
@@ -43,6 +44,14 @@ export class ViewTables {
    */
   #rank = new Int32Array(0)
   #ranked = 0
+  /** What picking the values listed reads (its arrays set again before each pick: they grow). */
+  readonly #pickFrom: FacetValues = {
+    kinds: this.#kinds,
+    labels: this.#labels,
+    counts: this.#counts,
+    rank: this.#rank,
+    ranked: 0
+  }
 
   /**
    * The sections' refs in ref order, by number: the hits shown break ties in score by ref, and
@@ -179,13 +188,10 @@ export class ViewTables {
         counts[id]! += 1
       }
     }
-    const values = {
-      kinds: this.#kinds,
-      counts,
-      labels: this.#labels,
-      rank: this.#rank,
-      ranked: this.#ranked
-    }
+    const values = this.#pickFrom
+    values.counts = counts
+    values.rank = this.#rank
+    values.ranked = this.#ranked
     const picked = this.#picker.pick(values, touched, touchedCount)
     const [briefing, entity, tag] = picked.map((ids) => {
       // A loop rather than map: a call per value listed showed in profiles of selective queries.
