@@ -9,6 +9,7 @@ import { createShardedSearch } from '../../test-support/in-memory-search'
 import { PostingIndex } from './posting-index'
 import { buildIndex } from '../../test-support/in-memory-search'
 import { viewOf } from './search-view'
+import type { LibraryView } from './search-view'
 import { searchShards } from './text-search'
 import type { LoadedShard } from './text-search'
 import { createTermMarker } from './mark-terms'
@@ -20,9 +21,9 @@ import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/s
 const library = testLibrary([QUAD_BRIEFING, ASEAN_BRIEFING])
 const view = viewOf(library)
 
-function shardOf(ids: string[]): LoadedShard {
-  const { arrays, refs } = buildIndex(ids.flatMap((id) => view.documents(id)))
-  const built = new Map(ids.map((id) => [id, view.hashes.get(id) ?? '']))
+function shardOf(ids: string[], of: LibraryView = view): LoadedShard {
+  const { arrays, refs } = buildIndex(ids.flatMap((id) => of.documents(id)))
+  const built = new Map(ids.map((id) => [id, of.hashes.get(id) ?? '']))
   return { index: new PostingIndex(arrays), refs, built }
 }
 
@@ -84,10 +85,7 @@ describe('facet lists once the tables are prepared', () => {
       }))
     ])
     const tiedView = viewOf(tied)
-    const ids = [...tiedView.hashes.keys()]
-    const { arrays, refs } = buildIndex(ids.flatMap((id) => tiedView.documents(id)))
-    const built = new Map(ids.map((id) => [id, tiedView.hashes.get(id) ?? '']))
-    const shards: LoadedShard[] = [{ index: new PostingIndex(arrays), refs, built }]
+    const shards = [shardOf([...tiedView.hashes.keys()], tiedView)]
     const pipeline = createSearchPipeline()
     const marker = createTermMarker(pipeline)
     const facetsOf = (query: string) =>
@@ -120,10 +118,7 @@ describe('facet lists once the tables are prepared', () => {
       }))
     }
     const manyView = viewOf(many)
-    const ids = [...manyView.hashes.keys()]
-    const { arrays, refs } = buildIndex(ids.flatMap((id) => manyView.documents(id)))
-    const built = new Map(ids.map((id) => [id, manyView.hashes.get(id) ?? '']))
-    const shards: LoadedShard[] = [{ index: new PostingIndex(arrays), refs, built }]
+    const shards = [shardOf([...manyView.hashes.keys()], manyView)]
     const pipeline = createSearchPipeline()
     const plan = planQuery('harbour', pipeline)
     await tablesOf(manyView).prepareFacets(() => true)
