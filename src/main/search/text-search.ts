@@ -11,8 +11,8 @@ import { hasPhrase } from './phrases'
 import { matchShard, sharedMatchedTerms } from './posting-query'
 import { prepareTermUnion, queryExpander } from './term-union'
 import type { Expander, ShardMatches } from './posting-query'
-import type { RefOrder } from './annotation-ref-order'
 import type { PostingIndex } from './posting-index'
+import type { RefRanks } from './ref-ranks'
 import type { QueryPlan } from './query-plan'
 import type { IndexedSection } from './section-index'
 import { tablesOf } from './view-tables'
@@ -139,7 +139,7 @@ export function searchShards(
   tables.releaseMarks(found.serial, found.count)
   const entryOf = (i: number) => current[found.shard[i]!]!.entries[found.document[i]!]!
   const hitOf = hitMaker(view.entities, marker, plan)
-  const shown = best(found, tables.refOrder, request.take)
+  const shown = best(found, tables.refRanks, request.take)
   const hits = new Array<SearchHit>(shown.length)
   for (let h = 0; h < shown.length; h++) {
     const i = shown[h]!
@@ -225,11 +225,11 @@ export function carryEntries(
  * Positions of the `take` best scores, best first (ties by section ref, as the list would sort
  * them), without sorting them all.
  */
-function best(found: Found, refOrder: RefOrder, take: number): number[] {
+function best(found: Found, refRanks: RefRanks, take: number): number[] {
   const { score: scores, serial: serials, count } = found
   const better = (a: number, b: number) =>
     scores[a]! > scores[b]! ||
-    (scores[a] === scores[b] && refOrder.before(serials[a]!, serials[b]!))
+    (scores[a] === scores[b] && refRanks.before(serials[a]!, serials[b]!))
   if (take > 256) {
     return Array.from({ length: count }, (_, i) => i)
       .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))

@@ -3,9 +3,9 @@
 // looking strings up in maps for every hit.
 
 import type { FacetCount, SearchFacets } from '../../shared/search'
-import { RefOrder } from './annotation-ref-order'
 import { FacetPicker } from './facet-top'
 import type { FacetValues } from './facet-top'
+import { RefRanks } from './ref-ranks'
 import { sectionRef } from './section-index'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
@@ -53,16 +53,13 @@ export class ViewTables {
     ranked: 0
   }
 
-  /**
-   * The sections' refs in ref order, by number: the hits shown break ties in score by ref, and
-   * comparing two ranks cost less than comparing two refs (JSON strings with long common starts).
-   */
-  readonly refOrder = new RefOrder()
+  /** The sections' refs in ref order, by number (the hits shown break ties in score by ref). */
+  readonly refRanks = new RefRanks()
 
   constructor(view: SearchView) {
     this.#view = view
     for (const [ref, entry] of view.sections) {
-      this.refOrder.added(this.#serials.size, ref)
+      this.refRanks.add(ref)
       this.#serials.set(entry, this.#serials.size)
     }
     this.sectionCount = this.#serials.size
@@ -81,7 +78,7 @@ export class ViewTables {
     this.#view = next
     for (const entry of added) {
       if (this.#serials.has(entry)) continue
-      this.refOrder.added(this.#serials.size, sectionRef(entry.briefing.id, entry.section.id))
+      this.refRanks.add(sectionRef(entry.briefing.id, entry.section.id))
       this.#serials.set(entry, this.#serials.size)
     }
     const count = this.#serials.size
@@ -136,7 +133,7 @@ export class ViewTables {
       }
     }
     this.#rankLabels()
-    this.refOrder.settle()
+    await this.refRanks.settle(wanted)
   }
 
   /** Ranks every value known now by label. */
