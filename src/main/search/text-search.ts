@@ -245,7 +245,7 @@ function best(found: Found, refRanks: RefRanks, take: number): number[] {
       const last = kept[take - 1]!
       if (scores[item]! < scores[last]! || !better(item, last)) continue
     }
-    // Its place by binary search: ties in score (common) compare refs, strings.
+    // Its place by binary search: ties in score (common) compare the refs' ranks.
     let low = 0
     let high = kept.length
     while (low < high) {
