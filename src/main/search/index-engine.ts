@@ -21,6 +21,7 @@ import type { Target } from './shard-coverage'
 import { ShardBuilder } from './shard-builder'
 import type { HeldShard } from './shard-builder'
 import { planShards, sameMembers } from './shard-plan'
+import { LoadedShards } from './loaded-shards'
 import type { Manifest, ShardLimits } from './shard-plan'
 import type { TextQuery, TextResponse } from './search-service'
 import { searchShards } from './text-search'
@@ -68,7 +69,7 @@ export class IndexEngine {
   #view: LibraryView = viewOf({ entities: new Map(), briefings: [] })
   #manifest: Manifest = {}
   #targets: Target[] = []
-  readonly #loaded = new Map<string, HeldShard>()
+  readonly #loaded = new LoadedShards<HeldShard>()
   /** True once the library files have been read (before that, the view is the cache's). */
   #libraryRead = false
   /**
@@ -139,17 +140,16 @@ export class IndexEngine {
   }
 
   status(): IndexStatus {
-    // Every query reports it: computed again only when the view or the loaded shards changed
-    // (compared key by key: joining them into a string took a few per cent of a selective query).
+    // Every query reports it: computed again only when the view or the loaded shards changed.
     const known = this.#status
+    const loaded = this.#loaded.version
     if (
       known?.view === this.#view &&
       known.pending === this.#warmPending.size &&
-      sameKeys(known.loaded, this.#loaded)
+      known.loaded === loaded
     ) {
       return known.value
     }
-    const loaded = [...this.#loaded.keys()]
     const value = coverageStatus(this.#view.sectionCounts, this.#view.hashes, this.#loaded)
     // Shards of the warm start not loaded yet: their briefings are not searchable yet either.
     for (const shard of this.#warmPending.values()) {
@@ -160,15 +160,13 @@ export class IndexEngine {
     return value
   }
 
-  #status:
-    | { view: LibraryView; loaded: readonly string[]; pending: number; value: IndexStatus }
-    | undefined
+  #status: { view: LibraryView; loaded: number; pending: number; value: IndexStatus } | undefined
 
   search(query: TextQuery): TextResponse {
     const started = performance.now()
     const plan = planQuery(query.query, this.#pipeline)
     const request = { plan, filters: query.filters, take: query.take ?? 20 }
-    const shards = [...this.#loaded.values()]
+    const shards = this.#loaded.list()
     const { total, hits, facets, scoringMs } = searchShards(
       shards,
       this.#view,
@@ -287,11 +285,4 @@ export class IndexEngine {
 
 function changedFiles(changes: LibraryChanges): Set<string> {
   return new Set(changes.briefings.map((id) => `${id}.json`))
-}
-
-function sameKeys(keys: readonly string[], map: ReadonlyMap<string, unknown>): boolean {
-  if (keys.length !== map.size) return false
-  let i = 0
-  for (const key of map.keys()) if (key !== keys[i++]) return false
-  return true
 }

@@ -38,6 +38,8 @@ export function buildSnippet(text: string, marks: readonly Range[]): SnippetPart
 /** The [start, end) of `text` the snippet shows. */
 export function snippetWindow(text: string, marks: readonly Range[]): Range {
   if (text.length <= SNIPPET_MAX) return [0, text.length]
+  // The opening of the text (what the steps below come to without marks; most field hits).
+  if (marks.length === 0) return [0, snapEnd(text, SNIPPET_TARGET, 0)]
   const [clusterStart, clusterEnd] = densestCluster(marks)
   // Centre the cluster in a window of the target length, shifted back inside the text.
   const span = Math.min(clusterEnd - clusterStart, SNIPPET_TARGET)

@@ -10,11 +10,8 @@ import { ENTITY_FIELD, SEARCH_FIELDS } from './section-index'
 import type { IndexedSection } from './section-index'
 import { buildSnippet } from './snippet'
 
-/** A section's score and the index terms each of its fields matched. */
-export interface SectionMatch {
-  score: number
-  terms: ReadonlyMap<string, ReadonlySet<string>>
-}
+/** The index terms each field of a section matched. */
+type FieldTerms = ReadonlyMap<string, ReadonlySet<string>>
 
 /**
  * Makes the hits of one query. Hits that matched the very same terms map (a plan keeps one per
@@ -24,29 +21,29 @@ export function hitMaker(
   entities: ReadonlyMap<string, Entity>,
   marker: TermMarker,
   plan: QueryPlan
-): (entry: IndexedSection, result: SectionMatch) => SearchHit {
+): (entry: IndexedSection, score: number, terms: FieldTerms) => SearchHit {
   // Per query, not per plan in a WeakMap: where hits do not share their terms (a prefix or fuzzy
   // word's many terms), a WeakMap entry per hit cost more than it saved.
-  const uses = new Map<ReadonlyMap<string, ReadonlySet<string>>, TermsUse>()
-  return (entry, result) => {
-    let use = uses.get(result.terms)
+  const uses = new Map<FieldTerms, TermsUse>()
+  return (entry, score, terms) => {
+    let use = uses.get(terms)
     if (!use) {
-      use = useOf(result.terms, plan)
-      uses.set(result.terms, use)
+      use = useOf(terms, plan)
+      uses.set(terms, use)
     }
-    return hitOf(entry, result, use, entities, marker, plan)
+    return hitOf(entry, score, terms, use, entities, marker, plan)
   }
 }
 
 function hitOf(
   { briefing, section }: IndexedSection,
-  result: SectionMatch,
+  score: number,
+  termsByField: FieldTerms,
   { bodyTerms, wordTerms, entityMatched, fields }: TermsUse,
   entities: ReadonlyMap<string, Entity>,
   marker: TermMarker,
   plan: QueryPlan
 ): SearchHit {
-  const termsByField = result.terms
   // Words matched in the body are marked where they stand; a phrase's words only where the
   // phrase stands. A term matched only through an entity field marks the mentions of the
   // entities whose names it matched (`person:kishida` or an alias such as "nippon" mark
@@ -55,7 +52,8 @@ function hitOf(
   for (let i = 0; i < plan.phrases.length; i++) {
     ranges.push(...phraseRanges(section.text, plan.phrases[i]!.words))
   }
-  for (const mention of entityMatched ? section.mentions : NO_MENTIONS) {
+  for (let m = 0; entityMatched && m < section.mentions.length; m++) {
+    const mention = section.mentions[m]!
     const entity = entities.get(mention.entity)
     const fieldTerms = entity && termsByField.get(ENTITY_FIELD[entity.kind])
     const terms = new Set([...(fieldTerms ?? [])].filter((term) => !bodyTerms.has(term)))
@@ -65,14 +63,15 @@ function hitOf(
       ranges.push([mention.start, mention.end])
     }
   }
-  const matches = mergeRanges(ranges)
+  // Made for this hit alone: kept as they are when they need no merging (words marked alone).
+  const matches = sortedApart(ranges) ? ranges : mergeRanges(ranges)
   return {
     kind: 'text',
     briefingId: briefing.id,
     briefingTitle: briefing.title,
     sectionId: section.id,
     heading: section.heading,
-    score: result.score,
+    score,
     fields: fields.slice(),
     snippet: buildSnippet(section.text, matches),
     matches
@@ -80,7 +79,6 @@ function hitOf(
 }
 
 const NO_TERMS: ReadonlySet<string> = new Set()
-const NO_MENTIONS: IndexedSection['section']['mentions'] = []
 const ENTITY_FIELDS = [...new Set(Object.values(ENTITY_FIELD))]
 
 /** What hitOf works out from the terms a hit matched: the same for hits that matched the same. */
@@ -106,13 +104,17 @@ function useOf(termsByField: ReadonlyMap<string, ReadonlySet<string>>, plan: Que
   }
 }
 
+/** Whether each range starts after the one before it ends (merging would leave them as they are). */
+function sortedApart(ranges: readonly Range[]): boolean {
+  for (let i = 1; i < ranges.length; i++) if (ranges[i]![0] <= ranges[i - 1]![1]) return false
+  return true
+}
+
 /** Sorts ranges and merges the ones that overlap or touch. */
 export function mergeRanges(ranges: Range[]): Range[] {
   if (ranges.length === 0) return []
   // Words marked alone come sorted and apart (a separator stands between two words).
-  if (ranges.every((range, i) => i === 0 || range[0] > ranges[i - 1]![1])) {
-    return ranges.map(([start, end]) => [start, end])
-  }
+  if (sortedApart(ranges)) return ranges.map(([start, end]) => [start, end])
   const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1])
   const merged: Range[] = []
   for (const [start, end] of sorted) {

@@ -12,6 +12,7 @@ import { matchShard, sharedMatchedTerms } from './posting-query'
 import { prepareTermUnion, queryExpander } from './term-union'
 import type { Expander, ShardMatches } from './posting-query'
 import type { PostingIndex } from './posting-index'
+import type { RefRanks } from './ref-ranks'
 import type { QueryPlan } from './query-plan'
 import type { IndexedSection } from './section-index'
 import { tablesOf } from './view-tables'
@@ -78,6 +79,7 @@ class Found {
   }
 }
 const scratchFound = new Found()
+const NO_FILTERS: SearchFilters = Object.freeze({})
 
 export function searchShards(
   shards: readonly LoadedShard[],
@@ -85,10 +87,11 @@ export function searchShards(
   marker: TermMarker,
   request: TextSearchRequest
 ): TextSearchResult {
-  const { plan, filters = {} } = request
-  const empty = { total: 0, hits: [], facets: emptyFacets(), scoringMs: 0 }
+  const { plan, filters = NO_FILTERS } = request
   // Only highlights have a colour.
-  if (plan.clauses.length === 0 || filters.color !== undefined) return empty
+  if (plan.clauses.length === 0 || filters.color !== undefined) {
+    return { total: 0, hits: [], facets: emptyFacets(), scoringMs: 0 }
+  }
   const tables = tablesOf(view)
   // A section in two loaded shards (built from the same content) counts once: from the first.
   const seen = tables.clearedMarks()
@@ -135,16 +138,15 @@ export function searchShards(
   const scoringMs = performance.now() - started
   tables.releaseMarks(found.serial, found.count)
   const entryOf = (i: number) => current[found.shard[i]!]!.entries[found.document[i]!]!
-  const refOf = (i: number) => shards[found.shard[i]!]!.refs[found.document[i]!]!
   const hitOf = hitMaker(view.entities, marker, plan)
-  const shown = best(found, refOf, request.take)
+  const shown = best(found, tables.refRanks, request.take)
   const hits = new Array<SearchHit>(shown.length)
   for (let h = 0; h < shown.length; h++) {
     const i = shown[h]!
     const s = found.shard[i]!
     // Hits that matched the same terms share what is worked out from them.
     const terms = sharedMatchedTerms(shards[s]!.index, matched[s]!, found.document[i]!)
-    hits[h] = hitOf(entryOf(i), { score: found.score[i]!, terms })
+    hits[h] = hitOf(entryOf(i), found.score[i]!, terms)
   }
   const facets = tables.countFacets(found.serial, found.count, entryOf)
   return { total: found.count, hits, facets, scoringMs }
@@ -223,10 +225,11 @@ export function carryEntries(
  * Positions of the `take` best scores, best first (ties by section ref, as the list would sort
  * them), without sorting them all.
  */
-function best(found: Found, refOf: (i: number) => string, take: number): number[] {
-  const { score: scores, count } = found
+function best(found: Found, refRanks: RefRanks, take: number): number[] {
+  const { score: scores, serial: serials, count } = found
   const better = (a: number, b: number) =>
-    scores[a]! > scores[b]! || (scores[a] === scores[b] && refOf(a) < refOf(b))
+    scores[a]! > scores[b]! ||
+    (scores[a] === scores[b] && refRanks.before(serials[a]!, serials[b]!))
   if (take > 256) {
     return Array.from({ length: count }, (_, i) => i)
       .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
@@ -242,7 +245,7 @@ function best(found: Found, refOf: (i: number) => string, take: number): number[
       const last = kept[take - 1]!
       if (scores[item]! < scores[last]! || !better(item, last)) continue
     }
-    // Its place by binary search: ties in score (common) compare refs, strings.
+    // Its place by binary search: ties in score (common) compare the refs' ranks.
     let low = 0
     let high = kept.length
     while (low < high) {

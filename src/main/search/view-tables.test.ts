@@ -3,11 +3,13 @@
 
 import { describe, expect, it } from 'vitest'
 
-import { Counter } from './facet-counter'
+import type { Library } from '../library/library'
+import { Counter, FACET_LIMIT } from './facet-counter'
 import { createShardedSearch } from '../../test-support/in-memory-search'
 import { PostingIndex } from './posting-index'
 import { buildIndex } from '../../test-support/in-memory-search'
 import { viewOf } from './search-view'
+import type { LibraryView } from './search-view'
 import { searchShards } from './text-search'
 import type { LoadedShard } from './text-search'
 import { createTermMarker } from './mark-terms'
@@ -19,9 +21,9 @@ import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/s
 const library = testLibrary([QUAD_BRIEFING, ASEAN_BRIEFING])
 const view = viewOf(library)
 
-function shardOf(ids: string[]): LoadedShard {
-  const { arrays, refs } = buildIndex(ids.flatMap((id) => view.documents(id)))
-  const built = new Map(ids.map((id) => [id, view.hashes.get(id) ?? '']))
+function shardOf(ids: string[], of: LibraryView = view): LoadedShard {
+  const { arrays, refs } = buildIndex(ids.flatMap((id) => of.documents(id)))
+  const built = new Map(ids.map((id) => [id, of.hashes.get(id) ?? '']))
   return { index: new PostingIndex(arrays), refs, built }
 }
 
@@ -83,10 +85,7 @@ describe('facet lists once the tables are prepared', () => {
       }))
     ])
     const tiedView = viewOf(tied)
-    const ids = [...tiedView.hashes.keys()]
-    const { arrays, refs } = buildIndex(ids.flatMap((id) => tiedView.documents(id)))
-    const built = new Map(ids.map((id) => [id, tiedView.hashes.get(id) ?? '']))
-    const shards: LoadedShard[] = [{ index: new PostingIndex(arrays), refs, built }]
+    const shards = [shardOf([...tiedView.hashes.keys()], tiedView)]
     const pipeline = createSearchPipeline()
     const marker = createTermMarker(pipeline)
     const facetsOf = (query: string) =>
@@ -98,5 +97,48 @@ describe('facet lists once the tables are prepared', () => {
     expect(new Set(counts).size).toBeLessThan(counts.length)
     await tablesOf(tiedView).prepareFacets(() => true)
     expect(queries.map(facetsOf)).toEqual(before)
+  })
+
+  it('lists the most frequent values of more than a list holds, as naming every hit would', async () => {
+    // 100 briefings of 1 to 5 sections (so counts 1 to 5) with titles and tags shared among them.
+    const many: Library = {
+      entities: new Map(),
+      briefings: Array.from({ length: 100 }, (_, n) => ({
+        ...ASEAN_BRIEFING,
+        id: `b${n}`,
+        title: `Report ${n % 17}`,
+        tags: [],
+        sections: Array.from({ length: 1 + ((n * 7) % 5) }, (_, s) => ({
+          id: `s${s}`,
+          heading: 'Port',
+          text: 'The harbour was quiet.',
+          tags: [`t${(n * 3 + s) % 45}`],
+          mentions: []
+        }))
+      }))
+    }
+    const manyView = viewOf(many)
+    const shards = [shardOf([...manyView.hashes.keys()], manyView)]
+    const pipeline = createSearchPipeline()
+    const plan = planQuery('harbour', pipeline)
+    await tablesOf(manyView).prepareFacets(() => true)
+    const answer = searchShards(shards, manyView, createTermMarker(pipeline), { plan, take: 500 })
+    const briefing = new Counter()
+    const tag = new Counter()
+    for (const hit of answer.hits) {
+      briefing.add(hit.briefingId, hit.briefingTitle)
+      const section = many.briefings
+        .find((b) => b.id === hit.briefingId)!
+        .sections.find((s) => s.id === hit.sectionId)!
+      for (const name of section.tags) tag.add(name, name)
+    }
+    expect(answer.hits).toHaveLength(answer.total)
+    expect(briefing.all().length).toBeGreaterThan(FACET_LIMIT)
+    expect(answer.facets).toEqual({
+      briefing: briefing.top(),
+      entity: [],
+      tag: tag.top(),
+      color: []
+    })
   })
 })

@@ -3,8 +3,10 @@
 // looking strings up in maps for every hit.
 
 import type { FacetCount, SearchFacets } from '../../shared/search'
-import { FACET_LIMIT, topValues } from './facet-counter'
-import { TopPerKind } from './facet-top'
+import { FacetPicker } from './facet-top'
+import type { FacetValues } from './facet-top'
+import { RefRanks } from './ref-ranks'
+import { sectionRef } from './section-index'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
 
@@ -42,10 +44,24 @@ export class ViewTables {
    */
   #rank = new Int32Array(0)
   #ranked = 0
+  /** What picking the values listed reads (its arrays set again before each pick: they grow). */
+  readonly #pickFrom: FacetValues = {
+    kinds: this.#kinds,
+    labels: this.#labels,
+    counts: this.#counts,
+    rank: this.#rank,
+    ranked: 0
+  }
+
+  /** The sections' refs in ref order, by number (the hits shown break ties in score by ref). */
+  readonly refRanks = new RefRanks()
 
   constructor(view: SearchView) {
     this.#view = view
-    for (const entry of view.sections.values()) this.#serials.set(entry, this.#serials.size)
+    for (const [ref, entry] of view.sections) {
+      this.refRanks.add(ref)
+      this.#serials.set(entry, this.#serials.size)
+    }
     this.sectionCount = this.#serials.size
     this.#unnumbered = this.sectionCount
     this.#marks = new Uint8Array(this.sectionCount)
@@ -61,7 +77,9 @@ export class ViewTables {
   extendTo(next: SearchView, added: readonly IndexedSection[]): void {
     this.#view = next
     for (const entry of added) {
-      if (!this.#serials.has(entry)) this.#serials.set(entry, this.#serials.size)
+      if (this.#serials.has(entry)) continue
+      this.refRanks.add(sectionRef(entry.briefing.id, entry.section.id))
+      this.#serials.set(entry, this.#serials.size)
     }
     const count = this.#serials.size
     if (count > this.#start.length) {
@@ -115,6 +133,7 @@ export class ViewTables {
       }
     }
     this.#rankLabels()
+    await this.refRanks.settle(wanted)
   }
 
   /** Ranks every value known now by label. */
@@ -166,7 +185,12 @@ export class ViewTables {
         counts[id]! += 1
       }
     }
-    const [briefing, entity, tag] = this.#top(touched, touchedCount).map((ids) => {
+    const values = this.#pickFrom
+    values.counts = counts
+    values.rank = this.#rank
+    values.ranked = this.#ranked
+    const picked = this.#picker.pick(values, touched, touchedCount)
+    const [briefing, entity, tag] = picked.map((ids) => {
       // A loop rather than map: a call per value listed showed in profiles of selective queries.
       const listed = new Array<FacetCount>(ids.length)
       for (let i = 0; i < ids.length; i++) {
@@ -182,45 +206,7 @@ export class ViewTables {
 
   /** Values counted by the query under way, first-counted first (countFacets). */
   #touched = new Int32Array(0)
-  readonly #kept = new TopPerKind(3, FACET_LIMIT)
-  /**
-   * For each kind (BRIEFING, ENTITY, TAG), the FACET_LIMIT values among the first `count` of
-   * `touched` with the highest counts, ties by label, then in the order given: in one pass over
-   * the values counted rather than one per kind.
-   */
-  #top(touched: Int32Array, count: number): number[][] {
-    const kinds = this.#kinds
-    const counts = this.#counts
-    const rank = this.#rank
-    const ranked = this.#ranked
-    const kept = this.#kept
-    kept.clear()
-    // Count first, then label order, in one number: most values are then turned away by one
-    // comparison of numbers (counts tie often, labels almost never).
-    const ranks = ranked + 1
-    // Kinds with a value new since the labels were ranked (an import): labels are compared.
-    let byLabel = 0
-    for (let t = 0; t < count; t++) {
-      const id = touched[t]!
-      const kind = kinds[id]!
-      if (id >= ranked) byLabel |= 1 << kind
-      else kept.offer(kind, id, counts[id]! * ranks + (ranks - 1 - rank[id]!))
-    }
-    return [BRIEFING, ENTITY, TAG].map((kind) =>
-      byLabel & (1 << kind) ? this.#topByLabel(touched, count, kind) : kept.kept(kind)
-    )
-  }
-
-  #topByLabel(touched: Int32Array, count: number, kind: number): number[] {
-    const ids = Array.from(touched.subarray(0, count)).filter((id) => this.#kinds[id] === kind)
-    const counts = this.#counts
-    const labels = this.#labels
-    return topValues(
-      ids,
-      (id) => counts[id]!,
-      (id) => labels[id]!
-    )
-  }
+  readonly #picker = new FacetPicker(3)
 
   /** Sections whose facet values are not in the table yet. */
   #unnumbered = 0
