@@ -45,12 +45,6 @@ export class AnnotationFacets {
   readonly #table: AnnotationTable
   readonly #before: Before
   readonly #entitiesOf: (section: number) => ReadonlyMap<string, string>
-  readonly #sections: Counts
-  readonly #tags: Counts
-  readonly #colors: Counts
-  /** Per briefing: the title of its first hit; whether another hit gave it another title. */
-  readonly #title: Int32Array
-  #mixedTitles = false
 
   constructor(
     table: AnnotationTable,
@@ -60,43 +54,26 @@ export class AnnotationFacets {
     this.#table = table
     this.#before = before
     this.#entitiesOf = entitiesOf
-    this.#sections = new Counts(table.sections.size)
-    this.#tags = new Counts(table.tags.size)
-    this.#colors = new Counts(table.colors.size)
-    this.#title = new Int32Array(table.briefings.size).fill(-1)
   }
 
-  /** Counts one hit. */
-  add(doc: number): void {
-    const table = this.#table
-    this.#sections.add(table.sectionOf(doc))
-    for (const tag of table.tagsOf(doc)) this.#tags.add(tag)
-    const color = table.colorOf(doc)
-    if (color >= 0) this.#colors.add(color)
-    const briefing = table.briefingOf(doc)
-    const title = table.titleOf(doc)
-    if (this.#title[briefing] === -1) this.#title[briefing] = title
-    else if (this.#title[briefing] !== title) this.#mixedTitles = true
-  }
-
-  /** The counts; `hits` are the documents counted (walked again should labels be shared). */
+  /** The counts over the hits `hits[0]` … `hits[count - 1]`. */
   counts(hits: Int32Array, count: number): AnnotationFacetCounts {
     const table = this.#table
     const facets = noFacets()
-    for (const n of this.#tags.values) {
+    const { sections, tags, colors, mixedTitles, titleOf } = countHits(table, hits, count)
+    for (const n of tags.values) {
       const tag = table.tags.values[n]!
-      facets.tag.add(tag, tag, this.#tags.count(n))
+      facets.tag.add(tag, tag, tags.count(n))
     }
-    for (const n of this.#colors.values) {
+    for (const n of colors.values) {
       const color = table.colors.values[n]!
-      facets.color.add(color, color, this.#colors.count(n))
+      facets.color.add(color, color, colors.count(n))
     }
     const briefings = new Counts(table.briefings.size)
-    const sections = this.#sections
     for (const n of sections.values) briefings.add(table.briefingOfSection(n), sections.count(n))
     const titles = new Set<number>()
     for (const n of briefings.values) {
-      const title = this.#title[n]!
+      const title = titleOf[n]!
       titles.add(title)
       facets.briefing.add(
         table.briefings.values[n]!,
@@ -120,7 +97,7 @@ export class AnnotationFacets {
     for (const { value, label, count } of entities.values()) facets.entity.add(value, label, count)
     const names = new Set([...entities.values()].map((e) => e.label))
     const shared = titles.size < briefings.values.length || names.size < entities.size
-    if (this.#mixedTitles || mixedNames || shared) {
+    if (mixedTitles || mixedNames || shared) {
       const best = this.#bestOrder(hits, count)
       facets.briefing = best.briefing
       facets.entity = best.entity
@@ -154,4 +131,35 @@ export class AnnotationFacets {
     }
     return { briefing, entity }
   }
+}
+
+/**
+ * Hits per section, tag and colour, and each briefing's title as its first hit has it (and
+ * whether another hit gave it another): one loop over every hit, reading the table's columns.
+ */
+function countHits(table: AnnotationTable, hits: Int32Array, count: number) {
+  const { section, tagList, color, briefing, title } = table.columns
+  const sections = new Counts(table.sections.size)
+  const tagLists = new Counts(table.tagLists.length)
+  const colors = new Counts(table.colors.size)
+  const titleOf = new Int32Array(table.briefings.size).fill(-1)
+  let mixedTitles = false
+  for (let i = 0; i < count; i++) {
+    const doc = hits[i]!
+    sections.add(section[doc]!)
+    tagLists.add(tagList[doc]!)
+    const c = color[doc]!
+    if (c >= 0) colors.add(c)
+    const b = briefing[doc]!
+    const first = titleOf[b]!
+    if (first === -1) titleOf[b] = title[doc]!
+    else if (first !== title[doc]) mixedTitles = true
+  }
+  // Each list's tags, the lists in the order first met: the order a walk over the hits meets the
+  // tags themselves.
+  const tags = new Counts(table.tags.size)
+  for (const list of tagLists.values) {
+    for (const tag of table.tagLists[list]!) tags.add(tag, tagLists.count(list))
+  }
+  return { sections, tags, colors, mixedTitles, titleOf }
 }

@@ -9,7 +9,7 @@ import type { FacetCount, SearchFacets, SearchFilters, SearchHit } from '../../s
 import { AnnotationIndex } from './annotation-index'
 import { AnnotationFacets, noFacets } from './annotation-facets'
 import type { AnnotationFacetCounts } from './annotation-facets'
-import { TopDocs } from './annotation-ranking'
+import { bestDocs } from './annotation-ranking'
 import { RefOrder } from './annotation-ref-order'
 import { AnnotationTable } from './annotation-table'
 import { createTermMarker } from './mark-terms'
@@ -203,34 +203,42 @@ export function createAnnotationSearch(): AnnotationSearch {
         if (!sectionEntities) return NO_ENTITIES
         return (entitiesBySection[section] ??= sectionEntities(...table.section(section)))
       }
-      const facets = new AnnotationFacets(table, before, entitiesOf)
-      const top = new TopDocs(options.take, before)
-      // The hits that pass the filters, for a second walk should facet labels need it: kept in
-      // the matches' own array (the index's, reused by every query), each where an earlier hit
-      // was, rather than in 200 KB more per query for a word most annotations have.
-      const passed = found.docs
-      let total = 0
       const { phrases } = plan
       // Filters by the table's ids: a hit's document is read only for a phrase.
       const briefing = filters.briefingId ?? null
       // A tag or colour no annotation has: -2, which no hit has (-1 is "no colour").
       const tag = filters.tag === undefined ? null : table.tags.find(filters.tag)
       const color = filters.color === undefined ? null : table.colors.find(filters.color)
-      for (let i = 0; i < found.count; i++) {
-        const number = found.docs[i]!
-        if (phrases.length > 0 && !hasPhrases(table.document(number)!.text, phrases)) continue
-        if (briefing !== null && table.briefings.values[table.briefingOf(number)] !== briefing) {
-          continue
+      const entity = filters.entityId ?? null
+      // The hits that pass the filters, kept in the matches' own array (the index's, reused by
+      // every query), each where an earlier hit was, rather than in 200 KB more per query for a
+      // word most annotations have: facets, ranking and a second walk for labels read them.
+      const passed = found.docs
+      let total = found.count
+      if (
+        phrases.length > 0 ||
+        briefing !== null ||
+        tag !== null ||
+        color !== null ||
+        entity !== null
+      ) {
+        const columns = table.columns
+        total = 0
+        for (let i = 0; i < found.count; i++) {
+          const number = found.docs[i]!
+          if (phrases.length > 0 && !hasPhrases(table.document(number)!.text, phrases)) continue
+          if (briefing !== null && table.briefings.values[columns.briefing[number]!] !== briefing) {
+            continue
+          }
+          if (tag !== null && !table.tagLists[columns.tagList[number]!]!.includes(tag)) continue
+          if (color !== null && columns.color[number] !== color) continue
+          if (entity !== null && !entitiesOf(columns.section[number]!).has(entity)) continue
+          passed[total++] = number
         }
-        if (tag !== null && !table.tagsOf(number).includes(tag)) continue
-        if (color !== null && table.colorOf(number) !== color) continue
-        const section = table.sectionOf(number)
-        if (filters.entityId !== undefined && !entitiesOf(section).has(filters.entityId)) continue
-        passed[total++] = number
-        facets.add(number)
-        top.push(number)
       }
-      const hits = top.best().map((number) => {
+      const top = bestDocs(passed, total, options.take, scores, before)
+      const facets = new AnnotationFacets(table, before, entitiesOf).counts(passed, total)
+      const hits = top.map((number) => {
         const doc = table.document(number)!
         const matched = found.matched(number)
         const bodyTerms = new Set(
@@ -252,7 +260,7 @@ export function createAnnotationSearch(): AnnotationSearch {
         }
         return hit
       })
-      return { total, hits, facets: facets.counts(passed, total) }
+      return { total, hits, facets }
     }
   }
 }
