@@ -12,6 +12,7 @@ import type { AnnotationMatches } from './annotation-matches'
 import { Scratch, grown } from './query-scratch'
 import { AnnotationWords } from './annotation-words'
 import { PackedPostings } from './packed-postings'
+import type { Packed } from './packed-postings'
 import { TermAnalyser } from './posting-builder'
 
 const { REQUIRED, PROHIBITED } = lunr.Query.presence
@@ -215,15 +216,21 @@ export class AnnotationIndex {
       }
     }
     this.#scoreInto(vectors, s, candidates)
-    let count = 0
-    for (let i = 0; i < candidates; i++) {
-      const doc = s.candidates[i]!
-      if (s.banned[doc] === query || (!negated && s.required[doc]! < required)) continue
-      s.docs[count++] = doc
+    // With no required or prohibited clause every candidate matches: they are the answer.
+    const filtered =
+      negated || required > 0 || clauses.some((c) => c.clause.presence === PROHIBITED)
+    let count = candidates
+    if (filtered) {
+      count = 0
+      for (let i = 0; i < candidates; i++) {
+        const doc = s.candidates[i]!
+        if (s.banned[doc] === query || (!negated && s.required[doc]! < required)) continue
+        s.docs[count++] = doc
+      }
     }
     return {
       count,
-      docs: s.docs,
+      docs: filtered ? s.docs : s.candidates,
       scores: s.scores,
       matched: (doc) => this.#matched(doc, vectors)
     }
@@ -243,14 +250,10 @@ export class AnnotationIndex {
       const average = this.#lengthSums[f]! / n
       const dot = s.dot
       for (const { term, boost, idf } of terms) {
-        const { docs, tfs } = this.#packed.of(term)[f]!
-        for (let i = 0; i < docs.length; i++) {
-          const doc = docs[i]!
-          const tf = tfs[i]!
-          const bm25 = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (lengths[doc]! / average)) + tf)
-          // lunr keeps three decimals of each document weight.
-          dot[doc]! += boost * (Math.round(bm25 * 1000) / 1000)
-        }
+        const packed = this.#packed.of(term)[f]!
+        const { docs } = packed
+        const weights = this.#weights(packed, idf, average, lengths)
+        for (let i = 0; i < docs.length; i++) dot[docs[i]!]! += boost * weights[i]!
       }
       for (let i = 0; i < candidates; i++) {
         const doc = s.candidates[i]!
@@ -259,6 +262,23 @@ export class AnnotationIndex {
         s.dot[doc] = 0
       }
     })
+  }
+
+  /** A field's BM25 weight of each document in the posting (lunr's, to three decimals). */
+  #weights(packed: Packed, idf: number, average: number, lengths: Int32Array): Float64Array {
+    const kept = packed.weights
+    if (kept && kept.idf === idf && kept.average === average) return kept.values
+    const { docs, tfs } = packed
+    const values = kept?.values ?? new Float64Array(docs.length)
+    for (let i = 0; i < docs.length; i++) {
+      const tf = tfs[i]!
+      const bm25 =
+        (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (lengths[docs[i]!]! / average)) + tf)
+      // lunr keeps three decimals of each document weight.
+      values[i] = Math.round(bm25 * 1000) / 1000
+    }
+    packed.weights = { average, idf, values }
+    return values
   }
 
   /** The query terms each field of the document has (the query vector's terms, by field). */
