@@ -8,6 +8,7 @@ import type { IndexStatus, SearchFilters } from '../../shared/search'
 import { createAnnotationSearch } from './annotation-search'
 import type { AnnotationAnswer, AnnotationChanges, CombinedAnswer } from './annotation-search'
 import { mergeFacets } from './annotation-facets'
+import { settleNow } from './heap-settle'
 import { memory } from '../background/process-memory'
 import { IndexEngine } from './index-engine'
 import type { EngineOptions, LibraryChanges } from './index-engine'
@@ -76,6 +77,15 @@ export class SearchIndex implements SearchService {
       else this.#annotations.patchBriefing(change.briefingId, change.put, change.removed)
     }
     return this.#instance
+  }
+
+  /**
+   * A full collection once main has sent every briefing's annotations. What indexing them made
+   * is still in the young generation then, and the first collections after it (30-40 ms each, as
+   * they move it) fell on the queries that followed.
+   */
+  async settleAnnotations(): Promise<void> {
+    settleNow('annotations indexed, heap settled')
   }
 
   /** Hits among highlights and notes, with facet counts over all of them (plain data). */
