@@ -7,13 +7,15 @@ import type { FacetCount, SearchFacets } from '../../shared/search'
 import { Counter } from './facet-counter'
 import type { AnnotationTable } from './annotation-table'
 import { Counts, Tally } from './annotation-ranking'
+import { NumberedFacet } from './numbered-facet'
+import type { FacetCounts } from './numbered-facet'
 import type { Before } from './annotation-ranking'
 
 export interface AnnotationFacetCounts {
-  briefing: Counter
-  entity: Counter
-  tag: Counter
-  color: Counter
+  briefing: FacetCounts
+  entity: FacetCounts
+  tag: FacetCounts
+  color: FacetCounts
 }
 
 export const noFacets = (): AnnotationFacetCounts => ({
@@ -29,7 +31,7 @@ export const noFacets = (): AnnotationFacetCounts => ({
  * Takes over `notes`' counters.
  */
 export function mergeFacets(text: SearchFacets, notes: AnnotationFacetCounts): SearchFacets {
-  const merge = (fromText: FacetCount[], fromNotes: Counter) => {
+  const merge = (fromText: FacetCount[], fromNotes: FacetCounts) => {
     for (const { value, label, count } of fromText) fromNotes.add(value, label, count)
     return fromNotes.top()
   }
@@ -71,21 +73,27 @@ export class AnnotationFacets {
     }
     const briefings = new Counts(table.briefings.size)
     for (const n of sections.values) briefings.add(table.briefingOfSection(n), sections.count(n))
-    const titles = new Set<number>()
+    // Fewer titles than briefings: two share one (the second walk then orders them).
+    const titleSeen = new Uint8Array(table.titles.size)
+    let titles = 0
     for (const n of briefings.values) {
       const title = titleOf[n]!
-      titles.add(title)
-      facets.briefing.add(
-        table.briefings.values[n]!,
-        table.titles.values[title]!,
-        briefings.count(n)
-      )
+      if (titleSeen[title] === 0) titles += 1
+      titleSeen[title] = 1
     }
+    facets.briefing = new NumberedFacet(
+      table.briefings,
+      briefings.byValue,
+      briefings.values,
+      (n) => table.titles.values[titleOf[n]!]!
+    )
     const entities = new Map<string, FacetCount>()
     // An entity named differently in two sections takes the name of its best hit's section.
     let mixedNames = false
     for (const n of sections.values) {
-      for (const [id, name] of this.#entitiesOf(n)) {
+      const named = this.#entitiesOf(n)
+      if (named.size === 0) continue
+      for (const [id, name] of named) {
         const known = entities.get(id)
         if (!known) entities.set(id, { value: id, label: name, count: sections.count(n) })
         else {
@@ -96,7 +104,7 @@ export class AnnotationFacets {
     }
     for (const { value, label, count } of entities.values()) facets.entity.add(value, label, count)
     const names = new Set([...entities.values()].map((e) => e.label))
-    const shared = titles.size < briefings.values.length || names.size < entities.size
+    const shared = titles < briefings.values.length || names.size < entities.size
     if (mixedTitles || mixedNames || shared) {
       const best = this.#bestOrder(hits, count)
       facets.briefing = best.briefing

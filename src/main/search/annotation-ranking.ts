@@ -90,23 +90,24 @@ export class TopDocs {
 
 /** Hits per value of one facet (values are small integers), in the order first counted. */
 export class Counts {
-  readonly #counts: Int32Array
+  /** Hits by value. */
+  readonly byValue: Int32Array
   readonly values: number[] = []
 
   constructor(size: number) {
-    this.#counts = new Int32Array(size)
+    this.byValue = new Int32Array(size)
   }
 
   /** Counts `by` hits of the value; answers whether it is the first. */
   add(value: number, by = 1): boolean {
-    const first = this.#counts[value] === 0
+    const first = this.byValue[value] === 0
     if (first) this.values.push(value)
-    this.#counts[value]! += by
+    this.byValue[value]! += by
     return first
   }
 
   count(value: number): number {
-    return this.#counts[value]!
+    return this.byValue[value]!
   }
 }
 
