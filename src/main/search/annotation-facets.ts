@@ -62,7 +62,20 @@ export class AnnotationFacets {
   counts(hits: Int32Array, count: number): AnnotationFacetCounts {
     const table = this.#table
     const facets = noFacets()
-    const { sections, tags, colors, mixedTitles, titleOf } = countHits(table, hits, count)
+    const counted: HitCounts = {
+      sections: new Counts(table.sections.size),
+      tagLists: new Counts(table.tagLists.length),
+      colors: new Counts(table.colors.size),
+      titleOf: new Int32Array(table.briefings.size).fill(-1)
+    }
+    const mixedTitles = countHits(table, hits, count, counted)
+    const { sections, tagLists, colors, titleOf } = counted
+    // Each list's tags, the lists in the order first met: the order a walk over the hits meets
+    // the tags themselves.
+    const tags = new Counts(table.tags.size)
+    for (const list of tagLists.values) {
+      for (const tag of table.tagLists[list]!) tags.add(tag, tagLists.count(list))
+    }
     for (const n of tags.values) {
       const tag = table.tags.values[n]!
       facets.tag.add(tag, tag, tags.count(n))
@@ -141,16 +154,23 @@ export class AnnotationFacets {
   }
 }
 
+/** What one loop over the hits counts: by section, list of tags and colour. */
+interface HitCounts {
+  sections: Counts
+  tagLists: Counts
+  colors: Counts
+  /** By briefing: the title of its first hit (-1: none yet). */
+  titleOf: Int32Array
+}
+
 /**
- * Hits per section, tag and colour, and each briefing's title as its first hit has it (and
- * whether another hit gave it another): one loop over every hit, reading the table's columns.
+ * Counts the hits into `into`; answers whether a briefing's hits differ in title. The loop alone
+ * (what follows it ran with no type feedback when the loop was compiled on the stack, and V8
+ * deoptimised it there, query after query).
  */
-function countHits(table: AnnotationTable, hits: Int32Array, count: number) {
+function countHits(table: AnnotationTable, hits: Int32Array, count: number, into: HitCounts) {
   const { section, tagList, color, briefing, title } = table.columns
-  const sections = new Counts(table.sections.size)
-  const tagLists = new Counts(table.tagLists.length)
-  const colors = new Counts(table.colors.size)
-  const titleOf = new Int32Array(table.briefings.size).fill(-1)
+  const { sections, tagLists, colors, titleOf } = into
   let mixedTitles = false
   for (let i = 0; i < count; i++) {
     const doc = hits[i]!
@@ -163,11 +183,5 @@ function countHits(table: AnnotationTable, hits: Int32Array, count: number) {
     if (first === -1) titleOf[b] = title[doc]!
     else if (first !== title[doc]) mixedTitles = true
   }
-  // Each list's tags, the lists in the order first met: the order a walk over the hits meets the
-  // tags themselves.
-  const tags = new Counts(table.tags.size)
-  for (const list of tagLists.values) {
-    for (const tag of table.tagLists[list]!) tags.add(tag, tagLists.count(list))
-  }
-  return { sections, tags, colors, mixedTitles, titleOf }
+  return mixedTitles
 }

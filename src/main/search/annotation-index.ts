@@ -12,13 +12,19 @@ import type { AnnotationMatches } from './annotation-matches'
 import { Scratch, grown } from './query-scratch'
 import { AnnotationWords } from './annotation-words'
 import { PackedPostings } from './packed-postings'
+import {
+  addField,
+  addWeights,
+  ban,
+  bm25Weights,
+  collect,
+  countRequired,
+  keepMatching
+} from './posting-loops'
 import type { Packed } from './packed-postings'
 import { TermAnalyser } from './posting-builder'
 
 const { REQUIRED, PROHIBITED } = lunr.Query.presence
-// lunr's BM25 parameters (Builder defaults).
-const K1 = 1.2
-const B = 0.75
 // Words whose pipeline result is remembered (then forgotten all at once).
 const STEMS_KEPT = 100_000
 
@@ -185,24 +191,13 @@ export class AnnotationIndex {
           for (const f of fields) {
             const { docs } = packed[f]!
             if (clause.presence === PROHIBITED) {
-              for (let i = 0; i < docs.length; i++) s.banned[docs[i]!] = query
+              ban(s, docs, query)
               continue
             }
             vectors[f]!.set(word, (vectors[f]!.get(word) ?? 0) + clause.boost)
-            for (let i = 0; i < docs.length; i++) {
-              const doc = docs[i]!
-              if (s.seen[doc] !== query) {
-                s.seen[doc] = query
-                s.scores[doc] = 0
-                s.required[doc] = 0
-                s.candidates[candidates++] = doc
-              }
-              // A document counts once per required clause it matches.
-              if (isRequired && s.clause[doc] !== mark) {
-                s.clause[doc] = mark
-                s.required[doc]! += 1
-              }
-            }
+            candidates = collect(s, docs, query, candidates)
+            // A document counts once per required clause it matches.
+            if (isRequired) countRequired(s, docs, mark)
           }
         }
       }
@@ -219,15 +214,7 @@ export class AnnotationIndex {
     // With no required or prohibited clause every candidate matches: they are the answer.
     const filtered =
       negated || required > 0 || clauses.some((c) => c.clause.presence === PROHIBITED)
-    let count = candidates
-    if (filtered) {
-      count = 0
-      for (let i = 0; i < candidates; i++) {
-        const doc = s.candidates[i]!
-        if (s.banned[doc] === query || (!negated && s.required[doc]! < required)) continue
-        s.docs[count++] = doc
-      }
-    }
+    const count = filtered ? keepMatching(s, candidates, query, required, negated) : candidates
     return {
       count,
       docs: filtered ? s.docs : s.candidates,
@@ -248,19 +235,11 @@ export class AnnotationIndex {
       if (terms.length === 0) return
       const lengths = this.#lengths[f]!
       const average = this.#lengthSums[f]! / n
-      const dot = s.dot
       for (const { term, boost, idf } of terms) {
         const packed = this.#packed.of(term)[f]!
-        const { docs } = packed
-        const weights = this.#weights(packed, idf, average, lengths)
-        for (let i = 0; i < docs.length; i++) dot[docs[i]!]! += boost * weights[i]!
+        addWeights(s.dot, packed.docs, this.#weights(packed, idf, average, lengths), boost)
       }
-      for (let i = 0; i < candidates; i++) {
-        const doc = s.candidates[i]!
-        // lunr turns a field score that is not a number (no magnitude) into 0.
-        s.scores[doc]! += s.dot[doc]! / magnitude || 0
-        s.dot[doc] = 0
-      }
+      addField(s, candidates, magnitude)
     })
   }
 
@@ -268,15 +247,8 @@ export class AnnotationIndex {
   #weights(packed: Packed, idf: number, average: number, lengths: Int32Array): Float64Array {
     const kept = packed.weights
     if (kept && kept.idf === idf && kept.average === average) return kept.values
-    const { docs, tfs } = packed
-    const values = kept?.values ?? new Float64Array(docs.length)
-    for (let i = 0; i < docs.length; i++) {
-      const tf = tfs[i]!
-      const bm25 =
-        (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (lengths[docs[i]!]! / average)) + tf)
-      // lunr keeps three decimals of each document weight.
-      values[i] = Math.round(bm25 * 1000) / 1000
-    }
+    const values = kept?.values ?? new Float64Array(packed.docs.length)
+    bm25Weights(packed.docs, packed.tfs, lengths, idf, average, values)
     packed.weights = { average, idf, values }
     return values
   }
