@@ -85,6 +85,17 @@ export class AnnotationIndex {
     return this.#numbers.size
   }
 
+  /** The term most documents have (in any field), if any: the costliest to query. */
+  commonestTerm(): string | undefined {
+    let commonest: string | undefined
+    let most = 0
+    for (const [term, byField] of this.#postings) {
+      const documents = byField.reduce((sum, byDoc) => sum + byDoc.size, 0)
+      if (documents > most) [commonest, most] = [term, documents]
+    }
+    return commonest
+  }
+
   /** The document's number (kept while it stays in the index), if it is in it. */
   numberOf(ref: string): number | undefined {
     return this.#numbers.get(ref)

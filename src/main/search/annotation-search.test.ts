@@ -55,4 +55,16 @@ describe('annotation search', () => {
     expect(search.search('military', { take: 10 }).hits).toEqual([])
     expect(search.search('maritime', { take: 10 }).hits.map((h) => h.annotationId)).toEqual(['h2'])
   })
+
+  it('prepares on the word most annotations have, and answers as before', () => {
+    const prepared = createAnnotationSearch()
+    const docs = ['patrols near the strait', 'maritime patrols', 'coast guard patrols'].map(
+      (text, i) => doc({ id: `h${i}`, briefingTitle: 'Outlook', heading: 'Coast', text })
+    )
+    prepared.setBriefing('b1', docs)
+    const before = prepared.search('coast', { take: 10 })
+    expect(prepared.prepare()).toBe('coast')
+    expect(prepared.search('coast', { take: 10 })).toEqual(before)
+    expect(createAnnotationSearch().prepare()).toBeUndefined()
+  })
 })

@@ -107,12 +107,22 @@ export interface AnnotationSearch {
   search(query: string, options: AnnotationQuery): AnnotationResult
 }
 
+/** The search where it runs (the index process). */
+export interface PreparedAnnotationSearch extends AnnotationSearch {
+  /**
+   * Queries the term most annotations have, answering nothing: what the first such query after
+   * loading would do at its own cost (its code run cold, that posting packed and weighed) is
+   * done now. Answers the term, if any.
+   */
+  prepare(): string | undefined
+}
+
 const NO_ENTITIES: ReadonlyMap<string, string> = new Map()
 
 const refOf = (doc: AnnotationDocument) => JSON.stringify([doc.kind, doc.briefingId, doc.id])
 const keyOf = (key: AnnotationKey) => `${key.kind} ${key.id}`
 
-export function createAnnotationSearch(): AnnotationSearch {
+export function createAnnotationSearch(): PreparedAnnotationSearch {
   /** briefing id → "kind id" → document. */
   const byBriefing = new Map<string, Map<string, AnnotationDocument>>()
   const index = new AnnotationIndex(FIELDS)
@@ -179,6 +189,12 @@ export function createAnnotationSearch(): AnnotationSearch {
       for (const key of removed) remove(map, keyOf(key))
       for (const doc of putDocs) put(map, doc)
       order.settle()
+    },
+    prepare() {
+      const term = index.commonestTerm()
+      // Three runs: the loops' optimised code is made while the first runs.
+      if (term !== undefined) for (let i = 0; i < 3; i++) this.search(term, { take: 20 })
+      return term
     },
     search(query, options) {
       const plan = planQuery(query, pipeline)
