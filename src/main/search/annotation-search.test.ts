@@ -67,4 +67,14 @@ describe('annotation search', () => {
     expect(prepared.search('coast', { take: 10 })).toEqual(before)
     expect(createAnnotationSearch().prepare()).toBeUndefined()
   })
+
+  it('prepares on nothing, without failing, when that word reads as query syntax', () => {
+    const prepared = createAnnotationSearch()
+    const docs = [0, 1, 2].map((i) =>
+      doc({ id: `h${i}`, briefingTitle: '', heading: '', text: `e~f ratio ${i}` })
+    )
+    prepared.setBriefing('b1', docs)
+    expect(prepared.prepare()).toBeUndefined()
+    expect(prepared.search('ratio', { take: 10 }).total).toBe(3)
+  })
 })

@@ -112,7 +112,7 @@ export interface PreparedAnnotationSearch extends AnnotationSearch {
   /**
    * Queries the term most annotations have, answering nothing: what the first such query after
    * loading would do at its own cost (its code run cold, that posting packed and weighed) is
-   * done now. Answers the term, if any.
+   * done now. Answers the term, if one was searched.
    */
   prepare(): string | undefined
 }
@@ -192,8 +192,14 @@ export function createAnnotationSearch(): PreparedAnnotationSearch {
     },
     prepare() {
       const term = index.commonestTerm()
-      // Three runs: the loops' optimised code is made while the first runs.
-      if (term !== undefined) for (let i = 0; i < 3; i++) this.search(term, { take: 20 })
+      if (term === undefined) return undefined
+      try {
+        // Three runs: the loops' optimised code is made while the first runs.
+        for (let i = 0; i < 3; i++) this.search(term, { take: 20 })
+      } catch {
+        // A term the query syntax reads otherwise ("x:y", "e~f") is not searched: none prepared.
+        return undefined
+      }
       return term
     },
     search(query, options) {
