@@ -12,10 +12,10 @@ import type { AnnotationFacetCounts } from './annotation-facets'
 import { bestDocs } from './annotation-ranking'
 import { RefOrder } from './annotation-ref-order'
 import { AnnotationTable } from './annotation-table'
+import { keepFiltered } from './annotation-filters'
 import { createTermMarker } from './mark-terms'
 import { scoringClauses } from './posting-query'
 import { phraseRanges } from './phrases'
-import type { Phrase } from './phrases'
 import { planQuery } from './query-plan'
 import type { Clause } from './query-plan'
 import type { TextResponse } from './search-service'
@@ -225,39 +225,11 @@ export function createAnnotationSearch(): PreparedAnnotationSearch {
         if (!sectionEntities) return NO_ENTITIES
         return (entitiesBySection[section] ??= sectionEntities(...table.section(section)))
       }
-      const { phrases } = plan
-      // Filters by the table's ids: a hit's document is read only for a phrase.
-      const briefing = filters.briefingId ?? null
-      // A tag or colour no annotation has: -2, which no hit has (-1 is "no colour").
-      const tag = filters.tag === undefined ? null : table.tags.find(filters.tag)
-      const color = filters.color === undefined ? null : table.colors.find(filters.color)
-      const entity = filters.entityId ?? null
       // The hits that pass the filters, kept in the matches' own array (the index's, reused by
       // every query), each where an earlier hit was, rather than in 200 KB more per query for a
       // word most annotations have: facets, ranking and a second walk for labels read them.
       const passed = found.docs
-      let total = found.count
-      if (
-        phrases.length > 0 ||
-        briefing !== null ||
-        tag !== null ||
-        color !== null ||
-        entity !== null
-      ) {
-        const columns = table.columns
-        total = 0
-        for (let i = 0; i < found.count; i++) {
-          const number = found.docs[i]!
-          if (phrases.length > 0 && !hasPhrases(table.document(number)!.text, phrases)) continue
-          if (briefing !== null && table.briefings.values[columns.briefing[number]!] !== briefing) {
-            continue
-          }
-          if (tag !== null && !table.tagLists[columns.tagList[number]!]!.includes(tag)) continue
-          if (color !== null && columns.color[number] !== color) continue
-          if (entity !== null && !entitiesOf(columns.section[number]!).has(entity)) continue
-          passed[total++] = number
-        }
-      }
+      const total = keepFiltered(table, found, filters, plan.phrases, entitiesOf)
       const top = bestDocs(passed, total, options.take, scores, before)
       const facets = new AnnotationFacets(table, before, entitiesOf).counts(passed, total)
       const hits = top.map((number) => {
@@ -286,9 +258,6 @@ export function createAnnotationSearch(): PreparedAnnotationSearch {
     }
   }
 }
-
-const hasPhrases = (text: string, phrases: readonly Phrase[]) =>
-  phrases.every((p) => phraseRanges(text, p.words).length > 0)
 
 /** What the index holds of a document: unchanged, it need not be indexed again. */
 function indexedFields(doc: AnnotationDocument): string {
