@@ -7,13 +7,15 @@ import type { FacetCount, SearchFacets } from '../../shared/search'
 import { Counter } from './facet-counter'
 import type { AnnotationTable } from './annotation-table'
 import { Counts, Tally } from './annotation-ranking'
+import { NumberedFacet } from './numbered-facet'
+import type { FacetCounts } from './numbered-facet'
 import type { Before } from './annotation-ranking'
 
 export interface AnnotationFacetCounts {
-  briefing: Counter
-  entity: Counter
-  tag: Counter
-  color: Counter
+  briefing: FacetCounts
+  entity: FacetCounts
+  tag: FacetCounts
+  color: FacetCounts
 }
 
 export const noFacets = (): AnnotationFacetCounts => ({
@@ -29,7 +31,7 @@ export const noFacets = (): AnnotationFacetCounts => ({
  * Takes over `notes`' counters.
  */
 export function mergeFacets(text: SearchFacets, notes: AnnotationFacetCounts): SearchFacets {
-  const merge = (fromText: FacetCount[], fromNotes: Counter) => {
+  const merge = (fromText: FacetCount[], fromNotes: FacetCounts) => {
     for (const { value, label, count } of fromText) fromNotes.add(value, label, count)
     return fromNotes.top()
   }
@@ -45,12 +47,6 @@ export class AnnotationFacets {
   readonly #table: AnnotationTable
   readonly #before: Before
   readonly #entitiesOf: (section: number) => ReadonlyMap<string, string>
-  readonly #sections: Counts
-  readonly #tags: Counts
-  readonly #colors: Counts
-  /** Per briefing: the title of its first hit; whether another hit gave it another title. */
-  readonly #title: Int32Array
-  #mixedTitles = false
 
   constructor(
     table: AnnotationTable,
@@ -60,55 +56,57 @@ export class AnnotationFacets {
     this.#table = table
     this.#before = before
     this.#entitiesOf = entitiesOf
-    this.#sections = new Counts(table.sections.size)
-    this.#tags = new Counts(table.tags.size)
-    this.#colors = new Counts(table.colors.size)
-    this.#title = new Int32Array(table.briefings.size).fill(-1)
   }
 
-  /** Counts one hit. */
-  add(doc: number): void {
-    const table = this.#table
-    this.#sections.add(table.sectionOf(doc))
-    for (const tag of table.tagsOf(doc)) this.#tags.add(tag)
-    const color = table.colorOf(doc)
-    if (color >= 0) this.#colors.add(color)
-    const briefing = table.briefingOf(doc)
-    const title = table.titleOf(doc)
-    if (this.#title[briefing] === -1) this.#title[briefing] = title
-    else if (this.#title[briefing] !== title) this.#mixedTitles = true
-  }
-
-  /** The counts; `hits` are the documents counted (walked again should labels be shared). */
+  /** The counts over the hits `hits[0]` … `hits[count - 1]`. */
   counts(hits: Int32Array, count: number): AnnotationFacetCounts {
     const table = this.#table
     const facets = noFacets()
-    for (const n of this.#tags.values) {
-      const tag = table.tags.values[n]!
-      facets.tag.add(tag, tag, this.#tags.count(n))
+    const counted: HitCounts = {
+      sections: new Counts(table.sections.size),
+      tagLists: new Counts(table.tagLists.length),
+      colors: new Counts(table.colors.size),
+      titleOf: new Int32Array(table.briefings.size).fill(-1)
     }
-    for (const n of this.#colors.values) {
+    const mixedTitles = countHits(table, hits, count, counted)
+    const { sections, tagLists, colors, titleOf } = counted
+    // Each list's tags, the lists in the order first met: the order a walk over the hits meets
+    // the tags themselves.
+    const tags = new Counts(table.tags.size)
+    for (const list of tagLists.values) {
+      for (const tag of table.tagLists[list]!) tags.add(tag, tagLists.count(list))
+    }
+    for (const n of tags.values) {
+      const tag = table.tags.values[n]!
+      facets.tag.add(tag, tag, tags.count(n))
+    }
+    for (const n of colors.values) {
       const color = table.colors.values[n]!
-      facets.color.add(color, color, this.#colors.count(n))
+      facets.color.add(color, color, colors.count(n))
     }
     const briefings = new Counts(table.briefings.size)
-    const sections = this.#sections
     for (const n of sections.values) briefings.add(table.briefingOfSection(n), sections.count(n))
-    const titles = new Set<number>()
+    // Fewer titles than briefings: two share one (the second walk then orders them).
+    const titleSeen = new Uint8Array(table.titles.size)
+    let titles = 0
     for (const n of briefings.values) {
-      const title = this.#title[n]!
-      titles.add(title)
-      facets.briefing.add(
-        table.briefings.values[n]!,
-        table.titles.values[title]!,
-        briefings.count(n)
-      )
+      const title = titleOf[n]!
+      if (titleSeen[title] === 0) titles += 1
+      titleSeen[title] = 1
     }
+    facets.briefing = new NumberedFacet(
+      table.briefings,
+      briefings.byValue,
+      briefings.values,
+      (n) => table.titles.values[titleOf[n]!]!
+    )
     const entities = new Map<string, FacetCount>()
     // An entity named differently in two sections takes the name of its best hit's section.
     let mixedNames = false
     for (const n of sections.values) {
-      for (const [id, name] of this.#entitiesOf(n)) {
+      const named = this.#entitiesOf(n)
+      if (named.size === 0) continue
+      for (const [id, name] of named) {
         const known = entities.get(id)
         if (!known) entities.set(id, { value: id, label: name, count: sections.count(n) })
         else {
@@ -119,8 +117,8 @@ export class AnnotationFacets {
     }
     for (const { value, label, count } of entities.values()) facets.entity.add(value, label, count)
     const names = new Set([...entities.values()].map((e) => e.label))
-    const shared = titles.size < briefings.values.length || names.size < entities.size
-    if (this.#mixedTitles || mixedNames || shared) {
+    const shared = titles < briefings.values.length || names.size < entities.size
+    if (mixedTitles || mixedNames || shared) {
       const best = this.#bestOrder(hits, count)
       facets.briefing = best.briefing
       facets.entity = best.entity
@@ -154,4 +152,36 @@ export class AnnotationFacets {
     }
     return { briefing, entity }
   }
+}
+
+/** What one loop over the hits counts: by section, list of tags and colour. */
+interface HitCounts {
+  sections: Counts
+  tagLists: Counts
+  colors: Counts
+  /** By briefing: the title of its first hit (-1: none yet). */
+  titleOf: Int32Array
+}
+
+/**
+ * Counts the hits into `into`; answers whether a briefing's hits differ in title. The loop alone
+ * (what follows it ran with no type feedback when the loop was compiled on the stack, and V8
+ * deoptimised it there, query after query).
+ */
+function countHits(table: AnnotationTable, hits: Int32Array, count: number, into: HitCounts) {
+  const { section, tagList, color, briefing, title } = table.columns
+  const { sections, tagLists, colors, titleOf } = into
+  let mixedTitles = false
+  for (let i = 0; i < count; i++) {
+    const doc = hits[i]!
+    sections.add(section[doc]!)
+    tagLists.add(tagList[doc]!)
+    const c = color[doc]!
+    if (c >= 0) colors.add(c)
+    const b = briefing[doc]!
+    const first = titleOf[b]!
+    if (first === -1) titleOf[b] = title[doc]!
+    else if (first !== title[doc]) mixedTitles = true
+  }
+  return mixedTitles
 }

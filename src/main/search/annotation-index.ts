@@ -12,12 +12,19 @@ import type { AnnotationMatches } from './annotation-matches'
 import { Scratch, grown } from './query-scratch'
 import { AnnotationWords } from './annotation-words'
 import { PackedPostings } from './packed-postings'
+import {
+  addField,
+  addWeights,
+  ban,
+  bm25Weights,
+  collect,
+  countRequired,
+  keepMatching
+} from './posting-loops'
+import type { Packed } from './packed-postings'
 import { TermAnalyser } from './posting-builder'
 
 const { REQUIRED, PROHIBITED } = lunr.Query.presence
-// lunr's BM25 parameters (Builder defaults).
-const K1 = 1.2
-const B = 0.75
 // Words whose pipeline result is remembered (then forgotten all at once).
 const STEMS_KEPT = 100_000
 
@@ -76,6 +83,17 @@ export class AnnotationIndex {
 
   get size(): number {
     return this.#numbers.size
+  }
+
+  /** The term most documents have (in any field), if any: the costliest to query. */
+  commonestTerm(): string | undefined {
+    let commonest: string | undefined
+    let most = 0
+    for (const [term, byField] of this.#postings) {
+      const documents = byField.reduce((sum, byDoc) => sum + byDoc.size, 0)
+      if (documents > most) [commonest, most] = [term, documents]
+    }
+    return commonest
   }
 
   /** The document's number (kept while it stays in the index), if it is in it. */
@@ -184,24 +202,13 @@ export class AnnotationIndex {
           for (const f of fields) {
             const { docs } = packed[f]!
             if (clause.presence === PROHIBITED) {
-              for (let i = 0; i < docs.length; i++) s.banned[docs[i]!] = query
+              ban(s, docs, query)
               continue
             }
             vectors[f]!.set(word, (vectors[f]!.get(word) ?? 0) + clause.boost)
-            for (let i = 0; i < docs.length; i++) {
-              const doc = docs[i]!
-              if (s.seen[doc] !== query) {
-                s.seen[doc] = query
-                s.scores[doc] = 0
-                s.required[doc] = 0
-                s.candidates[candidates++] = doc
-              }
-              // A document counts once per required clause it matches.
-              if (isRequired && s.clause[doc] !== mark) {
-                s.clause[doc] = mark
-                s.required[doc]! += 1
-              }
-            }
+            candidates = collect(s, docs, query, candidates)
+            // A document counts once per required clause it matches.
+            if (isRequired) countRequired(s, docs, mark)
           }
         }
       }
@@ -215,15 +222,13 @@ export class AnnotationIndex {
       }
     }
     this.#scoreInto(vectors, s, candidates)
-    let count = 0
-    for (let i = 0; i < candidates; i++) {
-      const doc = s.candidates[i]!
-      if (s.banned[doc] === query || (!negated && s.required[doc]! < required)) continue
-      s.docs[count++] = doc
-    }
+    // With no required or prohibited clause every candidate matches: they are the answer.
+    const filtered =
+      negated || required > 0 || clauses.some((c) => c.clause.presence === PROHIBITED)
+    const count = filtered ? keepMatching(s, candidates, query, required, negated) : candidates
     return {
       count,
-      docs: s.docs,
+      docs: filtered ? s.docs : s.candidates,
       scores: s.scores,
       matched: (doc) => this.#matched(doc, vectors)
     }
@@ -241,24 +246,22 @@ export class AnnotationIndex {
       if (terms.length === 0) return
       const lengths = this.#lengths[f]!
       const average = this.#lengthSums[f]! / n
-      const dot = s.dot
       for (const { term, boost, idf } of terms) {
-        const { docs, tfs } = this.#packed.of(term)[f]!
-        for (let i = 0; i < docs.length; i++) {
-          const doc = docs[i]!
-          const tf = tfs[i]!
-          const bm25 = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (lengths[doc]! / average)) + tf)
-          // lunr keeps three decimals of each document weight.
-          dot[doc]! += boost * (Math.round(bm25 * 1000) / 1000)
-        }
+        const packed = this.#packed.of(term)[f]!
+        addWeights(s.dot, packed.docs, this.#weights(packed, idf, average, lengths), boost)
       }
-      for (let i = 0; i < candidates; i++) {
-        const doc = s.candidates[i]!
-        // lunr turns a field score that is not a number (no magnitude) into 0.
-        s.scores[doc]! += s.dot[doc]! / magnitude || 0
-        s.dot[doc] = 0
-      }
+      addField(s, candidates, magnitude)
     })
+  }
+
+  /** A field's BM25 weight of each document in the posting (lunr's, to three decimals). */
+  #weights(packed: Packed, idf: number, average: number, lengths: Int32Array): Float64Array {
+    const kept = packed.weights
+    if (kept && kept.idf === idf && kept.average === average) return kept.values
+    const values = kept?.values ?? new Float64Array(packed.docs.length)
+    bm25Weights(packed.docs, packed.tfs, lengths, idf, average, values)
+    packed.weights = { average, idf, values }
+    return values
   }
 
   /** The query terms each field of the document has (the query vector's terms, by field). */

@@ -5,6 +5,27 @@
 /** Whether document a ranks before document b (a higher score, ties by ref). */
 export type Before = (a: number, b: number) => boolean
 
+/** The `take` best of the documents `docs[0]` … `docs[count - 1]`, best first. */
+export function bestDocs(
+  docs: Int32Array,
+  count: number,
+  take: number,
+  scores: Float64Array,
+  before: Before
+): number[] {
+  const top = new TopDocs(take, before)
+  // A document scoring less than the worst kept cannot enter: most hits of a word most
+  // annotations have are passed over here, without a call.
+  let floor = -Infinity
+  for (let i = 0; i < count; i++) {
+    const doc = docs[i]!
+    if (scores[doc]! < floor) continue
+    top.push(doc)
+    if (top.full) floor = scores[top.worst]!
+  }
+  return top.best()
+}
+
 /** The `limit` best documents pushed, best first (a heap whose root is the worst kept). */
 export class TopDocs {
   readonly #heap: number[] = []
@@ -25,6 +46,16 @@ export class TopDocs {
       heap[0] = doc
       this.#down(0)
     }
+  }
+
+  /** Whether as many are kept as may be: the next must rank before the worst to enter. */
+  get full(): boolean {
+    return this.#heap.length >= this.#limit && this.#limit > 0
+  }
+
+  /** The worst document kept (only when full). */
+  get worst(): number {
+    return this.#heap[0]!
   }
 
   /** The kept documents, best first. */
@@ -59,23 +90,24 @@ export class TopDocs {
 
 /** Hits per value of one facet (values are small integers), in the order first counted. */
 export class Counts {
-  readonly #counts: Int32Array
+  /** Hits by value. */
+  readonly byValue: Int32Array
   readonly values: number[] = []
 
   constructor(size: number) {
-    this.#counts = new Int32Array(size)
+    this.byValue = new Int32Array(size)
   }
 
   /** Counts `by` hits of the value; answers whether it is the first. */
   add(value: number, by = 1): boolean {
-    const first = this.#counts[value] === 0
+    const first = this.byValue[value] === 0
     if (first) this.values.push(value)
-    this.#counts[value]! += by
+    this.byValue[value]! += by
     return first
   }
 
   count(value: number): number {
-    return this.#counts[value]!
+    return this.byValue[value]!
   }
 }
 

@@ -91,4 +91,22 @@ describe('annotation search in the index process', () => {
     expect((await remote.search('maritime', { take: 10 })).total).toBe(2)
     await host.close()
   })
+
+  it('counts every briefing indexed even when the index process fails to settle its heap after them', async () => {
+    const host = indexHost()
+    const remote = remoteAnnotationSearch({
+      changeAnnotations: (changes) => host.changeAnnotations(changes),
+      searchAnnotations: (query, options) => host.searchAnnotations(query, options),
+      searchTogether: (query) => host.searchTogether(query),
+      settleAnnotations: () => Promise.reject(new Error('The search index process stopped.'))
+    })
+    remote.indexWith(async (onProgress) => {
+      remote.setBriefing('b1', [doc('h1', 'maritime patrols')])
+      onProgress(0)
+    })
+    await remote.whenIndexed()
+    expect(remote.pendingBriefings()).toBe(0)
+    expect((await remote.search('maritime', { take: 10 })).total).toBe(1)
+    await host.close()
+  })
 })

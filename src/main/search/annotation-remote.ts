@@ -39,7 +39,7 @@ export interface RemoteAnnotationSearch extends Omit<AnnotationSearch, 'search'>
 
 export function remoteAnnotationSearch(
   host: Pick<IndexHost, 'changeAnnotations' | 'searchAnnotations' | 'searchTogether'> &
-    Partial<Pick<IndexHost, 'whenComplete'>>
+    Partial<Pick<IndexHost, 'whenComplete' | 'settleAnnotations'>>
 ): RemoteAnnotationSearch {
   let queued: AnnotationChanges = []
   let applied: Promise<unknown> = Promise.resolve()
@@ -140,7 +140,9 @@ export function remoteAnnotationSearch(
             flush()
             return applied
           })
-          .then(() => undefined)
+          // Done once the index process has collected what indexing them left behind.
+          .then(() => host.settleAnnotations?.())
+          .catch((error: unknown) => log.warn(`annotation search: not settled: ${String(error)}`))
       }
       resend()
     },

@@ -8,7 +8,7 @@ import { HIGHLIGHT_COLORS } from '../../shared/annotations'
 import type { SearchFilters } from '../../shared/search'
 import { createReferenceAnnotationSearch } from '../../test-support/annotation-search-reference'
 import { createAnnotationSearch } from './annotation-search'
-import type { Counter } from './facet-counter'
+import type { FacetCounts } from './numbered-facet'
 import type { AnnotationDocument, AnnotationResult, AnnotationSearch } from './annotation-search'
 
 const WORDS = ['maritime', 'patrols', 'patrol', 'near', 'the', 'strait', 'coast', 'guard', 'ports']
@@ -86,7 +86,7 @@ function sectionEntities(briefingId: string, sectionId: string): ReadonlyMap<str
  * The counts as main lists them after merging them with the text's: by count, then label, then
  * in the order given, so only the order of values sharing a label shows.
  */
-function asMerged(counter: Counter) {
+function asMerged(counter: FacetCounts) {
   return counter.all().sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
 }
 

@@ -55,4 +55,26 @@ describe('annotation search', () => {
     expect(search.search('military', { take: 10 }).hits).toEqual([])
     expect(search.search('maritime', { take: 10 }).hits.map((h) => h.annotationId)).toEqual(['h2'])
   })
+
+  it('prepares on the word most annotations have, and answers as before', () => {
+    const prepared = createAnnotationSearch()
+    const docs = ['patrols near the strait', 'maritime patrols', 'coast guard patrols'].map(
+      (text, i) => doc({ id: `h${i}`, briefingTitle: 'Outlook', heading: 'Coast', text })
+    )
+    prepared.setBriefing('b1', docs)
+    const before = prepared.search('coast', { take: 10 })
+    expect(prepared.prepare()).toBe('coast')
+    expect(prepared.search('coast', { take: 10 })).toEqual(before)
+    expect(createAnnotationSearch().prepare()).toBeUndefined()
+  })
+
+  it('prepares on nothing, without failing, when that word reads as query syntax', () => {
+    const prepared = createAnnotationSearch()
+    const docs = [0, 1, 2].map((i) =>
+      doc({ id: `h${i}`, briefingTitle: '', heading: '', text: `e~f ratio ${i}` })
+    )
+    prepared.setBriefing('b1', docs)
+    expect(prepared.prepare()).toBeUndefined()
+    expect(prepared.search('ratio', { take: 10 }).total).toBe(3)
+  })
 })

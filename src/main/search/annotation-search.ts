@@ -9,13 +9,13 @@ import type { FacetCount, SearchFacets, SearchFilters, SearchHit } from '../../s
 import { AnnotationIndex } from './annotation-index'
 import { AnnotationFacets, noFacets } from './annotation-facets'
 import type { AnnotationFacetCounts } from './annotation-facets'
-import { TopDocs } from './annotation-ranking'
+import { bestDocs } from './annotation-ranking'
 import { RefOrder } from './annotation-ref-order'
 import { AnnotationTable } from './annotation-table'
+import { keepFiltered } from './annotation-filters'
 import { createTermMarker } from './mark-terms'
 import { scoringClauses } from './posting-query'
 import { phraseRanges } from './phrases'
-import type { Phrase } from './phrases'
 import { planQuery } from './query-plan'
 import type { Clause } from './query-plan'
 import type { TextResponse } from './search-service'
@@ -107,12 +107,22 @@ export interface AnnotationSearch {
   search(query: string, options: AnnotationQuery): AnnotationResult
 }
 
+/** The search where it runs (the index process). */
+export interface PreparedAnnotationSearch extends AnnotationSearch {
+  /**
+   * Queries the term most annotations have, answering nothing: what the first such query after
+   * loading would do at its own cost (its code run cold, that posting packed and weighed) is
+   * done now. Answers the term, if one was searched.
+   */
+  prepare(): string | undefined
+}
+
 const NO_ENTITIES: ReadonlyMap<string, string> = new Map()
 
 const refOf = (doc: AnnotationDocument) => JSON.stringify([doc.kind, doc.briefingId, doc.id])
 const keyOf = (key: AnnotationKey) => `${key.kind} ${key.id}`
 
-export function createAnnotationSearch(): AnnotationSearch {
+export function createAnnotationSearch(): PreparedAnnotationSearch {
   /** briefing id → "kind id" → document. */
   const byBriefing = new Map<string, Map<string, AnnotationDocument>>()
   const index = new AnnotationIndex(FIELDS)
@@ -180,6 +190,18 @@ export function createAnnotationSearch(): AnnotationSearch {
       for (const doc of putDocs) put(map, doc)
       order.settle()
     },
+    prepare() {
+      const term = index.commonestTerm()
+      if (term === undefined) return undefined
+      try {
+        // Three runs: the loops' optimised code is made while the first runs.
+        for (let i = 0; i < 3; i++) this.search(term, { take: 20 })
+      } catch {
+        // A term the query syntax reads otherwise ("x:y", "e~f") is not searched: none prepared.
+        return undefined
+      }
+      return term
+    },
     search(query, options) {
       const plan = planQuery(query, pipeline)
       const clauses = annotationClauses(plan.clauses)
@@ -203,34 +225,14 @@ export function createAnnotationSearch(): AnnotationSearch {
         if (!sectionEntities) return NO_ENTITIES
         return (entitiesBySection[section] ??= sectionEntities(...table.section(section)))
       }
-      const facets = new AnnotationFacets(table, before, entitiesOf)
-      const top = new TopDocs(options.take, before)
-      // The hits that pass the filters, for a second walk should facet labels need it: kept in
-      // the matches' own array (the index's, reused by every query), each where an earlier hit
-      // was, rather than in 200 KB more per query for a word most annotations have.
+      // The hits that pass the filters, kept in the matches' own array (the index's, reused by
+      // every query), each where an earlier hit was, rather than in 200 KB more per query for a
+      // word most annotations have: facets, ranking and a second walk for labels read them.
       const passed = found.docs
-      let total = 0
-      const { phrases } = plan
-      // Filters by the table's ids: a hit's document is read only for a phrase.
-      const briefing = filters.briefingId ?? null
-      // A tag or colour no annotation has: -2, which no hit has (-1 is "no colour").
-      const tag = filters.tag === undefined ? null : table.tags.find(filters.tag)
-      const color = filters.color === undefined ? null : table.colors.find(filters.color)
-      for (let i = 0; i < found.count; i++) {
-        const number = found.docs[i]!
-        if (phrases.length > 0 && !hasPhrases(table.document(number)!.text, phrases)) continue
-        if (briefing !== null && table.briefings.values[table.briefingOf(number)] !== briefing) {
-          continue
-        }
-        if (tag !== null && !table.tagsOf(number).includes(tag)) continue
-        if (color !== null && table.colorOf(number) !== color) continue
-        const section = table.sectionOf(number)
-        if (filters.entityId !== undefined && !entitiesOf(section).has(filters.entityId)) continue
-        passed[total++] = number
-        facets.add(number)
-        top.push(number)
-      }
-      const hits = top.best().map((number) => {
+      const total = keepFiltered(table, found, filters, plan.phrases, entitiesOf)
+      const top = bestDocs(passed, total, options.take, scores, before)
+      const facets = new AnnotationFacets(table, before, entitiesOf).counts(passed, total)
+      const hits = top.map((number) => {
         const doc = table.document(number)!
         const matched = found.matched(number)
         const bodyTerms = new Set(
@@ -252,13 +254,10 @@ export function createAnnotationSearch(): AnnotationSearch {
         }
         return hit
       })
-      return { total, hits, facets: facets.counts(passed, total) }
+      return { total, hits, facets }
     }
   }
 }
-
-const hasPhrases = (text: string, phrases: readonly Phrase[]) =>
-  phrases.every((p) => phraseRanges(text, p.words).length > 0)
 
 /** What the index holds of a document: unchanged, it need not be indexed again. */
 function indexedFields(doc: AnnotationDocument): string {

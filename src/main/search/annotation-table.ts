@@ -3,6 +3,7 @@
 // tens of thousands of hits in arrays rather than in maps keyed by strings.
 
 import type { AnnotationDocument } from './annotation-search'
+import { grown } from './query-scratch'
 
 /** Strings numbered in the order first seen; numbers are never reused. */
 export class Interned {
@@ -29,7 +30,20 @@ export class Interned {
   }
 }
 
-const NO_TAGS: readonly number[] = []
+/**
+ * Each document's ids by document number, in typed arrays that a search reads in its loops over
+ * every hit (replaced as they grow: read them afresh for each query).
+ */
+export interface TableColumns {
+  readonly briefing: Int32Array
+  readonly section: Int32Array
+  /** -1: no colour. */
+  readonly color: Int32Array
+  /** The briefing title the document was indexed with. */
+  readonly title: Int32Array
+  /** The document's tags as a number in `tagLists` (documents with the same tags share one). */
+  readonly tagList: Int32Array
+}
 
 export class AnnotationTable {
   readonly briefings = new Interned()
@@ -42,31 +56,50 @@ export class AnnotationTable {
   readonly tags = new Interned()
   readonly colors = new Interned()
   readonly titles = new Interned()
+  /** Lists of tags, JSON of their numbers: each distinct tag once, in a document's order. */
+  readonly #tagLists = new Interned()
+  /** By tag list number: its tags' numbers. */
+  readonly tagLists: (readonly number[])[] = []
   readonly #docs: (AnnotationDocument | undefined)[] = []
-  readonly #briefing: number[] = []
-  readonly #section: number[] = []
-  /** Each distinct tag once, in the order the document lists them. */
-  readonly #tags: (readonly number[])[] = []
-  /** -1: no colour. */
-  readonly #color: number[] = []
-  /** The briefing title the document was indexed with. */
-  readonly #title: number[] = []
+  #columns: TableColumns = {
+    briefing: new Int32Array(64),
+    section: new Int32Array(64),
+    color: new Int32Array(64),
+    title: new Int32Array(64),
+    tagList: new Int32Array(64)
+  }
+
+  get columns(): TableColumns {
+    return this.#columns
+  }
 
   set(doc: number, annotation: AnnotationDocument): void {
     this.#docs[doc] = annotation
+    if (doc >= this.#columns.briefing.length) {
+      const c = this.#columns
+      const size = doc + 1
+      this.#columns = {
+        briefing: grown(c.briefing, size),
+        section: grown(c.section, size),
+        color: grown(c.color, size),
+        title: grown(c.title, size),
+        tagList: grown(c.tagList, size)
+      }
+    }
+    const { briefing: briefings, section: sections, color, title, tagList } = this.#columns
     const briefing = this.briefings.numberOf(annotation.briefingId)
-    this.#briefing[doc] = briefing
+    briefings[doc] = briefing
     const ids: [string, string] = [annotation.briefingId, annotation.sectionId]
     const section = this.sections.numberOf(JSON.stringify(ids))
     this.#sectionIds[section] ??= ids
     this.#sectionBriefing[section] = briefing
-    this.#section[doc] = section
-    this.#tags[doc] =
-      annotation.tags.length === 0
-        ? NO_TAGS
-        : [...new Set(annotation.tags)].map((tag) => this.tags.numberOf(tag))
-    this.#color[doc] = annotation.color ? this.colors.numberOf(annotation.color) : -1
-    this.#title[doc] = this.titles.numberOf(annotation.briefingTitle)
+    sections[doc] = section
+    const tags = [...new Set(annotation.tags)].map((tag) => this.tags.numberOf(tag))
+    const list = this.#tagLists.numberOf(JSON.stringify(tags))
+    this.tagLists[list] ??= tags
+    tagList[doc] = list
+    color[doc] = annotation.color ? this.colors.numberOf(annotation.color) : -1
+    title[doc] = this.titles.numberOf(annotation.briefingTitle)
   }
 
   delete(doc: number): void {
@@ -77,24 +110,8 @@ export class AnnotationTable {
     return this.#docs[doc]
   }
 
-  briefingOf(doc: number): number {
-    return this.#briefing[doc]!
-  }
-
   sectionOf(doc: number): number {
-    return this.#section[doc]!
-  }
-
-  tagsOf(doc: number): readonly number[] {
-    return this.#tags[doc]!
-  }
-
-  titleOf(doc: number): number {
-    return this.#title[doc]!
-  }
-
-  colorOf(doc: number): number {
-    return this.#color[doc]!
+    return this.#columns.section[doc]!
   }
 
   /** The number of a section's briefing. */

@@ -36,9 +36,14 @@ const settled = new WeakSet<object>()
 export function settleOnce(engine: object): void {
   if (settled.has(engine)) return
   settled.add(engine)
+  settleNow('heap settled')
+}
+
+/** A full collection now, logged with how long it took. */
+export function settleNow(what: string): void {
   if (collect === null) collect = collector()
   if (!collect) return
   const started = performance.now()
   collect()
-  log.info(`search index: heap settled in ${Math.round(performance.now() - started)} ms`)
+  log.info(`search index: ${what} in ${Math.round(performance.now() - started)} ms`)
 }

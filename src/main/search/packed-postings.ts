@@ -9,6 +9,12 @@ const PACKED_KEPT = 10_000
 export interface Packed {
   docs: Int32Array
   tfs: Int32Array
+  /**
+   * Each document's BM25 weight as the last query computed it, and what it depended on besides
+   * the posting: while the field's average length and the term's idf stay the same, the next
+   * query reads them rather than computing them again.
+   */
+  weights?: { average: number; idf: number; values: Float64Array }
 }
 
 /** term → per field: document number → term frequency. */
