@@ -135,7 +135,7 @@ export async function measureBaselines(
   mini.buildMs = miniBuilt.ms
   mini.eventLoopMaxMs = miniBuilt.maxDelayMs
   mini.heapBytes = settledHeap() - h1
-  const cacheFile = join(folders.root, 'minisearch.json')
+  const cacheFile = miniSearchCache(folders)
   mini.cacheBytes = saveMiniSearch(index!, cacheFile)
   index = undefined
   settledHeap()
@@ -160,4 +160,19 @@ export async function measureBaselines(
     mini.notes.push((error as Error).message)
   }
   return { scan, mini }
+}
+
+const miniSearchCache = (folders: BenchFolders): string => join(folders.root, 'minisearch.json')
+
+/**
+ * MiniSearch as its latencies were timed (its saved index, before the imports), loaded again so
+ * that its queries can be timed beside the engine's.
+ */
+export function reloadedMiniSearch(
+  briefings: readonly Briefing[],
+  folders: BenchFolders
+): (query: BenchQuery) => number {
+  const docs = scanDocs(briefings)
+  const index = loadMiniSearch(miniSearchCache(folders))
+  return (query) => miniSearch(index, docs, query)
 }

@@ -22,6 +22,7 @@ import {
   watchEventLoop,
   within
 } from './probes'
+import { engineBurst, localBurst, pairedLatency } from './paired-figures'
 import type { BenchQuery, QueryClass } from './queries'
 
 /** Starts the engine under test on a dataset folder and a profile. */
@@ -54,6 +55,8 @@ export interface EngineRunOptions {
   model: Briefing
   /** Longest wait for a build before the size is reported as not finished. */
   timeoutMs: number
+  /** MiniSearch's search, made when wanted, timed in alternation with the engine (item 3). */
+  pairedBaseline?: () => (query: BenchQuery) => unknown
 }
 
 const LIMIT = 20
@@ -141,6 +144,13 @@ export async function measureEngine(
         )
       }
       bursts.set(query.cls, [...(bursts.get(query.cls) ?? []), ...burst.samples])
+    }
+    if (options.pairedBaseline) {
+      figures.paired = await pairedLatency(
+        queries,
+        engineBurst(host!, options.runs, LIMIT),
+        localBurst(options.pairedBaseline(), options.runs)
+      )
     }
     for (const [cls, samples] of pooled) figures.latency[cls] = summarise(samples)
     for (const [cls, samples] of inside) figures.engineLatency[cls] = summarise(samples)

@@ -5,6 +5,7 @@ import type { Briefing } from '../../src/shared/dataset'
 import type { Timing } from '../measure'
 import type { AppMainReport } from './app-main'
 import type { QueryClass } from './queries'
+import type { PairedLatency } from './paired-figures'
 
 export interface Figures {
   /** Index build from nothing (engine: empty cache, start until complete). */
@@ -60,6 +61,8 @@ export interface Figures {
    * probe), each run timed around the engine's search, as MiniSearch is timed in its process.
    */
   engineBurstLatency: Partial<Record<QueryClass, Timing>>
+  /** The engine's bursts and MiniSearch's, taken in alternation query by query (item 3). */
+  paired?: PairedLatency
   /**
    * The engine's time matching and scoring postings alone in the between-messages runs
    * (`engineLatency`'s; no planning, snippets, facets or top-k): the part of its work that

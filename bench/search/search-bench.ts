@@ -4,7 +4,7 @@
 import { loadavg } from 'node:os'
 
 import { machine } from '../measure'
-import { measureBaselines } from './baseline-figures'
+import { measureBaselines, reloadedMiniSearch } from './baseline-figures'
 import { buildCorpus } from './corpus'
 import { removeBenchFolders, writeBenchFolders } from './dataset-files'
 import { measureEngine, startInChildProcess, type StartIndexHost } from './engine-figures'
@@ -51,7 +51,11 @@ export async function runSearchBenchmark(options: SearchBenchOptions): Promise<s
         warmStarts: [3, 2, 1][tier]!,
         imports: [3, 3, 2][tier]!,
         model,
-        timeoutMs: Math.max(5, size / 10_000) * 60_000
+        timeoutMs: Math.max(5, size / 10_000) * 60_000,
+        pairedBaseline:
+          mini.buildMs === undefined
+            ? undefined
+            : () => reloadedMiniSearch(corpus.briefings, folders)
       })
       log(`${size}: engine done (${seconds(Date.now() - started)} so far)`)
       results.push({
@@ -106,7 +110,9 @@ export async function runSearchBenchmark(options: SearchBenchOptions): Promise<s
     '  the index process, taken two ways in as many runs each: **back-to-back**, one request',
     '  (`timeSearchBurst`, a benchmark probe) runs the query 2 + N times in a row in the index',
     "  process, `performance.now()` around each engine search, as MiniSearch's search is timed in",
-    '  this process (`sample`: 2 warm-ups, then N runs in a row) — the item-3 row compares these;',
+    '  this process (`sample`: 2 warm-ups, then N runs in a row); the item-3 row compares these',
+    '  taken in alternation, query by query, 3 rounds (the side going first alternates), so load',
+    '  that comes and goes falls on both sides (`paired-figures.ts`);',
     '  **between messages**, one search per message with `stats()` (which lists the cache folder)',
     "  read after each, the engine's running query-time totals' difference per run — for",
     '  information, not like for like: each run follows a round trip and a disk listing (a',
