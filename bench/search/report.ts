@@ -168,7 +168,9 @@ function inProcessRow(r: SizeResult, how: 'paired' | 'burst' | 'between'): strin
     return engine === undefined || !mini ? [] : [{ cls, value: engine / mini }]
   })
   const cells = known.map(({ cls, value }) => `${cls} ${value.toFixed(2)}×`).join(', ')
-  const target = how === 'paired' || (how === 'burst' && !paired)
+  // Item 3 names 10k and 50k; at 1k and 200k the ratio is shown, not judged.
+  const judged = r.size === 10_000 || r.size === 50_000
+  const target = judged && (how === 'paired' || (how === 'burst' && !paired))
   const met = known.every((x) => x.value <= 1) ? 'met' : '**not met**'
   const label = {
     paired: `engine in the index process ÷ MiniSearch in its process, median per class (both timed back-to-back in their process, in alternation query by query, ${PAIRED_ROUNDS} rounds each)`,
