@@ -53,6 +53,7 @@ const QUERIES = [
   'm*ne',
   '+military platform',
   '+japan -marine',
+  'maritime -marine',
   '-defence',
   'body:platform',
   'tag:follow',

@@ -5,6 +5,7 @@
 import lunr from 'lunr'
 
 import type { HighlightColor } from '../../shared/annotations'
+import { AppError } from '../errors'
 import type { FacetCount, SearchFacets, SearchFilters, SearchHit } from '../../shared/search'
 import { AnnotationIndex } from './annotation-index'
 import { AnnotationFacets, noFacets } from './annotation-facets'
@@ -196,9 +197,11 @@ export function createAnnotationSearch(): PreparedAnnotationSearch {
       try {
         // Three runs: the loops' optimised code is made while the first runs.
         for (let i = 0; i < 3; i++) this.search(term, { take: 20 })
-      } catch {
+      } catch (error) {
         // A term the query syntax reads otherwise ("x:y", "e~f") is not searched: none prepared.
-        return undefined
+        // Any other failure is a fault in the search, for the log (the caller's), not hidden.
+        if (error instanceof AppError && error.code === 'query-syntax') return undefined
+        throw error
       }
       return term
     },
