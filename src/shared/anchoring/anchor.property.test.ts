@@ -112,7 +112,7 @@ describe('anchorTarget under edits (property)', () => {
 
   // Set aside, as right answers rather than faults: repetitive text where the damaged quote
   // matches as well or better elsewhere (CI seed 1003249016: runs of "a", the quote matched 30
-  // units away), and a quote one unit from the section's start whose first units are damaged
+  // units away), and a quote one unit from the section's edge whose first units are damaged
   // (seed 1357359351: the best match takes in the one-unit prefix, whose score then drops below
   // the threshold, as in Hypothesis; the highlight is shown orphaned, not lost).
   it('anchors fuzzily when a few characters of the quote change', () => {
@@ -126,7 +126,7 @@ describe('anchorTarget under edits (property)', () => {
           const t = highlight(text, a, len)
           fc.pre(t !== null && t.quote.exact.length >= 12)
           if (!t) return
-          fc.pre(t.quote.prefix.length >= 4 && t.quote.suffix.length >= 4)
+          fc.pre(t.quote.prefix.length !== 1 && t.quote.suffix.length !== 1)
           const { start, end } = t.position
           const k = Math.max(1, Math.floor(t.quote.exact.length / 10))
           const positions = [...new Set(picks.slice(0, k).map((p) => start + (p % (end - start))))]
