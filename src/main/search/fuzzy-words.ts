@@ -156,6 +156,21 @@ export async function prepareWords(view: WordSource, wanted: () => boolean): Pro
 }
 
 /**
+ * Resolves once every word of the view `current()` gives is collected, following the view as it
+ * changes meanwhile (or once `open()` turns false). A fuzzy query waits for this rather than
+ * answer from lunr's expansion of the stem, which finds other sections than it will a moment
+ * later (4,420 against 1,375 for `goverment~1` at 10k sections).
+ */
+export async function wordsCollected(
+  current: () => WordSource,
+  open: () => boolean
+): Promise<void> {
+  for (let view = current(); open() && !libraryWordsReady(view); view = current()) {
+    await prepareWords(view, () => open() && current() === view)
+  }
+}
+
+/**
  * Marks `next`, a view made from `previous` by difference, as collected once the sections it
  * added are: words of sections it dropped stay (a fuzzy word may then find a word no section has
  * any more, which matches nothing).

@@ -10,7 +10,7 @@ import type { Library } from '../library/library'
 import type { ParsedFiles } from '../library/library-loader'
 import { IndexCache, INDEX_CACHE_DIR } from './index-cache'
 import type { WarmShard } from './index-cache'
-import { libraryWordsReady } from './fuzzy-words'
+import { libraryWordsReady, wordsCollected } from './fuzzy-words'
 import { createTermMarker } from './mark-terms'
 import { planQuery } from './query-plan'
 import { createSearchPipeline } from './section-index'
@@ -161,6 +161,14 @@ export class IndexEngine {
   }
 
   #status: { view: LibraryView; loaded: number; pending: number; value: IndexStatus } | undefined
+
+  /** Once fuzzy words expand over the library's words as it stands (see wordsCollected). */
+  whenWordsReady(): Promise<void> {
+    return wordsCollected(
+      () => this.#view,
+      () => !this.#closed
+    )
+  }
 
   search(query: TextQuery): TextResponse {
     const started = performance.now()
