@@ -3,9 +3,12 @@
 // typed word's stem over the stems of the index ("gover" reaches "cover", "over", "lover" and all
 // their forms), which found five times the sections a reader would expect.
 
+import type lunr from 'lunr'
+
 import type { Entity } from '../../shared/dataset'
 import type { IndexedSection } from './section-index'
 import { createSearchPipeline } from './section-index'
+import { planQuery } from './query-plan'
 import { WordTrie } from './word-trie'
 
 /** Sections whose words are collected on the spot when a fuzzy query needs them (tests, tiny libraries). */
@@ -27,6 +30,11 @@ export class LibraryWords {
   #made: WordTrie | undefined
   #added: string[] = []
   readonly #stems = new Map<string, string[]>()
+
+  /** Whether the words of `entry` are counted. */
+  has(entry: IndexedSection): boolean {
+    return this.#counted.has(entry)
+  }
 
   /** Adds the words of sections not counted yet. */
   add(sections: Iterable<IndexedSection>, entities: ReadonlyMap<string, Entity>): void {
@@ -143,12 +151,15 @@ export async function prepareWords(view: WordSource, wanted: () => boolean): Pro
   if (complete.has(view)) return
   let batch: IndexedSection[] = []
   for (const entry of view.sections.values()) {
+    // Sections counted already (an earlier view's, or another walk's) cost no turn: a walk
+    // started again after a change, or beside another, reaches new ground at once.
+    if (words.has(entry)) continue
     batch.push(entry)
     if (batch.length === SECTIONS_PER_SLICE) {
       words.add(batch, view.entities)
       batch = []
       await new Promise((resolve) => setImmediate(resolve))
-      if (!wanted()) return
+      if (complete.has(view) || !wanted()) return
     }
   }
   words.add(batch, view.entities)
@@ -161,6 +172,19 @@ export async function prepareWords(view: WordSource, wanted: () => boolean): Pro
  * answer from lunr's expansion of the stem, which finds other sections than it will a moment
  * later (4,420 against 1,375 for `goverment~1` at 10k sections).
  */
+/**
+ * Whether `query` has a word expanded over the library's words: a fuzzy word without a wildcard
+ * (queryExpander's rule). A query the parser cannot read needs none: its error comes at once.
+ */
+export function asksLibraryWords(query: string, pipeline: lunr.Pipeline): boolean {
+  try {
+    const { clauses } = planQuery(query, pipeline)
+    return clauses.some((c) => (c.editDistance ?? 0) > 0 && !c.term.includes('*'))
+  } catch {
+    return false
+  }
+}
+
 export async function wordsCollected(
   current: () => WordSource,
   open: () => boolean

@@ -10,7 +10,7 @@ import type { Library } from '../library/library'
 import type { ParsedFiles } from '../library/library-loader'
 import { IndexCache, INDEX_CACHE_DIR } from './index-cache'
 import type { WarmShard } from './index-cache'
-import { libraryWordsReady, wordsCollected } from './fuzzy-words'
+import { asksLibraryWords, libraryWordsReady, wordsCollected } from './fuzzy-words'
 import { createTermMarker } from './mark-terms'
 import { planQuery } from './query-plan'
 import { createSearchPipeline } from './section-index'
@@ -162,9 +162,10 @@ export class IndexEngine {
 
   #status: { view: LibraryView; loaded: number; pending: number; value: IndexStatus } | undefined
 
-  /** Once fuzzy words expand over the library's words as it stands (see wordsCollected). */
-  whenWordsReady(): Promise<void> {
-    return wordsCollected(
+  /** Once a fuzzy word of `query` expands over the library's words as it stands. */
+  async wordsFor(query: string): Promise<void> {
+    if (!asksLibraryWords(query, this.#pipeline)) return
+    await wordsCollected(
       () => this.#view,
       () => !this.#closed
     )

@@ -65,12 +65,17 @@ export class SearchIndex implements SearchService {
   }
 
   /**
-   * A query with a fuzzy word (`~`; an escaped one only waits for nothing) waits until fuzzy
-   * words expand over the library's words, as the README says they do: in the seconds after a
-   * start they are still being collected (2.2 s at 50,000 sections).
+   * A query with a fuzzy word waits until fuzzy words expand over the library's words, as the
+   * README says they do: in the seconds after a start they are still being collected (2.2 s at
+   * 50,000 sections). Should collecting fail, the query is answered as it can be (lunr's
+   * expansion of the stem) and the fault logged.
    */
   async #wordsFor(query: string): Promise<void> {
-    if (query.includes('~')) await this.#engine.whenWordsReady()
+    await this.#engine
+      .wordsFor(query)
+      .catch((error: unknown) =>
+        log.error('search index: collecting the library words failed', error)
+      )
   }
 
   /**
