@@ -202,13 +202,13 @@ interface StartFigures {
   mainCpuMs: number
 }
 
-/** Starts the core (index in a child process) and times the first answer with text hits. */
 /**
  * Repeats of the broad search: its p95 over 20 runs was the slowest run (a young-generation
  * collection landing on one query swung it 8-25 ms); over 100 it says what most searches take.
  */
 const BROAD_REPEATS = 100
 
+/** Starts the core (index in a child process) and times the first answer with text hits. */
 async function startFigures(folders: { datasetDir: string; userDataDir: string }) {
   const t0 = performance.now()
   const cpu0 = process.cpuUsage()

@@ -146,11 +146,16 @@ export async function measureEngine(
       bursts.set(query.cls, [...(bursts.get(query.cls) ?? []), ...burst.samples])
     }
     if (options.pairedBaseline) {
-      figures.paired = await pairedLatency(
-        queries,
-        engineBurst(host!, options.runs, LIMIT),
-        localBurst(options.pairedBaseline(), options.runs)
-      )
+      try {
+        const baseline = localBurst(options.pairedBaseline(), options.runs)
+        figures.paired = await pairedLatency(
+          queries,
+          engineBurst(host!, options.runs, LIMIT),
+          baseline
+        )
+      } catch (error) {
+        figures.notes.push(`paired timing: ${(error as Error).message}`)
+      }
     }
     for (const [cls, samples] of pooled) figures.latency[cls] = summarise(samples)
     for (const [cls, samples] of inside) figures.engineLatency[cls] = summarise(samples)
