@@ -36,6 +36,11 @@ export class LibraryWords {
     return this.#counted.has(entry)
   }
 
+  /** Counts `entry` as read: its words are those of a section already counted (same hash). */
+  markCounted(entry: IndexedSection): void {
+    this.#counted.add(entry)
+  }
+
   /** Adds the words of sections not counted yet. */
   add(sections: Iterable<IndexedSection>, entities: ReadonlyMap<string, Entity>): void {
     for (const entry of sections) this.#addSection(entry, entities)
@@ -192,6 +197,28 @@ export async function wordsCollected(
   for (let view = current(); open() && !libraryWordsReady(view); view = current()) {
     await prepareWords(view, () => open() && current() === view)
   }
+}
+
+/**
+ * The library's own view taking over from another made whole (a warm start's view of the cache's
+ * stored sections, or the view before a full rescan): the sections of briefings with the same
+ * hash as before have the words already counted, so only the others are read again. `previous`
+ * must have been collected and the entity records unchanged (an alias is a word too).
+ */
+export function carryWords(
+  previous: WordSource & { hashes: ReadonlyMap<string, string> },
+  next: WordSource & { hashes: ReadonlyMap<string, string> },
+  sameEntities: boolean
+): void {
+  const { words, complete } = library()
+  if (!sameEntities || !complete.has(previous)) return
+  let all = true
+  for (const entry of next.sections.values()) {
+    const hash = next.hashes.get(entry.briefing.id)
+    if (hash && previous.hashes.get(entry.briefing.id) === hash) words.markCounted(entry)
+    else all = false
+  }
+  if (all) complete.add(next)
 }
 
 /**

@@ -25,7 +25,7 @@ import { LoadedShards } from './loaded-shards'
 import type { Manifest, ShardLimits } from './shard-plan'
 import type { TextQuery, TextResponse } from './search-service'
 import { searchShards } from './text-search'
-import { carryQueryTables } from './view-delta'
+import { carryQueryTables, carryWholeView } from './view-delta'
 import { QueryPreparer } from './query-preparer'
 import { warmStart } from './warm-start'
 
@@ -246,7 +246,9 @@ export class IndexEngine {
     const loaded = await loadLibrary(this.#bundled, this.#options.userDataDir, this.#files, files)
     const delta = files ? viewByDifference(this.#view, loaded.library) : undefined
     if (delta) carryQueryTables(this.#view, delta, [...this.#loaded.values()])
-    this.#view = delta?.view ?? viewOf(loaded.library)
+    const view = delta?.view ?? viewOf(loaded.library)
+    if (!delta) carryWholeView(this.#view, view)
+    this.#view = view
     this.syncCounts[delta ? 'byDifference' : 'full'] += 1
     this.#libraryRead = true
     // The library's own sections take over: the stored copies are no longer needed.

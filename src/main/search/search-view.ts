@@ -139,7 +139,7 @@ export function viewByDifference(previous: LibraryView, library: Library): ViewD
 }
 
 /** Whether every entity record is the same, in content, as before (records may be new objects). */
-function sameEntityRecords(
+export function sameEntityRecords(
   before: ReadonlyMap<string, Entity>,
   now: ReadonlyMap<string, Entity>
 ): boolean {
