@@ -9,6 +9,7 @@ import type { Entity } from '../../shared/dataset'
 import type { IndexedSection } from './section-index'
 import { createSearchPipeline } from './section-index'
 import { planQuery } from './query-plan'
+import { nearLibraryWords } from './term-union'
 import { WordTrie } from './word-trie'
 
 /** Sections whose words are collected on the spot when a fuzzy query needs them (tests, tiny libraries). */
@@ -178,13 +179,13 @@ export async function prepareWords(view: WordSource, wanted: () => boolean): Pro
  * later (4,420 against 1,375 for `goverment~1` at 10k sections).
  */
 /**
- * Whether `query` has a word expanded over the library's words: a fuzzy word without a wildcard
- * (queryExpander's rule). A query the parser cannot read needs none: its error comes at once.
+ * Whether `query` has a word expanded over the library's words (nearLibraryWords, the rule
+ * queryExpander follows). A query the parser cannot read needs none: its error comes at once.
  */
 export function asksLibraryWords(query: string, pipeline: lunr.Pipeline): boolean {
   try {
     const { clauses } = planQuery(query, pipeline)
-    return clauses.some((c) => (c.editDistance ?? 0) > 0 && !c.term.includes('*'))
+    return clauses.some((c) => nearLibraryWords(c.editDistance ?? 0, c.term))
   } catch {
     return false
   }

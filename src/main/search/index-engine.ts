@@ -164,7 +164,8 @@ export class IndexEngine {
 
   /** Once a fuzzy word of `query` expands over the library's words as it stands. */
   async wordsFor(query: string): Promise<void> {
-    if (!asksLibraryWords(query, this.#pipeline)) return
+    // Ready first: most queries come after the words are in, and planning costs a lookup more.
+    if (libraryWordsReady(this.#view) || !asksLibraryWords(query, this.#pipeline)) return
     await wordsCollected(
       () => this.#view,
       () => !this.#closed

@@ -96,6 +96,10 @@ function trieOf(words: readonly string[]): lunr.TokenSet {
   return builder.root
 }
 
+/** Whether a word typed with `distance` expands over the library's words (else lunr's). */
+export const nearLibraryWords = (distance: number, typed: string): boolean =>
+  distance > 0 && !typed.includes('*')
+
 /**
  * Expansions for one query: each fuzzy or wildcard word is expanded once, for every shard. With
  * the library's words, a fuzzy word as typed is expanded to the words near it (fuzzy-words.ts);
@@ -117,8 +121,7 @@ export function queryExpander(
   }
   return (clause, typed) => {
     const distance = 'editDistance' in clause ? clause.editDistance : 0
-    const words =
-      typed !== undefined && distance > 0 && !typed.includes('*') ? wordsNow() : undefined
+    const words = typed !== undefined && nearLibraryWords(distance, typed) ? wordsNow() : undefined
     const near = words && typed !== undefined
     const key = near ? `~${distance} ${typed}` : `${distance || '-'} ${clause.term}`
     let terms = expanded.get(key)
