@@ -146,6 +146,8 @@ describe('a package built with electron-builder --dir (stand-in Electron)', () =
     expect(files).toContain('/node_modules/lunr')
     expect(files).toContain('/node_modules/electron-store')
     expect(files).toContain('/node_modules/pdfjs-dist')
+    // Required at its first use, not bundled (entity-tagging.ts): its CommonJS build must be there.
+    expect(files).toContain('/node_modules/compromise/builds/three/compromise-three.cjs')
     // No native module (pdf.js's optional canvas binding is left out): nothing tied to one ABI.
     expect(files.filter((f) => f.endsWith('.node') || f.includes('/@napi-rs/'))).toEqual([])
     expect(files.some((f) => /^\/node_modules\/(electron|vite|vitest|svelte)(\/|$)/.test(f))).toBe(

@@ -1,6 +1,7 @@
 // Bundles a child-process script from src/test-support into one ESM file, so that the hundreds of
 // children a stress test starts each run as plain node, fast (no TypeScript loader per start).
 
+import { existsSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { buildSync } from 'esbuild'
@@ -18,8 +19,13 @@ export function bundleChild(name: string, outDir: string): string {
     logLevel: 'error',
     // Bundled CommonJS dependencies (parsers, NLP) call require; give the ESM bundle one.
     banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"
+      js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);"
     }
   })
+  // A package required where it is first used (compromise: entity-tagging.ts) is not bundled: it
+  // resolves from beside the bundle, where the repository's node_modules is linked.
+  const modules = join(outDir, 'node_modules')
+  if (!existsSync(modules))
+    symlinkSync(join(import.meta.dirname, '../../node_modules'), modules, 'dir')
   return outfile
 }

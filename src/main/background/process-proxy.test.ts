@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { AppError } from '../errors'
-import { processProxy } from './process-proxy'
+import { inThreadProxy, processProxy } from './process-proxy'
 import { createRpcClient } from './rpc-client'
 import type { BackgroundPort, HostMessage, ProcessMessage } from './rpc'
 import { serve, serveOnInit } from './serve'
@@ -96,5 +96,32 @@ describe('processProxy and serve', () => {
     await expect(counter.add(1)).rejects.toThrow('Not yet.')
     host.post({ type: 'init', options: 5 })
     expect(await counter.add(1)).toBe(6)
+  })
+})
+
+describe('inThreadProxy', () => {
+  it('loads the object at the first call, once, and calls its methods on it', async () => {
+    let loads = 0
+    const counter = inThreadProxy<Counter, { close(): string }>(
+      async () => {
+        loads++
+        return new Counter()
+      },
+      { close: () => 'closed here' }
+    )
+    expect(counter.close()).toBe('closed here')
+    expect(await Promise.resolve(counter)).toBe(counter)
+    expect(loads).toBe(0)
+    const [first, second] = await Promise.all([counter.add(2), counter.add(3, 2)])
+    expect([first, second]).toEqual([2, 8])
+    expect(loads).toBe(1)
+    await expect(counter.fail()).rejects.toMatchObject({ code: 'query-syntax' })
+  })
+
+  it('fails every call with the loading error when the object cannot be loaded', async () => {
+    const counter = inThreadProxy<Counter>(async () => {
+      throw new Error('module missing')
+    })
+    await expect(counter.add(1)).rejects.toThrow('module missing')
   })
 })

@@ -2,21 +2,24 @@
 // seconds in parse5, and the NLP of entity proposals seconds more. In the app and the CLI they
 // run in a background process started on the first import; tests run them in this thread.
 
-import { processProxy } from '../background/process-proxy'
+import { inThreadProxy, processProxy } from '../background/process-proxy'
 import type { Remote } from '../background/process-proxy'
 import { createRpcClient } from '../background/rpc-client'
 import type { RpcClient } from '../background/rpc-client'
 import type { BackgroundPort } from '../background/rpc'
-import { importJobs } from './import-jobs'
 import type { ImportJobs } from './import-jobs'
 
 export interface ImportWorker extends Remote<ImportJobs> {
   close(): Promise<void>
 }
 
-/** With `spawn`, a background process started on first use; without, this thread. */
+/** With `spawn`, a background process started on first use; without, this thread (loaded then). */
 export function startImportWorker(spawn?: () => BackgroundPort): ImportWorker {
-  if (!spawn) return { ...importJobs, close: async () => undefined }
+  if (!spawn) {
+    return inThreadProxy(async () => (await import('./import-jobs')).importJobs, {
+      close: async () => undefined
+    })
+  }
   let rpc: RpcClient | undefined
   return processProxy<ImportJobs, Pick<ImportWorker, 'close'>>(
     () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { ANNOTATIONS_DIR } from '../annotations/store/layout'
 import { pruneStrayTempFiles } from '../fs/stray-temp-files'
 import { LIBRARY_DIR } from '../library/staged-imports'
-import { INDEX_CACHE_DIR } from '../search/index-cache'
+import { INDEX_CACHE_DIR } from '../search/cache-dir'
 import { PROPOSALS_DIR } from './proposal-files'
 import { VERSIONS_DIR } from './version-store'
 

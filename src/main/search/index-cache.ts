@@ -18,8 +18,7 @@ import type { PackedSections, StoredSections } from './stored-sections'
 import { INDEX_FORMAT } from './search-view'
 import type { Manifest } from './shard-plan'
 
-/** The cache folder in a profile. */
-export const INDEX_CACHE_DIR = 'search-index'
+export { INDEX_CACHE_DIR } from './cache-dir'
 const MANIFEST = 'manifest.json'
 const WARM = 'warm.json'
 const SHARD_EXTENSION = '.idx'

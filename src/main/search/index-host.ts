@@ -2,13 +2,13 @@
 // when no process is given, in this thread (tests). Only the best hits travel back; the library
 // text and the lunr indexes stay in the index process.
 
-import { processProxy } from '../background/process-proxy'
+import { inThreadProxy, processProxy } from '../background/process-proxy'
 import type { Remote } from '../background/process-proxy'
 import { createRpcClient } from '../background/rpc-client'
 import type { RpcClient } from '../background/rpc-client'
 import type { BackgroundPort } from '../background/rpc'
 import type { EngineOptions } from './index-engine'
-import { SearchIndex } from './search-index'
+import type { SearchIndex } from './search-index'
 
 /** The index's methods; `close` stops its process (or the in-thread engine): later calls reject. */
 export type IndexHost = Remote<SearchIndex>
@@ -20,7 +20,12 @@ export interface IndexHostOptions extends EngineOptions {
 
 export function startIndexHost(options: IndexHostOptions): IndexHost {
   const { spawn, ...engineOptions } = options
-  return spawn ? processHost(spawn, engineOptions) : new SearchIndex(engineOptions)
+  if (spawn) return processHost(spawn, engineOptions)
+  // Made at once, as a process would be: the in-thread engine starts indexing now.
+  const made = import('./search-index').then(({ SearchIndex }) => new SearchIndex(engineOptions))
+  // A failure reaches every call; unheard until then, it must not count as unhandled.
+  made.catch(() => undefined)
+  return inThreadProxy(() => made)
 }
 
 /**
