@@ -51,7 +51,15 @@ describe('built background-process entries', () => {
     const main = readFileSync(join(MAIN_DIR, 'index.js'), 'utf8')
     const imports = [...main.matchAll(/^import .* from "([^"]+)";?$/gm)].map((m) => m[1]!)
     expect(imports).toContain('electron')
-    for (const heavy of ['compromise', 'parse5', 'linkedom', '@mozilla/readability', 'lunr']) {
+    for (const heavy of [
+      'compromise',
+      'parse5',
+      'linkedom',
+      '@mozilla/readability',
+      'lunr',
+      'commonmark',
+      'yaml'
+    ]) {
       expect(imports, heavy).not.toContain(heavy)
     }
     // Tagging known entities on an import may need compromise in main: loaded then, not at start.

@@ -13,7 +13,6 @@ import type { ExclusiveFs } from '../fs/exclusive-write'
 import type { AnnotationService } from '../annotations/annotation-service'
 import type { Library } from '../library/library'
 import { safeFileName } from './filenames'
-import { exportBriefingMarkdown, exportBriefingsMarkdown } from './markdown-export'
 import type { MarkdownExportInput } from './markdown-export'
 import { exportW3CCollection } from './w3c-export'
 import { AppError } from '../errors'
@@ -66,6 +65,8 @@ export async function buildExport(
   now: Date = new Date()
 ): Promise<BuiltExport> {
   const briefings = await briefingsWithNotes(services, options)
+  // Loaded by the first export, not at main's start (its Markdown and YAML libraries: ~50 ms).
+  const { exportBriefingMarkdown, exportBriefingsMarkdown } = await import('./markdown-export')
   const exportedAt = now.toISOString()
   const entities = [...services.library.entities.values()]
   let highlights = 0
