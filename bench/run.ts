@@ -12,6 +12,7 @@ import { runAnnotationBenchmark } from './annotations-bench'
 import { notesBenchLines, runNotesBenchmark } from './notes-bench'
 import { runNotebookBenchmark } from './notebook-bench'
 import { runLibraryCountsBenchmark } from './library-counts-bench'
+import { runMainStartBenchmark } from './main-start-bench'
 import { runReaderBenchmark } from './reader-bench'
 import { entityBenchLines, runEntityBenchmark } from './entity-bench'
 import { machine, ms, ratio } from './measure'
@@ -59,6 +60,11 @@ const sections: { name: string; title: string; lines: () => Promise<string[]> }[
     name: 'counts',
     title: 'Library counts on the first listing',
     lines: async () => table(await runLibraryCountsBenchmark())
+  },
+  {
+    name: 'start',
+    title: "Main's start: its bundle loaded (issue #17)",
+    lines: () => Promise.resolve(table(runMainStartBenchmark()))
   },
   {
     name: 'reader',
