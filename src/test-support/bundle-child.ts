@@ -1,7 +1,7 @@
 // Bundles a child-process script from src/test-support into one ESM file, so that the hundreds of
 // children a stress test starts each run as plain node, fast (no TypeScript loader per start).
 
-import { existsSync, symlinkSync } from 'node:fs'
+import { symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { buildSync } from 'esbuild'
@@ -22,10 +22,17 @@ export function bundleChild(name: string, outDir: string): string {
       js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);"
     }
   })
-  // A package required where it is first used (compromise: entity-tagging.ts) is not bundled: it
-  // resolves from beside the bundle, where the repository's node_modules is linked.
-  const modules = join(outDir, 'node_modules')
-  if (!existsSync(modules))
-    symlinkSync(join(import.meta.dirname, '../../node_modules'), modules, 'dir')
+  // A package required where it is first used (compromise: import/nlp.ts) is not bundled: it
+  // resolves from beside the bundle, where the repository's node_modules is linked (a junction
+  // on Windows, which needs no privilege; the type is ignored elsewhere).
+  try {
+    symlinkSync(
+      join(import.meta.dirname, '../../node_modules'),
+      join(outDir, 'node_modules'),
+      'junction'
+    )
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  }
   return outfile
 }

@@ -65,8 +65,8 @@ export async function buildExport(
   now: Date = new Date()
 ): Promise<BuiltExport> {
   const briefings = await briefingsWithNotes(services, options)
-  // Loaded by the first export, not at main's start (its Markdown and YAML libraries: ~50 ms).
-  const { exportBriefingMarkdown, exportBriefingsMarkdown } = await import('./markdown-export')
+  // Loaded by the first Markdown export, not at main's start (its Markdown and YAML libraries).
+  const markdown = options.format === 'md' ? await import('./markdown-export') : undefined
   const exportedAt = now.toISOString()
   const entities = [...services.library.entities.values()]
   let highlights = 0
@@ -92,7 +92,7 @@ export async function buildExport(
         exportedAt
       }
       inputs.push(input)
-      documents.push({ briefing, markdown: exportBriefingMarkdown(input, options) })
+      documents.push({ briefing, markdown: markdown!.exportBriefingMarkdown(input, options) })
     }
   }
   if (options.format === 'w3c') {
@@ -108,7 +108,7 @@ export async function buildExport(
   }
   if (options.layout === 'single') {
     const title = 'Briefing notes'
-    const content = exportBriefingsMarkdown(inputs, options, { title, exportedAt })
+    const content = markdown!.exportBriefingsMarkdown(inputs, options, { title, exportedAt })
     return { files: [{ name: safeFileName(title, 'md', new Set()), content }], highlights, notes }
   }
   const taken = new Set<string>()

@@ -1,11 +1,10 @@
 // Entity tagging of imported text: mentions of the entities the library already knows (names and
 // aliases, whole words, leftmost-longest), and new people, places and organisations to propose.
 
-import { createRequire } from 'node:module'
-
 import type { Entity, Mention } from '../../shared/dataset'
 import { findWholeWord } from '../../shared/canonical-text'
 import { kindFromHead, personName, startsWithOffice, wholeNameAt } from './entity-names'
+import { nlp } from './nlp'
 
 /**
  * Most text proposeEntities analyses: compromise needs about 1 s for 60,000 characters (5 s for
@@ -15,19 +14,6 @@ export const MAX_PROPOSAL_CHARS = 60_000
 /** Snippets kept per proposal: the review shows each mention in context, up to this many. */
 const MAX_EXAMPLES = 3
 const EXAMPLE_CONTEXT = 40
-
-type Nlp = typeof import('compromise').default
-let loaded: Nlp | undefined
-
-/**
- * compromise, loaded at its first use: its lexicon costs ~0.2 s and 8 MB of heap, which the app's
- * main (it tags entities only when importing or reviewing) must not pay at every start. Its
- * CommonJS build is one file, which loads in half the time of its ES modules (436 files).
- */
-function nlp(text: string): ReturnType<Nlp> {
-  loaded ??= createRequire(import.meta.url)('compromise') as Nlp
-  return loaded(text)
-}
 
 interface Surface {
   text: string

@@ -25,7 +25,10 @@ export function startIndexHost(options: IndexHostOptions): IndexHost {
   const made = import('./search-index').then(({ SearchIndex }) => new SearchIndex(engineOptions))
   // A failure reaches every call; unheard until then, it must not count as unhandled.
   made.catch(() => undefined)
-  return inThreadProxy(() => made)
+  // Closing an engine that never started has nothing to stop: it must not fail the caller's close.
+  return inThreadProxy(() => made, {
+    close: async () => (await made.catch(() => undefined))?.close()
+  })
 }
 
 /**
