@@ -8,7 +8,7 @@ import { nlp } from './nlp'
 
 /**
  * Most text proposeEntities analyses: compromise needs about 1 s for 60,000 characters (5 s for
- * 200,000), and imports run in the main process. The review says when a text was longer.
+ * 200,000), and the import waits for its proposals. The review says when a text was longer.
  */
 export const MAX_PROPOSAL_CHARS = 60_000
 /** Snippets kept per proposal: the review shows each mention in context, up to this many. */
