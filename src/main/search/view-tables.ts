@@ -59,7 +59,7 @@ export class ViewTables {
   constructor(view: SearchView) {
     this.#view = view
     for (const [ref, entry] of view.sections) {
-      this.refRanks.add(ref)
+      this.refRanks.add(this.#serials.size, ref)
       this.#serials.set(entry, this.#serials.size)
     }
     this.sectionCount = this.#serials.size
@@ -78,7 +78,7 @@ export class ViewTables {
     this.#view = next
     for (const entry of added) {
       if (this.#serials.has(entry)) continue
-      this.refRanks.add(sectionRef(entry.briefing.id, entry.section.id))
+      this.refRanks.add(this.#serials.size, sectionRef(entry.briefing.id, entry.section.id))
       this.#serials.set(entry, this.#serials.size)
     }
     const count = this.#serials.size
