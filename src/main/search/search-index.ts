@@ -160,5 +160,6 @@ export class SearchIndex implements SearchService {
   /** Stops the engine; in a process, main closes by stopping the process instead. */
   async close(): Promise<void> {
     this.#engine.close()
+    this.#annotations.close()
   }
 }
