@@ -173,12 +173,6 @@ export async function prepareWords(view: WordSource, wanted: () => boolean): Pro
 }
 
 /**
- * Resolves once every word of the view `current()` gives is collected, following the view as it
- * changes meanwhile (or once `open()` turns false). A fuzzy query waits for this rather than
- * answer from lunr's expansion of the stem, which finds other sections than it will a moment
- * later (4,420 against 1,375 for `goverment~1` at 10k sections).
- */
-/**
  * Whether `query` has a word expanded over the library's words (nearLibraryWords, the rule
  * queryExpander follows). A query the parser cannot read needs none: its error comes at once.
  */
@@ -191,6 +185,12 @@ export function asksLibraryWords(query: string, pipeline: lunr.Pipeline): boolea
   }
 }
 
+/**
+ * Resolves once every word of the view `current()` gives is collected, following the view as it
+ * changes meanwhile (or once `open()` turns false). A fuzzy query waits for this rather than
+ * answer from lunr's expansion of the stem, which finds other sections than it will a moment
+ * later (4,420 against 1,375 for `goverment~1` at 10k sections).
+ */
 export async function wordsCollected(
   current: () => WordSource,
   open: () => boolean

@@ -246,7 +246,7 @@ export class IndexEngine {
     const files = changes && this.#libraryRead ? changedFiles(changes) : undefined
     const loaded = await loadLibrary(this.#bundled, this.#options.userDataDir, this.#files, files)
     const delta = files ? viewByDifference(this.#view, loaded.library) : undefined
-    if (delta) carryQueryTables(this.#view, delta, [...this.#loaded.values()])
+    if (delta) carryQueryTables(this.#view, delta, this.#loaded.list())
     const view = delta?.view ?? viewOf(loaded.library)
     if (!delta) carryWholeView(this.#view, view)
     this.#view = view

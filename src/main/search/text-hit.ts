@@ -64,7 +64,7 @@ function hitOf(
     }
   }
   // Made for this hit alone: kept as they are when they need no merging (words marked alone).
-  const matches = sortedApart(ranges) ? ranges : mergeRanges(ranges)
+  const matches = sortedApart(ranges) ? ranges : sortAndMerge(ranges)
   return {
     kind: 'text',
     briefingId: briefing.id,
@@ -115,6 +115,11 @@ export function mergeRanges(ranges: Range[]): Range[] {
   if (ranges.length === 0) return []
   // Words marked alone come sorted and apart (a separator stands between two words).
   if (sortedApart(ranges)) return ranges.map(([start, end]) => [start, end])
+  return sortAndMerge(ranges)
+}
+
+/** New ranges: `ranges` sorted, those that overlap or touch merged. */
+function sortAndMerge(ranges: readonly Range[]): Range[] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1])
   const merged: Range[] = []
   for (const [start, end] of sorted) {

@@ -44,7 +44,10 @@ export class ViewTables {
    */
   #rank = new Int32Array(0)
   #ranked = 0
-  /** What picking the values listed reads (its arrays set again before each pick: they grow). */
+  /**
+   * What picking the values listed reads: counts and ranks are set again before each pick (those
+   * typed arrays are replaced as they grow); kinds and labels grow in place.
+   */
   readonly #pickFrom: FacetValues = {
     kinds: this.#kinds,
     labels: this.#labels,
