@@ -23,6 +23,7 @@ import type { ImportWorker } from './import/import-worker'
 import { ImportState } from './import/import-state'
 import { pruneProfileTempFiles } from './import/profile-temp-files'
 import { loadLibrary } from './library/library-loader'
+import { SectionTextPacker } from './library/text-packer'
 import { log } from './log/log'
 import { ProfileLock } from './fs/profile-lock'
 import { AppError } from './errors'
@@ -112,7 +113,10 @@ async function load(
   const reading = options.access === 'read' ? 'the profile was opened for reading only' : undefined
   const attempt = reading === undefined ? await lock.acquire() : undefined
   // Loading completes or rolls back an import a crash interrupted; its temp files go too.
-  const loaded = await loadLibrary(options.datasetDir, options.userDataDir)
+  // Main holds every section's text while it runs: packed so its collector never moves them.
+  const loaded = await loadLibrary(options.datasetDir, options.userDataDir, {
+    packer: new SectionTextPacker()
+  })
   await pruneProfileTempFiles(options.userDataDir).catch((error: unknown) =>
     log.warn(`could not remove stray temp files: ${(error as Error).message}`)
   )

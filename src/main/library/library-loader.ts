@@ -10,6 +10,7 @@ import type { Entity } from '../../shared/dataset'
 import type { Library } from './library'
 import { formatProblem, loadDatasetDir, parseDatasetFile } from './load-dataset'
 import { LIBRARY_DIR, claims, settleStagedImports } from './staged-imports'
+import type { SectionTextPacker } from './text-packer'
 
 export { LIBRARY_DIR }
 
@@ -37,19 +38,27 @@ export interface LoadedLibrary {
   notices: string[]
 }
 
-/**
- * `changed` (file names in the library folder) tells a rescan which files changed since the
- * last one with this `cache` (main knows which files an import committed): only those are read
- * again; the folder is not listed and the others keep their cached parse without a stat each
- * (a file changed behind main's back is found by the next rescan without `changed`, at start).
- */
+export interface LoadOptions {
+  /** Parses kept from the last scan by the same caller (the index process's rescans). */
+  cache?: ParsedFiles
+  /**
+   * The file names in the library folder that changed since the last scan with `cache` (main
+   * knows which files an import committed): only those are read again; the folder is not listed
+   * and the others keep their cached parse without a stat each (a file changed behind main's back
+   * is found by the next rescan without `changed`, at start).
+   */
+  changed?: ReadonlySet<string>
+  /** Packs the section texts as each file is parsed (main's long-held library). */
+  packer?: SectionTextPacker
+}
+
 export async function loadLibrary(
   datasetDir: string | Library,
   userDataDir: string,
-  cache?: ParsedFiles,
-  changed?: ReadonlySet<string>
+  { cache, changed, packer }: LoadOptions = {}
 ): Promise<LoadedLibrary> {
   const bundled = typeof datasetDir === 'string' ? await loadDatasetDir(datasetDir) : datasetDir
+  packer?.add(bundled.briefings)
   const entities = new Map(bundled.entities)
   const briefings = [...bundled.briefings]
   // By id, so thousands of imported briefings do not make loading quadratic.
@@ -79,7 +88,9 @@ export async function loadLibrary(
   const toRead = reads.filter((read) => read.parsed === undefined && read.stamp !== undefined)
   await forEachConcurrently(toRead, READ_AHEAD, async (read) => {
     read.parsed = await readParsed(read.file, read.stamp, cache)
+    if (read.parsed?.dataset) packer?.add(read.parsed.dataset.briefings)
   })
+  packer?.flush()
   for (const { file, parsed } of reads) {
     if (!parsed) continue
     const { dataset, problems } = parsed

@@ -235,17 +235,17 @@ export class IndexEngine {
   }
 
   async #sync(changes?: LibraryChanges): Promise<void> {
-    // Loaded when first needed: the schema validator takes a while to load, and a start answers
-    // from the cache before the library is read.
+    // Loaded when first needed (the schema validator takes a while): a start answers from cache.
     const [{ loadDatasetDir }, { loadLibrary }] = await Promise.all([
       import('../library/load-dataset'),
       import('../library/library-loader')
     ])
     this.#bundled ??= await loadDatasetDir(this.#options.datasetDir)
     if (Object.keys(this.#manifest).length === 0) this.#manifest = await this.#cache.readManifest()
-    const files = changes && this.#libraryRead ? changedFiles(changes) : undefined
-    const loaded = await loadLibrary(this.#bundled, this.#options.userDataDir, this.#files, files)
-    const delta = files ? viewByDifference(this.#view, loaded.library) : undefined
+    const changed = changes && this.#libraryRead ? changedFiles(changes) : undefined
+    const scan = { cache: this.#files, changed }
+    const loaded = await loadLibrary(this.#bundled, this.#options.userDataDir, scan)
+    const delta = changed ? viewByDifference(this.#view, loaded.library) : undefined
     if (delta) carryQueryTables(this.#view, delta, this.#loaded.list())
     const view = delta?.view ?? viewOf(loaded.library)
     if (!delta) carryWholeView(this.#view, view)

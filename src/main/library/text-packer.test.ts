@@ -1,0 +1,144 @@
+// Section texts packed into shared strings: equal to what was loaded, in order, and laid out
+// where V8 never moves them, one-byte texts kept at one byte per character.
+
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { describe, expect, it } from 'vitest'
+
+import type { Briefing } from '../../shared/dataset'
+import { bundledDataset } from '../../test-support/import'
+import { LIBRARY_DIR, loadLibrary } from './library-loader'
+import { CHUNK_CHARS, SectionTextPacker } from './text-packer'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const DATASET = fileURLToPath(new URL('../../../resources/dataset', import.meta.url))
+
+function briefingOf(id: string, texts: string[]): Briefing {
+  return {
+    id,
+    title: id,
+    source: 'Test',
+    published: '2026-01-01',
+    tags: [],
+    sections: texts.map((text, i) => ({
+      id: `s${i}`,
+      heading: `H${i}`,
+      text,
+      tags: [],
+      mentions: []
+    }))
+  }
+}
+
+/** Texts of every width: ASCII, Latin-1 (one byte in V8), wider, astral, empty, one character. */
+function mixedTexts(count: number): string[] {
+  const kinds = [
+    (i: number) => `Patrols near the strait, report ${i}. `.repeat(1 + (i % 40)),
+    (i: number) => `Café déjà vu n°${i} — `.repeat(1 + (i % 7)).replace(' — ', ' ; '),
+    (i: number) => `“Quoted” ${i} – dash`.repeat(1 + (i % 30)),
+    (i: number) => `東京 ${i} 🛰️ satellites`.repeat(1 + (i % 9)),
+    () => '',
+    (i: number) => String.fromCharCode(97 + (i % 26))
+  ]
+  return Array.from({ length: count }, (_, i) => kinds[i % kinds.length]!(i))
+}
+
+describe('SectionTextPacker', () => {
+  it('leaves every text equal to what was loaded, across chunks and briefings', () => {
+    const texts = mixedTexts(6_000)
+    const total = texts.reduce((sum, text) => sum + text.length, 0)
+    expect(total).toBeGreaterThan(3 * CHUNK_CHARS) // several chunks of each width
+    const briefings = Array.from({ length: 60 }, (_, b) =>
+      briefingOf(`b${b}`, texts.slice(b * 100, b * 100 + 100))
+    )
+    const packer = new SectionTextPacker()
+    packer.add(briefings.slice(0, 25))
+    packer.add(briefings.slice(25))
+    packer.flush()
+    const after = briefings.flatMap((briefing) => briefing.sections.map((s) => s.text))
+    expect(after).toEqual(texts)
+    expect(briefings[3]!.sections[7]!.id).toBe('s7')
+  })
+
+  it('packs texts added after a flush too', () => {
+    const packer = new SectionTextPacker()
+    const first = briefingOf('a', ['one', 'two'])
+    packer.add([first])
+    packer.flush()
+    const second = briefingOf('b', ['three', 'four 🛰️', 'five'])
+    packer.add([second])
+    packer.flush()
+    expect(first.sections.map((s) => s.text)).toEqual(['one', 'two'])
+    expect(second.sections.map((s) => s.text)).toEqual(['three', 'four 🛰️', 'five'])
+  })
+
+  it('gives loadLibrary the same library as without packing', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'packed-'))
+    try {
+      mkdirSync(join(profile, LIBRARY_DIR))
+      const seed = bundledDataset()
+      // Enough imported copies of the bundled briefings for several chunks of text.
+      for (let copy = 0; copy < 160; copy++) {
+        const briefings = seed.briefings.map((b) => ({ ...b, id: `${b.id}-copy-${copy}` }))
+        const file = join(profile, LIBRARY_DIR, `copy-${copy}.json`)
+        writeFileSync(file, JSON.stringify({ ...seed, briefings }))
+      }
+      const plain = await loadLibrary(DATASET, profile)
+      const packed = await loadLibrary(DATASET, profile, { packer: new SectionTextPacker() })
+      const chars = plain.library.briefings.flatMap((b) => b.sections).map((s) => s.text.length)
+      expect(chars.reduce((sum, n) => sum + n, 0)).toBeGreaterThan(2 * CHUNK_CHARS)
+      expect(packed).toEqual(plain)
+    } finally {
+      rmSync(profile, { recursive: true, force: true })
+    }
+  })
+
+  // Measured in a process of its own, where collections are run on purpose: a vitest worker's
+  // other garbage would blur the figures.
+  it('moves one-byte texts into large-object space at one byte per character', () => {
+    const probe = `
+      import { getHeapSpaceStatistics } from 'node:v8'
+      import { SectionTextPacker } from './text-packer.ts'
+      const large = () => getHeapSpaceStatistics()
+        .filter((s) => s.space_name === 'large_object_space' || s.space_name === 'new_large_object_space')
+        .reduce((sum, s) => sum + s.space_used_size, 0)
+      // 4,000 ordinary texts of 300 ASCII characters, and a wide one among every 50 of them.
+      const make = (i) => Array.from({ length: 300 }, (_, c) => String.fromCharCode(97 + ((i + c) % 26))).join('')
+      const briefings = Array.from({ length: 40 }, (_, b) => ({
+        id: 'b' + b, sections: Array.from({ length: 100 }, (_, s) => ({ text: make(b * 100 + s) }))
+      }))
+      for (const b of briefings) for (let s = 0; s < 100; s += 50) b.sections[s].text += '“wide”'
+      gc(); gc()
+      const before = large()
+      const packer = new SectionTextPacker()
+      if (!process.env.NO_PACK) { packer.add(briefings); packer.flush() }
+      gc(); gc()
+      console.log(JSON.stringify({ grown: large() - before, kept: briefings.length }))
+    `
+    const run = (noPack: boolean): number => {
+      const out = execFileSync(
+        process.execPath,
+        ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', probe],
+        {
+          cwd: here,
+          encoding: 'utf8',
+          env: { ...process.env, NODE_OPTIONS: '', NO_PACK: noPack ? '1' : '' }
+        }
+      )
+      return (JSON.parse(out.trim().split('\n').pop()!) as { grown: number }).grown
+    }
+    const chars = (4_000 - 80) * 300
+    const packed = run(false)
+    // The texts are in shared strings in large-object space, at one byte per character (the
+    // wide texts are packed apart, in an ordinary string: they do not widen the others). The
+    // last chunk, shorter than the others, is an ordinary string.
+    expect(packed).toBeGreaterThan(0.8 * chars)
+    expect(packed).toBeLessThan(1.2 * chars)
+    // Unpacked, they are ordinary strings, which V8 may move.
+    expect(run(true)).toBeLessThan(0.1 * chars)
+  })
+})
