@@ -23,7 +23,7 @@ import type { ImportWorker } from './import/import-worker'
 import { ImportState } from './import/import-state'
 import { pruneProfileTempFiles } from './import/profile-temp-files'
 import { loadLibrary } from './library/library-loader'
-import { SectionTextPacker } from './library/text-packer'
+import { SectionTextPacker, packChanged } from './library/text-packer'
 import { log } from './log/log'
 import { ProfileLock } from './fs/profile-lock'
 import { AppError } from './errors'
@@ -164,6 +164,9 @@ async function load(
     async replaceLibrary(next, nextImported) {
       // The index reads only the files of the briefings that differ (an import's, an edit's).
       const changes = { briefings: changedBriefings(library, next) }
+      void packChanged(library, next, changes.briefings).catch((error: unknown) =>
+        log.error('could not pack the texts of changed briefings', error)
+      )
       library = next
       imported = nextImported
       // The files are written and the library swapped: a search index that cannot follow right

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest'
 import type { Briefing } from '../../shared/dataset'
 import { bundledDataset } from '../../test-support/import'
 import { LIBRARY_DIR, loadLibrary } from './library-loader'
-import { CHUNK_CHARS, SectionTextPacker } from './text-packer'
+import { CHUNK_CHARS, SectionTextPacker, packChanged } from './text-packer'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const DATASET = fileURLToPath(new URL('../../../resources/dataset', import.meta.url))
@@ -95,6 +95,52 @@ describe('SectionTextPacker', () => {
     } finally {
       rmSync(profile, { recursive: true, force: true })
     }
+  })
+
+  it('packs what a library change brought in, a chunk per turn, and not texts that stayed', async () => {
+    // The imported texts long enough for a dozen chunks.
+    const texts = mixedTexts(3_000).map((text, i) => (i < 1_000 ? text : text.repeat(8)))
+    const old = Array.from({ length: 10 }, (_, b) =>
+      briefingOf(`old${b}`, texts.slice(b * 100, b * 100 + 100))
+    )
+    const before = { entities: new Map(), briefings: old }
+    // An import adds 20 briefings; an entity review rewrites old0's sections (equal texts, new
+    // strings); a new version of old1 changes one text.
+    const imported = Array.from({ length: 20 }, (_, b) =>
+      briefingOf(`new${b}`, texts.slice(1_000 + b * 100, 1_100 + b * 100))
+    )
+    const reviewed = {
+      ...old[0]!,
+      sections: old[0]!.sections.map((s) => ({ ...s, text: [...s.text].join('') }))
+    }
+    const version = {
+      ...old[1]!,
+      sections: old[1]!.sections.map((s, i) => (i === 3 ? { ...s, text: 'Rewritten.' } : { ...s }))
+    }
+    const after = {
+      entities: new Map(),
+      briefings: [reviewed, version, ...old.slice(2), ...imported]
+    }
+    const changed = ['old0', 'old1', ...imported.map((b) => b.id)]
+    let turns = 0
+    const tick = (): void => {
+      turns += 1
+      if (turns < 1_000) setImmediate(tick)
+    }
+    setImmediate(tick)
+    const packed = await packChanged(before, after, changed)
+    expect(packed).toBe(2_000 + 1)
+    const importedChars = imported
+      .flatMap((b) => b.sections)
+      .reduce((sum, s) => sum + s.text.length, 0)
+    // Main's loop turned between the chunks.
+    expect(importedChars).toBeGreaterThan(10 * CHUNK_CHARS)
+    expect(turns).toBeGreaterThanOrEqual(8)
+    expect(after.briefings.flatMap((b) => b.sections.map((s) => s.text))).toEqual([
+      ...texts.slice(0, 103),
+      'Rewritten.',
+      ...texts.slice(104, 3_000)
+    ])
   })
 
   // Measured in a process of its own, where collections are run on purpose: a vitest worker's

@@ -2,6 +2,7 @@
 // shared string too large for V8 ever to move. The texts stay equal; only where they live changes.
 
 import type { Briefing } from '../../shared/dataset'
+import type { Library } from './library'
 
 /**
  * Characters per shared string. Its bytes (one or two per character) exceed V8's largest
@@ -31,41 +32,81 @@ interface Pending {
 export class SectionTextPacker {
   readonly #narrow: Pending = { sections: [], parts: [], chars: 0 }
   readonly #wide: Pending = { sections: [], parts: [], chars: 0 }
+  /** Shared strings made so far (a caller packing in slices yields when it grows). */
+  chunks = 0
 
   /** Packs the briefings' section texts, a chunk at a time as enough text comes in. */
   add(briefings: readonly Briefing[]): void {
-    for (const briefing of briefings) {
-      for (const section of briefing.sections) {
-        const text = section.text
-        // Most texts are ASCII, told apart natively; only the others are scanned.
-        const wide = Buffer.byteLength(text, 'utf8') !== text.length && WIDE.test(text)
-        const pending = wide ? this.#wide : this.#narrow
-        pending.sections.push(section)
-        pending.parts.push(text)
-        pending.chars += text.length
-        if (pending.chars >= CHUNK_CHARS) pack(pending)
-      }
+    for (const briefing of briefings) this.addSections(briefing.sections)
+  }
+
+  /** Packs these sections' texts, as `add` does for whole briefings. */
+  addSections(sections: readonly { text: string }[]): void {
+    for (const section of sections) {
+      const text = section.text
+      // Most texts are ASCII, told apart natively; only the others are scanned.
+      const wide = Buffer.byteLength(text, 'utf8') !== text.length && WIDE.test(text)
+      const pending = wide ? this.#wide : this.#narrow
+      pending.sections.push(section)
+      pending.parts.push(text)
+      pending.chars += text.length
+      if (pending.chars >= CHUNK_CHARS) this.#pack(pending)
     }
   }
 
   /** Packs what is pending: call it once the last briefing is added. */
   flush(): void {
-    pack(this.#narrow)
-    pack(this.#wide)
+    this.#pack(this.#narrow)
+    this.#pack(this.#wide)
+  }
+
+  #pack(pending: Pending): void {
+    if (pending.sections.length > 1) {
+      const shared = pending.parts.join('')
+      let at = 0
+      for (const section of pending.sections) {
+        const end = at + section.text.length
+        section.text = shared.slice(at, end)
+        at = end
+      }
+      this.chunks += 1
+    }
+    pending.sections = []
+    pending.parts = []
+    pending.chars = 0
   }
 }
 
-function pack(pending: Pending): void {
-  if (pending.sections.length > 1) {
-    const shared = pending.parts.join('')
-    let at = 0
-    for (const section of pending.sections) {
-      const end = at + section.text.length
-      section.text = shared.slice(at, end)
-      at = end
-    }
+/**
+ * Packs the texts of the briefings a library change brought in (`changed`: an import's, a new
+ * version's, an entity review's), a chunk per turn of the event loop: a folder import of
+ * thousands of files must not stall main. A section whose text is its predecessor's (an entity
+ * review rewrites mentions, not text) takes the predecessor's instead of being packed again.
+ * Resolves with the number of texts packed.
+ */
+export async function packChanged(
+  before: Library,
+  after: Library,
+  changed: readonly string[]
+): Promise<number> {
+  const earlier = new Map(before.briefings.map((briefing) => [briefing.id, briefing]))
+  const ids = new Set(changed)
+  const packer = new SectionTextPacker()
+  let count = 0
+  for (const briefing of after.briefings) {
+    if (!ids.has(briefing.id)) continue
+    const was = new Map(earlier.get(briefing.id)?.sections.map((s) => [s.id, s]))
+    const fresh = briefing.sections.filter((section) => {
+      const previous = was.get(section.id)
+      if (previous?.text !== section.text) return true
+      section.text = previous.text
+      return false
+    })
+    count += fresh.length
+    const chunks = packer.chunks
+    packer.addSections(fresh)
+    if (packer.chunks !== chunks) await new Promise((resolve) => setImmediate(resolve))
   }
-  pending.sections = []
-  pending.parts = []
-  pending.chars = 0
+  packer.flush()
+  return count
 }
