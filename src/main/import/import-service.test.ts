@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { SEED_PATH } from '../../test-support/fixtures'
 import { startCore } from '../app-core'
 import type { AppCore } from '../app-core'
 import { STAGING_DIR, stagingName, writeClaim } from '../library/staged-imports'
+import { packedTextCount } from '../library/text-packer'
 import { searchAll } from '../search/search-all'
 import { updateBriefingDetails } from './briefing-details'
 import { importBriefings } from './import-service'
@@ -56,6 +57,17 @@ describe('importing briefings', () => {
     cores.pop()
     const reopened = await open(userDataDir)
     expect(reopened.services.library.briefings.map((b) => b.id)).toContain(id)
+  })
+
+  it('has main pack the texts it loads and those an import brings in', async () => {
+    const before = packedTextCount()
+    const { services, userDataDir } = await open()
+    const loaded = services.library.briefings.reduce((sum, b) => sum + b.sections.length, 0)
+    // Each text is packed but a chunk's only text (left as it is).
+    expect(packedTextCount() - before).toBeGreaterThanOrEqual(loaded - 2)
+    const afterLoad = packedTextCount()
+    await importBriefings(services, userDataDir, [{ name: 'port.txt', bytes: text(ARTICLE) }])
+    await vi.waitFor(() => expect(packedTextCount() - afterLoad).toBe(2))
   })
 
   it('takes a dataset file whose entity differs from the library only by an alias', async () => {

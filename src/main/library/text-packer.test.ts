@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest'
 import type { Briefing } from '../../shared/dataset'
 import { bundledDataset } from '../../test-support/import'
 import { LIBRARY_DIR, loadLibrary } from './library-loader'
-import { CHUNK_CHARS, SectionTextPacker, packChanged } from './text-packer'
+import { CHUNK_CHARS, SectionTextPacker, packChanged, packedTextCount } from './text-packer'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const DATASET = fileURLToPath(new URL('../../../resources/dataset', import.meta.url))
@@ -64,7 +64,7 @@ describe('SectionTextPacker', () => {
     expect(briefings[3]!.sections[7]!.id).toBe('s7')
   })
 
-  it('packs texts added after a flush too', () => {
+  it('keeps texts added after a flush equal too', () => {
     const packer = new SectionTextPacker()
     const first = briefingOf('a', ['one', 'two'])
     packer.add([first])
@@ -88,8 +88,11 @@ describe('SectionTextPacker', () => {
         writeFileSync(file, JSON.stringify({ ...seed, briefings }))
       }
       const plain = await loadLibrary(DATASET, profile)
+      const before = packedTextCount()
       const packed = await loadLibrary(DATASET, profile, { packer: new SectionTextPacker() })
       const chars = plain.library.briefings.flatMap((b) => b.sections).map((s) => s.text.length)
+      // Every text went through the packer (but a chunk's only text, left as it is).
+      expect(packedTextCount() - before).toBeGreaterThanOrEqual(chars.length - 2)
       expect(chars.reduce((sum, n) => sum + n, 0)).toBeGreaterThan(2 * CHUNK_CHARS)
       expect(packed).toEqual(plain)
     } finally {
@@ -145,27 +148,43 @@ describe('SectionTextPacker', () => {
 
   // Measured in a process of its own, where collections are run on purpose: a vitest worker's
   // other garbage would blur the figures.
-  it('moves one-byte texts into large-object space at one byte per character', () => {
+  type Figures = Record<'grown' | 'reviewLarge' | 'reviewHeap' | 'oneKept', number>
+  it('moves one-byte texts into large-object space at one byte per character, in small chunks', () => {
     const probe = `
       import { getHeapSpaceStatistics } from 'node:v8'
-      import { SectionTextPacker } from './text-packer.ts'
+      import { SectionTextPacker, packChanged } from './text-packer.ts'
       const large = () => getHeapSpaceStatistics()
         .filter((s) => s.space_name === 'large_object_space' || s.space_name === 'new_large_object_space')
         .reduce((sum, s) => sum + s.space_used_size, 0)
+      const settled = () => { gc(); gc(); return { large: large(), heap: process.memoryUsage().heapUsed } }
       // 4,000 ordinary texts of 300 ASCII characters, and a wide one among every 50 of them.
       const make = (i) => Array.from({ length: 300 }, (_, c) => String.fromCharCode(97 + ((i + c) % 26))).join('')
-      const briefings = Array.from({ length: 40 }, (_, b) => ({
-        id: 'b' + b, sections: Array.from({ length: 100 }, (_, s) => ({ text: make(b * 100 + s) }))
+      let briefings = Array.from({ length: 40 }, (_, b) => ({
+        id: 'b' + b, sections: Array.from({ length: 100 }, (_, s) => ({ id: 's' + s, text: make(b * 100 + s) }))
       }))
       for (const b of briefings) for (let s = 0; s < 100; s += 50) b.sections[s].text += '“wide”'
-      gc(); gc()
-      const before = large()
+      const start = settled()
       const packer = new SectionTextPacker()
       if (!process.env.NO_PACK) { packer.add(briefings); packer.flush() }
-      gc(); gc()
-      console.log(JSON.stringify({ grown: large() - before, kept: briefings.length }))
+      const packed = settled()
+      // An entity review: every section copied, with a text equal to its predecessor's.
+      let reviewed = briefings.map((b) => ({ ...b, sections: b.sections.map((s) => ({ ...s, text: [...s.text].join('') })) }))
+      await packChanged({ briefings }, { briefings: reviewed }, briefings.map((b) => b.id))
+      briefings = undefined
+      const afterReview = settled()
+      // Every text dropped but one.
+      const one = reviewed[3].sections[7].text
+      reviewed = undefined
+      const oneKept = settled()
+      console.log(JSON.stringify({
+        grown: packed.large - start.large,
+        reviewLarge: afterReview.large - packed.large,
+        reviewHeap: afterReview.heap - packed.heap,
+        oneKept: oneKept.large - start.large,
+        kept: one.length
+      }))
     `
-    const run = (noPack: boolean): number => {
+    const run = (noPack: boolean): Figures => {
       const out = execFileSync(
         process.execPath,
         ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', probe],
@@ -175,16 +194,23 @@ describe('SectionTextPacker', () => {
           env: { ...process.env, NODE_OPTIONS: '', NO_PACK: noPack ? '1' : '' }
         }
       )
-      return (JSON.parse(out.trim().split('\n').pop()!) as { grown: number }).grown
+      return JSON.parse(out.trim().split('\n').pop()!) as Figures
     }
     const chars = (4_000 - 80) * 300
     const packed = run(false)
     // The texts are in shared strings in large-object space, at one byte per character (the
     // wide texts are packed apart, in an ordinary string: they do not widen the others). The
     // last chunk, shorter than the others, is an ordinary string.
-    expect(packed).toBeGreaterThan(0.8 * chars)
-    expect(packed).toBeLessThan(1.2 * chars)
+    expect(packed.grown).toBeGreaterThan(0.8 * chars)
+    expect(packed.grown).toBeLessThan(1.2 * chars)
+    // The reviewed sections took the packed texts: the chunks stayed, the copies were freed
+    // (neither kept nor packed again).
+    expect(Math.abs(packed.reviewLarge)).toBeLessThan(0.1 * chars)
+    expect(packed.reviewHeap).toBeLessThan(0.1 * chars)
+    // One text kept keeps one chunk alive, not every text that was loaded with it.
+    expect(packed.oneKept).toBeGreaterThan(0.9 * CHUNK_CHARS)
+    expect(packed.oneKept).toBeLessThan(1.5 * CHUNK_CHARS)
     // Unpacked, they are ordinary strings, which V8 may move.
-    expect(run(true)).toBeLessThan(0.1 * chars)
+    expect(run(true).grown).toBeLessThan(0.1 * chars)
   })
 })

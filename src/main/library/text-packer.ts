@@ -5,10 +5,12 @@ import type { Briefing } from '../../shared/dataset'
 import type { Library } from './library'
 
 /**
- * Characters per shared string. Its bytes (one or two per character) exceed V8's largest
- * ordinary heap object (128 KB), so each shared string lives in the large-object space, which
- * is never compacted; small enough that a replaced briefing's text, kept alive by the other
- * slices of its chunk, costs little.
+ * Characters per shared string. A full chunk's bytes (one or two per character) exceed V8's
+ * largest ordinary heap object (128 KB with its usual 256 KB pages), so it lives in the
+ * large-object space, which is never compacted (what is left at a flush may be an ordinary
+ * string). A slice keeps its whole chunk alive, and so does a substring of 13 characters or more
+ * kept from a text (a highlight's quote: V8 slices those too): a briefing main drops (a version
+ * replaced) keeps its text until every text of its chunk goes. Hence chunks this small.
  */
 export const CHUNK_CHARS = 1 << 18
 
@@ -24,7 +26,7 @@ interface Pending {
 /**
  * Why: at 50,000 sections main holds ~82 M characters of text as 50,000 ordinary strings, and
  * V8's memory-reducing collection (about 8 s after the library is loaded, so in the middle of a
- * first index build) copied them from page to page, pausing main's event loop for 40-60 ms. A
+ * first index build) copied them from page to page, pausing main's event loop for 45-60 ms. A
  * slice is a small object pointing into its shared string. Texts are packed as files are parsed,
  * so the originals die young, before any collection copies them to the old generation. One-byte
  * and two-byte texts are packed apart, so no one-byte text is widened by a neighbour.
@@ -32,8 +34,12 @@ interface Pending {
 export class SectionTextPacker {
   readonly #narrow: Pending = { sections: [], parts: [], chars: 0 }
   readonly #wide: Pending = { sections: [], parts: [], chars: 0 }
+  #chunks = 0
+
   /** Shared strings made so far (a caller packing in slices yields when it grows). */
-  chunks = 0
+  get chunks(): number {
+    return this.#chunks
+  }
 
   /** Packs the briefings' section texts, a chunk at a time as enough text comes in. */
   add(briefings: readonly Briefing[]): void {
@@ -61,15 +67,18 @@ export class SectionTextPacker {
   }
 
   #pack(pending: Pending): void {
-    if (pending.sections.length > 1) {
-      const shared = pending.parts.join('')
+    const { sections, parts } = pending
+    if (sections.length > 1) {
+      const shared = parts.join('')
       let at = 0
-      for (const section of pending.sections) {
-        const end = at + section.text.length
-        section.text = shared.slice(at, end)
+      for (let i = 0; i < sections.length; i++) {
+        const end = at + parts[i]!.length
+        // A text changed since it was added (nothing does so) keeps its new value.
+        if (sections[i]!.text === parts[i]) sections[i]!.text = shared.slice(at, end)
         at = end
       }
-      this.chunks += 1
+      this.#chunks += 1
+      slicedTexts += sections.length
     }
     pending.sections = []
     pending.parts = []
@@ -77,12 +86,19 @@ export class SectionTextPacker {
   }
 }
 
+let slicedTexts = 0
+
+/** Texts made slices of a shared string so far in this process (what tests can observe). */
+export function packedTextCount(): number {
+  return slicedTexts
+}
+
 /**
  * Packs the texts of the briefings a library change brought in (`changed`: an import's, a new
  * version's, an entity review's), a chunk per turn of the event loop: a folder import of
  * thousands of files must not stall main. A section whose text is its predecessor's (an entity
  * review rewrites mentions, not text) takes the predecessor's instead of being packed again.
- * Resolves with the number of texts packed.
+ * Resolves with the number of texts handed to the packer.
  */
 export async function packChanged(
   before: Library,
