@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
-import { listPackage } from '@electron/asar'
+import { extractAll, listPackage } from '@electron/asar'
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import Ajv from 'ajv'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -67,6 +67,32 @@ describe('electron-builder.yml', () => {
     expect(associations.map((a) => a.ext)).toEqual(['briefing'])
   })
 })
+
+const PDF_FIXTURE = 'fixtures/import-formats/briefing.pdf'
+
+/** Loads pdf.js as import/parse/pdf.ts does and compromise as import/nlp.ts does, from a folder. */
+const PACKAGED_LIBRARIES = `
+  import { readFileSync } from 'node:fs'
+  import { createRequire } from 'node:module'
+  const [root, pdf] = process.argv.slice(1)
+  const dir = root + '/node_modules/pdfjs-dist'
+  const pdfjs = await import(dir + '/legacy/build/pdf.mjs')
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(readFileSync(pdf)), standardFontDataUrl: dir + '/standard_fonts/',
+    cMapUrl: dir + '/cmaps/', wasmUrl: dir + '/wasm/', disableFontFace: true,
+    useSystemFonts: false, verbosity: 0
+  }).promise
+  let text = ''
+  for (let p = 1; p <= doc.numPages; p++) {
+    const content = await (await doc.getPage(p)).getTextContent()
+    text += content.items.map((item) => item.str).join(' ')
+  }
+  const require = createRequire(root + '/out/main/index.js')
+  const nlp = require('compromise')
+  const people = nlp('John Smith met Mary Jones in Japan.').people().out('array')
+  const from = [require.resolve('compromise')]
+  console.log(JSON.stringify({ pages: doc.numPages, text: text.slice(0, 200), people, from }))
+`
 
 // Electron's default fuse wire (v1, 8 fuses), as a released binary carries it.
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
@@ -148,6 +174,11 @@ describe('a package built with electron-builder --dir (stand-in Electron)', () =
     expect(files).toContain('/node_modules/pdfjs-dist')
     // Required at its first use, not bundled (entity-tagging.ts): its CommonJS build must be there.
     expect(files).toContain('/node_modules/compromise/builds/three/compromise-three.cjs')
+    // What of pdf.js and compromise the app never loads is left out (electron-builder.yml).
+    expect(files).toContain('/node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs')
+    expect(files).not.toContain('/node_modules/pdfjs-dist/build/pdf.mjs')
+    expect(files).not.toContain('/node_modules/pdfjs-dist/web/pdf_viewer.mjs')
+    expect(files).not.toContain('/node_modules/compromise/src/three.js')
     // No native module (pdf.js's optional canvas binding is left out): nothing tied to one ABI.
     expect(files.filter((f) => f.endsWith('.node') || f.includes('/@napi-rs/'))).toEqual([])
     expect(files.some((f) => /^\/node_modules\/(electron|vite|vitest|svelte)(\/|$)/.test(f))).toBe(
@@ -156,6 +187,30 @@ describe('a package built with electron-builder --dir (stand-in Electron)', () =
     console.log(
       `app.asar: ${(statSync(archive).size / 1024 / 1024).toFixed(1)} MB, ${files.length} entries`
     )
+  })
+
+  // The trimmed packages still do their work from the package alone: the folder app.asar is
+  // extracted to has no node_modules above it to fall back on.
+  it('reads a PDF and finds people with only what app.asar holds of pdf.js and compromise', () => {
+    const extracted = join(work, 'extracted')
+    extractAll(join(unpacked, 'resources', 'app.asar'), extracted)
+    const run = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', PACKAGED_LIBRARIES, extracted, join(ROOT, PDF_FIXTURE)],
+      { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } }
+    )
+    expect(run.status, run.stderr).toBe(0)
+    const found = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
+      pages: number
+      text: string
+      people: string[]
+      from: string[]
+    }
+    expect(found.pages).toBeGreaterThan(0)
+    expect(found.text).toMatch(/\w{4,}/)
+    expect(found.people).toEqual(['John Smith', 'Mary Jones'])
+    // compromise came from the extracted package, not the repository's node_modules.
+    expect(found.from.every((path) => path.startsWith(extracted))).toBe(true)
   })
 })
 
