@@ -9,10 +9,21 @@ import { ROLE_EXEC_ARGV } from './process-limits'
 import type { ProcessRole } from './node-entries'
 import type { BackgroundPort, ProcessMessage } from './rpc'
 
-/** `entry` replaces the role's TypeScript source with a built bundle (benchmarks). */
-export function forkNodeProcess(role: ProcessRole, entry = NODE_ENTRIES[role]): BackgroundPort {
+/**
+ * `entry` replaces the role's TypeScript source with a built bundle (benchmarks); `execArgv`
+ * adds Node options (tests that give the process the shape of Electron's utility process).
+ */
+export function forkNodeProcess(
+  role: ProcessRole,
+  entry = NODE_ENTRIES[role],
+  execArgv: readonly string[] = []
+): BackgroundPort {
   const child = fork(entry, [], {
-    execArgv: [...ROLE_EXEC_ARGV[role], ...(entry.endsWith('.ts') ? ['--import', 'tsx'] : [])],
+    execArgv: [
+      ...ROLE_EXEC_ARGV[role],
+      ...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []),
+      ...execArgv
+    ],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc']
   })

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 import { forkNodeProcess } from '../background/node-process'
 import { formatFixture } from '../../test-support/import-formats'
+import { UTILITY_PROCESS_ARGV } from '../../test-support/utility-process'
 import { startImportWorker } from './import-worker'
 import { importDocument } from './parse/import-document'
 
@@ -23,7 +24,11 @@ function builtEntry(): string {
 }
 
 const worker = startImportWorker(() => forkNodeProcess('import', builtEntry()))
-afterAll(() => worker.close())
+// As the app runs it: pdf.js takes a process of that shape for a web page unless told otherwise.
+const utility = startImportWorker(() =>
+  forkNodeProcess('import', builtEntry(), UTILITY_PROCESS_ARGV)
+)
+afterAll(() => Promise.all([worker.close(), utility.close()]))
 
 describe('the built import process', { timeout: 60_000 }, () => {
   it.each(['briefing.pdf', 'briefing.docx', 'forwarded-briefing.eml'])(
@@ -37,6 +42,13 @@ describe('the built import process', { timeout: 60_000 }, () => {
       expect(there).toEqual(await importDocument(name, bytes, options))
     }
   )
+
+  it('parses briefing.pdf in a process shaped as Electron’s utility process', async () => {
+    const bytes = formatFixture('briefing.pdf')
+    const there = await utility.parseImport({ name: 'briefing.pdf', bytes, options })
+    expect('error' in there ? there.error : there.format).toBe('pdf')
+    expect(there).toEqual(await importDocument('briefing.pdf', bytes, options))
+  })
 
   it('refuses a password-protected PDF with the same message', async () => {
     const bytes = formatFixture('broken/password.pdf')

@@ -34,6 +34,29 @@ function pdfjsDataDirs(): { standardFontDataUrl: string; cMapUrl: string; wasmUr
   }
 }
 
+let loading: Promise<PdfJs> | undefined
+
+/**
+ * pdf.js, loaded as the Node code it is here. It decides once, as it loads, whether it runs in
+ * Node, and takes an Electron process whose `process.type` is not "browser" for a web page (the
+ * check predates utility processes): in the import's utility process (type "utility") it would
+ * reach for `document` and fail every PDF. This process has no page, so pdf.js is loaded with
+ * the type hidden, and the type is put back once it has loaded.
+ */
+function loadPdfJs(): Promise<PdfJs> {
+  loading ??= (async () => {
+    const type = Object.getOwnPropertyDescriptor(process, 'type')
+    const hide = process.versions.electron !== undefined && type?.configurable === true
+    if (hide) Object.defineProperty(process, 'type', { value: undefined, configurable: true })
+    try {
+      return await import('pdfjs-dist/legacy/build/pdf.mjs')
+    } finally {
+      if (hide) Object.defineProperty(process, 'type', type)
+    }
+  })()
+  return loading
+}
+
 /**
  * Parses a PDF file, all or nothing: its text in reading order (see pdf-layout.ts), paragraphs and
  * headings (pdf-blocks.ts), title, author (as the source) and date from the document info.
@@ -52,20 +75,22 @@ export async function parsePdf(
   if (!hasEndMarker(bytes)) {
     return { error: `${shown} is cut short: the PDF ends before its end marker (%%EOF).` }
   }
-  const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const task = pdfjs.getDocument({
-    // pdf.js takes the buffer over and refuses a Node Buffer: give it a plain copy.
-    data: new Uint8Array(bytes),
-    ...pdfjsDataDirs(),
-    disableFontFace: true,
-    useSystemFonts: false,
-    fontExtraProperties: true,
-    enableXfa: false,
-    stopAtErrors: true,
-    verbosity: pdfjs.VerbosityLevel.ERRORS
-  })
+  const pdfjs = await loadPdfJs()
+  let task: ReturnType<PdfJs['getDocument']> | undefined
   let doc: PdfDocument | undefined
   try {
+    // Inside the try: pdf.js refusing its options is a failure to read this file, reported so.
+    task = pdfjs.getDocument({
+      // pdf.js takes the buffer over and refuses a Node Buffer: give it a plain copy.
+      data: new Uint8Array(bytes),
+      ...pdfjsDataDirs(),
+      disableFontFace: true,
+      useSystemFonts: false,
+      fontExtraProperties: true,
+      enableXfa: false,
+      stopAtErrors: true,
+      verbosity: pdfjs.VerbosityLevel.ERRORS
+    })
     doc = await task.promise
     if (doc.numPages > limits.maxPdfPages) {
       return {
@@ -78,7 +103,7 @@ export async function parsePdf(
   } catch (error) {
     return { error: describeFailure(shown, error) }
   } finally {
-    await task.destroy()
+    await task?.destroy()
   }
 }
 
