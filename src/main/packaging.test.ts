@@ -7,6 +7,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -21,6 +22,9 @@ import Ajv from 'ajv'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 
+import { UTILITY_PROCESS_ARGV } from '../test-support/utility-process'
+import { forkNodeProcess } from './background/node-process'
+import { startImportWorker } from './import/import-worker'
 import { APP_ID, APP_NAME } from './paths'
 
 const ROOT = resolve(__dirname, '../..')
@@ -145,6 +149,13 @@ describe('a package built with electron-builder --dir (stand-in Electron)', () =
     if (work) rmSync(work, { recursive: true, force: true })
   })
 
+  /** app.asar extracted (once) to a folder with no node_modules above it to fall back on. */
+  function extractedPackage(): string {
+    const extracted = join(work, 'extracted')
+    if (!existsSync(extracted)) extractAll(join(unpacked, 'resources', 'app.asar'), extracted)
+    return extracted
+  }
+
   it('has the fuses flipped in the binary', async () => {
     const wire = await getCurrentFuseWire(join(unpacked, 'briefing-reader'))
     for (const [fuse, value] of Object.entries(FUSES)) {
@@ -176,6 +187,10 @@ describe('a package built with electron-builder --dir (stand-in Electron)', () =
     expect(files).toContain('/node_modules/compromise/builds/three/compromise-three.cjs')
     // What of pdf.js and compromise the app never loads is left out (electron-builder.yml).
     expect(files).toContain('/node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs')
+    // pdf.js reads these from disk for PDFs that do not embed their fonts or use CJK CMaps.
+    for (const data of ['standard_fonts', 'cmaps', 'wasm']) {
+      expect(files.some((f) => f.startsWith(`/node_modules/pdfjs-dist/${data}/`))).toBe(true)
+    }
     expect(files).not.toContain('/node_modules/pdfjs-dist/build/pdf.mjs')
     expect(files).not.toContain('/node_modules/pdfjs-dist/web/pdf_viewer.mjs')
     expect(files).not.toContain('/node_modules/compromise/src/three.js')
@@ -192,8 +207,7 @@ describe('a package built with electron-builder --dir (stand-in Electron)', () =
   // The trimmed packages still do their work from the package alone: the folder app.asar is
   // extracted to has no node_modules above it to fall back on.
   it('reads a PDF and finds people with only what app.asar holds of pdf.js and compromise', () => {
-    const extracted = join(work, 'extracted')
-    extractAll(join(unpacked, 'resources', 'app.asar'), extracted)
+    const extracted = extractedPackage()
     const run = spawnSync(
       process.execPath,
       ['--input-type=module', '-e', PACKAGED_LIBRARIES, extracted, join(ROOT, PDF_FIXTURE)],
@@ -212,6 +226,23 @@ describe('a package built with electron-builder --dir (stand-in Electron)', () =
     // compromise came from the extracted package, not the repository's node_modules.
     expect(found.from.every((path) => path.startsWith(extracted))).toBe(true)
   })
+
+  it('imports a PDF with the packaged import process, shaped as Electron’s utility process', async () => {
+    const chunks = join(extractedPackage(), 'out', 'main', 'chunks')
+    const entry = readdirSync(chunks).find((name) => /^import-entry-.*\.js$/.test(name))!
+    const worker = startImportWorker(() =>
+      forkNodeProcess('import', join(chunks, entry), UTILITY_PROCESS_ARGV)
+    )
+    try {
+      const name = PDF_FIXTURE.split('/').pop()!
+      const bytes = new Uint8Array(readFileSync(join(ROOT, PDF_FIXTURE)))
+      const options = { id: 'import', importedAt: '2026-12-03T00:00:00.000Z' }
+      const parsed = await worker.parseImport({ name, bytes, options })
+      expect('error' in parsed ? parsed.error : parsed.format).toBe('pdf')
+    } finally {
+      await worker.close()
+    }
+  }, 60_000)
 })
 
 describe('the built main bundle inside app.asar', () => {
