@@ -15,6 +15,7 @@ import { buildSync } from 'esbuild'
 import type { StoreFs } from '../src/main/fs/types'
 import { startCore } from '../src/main/app-core'
 import { forkNodeProcess } from '../src/main/background/node-process'
+import { UTILITY_PROCESS_ARGV } from '../src/test-support/utility-process'
 import { createMainRouter } from '../src/main/app-router'
 import type { ShellPorts } from '../src/main/app-router'
 import type { MenuCommand } from '../src/shared/api-methods'
@@ -119,8 +120,10 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
     appVersion: 'e2e',
     notices: prefs.warnings,
     annotationFs: options.annotationFs,
-    spawnIndex: () => forkNodeProcess('index'),
-    spawnImport: () => forkNodeProcess('import')
+    // The app runs both in Electron utility processes: given their shape, a library that
+    // branches on it (pdf.js) behaves here as in the app.
+    spawnIndex: () => forkNodeProcess('index', undefined, UTILITY_PROCESS_ARGV),
+    spawnImport: () => forkNodeProcess('import', undefined, UTILITY_PROCESS_ARGV)
   })
   const openedFiles = new OpenedFiles()
   openedFiles.add(options.openedFiles ?? [])
