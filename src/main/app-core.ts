@@ -164,6 +164,8 @@ async function load(
     async replaceLibrary(next, nextImported) {
       // The index reads only the files of the briefings that differ (an import's, an edit's).
       const changes = { briefings: changedBriefings(library, next) }
+      // Not awaited: the texts stay equal whether packed or not, and the import need not wait;
+      // a failure only leaves some texts unpacked.
       void packChanged(library, next, changes.briefings).catch((error: unknown) =>
         log.error('could not pack the texts of changed briefings', error)
       )

@@ -9,7 +9,7 @@ import { SEED_PATH } from '../../test-support/fixtures'
 import { startCore } from '../app-core'
 import type { AppCore } from '../app-core'
 import { STAGING_DIR, stagingName, writeClaim } from '../library/staged-imports'
-import { packedTextCount } from '../library/text-packer'
+import { slicedTextCount } from '../library/text-packer'
 import { searchAll } from '../search/search-all'
 import { updateBriefingDetails } from './briefing-details'
 import { importBriefings } from './import-service'
@@ -60,14 +60,14 @@ describe('importing briefings', () => {
   })
 
   it('has main pack the texts it loads and those an import brings in', async () => {
-    const before = packedTextCount()
+    const before = slicedTextCount()
     const { services, userDataDir } = await open()
     const loaded = services.library.briefings.reduce((sum, b) => sum + b.sections.length, 0)
     // Each text is packed but a chunk's only text (left as it is).
-    expect(packedTextCount() - before).toBeGreaterThanOrEqual(loaded - 2)
-    const afterLoad = packedTextCount()
+    expect(slicedTextCount() - before).toBeGreaterThanOrEqual(loaded - 2)
+    const afterLoad = slicedTextCount()
     await importBriefings(services, userDataDir, [{ name: 'port.txt', bytes: text(ARTICLE) }])
-    await vi.waitFor(() => expect(packedTextCount() - afterLoad).toBe(2))
+    await vi.waitFor(() => expect(slicedTextCount() - afterLoad).toBe(2))
   })
 
   it('takes a dataset file whose entity differs from the library only by an alias', async () => {

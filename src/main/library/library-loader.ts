@@ -58,7 +58,7 @@ export async function loadLibrary(
   { cache, changed, packer }: LoadOptions = {}
 ): Promise<LoadedLibrary> {
   const bundled = typeof datasetDir === 'string' ? await loadDatasetDir(datasetDir) : datasetDir
-  packer?.add(bundled.briefings)
+  packer?.addBriefings(bundled.briefings)
   const entities = new Map(bundled.entities)
   const briefings = [...bundled.briefings]
   // By id, so thousands of imported briefings do not make loading quadratic.
@@ -88,7 +88,7 @@ export async function loadLibrary(
   const toRead = reads.filter((read) => read.parsed === undefined && read.stamp !== undefined)
   await forEachConcurrently(toRead, READ_AHEAD, async (read) => {
     read.parsed = await readParsed(read.file, read.stamp, cache)
-    if (read.parsed?.dataset) packer?.add(read.parsed.dataset.briefings)
+    if (read.parsed?.dataset) packer?.addBriefings(read.parsed.dataset.briefings)
   })
   packer?.flush()
   for (const { file, parsed } of reads) {

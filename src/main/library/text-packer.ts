@@ -24,30 +24,26 @@ interface Pending {
 }
 
 /**
- * Why: at 50,000 sections main holds ~82 M characters of text as 50,000 ordinary strings, and
- * V8's memory-reducing collection (about 8 s after the library is loaded, so in the middle of a
- * first index build) copied them from page to page, pausing main's event loop for 45-60 ms. A
- * slice is a small object pointing into its shared string. Texts are packed as files are parsed,
- * so the originals die young, before any collection copies them to the old generation. One-byte
- * and two-byte texts are packed apart, so no one-byte text is widened by a neighbour.
+ * At 50,000 sections main holds ~82 M characters of text. As 50,000 ordinary strings, V8's
+ * memory-reducing collection (about 8 s after the library is loaded, so in the middle of a first
+ * index build) copied them from page to page while main's event loop waited (bench/results.md,
+ * "Search", has the figures). A slice is a small object pointing into its shared string. Texts
+ * are packed as files are parsed, so the originals die young, before any collection copies them
+ * to the old generation. One-byte and two-byte texts are packed apart, so no one-byte text is
+ * widened by a neighbour.
  */
 export class SectionTextPacker {
   readonly #narrow: Pending = { sections: [], parts: [], chars: 0 }
   readonly #wide: Pending = { sections: [], parts: [], chars: 0 }
-  #chunks = 0
-
-  /** Shared strings made so far (a caller packing in slices yields when it grows). */
-  get chunks(): number {
-    return this.#chunks
-  }
 
   /** Packs the briefings' section texts, a chunk at a time as enough text comes in. */
-  add(briefings: readonly Briefing[]): void {
+  addBriefings(briefings: readonly Briefing[]): void {
     for (const briefing of briefings) this.addSections(briefing.sections)
   }
 
-  /** Packs these sections' texts, as `add` does for whole briefings. */
-  addSections(sections: readonly { text: string }[]): void {
+  /** Packs these sections' texts, a chunk at a time; answers how many chunks it made. */
+  addSections(sections: readonly { text: string }[]): number {
+    let made = 0
     for (const section of sections) {
       const text = section.text
       // Most texts are ASCII, told apart natively; only the others are scanned.
@@ -56,8 +52,12 @@ export class SectionTextPacker {
       pending.sections.push(section)
       pending.parts.push(text)
       pending.chars += text.length
-      if (pending.chars >= CHUNK_CHARS) this.#pack(pending)
+      if (pending.chars >= CHUNK_CHARS) {
+        this.#pack(pending)
+        made += 1
+      }
     }
+    return made
   }
 
   /** Packs what is pending: call it once the last briefing is added. */
@@ -68,6 +68,7 @@ export class SectionTextPacker {
 
   #pack(pending: Pending): void {
     const { sections, parts } = pending
+    // A text alone is left as it is: joined with nothing it would only be copied.
     if (sections.length > 1) {
       const shared = parts.join('')
       let at = 0
@@ -77,7 +78,6 @@ export class SectionTextPacker {
         if (sections[i]!.text === parts[i]) sections[i]!.text = shared.slice(at, end)
         at = end
       }
-      this.#chunks += 1
       slicedTexts += sections.length
     }
     pending.sections = []
@@ -88,17 +88,20 @@ export class SectionTextPacker {
 
 let slicedTexts = 0
 
-/** Texts made slices of a shared string so far in this process (what tests can observe). */
-export function packedTextCount(): number {
+/**
+ * Texts made slices of a shared string so far in this process. Only tests read it: where the
+ * characters live cannot be seen from JavaScript otherwise.
+ */
+export function slicedTextCount(): number {
   return slicedTexts
 }
 
 /**
  * Packs the texts of the briefings a library change brought in (`changed`: an import's, a new
- * version's, an entity review's), a chunk per turn of the event loop: a folder import of
- * thousands of files must not stall main. A section whose text is its predecessor's (an entity
+ * version's, an entity review's), at most one briefing's chunks per turn of the event loop: a
+ * folder import of thousands of files must not stall main. A section whose text is its predecessor's (an entity
  * review rewrites mentions, not text) takes the predecessor's instead of being packed again.
- * Resolves with the number of texts handed to the packer.
+ * Resolves with the number of texts handed to the packer (tests read it).
  */
 export async function packChanged(
   before: Library,
@@ -119,9 +122,7 @@ export async function packChanged(
       return false
     })
     count += fresh.length
-    const chunks = packer.chunks
-    packer.addSections(fresh)
-    if (packer.chunks !== chunks) await new Promise((resolve) => setImmediate(resolve))
+    if (packer.addSections(fresh) > 0) await new Promise((resolve) => setImmediate(resolve))
   }
   packer.flush()
   return count

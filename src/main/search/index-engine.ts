@@ -235,7 +235,7 @@ export class IndexEngine {
   }
 
   async #sync(changes?: LibraryChanges): Promise<void> {
-    // Loaded when first needed (the schema validator takes a while): a start answers from cache.
+    // Loaded when first needed (the validator takes a while): a start answers from the cache first.
     const [{ loadDatasetDir }, { loadLibrary }] = await Promise.all([
       import('../library/load-dataset'),
       import('../library/library-loader')
