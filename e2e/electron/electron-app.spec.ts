@@ -2,7 +2,7 @@
 // single-instance lock. They need an Electron binary; where none is installed they are skipped
 // with the reason printed, and must never be reported as passing.
 import { spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -71,6 +71,38 @@ test.describe('Electron app', () => {
         ok: true,
         n: 1
       })
+    } finally {
+      await app.close()
+    }
+  })
+
+  // pdf.js takes a utility process (process.type "utility") for a web page unless pdf.ts hides
+  // the type while it loads; the harness only imitates that process.
+  test('imports a PDF in its utility process', async () => {
+    const app = await launch(mkdtempSync(join(tmpdir(), 'briefing-electron-')))
+    try {
+      const page = await app.firstWindow()
+      await page.waitForFunction(() => document.documentElement.dataset['appState'] === 'ready')
+      const base64 = readFileSync(join(ROOT, 'fixtures/import-formats/briefing.pdf')).toString(
+        'base64'
+      )
+      const report = await page.evaluate(
+        async (file) => {
+          const api = (window as unknown as Record<string, unknown>)['briefing'] as {
+            importFiles(request: { files: { name: string; base64: string }[] }): Promise<{
+              ok: boolean
+              value?: { imported: { title: string }[]; failed: { message: string }[] }
+            }>
+          }
+          return api.importFiles({ files: [file] })
+        },
+        { name: 'briefing.pdf', base64 }
+      )
+      expect(report.ok).toBe(true)
+      expect(report.value!.failed).toEqual([])
+      expect(report.value!.imported.map((i) => i.title)).toEqual([
+        'Second Thomas Shoal: resupply under pressure'
+      ])
     } finally {
       await app.close()
     }
