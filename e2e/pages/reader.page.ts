@@ -1,6 +1,7 @@
 // Page object: the briefing reader (outline, the continuous text, entity marks and panel,
 // highlights, the selection toolbar and the highlight editor). `heading` and `text` are those of
 // the section being read (the outline's current one); `pane` scrolls the whole briefing.
+import { expect } from '@playwright/test'
 import type { Locator, Page } from '@playwright/test'
 
 export class ReaderPage {
@@ -119,9 +120,20 @@ export class ReaderPage {
     return this.page.evaluate(() => document.getSelection()?.toString() ?? '')
   }
 
-  /** Selects `phrase` and highlights it with the toolbar colour labelled `label`. */
+  /**
+   * Selects `phrase` and highlights it with the toolbar colour labelled `label`. The drag is
+   * aimed at where the phrase was measured; on a loaded machine the reader can still be laying
+   * sections out after a jump, and a drag aimed before that misses. So the drag is repeated
+   * until the selection holds the phrase (the app's state), as an analyst would drag again.
+   */
   async highlightText(phrase: string, label: string): Promise<void> {
-    await this.selectText(phrase)
+    // Compared without white space: across list items or table cells the selection's text has
+    // the browser's line breaks, the phrase the text's own separators.
+    const bare = (text: string) => text.replace(/\s+/g, '')
+    await expect(async () => {
+      await this.selectText(phrase)
+      expect(bare(await this.selectedText())).toBe(bare(phrase))
+    }).toPass({ timeout: 30_000 })
     await this.toolbar.getByRole('button', { name: label, exact: true }).click()
   }
 
