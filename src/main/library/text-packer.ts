@@ -99,9 +99,9 @@ export function slicedTextCount(): number {
 /**
  * Packs the texts of the briefings a library change brought in (`changed`: an import's, a new
  * version's, an entity review's), at most one briefing's chunks per turn of the event loop: a
- * folder import of thousands of files must not stall main. A section whose text is its predecessor's (an entity
- * review rewrites mentions, not text) takes the predecessor's instead of being packed again.
- * Resolves with the number of texts handed to the packer (tests read it).
+ * folder import of thousands of files must not stall main. A section whose text is its
+ * predecessor's (an entity review rewrites mentions, not text) takes the predecessor's instead
+ * of being packed again. Resolves with the number of texts handed to the packer (tests read it).
  */
 export async function packChanged(
   before: Library,

@@ -54,6 +54,9 @@ function loadPdfJs(): Promise<PdfJs> {
       if (hide) Object.defineProperty(process, 'type', type)
     }
   })()
+  // One load at a time (two hiding the type at once would put back the hidden one); a failed
+  // load is tried again by the next PDF, as each import of pdf.js was before.
+  loading.catch(() => (loading = undefined))
   return loading
 }
 
