@@ -1,5 +1,7 @@
 // The Node child-process port: writes to a process that just died must not crash the caller.
 
+import { setImmediate as nextTurn } from 'node:timers/promises'
+
 import { describe, expect, it } from 'vitest'
 
 import { forkNodeProcess } from './node-process'
@@ -19,7 +21,7 @@ describe('forkNodeProcess', () => {
       let id = 0
       while (!done) {
         port.post({ type: 'call', id: ++id, method: 'status', args: [] })
-        await new Promise((resolve) => setImmediate(resolve))
+        await nextTurn()
       }
       expect(await exited).toMatch(/signal SIGTERM|exit/)
       await new Promise((resolve) => setTimeout(resolve, 50))

@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 
 import type { Entity } from '../../shared/dataset'
 import type { Library } from './library'
@@ -190,7 +191,7 @@ async function stampsOf(
       continue
     }
     if (++stats % STATS_PER_SLICE === 0) {
-      await new Promise((resolve) => setImmediate(resolve))
+      await nextTurn()
     }
     const info = statSync(file, { throwIfNoEntry: false })
     stamps.push(info && `${info.size}:${info.mtimeMs}`)

@@ -1,6 +1,8 @@
 // Lays out the section texts main holds for its garbage collector: each text becomes a slice of a
 // shared string too large for V8 ever to move. The texts stay equal; only where they live changes.
 
+import { setImmediate as nextTurn } from 'node:timers/promises'
+
 import type { Briefing } from '../../shared/dataset'
 import type { Library } from './library'
 
@@ -122,7 +124,7 @@ export async function packChanged(
       return false
     })
     count += fresh.length
-    if (packer.addSections(fresh) > 0) await new Promise((resolve) => setImmediate(resolve))
+    if (packer.addSections(fresh) > 0) await nextTurn()
   }
   packer.flush()
   return count

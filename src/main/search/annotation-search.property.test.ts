@@ -2,6 +2,8 @@
 // src/test-support): same total, hits in the same order with the same scores and snippets, and
 // the same facet counts listed in the same order, after any sequence of changes, whether or not
 // the ranking of refs that changes start (in turns of the event loop) has ended between them.
+import { setImmediate as nextTurn } from 'node:timers/promises'
+
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
@@ -115,7 +117,7 @@ async function apply(search: AnnotationSearch, changes: [Change, number][]) {
   for (const [c, turns] of changes) {
     if ('documents' in c) search.setBriefing(c.briefingId, c.documents as AnnotationDocument[])
     else search.patchBriefing(c.briefingId, c.put as AnnotationDocument[], c.removed)
-    for (let t = 0; t < turns; t++) await new Promise((resolve) => setImmediate(resolve))
+    for (let t = 0; t < turns; t++) await nextTurn()
   }
 }
 type Change = typeof change extends fc.Arbitrary<infer T> ? T : never

@@ -1,6 +1,8 @@
 // Collecting the library's words for fuzzy queries: which queries wait for them, and that a walk
 // started beside another (each fuzzy keystroke starts one) ends as soon as the words are in.
 
+import { setImmediate as nextTurn } from 'node:timers/promises'
+
 import { describe, expect, it } from 'vitest'
 
 import {
@@ -13,7 +15,7 @@ import {
 import type { IndexedSection } from './section-index'
 import { createSearchPipeline } from './section-index'
 
-const turn = () => new Promise((resolve) => setImmediate(resolve))
+const turn = () => nextTurn()
 
 /** A view of `n` one-section briefings with a word of their own each; `changed` differ. */
 function viewOf(n: number, changed: ReadonlySet<number> = new Set()) {

@@ -3,6 +3,8 @@
 // typed word's stem over the stems of the index ("gover" reaches "cover", "over", "lover" and all
 // their forms), which found five times the sections a reader would expect.
 
+import { setImmediate as nextTurn } from 'node:timers/promises'
+
 import type lunr from 'lunr'
 
 import type { Entity } from '../../shared/dataset'
@@ -164,7 +166,7 @@ export async function prepareWords(view: WordSource, wanted: () => boolean): Pro
     if (batch.length === SECTIONS_PER_SLICE) {
       words.add(batch, view.entities)
       batch = []
-      await new Promise((resolve) => setImmediate(resolve))
+      await nextTurn()
       if (complete.has(view) || !wanted()) return
     }
   }

@@ -4,6 +4,7 @@
 
 import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
@@ -137,7 +138,7 @@ describe('index engine', () => {
     // Let the first shards load, then ask before the sync has finished.
     let seenPartial = false
     while (!seenPartial && !done) {
-      await new Promise((resolve) => setImmediate(resolve))
+      await nextTurn()
       const status = engine.status()
       if (status.indexedSections > 0 && status.pendingBriefings > 0) {
         seenPartial = true
@@ -221,7 +222,7 @@ describe('index engine', () => {
     const synced = engine.sync().finally(() => (done = true))
     while (!done) {
       seen.push(engine.status())
-      await new Promise((resolve) => setImmediate(resolve))
+      await nextTurn()
     }
     await synced
     // Once the warm start knows its shards, no status claims less than the whole library.

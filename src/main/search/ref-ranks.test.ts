@@ -1,6 +1,8 @@
 // Ranks of refs must order documents as their refs sort: in an index larger than one run of the
 // ranking, for documents added, removed or re-added since a ranking or while one runs, and when a
 // ranking is given up halfway.
+import { setImmediate as nextTurn } from 'node:timers/promises'
+
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
@@ -46,7 +48,7 @@ function expectAllInOrder(ranks: RefRanks, refs: ReadonlyMap<number, string>): v
     for (const [b, refB] of refs) expectPairInOrder(ranks, a, refA, b, refB)
 }
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
+const turn = () => nextTurn()
 
 function addAll(ranks: RefRanks, refs: readonly string[], from = 0): void {
   refs.forEach((ref, i) => ranks.add(from + i, ref))

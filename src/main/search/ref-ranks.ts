@@ -3,6 +3,8 @@
 // starts). Ranked in slices between yields, so that ranking 100k refs never holds a query up for
 // long; a document added or removed since the ranking's snapshot compares by its ref.
 
+import { setImmediate as nextTurn } from 'node:timers/promises'
+
 /** Refs sorted, or merged, between two yields. */
 const RUN = 4096
 /** Documents unranked tolerated per ranked one before all are ranked again. */
@@ -157,6 +159,6 @@ export class RefRanks {
 }
 
 async function yielded(wanted: () => boolean): Promise<boolean> {
-  await new Promise((resolve) => setImmediate(resolve))
+  await nextTurn()
   return wanted()
 }

@@ -3,6 +3,8 @@
 // with the cache writes that follow queued one at a time, off the path to searchable; and builds
 // an import's briefings at once, in a shard of their own.
 
+import { setImmediate as nextTurn } from 'node:timers/promises'
+
 import type lunr from 'lunr'
 
 import type { IndexCache } from './index-cache'
@@ -186,5 +188,5 @@ export class ShardBuilder {
 }
 
 export function yieldToQueries(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve))
+  return nextTurn()
 }

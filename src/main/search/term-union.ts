@@ -2,6 +2,8 @@
 // is expanded once per query against it (lunr's own automaton), and each shard then looks the
 // expanded terms up in its dictionary. One walk instead of one per shard, and one trie in memory.
 
+import { setImmediate as nextTurn } from 'node:timers/promises'
+
 import lunr from 'lunr'
 
 import type { PostingIndex } from './posting-index'
@@ -73,7 +75,7 @@ export async function prepareTermUnion(
   const words = sortedTerms(indexes)
   const builder = new TokenSets.Builder()
   for (let at = 0; at < words.length; at += WORDS_PER_SLICE) {
-    await new Promise((resolve) => setImmediate(resolve))
+    await nextTurn()
     if (!wanted() || shared?.covers(indexes)) return
     for (const word of words.slice(at, at + WORDS_PER_SLICE)) builder.insert(word)
   }

@@ -2,6 +2,8 @@
 // built with its current content, check phrases, apply filters, count facets over every hit and
 // turn the top ones into hits with marked snippets.
 
+import { setImmediate as nextTurn } from 'node:timers/promises'
+
 import type { SearchFacets, SearchFilters, SearchHit } from '../../shared/search'
 import type { Entity } from '../../shared/dataset'
 import { libraryWordsOf, prepareWords } from './fuzzy-words'
@@ -169,7 +171,7 @@ export async function prepareSearch(
     if (!wanted()) return
     currentEntries(shard, view, tables)
     shard.index.termId('')
-    await new Promise((resolve) => setImmediate(resolve))
+    await nextTurn()
   }
   if (wanted()) await prepareWords(view, wanted)
   if (wanted())

@@ -2,6 +2,8 @@
 // thousands of hits then drops duplicate sections and counts facets in flat arrays rather than
 // looking strings up in maps for every hit.
 
+import { setImmediate as nextTurn } from 'node:timers/promises'
+
 import type { FacetCount, SearchFacets } from '../../shared/search'
 import { FacetPicker } from './facet-top'
 import type { FacetValues } from './facet-top'
@@ -131,7 +133,7 @@ export class ViewTables {
     for (const [entry, serial] of this.#serials) {
       if (this.#start[serial]! < 0) this.#addFacetIds(entry, serial)
       if (++done % SECTIONS_PER_SLICE === 0) {
-        await new Promise((resolve) => setImmediate(resolve))
+        await nextTurn()
         if (!wanted()) return
       }
     }
