@@ -233,23 +233,16 @@ async function readParsed(
 /**
  * Two files may list one entity with different aliases: an analyst who merged a proposed name
  * into a library entity (entity review, issue #6) added it as an alias in that briefing's file.
- * Anything else that differs is a conflict.
+ * Anything else that differs is a conflict. The schema allows an entity no fields but these.
  */
 export function differs(known: Entity | undefined, entity: Entity): boolean {
   if (known === undefined || known === entity) return false
-  return withoutAliases(known) !== withoutAliases(entity)
-}
-
-// By record: a rescan compares every file's entities again, and the parsed records are kept.
-const comparable = new WeakMap<Entity, string>()
-
-function withoutAliases(entity: Entity): string {
-  let text = comparable.get(entity)
-  if (text === undefined) {
-    text = JSON.stringify({ ...entity, aliases: undefined })
-    comparable.set(entity, text)
-  }
-  return text
+  return (
+    known.id !== entity.id ||
+    known.kind !== entity.kind ||
+    known.name !== entity.name ||
+    known.description !== entity.description
+  )
 }
 
 /** The entity with the aliases of both records (the known ones first). */

@@ -1,0 +1,100 @@
+// Imported files that list the same entity: aliases may differ (entity review adds one), the
+// order of a record's fields does not matter, anything else refuses the later file with a notice.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+import type { DatasetFile, Entity } from '../../shared/dataset'
+import { minimal } from '../../test-support/dataset'
+import { LIBRARY_DIR, differs, loadLibrary } from './library-loader'
+
+const DATASET = fileURLToPath(new URL('../../../resources/dataset', import.meta.url))
+
+let profile: string
+beforeEach(() => {
+  profile = mkdtempSync(join(tmpdir(), 'loader-'))
+  mkdirSync(join(profile, LIBRARY_DIR))
+})
+afterEach(() => rmSync(profile, { recursive: true, force: true }))
+
+// Ids the bundled dataset does not define (it has its own Narendra Modi and Tokyo).
+const rename = (id: string) => `test-${id}`
+
+/** The minimal file as briefing `id`, its entities renamed and the Tokyo record `tokyo`. */
+function fileWith(id: string, tokyo: Entity): DatasetFile {
+  const file = minimal()
+  file.briefings[0]!.id = id
+  for (const mention of file.briefings[0]!.sections[0]!.mentions)
+    mention.entity = rename(mention.entity)
+  file.entities = file.entities.map((e) => (e.id === 'tokyo' ? tokyo : { ...e, id: rename(e.id) }))
+  return file
+}
+
+function write(name: string, file: DatasetFile): void {
+  writeFileSync(join(profile, LIBRARY_DIR, name), JSON.stringify(file))
+}
+
+const TOKYO = { ...minimal().entities.find((e) => e.id === 'tokyo')!, id: rename('tokyo') }
+
+describe('loadLibrary: one entity in several files', () => {
+  it('loads both files when only the aliases differ, and keeps the aliases of both', async () => {
+    write('a.json', fileWith('a', { ...TOKYO, aliases: ['Tōkyō'] }))
+    write('b.json', fileWith('b', { ...TOKYO, aliases: ['Tokio'] }))
+    const { library, imported, notices } = await loadLibrary(DATASET, profile)
+    expect(notices).toEqual([])
+    expect([...imported].sort()).toEqual(['a', 'b'])
+    expect(library.entities.get(TOKYO.id)?.aliases).toEqual(['Tōkyō', 'Tokio'])
+  })
+
+  it('loads both files when a record lists its fields in another order', async () => {
+    // As another tool may write it: same values, fields in another order.
+    const reordered = {
+      description: TOKYO.description,
+      aliases: [],
+      name: TOKYO.name,
+      kind: TOKYO.kind,
+      id: TOKYO.id
+    } as Entity
+    write('a.json', fileWith('a', TOKYO))
+    write('b.json', fileWith('b', reordered))
+    const { imported, notices } = await loadLibrary(DATASET, profile)
+    expect(notices).toEqual([])
+    expect([...imported].sort()).toEqual(['a', 'b'])
+  })
+
+  it.each([
+    ['name', { ...TOKYO, name: 'Tokyo Metropolis' }],
+    ['kind', { ...TOKYO, kind: 'organisation' as const }],
+    ['description', { ...TOKYO, description: 'A city.' }],
+    ['no description', { id: TOKYO.id, kind: TOKYO.kind, name: TOKYO.name, aliases: [] }]
+  ])('skips the later file, with a notice, when the %s differs', async (_, other) => {
+    write('a.json', fileWith('a', TOKYO))
+    write('b.json', fileWith('b', other))
+    const { library, imported, notices } = await loadLibrary(DATASET, profile)
+    expect([...imported]).toEqual(['a'])
+    expect(library.briefings.some((b) => b.id === 'b')).toBe(false)
+    expect(library.entities.get(TOKYO.id)).toEqual(TOKYO)
+    expect(notices).toEqual([
+      expect.stringContaining(
+        `(${join(profile, LIBRARY_DIR, 'b.json')}): entity "${TOKYO.id}" is defined`
+      )
+    ])
+  })
+})
+
+describe('differs', () => {
+  it('finds no conflict with an entity not known yet, or with the same record', () => {
+    expect(differs(undefined, TOKYO)).toBe(false)
+    expect(differs(TOKYO, TOKYO)).toBe(false)
+  })
+
+  it('compares every field but the aliases', () => {
+    expect(differs(TOKYO, { ...TOKYO, aliases: ['Edo'] })).toBe(false)
+    expect(differs(TOKYO, { ...TOKYO, id: 'tokyo-2' })).toBe(true)
+    expect(differs(TOKYO, { ...TOKYO, description: undefined })).toBe(true)
+  })
+})
