@@ -11,7 +11,8 @@ import {
   type Briefing,
   DATASET_FORMAT,
   DATASET_VERSION,
-  type DatasetFile
+  type DatasetFile,
+  type Entity
 } from '../../src/shared/dataset'
 import { LIBRARY_DIR } from '../../src/main/library/library-loader'
 import { formatProblem, validateDataset } from '../../src/main/library/load-dataset'
@@ -26,13 +27,14 @@ export interface BenchFolders {
   libraryDir: string
 }
 
-export function datasetFile(briefing: Briefing): DatasetFile {
-  return { format: DATASET_FORMAT, version: DATASET_VERSION, entities: [], briefings: [briefing] }
+export function datasetFile(briefing: Briefing, entities: Entity[] = []): DatasetFile {
+  return { format: DATASET_FORMAT, version: DATASET_VERSION, entities, briefings: [briefing] }
 }
 
 /** Writes `briefing` where an import would (atomicity is not needed here: nothing reads yet). */
-export function writeBriefing(libraryDir: string, briefing: Briefing): void {
-  writeFileSync(join(libraryDir, `${briefing.id}.json`), JSON.stringify(datasetFile(briefing)))
+export function writeBriefing(libraryDir: string, briefing: Briefing, entities?: Entity[]): void {
+  const file = datasetFile(briefing, entities)
+  writeFileSync(join(libraryDir, `${briefing.id}.json`), JSON.stringify(file))
 }
 
 /**
@@ -40,7 +42,10 @@ export function writeBriefing(libraryDir: string, briefing: Briefing): void {
  * validator, so a corpus the app would refuse fails the benchmark loudly instead of measuring
  * an empty library.
  */
-export function writeBenchFolders(briefings: readonly Briefing[]): BenchFolders {
+export function writeBenchFolders(
+  briefings: readonly Briefing[],
+  entitiesOf: (briefing: Briefing) => Entity[] = () => []
+): BenchFolders {
   const root = mkdtempSync(join(tmpdir(), 'bench-search-'))
   const datasetDir = join(root, 'dataset')
   const userDataDir = join(root, 'profile')
@@ -51,14 +56,15 @@ export function writeBenchFolders(briefings: readonly Briefing[]): BenchFolders 
     copyFileSync(join(BUNDLED, name), join(datasetDir, name))
   }
   for (const briefing of briefings.filter((_, i) => i % 100 === 0)) {
-    const problems = validateDataset(datasetFile(briefing), `${briefing.id}.json`)
+    const file = datasetFile(briefing, entitiesOf(briefing))
+    const problems = validateDataset(file, `${briefing.id}.json`)
     if (problems.length > 0) {
       throw new Error(
         `bench corpus is not a valid dataset: ${problems.map(formatProblem).join('; ')}`
       )
     }
   }
-  for (const briefing of briefings) writeBriefing(libraryDir, briefing)
+  for (const briefing of briefings) writeBriefing(libraryDir, briefing, entitiesOf(briefing))
   return { root, datasetDir, userDataDir, libraryDir }
 }
 

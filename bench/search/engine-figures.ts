@@ -38,7 +38,7 @@ export const startInChildProcess: StartIndexHost = (folders) => {
   return startIndexHost({ ...folders, spawn: () => forkNodeProcess('index', entry) })
 }
 
-function builtEntry(): string | undefined {
+export function builtEntry(): string | undefined {
   const dir = fileURLToPath(new URL('../../out/main/chunks/', import.meta.url))
   const name = existsSync(dir)
     ? readdirSync(dir).find((file) => /^index-entry-.*\.js$/.test(file))

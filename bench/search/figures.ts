@@ -5,6 +5,7 @@ import type { Briefing } from '../../src/shared/dataset'
 import type { Timing } from '../measure'
 import type { AppMainReport } from './app-main'
 import type { QueryClass } from './queries'
+import type { TaggedReport } from './tagged-library'
 import type { PairedLatency } from './paired-figures'
 
 export interface Figures {
@@ -40,6 +41,12 @@ export interface Figures {
   buildGcMaxMs?: number
   /** The engine's: what the app-like main process measured about itself. */
   appMain?: AppMainReport
+  /**
+   * The engine's: the same build from an app-like main holding the library with entity mentions,
+   * as imports tag them (tagged-library.ts), and main's longest event-loop delay then.
+   */
+  taggedMain?: TaggedReport
+  taggedMainDelayMs?: number
   /** The bench process's longest event-loop delay and GC pause during the engine's build. */
   benchLoopMaxMs?: number
   benchGcMaxMs?: number

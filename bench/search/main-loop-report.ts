@@ -3,6 +3,7 @@
 
 import { ms } from '../measure'
 import type { Figures } from './figures'
+import { MENTIONS_PER_SECTION } from './tagged-library'
 import { mb, seconds } from './probes'
 
 /**
@@ -57,4 +58,13 @@ export function appMainRows(e: Figures): string[] {
     )
   }
   return rows
+}
+
+/** What the tagged library's build row says of it: the mentions, and main's GC and own work. */
+export function taggedMainLabel(e: Figures): string {
+  const t = e.taggedMain
+  const held = t
+    ? `: ${t.mentions.toLocaleString('en')} mentions, ${t.records.toLocaleString('en')} entity records in the files; longest GC pause of main meanwhile: ${ms(t.buildGcMaxMs)}; longest delay main's own work can have caused: ${ms(t.ownDelayMaxMs)}; heap main holds after the build: ${mb(t.settledHeapBytes)}`
+    : ''
+  return `… main's event-loop delay, max, during the same build of the library with entity mentions as imports tag them (up to ${MENTIONS_PER_SECTION} a section, each file listing the entities it cites; tagged-library.ts)${held}`
 }

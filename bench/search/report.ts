@@ -4,7 +4,7 @@
 import type { Timing } from '../measure'
 import { ms, ratio } from '../measure'
 import type { Figures } from './figures'
-import { appMainRows, loopContext } from './main-loop-report'
+import { appMainRows, loopContext, taggedMainLabel } from './main-loop-report'
 import { mb, seconds } from './probes'
 import { type BenchQuery, QUERY_CLASSES } from './queries'
 import { PAIRED_ROUNDS } from './paired-figures'
@@ -72,6 +72,13 @@ function sizeTable(r: SizeResult): string[] {
       ]
     ),
     ...appMainRows(e),
+    row('taggedMainDelayMs', taggedMainLabel(e), [
+      cell(e.taggedMainDelayMs, ms),
+      '—',
+      '—',
+      '—',
+      '—'
+    ]),
     row(
       'cacheBytes',
       `index cache on disk${e.shards === undefined ? '' : ` (engine: ${e.shards} shards)`}`,
