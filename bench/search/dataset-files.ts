@@ -46,15 +46,6 @@ export function writeBenchFolders(
   briefings: readonly Briefing[],
   entitiesOf: (briefing: Briefing) => Entity[] = () => []
 ): BenchFolders {
-  const root = mkdtempSync(join(tmpdir(), 'bench-search-'))
-  const datasetDir = join(root, 'dataset')
-  const userDataDir = join(root, 'profile')
-  const libraryDir = join(userDataDir, LIBRARY_DIR)
-  mkdirSync(datasetDir)
-  mkdirSync(libraryDir, { recursive: true })
-  for (const name of readdirSync(BUNDLED).filter((n) => n.endsWith('.json'))) {
-    copyFileSync(join(BUNDLED, name), join(datasetDir, name))
-  }
   for (const briefing of briefings.filter((_, i) => i % 100 === 0)) {
     const file = datasetFile(briefing, entitiesOf(briefing))
     const problems = validateDataset(file, `${briefing.id}.json`)
@@ -64,7 +55,22 @@ export function writeBenchFolders(
       )
     }
   }
-  for (const briefing of briefings) writeBriefing(libraryDir, briefing, entitiesOf(briefing))
+  const root = mkdtempSync(join(tmpdir(), 'bench-search-'))
+  const datasetDir = join(root, 'dataset')
+  const userDataDir = join(root, 'profile')
+  const libraryDir = join(userDataDir, LIBRARY_DIR)
+  try {
+    mkdirSync(datasetDir)
+    mkdirSync(libraryDir, { recursive: true })
+    for (const name of readdirSync(BUNDLED).filter((n) => n.endsWith('.json'))) {
+      copyFileSync(join(BUNDLED, name), join(datasetDir, name))
+    }
+    for (const briefing of briefings) writeBriefing(libraryDir, briefing, entitiesOf(briefing))
+  } catch (error) {
+    // A full disk mid-write: the gigabyte written so far is not left in the temporary folder.
+    rmSync(root, { recursive: true, force: true })
+    throw error
+  }
   return { root, datasetDir, userDataDir, libraryDir }
 }
 

@@ -66,5 +66,5 @@ export function taggedMainLabel(e: Figures): string {
   const held = t
     ? `: ${t.mentions.toLocaleString('en')} mentions, ${t.records.toLocaleString('en')} entity records in the files; longest GC pause of main meanwhile: ${ms(t.buildGcMaxMs)}; longest delay main's own work can have caused: ${ms(t.ownDelayMaxMs)}; heap main holds after the build: ${mb(t.settledHeapBytes)}`
     : ''
-  return `… main's event-loop delay, max, during the same build of the library with entity mentions as imports tag them (up to ${MENTIONS_PER_SECTION} a section, each file listing the entities it cites; tagged-library.ts)${held}`
+  return `… main's event-loop delay, max, during the same build of the library with entity mentions, shaped as imports leave it (up to ${MENTIONS_PER_SECTION} capitalised words a section as mentions, each file listing the entities it cites; tagged-library.ts)${held}`
 }

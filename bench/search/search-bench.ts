@@ -16,7 +16,7 @@ import {
 import { seconds, settledHeap } from './probes'
 import { pickQueries } from './queries'
 import { searchReport, type SizeResult } from './report'
-import { taggedMainBuild } from './tagged-library'
+import { MENTIONS_PER_SECTION, taggedMainBuild } from './tagged-library'
 
 export const DEFAULT_SIZES = [1_000, 10_000, 50_000]
 
@@ -52,12 +52,13 @@ export async function runSearchBenchmark(options: SearchBenchOptions): Promise<s
       })
       log(`${size}: baselines done (${seconds(Date.now() - started)} so far)`)
       settledHeap()
+      const timeoutMs = Math.max(5, size / 10_000) * 60_000
       const engine = await measureEngine(start, folders, queries, {
         runs,
         warmStarts: [3, 2, 1][tier]!,
         imports: [3, 3, 2][tier]!,
         model,
-        timeoutMs: Math.max(5, size / 10_000) * 60_000,
+        timeoutMs,
         pairedBaseline:
           mini.buildMs === undefined
             ? undefined
@@ -65,7 +66,6 @@ export async function runSearchBenchmark(options: SearchBenchOptions): Promise<s
       })
       log(`${size}: engine done (${seconds(Date.now() - started)} so far)`)
       if (start === startInChildProcess) {
-        const timeoutMs = Math.max(5, size / 10_000) * 60_000
         engine.taggedMain = await taggedMainBuild(corpus.briefings, builtEntry(), timeoutMs)
         engine.taggedMainDelayMs = engine.taggedMain.maxDelayMs
         log(`${size}: tagged library's build done (${seconds(Date.now() - started)} so far)`)
@@ -98,9 +98,10 @@ export async function runSearchBenchmark(options: SearchBenchOptions): Promise<s
     "  library's would keep growing: real term dictionaries would be larger). Each size is a prefix of",
     "  the next. Written as the app's own files: a copy of the bundled dataset, and one dataset file",
     '  per briefing in `<profile>/library/`, as imports are stored. The Brown texts name no entities;',
-    "  for main's event loop the build is run once more from a copy whose sections tag up to 9",
-    '  capitalised names each as entity mentions, every file listing the entities it cites, as',
-    '  imports leave a library (`tagged-library.ts`): main then holds what a real library holds.',
+    `  for main's event loop the build is run once more from a copy whose sections tag up to ${MENTIONS_PER_SECTION}`,
+    '  capitalised words each (standing in for names) as entity mentions, every file listing the',
+    '  entities it cites, as imports leave a library (`tagged-library.ts`): main then holds what a',
+    '  real library holds.',
     '- **Engine**: `startIndexHost({ spawn: forkNodeProcess })`, the index in a Node child',
     "  process running the built entry the app's utility process runs (`out/main/chunks/",
     '  index-entry-*.js`; the TypeScript source through tsx if no build exists). The cold build is',
