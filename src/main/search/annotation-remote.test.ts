@@ -1,10 +1,10 @@
 // Main's side of annotation search in the index process: changes arrive in order, and a restarted
 // process (one that answers to another name) is sent every annotation again.
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 
 import type { AnnotationDocument } from './annotation-search'
 import { remoteAnnotationSearch } from './annotation-remote'
@@ -22,8 +22,14 @@ const doc = (id: string, text: string): AnnotationDocument => ({
   color: 'green'
 })
 
+const folders: string[] = []
+afterAll(() => {
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true })
+})
+
 function indexHost() {
   const dir = mkdtempSync(join(tmpdir(), 'annotation-remote-'))
+  folders.push(dir)
   return new SearchIndex({ datasetDir: dir, userDataDir: dir })
 }
 
