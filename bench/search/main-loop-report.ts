@@ -64,7 +64,7 @@ export function appMainRows(e: Figures): string[] {
 export function taggedMainLabel(e: Figures): string {
   const t = e.taggedMain
   const held = t
-    ? `: ${t.mentions.toLocaleString('en')} mentions, ${t.records.toLocaleString('en')} entity records in the files; longest GC pause of main meanwhile: ${ms(t.buildGcMaxMs)}; longest delay main's own work can have caused: ${ms(t.ownDelayMaxMs)}; heap main holds after the build: ${mb(t.settledHeapBytes)}`
+    ? `: ${t.mentions.toLocaleString('en')} mentions, ${t.records.toLocaleString('en')} entity records in the files; longest GC pause of main meanwhile: ${ms(t.buildGcMaxMs)}; longest delay main's own work can have caused: ${ms(t.ownDelayMaxMs)}; heap main holds after the build: ${mb(t.settledHeapBytes)}; the build ${seconds(t.buildMs)}, the index process's peak RSS ${mb(t.index.maxRss)}`
     : ''
   return `… main's event-loop delay, max, during the same build of the library with entity mentions, shaped as imports leave it (up to ${MENTIONS_PER_SECTION} capitalised words a section as mentions, each file listing the entities it cites; tagged-library.ts)${held}`
 }
