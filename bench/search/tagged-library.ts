@@ -40,7 +40,7 @@ export function tagged(briefing: Briefing): { briefing: Briefing; entities: Enti
   return { briefing: { ...briefing, sections }, entities: [...entities.values()] }
 }
 
-/** A kind that depends on the name alone, so every file lists an entity alike. */
+/** Writes the tagged library to folders of its own: the mentions and records they hold. */
 function writeTagged(briefings: readonly Briefing[]): {
   folders: BenchFolders
   mentions: number
@@ -59,6 +59,7 @@ function writeTagged(briefings: readonly Briefing[]): {
   return { folders, mentions, records }
 }
 
+/** A kind that depends on the name alone, so every file lists an entity alike. */
 function kindOf(name: string): EntityKind {
   let sum = 0
   for (let i = 0; i < name.length; i++) sum += name.charCodeAt(i)
