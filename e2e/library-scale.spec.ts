@@ -3,7 +3,7 @@
 // note counts and reading state from main, and the filters on them narrow the list. An imported
 // briefing is added newest and shows the first lines of its text (on the bundled library: an
 // import into 2,000 briefings takes longer than a spec should wait on a loaded machine).
-import { writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { expect, test } from '@playwright/test'
@@ -31,6 +31,7 @@ let datasetDir = ''
 test.beforeAll(() => {
   datasetDir = writeLibraryDataset(COUNT)
 })
+test.afterAll(() => rmSync(datasetDir, { recursive: true, force: true }))
 
 /** Briefing `n` (1-based) of the generated shelf. */
 const id = (n: number) => `shelf-${n}`

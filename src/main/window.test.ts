@@ -1,11 +1,13 @@
 // The Electron shell applies the security policy: checked with Electron mocked, since no
 // Electron binary runs here. A window created without the hardened options, a guard left out or
 // a protocol handler serving outside the renderer folder fails these tests.
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { useTempFolders } from '../test-support/temp-folders'
+
+const temp = useTempFolders()
 
 const electron = vi.hoisted(() => {
   const handlers: Record<string, (...args: unknown[]) => unknown> = {}
@@ -97,7 +99,7 @@ describe('hardened window', () => {
 })
 
 describe('hardened session', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'renderer-'))
+  const dir = temp('renderer-')
   writeFileSync(join(dir, 'index.html'), '<!doctype html>')
 
   function setUp() {

@@ -1,6 +1,7 @@
 // The one-briefing library ("Tokyo visit", one section) the annotation service's tests edit, a
 // target on a word of its text, and a service over a real store in a temporary folder (closed
-// after each test), for annotation-service, change-delta, plan-change and incremental tests.
+// and removed after each test), for annotation-service, change-delta, plan-change and incremental
+// tests.
 
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,6 +19,7 @@ import { openAnnotationStore } from '../main/annotations/store/annotation-store'
 import type { AnnotationStore } from '../main/annotations/store/types'
 import type { Library } from '../main/library/library'
 import { createAnnotationSearch } from '../main/search/annotation-search'
+import { removeFolders } from './temp-folders'
 
 export const TEXT = 'The two countries are also looking at co-development of military platforms.'
 
@@ -54,17 +56,22 @@ export function follow(view: BriefingAnnotations, delta: AnnotationsDelta): Brie
  * `setUp(dir?, library?)` opens a store (in a new folder named after `prefix` unless `dir`) and a
  * service over it whose new ids are id-1, id-2, ...; `library` may be a getter, for a test that
  * changes the library as it runs. `closeLast` closes the last store opened. Every store still open
- * is closed after each test. Call at the top of a test file.
+ * is closed after each test, then the folders `setUp` made are removed. Call at the top of a test
+ * file.
  */
 export function useAnnotationService(prefix: string) {
   const stores: AnnotationStore[] = []
+  const made: string[] = []
   afterEach(async () => {
     for (const store of stores.splice(0)) await store.close()
+    removeFolders(made)
   })
-  async function setUp(
-    dir = mkdtempSync(join(tmpdir(), `${prefix}-`)),
-    lib: Library | (() => Library) = tokyoLibrary()
-  ) {
+  const newFolder = () => {
+    const dir = mkdtempSync(join(tmpdir(), `${prefix}-`))
+    made.push(dir)
+    return dir
+  }
+  async function setUp(dir = newFolder(), lib: Library | (() => Library) = tokyoLibrary()) {
     const store = await openAnnotationStore(dir)
     stores.push(store)
     const search = createAnnotationSearch()

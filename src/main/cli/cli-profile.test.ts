@@ -1,18 +1,20 @@
 // A --profile that is a file, or lies inside one, is named as such by every command that opens
 // the profile, instead of each command failing in its own misleading way; and an --out that is a
 // symbolic link is refused, not written through.
-import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
 import { runCli } from '../../test-support/cli'
+import { useTempFolders } from '../../test-support/temp-folders'
+
+const temp = useTempFolders()
 
 const run = runCli
 
 function aFile(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'cli-profile-')), 'notes.txt')
+  const file = join(temp('cli-profile-'), 'notes.txt')
   writeFileSync(file, 'not a profile')
   return file
 }
@@ -35,7 +37,7 @@ describe('CLI --profile that is not a folder', () => {
   })
 
   it('still opens a profile folder that does not exist yet', async () => {
-    const profile = join(mkdtempSync(join(tmpdir(), 'cli-profile-')), 'new', 'profile')
+    const profile = join(temp('cli-profile-'), 'new', 'profile')
     const result = await run('list', '--profile', profile)
     expect(result.code).toBe(0)
     expect(result.out).toContain('india-japan-quad-2022')
@@ -44,10 +46,10 @@ describe('CLI --profile that is not a folder', () => {
 
 describe('CLI export onto a symbolic link', () => {
   it('refuses a dangling link at --out and creates nothing where it points', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cli-out-'))
+    const dir = temp('cli-out-')
     const link = join(dir, 'notes.md')
     symlinkSync(join(dir, 'elsewhere.md'), link)
-    const profile = mkdtempSync(join(tmpdir(), 'cli-profile-'))
+    const profile = temp('cli-profile-')
     const result = await run(
       'export',
       '--briefing',

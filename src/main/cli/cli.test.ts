@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
@@ -10,13 +10,15 @@ import { parseArgs, UsageError } from './args'
 import { runCli } from '../../test-support/cli'
 import { minimal, structured } from '../../test-support/dataset'
 import { runCommand } from './commands'
+import { useTempFolders } from '../../test-support/temp-folders'
+
+const temp = useTempFolders()
 
 const ROOT = resolve(__dirname, '../../..')
 const DATASET = join(ROOT, 'resources/dataset')
 
 /** A command on a fresh profile of its own. */
-const run = (...argv: string[]) =>
-  runCli(...argv, '--profile', mkdtempSync(join(tmpdir(), 'cli-profile-')))
+const run = (...argv: string[]) => runCli(...argv, '--profile', temp('cli-profile-'))
 
 describe('CLI argument parsing', () => {
   it('reads commands, positionals and flags in either order', () => {
@@ -79,7 +81,7 @@ describe('CLI commands', () => {
     const good = await run('validate', DATASET)
     expect(good.code).toBe(0)
     expect(good.out).toMatch(/ok \(1 briefings?, \d+ entities\)/)
-    const dir = mkdtempSync(join(tmpdir(), 'cli-bad-'))
+    const dir = temp('cli-bad-')
     writeFileSync(
       join(dir, 'bad.json'),
       JSON.stringify({
@@ -97,7 +99,7 @@ describe('CLI commands', () => {
   })
 
   it('validates version 1 and version 2 (blocks) files side by side', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cli-versions-'))
+    const dir = temp('cli-versions-')
     writeFileSync(join(dir, 'v1.json'), JSON.stringify(minimal()))
     const v2 = structured()
     v2.briefings[0]!.id = 'structured'
@@ -109,7 +111,7 @@ describe('CLI commands', () => {
   })
 
   it('validates a folder as the app loads it: a briefing id used by two files is a problem', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cli-dup-'))
+    const dir = temp('cli-dup-')
     const bundled = readFileSync(join(DATASET, 'india-japan-quad.json'), 'utf8')
     writeFileSync(join(dir, 'a.json'), bundled)
     writeFileSync(join(dir, 'b.json'), bundled)
@@ -121,8 +123,8 @@ describe('CLI commands', () => {
   })
 
   it('imports briefing files into the profile, lists them, and names a bad file on stderr', async () => {
-    const profile = mkdtempSync(join(tmpdir(), 'cli-import-'))
-    const dir = mkdtempSync(join(tmpdir(), 'cli-files-'))
+    const profile = temp('cli-import-')
+    const dir = temp('cli-files-')
     writeFileSync(join(dir, 'visit.md'), '# Port visit\n\n## Arrival\n\nThe ship reached Tokyo.\n')
     writeFileSync(join(dir, 'empty.txt'), '')
     const out: string[] = []

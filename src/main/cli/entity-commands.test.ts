@@ -1,13 +1,15 @@
 // `entities list|accept|reject|merge`: the entity review of an imported briefing, headless, with
 // the exit codes of the other commands (2 for usage, 1 for a refused decision).
 
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
 import { runCli } from '../../test-support/cli'
+import { useTempFolders } from '../../test-support/temp-folders'
+
+const temp = useTempFolders()
 
 const ARTICLE = `Harbour talks
 
@@ -24,8 +26,8 @@ Officials from Mitsubishi Heavy Industries met Maria Gonzalez in Osaka. Gonzalez
 
 describe('cli entities', () => {
   it('lists, accepts a kind, merges, rejects the rest, and reports errors', async () => {
-    const profile = mkdtempSync(join(tmpdir(), 'cli-entities-'))
-    const file = join(mkdtempSync(join(tmpdir(), 'cli-entities-files-')), 'harbour.txt')
+    const profile = temp('cli-entities-')
+    const file = join(temp('cli-entities-files-'), 'harbour.txt')
     writeFileSync(file, ARTICLE)
     const cli = (...argv: string[]) => runCli(...argv, '--profile', profile)
 

@@ -1,15 +1,16 @@
 // Moving to another laptop loses nothing (issue #13): annotations for a briefing the profile lacks
 // wait for it and are attached when it is imported; exit codes say what was not applied.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
 import { describeRange } from '../../shared/anchoring/describe'
 import { runCli } from '../../test-support/cli'
+import { useTempFolders } from '../../test-support/temp-folders'
 
-const temp = (name: string) => mkdtempSync(join(tmpdir(), `moving-${name}-`))
+const folder = useTempFolders()
+const temp = (name: string) => folder(`moving-${name}-`)
 
 const cli = runCli
 

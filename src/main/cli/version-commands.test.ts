@@ -1,16 +1,18 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
 import { parseArgs } from './args'
 import { runCommand } from './commands'
+import { useTempFolders } from '../../test-support/temp-folders'
+
+const temp = useTempFolders()
 
 describe('cli import of a new version', () => {
   it('says a file is a new version, and replaces the briefing only with --replace', async () => {
-    const profile = mkdtempSync(join(tmpdir(), 'cli-versions-'))
-    const dir = mkdtempSync(join(tmpdir(), 'cli-version-files-'))
+    const profile = temp('cli-versions-')
+    const dir = temp('cli-version-files-')
     writeFileSync(join(dir, 'visit.md'), '# Port visit\n\n## Arrival\n\nThe ship reached Tokyo.\n')
     writeFileSync(
       join(dir, 'visit-2.md'),

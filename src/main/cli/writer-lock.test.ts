@@ -1,14 +1,16 @@
 // The CLI and the profile's writer lock: a writing command beside the app (which holds the lock)
 // changes nothing and says who holds it; reading commands work beside it and never take it.
 
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { runCli } from '../../test-support/cli'
 import { PROFILE_LOCK_DIR, ProfileLock } from '../fs/profile-lock'
+import { useTempFolders } from '../../test-support/temp-folders'
+
+const temp = useTempFolders()
 
 const app: ProfileLock[] = []
 
@@ -28,8 +30,8 @@ afterEach(async () => {
 
 describe('CLI beside the app', () => {
   it('refuses to import while the app holds the profile, then imports once it has closed', async () => {
-    const profile = mkdtempSync(join(tmpdir(), 'cli-lock-'))
-    const dir = mkdtempSync(join(tmpdir(), 'cli-files-'))
+    const profile = temp('cli-lock-')
+    const dir = temp('cli-files-')
     const file = join(dir, 'visit.md')
     writeFileSync(file, '# Port visit\n\n## Arrival\n\nThe ship reached Tokyo.\n')
     const lock = await appHolding(profile)
@@ -52,11 +54,11 @@ describe('CLI beside the app', () => {
   })
 
   it('names itself in the lock while it writes, and never takes the lock to read', async () => {
-    const profile = mkdtempSync(join(tmpdir(), 'cli-lock-'))
+    const profile = temp('cli-lock-')
     expect((await run('list', '--profile', profile)).code).toBe(0)
     expect((await run('search', 'Kishida', '--profile', profile)).code).toBe(0)
     expect(existsSync(join(profile, PROFILE_LOCK_DIR))).toBe(false)
-    const dir = mkdtempSync(join(tmpdir(), 'cli-files-'))
+    const dir = temp('cli-files-')
     writeFileSync(join(dir, 'a.md'), '# A\n\n## One\n\nText.\n')
     expect((await run('import', join(dir, 'a.md'), '--profile', profile)).code).toBe(0)
     // Taken for the run and released after it.

@@ -1,8 +1,7 @@
 // Export and import of notes through the app's own services and the CLI: Markdown that reads back
 // with the notes in it, W3C JSON that round-trips into an empty profile and merges without
 // duplicates, and exports that never replace files without asking.
-import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -18,6 +17,9 @@ import type { AppCore, CoreServices } from '../app-core'
 import { writeBundle } from './bundle-export'
 import { runExport } from './export-service'
 import { importAnnotationsFile } from '../annotations/import-annotations'
+import { useTempFolders } from '../../test-support/temp-folders'
+
+const temp = useTempFolders()
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const DATASET = join(ROOT, 'resources/dataset')
@@ -28,7 +30,7 @@ afterEach(async () => {
   for (const core of cores.splice(0)) await core.close()
 })
 
-async function profile(dir = mkdtempSync(join(tmpdir(), 'export-'))) {
+async function profile(dir = temp('export-')) {
   const core = startCore({ datasetDir: DATASET, userDataDir: dir, appVersion: 'test' })
   cores.push(core)
   return { dir, services: await core.ready, core }
@@ -77,7 +79,7 @@ describe('export and import of notes', () => {
   it('writes Markdown with the quote, colour label, tags and note, where the analyst chose', async () => {
     const { services } = await profile()
     await annotate(services)
-    const out = join(mkdtempSync(join(tmpdir(), 'out-')), 'notes.md')
+    const out = join(temp('out-'), 'notes.md')
     const result = await runExport(services, DEFAULT_COLOR_LABELS, options('md'), target(out))
     expect(result).toMatchObject({ status: 'written', files: [out], highlights: 1, notes: 1 })
     const md = readFileSync(out, 'utf8')
@@ -102,7 +104,7 @@ describe('export and import of notes', () => {
   it('round-trips W3C JSON into an empty profile, and merges a second import without duplicates', async () => {
     const { services } = await profile()
     await annotate(services)
-    const out = join(mkdtempSync(join(tmpdir(), 'out-')), 'notes.json')
+    const out = join(temp('out-'), 'notes.json')
     await runExport(services, DEFAULT_COLOR_LABELS, options('w3c'), target(out))
     const json = JSON.parse(readFileSync(out, 'utf8'))
     expect(json.type).toBe('AnnotationCollection')
@@ -139,7 +141,7 @@ describe('export and import of notes', () => {
   it('never lets an older file overwrite a later local edit, and skips refused records with a reason', async () => {
     const { services } = await profile()
     await annotate(services)
-    const out = join(mkdtempSync(join(tmpdir(), 'out-')), 'notes.json')
+    const out = join(temp('out-'), 'notes.json')
     await runExport(services, DEFAULT_COLOR_LABELS, options('w3c'), target(out))
     const id = (await services.annotations.load(BRIEFING)).highlights[0]!.id
     await new Promise((done) => setTimeout(done, 5))
@@ -167,7 +169,7 @@ describe('export and import of notes', () => {
   it('imports a file made against an older text with orphans reported, not lost', async () => {
     const { services } = await profile()
     await annotate(services)
-    const out = join(mkdtempSync(join(tmpdir(), 'out-')), 'notes.json')
+    const out = join(temp('out-'), 'notes.json')
     await runExport(services, DEFAULT_COLOR_LABELS, options('w3c'), target(out))
     // The same briefing in a newer version whose lead no longer names Kishida.
     const dataset = JSON.parse(readFileSync(join(DATASET, 'india-japan-quad.json'), 'utf8'))
@@ -175,18 +177,18 @@ describe('export and import of notes', () => {
     const cut = lead.text.indexOf(' and his Japanese counterpart Fumio Kishida')
     lead.text = lead.text.slice(0, cut) + '.'
     lead.mentions = lead.mentions.filter((m: { end: number }) => m.end <= cut)
-    const newer = mkdtempSync(join(tmpdir(), 'dataset-'))
+    const newer = temp('dataset-')
     writeFileSync(join(newer, 'india-japan-quad.json'), JSON.stringify(dataset))
     const core = startCore({
       datasetDir: newer,
-      userDataDir: mkdtempSync(join(tmpdir(), 'export-')),
+      userDataDir: temp('export-'),
       appVersion: 'test'
     })
     cores.push(core)
     const result = await importAnnotationsFile(await core.ready, out)
     expect(result).toMatchObject({ status: 'imported', added: 2, orphaned: 1 })
     // Left out of a Markdown export on request, and then not counted as exported either.
-    const md = join(mkdtempSync(join(tmpdir(), 'out-')), 'notes.md')
+    const md = join(temp('out-'), 'notes.md')
     const withoutOrphans = { ...options('md'), includeOrphans: false }
     const written = await runExport(
       await core.ready,
@@ -208,7 +210,7 @@ describe('export and import of notes', () => {
 
   it('reports refused input clearly and imports nothing from it', async () => {
     const { services } = await profile()
-    const bad = join(mkdtempSync(join(tmpdir(), 'bad-')), 'bad.json')
+    const bad = join(temp('bad-'), 'bad.json')
     writeFileSync(bad, '{"type": "Annotation"')
     const result = await importAnnotationsFile(services, bad)
     expect(result).toMatchObject({ status: 'imported', added: 0 })
@@ -224,7 +226,7 @@ describe('export and import of notes', () => {
     const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(`ERR ${t}`) }
     expect(await runCommand(parseArgs(['export', '--profile', dir]), io)).toBe(0)
     expect(lines.join('\n')).toContain('> Fumio Kishida')
-    const out = join(mkdtempSync(join(tmpdir(), 'cli-')), 'backup.json')
+    const out = join(temp('cli-'), 'backup.json')
     expect(
       await runCommand(parseArgs(['export', '--format', 'w3c', '--out', out, '--profile', dir]), io)
     ).toBe(0)
@@ -242,7 +244,7 @@ describe('export and import of notes', () => {
         join(folder, 'PM Modi in Tokyo - QUAD Leaders Summit and the India–Japan bilateral.md')
       )
     ).toBe(true)
-    const other = mkdtempSync(join(tmpdir(), 'cli-other-'))
+    const other = temp('cli-other-')
     lines.length = 0
     expect(await runCommand(parseArgs(['import-annotations', out, '--profile', other]), io)).toBe(0)
     expect(lines.join('\n')).toMatch(/2 added/)

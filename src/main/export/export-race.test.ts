@@ -3,13 +3,11 @@
 import {
   existsSync,
   lstatSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   symlinkSync,
   writeFileSync
 } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
@@ -21,6 +19,9 @@ import { nodeExclusiveFs } from '../fs/exclusive-write'
 import type { ExclusiveFs } from '../fs/exclusive-write'
 import { buildExport, runExport } from './export-service'
 import type { ExportServices, ExportTarget } from './export-service'
+import { useTempFolders } from '../../test-support/temp-folders'
+
+const temp = useTempFolders()
 
 /** Two briefings without notes: enough for a folder export of two files. */
 function services(): ExportServices {
@@ -83,7 +84,7 @@ describe('exports that never replace', () => {
     const built = await buildExport(s, DEFAULT_COLOR_LABELS, options(ids))
     const names = built.files.map((f) => f.name)
     expect(names).toHaveLength(2)
-    return { s, ids, names, out: mkdtempSync(join(tmpdir(), 'out-')) }
+    return { s, ids, names, out: temp('out-') }
   }
   const OTHER = 'written by another program'
 
@@ -120,7 +121,7 @@ describe('exports that never replace', () => {
 
   it('refuses a dangling symbolic link chosen as the file, creating nothing where it points', async () => {
     const s = services()
-    const dir = mkdtempSync(join(tmpdir(), 'out-'))
+    const dir = temp('out-')
     const link = join(dir, 'notes.md')
     symlinkSync(join(dir, 'elsewhere.md'), link)
     const single: ExportOptions = {

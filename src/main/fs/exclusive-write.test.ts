@@ -3,21 +3,21 @@
 import {
   existsSync,
   lstatSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   symlinkSync,
   writeFileSync
 } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
 import { TargetTakenError, nodeExclusiveFs, writeFileExclusively } from './exclusive-write'
 import type { ExclusiveFs } from './exclusive-write'
+import { useTempFolders } from '../../test-support/temp-folders'
 
-const folder = () => mkdtempSync(join(tmpdir(), 'exclusive-'))
+const temp = useTempFolders()
+const folder = () => temp('exclusive-')
 const code = (c: string) => Object.assign(new Error(c), { code: c })
 
 describe('writeFileExclusively', () => {

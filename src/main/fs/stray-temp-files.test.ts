@@ -1,20 +1,22 @@
 // Temp files of killed writers are pruned; those a live process may still be writing are kept.
 
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
 import { STALE_AFTER_MS, pruneStrayTempFiles } from './stray-temp-files'
+import { useTempFolders } from '../../test-support/temp-folders'
+
+const folder = useTempFolders()
 
 const dead = spawnSync(process.execPath, ['-e', '']).pid!
 const stamp = (ms: number) => ms.toString(36)
 
 describe('pruneStrayTempFiles', () => {
   it('removes temp files of dead or long-gone writers and keeps live ones and real files', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tmp-prune-'))
+    const dir = folder('tmp-prune-')
     const now = Date.now()
     const names = {
       dead: `a.json.${dead}.${stamp(now)}.tmp`,

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -14,6 +13,9 @@ import { openReadingPositions } from '../library/reading-positions'
 import { listBriefingVersions, restoreVersion } from './briefing-versions'
 import { importBriefings } from './import-service'
 import { decideVersion } from './version-offers'
+import { useTempFolders } from '../../test-support/temp-folders'
+
+const temp = useTempFolders()
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const DATASET = join(ROOT, 'resources/dataset')
@@ -24,7 +26,7 @@ afterEach(async () => {
 })
 
 async function open() {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'versions-'))
+  const userDataDir = temp('versions-')
   const core = startCore({ datasetDir: DATASET, userDataDir, appVersion: 'test' })
   cores.push(core)
   return { services: await core.ready, userDataDir }

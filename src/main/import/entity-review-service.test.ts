@@ -2,8 +2,7 @@
 // all or nothing (a failed write changes neither file nor the library), and accepted or merged
 // names are tagged, searchable by field and kept across restarts.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -17,6 +16,9 @@ import { applyEntityReview, entityReview, pendingReviews } from './entity-review
 import { importBriefings } from './import-service'
 import { proposalPath } from './proposal-files'
 import { searchAll } from '../search/search-all'
+import { useTempFolders } from '../../test-support/temp-folders'
+
+const temp = useTempFolders()
 
 const DATASET = join(
   resolve(dirname(fileURLToPath(import.meta.url)), '../../..'),
@@ -48,7 +50,7 @@ afterEach(async () => {
   for (const core of cores.splice(0)) await core.close()
 })
 
-async function open(userDataDir = mkdtempSync(join(tmpdir(), 'entity-review-'))) {
+async function open(userDataDir = temp('entity-review-')) {
   const core = startCore({ datasetDir: DATASET, userDataDir, appVersion: 'test' })
   cores.push(core)
   return { core, services: await core.ready, userDataDir }

@@ -2,10 +2,6 @@
 // this thread): each file a briefing, an e-mail's attachments briefings of their own, and an
 // attachment that cannot be imported reported under the e-mail's name.
 
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { DATASET_DIR } from '../../test-support/fixtures'
@@ -14,6 +10,9 @@ import { startCore } from '../app-core'
 import type { AppCore } from '../app-core'
 import { searchAll } from '../search/search-all'
 import { importBriefings } from './import-service'
+import { useTempFolders } from '../../test-support/temp-folders'
+
+const temp = useTempFolders()
 
 const cores: AppCore[] = []
 afterEach(async () => {
@@ -21,7 +20,7 @@ afterEach(async () => {
 })
 
 async function open() {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'import-formats-'))
+  const userDataDir = temp('import-formats-')
   const core = startCore({ datasetDir: DATASET_DIR, userDataDir, appVersion: 'test' })
   cores.push(core)
   return { services: await core.ready, userDataDir }

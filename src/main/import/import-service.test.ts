@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -13,6 +12,9 @@ import { slicedTextCount } from '../library/text-packer'
 import { searchAll } from '../search/search-all'
 import { updateBriefingDetails } from './briefing-details'
 import { importBriefings } from './import-service'
+import { useTempFolders } from '../../test-support/temp-folders'
+
+const temp = useTempFolders()
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const DATASET = join(ROOT, 'resources/dataset')
@@ -22,7 +24,7 @@ afterEach(async () => {
   for (const core of cores.splice(0)) await core.close()
 })
 
-async function open(userDataDir = mkdtempSync(join(tmpdir(), 'import-'))) {
+async function open(userDataDir = temp('import-')) {
   const core = startCore({ datasetDir: DATASET, userDataDir, appVersion: 'test' })
   cores.push(core)
   return { core, services: await core.ready, userDataDir }

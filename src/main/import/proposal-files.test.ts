@@ -1,15 +1,15 @@
 // Proposal files are kept exactly when the import they belong to is: written before the library
 // files, removed again when those fail; a failed proposal write stops the import.
 
-import { existsSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-
+import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
 import { FaultyFs } from '../../test-support/annotation-store'
 import type { ProposalFile } from './proposal-files'
 import { proposalPath, readProposalFile, withProposalFiles } from './proposal-files'
+import { useTempFolders } from '../../test-support/temp-folders'
+
+const temp = useTempFolders()
 
 const file = (briefingId: string): ProposalFile => ({
   format: 'briefing-reader/entity-proposals',
@@ -22,7 +22,7 @@ const file = (briefingId: string): ProposalFile => ({
 
 describe('withProposalFiles', () => {
   it('keeps the proposals when the library write succeeds, and removes them when it fails', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'proposals-'))
+    const dir = temp('proposals-')
     expect(await withProposalFiles(dir, [file('a')], 'a.txt', async () => undefined)).toBe(
       undefined
     )
@@ -34,7 +34,7 @@ describe('withProposalFiles', () => {
   })
 
   it('does not write the library when the proposals cannot be saved', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'proposals-'))
+    const dir = temp('proposals-')
     const fs = new FaultyFs()
     fs.failWith('ENOSPC', ['write'])
     let wrote = false

@@ -2,8 +2,7 @@
 // completed, one that never committed is rolled back once its owner is gone, a live one is left.
 
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -20,6 +19,9 @@ import {
   stagingName,
   writeClaim
 } from './staged-imports'
+import { useTempFolders } from '../../test-support/temp-folders'
+
+const temp = useTempFolders()
 
 const DATASET = fileURLToPath(new URL('../../../resources/dataset', import.meta.url))
 
@@ -49,7 +51,7 @@ async function stage(profile: string, name: string, ids: string[], committed: bo
 
 describe('settling staged imports', () => {
   it('completes a committed import, even one half moved in, and loads all of it', async () => {
-    const profile = mkdtempSync(join(tmpdir(), 'staged-'))
+    const profile = temp('staged-')
     const name = `${deadPid()}-${Date.now().toString(36)}-x`
     const folder = await stage(profile, name, ['one', 'two', 'three'], true)
     // The crash came after the first file was moved in.
@@ -65,7 +67,7 @@ describe('settling staged imports', () => {
   })
 
   it('rolls back an import that never committed once its owner is gone, releasing its ids', async () => {
-    const profile = mkdtempSync(join(tmpdir(), 'staged-'))
+    const profile = temp('staged-')
     const folder = await stage(
       profile,
       `${deadPid()}-${Date.now().toString(36)}-x`,
@@ -79,7 +81,7 @@ describe('settling staged imports', () => {
   })
 
   it('leaves an import a live process is staging alone, and its ids claimed', async () => {
-    const profile = mkdtempSync(join(tmpdir(), 'staged-'))
+    const profile = temp('staged-')
     const folder = await stage(profile, stagingName(), ['live'], false)
     await settleStagedImports(profile)
     expect(existsSync(folder)).toBe(true)
@@ -87,7 +89,7 @@ describe('settling staged imports', () => {
   })
 
   it('releases a claim whose staging folder is gone', async () => {
-    const profile = mkdtempSync(join(tmpdir(), 'staged-'))
+    const profile = temp('staged-')
     expect(await writeClaim(profile, 'orphan', 'no-such-folder')).toBe(true)
     await settleStagedImports(profile)
     expect(existsSync(claimPath(profile, 'orphan'))).toBe(false)

@@ -218,6 +218,12 @@ export class IndexEngine {
     this.#closed = true
   }
 
+  /** After `close`: resolves once the build loop has stopped and the queued cache writes are made. */
+  async stopped(): Promise<void> {
+    await this.whenComplete().catch(() => undefined)
+    await this.#builder.written()
+  }
+
   #warmStarted = false
   /** Shards the warm start has still to load. */
   readonly #warmPending = new Map<string, WarmShard>()

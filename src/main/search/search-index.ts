@@ -157,9 +157,14 @@ export class SearchIndex implements SearchService {
     return { ...(await this.#engine.stats()), ...memory() }
   }
 
-  /** Stops the engine; in a process, main closes by stopping the process instead. */
+  /**
+   * Stops the engine; in a process, main closes by stopping the process instead. Resolves once
+   * the cache writes in flight are made: a caller that removes the profile next (tests) would
+   * otherwise see those writes make its folders again.
+   */
   async close(): Promise<void> {
     this.#engine.close()
     this.#annotations.close()
+    await this.#engine.stopped()
   }
 }
