@@ -1,11 +1,9 @@
 // Main's side of annotation search in the index process: changes arrive in order, and a restarted
 // process (one that answers to another name) is sent every annotation again.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
+import { useTempFolders } from '../../test-support/temp-folders'
 import type { AnnotationDocument } from './annotation-search'
 import { remoteAnnotationSearch } from './annotation-remote'
 import { SearchIndex } from './search-index'
@@ -22,14 +20,10 @@ const doc = (id: string, text: string): AnnotationDocument => ({
   color: 'green'
 })
 
-const folders: string[] = []
-afterAll(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true })
-})
+const temp = useTempFolders()
 
 function indexHost() {
-  const dir = mkdtempSync(join(tmpdir(), 'annotation-remote-'))
-  folders.push(dir)
+  const dir = temp('annotation-remote-')
   return new SearchIndex({ datasetDir: dir, userDataDir: dir })
 }
 
