@@ -214,12 +214,9 @@ export class IndexEngine {
     }
   }
 
-  close(): void {
+  /** Stops building; resolves once the build loop has stopped and the queued cache writes are made. */
+  async close(): Promise<void> {
     this.#closed = true
-  }
-
-  /** After `close`: resolves once the build loop has stopped and the queued cache writes are made. */
-  async stopped(): Promise<void> {
     await this.whenComplete().catch(() => undefined)
     await this.#builder.written()
   }

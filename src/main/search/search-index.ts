@@ -163,8 +163,8 @@ export class SearchIndex implements SearchService {
    * otherwise see those writes make its folders again.
    */
   async close(): Promise<void> {
-    this.#engine.close()
+    const stopped = this.#engine.close()
     this.#annotations.close()
-    await this.#engine.stopped()
+    await stopped
   }
 }
