@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
 
 import { API_METHODS } from '../../src/shared/api-methods'
+import type { BriefingApi } from '../../src/shared/briefing-api'
 import { ROOT, SKIP_REASON, electronBinary } from './electron-binary'
 
 const binary = electronBinary()
@@ -87,20 +88,13 @@ test.describe('Electron app', () => {
         'base64'
       )
       const report = await page.evaluate(
-        async (file) => {
-          const api = (window as unknown as Record<string, unknown>)['briefing'] as {
-            importFiles(request: { files: { name: string; base64: string }[] }): Promise<{
-              ok: boolean
-              value?: { imported: { title: string }[]; failed: { message: string }[] }
-            }>
-          }
-          return api.importFiles({ files: [file] })
-        },
+        (file) =>
+          (window as unknown as { briefing: BriefingApi }).briefing.importFiles({ files: [file] }),
         { name: 'briefing.pdf', base64 }
       )
-      expect(report.ok).toBe(true)
-      expect(report.value!.failed).toEqual([])
-      expect(report.value!.imported.map((i) => i.title)).toEqual([
+      if (!report.ok) throw new Error(`the import failed: ${report.error.message}`)
+      expect(report.value.failed).toEqual([])
+      expect(report.value.imported.map((i) => i.title)).toEqual([
         'Second Thomas Shoal: resupply under pressure'
       ])
     } finally {
