@@ -184,16 +184,20 @@ const SEPARATE_PATTERNS = 6
 
 /**
  * What of a term the words standing for it begin with, as far as it is worth searching for. The
- * stemmer keeps a word's letters up to the term's last, and rewrites only that one: an "e" it
- * added ("hoping" → hope), an "i" for a "y" ("city" → citi) or the "l" of "bility" ("possibility"
- * → possibl). Checked over every word of the Brown corpus (mark-terms.test.ts).
+ * stemmer only cuts endings and writes new letters at the end, and of those only the term's last
+ * can survive: step 1b adds an "e" ("hoping" → hope), 1c turns a final "y" into "i" ("city" →
+ * citi), and the one rule writing two letters, "biliti" → "ble", loses its "e" in step 5
+ * ("possibility" → possibl); every other "e" step 2 writes is cut by step 4 or 5. Words of one or
+ * two letters are not stemmed. mark-terms.test.ts checks it over every word of the Brown corpus.
  */
 function searchedStart(term: string): string {
-  const last = term.charCodeAt(term.length - 1)
-  let end = last === 101 || last === 105 || last === 108 ? term.length - 1 : term.length
-  // Only ASCII letters: the expression's case folding is toLowerCase's for them alone.
+  let end = /[eil]$/.test(term) ? term.length - 1 : term.length
+  // Only ASCII characters: the expression's case folding is toLowerCase's for them alone.
   for (let at = 0; at < end; at++) {
-    if (term.charCodeAt(at) >= 128) end = at
+    if (term.charCodeAt(at) >= 128) {
+      end = at
+      break
+    }
   }
   return term.slice(0, Math.max(end, Math.min(2, term.length)))
 }
