@@ -3,21 +3,18 @@
 // typed word's stem over the stems of the index ("gover" reaches "cover", "over", "lover" and all
 // their forms), which found five times the sections a reader would expect.
 
-import { setImmediate as nextTurn } from 'node:timers/promises'
-
 import type lunr from 'lunr'
 
 import type { Entity } from '../../shared/dataset'
 import type { IndexedSection } from './section-index'
 import { createSearchPipeline } from './section-index'
 import { planQuery } from './query-plan'
+import { TimeSlice } from './time-slice'
 import { nearLibraryWords } from './term-union'
 import { WordTrie } from './word-trie'
 
 /** Sections whose words are collected on the spot when a fuzzy query needs them (tests, tiny libraries). */
 const COLLECT_NOW_LIMIT = 2000
-// Sections collected between two yields when the words are collected ahead (prepare).
-const SECTIONS_PER_SLICE = 100
 
 const pipeline = createSearchPipeline()
 
@@ -157,20 +154,17 @@ export function libraryWordsReady(view: WordSource): boolean {
 export async function prepareWords(view: WordSource, wanted: () => boolean): Promise<void> {
   const { words, complete } = library()
   if (complete.has(view)) return
-  let batch: IndexedSection[] = []
+  const slice = new TimeSlice()
   for (const entry of view.sections.values()) {
     // Sections counted already (an earlier view's, or another walk's) cost no turn: a walk
     // started again after a change, or beside another, reaches new ground at once.
     if (words.has(entry)) continue
-    batch.push(entry)
-    if (batch.length === SECTIONS_PER_SLICE) {
-      words.add(batch, view.entities)
-      batch = []
-      await nextTurn()
+    words.add([entry], view.entities)
+    if (slice.due()) {
+      await slice.next()
       if (complete.has(view) || !wanted()) return
     }
   }
-  words.add(batch, view.entities)
   complete.add(view)
 }
 

@@ -14,7 +14,7 @@ import { asksLibraryWords, libraryWordsReady, wordsCollected } from './fuzzy-wor
 import { createTermMarker } from './mark-terms'
 import { planQuery } from './query-plan'
 import { createSearchPipeline } from './section-index'
-import { sectionEntityNames, shardKey, viewByDifference, viewOf } from './search-view'
+import { sectionEntityNames, shardKey, viewByDifference, viewInSlices, viewOf } from './search-view'
 import type { LibraryView } from './search-view'
 import { changedSinceBuilt, coverageStatus } from './shard-coverage'
 import type { Target } from './shard-coverage'
@@ -250,7 +250,7 @@ export class IndexEngine {
     const loaded = await loadLibrary(this.#bundled, this.#options.userDataDir, scan)
     const delta = changed ? viewByDifference(this.#view, loaded.library) : undefined
     if (delta) carryQueryTables(this.#view, delta, this.#loaded.list())
-    const view = delta?.view ?? viewOf(loaded.library)
+    const view = delta?.view ?? (await viewInSlices(loaded.library))
     if (!delta) carryWholeView(this.#view, view)
     this.#view = view
     this.syncCounts[delta ? 'byDifference' : 'full'] += 1

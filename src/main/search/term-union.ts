@@ -2,22 +2,18 @@
 // is expanded once per query against it (lunr's own automaton), and each shard then looks the
 // expanded terms up in its dictionary. One walk instead of one per shard, and one trie in memory.
 
-import { setImmediate as nextTurn } from 'node:timers/promises'
-
 import lunr from 'lunr'
 
 import type { PostingIndex } from './posting-index'
 import type { LibraryWords } from './fuzzy-words'
 import type { Expander } from './posting-query'
+import { TimeSlice } from './time-slice'
 
 /** lunr.TokenSet's static parts: public in lunr, missing from @types/lunr. */
 const TokenSets = lunr.TokenSet as unknown as {
   fromClause(clause: lunr.Query.Clause): lunr.TokenSet
   Builder: new () => { insert(word: string): void; finish(): void; root: lunr.TokenSet }
 }
-
-// Words inserted into the trie between two yields when it is made ahead (prepareTermUnion).
-const WORDS_PER_SLICE = 1000
 
 export class TermUnion {
   readonly #indexes: ReadonlySet<PostingIndex>
@@ -72,12 +68,17 @@ export async function prepareTermUnion(
   wanted: () => boolean
 ): Promise<void> {
   if (shared?.covers(indexes)) return
+  const slice = new TimeSlice()
+  await slice.next()
+  if (!wanted() || shared?.covers(indexes)) return
   const words = sortedTerms(indexes)
   const builder = new TokenSets.Builder()
-  for (let at = 0; at < words.length; at += WORDS_PER_SLICE) {
-    await nextTurn()
-    if (!wanted() || shared?.covers(indexes)) return
-    for (const word of words.slice(at, at + WORDS_PER_SLICE)) builder.insert(word)
+  for (const word of words) {
+    builder.insert(word)
+    if (slice.due()) {
+      await slice.next()
+      if (!wanted() || shared?.covers(indexes)) return
+    }
   }
   builder.finish()
   shared = new TermUnion(indexes, builder.root)

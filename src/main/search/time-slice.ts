@@ -1,0 +1,31 @@
+// Long passes of the index process (making the library's view, collecting its words, building the
+// fuzzy-expansion trie) give a turn to queries every few milliseconds: a query that arrives meanwhile
+// waits at most that long, however large the library.
+
+import { performance } from 'node:perf_hooks'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+
+/** Longest stretch of such a pass between two turns. */
+export const SLICE_MS = 4
+
+export class TimeSlice {
+  readonly #now: () => number
+  #since: number
+
+  /** `now` is the clock (tests pass their own). */
+  constructor(now: () => number = () => performance.now()) {
+    this.#now = now
+    this.#since = now()
+  }
+
+  /** Whether this slice's time is used up (the caller then awaits `next()`). */
+  due(): boolean {
+    return this.#now() - this.#since >= SLICE_MS
+  }
+
+  /** Lets queries and messages waiting run, then starts a new slice. */
+  async next(): Promise<void> {
+    await nextTurn()
+    this.#since = this.#now()
+  }
+}
