@@ -7,6 +7,7 @@ import type { AppMainReport } from './app-main'
 import type { QueryClass } from './queries'
 import type { TaggedReport } from './tagged-library'
 import type { PairedLatency } from './paired-figures'
+import type { StartProbe } from './start-probe'
 
 export interface Figures {
   /** Index build from nothing (engine: empty cache, start until complete). */
@@ -25,6 +26,8 @@ export interface Figures {
   completeMs?: number
   /** From everything searchable until fuzzy words expand over the library's words. */
   wordsReadyMs?: number
+  /** The engine's: queries sent all through another warm start (start-probe.ts). */
+  startProbe?: StartProbe
   /** Heap of the index after loading (engine: the index process; baselines: index only). */
   heapBytes?: number
   rssBytes?: number

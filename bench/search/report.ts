@@ -32,6 +32,15 @@ const inProcess = (burst: Timing | undefined, between: Timing | undefined) =>
 const timingRatio = (t: Timing | undefined, b: Timing | undefined) =>
   t && b ? `${ratio(t.median, b.median)} / ${ratio(t.p95, b.p95)}` : '—'
 
+/** The start probe's longest answer, against single-term queries' p95 once started. */
+function startProbeCell(e: Figures): string {
+  const probe = e.startProbe
+  if (!probe) return '—'
+  const after = e.latency.single?.p95
+  const against = after ? ` (${ratio(probe.longestMs, after)} single-term p95 once started)` : ''
+  return `${ms(probe.longestMs)}${against}; ${timing(probe.answers)}`
+}
+
 function sizeTable(r: SizeResult): string[] {
   const { engine: e, scan: s, mini: m } = r
   const goals = targetsAt(r.size)
@@ -115,6 +124,11 @@ function sizeTable(r: SizeResult): string[] {
       "… then until fuzzy words expand over the library's words (collected in the background)",
       seconds,
       false
+    ),
+    row(
+      'startProbe',
+      `… during another warm start, the first query sent again every 5 ms from its first answer with hits until fuzzy words are ready${e.startProbe ? ` (${e.startProbe.answers.runs} queries)` : ''}: longest answer; median / p95 (start-probe.ts)`,
+      [startProbeCell(e), '—', '—', '—', '—']
     ),
     num(
       'heapBytes',

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+
+import type { IndexHost } from '../../src/main/search/index-host'
+import { probeWarmStart } from './start-probe'
+
+/** A host whose first `empty` answers have no hits and whose words are ready after `until` queries. */
+function fakeHost(empty: number, until: number) {
+  const queries: string[] = []
+  const host = {
+    search: async ({ query }: { query: string }) => {
+      queries.push(query)
+      return { total: queries.length > empty ? 3 : 0 }
+    },
+    stats: async () => ({ wordsReady: queries.length >= until })
+  }
+  return { host: host as unknown as IndexHost, queries }
+}
+
+describe('probeWarmStart', () => {
+  it('queries until words are ready and times only the answers from the first with hits', async () => {
+    const { host, queries } = fakeHost(2, 6)
+    const { host: opened, probe } = await probeWarmStart(() => host, 'harbour', 5000)
+    expect(opened).toBe(host)
+    expect(queries.length).toBeGreaterThanOrEqual(6)
+    expect(queries.every((query) => query === 'harbour')).toBe(true)
+    expect(probe?.answers.runs).toBe(queries.length - 2)
+    expect(probe?.longestMs).toBeGreaterThanOrEqual(probe?.answers.p95 ?? Infinity)
+  })
+
+  it('gives up with a clear error when words are never ready', async () => {
+    const { host } = fakeHost(0, Infinity)
+    await expect(probeWarmStart(() => host, 'harbour', 100)).rejects.toThrow(/words not ready/)
+  })
+})
