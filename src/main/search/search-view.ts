@@ -37,7 +37,7 @@ export function viewOf(library: Library): LibraryView {
 }
 
 /**
- * viewOf, giving queries a turn every few milliseconds: hashing every briefing's documents held
+ * viewOf, giving queries a turn every millisecond: hashing every briefing's documents held
  * the index process for ~0.1 s at 10k sections (and five times that at 50k) after a warm start
  * had begun to answer.
  */

@@ -1,4 +1,4 @@
-// Long passes of the index process give queries a turn every few milliseconds.
+// Long passes of the index process give queries a turn every millisecond.
 
 import { setImmediate as nextTurn } from 'node:timers/promises'
 

@@ -1,12 +1,12 @@
 // Long passes of the index process (making the library's view, collecting its words, building the
-// fuzzy-expansion trie) give a turn to queries every few milliseconds: a query that arrives meanwhile
+// fuzzy-expansion trie) give a turn to queries every millisecond: a query that arrives meanwhile
 // waits at most that long, however large the library.
 
 import { performance } from 'node:perf_hooks'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 
 /** Longest stretch of such a pass between two turns. */
-export const SLICE_MS = 4
+export const SLICE_MS = 1
 
 export class TimeSlice {
   readonly #now: () => number
