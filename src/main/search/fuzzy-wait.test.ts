@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs'
 import { afterAll, expect, it } from 'vitest'
 
 import type { Briefing } from '../../shared/dataset'
-import { makeIndexProfile } from '../../test-support/index-profile'
+import { makeIndexProfile, writeBriefing } from '../../test-support/index-profile'
 import { ASEAN_BRIEFING, section } from '../../test-support/search-library'
 import { SearchIndex } from './search-index'
 
@@ -68,4 +68,21 @@ it('does so on the path the app takes (text and annotations in one call)', async
   const index = await started()
   const first = await index.searchTogether({ query: 'goverment~1', take: 5 })
   await expectLibraryWords(index, first.text.total, marksOf(first.text.hits))
+})
+
+it('reports when nothing is left to prepare in the background, and again after an import', async () => {
+  const profile = makeIndexProfile('fuzzy-wait-', BRIEFINGS, dirs)
+  const index = new SearchIndex(profile)
+  indexes.push(index)
+  await index.whenComplete()
+  expect((await index.stats()).prepared).toBe(false)
+  await expect.poll(async () => (await index.stats()).prepared).toBe(true)
+  expect((await index.stats()).wordsReady).toBe(true)
+  const imported = { ...BRIEFINGS[0]!, id: 'brief-new', title: 'Brief new' }
+  writeBriefing(profile.userDataDir, imported)
+  const syncing = index.sync({ briefings: [imported.id] })
+  expect((await index.stats()).prepared).toBe(false)
+  await syncing
+  await expect.poll(async () => (await index.stats()).prepared).toBe(true)
+  expect((await index.search({ query: 'goverment~1', take: 5 })).total).toBe(151 * 7)
 })

@@ -57,6 +57,8 @@ export interface EngineStats {
   queryTime: { queries: number; scoringMs: number; totalMs: number }
   /** Whether fuzzy words expand over the library's words yet (collected after loading). */
   wordsReady: boolean
+  /** Whether everything queries use is prepared: no more work in the background (QueryPreparer). */
+  prepared: boolean
 }
 
 export class IndexEngine {
@@ -210,7 +212,8 @@ export class IndexEngine {
       built: this.#counts.built,
       fromCache: this.#counts.fromCache,
       queryTime: { ...this.#timing },
-      wordsReady: libraryWordsReady(this.#view)
+      wordsReady: libraryWordsReady(this.#view),
+      prepared: this.#preparer.done
     }
   }
 

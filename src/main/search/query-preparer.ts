@@ -29,13 +29,25 @@ export class QueryPreparer {
     this.#state = state
   }
 
+  /**
+   * Whether everything queries use is prepared for the view and shards as they stand: nothing is
+   * left to make in the background (benchmarks time queries from then on).
+   */
+  get done(): boolean {
+    return this.#done
+  }
+
+  #done = false
+
   /** A sync starts: what is being prepared is given up. */
   syncStarted(): void {
     this.#syncs += 1
+    this.#done = false
   }
 
   /** Prepares for the view and shards as they stand after a quiet time. */
   schedule(): void {
+    this.#done = false
     clearTimeout(this.#timer)
     this.#timer = setTimeout(() => {
       const state = this.#state
@@ -44,8 +56,10 @@ export class QueryPreparer {
       if (!wanted()) return
       // Once the library is read, the warm start's stored copies and the parsed files are garbage.
       if (state.libraryRead()) settleOnce(this)
-      prepareSearch(loaded, view, wanted).catch((e: unknown) =>
-        log.error('search index: preparing queries failed', e)
+      prepareSearch(loaded, view, wanted).then(
+        // Each step gives up when `wanted` turns false: still wanted, they all ran.
+        () => (this.#done = wanted()),
+        (e: unknown) => log.error('search index: preparing queries failed', e)
       )
     }, PREPARE_DELAY_MS)
     this.#timer.unref()

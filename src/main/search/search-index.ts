@@ -26,6 +26,8 @@ export interface IndexStats {
   queryTime: { queries: number; scoringMs: number; totalMs: number }
   /** Whether fuzzy words expand over the library's words yet (collected after loading). */
   wordsReady: boolean
+  /** Whether everything queries use is prepared: no more work in the background. */
+  prepared: boolean
   rss: number
   /** Peak resident set size of the process so far. */
   maxRss: number
