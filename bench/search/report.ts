@@ -127,7 +127,7 @@ function sizeTable(r: SizeResult): string[] {
     ),
     row(
       'startProbe',
-      `… during another warm start, the first query sent again every 5 ms from its first answer with hits until fuzzy words are ready${e.startProbe ? ` (${e.startProbe.answers.runs} queries)` : ''}: longest answer; median / p95 (start-probe.ts)`,
+      `… during another warm start, the first query sent again every 5 ms from its first answer with hits until the index has nothing left to prepare${e.startProbe ? ` (${e.startProbe.answers.runs} queries)` : ''}: longest answer; median / p95 (start-probe.ts)`,
       [startProbeCell(e), '—', '—', '—', '—']
     ),
     num(

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { IndexHost } from '../../src/main/search/index-host'
 import { probeWarmStart } from './start-probe'
 
-/** A host whose first `empty` answers have no hits and whose words are ready after `until` queries. */
+/** A host whose first `empty` answers have no hits and that is prepared after `until` queries. */
 function fakeHost(empty: number, until: number) {
   const queries: string[] = []
   const host = {
@@ -11,13 +11,13 @@ function fakeHost(empty: number, until: number) {
       queries.push(query)
       return { total: queries.length > empty ? 3 : 0 }
     },
-    stats: async () => ({ wordsReady: queries.length >= until })
+    stats: async () => ({ prepared: queries.length >= until })
   }
   return { host: host as unknown as IndexHost, queries }
 }
 
 describe('probeWarmStart', () => {
-  it('queries until words are ready and times only the answers from the first with hits', async () => {
+  it('queries until the index is prepared and times only the answers from the first with hits', async () => {
     const { host, queries } = fakeHost(2, 6)
     const { host: opened, probe } = await probeWarmStart(() => host, 'harbour', 5000)
     expect(opened).toBe(host)
@@ -27,8 +27,8 @@ describe('probeWarmStart', () => {
     expect(probe?.longestMs).toBeGreaterThanOrEqual(probe?.answers.p95 ?? Infinity)
   })
 
-  it('gives up with a clear error when words are never ready', async () => {
+  it('gives up with a clear error when the index is never prepared', async () => {
     const { host } = fakeHost(0, Infinity)
-    await expect(probeWarmStart(() => host, 'harbour', 100)).rejects.toThrow(/words not ready/)
+    await expect(probeWarmStart(() => host, 'harbour', 100)).rejects.toThrow(/not prepared/)
   })
 })

@@ -1,6 +1,6 @@
-// Queries sent all through a warm start, one every few milliseconds until fuzzy words are ready:
-// the index process reads the library, makes its view and prepares its tables meanwhile, and a
-// query that arrives during a long stretch of that work waits for it to end.
+// Queries sent all through a warm start, one every few milliseconds until the index has nothing left
+// to prepare: it reads the library, makes its view, collects its words and prepares its tables
+// meanwhile, and a query that arrives during a long stretch of that work waits for it to end.
 
 import { performance } from 'node:perf_hooks'
 
@@ -14,16 +14,17 @@ const GAP_MS = 5
 const STATS_EVERY_MS = 50
 
 export interface StartProbe {
-  /** Answer times of the queries sent from the first answer with hits until words were ready. */
+  /** Answer times of the queries sent from the first answer with hits until all was prepared. */
   answers: Timing
   /** The longest of them. */
   longestMs: number
 }
 
 /**
- * Opens the index with `open` and sends `query` (one with hits) every GAP_MS until fuzzy words
- * are ready; answers the host, still open, and the answer times from the first answer with hits
- * (queries before it are answered from an index with nothing loaded yet).
+ * Opens the index with `open` and sends `query` (one with hits) every GAP_MS until the index has
+ * nothing left to prepare (`stats().prepared`); answers the host, still open, and the answer
+ * times from the first answer with hits (queries before it are answered from an index with
+ * nothing loaded yet).
  */
 export async function probeWarmStart(
   open: () => IndexHost,
@@ -36,13 +37,13 @@ export async function probeWarmStart(
   let statsAt = 0
   let ready = false
   while (!ready) {
-    if (performance.now() - started > timeoutMs) throw new Error('words not ready (start probe)')
+    if (performance.now() - started > timeoutMs) throw new Error('index not prepared (start probe)')
     const sent = performance.now()
     const answer = await within(host.search({ query, take: 20 }), timeoutMs, 'start probe query')
     if (answer.total > 0 || answers.length > 0) answers.push(performance.now() - sent)
     if (performance.now() - statsAt >= STATS_EVERY_MS) {
       statsAt = performance.now()
-      ready = (await host.stats()).wordsReady
+      ready = (await host.stats()).prepared
     }
     await new Promise((resolve) => setTimeout(resolve, GAP_MS))
   }
