@@ -44,7 +44,7 @@ async function latencies(
   runs: number
 ) {
   const pooled = new Map<QueryClass, number[]>()
-  // One untimed pass over every query first, as for the engine (WARM_UP_PASSES).
+  // Untimed passes over every query first, as for the engine (WARM_UP_PASSES).
   for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const query of queries) search(query)
   for (const query of queries) {
     const hits = search(query)
