@@ -30,8 +30,9 @@ export class QueryPreparer {
   }
 
   /**
-   * Whether everything queries use is prepared for the view and shards as they stand: nothing is
-   * left to make in the background (benchmarks time queries from then on).
+   * Whether the text index's background preparation is done for the view and shards as they
+   * stand (benchmarks time queries from then on). Stays false after a sync that failed before
+   * building, or a preparation that threw (logged): nothing is prepared ahead then.
    */
   get done(): boolean {
     return this.#done
@@ -49,15 +50,20 @@ export class QueryPreparer {
   schedule(): void {
     this.#done = false
     clearTimeout(this.#timer)
+    // Counted now: a sync started before the timer fires plans other shards, and its build
+    // schedules again when it ends (read when the timer fired, the outgoing view was prepared and
+    // reported done while the new build ran).
+    const syncs = this.#syncs
     this.#timer = setTimeout(() => {
       const state = this.#state
-      const [view, syncs, loaded] = [state.view(), this.#syncs, [...state.loaded.values()]]
+      const [view, loaded] = [state.view(), [...state.loaded.values()]]
       const wanted = () => !state.busy() && this.#syncs === syncs
       if (!wanted()) return
       // Once the library is read, the warm start's stored copies and the parsed files are garbage.
       if (state.libraryRead()) settleOnce(this)
       prepareSearch(loaded, view, wanted).then(
-        // Each step gives up when `wanted` turns false: still wanted, they all ran.
+        // Each step gives up when `wanted` turns false: still wanted, they all ran (busy() turns
+        // true and false again only across a sync, which `wanted` sees).
         () => (this.#done = wanted()),
         (e: unknown) => log.error('search index: preparing queries failed', e)
       )
