@@ -32,12 +32,12 @@ const inProcess = (burst: Timing | undefined, between: Timing | undefined) =>
 const timingRatio = (t: Timing | undefined, b: Timing | undefined) =>
   t && b ? `${ratio(t.median, b.median)} / ${ratio(t.p95, b.p95)}` : '—'
 
-/** The start probe's longest answer, against single-term queries' p95 once started. */
+/** The start probe's longest answer, against single-term queries' p95 once prepared. */
 function startProbeCell(e: Figures): string {
   const probe = e.startProbe
   if (!probe) return '—'
   const after = e.latency.single?.p95
-  const against = after ? ` (${ratio(probe.longestMs, after)} single-term p95 once started)` : ''
+  const against = after ? ` (${ratio(probe.longestMs, after)} single-term p95 once prepared)` : ''
   return `${ms(probe.longestMs)}${against}; ${timing(probe.answers)}`
 }
 

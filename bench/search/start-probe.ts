@@ -21,7 +21,8 @@ export interface StartProbe {
 }
 
 /**
- * Opens the index with `open` and sends `query` (one with hits) every GAP_MS until the index has
+ * Opens the index with `open` and sends `query` (one single-term query with hits: the row shows
+ * what one query meets, not every class) every GAP_MS until the index has
  * nothing left to prepare (`stats().prepared`); answers the host, still open, and the answer
  * times from the first answer with hits (queries before it are answered from an index with
  * nothing loaded yet).
@@ -33,19 +34,26 @@ export async function probeWarmStart(
 ): Promise<{ host: IndexHost; probe: StartProbe | undefined }> {
   const host = open()
   const answers: number[] = []
-  const started = performance.now()
-  let statsAt = 0
-  let ready = false
-  while (!ready) {
-    if (performance.now() - started > timeoutMs) throw new Error('index not prepared (start probe)')
-    const sent = performance.now()
-    const answer = await within(host.search({ query, take: 20 }), timeoutMs, 'start probe query')
-    if (answer.total > 0 || answers.length > 0) answers.push(performance.now() - sent)
-    if (performance.now() - statsAt >= STATS_EVERY_MS) {
-      statsAt = performance.now()
-      ready = (await host.stats()).prepared
+  try {
+    const started = performance.now()
+    let statsAt = 0
+    let ready = false
+    while (!ready) {
+      if (performance.now() - started > timeoutMs)
+        throw new Error('index not prepared (start probe)')
+      const sent = performance.now()
+      const answer = await within(host.search({ query, take: 20 }), timeoutMs, 'start probe query')
+      if (answer.total > 0 || answers.length > 0) answers.push(performance.now() - sent)
+      if (performance.now() - statsAt >= STATS_EVERY_MS) {
+        statsAt = performance.now()
+        ready = (await host.stats()).prepared
+      }
+      await new Promise((resolve) => setTimeout(resolve, GAP_MS))
     }
-    await new Promise((resolve) => setTimeout(resolve, GAP_MS))
+  } catch (error) {
+    // The caller never gets this host: its process is stopped here.
+    await host.close()
+    throw error
   }
   const timing = summarise(answers)
   return { host, probe: timing && { answers: timing, longestMs: Math.max(...answers) } }

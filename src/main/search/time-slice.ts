@@ -1,6 +1,6 @@
 // Long passes of the index process (making the library's view, collecting its words, building the
-// fuzzy-expansion trie) give a turn to queries every millisecond: a query that arrives meanwhile
-// waits at most that long, however large the library.
+// term union) give a turn to queries once a millisecond has passed, checked after each briefing,
+// section or term: a query that arrives meanwhile waits about that long, however large the library.
 
 import { performance } from 'node:perf_hooks'
 import { setImmediate as nextTurn } from 'node:timers/promises'
