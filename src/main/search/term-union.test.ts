@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest'
 
 import type { PostingIndex } from './posting-index'
 import { shardOf } from '../../test-support/in-memory-search'
-import { prepareTermUnion, termUnionOf } from './term-union'
+import { mergedTerms, prepareTermUnion, termUnionOf } from './term-union'
+import { seededRandom } from '../../test-support/crash-steps'
 
 function shard(...bodies: string[]): PostingIndex {
   return shardOf(bodies.map((body) => ({ body })))
@@ -57,5 +58,24 @@ describe('term union', () => {
     expect(prepared.expand(fuzzy('cargos', 1))).toEqual(['cargo'])
     await prepareTermUnion([harbour, convoy], () => false)
     expect(termUnionOf([convoy, cargo])).toBe(prepared)
+  })
+})
+
+describe('mergedTerms', () => {
+  it("lists every shard's terms once, in code-unit order, as one sort of them all would", () => {
+    const random = seededRandom(5)
+    const letters = ['a', 'b', 'z', 'é', 'Z', '1', 'ǆ', '\u{1F600}']
+    const word = () =>
+      Array.from(
+        { length: 1 + Math.floor(random() * 4) },
+        () => letters[Math.floor(random() * 8)]
+      ).join('')
+    for (let round = 0; round < 50; round++) {
+      const lists = Array.from({ length: Math.floor(random() * 6) }, () =>
+        [...new Set(Array.from({ length: Math.floor(random() * 30) }, word))].sort()
+      )
+      const indexes = lists.map((terms) => ({ terms }) as unknown as PostingIndex)
+      expect([...mergedTerms(indexes)]).toEqual([...new Set(lists.flat())].sort())
+    }
   })
 })
