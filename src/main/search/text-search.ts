@@ -17,7 +17,7 @@ import type { PostingIndex } from './posting-index'
 import type { RefRanks } from './ref-ranks'
 import type { QueryPlan } from './query-plan'
 import type { IndexedSection } from './section-index'
-import { tablesOf } from './view-tables'
+import { prepareTables, tablesOf } from './view-tables'
 import type { ViewTables } from './view-tables'
 
 /** A loaded index and the content (briefing id → content hash) it was built from. */
@@ -165,7 +165,8 @@ export async function prepareSearch(
   view: SearchView,
   wanted: () => boolean
 ): Promise<void> {
-  const tables = tablesOf(view)
+  const tables = await prepareTables(view, wanted)
+  if (!tables) return
   await tables.prepareFacets(wanted)
   for (const shard of shards) {
     if (!wanted()) return

@@ -1,6 +1,8 @@
 // Facet counts and duplicate sections over numbered tables must give what counting each hit's
 // briefing, entities and tags by name gives, and a section found in two shards counts once.
 
+import { setImmediate as nextTurn } from 'node:timers/promises'
+
 import { describe, expect, it } from 'vitest'
 
 import type { Library } from '../library/library'
@@ -15,7 +17,8 @@ import type { LoadedShard } from './text-search'
 import { createTermMarker } from './mark-terms'
 import { planQuery } from './query-plan'
 import { createSearchPipeline } from './section-index'
-import { tablesOf } from './view-tables'
+import { prepareTables, tablesOf } from './view-tables'
+import { TimeSlice } from './time-slice'
 import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
 
 const library = testLibrary([QUAD_BRIEFING, ASEAN_BRIEFING])
@@ -140,5 +143,35 @@ describe('facet lists once the tables are prepared', () => {
       tag: tag.top(),
       color: []
     })
+  })
+})
+
+describe('tables made ahead of the first query', () => {
+  // A clock a millisecond further at every look: the numbering gives a turn after each section.
+  const stepping = () => {
+    let clock = 0
+    return new TimeSlice(() => clock++)
+  }
+  const briefings = Array.from({ length: 20 }, (_, i) => ({ ...QUAD_BRIEFING, id: `quad-${i}` }))
+
+  it('number the sections as tables made at once do', async () => {
+    const ahead = viewOf(testLibrary(briefings))
+    const made = await prepareTables(ahead, () => true, stepping())
+    expect(made).toBe(tablesOf(ahead))
+    const atOnce = tablesOf(viewOf(testLibrary(briefings)))
+    expect(made!.sectionCount).toBe(atOnce.sectionCount)
+    for (const entry of ahead.sections.values()) {
+      expect(made!.serialOf(entry)).toBeGreaterThanOrEqual(0)
+    }
+  })
+
+  it('hand back the tables a query made meanwhile, and stop when no longer wanted', async () => {
+    const ahead = viewOf(testLibrary(briefings))
+    const preparing = prepareTables(ahead, () => true, stepping())
+    await nextTurn()
+    const byQuery = tablesOf(ahead)
+    expect(await preparing).toBe(byQuery)
+    const other = viewOf(testLibrary(briefings))
+    expect(await prepareTables(other, () => false, stepping())).toBeUndefined()
   })
 })

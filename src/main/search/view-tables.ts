@@ -7,10 +7,13 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { FacetCount, SearchFacets } from '../../shared/search'
 import { FacetPicker } from './facet-top'
 import type { FacetValues } from './facet-top'
-import { RefRanks } from './ref-ranks'
+import type { RefRanks } from './ref-ranks'
 import { sectionRef } from './section-index'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
+import { numberInSlices, numberSync } from './section-numbering'
+import type { Numbering } from './section-numbering'
+import type { TimeSlice } from './time-slice'
 
 // Sections prepared between two yields (prepareFacets).
 const SECTIONS_PER_SLICE = 1000
@@ -23,7 +26,7 @@ export class ViewTables {
   /** Sections are numbered 0 … sectionCount - 1. */
   sectionCount: number
   #view: SearchView
-  readonly #serials = new Map<IndexedSection, number>()
+  readonly #serials: Map<IndexedSection, number>
   #marks: Uint8Array
   // The facet value ids of section n are pool[start[n]] … pool[end[n] - 1]; start is -1 until
   // the section is first a hit.
@@ -59,14 +62,14 @@ export class ViewTables {
   }
 
   /** The sections' refs in ref order, by number (the hits shown break ties in score by ref). */
-  readonly refRanks = new RefRanks()
+  readonly refRanks: RefRanks
 
-  constructor(view: SearchView) {
+  /** `numbered`: the view's sections numbered ahead (numberInSlices); else numbered now. */
+  constructor(view: SearchView, numbered?: Numbering) {
     this.#view = view
-    for (const [ref, entry] of view.sections) {
-      this.refRanks.add(this.#serials.size, ref)
-      this.#serials.set(entry, this.#serials.size)
-    }
+    const { serials, refRanks } = numbered ?? numberSync(view)
+    this.#serials = serials
+    this.refRanks = refRanks
     this.sectionCount = this.#serials.size
     this.#unnumbered = this.sectionCount
     this.#marks = new Uint8Array(this.sectionCount)
@@ -256,6 +259,24 @@ export class ViewTables {
 }
 
 const tables = new WeakMap<SearchView, ViewTables>()
+
+/**
+ * The tables of `view` made ahead of its first query, its sections numbered in slices (at 200k
+ * sections, numbering them in one go held the index process for ~75 ms during a start).
+ * Undefined when `wanted` turns false first; a query that comes first makes them at once.
+ */
+export async function prepareTables(
+  view: SearchView,
+  wanted: () => boolean,
+  slice?: TimeSlice
+): Promise<ViewTables | undefined> {
+  const numbering = await numberInSlices(view, wanted, () => tables.has(view), slice)
+  if (tables.has(view)) return tables.get(view)
+  if (!numbering) return undefined
+  const made = new ViewTables(view, numbering)
+  tables.set(view, made)
+  return made
+}
 
 /**
  * Hands the tables of `previous` on to `next` (made from it by difference), extended with the
