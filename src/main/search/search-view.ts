@@ -148,14 +148,8 @@ export function viewByDifference(previous: LibraryView, library: Library): ViewD
   const added: IndexedSection[] = []
   for (const briefing of library.briefings) {
     if (!changed.has(briefing.id) || parts.byId.has(briefing.id)) continue
-    const entry = madeFor(briefing, library.entities)
-    parts.byId.set(briefing.id, briefing)
-    parts.hashes.set(briefing.id, entry.hash)
-    parts.sectionCounts.set(briefing.id, entry.count)
-    for (const [ref, section] of sectionsOf(briefing)) {
-      parts.sections.set(ref, section)
-      added.push(section)
-    }
+    addBriefing(parts, briefing, library.entities)
+    for (const [, section] of sectionsOf(briefing)) added.push(section)
   }
   return { view: makeView(parts, library.entities), changed, added }
 }
