@@ -29,17 +29,21 @@ export async function numberInSlices(
 ): Promise<Numbering | undefined> {
   const numbering: Numbering = { serials: new Map(), refRanks: new RefRanks() }
   for (const [ref, entry] of view.sections) {
-    if (made()) return undefined
     addNumber(numbering, ref, entry)
     if (slice.due()) {
       await slice.next()
-      if (!wanted()) return undefined
+      if (!wanted() || made()) return undefined
     }
   }
   return numbering
 }
 
-function addNumber({ serials, refRanks }: Numbering, ref: string, entry: IndexedSection): void {
+/** Numbers `entry` after those numbered so far. */
+export function addNumber(
+  { serials, refRanks }: Numbering,
+  ref: string,
+  entry: IndexedSection
+): void {
   refRanks.add(serials.size, ref)
   serials.set(entry, serials.size)
 }

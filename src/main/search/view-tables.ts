@@ -11,7 +11,7 @@ import type { RefRanks } from './ref-ranks'
 import { sectionRef } from './section-index'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
-import { numberInSlices, numberSync } from './section-numbering'
+import { addNumber, numberInSlices, numberSync } from './section-numbering'
 import type { Numbering } from './section-numbering'
 import type { TimeSlice } from './time-slice'
 
@@ -86,8 +86,8 @@ export class ViewTables {
     this.#view = next
     for (const entry of added) {
       if (this.#serials.has(entry)) continue
-      this.refRanks.add(this.#serials.size, sectionRef(entry.briefing.id, entry.section.id))
-      this.#serials.set(entry, this.#serials.size)
+      const ref = sectionRef(entry.briefing.id, entry.section.id)
+      addNumber({ serials: this.#serials, refRanks: this.refRanks }, ref, entry)
     }
     const count = this.#serials.size
     if (count > this.#start.length) {
