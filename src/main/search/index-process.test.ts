@@ -66,6 +66,10 @@ describe('index process', () => {
     expect(stats.cacheBytes).toBeGreaterThan(0)
   })
 
+  it('says across the process boundary when nothing is left to prepare (the benchmark waits on it)', async () => {
+    await expect.poll(async () => (await host.stats()).prepared, { timeout: 15_000 }).toBe(true)
+  })
+
   it('times a query run back-to-back inside the process, answering as a plain search does', async () => {
     await host.sync()
     const query = { query: 'kishida', take: 5 }
