@@ -1,5 +1,5 @@
 // Loads the planned shards of the search index one after another: each read from the cache or
-// built from the library's documents (yielding between documents so queries keep being answered),
+// built from the library's documents (giving queries a turn every millisecond meanwhile),
 // with the cache writes that follow queued one at a time, off the path to searchable; and builds
 // an import's briefings at once, in a shard of their own.
 
@@ -20,11 +20,9 @@ import type { Target } from './shard-coverage'
 import { storeSections } from './stored-sections'
 import type { StoredSections } from './stored-sections'
 import type { LoadedShard } from './text-search'
+import { TimeSlice } from './time-slice'
 import { describeError } from '../fs/node-fs'
 import { log } from '../log/log'
-
-// Documents added between yields: small enough that a query waits a few milliseconds at most.
-const DOCUMENTS_PER_SLICE = 25
 
 /** A shard in memory; a cached one keeps its stored sections until the library has been read. */
 export type HeldShard = LoadedShard & { stored?: StoredSections }
@@ -155,15 +153,23 @@ export class ShardBuilder {
     this.#shardDone()
   }
 
-  /** The postings of these briefings' sections, in the view as it stands, and their refs. */
-  async postings(ids: Iterable<string>): Promise<{ arrays: PostingArrays; refs: string[] }> {
+  /**
+   * The postings of these briefings' sections, in the view as it stands, and their refs. Queries
+   * get a turn once a slice's time is used (checked after each document): it used to be every 25
+   * documents, which bounds nothing when sections are long (an imported article's run to
+   * thousands of words).
+   */
+  async postings(
+    ids: Iterable<string>,
+    slice = new TimeSlice()
+  ): Promise<{ arrays: PostingArrays; refs: string[] }> {
     const builder = new PostingBuilder(this.#analyser)
     const refs: string[] = []
     for (const id of ids) {
       for (const document of this.#state.view().documents(id)) {
         builder.add(document)
         refs.push(document.ref)
-        if (refs.length % DOCUMENTS_PER_SLICE === 0) await yieldToQueries()
+        if (slice.due()) await slice.next()
       }
     }
     return { arrays: builder.build(), refs }

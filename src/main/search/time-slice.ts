@@ -1,6 +1,6 @@
-// Long passes of the index process (making the library's view, collecting its words, building the
-// term union) give a turn to queries once a millisecond has passed, checked after each briefing,
-// section or term: a query that arrives meanwhile waits about that long, however large the library.
+// Long passes of the index process (the library's view, its tables and words, the term union, a
+// shard's postings) give queries a turn once a millisecond has passed, checked after each briefing,
+// section, term or document: a query meanwhile waits about that long, however large the library.
 
 import { performance } from 'node:perf_hooks'
 import { setImmediate as nextTurn } from 'node:timers/promises'

@@ -174,4 +174,15 @@ describe('tables made ahead of the first query', () => {
     const other = viewOf(testLibrary(briefings))
     expect(await prepareTables(other, () => false, stepping())).toBeUndefined()
   })
+
+  it('work out facet values giving a query that arrives meanwhile a turn before they are done', async () => {
+    const tables = tablesOf(viewOf(testLibrary(briefings)))
+    const order: string[] = []
+    const preparing = tables.prepareFacets(() => true, stepping())
+    void nextTurn().then(() => order.push('query answered'))
+    void preparing.then(() => order.push('facets prepared'))
+    await preparing
+    await nextTurn()
+    expect(order).toEqual(['query answered', 'facets prepared'])
+  })
 })

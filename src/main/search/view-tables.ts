@@ -2,8 +2,6 @@
 // thousands of hits then drops duplicate sections and counts facets in flat arrays rather than
 // looking strings up in maps for every hit.
 
-import { setImmediate as nextTurn } from 'node:timers/promises'
-
 import type { FacetCount, SearchFacets } from '../../shared/search'
 import { FacetPicker } from './facet-top'
 import type { FacetValues } from './facet-top'
@@ -13,10 +11,7 @@ import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
 import { addNumber, numberInSlices, numberSync } from './section-numbering'
 import type { Numbering } from './section-numbering'
-import type { TimeSlice } from './time-slice'
-
-// Sections prepared between two yields (prepareFacets).
-const SECTIONS_PER_SLICE = 1000
+import { TimeSlice } from './time-slice'
 
 const BRIEFING = 0
 const ENTITY = 1
@@ -128,15 +123,14 @@ export class ViewTables {
   }
 
   /**
-   * Works out every section's facet values now rather than on its first hit, yielding between
-   * slices; stops when `wanted` turns false.
+   * Works out every section's facet values now rather than on its first hit, giving queries a
+   * turn once a slice's time is used; stops when `wanted` turns false.
    */
-  async prepareFacets(wanted: () => boolean): Promise<void> {
-    let done = 0
+  async prepareFacets(wanted: () => boolean, slice = new TimeSlice()): Promise<void> {
     for (const [entry, serial] of this.#serials) {
       if (this.#start[serial]! < 0) this.#addFacetIds(entry, serial)
-      if (++done % SECTIONS_PER_SLICE === 0) {
-        await nextTurn()
+      if (slice.due()) {
+        await slice.next()
         if (!wanted()) return
       }
     }
