@@ -10,7 +10,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { DatasetFile, Entity } from '../../shared/dataset'
 import { minimal } from '../../test-support/dataset'
+import { TimeSlice } from '../time-slice'
 import { LIBRARY_DIR, differs, loadLibrary } from './library-loader'
+import type { SectionTextPacker } from './text-packer'
 
 const DATASET = fileURLToPath(new URL('../../../resources/dataset', import.meta.url))
 
@@ -86,6 +88,40 @@ describe('loadLibrary: one entity in several files', () => {
         `(${join(profile, LIBRARY_DIR, 'b.json')}): entity "${TOKYO.id}" is defined`
       )
     ])
+  })
+})
+
+describe('loadLibrary: files read together', () => {
+  it('parses them one at a time, a waiting message handled between two', async () => {
+    for (let i = 0; i < 30; i++) write(`p${i}.json`, fileWith(`p${i}`, TOKYO))
+    const order: string[] = []
+    // Each parsed file is handed to the packer: that is where the order shows.
+    const packer = {
+      addBriefings: (briefings: { id: string }[]) => {
+        for (const b of briefings) if (/^p\d+$/.test(b.id)) order.push(b.id)
+      },
+      flush: () => undefined
+    } as unknown as SectionTextPacker
+    // A message arriving at every turn of the event loop, as queries do during a start.
+    let loading = true
+    const arrive = () => {
+      order.push('message')
+      if (loading) setImmediate(arrive)
+    }
+    setImmediate(arrive)
+    // A clock a millisecond further at every look: every file's parse uses up a slice.
+    let clock = 0
+    const { imported } = await loadLibrary(DATASET, profile, {
+      packer,
+      slice: new TimeSlice(() => clock++)
+    })
+    loading = false
+    expect(imported.size).toBe(30)
+    const parsed = order.flatMap((entry, i) => (entry === 'message' ? [] : [i]))
+    expect(parsed).toHaveLength(30)
+    for (let k = 1; k < parsed.length; k++) {
+      expect(order.slice(parsed[k - 1]! + 1, parsed[k])).toContain('message')
+    }
   })
 })
 

@@ -9,7 +9,7 @@ import type { Entity } from '../../shared/dataset'
 import type { IndexedSection } from './section-index'
 import { createSearchPipeline } from './section-index'
 import { planQuery } from './query-plan'
-import { TimeSlice } from './time-slice'
+import { TimeSlice } from '../time-slice'
 import { nearLibraryWords } from './term-union'
 import { WordTrie } from './word-trie'
 

@@ -5,7 +5,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
 
 import { viewInSlices, viewOf } from './search-view'
-import { TimeSlice } from './time-slice'
+import { TimeSlice } from '../time-slice'
 import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
 
 /** The library with `copies` copies of each test briefing under ids of their own. */

@@ -8,7 +8,7 @@ import type { Library } from '../library/library'
 import { briefingDocuments, sectionRef } from './section-index'
 import type { IndexedSection, SectionDocument } from './section-index'
 import type { SearchView } from './text-search'
-import { TimeSlice } from './time-slice'
+import { TimeSlice } from '../time-slice'
 
 /** Bumped whenever documents or index options change, so older caches are not used. */
 export const INDEX_FORMAT = 'briefing-index/4'

@@ -4,7 +4,7 @@
 import { RefRanks } from './ref-ranks'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
-import { TimeSlice } from './time-slice'
+import { TimeSlice } from '../time-slice'
 
 export interface Numbering {
   serials: Map<IndexedSection, number>

@@ -9,7 +9,7 @@ import type { IndexCache } from './index-cache'
 import { viewOf } from './search-view'
 import { createSearchPipeline } from './section-index'
 import { ShardBuilder } from './shard-builder'
-import { TimeSlice } from './time-slice'
+import { TimeSlice } from '../time-slice'
 import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
 
 const briefings = Array.from({ length: 10 }, (_, i) => [

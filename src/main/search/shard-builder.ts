@@ -20,7 +20,7 @@ import type { Target } from './shard-coverage'
 import { storeSections } from './stored-sections'
 import type { StoredSections } from './stored-sections'
 import type { LoadedShard } from './text-search'
-import { TimeSlice } from './time-slice'
+import { TimeSlice } from '../time-slice'
 import { describeError } from '../fs/node-fs'
 import { log } from '../log/log'
 

@@ -7,7 +7,7 @@ import lunr from 'lunr'
 import type { PostingIndex } from './posting-index'
 import type { LibraryWords } from './fuzzy-words'
 import type { Expander } from './posting-query'
-import { TimeSlice } from './time-slice'
+import { TimeSlice } from '../time-slice'
 
 /** lunr.TokenSet's static parts: public in lunr, missing from @types/lunr. */
 const TokenSets = lunr.TokenSet as unknown as {

@@ -18,7 +18,7 @@ import { createTermMarker } from './mark-terms'
 import { planQuery } from './query-plan'
 import { createSearchPipeline } from './section-index'
 import { prepareTables, tablesOf } from './view-tables'
-import { TimeSlice } from './time-slice'
+import { TimeSlice } from '../time-slice'
 import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
 
 const library = testLibrary([QUAD_BRIEFING, ASEAN_BRIEFING])

@@ -11,7 +11,7 @@ import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
 import { addNumber, numberInSlices, numberSync } from './section-numbering'
 import type { Numbering } from './section-numbering'
-import { TimeSlice } from './time-slice'
+import { TimeSlice } from '../time-slice'
 
 const BRIEFING = 0
 const ENTITY = 1
