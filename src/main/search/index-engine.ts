@@ -22,44 +22,15 @@ import { ShardBuilder } from './shard-builder'
 import type { HeldShard } from './shard-builder'
 import { planShards, sameMembers } from './shard-plan'
 import { LoadedShards } from './loaded-shards'
-import type { Manifest, ShardLimits } from './shard-plan'
+import type { Manifest } from './shard-plan'
 import type { TextQuery, TextResponse } from './search-service'
 import { searchShards } from './text-search'
 import { carryQueryTables, carryWholeView } from './view-delta'
 import { QueryPreparer } from './query-preparer'
 import { warmStart } from './warm-start'
+import type { EngineOptions, EngineStats, LibraryChanges } from './engine-types'
 
 export type { TextQuery, TextResponse }
-
-/**
- * What main changed in the library since the last sync: the briefings whose files an import (or
- * an edit) committed, added, replaced or removed. Their files are the library's `<id>.json`.
- */
-export interface LibraryChanges {
-  briefings: readonly string[]
-}
-
-export interface EngineOptions {
-  datasetDir: string
-  userDataDir: string
-  /** Shard sizes in sections; the defaults suit the app (tests use small ones). */
-  shardLimits?: ShardLimits
-}
-
-export interface EngineStats {
-  /** Shards in memory now. */
-  shards: number
-  cacheBytes: number
-  /** Shards built from documents, and loaded from the cache, since the engine started. */
-  built: number
-  fromCache: number
-  /** Queries answered, and the milliseconds they took in all and matching postings. */
-  queryTime: { queries: number; scoringMs: number; totalMs: number }
-  /** Whether fuzzy words expand over the library's words yet (collected after loading). */
-  wordsReady: boolean
-  /** Whether everything queries use is prepared: no more work in the background (QueryPreparer). */
-  prepared: boolean
-}
 
 export class IndexEngine {
   readonly #options: EngineOptions

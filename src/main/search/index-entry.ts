@@ -4,7 +4,7 @@
 
 import { parentPort, serveOnInit } from '../background/serve'
 import { installProcessLogger, log } from '../log/log'
-import type { EngineOptions } from './index-engine'
+import type { EngineOptions } from './engine-types'
 import { SearchIndex } from './search-index'
 
 installProcessLogger('index')

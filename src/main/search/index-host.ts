@@ -7,7 +7,7 @@ import type { Remote } from '../background/process-proxy'
 import { createRpcClient } from '../background/rpc-client'
 import type { RpcClient } from '../background/rpc-client'
 import type { BackgroundPort } from '../background/rpc'
-import type { EngineOptions } from './index-engine'
+import type { EngineOptions } from './engine-types'
 import type { SearchIndex } from './search-index'
 
 /** The index's methods; `close` stops its process (or the in-thread engine): later calls reject. */
