@@ -17,7 +17,7 @@ import type { PostingIndex } from './posting-index'
 import type { RefRanks } from './ref-ranks'
 import type { QueryPlan } from './query-plan'
 import type { IndexedSection } from './section-index'
-import { prepareTables, tablesOf } from './view-tables'
+import { prepareTables, tablesOf } from './tables-by-view'
 import type { ViewTables } from './view-tables'
 
 /** A loaded index and the content (briefing id → content hash) it was built from. */

@@ -7,7 +7,7 @@ import { sameEntityRecords } from './search-view'
 import type { ViewDelta, LibraryView } from './search-view'
 import { carryEntries } from './text-search'
 import type { LoadedShard } from './text-search'
-import { extendTables } from './view-tables'
+import { extendTables } from './tables-by-view'
 
 export function carryQueryTables(
   previous: LibraryView,

@@ -17,7 +17,7 @@ import type { LoadedShard } from './text-search'
 import { createTermMarker } from './mark-terms'
 import { planQuery } from './query-plan'
 import { createSearchPipeline } from './section-index'
-import { prepareTables, tablesOf } from './view-tables'
+import { prepareTables, tablesOf } from './tables-by-view'
 import { TimeSlice } from '../time-slice'
 import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
 

@@ -1,6 +1,6 @@
-// Numbers for the sections and facet values of one search view, made once per view: a query with
-// thousands of hits then drops duplicate sections and counts facets in flat arrays rather than
-// looking strings up in maps for every hit.
+// Numbers for the sections and facet values of one search view, made once per view (see
+// tables-by-view.ts): a query with thousands of hits then drops duplicate sections and counts
+// facets in flat arrays rather than looking strings up in maps for every hit.
 
 import type { FacetCount, SearchFacets } from '../../shared/search'
 import { FacetPicker } from './facet-top'
@@ -9,7 +9,7 @@ import type { RefRanks } from './ref-ranks'
 import { sectionRef } from './section-index'
 import type { IndexedSection } from './section-index'
 import type { SearchView } from './text-search'
-import { addNumber, numberInSlices, numberSync } from './section-numbering'
+import { addNumber, numberSync } from './section-numbering'
 import type { Numbering } from './section-numbering'
 import { TimeSlice } from '../time-slice'
 
@@ -250,52 +250,4 @@ export class ViewTables {
     }
     return id
   }
-}
-
-const tables = new WeakMap<SearchView, ViewTables>()
-
-/**
- * The tables of `view` made ahead of its first query, its sections numbered in slices (at 200k
- * sections, numbering them in one go held the index process for ~75 ms during a start).
- * Undefined when `wanted` turns false first; a query that comes first makes them at once.
- */
-export async function prepareTables(
-  view: SearchView,
-  wanted: () => boolean,
-  slice?: TimeSlice
-): Promise<ViewTables | undefined> {
-  const numbering = await numberInSlices(view, wanted, () => tables.has(view), slice)
-  if (tables.has(view)) return tables.get(view)
-  if (!numbering) return undefined
-  const made = new ViewTables(view, numbering)
-  tables.set(view, made)
-  return made
-}
-
-/**
- * Hands the tables of `previous` on to `next` (made from it by difference), extended with the
- * sections `added`: the first query after an import then numbers only those. Answers whether
- * there were tables to hand on.
- */
-export function extendTables(
-  previous: SearchView,
-  next: SearchView,
-  added: readonly IndexedSection[]
-): boolean {
-  const made = tables.get(previous)
-  if (!made) return false
-  made.extendTo(next, added)
-  tables.set(next, made)
-  tables.delete(previous)
-  return true
-}
-
-/** The tables of `view`, made on its first query. */
-export function tablesOf(view: SearchView): ViewTables {
-  let made = tables.get(view)
-  if (!made) {
-    made = new ViewTables(view)
-    tables.set(view, made)
-  }
-  return made
 }
