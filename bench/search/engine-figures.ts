@@ -11,7 +11,7 @@ import type { TextResponse } from '../../src/main/search/index-engine'
 import { startIndexHost, type IndexHost } from '../../src/main/search/index-host'
 import { forkNodeProcess } from '../../src/main/background/node-process'
 import type { Briefing } from '../../src/shared/dataset'
-import { buildInAppMain } from './app-main'
+import { coldBuildFromAppMain, coldBuildHere } from './cold-build'
 import { type BenchFolders, writeBriefing } from './dataset-files'
 import { emptyFigures, type Figures, importedBriefing, importMarker } from './figures'
 import {
@@ -76,8 +76,11 @@ export async function measureEngine(
     const idle = await watchEventLoop(() => new Promise((resolve) => setTimeout(resolve, 1000)))
     figures.idleLoopMaxMs = idle.maxDelayMs
     // Cold: empty cache, so every shard is built.
-    if (start === startInChildProcess) await coldBuildFromAppMain(folders, options, figures)
-    else await coldBuildHere(open, options, figures)
+    if (start === startInChildProcess) {
+      const { datasetDir, userDataDir } = folders
+      const request = { datasetDir, userDataDir, indexEntry: builtEntry() }
+      await coldBuildFromAppMain(request, options.timeoutMs, figures)
+    } else await coldBuildHere(open, options.timeoutMs, figures)
 
     // Warm: the cache is there. An answer from an index with nothing loaded yet is no answer:
     // the first answered query is the first one with hits.
@@ -187,56 +190,6 @@ export async function measureEngine(
     await (host as IndexHost | undefined)?.close().catch(() => undefined)
   }
   return figures
-}
-
-/**
- * The app's engine: built from an app-like main process (app-main.ts), whose event loop and GC
- * pauses are main's figures; the bench process, holding the corpus and the baselines' data, is
- * watched meanwhile for comparison only.
- */
-async function coldBuildFromAppMain(
-  folders: BenchFolders,
-  options: EngineRunOptions,
-  figures: Figures
-): Promise<void> {
-  const { datasetDir, userDataDir } = folders
-  const bench = await watchEventLoop(() =>
-    buildInAppMain({ datasetDir, userDataDir, indexEntry: builtEntry() }, options.timeoutMs)
-  )
-  const main = bench.value
-  figures.buildMs = main.buildMs
-  figures.eventLoopMaxMs = main.maxDelayMs
-  figures.buildGcMaxMs = main.buildGcMaxMs
-  figures.appMain = main
-  figures.benchLoopMaxMs = bench.maxDelayMs
-  figures.benchGcMaxMs = bench.maxGcMs
-  figures.peakRssBytes = main.index.maxRss
-  figures.cacheBytes = main.index.cacheBytes
-  figures.shards = main.index.shards
-}
-
-/** Another engine (a test's): built from the bench process, which plays main. */
-async function coldBuildHere(
-  open: () => IndexHost,
-  options: EngineRunOptions,
-  figures: Figures
-): Promise<void> {
-  let host: IndexHost | undefined
-  try {
-    const built = await watchEventLoop(() => {
-      host = open()
-      return within(host.whenComplete(), options.timeoutMs, 'cold index build')
-    })
-    figures.buildMs = built.ms
-    figures.benchLoopMaxMs = figures.eventLoopMaxMs = built.maxDelayMs
-    figures.benchGcMaxMs = figures.buildGcMaxMs = built.maxGcMs
-    const afterBuild = await host!.stats()
-    figures.peakRssBytes = afterBuild.maxRss
-    figures.cacheBytes = afterBuild.cacheBytes
-    figures.shards = afterBuild.shards
-  } finally {
-    await (host as IndexHost | undefined)?.close()
-  }
 }
 
 /**
