@@ -12,22 +12,13 @@ import { settleNow } from './heap-settle'
 import { memory } from '../background/process-memory'
 import { log } from '../log/log'
 import { IndexEngine } from './index-engine'
-import type { EngineOptions, LibraryChanges } from './engine-types'
+import type { EngineOptions, EngineStats, LibraryChanges } from './engine-types'
 import { timeQueryBurst } from './query-burst'
 import type { BurstTimes, QueryBurst } from './query-burst'
 import type { SearchService, TextQuery, TextResponse } from './search-service'
 
-/** What the index reports about itself and its process (bytes). */
-export interface IndexStats {
-  shards: number
-  cacheBytes: number
-  built: number
-  fromCache: number
-  queryTime: { queries: number; scoringMs: number; totalMs: number }
-  /** Whether fuzzy words expand over the library's words yet (collected after loading). */
-  wordsReady: boolean
-  /** Whether everything queries use is prepared: no more work in the background. */
-  prepared: boolean
+/** What the index reports: the engine's figures, and its process's memory (bytes). */
+export interface IndexStats extends EngineStats {
   rss: number
   /** Peak resident set size of the process so far. */
   maxRss: number
