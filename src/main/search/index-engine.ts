@@ -1,7 +1,7 @@
 // The search index of a profile's library, split into shards: loads each shard from the cache or
-// builds it (yielding between documents so queries keep being answered), rescans the library on
-// sync and rebuilds only the shards whose content changed. Runs in the index process (or, for
-// tests, in the caller's thread); it reads the library from disk itself.
+// builds it (giving queries a turn every millisecond), rescans the library on sync and rebuilds
+// only the shards whose content changed. Runs in the index process (or, for tests, in the caller's
+// thread); it reads the library from disk itself.
 
 import { join } from 'node:path'
 

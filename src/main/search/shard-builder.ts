@@ -155,8 +155,8 @@ export class ShardBuilder {
 
   /**
    * The postings of these briefings' sections, in the view as it stands, and their refs. Queries
-   * get a turn once a slice's time is used (checked after each document): it used to be every 25
-   * documents, which bounds nothing when sections are long (an imported article's run to
+   * get a turn once a slice's time is used, checked after each document: a count of documents
+   * between turns bounds nothing when sections are long (an imported article's can run to
    * thousands of words).
    */
   async postings(

@@ -19,6 +19,7 @@ import type { QueryPlan } from './query-plan'
 import type { IndexedSection } from './section-index'
 import { prepareTables, tablesOf } from './tables-by-view'
 import type { ViewTables } from './view-tables'
+import { TimeSlice } from '../time-slice'
 
 /** A loaded index and the content (briefing id → content hash) it was built from. */
 export interface LoadedShard {
@@ -165,9 +166,11 @@ export async function prepareSearch(
   view: SearchView,
   wanted: () => boolean
 ): Promise<void> {
-  const tables = await prepareTables(view, wanted)
+  // One slice across the steps: each starting its own, the stretch across a hand-over could be two.
+  const slice = new TimeSlice()
+  const tables = await prepareTables(view, wanted, slice)
   if (!tables) return
-  await tables.prepareFacets(wanted)
+  await tables.prepareFacets(wanted, slice)
   for (const shard of shards) {
     if (!wanted()) return
     currentEntries(shard, view, tables)
