@@ -3,7 +3,8 @@
 // waits for them rather than answer from lunr's expansion of the stem (which finds other
 // sections a moment later).
 
-import { rmSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 
 import { afterAll, expect, it } from 'vitest'
 
@@ -89,4 +90,17 @@ it('reports when nothing is left to prepare in the background, and again after a
   await syncing
   await expect.poll(async () => (await index.stats()).prepared, PREPARING).toBe(true)
   expect((await index.search({ query: 'goverment~1', take: 5 })).total).toBe(151 * 7)
+})
+
+it('reports nothing left to prepare again after a sync that failed', async () => {
+  const profile = makeIndexProfile('fuzzy-wait-', BRIEFINGS, dirs)
+  const index = new SearchIndex(profile)
+  indexes.push(index)
+  await index.whenComplete()
+  await expect.poll(async () => (await index.stats()).prepared, PREPARING).toBe(true)
+  // A folder where the imported file should be (as a locked file on Windows): the sync fails.
+  mkdirSync(join(profile.userDataDir, 'library', 'brief-locked.json'))
+  await expect(index.sync({ briefings: ['brief-locked'] })).rejects.toThrow()
+  await expect.poll(async () => (await index.stats()).prepared, PREPARING).toBe(true)
+  expect((await index.search({ query: 'goverment~1', take: 5 })).total).toBe(150 * 7)
 })

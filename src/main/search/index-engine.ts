@@ -93,6 +93,9 @@ export class IndexEngine {
         this.#rescanNeeded = false
       } catch (error) {
         this.#rescanNeeded = true
+        // The view and shards stand as they were; prepared for again, or `prepared` would stay
+        // false until a sync succeeds (a build still running schedules this when it ends).
+        if (!this.#building) this.#preparer.schedule()
         throw error
       }
     })

@@ -31,8 +31,8 @@ export class QueryPreparer {
 
   /**
    * Whether the text index's background preparation is done for the view and shards as they
-   * stand (benchmarks time queries from then on). Stays false after a sync that failed before
-   * building, or a preparation that threw (logged): nothing is prepared ahead then.
+   * stand (benchmarks time queries from then on). Stays false after a preparation that threw
+   * (logged): nothing is prepared ahead then. A sync that fails schedules it again (IndexEngine).
    */
   get done(): boolean {
     return this.#done
