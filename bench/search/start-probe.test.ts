@@ -1,3 +1,6 @@
+// The start probe queries all through a warm start until the index is prepared, times only the
+// answers from the first with hits, and stops the index it opened when it gives up.
+
 import { describe, expect, it } from 'vitest'
 
 import type { IndexHost } from '../../src/main/search/index-host'

@@ -5,6 +5,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 
 import { describe, expect, it } from 'vitest'
 
+import { steppingSlice, stillSlice } from '../test-support/time-slices'
 import { SLICE_MS, SlicedQueue, TimeSlice } from './time-slice'
 
 describe('TimeSlice', () => {
@@ -32,9 +33,8 @@ describe('TimeSlice', () => {
 
 describe('SlicedQueue', () => {
   it('runs work given together one piece at a time, in order, a message handled once a slice is used', async () => {
-    // A clock a millisecond further at every look: each piece uses up a slice.
-    let clock = 0
-    const queue = new SlicedQueue(new TimeSlice(() => clock++))
+    // Each piece uses up a slice.
+    const queue = new SlicedQueue(steppingSlice())
     const order: string[] = []
     void nextTurn().then(() => order.push('message'))
     const pieces = ['a', 'b', 'c'].map((name) => queue.run(() => order.push(name)))
@@ -44,7 +44,7 @@ describe('SlicedQueue', () => {
   })
 
   it('answers what the work answers, and goes on after work that throws', async () => {
-    const queue = new SlicedQueue(new TimeSlice(() => 0))
+    const queue = new SlicedQueue(stillSlice())
     const failed = queue.run(() => {
       throw new Error('bad file')
     })

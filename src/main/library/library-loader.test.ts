@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { DatasetFile, Entity } from '../../shared/dataset'
 import { minimal } from '../../test-support/dataset'
-import { TimeSlice } from '../time-slice'
+import { steppingSlice } from '../../test-support/time-slices'
 import { LIBRARY_DIR, differs, loadLibrary } from './library-loader'
 import type { SectionTextPacker } from './text-packer'
 
@@ -109,12 +109,8 @@ describe('loadLibrary: files read together', () => {
       if (loading) setImmediate(arrive)
     }
     setImmediate(arrive)
-    // A clock a millisecond further at every look: every file's parse uses up a slice.
-    let clock = 0
-    const { imported } = await loadLibrary(DATASET, profile, {
-      packer,
-      slice: new TimeSlice(() => clock++)
-    })
+    // Every file's parse uses up a slice.
+    const { imported } = await loadLibrary(DATASET, profile, { packer, slice: steppingSlice() })
     loading = false
     expect(imported.size).toBe(30)
     const parsed = order.flatMap((entry, i) => (entry === 'message' ? [] : [i]))

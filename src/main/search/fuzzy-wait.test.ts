@@ -38,11 +38,18 @@ const PREPARING = { timeout: 15_000 }
 const dirs: string[] = []
 const indexes: SearchIndex[] = []
 
-/** A new index on the library, complete, its words not collected yet (2,100 sections). */
-async function started(): Promise<SearchIndex> {
-  const index = new SearchIndex(makeIndexProfile('fuzzy-wait-', BRIEFINGS, dirs))
+/** A new index on the library in a profile of its own, complete. */
+async function opened() {
+  const profile = makeIndexProfile('fuzzy-wait-', BRIEFINGS, dirs)
+  const index = new SearchIndex(profile)
   indexes.push(index)
   await index.whenComplete()
+  return { profile, index }
+}
+
+/** A new index on the library, complete, its words not collected yet (2,100 sections). */
+async function started(): Promise<SearchIndex> {
+  const { index } = await opened()
   expect((await index.stats()).wordsReady).toBe(false)
   return index
 }
@@ -76,10 +83,7 @@ it('does so on the path the app takes (text and annotations in one call)', async
 })
 
 it('reports when nothing is left to prepare in the background, and again after an import', async () => {
-  const profile = makeIndexProfile('fuzzy-wait-', BRIEFINGS, dirs)
-  const index = new SearchIndex(profile)
-  indexes.push(index)
-  await index.whenComplete()
+  const { profile, index } = await opened()
   expect((await index.stats()).prepared).toBe(false)
   await expect.poll(async () => (await index.stats()).prepared, PREPARING).toBe(true)
   expect((await index.stats()).wordsReady).toBe(true)
@@ -93,10 +97,7 @@ it('reports when nothing is left to prepare in the background, and again after a
 })
 
 it('reports nothing left to prepare again after a sync that failed', async () => {
-  const profile = makeIndexProfile('fuzzy-wait-', BRIEFINGS, dirs)
-  const index = new SearchIndex(profile)
-  indexes.push(index)
-  await index.whenComplete()
+  const { profile, index } = await opened()
   await expect.poll(async () => (await index.stats()).prepared, PREPARING).toBe(true)
   // A folder where the imported file should be (as a locked file on Windows): the sync fails.
   mkdirSync(join(profile.userDataDir, 'library', 'brief-locked.json'))

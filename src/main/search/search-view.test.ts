@@ -1,12 +1,10 @@
 // The library's view as the search sees it, made in slices so that queries are answered meanwhile.
 
-import { setImmediate as nextTurn } from 'node:timers/promises'
-
 import { describe, expect, it } from 'vitest'
 
 import { viewInSlices, viewOf } from './search-view'
-import { TimeSlice } from '../time-slice'
 import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
+import { messageAndPass, steppingSlice } from '../../test-support/time-slices'
 
 /** The library with `copies` copies of each test briefing under ids of their own. */
 function libraryOf(copies: number) {
@@ -32,14 +30,7 @@ describe('viewInSlices', () => {
   })
 
   it('answers a query that arrives while a large view is made, before the view is done', async () => {
-    // A clock a millisecond further at every look: each slice holds a few briefings.
-    let clock = 0
-    const making = viewInSlices(libraryOf(50), new TimeSlice(() => clock++))
-    const order: string[] = []
-    void nextTurn().then(() => order.push('query answered'))
-    void making.then(() => order.push('view made'))
-    await making
-    await nextTurn()
-    expect(order).toEqual(['query answered', 'view made'])
+    const making = viewInSlices(libraryOf(50), steppingSlice())
+    expect(await messageAndPass(making)).toEqual(['message', 'pass done'])
   })
 })

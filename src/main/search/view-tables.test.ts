@@ -18,8 +18,8 @@ import { createTermMarker } from './mark-terms'
 import { planQuery } from './query-plan'
 import { createSearchPipeline } from './section-index'
 import { prepareTables, tablesOf } from './tables-by-view'
-import { TimeSlice } from '../time-slice'
 import { ASEAN_BRIEFING, QUAD_BRIEFING, testLibrary } from '../../test-support/search-library'
+import { messageAndPass, steppingSlice } from '../../test-support/time-slices'
 
 const library = testLibrary([QUAD_BRIEFING, ASEAN_BRIEFING])
 const view = viewOf(library)
@@ -147,16 +147,12 @@ describe('facet lists once the tables are prepared', () => {
 })
 
 describe('tables made ahead of the first query', () => {
-  // A clock a millisecond further at every look: the numbering gives a turn after each section.
-  const stepping = () => {
-    let clock = 0
-    return new TimeSlice(() => clock++)
-  }
+  // steppingSlice: the numbering gives a turn after each section.
   const briefings = Array.from({ length: 20 }, (_, i) => ({ ...QUAD_BRIEFING, id: `quad-${i}` }))
 
   it('number the sections as tables made at once do', async () => {
     const ahead = viewOf(testLibrary(briefings))
-    const made = await prepareTables(ahead, () => true, stepping())
+    const made = await prepareTables(ahead, () => true, steppingSlice())
     expect(made).toBe(tablesOf(ahead))
     const atOnce = tablesOf(viewOf(testLibrary(briefings)))
     expect(made!.sectionCount).toBe(atOnce.sectionCount)
@@ -167,22 +163,17 @@ describe('tables made ahead of the first query', () => {
 
   it('hand back the tables a query made meanwhile, and stop when no longer wanted', async () => {
     const ahead = viewOf(testLibrary(briefings))
-    const preparing = prepareTables(ahead, () => true, stepping())
+    const preparing = prepareTables(ahead, () => true, steppingSlice())
     await nextTurn()
     const byQuery = tablesOf(ahead)
     expect(await preparing).toBe(byQuery)
     const other = viewOf(testLibrary(briefings))
-    expect(await prepareTables(other, () => false, stepping())).toBeUndefined()
+    expect(await prepareTables(other, () => false, steppingSlice())).toBeUndefined()
   })
 
   it('work out facet values giving a query that arrives meanwhile a turn before they are done', async () => {
     const tables = tablesOf(viewOf(testLibrary(briefings)))
-    const order: string[] = []
-    const preparing = tables.prepareFacets(() => true, stepping())
-    void nextTurn().then(() => order.push('query answered'))
-    void preparing.then(() => order.push('facets prepared'))
-    await preparing
-    await nextTurn()
-    expect(order).toEqual(['query answered', 'facets prepared'])
+    const preparing = tables.prepareFacets(() => true, steppingSlice())
+    expect(await messageAndPass(preparing)).toEqual(['message', 'pass done'])
   })
 })
