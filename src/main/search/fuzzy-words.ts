@@ -43,10 +43,11 @@ export class LibraryWords {
 
   /** Adds the words of sections not counted yet. */
   add(sections: Iterable<IndexedSection>, entities: ReadonlyMap<string, Entity>): void {
-    for (const entry of sections) this.#addSection(entry, entities)
+    for (const entry of sections) this.addSection(entry, entities)
   }
 
-  #addSection(entry: IndexedSection, entities: ReadonlyMap<string, Entity>): void {
+  /** Adds the words of one section, unless counted already. */
+  addSection(entry: IndexedSection, entities: ReadonlyMap<string, Entity>): void {
     if (this.#counted.has(entry)) return
     this.#counted.add(entry)
     const { briefing, section } = entry
@@ -159,7 +160,7 @@ export async function prepareWords(view: WordSource, wanted: () => boolean): Pro
     // Sections counted already (an earlier view's, or another walk's) cost no turn: a walk
     // started again after a change, or beside another, reaches new ground at once.
     if (words.has(entry)) continue
-    words.add([entry], view.entities)
+    words.addSection(entry, view.entities)
     if (slice.due()) {
       await slice.next()
       if (complete.has(view) || !wanted()) return
