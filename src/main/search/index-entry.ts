@@ -2,12 +2,16 @@
 // the parent (main in the app, the CLI or the e2e harness). It loads no Electron module and
 // nothing of the import (the NLP and HTML parsers would slow its start).
 
+import { lowerOwnPriority } from '../background/background-priority'
 import { parentPort, serveOnInit } from '../background/serve'
 import { installProcessLogger, log } from '../log/log'
 import type { EngineOptions } from './engine-types'
 import { SearchIndex } from './search-index'
 
 installProcessLogger('index')
+// First: a query's few milliseconds still find a core whenever one is free.
+const refused = lowerOwnPriority()
+if (refused) log.warn(`search index: runs at normal priority (${refused})`)
 serveOnInit(
   parentPort(),
   (options: EngineOptions) =>

@@ -1,0 +1,53 @@
+// The search index's process runs below normal priority, every thread of it: a build holding the
+// cores must leave main's collector one (bench/results.md, "Search", item 1).
+
+import { readdirSync, readFileSync } from 'node:fs'
+
+import { describe, expect, it } from 'vitest'
+
+import { BACKGROUND_PRIORITY, lowerOwnPriority } from './background-priority'
+import { forkNodeProcess } from './node-process'
+import type { ProcessMessage } from './rpc'
+
+/** Each thread's nice value, from /proc (field 19 of stat; the name before it may hold spaces). */
+function threadNices(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).map((tid) => {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])
+  })
+}
+
+/** This process's children (each thread lists those it started). */
+function children(): Set<number> {
+  const pids = readdirSync('/proc/self/task').flatMap((tid) =>
+    readFileSync(`/proc/self/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number)
+  )
+  return new Set(pids)
+}
+
+const linux = process.platform === 'linux'
+
+describe('the search index process', () => {
+  it.skipIf(!linux)('runs every one of its threads below normal priority (Linux)', async () => {
+    const before = children()
+    const port = forkNodeProcess('index')
+    try {
+      // Any reply (here: "not started yet") means its entry has run.
+      const replied = new Promise<ProcessMessage>((resolve) => port.onMessage(resolve))
+      port.post({ type: 'call', id: 1, method: 'status', args: [] })
+      await replied
+      const started = [...children()].filter((pid) => !before.has(pid))
+      expect(started).toHaveLength(1)
+      const nices = threadNices(started[0]!)
+      // Node's own threads (V8's platform workers, the inspector's, libuv's) are there already.
+      expect(nices.length).toBeGreaterThan(4)
+      expect(new Set(nices)).toEqual(new Set([BACKGROUND_PRIORITY]))
+    } finally {
+      port.kill()
+    }
+  })
+
+  it.skipIf(!linux)('answers why, and goes on as it was, when its threads cannot be listed', () => {
+    expect(lowerOwnPriority('/nonexistent/task')).toMatch(/ENOENT/)
+  })
+})
