@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DatasetFile, Entity } from '../../shared/dataset'
 import { minimal } from '../../test-support/dataset'
 import { steppingSlice } from '../../test-support/time-slices'
-import { LIBRARY_DIR, differs, loadLibrary } from './library-loader'
+import { LIBRARY_DIR, type ParsedFiles, differs, loadLibrary } from './library-loader'
 import type { SectionTextPacker } from './text-packer'
 
 const DATASET = fileURLToPath(new URL('../../../resources/dataset', import.meta.url))
@@ -88,6 +88,27 @@ describe('loadLibrary: one entity in several files', () => {
         `(${join(profile, LIBRARY_DIR, 'b.json')}): entity "${TOKYO.id}" is defined`
       )
     ])
+  })
+})
+
+describe('loadLibrary: records listed alike', () => {
+  it('keeps one record for files that list an entity alike, and its own for one that differs', async () => {
+    write('a.json', fileWith('a', TOKYO))
+    write('b.json', fileWith('b', { ...TOKYO }))
+    write('c.json', fileWith('c', { ...TOKYO, aliases: ['Tokio'] }))
+    const cache: ParsedFiles = new Map()
+    const { library, notices } = await loadLibrary(DATASET, profile, { cache })
+    expect(notices).toEqual([])
+    const tokyoIn = (name: string) =>
+      cache
+        .get(join(profile, LIBRARY_DIR, name))!
+        .parsed.dataset!.entities.find((e) => e.id === TOKYO.id)
+    expect(tokyoIn('b.json')).toBe(tokyoIn('a.json'))
+    expect(tokyoIn('c.json')).not.toBe(tokyoIn('a.json'))
+    expect(tokyoIn('c.json')?.aliases).toEqual(['Tokio'])
+    // Records are compared, never changed: the library still combines the aliases.
+    expect(tokyoIn('a.json')).toEqual(TOKYO)
+    expect(library.entities.get(TOKYO.id)?.aliases).toEqual([...TOKYO.aliases, 'Tokio'])
   })
 })
 

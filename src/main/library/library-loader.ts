@@ -90,13 +90,17 @@ export async function loadLibrary(
   // reads that completed together had their files parsed back to back, in stretches of 11-17 ms
   // at 50k sections in the index process while a warm start already answered queries.
   const turns = new SlicedQueue(slice)
+  const firstRecords = new Map(bundled.entities)
   await forEachConcurrently(toRead, READ_AHEAD, async (read) => {
     const text = await readText(read.file)
     if (text === undefined) return
     read.parsed = await turns.run(() => {
       const parsed = parseDatasetFile(text, read.file)
       cache?.set(read.file, { stamp: read.stamp!, parsed })
-      if (parsed.dataset) packer?.addBriefings(parsed.dataset.briefings)
+      if (parsed.dataset) {
+        packer?.addBriefings(parsed.dataset.briefings)
+        shareRecords(parsed.dataset.entities, firstRecords)
+      }
       return parsed
     })
   })
@@ -240,6 +244,30 @@ export function differs(known: Entity | undefined, entity: Entity): boolean {
     known.kind !== entity.kind ||
     known.name !== entity.name ||
     known.description !== entity.description
+  )
+}
+
+/**
+ * Replaces each record of a file's list that equals, field for field, the first record read with
+ * its id by that record. Every file lists the entities it cites: at 50,000 tagged sections the
+ * files listed 294,031 records. Shared as each file is parsed, the copies die young; kept until
+ * the load ended, they filled main's old generation with holes that V8's memory-reducing
+ * collection compacted in one pause, in the middle of a first index build.
+ */
+function shareRecords(listed: Entity[], first: Map<string, Entity>): void {
+  for (let i = 0; i < listed.length; i++) {
+    const record = listed[i]!
+    const known = first.get(record.id)
+    if (known === undefined) first.set(record.id, record)
+    else if (known !== record && sameRecord(known, record)) listed[i] = known
+  }
+}
+
+function sameRecord(a: Entity, b: Entity): boolean {
+  return (
+    !differs(a, b) &&
+    a.aliases.length === b.aliases.length &&
+    a.aliases.every((alias, i) => alias === b.aliases[i])
   )
 }
 
