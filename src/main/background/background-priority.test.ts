@@ -1,11 +1,13 @@
 // The search index's process runs below normal priority, every thread of it: a build holding the
 // cores must leave main's collector one (bench/results.md, "Search", item 1).
 
+import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 
 import { describe, expect, it } from 'vitest'
 
-import { BACKGROUND_PRIORITY, lowerOwnPriority } from './background-priority'
+import { BACKGROUND_PRIORITY } from './background-priority'
 import { forkNodeProcess } from './node-process'
 import type { ProcessMessage } from './rpc'
 
@@ -26,6 +28,7 @@ function children(): Set<number> {
 }
 
 const linux = process.platform === 'linux'
+const MODULE = fileURLToPath(new URL('./background-priority.ts', import.meta.url))
 
 describe('the search index process', () => {
   it.skipIf(!linux)('runs every one of its threads below normal priority (Linux)', async () => {
@@ -47,7 +50,22 @@ describe('the search index process', () => {
     }
   })
 
-  it.skipIf(!linux)('answers why, and goes on as it was, when its threads cannot be listed', () => {
-    expect(lowerOwnPriority('/nonexistent/task')).toMatch(/ENOENT/)
+  it.skipIf(!linux)('lowers its own thread, and says so, when its threads cannot be listed', () => {
+    // In a process of its own: the test's worker must keep its priority.
+    const script = [
+      `import { lowerOwnPriority } from ${JSON.stringify(MODULE)}`,
+      `import { getPriority } from 'node:os'`,
+      `console.log(JSON.stringify([lowerOwnPriority('/nonexistent/task'), getPriority()]))`
+    ].join('\n')
+    const out = execFileSync(process.execPath, [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      script
+    ])
+    const [said, priority] = JSON.parse(out.toString()) as [string, number]
+    expect(said).toMatch(/^its threads could not be listed: ENOENT/)
+    expect(priority).toBe(BACKGROUND_PRIORITY)
   })
 })

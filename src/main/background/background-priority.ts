@@ -9,18 +9,30 @@ import { constants, setPriority } from 'node:os'
 export const BACKGROUND_PRIORITY = constants.priority.PRIORITY_BELOW_NORMAL
 
 /**
- * Lowers every thread of this process to BACKGROUND_PRIORITY; answers why not, if the system
- * refused (a sandbox, say), and the process then runs as it was. On Linux a priority belongs to
- * a thread, and V8's and Node's threads are made before any JavaScript runs: each is lowered by
- * its id (`/proc/self/task`), and threads made later take the priority of the thread making them.
- * On macOS and Windows the process's priority covers its threads.
+ * Lowers every thread of this process to BACKGROUND_PRIORITY; answers what the system refused (a
+ * sandbox may allow a process only its own main thread), and those threads run as they were. On
+ * Linux a priority belongs to a thread, and V8's and Node's threads are made before any
+ * JavaScript runs: each is lowered by its id (`/proc/self/task`), and threads made later take the
+ * priority of the thread making them. On macOS and Windows the process's priority covers them.
  */
 export function lowerOwnPriority(tasksDir = '/proc/self/task'): string | undefined {
-  try {
-    const threads = process.platform === 'linux' ? readdirSync(tasksDir).map(Number) : [0]
-    for (const thread of threads) setPriority(thread, BACKGROUND_PRIORITY)
-    return undefined
-  } catch (error) {
-    return (error as Error).message
+  let threads = [0]
+  const refused: string[] = []
+  if (process.platform === 'linux') {
+    try {
+      threads = readdirSync(tasksDir).map(Number)
+    } catch (error) {
+      refused.push(`its threads could not be listed: ${(error as Error).message}`)
+    }
   }
+  let kept = 0
+  for (const thread of threads) {
+    try {
+      setPriority(thread, BACKGROUND_PRIORITY)
+    } catch (error) {
+      if (kept++ === 0) refused.push((error as Error).message)
+    }
+  }
+  if (kept > 0) refused.unshift(`${kept} of ${threads.length} threads kept their priority`)
+  return refused.length > 0 ? refused.join('; ') : undefined
 }
