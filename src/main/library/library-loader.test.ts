@@ -92,10 +92,11 @@ describe('loadLibrary: one entity in several files', () => {
 })
 
 describe('loadLibrary: records listed alike', () => {
-  it('keeps one record for files that list an entity alike, and its own for one that differs', async () => {
+  it('keeps one record for the files that list an entity alike, whichever is read first', async () => {
     write('a.json', fileWith('a', TOKYO))
     write('b.json', fileWith('b', { ...TOKYO }))
     write('c.json', fileWith('c', { ...TOKYO, aliases: ['Tokio'] }))
+    write('d.json', fileWith('d', { ...TOKYO, aliases: ['Tokio'] }))
     const cache: ParsedFiles = new Map()
     const { library, notices } = await loadLibrary(DATASET, profile, { cache })
     expect(notices).toEqual([])
@@ -104,10 +105,11 @@ describe('loadLibrary: records listed alike', () => {
         .get(join(profile, LIBRARY_DIR, name))!
         .parsed.dataset!.entities.find((e) => e.id === TOKYO.id)
     expect(tokyoIn('b.json')).toBe(tokyoIn('a.json'))
+    expect(tokyoIn('d.json')).toBe(tokyoIn('c.json'))
     expect(tokyoIn('c.json')).not.toBe(tokyoIn('a.json'))
-    expect(tokyoIn('c.json')?.aliases).toEqual(['Tokio'])
     // Records are compared, never changed: the library still combines the aliases.
     expect(tokyoIn('a.json')).toEqual(TOKYO)
+    expect(tokyoIn('c.json')?.aliases).toEqual(['Tokio'])
     expect(library.entities.get(TOKYO.id)?.aliases).toEqual([...TOKYO.aliases, 'Tokio'])
   })
 })

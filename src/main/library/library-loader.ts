@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { Entity } from '../../shared/dataset'
 import { SlicedQueue, TimeSlice } from '../time-slice'
 import type { Library } from './library'
-import { formatProblem, loadDatasetDir, parseDatasetFile } from './load-dataset'
+import { formatProblem, loadDatasetDir, parseDatasetFile, sameEntity } from './load-dataset'
 import { LIBRARY_DIR, claims, settleStagedImports } from './staged-imports'
 import type { SectionTextPacker } from './text-packer'
 
@@ -90,7 +90,7 @@ export async function loadLibrary(
   // reads that completed together had their files parsed back to back, in stretches of 11-17 ms
   // at 50k sections in the index process while a warm start already answered queries.
   const turns = new SlicedQueue(slice)
-  const firstRecords = new Map(bundled.entities)
+  const records = new SharedRecords(bundled.entities)
   await forEachConcurrently(toRead, READ_AHEAD, async (read) => {
     const text = await readText(read.file)
     if (text === undefined) return
@@ -99,7 +99,7 @@ export async function loadLibrary(
       cache?.set(read.file, { stamp: read.stamp!, parsed })
       if (parsed.dataset) {
         packer?.addBriefings(parsed.dataset.briefings)
-        shareRecords(parsed.dataset.entities, firstRecords)
+        records.share(parsed.dataset.entities)
       }
       return parsed
     })
@@ -248,27 +248,38 @@ export function differs(known: Entity | undefined, entity: Entity): boolean {
 }
 
 /**
- * Replaces each record of a file's list that equals, field for field, the first record read with
- * its id by that record. Every file lists the entities it cites: at 50,000 tagged sections the
- * files listed 294,031 records. Shared as each file is parsed, the copies die young; kept until
- * the load ended, they filled main's old generation with holes that V8's memory-reducing
- * collection compacted in one pause, in the middle of a first index build.
+ * Replaces each record of a file's list by an equal one (field for field) read before. Every file
+ * lists the entities it cites: at 50,000 tagged sections the files listed 294,031 records. Shared
+ * as each file is parsed, the copies die young; kept until the load ended, they filled main's old
+ * generation with holes that V8's memory-reducing collection compacted during a first build.
  */
-function shareRecords(listed: Entity[], first: Map<string, Entity>): void {
-  for (let i = 0; i < listed.length; i++) {
-    const record = listed[i]!
-    const known = first.get(record.id)
-    if (known === undefined) first.set(record.id, record)
-    else if (known !== record && sameRecord(known, record)) listed[i] = known
-  }
-}
+class SharedRecords {
+  readonly #first: Map<string, Entity>
+  /** The other forms of an id whose records differ (aliases an entity review added): rare. */
+  readonly #others = new Map<string, Entity[]>()
 
-function sameRecord(a: Entity, b: Entity): boolean {
-  return (
-    !differs(a, b) &&
-    a.aliases.length === b.aliases.length &&
-    a.aliases.every((alias, i) => alias === b.aliases[i])
-  )
+  constructor(bundled: ReadonlyMap<string, Entity>) {
+    this.#first = new Map(bundled)
+  }
+
+  share(listed: Entity[]): void {
+    for (let i = 0; i < listed.length; i++) {
+      const record = listed[i]!
+      const first = this.#first.get(record.id)
+      if (first === undefined) this.#first.set(record.id, record)
+      else if (first === record || sameEntity(first, record)) listed[i] = first
+      else listed[i] = this.#other(record)
+    }
+  }
+
+  #other(record: Entity): Entity {
+    const others = this.#others.get(record.id)
+    const equal = others?.find((other) => sameEntity(other, record))
+    if (equal) return equal
+    if (others) others.push(record)
+    else this.#others.set(record.id, [record])
+    return record
+  }
 }
 
 /** The entity with the aliases of both records (the known ones first). */

@@ -106,7 +106,7 @@ export async function loadDatasetDir(dir: string): Promise<Library> {
 }
 
 /** Same record, ignoring the order of keys (files may be written by different tools). */
-function sameEntity(a: Entity, b: Entity): boolean {
+export function sameEntity(a: Entity, b: Entity): boolean {
   return (
     a.kind === b.kind &&
     a.name === b.name &&
