@@ -105,7 +105,7 @@ export async function runSearchBenchmark(options: SearchBenchOptions): Promise<s
     '- **Engine**: `startIndexHost({ spawn: forkNodeProcess })`, the index in a Node child',
     "  process running the built entry the app's utility process runs (`out/main/chunks/",
     '  index-entry-*.js`; the TypeScript source through tsx if no build exists), which lowers its',
-    "  own CPU priority as the app's does (nice 10 on every thread here). The cold build is",
+    "  own CPU priority as the app's does (nice 5 on every thread here). The cold build is",
     "  started by an app-like main process (a child running the app's core, `src/main/app-core.ts`,",
     "  through tsx: the library loaded and held as the app's main holds it), whose event loop and GC",
     '  are watched during the build; the later figures are driven from this process; 20',

@@ -9,9 +9,9 @@ import type { EngineOptions } from './engine-types'
 import { SearchIndex } from './search-index'
 
 installProcessLogger('index')
-// First: a query's few milliseconds still find a core whenever one is free.
+// Before the index reads anything: the build starts low, and threads made later inherit it.
 const refused = lowerOwnPriority()
-if (refused) log.warn(`search index: runs at normal priority (${refused})`)
+if (refused) log.warn(`search index: its priority was not lowered everywhere (${refused})`)
 serveOnInit(
   parentPort(),
   (options: EngineOptions) =>
