@@ -6,9 +6,9 @@ import { readdirSync } from 'node:fs'
 import { getPriority, setPriority } from 'node:os'
 
 /**
- * Nice 5 helped main's collector about as much as nice 10 in alternated runs, while the median
- * query took ~5× as long at nice 10 when two busy processes shared the cores (at nice 5 ~1.3×).
- * An unprivileged process can never take a priority back, so the queries pay it too.
+ * Nice 5: with it main's delay met its 50 ms in 6 of 6 bench runs, without it in 1 of 8, while a
+ * query at nice 10 took ~5× as long beside two busy processes (at nice 5 ~1.3×). An unprivileged
+ * process can never take a priority back, so the queries pay it too.
  */
 export const BACKGROUND_PRIORITY = 5
 
