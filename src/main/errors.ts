@@ -11,3 +11,8 @@ export class AppError extends Error {
     this.name = 'AppError'
   }
 }
+
+/** A one-line description of an error for warnings and the "not saved" banner. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -5,6 +5,8 @@
 import { readdirSync } from 'node:fs'
 import { getPriority, setPriority } from 'node:os'
 
+import { describeError } from '../errors'
+
 /**
  * Nice 5: with it main's delay met its 50 ms in 6 of 6 bench runs, without it in 1 of 8, while a
  * query at nice 10 took ~5× as long beside two busy processes (at nice 5 ~1.3×). An unprivileged
@@ -31,7 +33,9 @@ export function lowerOwnPriority(
     try {
       threads = readdirSync(tasksDir).map(Number)
     } catch (error) {
-      problems.push(`its threads could not be listed, only its own was lowered: ${message(error)}`)
+      problems.push(
+        `its threads could not be listed, only its own was lowered: ${describeError(error)}`
+      )
     }
   }
   let kept = 0
@@ -41,13 +45,9 @@ export function lowerOwnPriority(
       if (getPriority(thread) < BACKGROUND_PRIORITY) setPriority(thread, BACKGROUND_PRIORITY)
     } catch (error) {
       if ((error as { info?: { code?: string } }).info?.code === 'ESRCH') continue // It ended.
-      if (kept++ === 0) problems.push(message(error))
+      if (kept++ === 0) problems.push(describeError(error))
     }
   }
   if (kept > 0) problems.unshift(`${kept} of ${threads.length} threads kept their priority`)
   return problems.length > 0 ? problems.join('; ') : undefined
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

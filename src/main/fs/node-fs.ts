@@ -45,8 +45,3 @@ export function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code
   return typeof code === 'string' ? code : undefined
 }
-
-/** A one-line description of an error for warnings and the "not saved" banner. */
-export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}

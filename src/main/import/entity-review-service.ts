@@ -13,14 +13,14 @@ import type {
   EntityReview,
   PendingReview
 } from '../../shared/entity-review'
-import { describeError, nodeStoreFs } from '../fs/node-fs'
+import { nodeStoreFs } from '../fs/node-fs'
 import { writeFileAtomically } from '../fs/atomic-write'
 import type { StoreFs } from '../fs/types'
 import type { ImportServices } from './import-services'
 import { LIBRARY_DIR } from '../library/library-loader'
 import { validateDataset } from '../library/load-dataset'
 import { applyEntityDecisions } from './apply-entities'
-import { AppError } from '../errors'
+import { AppError, describeError } from '../errors'
 import type { ProposalFile } from './proposal-files'
 import { PROPOSALS_DIR, readProposalFile, saveProposalFile } from './proposal-files'
 

@@ -5,8 +5,9 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 
+import { describeError } from '../errors'
 import { writeFileAtomically } from '../fs/atomic-write'
-import { describeError, nodeStoreFs } from '../fs/node-fs'
+import { nodeStoreFs } from '../fs/node-fs'
 import {
   COMMIT_RECORD,
   LIBRARY_DIR,

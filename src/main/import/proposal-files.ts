@@ -4,12 +4,13 @@
 
 import { join } from 'node:path'
 
+import { describeError } from '../errors'
 import type { Briefing, Entity } from '../../shared/dataset'
 import type { EntityProposal } from '../../shared/entity-review'
 import { MAX_PROPOSALS } from '../../shared/entity-review'
 import { briefingIdCheck } from '../../shared/ids'
 import { array, int, literal, object, str, validator } from '../../shared/schema'
-import { describeError, errorCode, nodeStoreFs } from '../fs/node-fs'
+import { errorCode, nodeStoreFs } from '../fs/node-fs'
 import { writeFileAtomically } from '../fs/atomic-write'
 import type { StoreFs } from '../fs/types'
 import { proposalSample, proposeEntities } from './entity-tagging'

@@ -4,8 +4,9 @@
 
 import { dirname, resolve } from 'node:path'
 
+import { describeError } from '../errors'
 import { writeTempFile } from '../fs/atomic-write'
-import { describeError, nodeStoreFs } from '../fs/node-fs'
+import { nodeStoreFs } from '../fs/node-fs'
 import type { SaveOutcome, StoreFs } from '../fs/types'
 import { log } from '../log/log'
 import { prepareFile, valueProblem } from './preferences-file'

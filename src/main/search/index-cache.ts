@@ -5,7 +5,8 @@
 import { readdir, readFile, rm, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 
-import { describeError, nodeStoreFs } from '../fs/node-fs'
+import { describeError } from '../errors'
+import { nodeStoreFs } from '../fs/node-fs'
 import { log } from '../log/log'
 import { writeFileAtomically } from '../fs/atomic-write'
 import { decodeMilliPostingFile, encodePostingFile, OlderPostingFile } from './posting-file'

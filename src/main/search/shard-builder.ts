@@ -7,6 +7,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 
 import type lunr from 'lunr'
 
+import { describeError } from '../errors'
 import type { IndexCache } from './index-cache'
 import type { CachedShard } from './index-cache'
 import { PostingBuilder, TermAnalyser } from './posting-builder'
@@ -21,7 +22,6 @@ import { storeSections } from './stored-sections'
 import type { StoredSections } from './stored-sections'
 import type { LoadedShard } from './text-search'
 import { TimeSlice } from '../time-slice'
-import { describeError } from '../fs/node-fs'
 import { log } from '../log/log'
 
 /** A shard in memory; a cached one keeps its stored sections until the library has been read. */

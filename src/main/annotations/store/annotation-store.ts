@@ -3,8 +3,9 @@
 
 import { join } from 'node:path'
 
+import { describeError } from '../../errors'
 import { ANNOTATIONS_DIR, assertBriefingId, briefingDir } from './layout'
-import { describeError, nodeStoreFs } from '../../fs/node-fs'
+import { nodeStoreFs } from '../../fs/node-fs'
 import { ProfileLock } from '../../fs/profile-lock'
 import { BriefingSession } from './session'
 import type { SessionContext } from './session'

@@ -3,12 +3,13 @@
 
 import { join } from 'node:path'
 
+import { describeError } from '../../errors'
 import { ANNOTATION_SCHEMA_VERSION } from '../../../shared/annotations'
 import { changeOf, parseJournal } from './journal'
 import type { ParsedJournal } from './journal'
 import { JOURNAL, JOURNAL_PREV } from './layout'
 import { BriefingModel } from './model'
-import { describeError, errorCode } from '../../fs/node-fs'
+import { errorCode } from '../../fs/node-fs'
 import { readBaseSnapshot } from './snapshot'
 import type { StoreFs } from '../../fs/types'
 

@@ -3,12 +3,12 @@
 
 import { dirname, join } from 'node:path'
 
+import { describeError } from '../../errors'
 import { ANNOTATION_SCHEMA_VERSION } from '../../../shared/annotations'
 import { serializeRecord } from './journal'
 import { fileTime, JOURNAL, JOURNAL_PREV, JOURNAL_TMP } from './layout'
 import { loadBriefing } from './load'
 import type { LoadedBriefing } from './load'
-import { describeError } from '../../fs/node-fs'
 import { writeDurably, writeSnapshot } from './snapshot'
 import { StoreError } from './store-error'
 import type { ApplyResult, JournalRecord, LoadedAnnotations, StoreChange } from './types'

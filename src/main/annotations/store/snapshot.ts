@@ -3,10 +3,11 @@
 
 import { join } from 'node:path'
 
+import { describeError } from '../../errors'
 import { ANNOTATION_SCHEMA_VERSION } from '../../../shared/annotations'
 import { verifyChecksum, withChecksum } from './checksum'
 import { fileTime, SNAPSHOT, SNAPSHOT_PREV, SNAPSHOT_TMP } from './layout'
-import { describeError, errorCode } from '../../fs/node-fs'
+import { errorCode } from '../../fs/node-fs'
 import type { SnapshotFile } from './types'
 import type { StoreFs } from '../../fs/types'
 import { checkSnapshot, versionOf } from './validate'

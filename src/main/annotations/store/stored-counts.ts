@@ -4,9 +4,10 @@
 
 import { join } from 'node:path'
 
+import { describeError } from '../../errors'
 import type { AnnotationCounts } from '../../library/profile-summaries'
 import { writeFileAtomically } from '../../fs/atomic-write'
-import { describeError, errorCode } from '../../fs/node-fs'
+import { errorCode } from '../../fs/node-fs'
 import type { StoreFs } from '../../fs/types'
 import { log } from '../../log/log'
 import { COUNTS_FILE, parseCounts, serializeCounts } from './counts-file'
