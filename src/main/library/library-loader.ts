@@ -267,7 +267,7 @@ class SharedRecords {
       const record = listed[i]!
       const first = this.#first.get(record.id)
       if (first === undefined) this.#first.set(record.id, record)
-      else if (first === record || sameEntity(first, record)) listed[i] = first
+      else if (sameEntity(first, record)) listed[i] = first
       else listed[i] = this.#other(record)
     }
   }
