@@ -8,7 +8,7 @@ import { getPriority, setPriority } from 'node:os'
 import { describeError } from '../errors'
 
 /**
- * Nice 5: with it main's delay met its 50 ms in 6 of 6 bench runs, without it in 1 of 8, while a
+ * Nice 5: with it main's delay met its 50 ms in 7 of 7 bench runs, without it in 1 of 8, while a
  * query at nice 10 took ~5× as long beside two busy processes (at nice 5 ~1.3×). An unprivileged
  * process can never take a priority back, so the queries pay it too.
  */
