@@ -5,7 +5,7 @@
 import type { Preferences } from '../shared/annotation-requests'
 import type { AppCore, CoreServices } from './app-core'
 import { setupAnnotationHandlers } from './annotations/handlers'
-import { AppError } from './errors'
+import { AppError, describeError } from './errors'
 import type { ExportTarget } from './export/export-service'
 import { setupExportHandlers } from './export/handlers'
 import { setupImportHandlers } from './import/handlers'
@@ -86,7 +86,7 @@ async function servicesOf(core: AppCore): Promise<CoreServices> {
   try {
     return await core.ready
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = describeError(error)
     throw new AppError('not-ready', `The library could not be loaded.\n${reason}`)
   }
 }

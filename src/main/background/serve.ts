@@ -2,7 +2,7 @@
 // process.parentPort in a utility process, process.send / 'message' in a Node child process),
 // runs the served object's method of that name and replies with the value or the error.
 
-import { AppError } from '../errors'
+import { AppError, describeError } from '../errors'
 import { isHostMessage } from './rpc'
 import type { ProcessMessage } from './rpc'
 
@@ -98,5 +98,5 @@ function methodOf(object: object, name: string): ((...args: unknown[]) => unknow
 
 function asReplyError(error: unknown): { code: string; message: string } {
   if (error instanceof AppError) return { code: error.code, message: error.message }
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) }
+  return { code: 'internal', message: describeError(error) }
 }

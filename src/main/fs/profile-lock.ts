@@ -8,6 +8,7 @@ import { join } from 'node:path'
 
 import { currentProcess, isSameProcessAlive } from './process-identity'
 import type { ProcessIdentity } from './process-identity'
+import { describeError } from '../errors'
 
 /** The lock folder inside a profile (user-data folder). */
 export const PROFILE_LOCK_DIR = 'profile.lock'
@@ -118,7 +119,7 @@ export class ProfileLock {
         reason: `Another process is taking this profile's lock (${this.dir}).`
       }
     } catch (error) {
-      return { kind: 'failed', error: error instanceof Error ? error.message : String(error) }
+      return { kind: 'failed', error: describeError(error) }
     }
   }
 

@@ -18,6 +18,7 @@ import type { ImportFailure } from './parse/types'
 import { contentHash } from './parse/to-briefing'
 import { ImportStaging } from './import-staging'
 import { withProposalFiles } from './proposal-files'
+import { describeError } from '../errors'
 
 /** Imports `files` in the profile's import queue, after any import or version change before it. */
 export function importBriefings(
@@ -58,7 +59,7 @@ async function importNow(
   try {
     staging = await ImportStaging.open(userDataDir)
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error)
+    const why = describeError(error)
     for (const file of files)
       report.failed.push({ file: file.name, message: `"${file.name}" could not be saved: ${why}` })
     return report
@@ -108,7 +109,7 @@ async function commit(run: ImportRun, report: ImportReport): Promise<boolean> {
   } catch (error) {
     const files = new Set(report.imported.map((i) => i.file))
     report.imported = []
-    const why = error instanceof Error ? error.message : String(error)
+    const why = describeError(error)
     for (const file of files)
       report.failed.push({ file, message: `"${file}" could not be saved in the library: ${why}` })
     return false
@@ -188,7 +189,7 @@ function parseFile(
       options: { id: 'import', importedAt: now.toISOString() }
     })
     .catch((error: unknown) => ({
-      error: `"${file.name}" could not be read: ${error instanceof Error ? error.message : String(error)}`
+      error: `"${file.name}" could not be read: ${describeError(error)}`
     }))
 }
 

@@ -12,6 +12,7 @@ import type { Library } from './library'
 import { formatProblem, loadDatasetDir, parseDatasetFile, sameEntity } from './load-dataset'
 import { LIBRARY_DIR, claims, settleStagedImports } from './staged-imports'
 import type { SectionTextPacker } from './text-packer'
+import { describeError } from '../errors'
 
 export { LIBRARY_DIR }
 
@@ -138,10 +139,7 @@ export async function loadLibrary(
 async function libraryFiles(userDataDir: string, notices: string[]): Promise<string[]> {
   const dir = join(userDataDir, LIBRARY_DIR)
   for (let attempt = 1; ; attempt++) {
-    const problem = await settleStagedImports(userDataDir).then(
-      () => undefined,
-      (error: unknown) => (error instanceof Error ? error.message : String(error))
-    )
+    const problem = await settleStagedImports(userDataDir).then(() => undefined, describeError)
     // Not completed now (a folder not writable, say): left staged, and completed at a later start.
     if (problem !== undefined) {
       notices.push(`An interrupted import could not be completed yet: ${problem}`)

@@ -12,7 +12,7 @@ import type {
   NotebookRequest,
   NotebookProblem
 } from '../../shared/notebook'
-import { AppError } from '../errors'
+import { AppError, describeError } from '../errors'
 import { runExport } from '../export/export-service'
 import type { ExportServices, ExportTarget } from '../export/export-service'
 import { briefingEntries, facetsOf, matches, queryNotebook } from './notebook-query'
@@ -50,7 +50,7 @@ export async function readBriefingEntries(
     // its items may all be missing, where a torn last line loses one change.
     return { entries, problem: problem(warnings.join('; '), false, view.readOnly !== undefined) }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = describeError(error)
     return { entries: [], problem: problem(message, true, true) }
   }
 }

@@ -10,6 +10,7 @@ import { codePointToUtf16 } from './code-points'
 import { COLOR_KEY, COLOR_KEY_EXPANDED, parseSourceIri, recordIdFor } from './w3c-model'
 import type { ImportedHighlight, ImportProblem, W3CImport } from './w3c-model'
 import { hasAnnoContext, isObject, many, typesOf, validateAnnotation } from './w3c-validate'
+import { describeError } from '../../errors'
 
 export { codePointToUtf16, utf16ToCodePoint } from './code-points'
 export type { ImportedHighlight, ImportedNote, ImportProblem, W3CImport } from './w3c-model'
@@ -256,7 +257,7 @@ export function parseW3CAnnotationsText(text: string): W3CImport {
   try {
     json = JSON.parse(text)
   } catch (error) {
-    const message = `not valid JSON: ${error instanceof Error ? error.message : String(error)}`
+    const message = `not valid JSON: ${describeError(error)}`
     return { highlights: [], notes: [], problems: [{ path: '$', message, kind: 'invalid' }] }
   }
   return parseW3CAnnotations(json)

@@ -9,6 +9,7 @@ import { parseHtml } from './html'
 import { IMPORT_LIMITS, type ImportLimits } from './limits'
 import type { ImportFailure, ParsedDocument } from './types'
 import { checkZip, type ZipEntry } from './zip-guard'
+import { describeError } from '../../errors'
 
 /**
  * Parses a .docx file, all or nothing. Refused with a message naming the file: not a ZIP archive,
@@ -51,7 +52,7 @@ export async function parseDocx(
     // Soft hyphens only mark where a word may break: not text.
     html = cellsAsText(result.value).replace(/\u00ad/g, '')
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error)
+    const why = describeError(error)
     return { error: `${shown} could not be read as a Word document (damaged?): ${why}` }
   }
   const document = parseHtml(`<!doctype html><html><body>${html}</body></html>`, name)

@@ -6,6 +6,7 @@ import { parseDate } from './dates'
 import { quoteName } from './file-name'
 import { parseHtml } from './html'
 import type { ImportFailure, ParsedDocument } from './types'
+import { describeError } from '../../errors'
 
 /** An attached file, as the e-mail carries it. */
 export interface MailAttachment {
@@ -45,7 +46,7 @@ export async function parseEmail(
       skipTextLinks: true
     })
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error)
+    const why = describeError(error)
     return { error: `${shown} could not be read as an e-mail: ${why}` }
   }
   const hasHeaders = ['from', 'subject', 'date'].some((header) => mail.headers.has(header))

@@ -12,6 +12,7 @@ import { buildOutline } from './outline'
 import { pdfBlocks, type OutlineEntry } from './pdf-blocks'
 import { pageLines, type PdfPage, type PdfPiece } from './pdf-layout'
 import type { ImportFailure, ParsedDocument } from './types'
+import { describeError } from '../../errors'
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>
@@ -241,7 +242,7 @@ function describeFailure(shown: string, error: unknown): string {
       'without a password, then import that.'
     )
   }
-  const message = error instanceof Error ? error.message : String(error)
+  const message = describeError(error)
   if (name === 'InvalidPDFException') return `${shown} is not a readable PDF: ${message}`
   return `${shown} could not be read as a PDF (damaged?): ${message}`
 }
