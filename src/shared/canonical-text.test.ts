@@ -8,6 +8,7 @@ import {
   findWholeWord,
   firstNonNfcOffset,
   isCanonicalText,
+  nfcWhateverBeside,
   splitParagraphs
 } from './canonical-text'
 
@@ -61,14 +62,19 @@ describe('isCanonicalText', () => {
     ]) {
       expect(isCanonicalText(text), JSON.stringify(text)).toBe(false)
     }
-    const chars = ['a', 'b', ' ', '\n', '\t', '\r', '\f', '\v', '\u00a0', '\u2028', '\ufeff', 'é']
+    // Every character trim removes (ECMAScript's white space and line terminators), and others.
+    const spaces = [' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u2005']
+    const more = ['\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff']
+    const content = ['a', 'b', 'é', '\u0085', '\u200b', '\u2009', '\u2019', '\u180e']
+    const chars = [...spaces, ...more, ...content]
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 12 }), (parts) => {
-        const text = parts.join('')
+        // What it is asked of: text already NFC (U+2000 is not: NFC makes it U+2002).
+        const text = parts.join('').normalize('NFC')
         expect(isCanonicalText(text)).toBe(canonicalText(text) === text)
         expect(isCanonicalText(canonicalText(text))).toBe(true)
       }),
-      { numRuns: 2000 }
+      { numRuns: 5000 }
     )
   })
 })
@@ -77,6 +83,31 @@ describe('firstNonNfcOffset', () => {
   it('finds where text stops being NFC', () => {
     expect(firstNonNfcOffset('caf\u00e9')).toBe(-1)
     expect(firstNonNfcOffset('cafe\u0301')).toBe(3)
+    expect(firstNonNfcOffset('\u2018cafe\u0301\u2019')).toBe(4)
+    // Singletons NFC replaces (an en quad, the ohm and kelvin signs), beside plain text.
+    expect(firstNonNfcOffset('a\u2000b')).toBe(1)
+    expect(firstNonNfcOffset('ab \u2126')).toBe(3)
+    expect(firstNonNfcOffset('\u212a')).toBe(0)
+  })
+
+  it('takes text of only the code units NFC leaves as they are for NFC without normalising it', () => {
+    const plain: string[] = []
+    for (let code = 0; code < 0x10000; code++) {
+      if (nfcWhateverBeside(code)) plain.push(String.fromCharCode(code))
+    }
+    // Each alone and every pair: NFC only composes neighbours, and these have no combining class.
+    const notNfc: string[] = []
+    for (const a of plain) {
+      if (a.normalize('NFC') !== a) notNfc.push(a)
+      for (const b of plain) if ((a + b).normalize('NFC') !== a + b) notNfc.push(a + b)
+    }
+    expect(notNfc).toEqual([])
+    expect(plain.length).toBeGreaterThan(0x300)
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...plain)), (parts) => {
+        expect(firstNonNfcOffset(parts.join(''))).toBe(-1)
+      })
+    )
   })
 })
 
