@@ -11,6 +11,7 @@ import { HIGHLIGHT_COLORS } from '../src/shared/annotations'
 import { openAnnotationStore } from '../src/main/annotations/store/annotation-store'
 import { ms, ratio, time } from './measure'
 import { runAnnotationScaleBenchmark, writeAnnotations } from './annotations-scale'
+import { startRows } from './annotations-start'
 
 const COUNT = 10_000
 
@@ -70,7 +71,7 @@ export async function runAnnotationBenchmark(): Promise<string[]> {
     )
     const plainRead = await time(() => JSON.parse(readFileSync(plainFile, 'utf8')), 20, 2)
 
-    const scale = await runAnnotationScaleBenchmark()
+    const scale = [...(await runAnnotationScaleBenchmark()), ...(await startRows())]
     return [
       `| record one change (fsync'd journal line), ${COUNT.toLocaleString('en')} highlights loaded | ${ms(record.median)} (p95 ${ms(record.p95)}) | JSON.stringify + writeFileSync of all: ${ms(plainWrite.median)} | ${ratio(record.median, plainWrite.median)} |`,
       `| load a briefing's ${COUNT.toLocaleString('en')} highlights (open store, snapshot + journal, validate) | ${ms(load.median)} (p95 ${ms(load.p95)}) | readFileSync + JSON.parse: ${ms(plainRead.median)} | ${ratio(load.median, plainRead.median)} |`,

@@ -1,7 +1,7 @@
 // Annotations at scale (issue #17, item 6): one change through the annotation service at 1,000 and
 // 10,000 highlights against the full re-anchor and lunr rebuild every change used to cost (kept
-// here only) and against the store write alone; loading a briefing of 10,000 highlights; and a
-// start with 100,000 highlights across 2,000 briefings against a start with none.
+// here only) and against the store write alone; and loading a briefing of 10,000 highlights. The
+// app's start with 100,000 highlights is annotations-start.ts.
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -20,13 +20,7 @@ import { briefingDir, ANNOTATIONS_DIR } from '../src/main/annotations/store/layo
 import { writeSnapshot } from '../src/main/annotations/store/snapshot'
 import { nodeStoreFs } from '../src/main/fs/node-fs'
 import { createAnnotationSearch } from '../src/main/search/annotation-search'
-import { searchAll } from '../src/main/search/search-all'
-import { startCore } from '../src/main/app-core'
-import { forkNodeProcess } from '../src/main/background/node-process'
 import { ms, ratio, sample, summarise } from './measure'
-import type { Timing } from './measure'
-import { watchEventLoop, within } from './search/probes'
-import { removeBenchFolders, writeBenchFolders } from './search/dataset-files'
 
 const WORDS =
   'maritime patrols near the strait raised concerns about military platforms trade routes ports fisheries coast guard exercises diplomats ministers agreed reviewed'.split(
@@ -189,111 +183,6 @@ async function loadRow(): Promise<string> {
   }
 }
 
-interface StartFigures {
-  firstAnswerMs: number
-  maxDelayMs: number
-  searchableMs: number
-  annotationHits: number
-  /** One search once every annotation is searchable (a word most of them have). */
-  broadQueryMs: number
-  /** The same search repeated (the first one pays for compiling the query path). */
-  broadRepeated: Timing
-  /** CPU time of this process (main) from start until every annotation is searchable. */
-  mainCpuMs: number
-}
-
-/**
- * Repeats of the broad search: its p95 over 20 runs was the slowest run (a young-generation
- * collection landing on one query swung it 8-25 ms); over 100 it says what most searches take.
- */
-const BROAD_REPEATS = 100
-
-/** Starts the core (index in a child process) and times the first answer with text hits. */
-async function startFigures(folders: { datasetDir: string; userDataDir: string }) {
-  const t0 = performance.now()
-  const cpu0 = process.cpuUsage()
-  const figures: Partial<StartFigures> = {}
-  const watched = await watchEventLoop(async () => {
-    const core = startCore({
-      ...folders,
-      appVersion: 'bench',
-      spawnIndex: () => forkNodeProcess('index')
-    })
-    const services = await core.ready
-    for (;;) {
-      const answer = await searchAll(services, { query: 'maritime', limit: 20 })
-      if (answer.hits.some((h) => h.kind === 'text')) break
-      await new Promise((resolve) => setTimeout(resolve, 5))
-    }
-    figures.firstAnswerMs = performance.now() - t0
-    await within(services.annotationSearch.whenIndexed?.() ?? Promise.resolve(), 300_000, 'index')
-    figures.searchableMs = performance.now() - t0
-    const cpu = process.cpuUsage(cpu0)
-    figures.mainCpuMs = (cpu.user + cpu.system) / 1000
-    const broad = performance.now()
-    figures.annotationHits = (await searchAll(services, { query: 'patrols', limit: 20 })).total
-    figures.broadQueryMs = performance.now() - broad
-    figures.broadRepeated = summarise(
-      await sample(() => searchAll(services, { query: 'patrols', limit: 20 }), BROAD_REPEATS, 0)
-    )!
-    await core.close()
-  })
-  return { ...figures, maxDelayMs: watched.maxDelayMs } as StartFigures
-}
-
-async function scaleRows(): Promise<string[]> {
-  const briefings = Array.from({ length: 2000 }, (_, i) => briefingOf(`b-${i}`, 2, i + 1))
-  const folders = writeBenchFolders(briefings)
-  const empty = writeBenchFolders(briefings)
-  try {
-    for (const briefing of briefings) {
-      await writeAnnotations(folders.userDataDir, briefing, highlightsOn(briefing, 50))
-    }
-    const none = await startFigures(empty)
-    const full = await startFigures(folders)
-    const docs = briefings.flatMap((b) =>
-      searchDocuments(b, { highlights: highlightsOn(b, 50), notes: [] })
-    )
-    const oldBuild = summarise(
-      await sample(
-        () => {
-          const builder = new lunr.Builder()
-          builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer)
-          builder.ref('ref')
-          for (const field of ['briefing', 'heading', 'body', 'tag']) builder.field(field)
-          for (const doc of docs) {
-            builder.add({
-              ref: `${doc.briefingId} ${doc.id}`,
-              briefing: doc.briefingTitle,
-              heading: doc.heading,
-              body: doc.text,
-              tag: ''
-            })
-          }
-          builder.build()
-        },
-        1,
-        0
-      )
-    )!
-    return [
-      `| start with 100,000 highlights across 2,000 briefings: first answer with text hits | ${ms(full.firstAnswerMs)} | the same start with no annotations: ${ms(none.firstAnswerMs)} | ${ratio(full.firstAnswerMs, none.firstAnswerMs)} |`,
-      `| … main's longest event-loop delay from start until every annotation is searchable (main's CPU time meanwhile) | ${ms(full.maxDelayMs)} (CPU ${ms(full.mainCpuMs)}) | with no annotations: ${ms(none.maxDelayMs)} (CPU ${ms(none.mainCpuMs)}) | ${ratio(full.maxDelayMs, none.maxDelayMs)} |`,
-      `| … every annotation searchable (sent from main once the text index is complete, indexed in the index process; ${full.annotationHits.toLocaleString('en')} hits for "patrols") | ${ms(full.searchableMs)} | old path: one lunr build of the 100,000 documents on main's thread (at the first query): ${ms(oldBuild.median)} | ${ratio(full.searchableMs, oldBuild.median)} |`,
-      `| … then one search for "patrols" (${full.annotationHits.toLocaleString('en')} hits, most of them annotations; first page and facets over all) | ${ms(full.broadQueryMs)} | the same search with no annotations: ${ms(none.broadQueryMs)} | ${ratio(full.broadQueryMs, none.broadQueryMs)} |`,
-      `| … the same search repeated ${full.broadRepeated.runs} times (median, p95) | ${ms(full.broadRepeated.median)} (p95 ${ms(full.broadRepeated.p95)}) | with no annotations: ${ms(none.broadRepeated.median)} (p95 ${ms(none.broadRepeated.p95)}) | ${ratio(full.broadRepeated.median, none.broadRepeated.median)} (p95 ${ratio(full.broadRepeated.p95, none.broadRepeated.p95)}) |`
-    ]
-  } finally {
-    removeBenchFolders(folders)
-    removeBenchFolders(empty)
-  }
-}
-
 export async function runAnnotationScaleBenchmark(): Promise<string[]> {
-  return [
-    ...(await changeRows(1_000)),
-    ...(await changeRows(10_000)),
-    await loadRow(),
-    ...(await scaleRows())
-  ]
+  return [...(await changeRows(1_000)), ...(await changeRows(10_000)), await loadRow()]
 }

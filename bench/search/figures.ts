@@ -3,7 +3,7 @@
 
 import type { Briefing } from '../../src/shared/dataset'
 import type { Timing } from '../measure'
-import type { AppMainReport } from './app-main'
+import type { AppMainReport, AppStartReport } from './app-main'
 import type { QueryClass } from './queries'
 import type { TaggedReport } from './tagged-library'
 import type { PairedLatency } from './paired-figures'
@@ -24,6 +24,15 @@ export interface Figures {
   searchableMs?: number
   /** Start with a warm cache until the library has been read and checked (index complete). */
   completeMs?: number
+  /**
+   * The engine's: warm starts of the app-like main, timed from the core's start as the analyst
+   * waits (main's library load included); medians of each figure.
+   */
+  appStart?: AppStartReport
+  /** From the app's start until the first answer with hits (appStart's), judged against item 2. */
+  appFirstAnswerMs?: number
+  /** From the app's start until every section is searchable (appStart's). */
+  appSearchableMs?: number
   /** From everything searchable until fuzzy words expand over the library's words. */
   wordsReadyMs?: number
   /** The engine's: queries sent all through another warm start (start-probe.ts). */

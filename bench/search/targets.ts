@@ -62,7 +62,12 @@ function buildTargets(size: number): Partial<Record<string, Target>> {
   const everySize = {
     eventLoopMaxMs: { text: '≤ 50 ms', met: (e: Figures) => under(e.eventLoopMaxMs, 50) },
     taggedMainDelayMs: { text: '≤ 50 ms', met: (e: Figures) => under(e.taggedMainDelayMs, 50) },
-    firstQueryMs: { text: '≤ 0.25 s', met: (e: Figures) => under(e.firstQueryMs, 250) }
+    firstQueryMs: { text: '≤ 0.25 s', met: (e: Figures) => under(e.firstQueryMs, 250) },
+    // Item 2 as the analyst waits: from the app's start, main's library load included.
+    appFirstAnswerMs: {
+      text: '≤ 0.25 s',
+      met: (e: Figures) => under(e.appFirstAnswerMs, 250)
+    }
   }
   if (size > 50_000) return everySize
   const large = size >= 50_000
@@ -78,6 +83,10 @@ function buildTargets(size: number): Partial<Record<string, Target>> {
     searchableMs: {
       text: large ? '≤ 3 s' : '≤ 0.5 s',
       met: (e) => under(e.searchableMs, large ? 3000 : 500)
+    },
+    appSearchableMs: {
+      text: large ? '≤ 3 s' : '≤ 0.5 s',
+      met: (e) => under(e.appSearchableMs, large ? 3000 : 500)
     },
     importMs: {
       text: large ? '≤ 0.2 s' : '≤ 0.1 s',
