@@ -70,8 +70,7 @@ async function run(request: AppMainRequest): Promise<AppMainReport> {
     userDataDir: request.userDataDir,
     appVersion: 'bench',
     spawnIndex: () => {
-      // The app's core starts the index once the library folder is listed, before reading the
-      // files: the build begins here, and main's load of the library falls inside it.
+      // The app's core starts the index right after loading the library: the build begins here.
       spawnedAt = performance.now()
       loop.enable()
       last = spawnedAt

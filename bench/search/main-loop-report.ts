@@ -40,7 +40,7 @@ export function appMainRows(e: Figures): string[] {
     const longLoad = main.pauses.filter((p) => p.phase === 'load').length
     rows.push(
       line(
-        "… app-like main: index process started (start → library folder listed; main's load of the files follows, inside the build), main ready (start → library loaded, annotation store open), longest GC pause before the index started (pauses ≥ 10 ms)",
+        '… app-like main: library loaded (start → index process started), main ready (start → annotation store open too), longest GC pause before the index started (pauses ≥ 10 ms)',
         `${seconds(main.loadMs)}, ${seconds(main.readyMs)}, ${ms(main.loadGcMaxMs)} (${longLoad})`
       ),
       line(
