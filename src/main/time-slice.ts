@@ -29,27 +29,3 @@ export class TimeSlice {
     this.#since = this.#now()
   }
 }
-
-/**
- * Runs pieces of work one at a time, in the order given, each after a turn if the slice's time is
- * used: work that becomes ready together (files whose reads complete in one turn) would otherwise
- * run back to back, as one long stretch.
- */
-export class SlicedQueue {
-  readonly #slice: TimeSlice
-  #tail: Promise<unknown> = Promise.resolve()
-
-  constructor(slice = new TimeSlice()) {
-    this.#slice = slice
-  }
-
-  /** Resolves with what `work` answers (rejects with what it throws), once it has run. */
-  run<T>(work: () => T): Promise<T> {
-    const ran = this.#tail.then(async () => {
-      if (this.#slice.due()) await this.#slice.next()
-      return work()
-    })
-    this.#tail = ran.catch(() => undefined)
-    return ran
-  }
-}

@@ -2,12 +2,12 @@
 // and the analyst's imported briefings from the profile, where a damaged file is skipped with a
 // notice rather than keeping the app from starting.
 
-import { statSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 
 import type { Entity } from '../../shared/dataset'
-import { SlicedQueue, TimeSlice } from '../time-slice'
+import { TimeSlice } from '../time-slice'
 import type { Library } from './library'
 import { formatProblem, loadDatasetDir, parseDatasetFile, sameEntity } from './load-dataset'
 import { LIBRARY_DIR, claims, settleStagedImports } from './staged-imports'
@@ -26,9 +26,6 @@ export type ParsedFiles = Map<
 >
 
 type Parsed = ReturnType<typeof parseDatasetFile>
-
-/** Files read at once while loading. */
-const READ_AHEAD = 32
 
 export interface LoadedLibrary {
   library: Library
@@ -87,24 +84,23 @@ export async function loadLibrary(
   }
   const reads = list.map((file, i) => ({ file, stamp: stamps[i], parsed: unchanged(file, i) }))
   const toRead = reads.filter((read) => read.parsed === undefined && read.stamp !== undefined)
-  // Parsed (and packed) one at a time, with a turn for waiting messages once a slice is used:
-  // reads that completed together had their files parsed back to back, in stretches of 11-17 ms
-  // at 50k sections in the index process while a warm start already answered queries.
-  const turns = new SlicedQueue(slice)
+  // Read, parsed (and packed) one at a time, with a turn for waiting messages once a slice is
+  // used. Read synchronously, as the stamps are: from the page cache a file takes tens of
+  // microseconds, while reading 32 at a time through the file system's threads (four round trips
+  // each) cost a third of main's load at 50,000 sections (bench/results.md).
   const records = new SharedRecords(bundled.entities)
-  await forEachConcurrently(toRead, READ_AHEAD, async (read) => {
-    const text = await readText(read.file)
-    if (text === undefined) return
-    read.parsed = await turns.run(() => {
-      const parsed = parseDatasetFile(text, read.file)
-      cache?.set(read.file, { stamp: read.stamp!, parsed })
-      if (parsed.dataset) {
-        packer?.addBriefings(parsed.dataset.briefings)
-        records.share(parsed.dataset.entities)
-      }
-      return parsed
-    })
-  })
+  for (const read of toRead) {
+    if (slice.due()) await slice.next()
+    const text = readText(read.file)
+    if (text === undefined) continue
+    const parsed = parseDatasetFile(text, read.file)
+    cache?.set(read.file, { stamp: read.stamp!, parsed })
+    if (parsed.dataset) {
+      packer?.addBriefings(parsed.dataset.briefings)
+      records.share(parsed.dataset.entities)
+    }
+    read.parsed = parsed
+  }
   packer?.flush()
   for (const { file, parsed } of reads) {
     if (!parsed) continue
@@ -168,22 +164,6 @@ async function listJson(dir: string): Promise<string[]> {
   }
 }
 
-/** Runs `task` on every item, at most `limit` at a time; rejects with the first failure. */
-async function forEachConcurrently<T>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T, index: number) => Promise<void>
-): Promise<void> {
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++
-      await task(items[index]!, index)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-}
-
 /**
  * Each file's size and mtime (undefined: it vanished), to tell which changed. Synchronous stats
  * in short slices: a rescan after one import stats every file of the library, and a round trip
@@ -220,9 +200,9 @@ function trustedStamp(
 }
 
 /** The file's text; undefined if it vanished. */
-async function readText(file: string): Promise<string | undefined> {
+function readText(file: string): string | undefined {
   try {
-    return await readFile(file, 'utf8')
+    return readFileSync(file, 'utf8')
   } catch (error) {
     // Removed between listing and reading (a replace or restore in progress): not part of it.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
