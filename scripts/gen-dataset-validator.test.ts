@@ -28,4 +28,25 @@ describe('generated dataset validator', () => {
       readFileSync(VALIDATOR_FILE, 'utf8')
     )
   })
+
+  it("counts string lengths in code units, which the schema's limits cannot tell apart", () => {
+    // Every length limit in the schema, by where it stands.
+    const limits: string[] = []
+    const walk = (node: unknown, at: string): void => {
+      if (typeof node !== 'object' || node === null) return
+      const record = node as Record<string, unknown>
+      if ('minLength' in record) limits.push(`${at} minLength ${String(record.minLength)}`)
+      if ('maxLength' in record) {
+        limits.push(`${at} maxLength pattern ${String(record.pattern)}`)
+      }
+      for (const [key, value] of Object.entries(record)) walk(value, `${at}/${key}`)
+    }
+    walk(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')), '#')
+    // At least one character, whatever is counted; an id's characters are ASCII, one unit each.
+    expect(limits.sort()).toEqual([
+      '#/$defs/id maxLength pattern ^[a-z0-9]+(-[a-z0-9]+)*$',
+      '#/$defs/nonEmptyString minLength 1'
+    ])
+    expect(generateDatasetValidator().js).not.toContain('ucs2length')
+  })
 })
