@@ -8,6 +8,7 @@ import { constants } from 'node:perf_hooks'
 import { startCore } from '../../src/main/app-core'
 import { searchAll } from '../../src/main/search/search-all'
 import { forkNodeProcess } from '../../src/main/background/node-process'
+import type { BackgroundPort } from '../../src/main/background/rpc'
 import type { AppMainReport, AppMainRequest, AppStartReport, GcPause } from './app-main'
 import { settledHeap } from './probes'
 
@@ -69,26 +70,27 @@ async function run(request: AppMainRequest): Promise<AppMainReport> {
     datasetDir: request.datasetDir,
     userDataDir: request.userDataDir,
     appVersion: 'bench',
-    spawnIndex: () => {
-      // The app's core starts the index right after loading the library: the build begins here.
-      spawnedAt = performance.now()
-      loop.enable()
-      last = spawnedAt
-      let cpu = process.cpuUsage()
-      ticker = setInterval(() => {
-        const now = performance.now()
-        const used = process.cpuUsage(cpu)
-        const cpuMs = (used.user + used.system) / 1000
-        // Late by no more than the CPU main's process used meanwhile: the rest was waiting.
-        ownDelayMaxMs = Math.max(ownDelayMaxMs, Math.min(now - last - TICK_MS, cpuMs))
-        if (now - last > STALL_MS + TICK_MS) {
-          stalls.push({ atMs: last - started, ms: now - last, cpuMs })
-        }
-        last = now
-        cpu = process.cpuUsage()
-      }, TICK_MS)
-      return forkNodeProcess('index', request.indexEntry)
-    }
+    // The app's core starts the index process ahead and tells it to read the library once main
+    // has loaded it (its init message): the build begins then.
+    spawnIndex: () =>
+      onInit(forkNodeProcess('index', request.indexEntry), () => {
+        spawnedAt = performance.now()
+        loop.enable()
+        last = spawnedAt
+        let cpu = process.cpuUsage()
+        ticker = setInterval(() => {
+          const now = performance.now()
+          const used = process.cpuUsage(cpu)
+          const cpuMs = (used.user + used.system) / 1000
+          // Late by no more than the CPU main's process used meanwhile: the rest was waiting.
+          ownDelayMaxMs = Math.max(ownDelayMaxMs, Math.min(now - last - TICK_MS, cpuMs))
+          if (now - last > STALL_MS + TICK_MS) {
+            stalls.push({ atMs: last - started, ms: now - last, cpuMs })
+          }
+          last = now
+          cpu = process.cpuUsage()
+        }, TICK_MS)
+      })
   })
   try {
     const services = await core.ready
@@ -142,10 +144,8 @@ async function warmStart(request: AppMainRequest, query: string): Promise<AppSta
     datasetDir: request.datasetDir,
     userDataDir: request.userDataDir,
     appVersion: 'bench',
-    spawnIndex: () => {
-      spawnedAt = performance.now()
-      return forkNodeProcess('index', request.indexEntry)
-    }
+    spawnIndex: () =>
+      onInit(forkNodeProcess('index', request.indexEntry), () => (spawnedAt = performance.now()))
   })
   const pause = () => new Promise((resolve) => setTimeout(resolve, 2))
   try {
@@ -168,5 +168,16 @@ async function warmStart(request: AppMainRequest, query: string): Promise<AppSta
     }
   } finally {
     await core.close()
+  }
+}
+
+/** `port`, calling `begin` as main tells the process to start (its init message). */
+function onInit(port: BackgroundPort, begin: () => void): BackgroundPort {
+  return {
+    ...port,
+    post(message) {
+      if (message.type === 'init') begin()
+      port.post(message)
+    }
   }
 }

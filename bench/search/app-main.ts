@@ -22,7 +22,7 @@ export interface AppMainRequest {
 
 /** A warm start of the app-like main, timed from the core's start as the analyst waits for it. */
 export interface AppStartReport {
-  /** Until main starts the index process: the profile lock taken, main's library loaded. */
+  /** Until main tells the index process, started ahead, to read the library: main's loaded. */
   indexStartedMs: number
   /** Until main is ready (library loaded, annotation store open): the renderer's screen shows. */
   readyMs: number
@@ -43,7 +43,10 @@ export interface GcPause {
 }
 
 export interface AppMainReport {
-  /** Start of the core until the index process is started (the library loaded). */
+  /**
+   * Start of the core until main tells the index process (started ahead) to read the library:
+   * main's library loaded.
+   */
   loadMs: number
   /** Start of the core until its services are ready (annotation store open too). */
   readyMs: number

@@ -18,6 +18,7 @@ import { remoteAnnotationSearch } from './search/annotation-remote'
 import { startIndexHost } from './search/index-host'
 import type { IndexHost } from './search/index-host'
 import type { BackgroundPort } from './background/rpc'
+import { startAhead } from './background/start-ahead'
 import { startImportWorker } from './import/import-worker'
 import type { ImportWorker } from './import/import-worker'
 import { ImportState } from './import/import-state'
@@ -112,19 +113,25 @@ async function load(
   // The lock comes first, so nothing is read half written by a writer we would then refuse.
   const reading = options.access === 'read' ? 'the profile was opened for reading only' : undefined
   const attempt = reading === undefined ? await lock.acquire() : undefined
+  // The index process starts now, so that its own start overlaps main's load of the library; it
+  // reads the library once main has (reading alongside main, it slowed main's load: results.md).
+  const indexProcess = options.spawnIndex ? startAhead(options.spawnIndex) : undefined
   // Loading completes or rolls back an import a crash interrupted; its temp files go too.
   // Main holds every section's text while it runs: packed so its collector never moves them.
   const loaded = await loadLibrary(options.datasetDir, options.userDataDir, {
     packer: new SectionTextPacker()
+  }).catch((error: unknown) => {
+    indexProcess?.discard()
+    throw error
   })
   await pruneProfileTempFiles(options.userDataDir).catch((error: unknown) =>
     log.warn(`could not remove stray temp files: ${(error as Error).message}`)
   )
-  // The index process reads the same files itself; it starts now and indexes in the background.
+  // The index process reads the same files itself and indexes in the background.
   const search = startIndexHost({
     datasetDir: options.datasetDir,
     userDataDir: options.userDataDir,
-    spawn: options.spawnIndex
+    spawn: indexProcess && (() => indexProcess.take())
   })
   onSearch(search)
   if (!options.spawnIndex) await search.whenComplete()
