@@ -144,6 +144,23 @@ describe('loadLibrary: files read together', () => {
   })
 })
 
+describe('loadLibrary: a file that cannot be read', () => {
+  it('skips it with a notice naming it, and loads the others', async () => {
+    write('good.json', fileWith('good', TOKYO))
+    // Reading a folder fails (EISDIR) where a stat succeeds, as an unreadable file would.
+    mkdirSync(join(profile, LIBRARY_DIR, 'folder.json'))
+    const cache: ParsedFiles = new Map()
+    const loaded = await loadLibrary(DATASET, profile, { cache })
+    expect([...loaded.imported]).toEqual(['good'])
+    expect(loaded.notices).toHaveLength(1)
+    expect(loaded.notices[0]).toMatch(
+      /could not be read and was skipped \(.*folder\.json\): EISDIR/
+    )
+    // Not remembered as read: the next scan tries it again.
+    expect([...cache.keys()].map((file) => file.split('/').pop())).toEqual(['good.json'])
+  })
+})
+
 describe('differs', () => {
   it('finds no conflict with an entity not known yet, or with the same record', () => {
     expect(differs(undefined, TOKYO)).toBe(false)

@@ -72,8 +72,7 @@ export async function loadLibrary(
   // A changed file is read again even if its size and time look the same.
   for (const name of changed ?? []) cache?.delete(join(dir, name))
   for (const file of cache?.keys() ?? []) if (!files.has(file)) cache?.delete(file)
-  // Files that changed are read several at a time, then handled in order: one at a time, a scan
-  // of thousands of files waited on thousands of round trips to the file system's threads.
+  // Only files that changed since the last scan are read again (their size and mtime say which).
   const list = [...files]
   const trusted =
     changed && cache ? (file: string) => trustedStamp(file, dir, cache, changed) : undefined
@@ -91,7 +90,17 @@ export async function loadLibrary(
   const records = new SharedRecords(bundled.entities)
   for (const read of toRead) {
     if (slice.due()) await slice.next()
-    const text = readText(read.file)
+    let text: string | undefined
+    try {
+      text = readText(read.file)
+    } catch (error) {
+      // A file that cannot be read (no permission, a folder named *.json, a disk error) is skipped
+      // like a damaged one; it is not cached, so a later scan tries it again.
+      notices.push(
+        `An imported briefing could not be read and was skipped (${read.file}): ${describeError(error)}`
+      )
+      continue
+    }
     if (text === undefined) continue
     const parsed = parseDatasetFile(text, read.file)
     cache?.set(read.file, { stamp: read.stamp!, parsed })
