@@ -135,7 +135,9 @@ async function run(request: AppMainRequest): Promise<AppMainReport> {
 
 /**
  * A start on the cache a build left, timed as the analyst waits: the renderer shows its screen
- * once main is ready and searches from then on; the first answer with text hits counts.
+ * once main is ready, and searches from then on. The search is sent then and again every 2 ms
+ * until it has text hits: the earliest answer a search can have (the renderer, answered with
+ * none while the index still loads, asks again after a second).
  */
 async function warmStart(request: AppMainRequest, query: string): Promise<AppStartReport> {
   const started = performance.now()

@@ -219,7 +219,6 @@ async function sampleBothSides(
   return { wall, engine, scored }
 }
 
-/** Queries until an answer has hits; a host still starting may answer from an empty index. */
 /** Warm starts of the app-like main on the cache the cold build left: each figure's median. */
 async function appStarts(
   request: AppMainRequest & { startQuery: string },
@@ -241,6 +240,7 @@ async function appStarts(
   figures.appSearchableMs = figures.appStart.searchableMs
 }
 
+/** Queries until an answer has hits; a host still starting may answer from an empty index. */
 async function firstHits(host: IndexHost, query: string): Promise<TextResponse> {
   for (;;) {
     const answer = await host.search({ query, take: LIMIT })

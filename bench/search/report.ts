@@ -60,7 +60,7 @@ function appStartRows(e: Figures, row: Row): string[] {
   return [
     row(
       'appFirstAnswerMs',
-      "warm start of the app (an app-like main: profile lock, the index process started ahead, main's library load, the index told to read it, annotation store, as the app's core does) → first answer with hits to a search sent once main is ready, as the renderer sends it; main ready at; the index told to read the library at (main's library loaded)",
+      "warm start of the app (an app-like main: profile lock, the index process started ahead, main's library load, the index told to read it, annotation store, as the app's core does) → first answer with hits to a search sent once main is ready and again every 2 ms until it has hits (the earliest answer: the renderer asks again after 1 s while the index is still loading); main ready at; the index told to read the library at (main's library loaded)",
       only(
         `${seconds(start.firstAnswerMs)}; ${seconds(start.readyMs)}; ${seconds(start.indexStartedMs)}`
       )
