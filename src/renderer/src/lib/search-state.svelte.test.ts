@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SearchHit, SearchRequest, SearchResponse } from '../../../shared/search'
 import { ApiError } from './api'
 import {
+  EMPTY_POLL_MS,
   INDEXING_POLL_MS,
   SEARCH_DEBOUNCE_MS,
   SEARCH_PAGE_SIZE,
@@ -195,6 +196,32 @@ describe('SearchState while main is indexing', () => {
     expect(search.indexing).toBeNull()
     await vi.advanceTimersByTimeAsync(INDEXING_POLL_MS * 3)
     expect(main.requests).toHaveLength(3)
+  })
+
+  it('asks again within a tenth of a second while the index has found nothing yet, then less often', async () => {
+    await typed('japan')
+    await main.answer({ total: 0, hits: [], indexing: building })
+    await vi.advanceTimersByTimeAsync(EMPTY_POLL_MS - 1)
+    expect(main.requests).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(main.requests).toHaveLength(2)
+    // Nothing again: twice as long before the next.
+    await main.answer({ total: 0, hits: [], indexing: building })
+    await vi.advanceTimersByTimeAsync(2 * EMPTY_POLL_MS - 1)
+    expect(main.requests).toHaveLength(2)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(main.requests).toHaveLength(3)
+    // Hits shown: the index goes on, and the query is asked again about once a second.
+    await main.answer({ hits: hits('a', 1), indexing: building })
+    await vi.advanceTimersByTimeAsync(INDEXING_POLL_MS - 1)
+    expect(main.requests).toHaveLength(3)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(main.requests).toHaveLength(4)
+    // A new query starts again at a tenth of a second.
+    await typed('tokyo')
+    await main.answer({ total: 0, hits: [], indexing: building })
+    await vi.advanceTimersByTimeAsync(EMPTY_POLL_MS)
+    expect(main.requests).toHaveLength(6)
   })
 
   it('does not ask while the panel is closed, and stops on clear', async () => {

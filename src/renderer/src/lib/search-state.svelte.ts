@@ -19,6 +19,13 @@ export const SEARCH_DEBOUNCE_MS = 120
 export const SEARCH_PAGE_SIZE = 50
 /** How often the query is asked again while main says the index is still building. */
 export const INDEXING_POLL_MS = 1000
+/**
+ * How soon, while the answer has no hits yet: at a start the index answers from its first cached
+ * shards a tenth of a second after main is ready, and a search sent just before waited a second.
+ * Doubled at each empty answer up to INDEXING_POLL_MS: a query that finds nothing during a long
+ * first build is not asked ten times a second.
+ */
+export const EMPTY_POLL_MS = 100
 /** The largest page main answers (the contract's limit). */
 const MAX_LIMIT = 200
 
@@ -206,7 +213,12 @@ export class SearchState {
       if (seq !== this.#seq) return
       this.#apply(mode, response)
       this.problem = null
-      if (response.indexing.pendingBriefings > 0) this.#schedulePoll()
+      if (mode === 'replace') this.#emptyPollMs = EMPTY_POLL_MS
+      if (response.indexing.pendingBriefings > 0) {
+        const empty = response.total === 0
+        this.#schedulePoll(empty ? this.#emptyPollMs : INDEXING_POLL_MS)
+        if (empty) this.#emptyPollMs = Math.min(INDEXING_POLL_MS, this.#emptyPollMs * 2)
+      }
     } catch (error) {
       if (seq !== this.#seq) return
       if (mode === 'append') {
@@ -241,16 +253,18 @@ export class SearchState {
     this.active = kept >= 0 ? kept : Math.min(this.active, this.hits.length - 1)
   }
 
+  #emptyPollMs = EMPTY_POLL_MS
+
   /** While main is still indexing, the same query is asked again (main sends no events). */
-  #schedulePoll(): void {
+  #schedulePoll(delayMs: number): void {
     clearTimeout(this.#pollTimer)
     this.#pollTimer = setTimeout(() => {
       if (this.query.trim() === '') return
       // A closed panel or a request in flight waits for the next tick rather than racing it.
-      if (!this.open || this.pending || this.loadingMore) return this.#schedulePoll()
+      if (!this.open || this.pending || this.loadingMore) return this.#schedulePoll(delayMs)
       const seq = ++this.#seq
       const limit = Math.min(MAX_LIMIT, Math.max(SEARCH_PAGE_SIZE, this.#loaded.length))
       void this.#run('refresh', this.#request(0, limit), seq)
-    }, INDEXING_POLL_MS)
+    }, delayMs)
   }
 }
