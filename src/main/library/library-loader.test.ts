@@ -153,6 +153,7 @@ describe('loadLibrary: a file that cannot be read', () => {
     const loaded = await loadLibrary(DATASET, profile, { cache })
     expect([...loaded.imported]).toEqual(['good'])
     expect(loaded.notices).toHaveLength(1)
+    expect(loaded.unreadable).toEqual([join(profile, LIBRARY_DIR, 'folder.json')])
     expect(loaded.notices[0]).toMatch(
       /could not be read and was skipped \(.*folder\.json\): EISDIR/
     )

@@ -32,6 +32,8 @@ export interface LoadedLibrary {
   /** Briefing ids that came from the profile (imported), as opposed to the bundled dataset. */
   imported: Set<string>
   notices: string[]
+  /** Files that could not be read and were skipped: a later scan should list the folder again. */
+  unreadable: string[]
 }
 
 export interface LoadOptions {
@@ -88,6 +90,7 @@ export async function loadLibrary(
   // microseconds, while reading 32 at a time through the file system's threads (four round trips
   // each) cost a third of main's load at 50,000 sections (bench/results.md).
   const records = new SharedRecords(bundled.entities)
+  const unreadable: string[] = []
   for (const read of toRead) {
     if (slice.due()) await slice.next()
     let text: string | undefined
@@ -99,6 +102,7 @@ export async function loadLibrary(
       notices.push(
         `An imported briefing could not be read and was skipped (${read.file}): ${describeError(error)}`
       )
+      unreadable.push(read.file)
       continue
     }
     if (text === undefined) continue
@@ -133,7 +137,7 @@ export async function loadLibrary(
       imported.add(briefing.id)
     }
   }
-  return { library: { entities, briefings }, imported, notices }
+  return { library: { entities, briefings }, imported, notices, unreadable }
 }
 
 /**

@@ -96,12 +96,12 @@ it('reports when nothing is left to prepare in the background, and again after a
   expect((await index.search({ query: 'goverment~1', take: 5 })).total).toBe(151 * 7)
 })
 
-it('reports nothing left to prepare again after a sync that failed', async () => {
+it('reports nothing left to prepare again after a sync that could not read a file', async () => {
   const { profile, index } = await opened()
   await expect.poll(async () => (await index.stats()).prepared, PREPARING).toBe(true)
-  // A folder where the imported file should be (as a locked file on Windows): the sync fails.
+  // A folder where the imported file should be (as a locked file on Windows): it is left out.
   mkdirSync(join(profile.userDataDir, 'library', 'brief-locked.json'))
-  await expect(index.sync({ briefings: ['brief-locked'] })).rejects.toThrow()
+  await index.sync({ briefings: ['brief-locked'] })
   await expect.poll(async () => (await index.stats()).prepared, PREPARING).toBe(true)
   expect((await index.search({ query: 'goverment~1', take: 5 })).total).toBe(150 * 7)
 })

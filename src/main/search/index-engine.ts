@@ -89,8 +89,10 @@ export class IndexEngine {
     const run = this.#syncing.then(async () => {
       if (first) await this.#warmStart()
       try {
-        await this.#sync(first || this.#rescanNeeded ? undefined : changes)
-        this.#rescanNeeded = false
+        const complete = await this.#sync(first || this.#rescanNeeded ? undefined : changes)
+        // A file it could not read was left out (the loader skips it): the next sync lists the
+        // folder again, as after a failure, and finds it once it can be read.
+        this.#rescanNeeded = !complete
       } catch (error) {
         this.#rescanNeeded = true
         // The view and shards stand as they were; prepared for again, or `prepared` would stay
@@ -214,7 +216,8 @@ export class IndexEngine {
     })
   }
 
-  async #sync(changes?: LibraryChanges): Promise<void> {
+  /** Reads what changed and plans the shards; false when a file could not be read (skipped). */
+  async #sync(changes?: LibraryChanges): Promise<boolean> {
     // Loaded when first needed (the validator takes a while): a start answers from the cache first.
     const [{ loadDatasetDir }, { loadLibrary }] = await Promise.all([
       import('../library/load-dataset'),
@@ -256,6 +259,7 @@ export class IndexEngine {
     // The imported briefings first, on their own: the planned shards then build meanwhile.
     if (delta) await this.#builder.loadImported(delta.changed)
     this.#kick()
+    return loaded.unreadable.length === 0
   }
 
   /** Starts the build loop unless it runs; restarts it if a sync planned more as it ended. */
