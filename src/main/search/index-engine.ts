@@ -6,6 +6,7 @@
 import { join } from 'node:path'
 
 import type { IndexStatus } from '../../shared/search'
+import { log } from '../log/log'
 import type { Library } from '../library/library'
 import type { ParsedFiles } from '../library/library-loader'
 import { IndexCache, INDEX_CACHE_DIR } from './index-cache'
@@ -46,8 +47,8 @@ export class IndexEngine {
   /** True once the library files have been read (before that, the view is the cache's). */
   #libraryRead = false
   /**
-   * Set when a sync failed: a sync by difference trusts the files known from the last one, and a
-   * failed read has dropped the named ones from them, so the next sync lists the folder again.
+   * Set when a sync failed or left out a file it could not read: a sync by difference trusts the
+   * files known from the last one, which lack those, so the next sync lists the folder again.
    */
   #rescanNeeded = false
   readonly #counts = { built: 0, fromCache: 0 }
@@ -259,6 +260,10 @@ export class IndexEngine {
     // The imported briefings first, on their own: the planned shards then build meanwhile.
     if (delta) await this.#builder.loadImported(delta.changed)
     this.#kick()
+    // Main shows its own notices; these are the index's, for the log (a file locked a moment).
+    for (const file of loaded.unreadable) {
+      log.warn(`search index: left out ${file}, which could not be read; the next sync tries it`)
+    }
     return loaded.unreadable.length === 0
   }
 

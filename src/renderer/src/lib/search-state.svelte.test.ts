@@ -224,6 +224,19 @@ describe('SearchState while main is indexing', () => {
     expect(main.requests).toHaveLength(6)
   })
 
+  it('waits a second, not a tenth, while the panel is closed on an empty answer', async () => {
+    await typed('japan')
+    await main.answer({ total: 0, hits: [], indexing: building })
+    search.open = false
+    await vi.advanceTimersByTimeAsync(EMPTY_POLL_MS)
+    search.open = true
+    // The closed panel put the next ask a second away.
+    await vi.advanceTimersByTimeAsync(INDEXING_POLL_MS - 1)
+    expect(main.requests).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(main.requests).toHaveLength(2)
+  })
+
   it('does not ask while the panel is closed, and stops on clear', async () => {
     await typed('japan')
     await main.answer({ hits: hits('a', 1), indexing: building })

@@ -260,8 +260,11 @@ export class SearchState {
     clearTimeout(this.#pollTimer)
     this.#pollTimer = setTimeout(() => {
       if (this.query.trim() === '') return
-      // A closed panel or a request in flight waits for the next tick rather than racing it.
-      if (!this.open || this.pending || this.loadingMore) return this.#schedulePoll(delayMs)
+      // A closed panel or a request in flight waits for the next tick rather than racing it
+      // (a second, not the quicker ask of an empty answer: nothing is shown meanwhile).
+      if (!this.open || this.pending || this.loadingMore) {
+        return this.#schedulePoll(INDEXING_POLL_MS)
+      }
       const seq = ++this.#seq
       const limit = Math.min(MAX_LIMIT, Math.max(SEARCH_PAGE_SIZE, this.#loaded.length))
       void this.#run('refresh', this.#request(0, limit), seq)
