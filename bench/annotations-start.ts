@@ -12,7 +12,7 @@ import { briefingOf, highlightsOn, writeAnnotations } from './annotations-scale'
 import { ms, ratio, sample, summarise } from './measure'
 import type { Timing } from './measure'
 import { builtEntry } from './search/engine-figures'
-import { watchEventLoop, within } from './search/probes'
+import { untilTextHits, watchEventLoop, within } from './search/probes'
 import { removeBenchFolders, writeBenchFolders } from './search/dataset-files'
 
 interface StartFigures {
@@ -47,11 +47,7 @@ async function startFigures(folders: { datasetDir: string; userDataDir: string }
       spawnIndex: () => forkNodeProcess('index', builtEntry())
     })
     const services = await core.ready
-    for (;;) {
-      const answer = await searchAll(services, { query: 'maritime', limit: 20 })
-      if (answer.hits.some((h) => h.kind === 'text')) break
-      await new Promise((resolve) => setTimeout(resolve, 5))
-    }
+    await untilTextHits(services, 'maritime', 5)
     figures.firstAnswerMs = performance.now() - t0
     await within(services.annotationSearch.whenIndexed?.() ?? Promise.resolve(), 300_000, 'index')
     figures.searchableMs = performance.now() - t0

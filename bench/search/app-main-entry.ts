@@ -6,11 +6,10 @@ import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:pe
 import { constants } from 'node:perf_hooks'
 
 import { startCore } from '../../src/main/app-core'
-import { searchAll } from '../../src/main/search/search-all'
 import { forkNodeProcess } from '../../src/main/background/node-process'
 import type { BackgroundPort } from '../../src/main/background/rpc'
 import type { AppMainReport, AppMainRequest, AppStartReport, GcPause } from './app-main'
-import { settledHeap } from './probes'
+import { allSearchable, settledHeap, untilTextHits } from './probes'
 
 /** GC pauses at least this long are listed one by one (shorter ones only count in the maximum). */
 const LISTED_PAUSE_MS = 10
@@ -149,19 +148,12 @@ async function warmStart(request: AppMainRequest, query: string): Promise<AppSta
     spawnIndex: () =>
       onInit(forkNodeProcess('index', request.indexEntry), () => (spawnedAt = performance.now()))
   })
-  const pause = () => new Promise((resolve) => setTimeout(resolve, 2))
   try {
     const services = await core.ready
     const readyAt = performance.now()
-    while (!(await searchAll(services, { query, limit: 20 })).hits.some((h) => h.kind === 'text')) {
-      await pause()
-    }
+    await untilTextHits(services, query, 2)
     const answeredAt = performance.now()
-    for (;;) {
-      const status = await services.search.status()
-      if (status.pendingBriefings === 0 && status.indexedSections === status.totalSections) break
-      await pause()
-    }
+    await allSearchable(services.search)
     return {
       indexStartedMs: (spawnedAt ?? readyAt) - started,
       readyMs: readyAt - started,

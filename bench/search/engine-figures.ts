@@ -16,6 +16,7 @@ import { coldBuildFromAppMain, coldBuildHere } from './cold-build'
 import { type BenchFolders, writeBriefing } from './dataset-files'
 import { emptyFigures, type Figures, importedBriefing, importMarker } from './figures'
 import {
+  allSearchable,
   bareProcessStartMs,
   sample,
   summarise,
@@ -245,15 +246,6 @@ async function firstHits(host: IndexHost, query: string): Promise<TextResponse> 
   for (;;) {
     const answer = await host.search({ query, take: LIMIT })
     if (answer.total > 0) return answer
-    await new Promise((resolve) => setTimeout(resolve, 2))
-  }
-}
-
-/** Polls the index's status until it reports no briefing pending and every section indexed. */
-async function allSearchable(host: IndexHost): Promise<void> {
-  for (;;) {
-    const status = await host.status()
-    if (status.pendingBriefings === 0 && status.indexedSections === status.totalSections) return
     await new Promise((resolve) => setTimeout(resolve, 2))
   }
 }

@@ -1,5 +1,6 @@
 // Measuring helpers for the search benchmark: latency samples and their percentiles, heap after a
-// full collection, the bench process's event-loop delay during some work, and byte formatting.
+// full collection, the bench process's event-loop delay during some work, waiting for an index to
+// answer or be complete, and byte formatting.
 
 import { fork } from 'node:child_process'
 import { once } from 'node:events'
@@ -9,6 +10,9 @@ import { join } from 'node:path'
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+
+import type { IndexHost } from '../../src/main/search/index-host'
+import { searchAll, type SearchServices } from '../../src/main/search/search-all'
 
 // `npm run bench` runs without --expose-gc; this turns it on for this process only, so heap
 // figures are measured after a full collection rather than at a random point of the GC cycle.
@@ -96,4 +100,29 @@ export function mb(bytes: number): string {
 
 export function seconds(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Polls the index's status until it reports no briefing pending and every section indexed. */
+export async function allSearchable(host: Pick<IndexHost, 'status'>): Promise<void> {
+  for (;;) {
+    const status = await host.status()
+    if (status.pendingBriefings === 0 && status.indexedSections === status.totalSections) return
+    await pause(2)
+  }
+}
+
+/**
+ * Sends the combined search (what `search:query` answers) every `everyMs` until it has text hits:
+ * an index still starting answers from what it has loaded, which may be nothing.
+ */
+export async function untilTextHits(
+  services: SearchServices,
+  query: string,
+  everyMs: number
+): Promise<void> {
+  while (!(await searchAll(services, { query, limit: 20 })).hits.some((h) => h.kind === 'text')) {
+    await pause(everyMs)
+  }
 }
