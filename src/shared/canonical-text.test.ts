@@ -8,7 +8,7 @@ import {
   findWholeWord,
   firstNonNfcOffset,
   isCanonicalText,
-  nfcWhateverBeside,
+  plainlyNfc,
   splitParagraphs
 } from './canonical-text'
 
@@ -91,9 +91,10 @@ describe('firstNonNfcOffset', () => {
   })
 
   it('takes text of only the code units NFC leaves as they are for NFC without normalising it', () => {
+    // Every code unit the fast path takes for NFC alone.
     const plain: string[] = []
     for (let code = 0; code < 0x10000; code++) {
-      if (nfcWhateverBeside(code)) plain.push(String.fromCharCode(code))
+      if (plainlyNfc(String.fromCharCode(code))) plain.push(String.fromCharCode(code))
     }
     // Each alone and every pair: NFC only composes neighbours, and these have no combining class.
     const notNfc: string[] = []

@@ -69,24 +69,19 @@ export function firstNonNfcOffset(text: string): number {
 }
 
 /**
- * Whether NFC leaves this UTF-16 code unit as it is whatever stands beside it: it has no
- * decomposition that does not compose back, no combining class, and composes with no neighbour.
- * True below U+0300 (where Unicode's NFC quick check first says other than yes) and for the
- * dashes, quotes and ellipsis of General Punctuation (U+2010-U+2027); canonical-text.test.ts
- * normalises each of them and every pair of them.
+ * Code units NFC may change, or that may change a neighbour: all but those below U+0300 (where
+ * Unicode's NFC quick check first says other than yes) and the dashes, quotes and ellipsis of
+ * General Punctuation (U+2010-U+2027). canonical-text.test.ts normalises every code unit this
+ * does not match, alone and beside every other.
  */
-export function nfcWhateverBeside(code: number): boolean {
-  return code < 0x300 || (code >= 0x2010 && code <= 0x2027)
-}
-
-/** A code unit nfcWhateverBeside is not sure of: text without one is NFC. */
 const MAY_CHANGE_IN_NFC = /[\u0300-\u200f\u2028-\uffff]/
 
 /**
- * Searched natively: V8 answers at once for text of Latin-1 code units only (the class cannot
- * match one), where normalize() would copy the text into ICU's form first.
+ * Whether text is NFC without normalising it: a native search, which V8 answers at once for text
+ * of Latin-1 code units only (the class cannot match one), where normalize() would copy the text
+ * into ICU's form first. False means only "not sure".
  */
-function plainlyNfc(text: string): boolean {
+export function plainlyNfc(text: string): boolean {
   return !MAY_CHANGE_IN_NFC.test(text)
 }
 
