@@ -22,11 +22,11 @@ export interface AppMainRequest {
 
 /** A warm start of the app-like main, timed from the core's start as the analyst waits for it. */
 export interface AppStartReport {
-  /** Until main tells the index process, started ahead, to read the library: main's loaded. */
+  /** Until main tells the index process, started at once, to read the library: main's loaded. */
   indexStartedMs: number
-  /** Until main is ready (library loaded, annotation store open): the renderer's screen shows. */
+  /** Until main is ready (library loaded, annotation store open): the renderer lists it. */
   readyMs: number
-  /** Until a search sent once main is ready, and again every 2 ms, is answered with hits. */
+  /** Until a search sent from the start, and again every 2 ms, is answered with text hits. */
   firstAnswerMs: number
   /** Until the index reports every section searchable (none pending). */
   searchableMs: number

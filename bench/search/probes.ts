@@ -12,7 +12,9 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 
 import type { IndexHost } from '../../src/main/search/index-host'
-import { searchAll, type SearchServices } from '../../src/main/search/search-all'
+import type { SearchRequest, SearchResponse } from '../../src/shared/search'
+import type { AppCore } from '../../src/main/app-core'
+import { answerSearch } from '../../src/main/search/handlers'
 
 // `npm run bench` runs without --expose-gc; this turns it on for this process only, so heap
 // figures are measured after a full collection rather than at a random point of the GC cycle.
@@ -114,15 +116,23 @@ export async function allSearchable(host: Pick<IndexHost, 'status'>): Promise<vo
 }
 
 /**
- * Sends the combined search (what `search:query` answers) every `everyMs` until it has text hits:
- * an index still starting answers from what it has loaded, which may be nothing.
+ * Sends the search every `everyMs` until it has text hits: an index still starting answers from
+ * what it has loaded, which may be nothing. `ask` is what `search:query` answers (`answerSearch`).
  */
 export async function untilTextHits(
-  services: SearchServices,
+  ask: (request: SearchRequest) => Promise<SearchResponse>,
   query: string,
   everyMs: number
 ): Promise<void> {
-  while (!(await searchAll(services, { query, limit: 20 })).hits.some((h) => h.kind === 'text')) {
+  while (!(await ask({ query, limit: 20 })).hits.some((h) => h.kind === 'text')) {
     await pause(everyMs)
   }
+}
+
+/** `search:query` as the app answers it for `core`, before and after main is ready. */
+export function appSearch(core: AppCore): (request: SearchRequest) => Promise<SearchResponse> {
+  return answerSearch(
+    () => core.ready,
+    () => core.searchWhileLoading()
+  )
 }

@@ -60,7 +60,7 @@ function appStartRows(e: Figures, row: Row): string[] {
   return [
     row(
       'appFirstAnswerMs',
-      "warm start of the app (an app-like main: profile lock, the index process started ahead, main's library load, the index told to read it, annotation store, as the app's core does) → first answer with hits to a search sent once main is ready and again every 2 ms until it has hits (the earliest answer: the renderer asks again after 1 s while the index is still loading); main ready at; the index told to read the library at (main's library loaded)",
+      "warm start of the app (an app-like main: profile lock, the index process started on its cache, main's library load, the index told to read it, annotation store, as the app's core does) → first answer with text hits to a search (`search:query` as main answers it) sent from the start and again every 2 ms (the earliest answer: the renderer's search box shows while main loads the library, and asks again after 0.1 s, doubling up to 1 s, while the index loads; the Electron window's own start is not in it); main ready at; the index told to read the library at (main's library loaded)",
       only(
         `${seconds(start.firstAnswerMs)}; ${seconds(start.readyMs)}; ${seconds(start.indexStartedMs)}`
       )

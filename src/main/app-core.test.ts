@@ -1,5 +1,6 @@
 // The core's start with the search index in a process of its own: started as the profile lock is
-// taken, told to read the library once main has it, and stopped if main cannot load it.
+// taken and loading its cache only, told to read the library once main has it, asked alone by
+// searches until then, and stopped if main cannot load it.
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -23,7 +24,12 @@ function recordingSpawn(events: string[]) {
     events.push('spawned')
     const exits: ((reason: string) => void)[] = []
     return {
-      post: (message: HostMessage) => void events.push(`posted ${message.type}`),
+      post: (message: HostMessage) =>
+        void events.push(
+          message.type === 'init'
+            ? `init ${JSON.stringify(message.options)}`
+            : `call ${message.method}`
+        ),
       onMessage: () => undefined,
       onExit: (listener) => void exits.push(listener),
       kill: () => {
@@ -35,12 +41,13 @@ function recordingSpawn(events: string[]) {
 }
 
 describe('startCore with an index process', () => {
-  it('starts the process before main lists the library, and has it read the library after', async () => {
+  it('starts the process on its cache before main lists the library, and has it read the library after', async () => {
     profile = mkdtempSync(join(tmpdir(), 'app-core-'))
     const events: string[] = []
     const late = join(profile, LIBRARY_DIR, 'late.json')
     const base = bundledDataset()
     const spawn = recordingSpawn(events)
+    let askedWhileLoading: unknown
     const core = startCore({
       datasetDir: DATASET,
       userDataDir: profile,
@@ -54,13 +61,25 @@ describe('startCore with an index process', () => {
         )
         const port = spawn()
         // Gone by the time the process is told to read: main must have read it before.
-        return { ...port, post: (message) => (rmSync(late), port.post(message)) }
+        const post = (message: HostMessage) => {
+          if (message.type === 'call' && message.method === 'sync') {
+            rmSync(late)
+            // Searches go to the index alone until main is ready, and to the whole search after.
+            askedWhileLoading = core.searchWhileLoading()
+          }
+          port.post(message)
+        }
+        return { ...port, post }
       }
     })
     const services = await core.ready
+    expect(await askedWhileLoading).toBeDefined()
+    expect(await core.searchWhileLoading()).toBeUndefined()
     expect(services.imported.has('late')).toBe(true)
     await core.close()
-    expect(events).toEqual(['spawned', 'posted init', 'killed'])
+    const init = `init ${JSON.stringify({ datasetDir: DATASET, userDataDir: profile, libraryLater: true })}`
+    expect(events.slice(0, 3)).toEqual(['spawned', init, 'call sync'])
+    expect(events.at(-1)).toBe('killed')
   })
 
   it('stops the process it started when the library cannot be loaded', async () => {
@@ -73,7 +92,8 @@ describe('startCore with an index process', () => {
       spawnIndex: recordingSpawn(events)
     })
     await expect(core.ready).rejects.toThrow(/does not exist/)
-    expect(events).toEqual(['spawned', 'killed'])
+    expect(await core.searchWhileLoading()).toBeUndefined()
+    expect(events).toEqual(['spawned', expect.stringMatching(/^init /), 'killed'])
     await core.close()
   })
 })

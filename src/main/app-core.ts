@@ -17,8 +17,8 @@ import { createAnnotationService } from './annotations/annotation-service'
 import { remoteAnnotationSearch } from './search/annotation-remote'
 import { startIndexHost } from './search/index-host'
 import type { IndexHost } from './search/index-host'
+import type { EngineOptions } from './search/engine-types'
 import type { BackgroundPort } from './background/rpc'
-import { startAhead } from './background/start-ahead'
 import { startImportWorker } from './import/import-worker'
 import type { ImportWorker } from './import/import-worker'
 import { ImportState } from './import/import-state'
@@ -72,6 +72,12 @@ export interface AppCore {
   readonly options: CoreOptions
   /** Resolves once the dataset is loaded (search may still be indexing); rejects with the load error. */
   readonly ready: Promise<CoreServices>
+  /**
+   * The search index while the library is still loading, when it runs in a process of its own
+   * (the app, the CLI): it answers from its cache meanwhile. Resolves once that process is
+   * started (the profile lock comes first); undefined without one, and once `ready` settled.
+   */
+  searchWhileLoading(): Promise<IndexHost | undefined>
   /** Writes what is pending and releases the annotation store; says what could not be written. */
   close(): Promise<{ pending: number; lastError?: string }>
 }
@@ -81,18 +87,28 @@ export function startCore(options: CoreOptions): AppCore {
   let search: IndexHost | undefined
   const importWorker = startImportWorker(options.spawnImport)
   const lock = new ProfileLock(options.userDataDir, options.holder ?? 'Briefing Reader')
-  const ready = load(
-    options,
-    lock,
-    importWorker,
-    (opened) => (store = opened),
-    (host) => (search = host)
+  let announce: (host: IndexHost | undefined) => void = () => undefined
+  const early = new Promise<IndexHost | undefined>((resolve) => (announce = resolve))
+  const ready = load(options, lock, importWorker, {
+    onStore: (opened) => (store = opened),
+    onSearch: (host, started) => {
+      search = host
+      if (started) announce(host)
+    }
+  })
+  let loading = true
+  // Callers await `ready` per request; this also keeps an early failure from being "unhandled".
+  ready.then(
+    () => ((loading = false), announce(undefined)),
+    () => ((loading = false), announce(undefined))
   )
-  // Callers await `ready` per request; this keeps an early failure from being "unhandled".
-  ready.catch(() => undefined)
   return {
     options,
     ready,
+    searchWhileLoading: async () => {
+      const host = await early
+      return loading ? host : undefined
+    },
     async close() {
       await ready.catch(() => undefined)
       await Promise.all([search?.close(), importWorker.close()])
@@ -103,38 +119,48 @@ export function startCore(options: CoreOptions): AppCore {
   }
 }
 
+interface LoadListeners {
+  onStore(store: AnnotationStore): void
+  /** `started`: the index runs in a process started before the library is loaded. */
+  onSearch(search: IndexHost, started: boolean): void
+}
+
 async function load(
   options: CoreOptions,
   lock: ProfileLock,
   importWorker: ImportWorker,
-  onStore: (store: AnnotationStore) => void,
-  onSearch: (search: IndexHost) => void
+  { onStore, onSearch }: LoadListeners
 ): Promise<CoreServices> {
   // The lock comes first, so nothing is read half written by a writer we would then refuse.
   const reading = options.access === 'read' ? 'the profile was opened for reading only' : undefined
   const attempt = reading === undefined ? await lock.acquire() : undefined
-  // The index process starts now, so that its own start overlaps main's load of the library; it
-  // reads the library once main has (reading alongside main, it slowed main's load: results.md).
-  const indexProcess = options.spawnIndex ? startAhead(options.spawnIndex) : undefined
+  // The index process starts now and loads its cache while main loads the library, so that
+  // searches are answered before main is ready (`search:query` asks it alone until then). It
+  // reads the library files once main has (reading alongside main slowed main's load).
+  const early = options.spawnIndex
+    ? startIndexHost({ ...engineOptions(options), spawn: options.spawnIndex, libraryLater: true })
+    : undefined
+  if (early) onSearch(early, true)
   // Loading completes or rolls back an import a crash interrupted; its temp files go too.
   // Main holds every section's text while it runs: packed so its collector never moves them.
   const loaded = await loadLibrary(options.datasetDir, options.userDataDir, {
     packer: new SectionTextPacker()
   }).catch((error: unknown) => {
-    indexProcess?.discard()
+    void early?.close()
     throw error
   })
   await pruneProfileTempFiles(options.userDataDir).catch((error: unknown) =>
     log.warn(`could not remove stray temp files: ${(error as Error).message}`)
   )
-  // The index process reads the same files itself and indexes in the background.
-  const search = startIndexHost({
-    datasetDir: options.datasetDir,
-    userDataDir: options.userDataDir,
-    spawn: indexProcess && (() => indexProcess.take())
-  })
-  onSearch(search)
-  if (!options.spawnIndex) await search.whenComplete()
+  // The index process reads the same files itself and indexes in the background (without a
+  // process, tests, the engine runs in this thread and the start waits for it).
+  const search = early ?? startIndexHost(engineOptions(options))
+  if (early) {
+    early.sync().catch((error: unknown) => log.error('search index: the first sync failed', error))
+  } else {
+    onSearch(search, false)
+    await search.whenComplete()
+  }
   const store = await openAnnotationStore(options.userDataDir, {
     fs: options.annotationFs,
     lock,
@@ -214,6 +240,10 @@ async function load(
       }
     }
   }
+}
+
+function engineOptions(options: CoreOptions): EngineOptions {
+  return { datasetDir: options.datasetDir, userDataDir: options.userDataDir }
 }
 
 /** Attaching waiting annotations never fails a start or an import: it is retried next time. */

@@ -56,7 +56,7 @@ export function createMainRouter(
     counts: async (ids) => (await services()).annotations.counts(ids)
   })
   setupReadingHandlers(router, services, positions)
-  setupSearchHandlers(router, services)
+  setupSearchHandlers(router, services, () => core.searchWhileLoading())
   setupAnnotationHandlers(router, services, {
     chooseFile: async () => (await shell.chooseImportFiles('annotations'))[0],
     importFile: async (file) => importAnnotationsOrBundle(await services(), file)

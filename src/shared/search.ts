@@ -68,6 +68,11 @@ export interface IndexStatus {
   totalSections: number
   /** Briefings whose sections are still being indexed (0 when the index is complete). */
   pendingBriefings: number
+  /**
+   * The app is still loading the library: the hits are the text of the index as it was last
+   * complete, and highlights and notes are not searched yet.
+   */
+  libraryLoading?: boolean
 }
 
 export interface SearchResponse {

@@ -16,6 +16,11 @@ export interface EngineOptions {
   userDataDir: string
   /** Shard sizes in sections; the defaults suit the app (tests use small ones). */
   shardLimits?: ShardLimits
+  /**
+   * Only the cache's shards are loaded at start: the library is read on the first `sync()`, which
+   * main sends once it has loaded the library itself (reading beside main slowed main's load).
+   */
+  libraryLater?: boolean
 }
 
 export interface EngineStats {

@@ -235,6 +235,31 @@ describe('index engine', () => {
     expect(known.some((s) => s.pendingBriefings > 0 && s.indexedSections > 0)).toBe(true)
   })
 
+  it('answers from the cache after warmUp, and reads the library files only on sync', async () => {
+    const options = profile(Array.from({ length: 8 }, (_, n) => generated(n)))
+    const first = engineOn(options)
+    await first.sync()
+    await first.whenComplete()
+    // Changed after the index was complete: the warm start does not know it yet.
+    writeBriefing(options.userDataDir, generated(3, 3, 'quarantine'))
+    const engine = engineOn(options)
+    engine.warmUp()
+    await engine.whenComplete()
+    expect((await engine.stats()).fromCache).toBeGreaterThan(0)
+    expect(engine.search({ query: 'station5', take: 10 }).total).toBe(3)
+    expect(engine.search({ query: 'quarantine', take: 10 }).total).toBe(0)
+    expect(engine.status()).toEqual(first.status())
+    expect(engine.syncCounts.full).toBe(0)
+    // A second warmUp starts nothing; the sync reads the files and finds the change.
+    engine.warmUp()
+    await engine.sync()
+    expect(engine.syncCounts.full).toBe(1)
+    expect(engine.search({ query: 'quarantine', take: 10 }).total).toBe(3)
+    engine.warmUp()
+    await engine.whenComplete()
+    expect(engine.search({ query: 'quarantine', take: 10 }).total).toBe(3)
+  })
+
   it('keeps the cache in the profile folder only', async () => {
     const options = profile([generated(1)])
     const engine = engineOn(options)

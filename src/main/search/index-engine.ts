@@ -85,12 +85,11 @@ export class IndexEngine {
    */
   sync(changes?: LibraryChanges): Promise<void> {
     this.#preparer.syncStarted()
-    const first = !this.#libraryRead && !this.#warmStarted
-    this.#warmStarted = true
+    this.warmUp()
     const run = this.#syncing.then(async () => {
-      if (first) await this.#warmStart()
       try {
-        const complete = await this.#sync(first || this.#rescanNeeded ? undefined : changes)
+        // Until the library has been read once, #sync reads it whole whatever `changes` says.
+        const complete = await this.#sync(this.#rescanNeeded ? undefined : changes)
         // A file it could not read was left out (the loader skips it): the next sync lists the
         // folder again, as after a failure, and finds it once it can be read.
         this.#rescanNeeded = !complete
@@ -107,6 +106,20 @@ export class IndexEngine {
     // files, so a caller that stops the index next (the CLI) leaves them written.
     const searchable = run.then(() => this.#untilSearchable())
     return changes ? searchable : searchable.then(() => this.#builder.written())
+  }
+
+  /**
+   * Loads the shards of the last complete index from the cache, and answers from them, without
+   * reading the library (the first sync does that; it waits for this). The app calls it as the
+   * process starts, while main loads the library; once only, and not after the library is read.
+   */
+  warmUp(): void {
+    if (this.#warmStarted || this.#libraryRead) return
+    this.#warmStarted = true
+    // A cache that cannot be read leaves nothing to answer from: the sync builds the shards.
+    this.#syncing = this.#syncing
+      .then(() => this.#warmStart())
+      .catch((error: unknown) => log.error('search index: the warm start failed', error))
   }
 
   /** Syncs applied by difference, and rescans of the whole library (tests check the fallback). */

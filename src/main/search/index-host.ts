@@ -37,11 +37,15 @@ export function startIndexHost(options: IndexHostOptions): IndexHost {
  */
 function processHost(spawn: () => BackgroundPort, options: EngineOptions): IndexHost {
   let closed = false
+  let init = options
   let rpc = start()
   function start(): RpcClient {
     const port = spawn()
     const client = createRpcClient(port, 'The search index process')
-    port.post({ type: 'init', options })
+    port.post({ type: 'init', options: init })
+    // Only the first process waits to be told to read the library: a later one replaces a process
+    // that died, after main has loaded it, and reads it at once.
+    init = { ...options, libraryLater: undefined }
     return client
   }
   return processProxy<SearchIndex, Pick<IndexHost, 'close'>>(

@@ -70,6 +70,33 @@ export async function searchAll(
 }
 
 /**
+ * The search while main is still loading the library (the app's first moments): the text hits the
+ * index process has, from its cache, alone. Highlights and notes are not searchable yet: the
+ * status says the library is still loading, so the renderer asks again.
+ */
+export async function searchWhileLoading(
+  search: IndexHost,
+  request: SearchRequest
+): Promise<SearchResponse> {
+  const limit = request.limit ?? DEFAULT_LIMIT
+  const offset = request.offset ?? 0
+  const { query, filters } = request
+  const text = await search.search({ query, filters, take: offset + limit })
+  return {
+    query,
+    total: text.total,
+    offset,
+    hits: text.hits.slice(offset, offset + limit),
+    facets: text.facets,
+    indexing: {
+      ...text.indexing,
+      pendingBriefings: Math.max(1, text.indexing.pendingBriefings),
+      libraryLoading: true
+    }
+  }
+}
+
+/**
  * Both searches where they run apart (annotations searched in this thread: tests), started at
  * once; the text search's error (a query it cannot parse) is the one reported.
  */

@@ -33,10 +33,14 @@ export class SearchIndex implements SearchService {
   /** Names this object: main sends every annotation again when it answers to another name. */
   readonly #instance = randomUUID()
 
-  /** Starts loading at once; calls wait for it where needed. `onLoadError` hears a failure. */
+  /**
+   * Starts loading at once (only the cache with `libraryLater`); calls wait for it where needed.
+   * `onLoadError` hears a failure of the first sync started here.
+   */
   constructor(options: EngineOptions, onLoadError: (error: unknown) => void = () => undefined) {
     this.#engine = new IndexEngine(options)
-    this.#engine.sync().catch(onLoadError)
+    if (options.libraryLater) this.#engine.warmUp()
+    else this.#engine.sync().catch(onLoadError)
   }
 
   /** Rescans the library, or with `changes` reads only the briefings main changed. */
