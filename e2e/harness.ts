@@ -53,8 +53,11 @@ export interface OpenAppOptions {
   }
   /** Files the system opened with the app when it started (a command line, a double-click). */
   openedFiles?: string[]
-  /** Wait for this app state (default 'ready'); 'error' for tests of a failed start. */
-  expectState?: 'ready' | 'error'
+  /**
+   * Wait for this app state (default 'ready'); 'error' for tests of a failed start; 'loading'
+   * for the window while main still loads the library (hold it with `annotationFs`).
+   */
+  expectState?: 'ready' | 'error' | 'loading'
   /**
    * Filesystem calls of the annotation store (default node:fs), for tests of a failing disk,
    * e.g. FaultyFs from src/main/annotations/test-support.ts. Preferences are not affected.
@@ -208,10 +211,12 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
     await page.addInitScript({ content: pageBridgeScript() })
     await page.goto(entryUrl)
     const expected = options.expectState ?? 'ready'
-    const handle = await page.waitForFunction(() => {
+    const handle = await page.waitForFunction((early) => {
       const state = document.documentElement.dataset['appState']
-      return state === 'ready' || state === 'error' ? state : undefined
-    })
+      return state === 'ready' || state === 'error' || (early && state === 'loading')
+        ? state
+        : undefined
+    }, expected === 'loading')
     const state = await handle.jsonValue()
     if (state !== expected) {
       const shown = await page.locator('body').innerText()

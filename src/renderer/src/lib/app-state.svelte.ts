@@ -5,6 +5,7 @@
 // details form and entity review of imported briefings, and the application-menu commands.
 
 import type { AppInfo } from '../../../shared/app'
+import type { MenuCommand } from '../../../shared/api-methods'
 import type { WaitingBriefing } from '../../../shared/annotation-requests'
 import type { BriefingSummary } from '../../../shared/library'
 import type { SearchHit } from '../../../shared/search'
@@ -27,6 +28,17 @@ import { NotebookState } from './notebook-state.svelte'
 import { PanelLayoutState } from './panel-layout.svelte'
 
 export type AppStatus = 'loading' | 'ready' | 'error'
+
+/** Menu commands carried out while the library loads: search and the reading settings. */
+const EARLY_COMMANDS: ReadonlySet<MenuCommand> = new Set<MenuCommand>([
+  'find',
+  'undo',
+  'redo',
+  'reading-settings',
+  'text-bigger',
+  'text-smaller',
+  'text-reset'
+])
 export type View = 'library' | 'briefing' | 'notebook'
 
 export class AppState {
@@ -58,10 +70,20 @@ export class AppState {
 
   #listening = false
 
-  /** Waits for main (dataset + index), then loads the library; signals the state on <html>. */
+  /**
+   * Waits for main (the library loaded), then loads the library list; signals the state on
+   * <html>. Meanwhile the top bar shows, and search works (main answers from the index alone).
+   */
   async start(): Promise<void> {
     this.status = 'loading'
     signal('loading')
+    this.#listenToMenu()
+    // Preferences are main's own file, not the library's: read while the library loads.
+    const settings = Promise.all([
+      this.annotations.loadPreferences(),
+      this.readingSettings.load(),
+      this.panel.load()
+    ])
     try {
       this.info = await api.whenReady()
     } catch (error) {
@@ -72,22 +94,29 @@ export class AppState {
     }
     // The library is loaded before signalling ready so that "ready" means "cards are on screen";
     // a failed list is shown in the library view (with a retry), not as a failed start.
-    await Promise.all([
-      this.loadLibrary(),
-      this.annotations.loadPreferences(),
-      this.readingSettings.load(),
-      this.panel.load(),
-      this.entityReview.refresh()
-    ])
+    await Promise.all([settings, this.loadLibrary(), this.entityReview.refresh()])
     this.status = 'ready'
-    if (!this.#listening) {
-      this.#listening = true
-      api.onMenuCommand((command) => runMenuCommand(command, menuTargetFor(this)))
-    }
+    for (const command of this.#heldCommands.splice(0)) this.#runMenuCommand(command)
     signal('ready')
     // Files the app was opened with (a double-clicked .briefing): imported, with the report.
     if ((this.info?.filesToOpen ?? 0) > 0) void this.importer.fromOpened()
   }
+
+  /** Menu commands that need the library (export, import, the notebook) wait until it is loaded. */
+  #listenToMenu(): void {
+    if (this.#listening) return
+    this.#listening = true
+    api.onMenuCommand((command) => {
+      if (this.status === 'ready' || EARLY_COMMANDS.has(command)) this.#runMenuCommand(command)
+      else if (!this.#heldCommands.includes(command)) this.#heldCommands.push(command)
+    })
+  }
+
+  #runMenuCommand(command: MenuCommand): void {
+    runMenuCommand(command, menuTargetFor(this))
+  }
+
+  readonly #heldCommands: MenuCommand[] = []
 
   async loadLibrary(): Promise<void> {
     this.libraryStatus = 'loading'
