@@ -15,6 +15,7 @@ import { buildSync } from 'esbuild'
 import type { StoreFs } from '../src/main/fs/types'
 import { startCore } from '../src/main/app-core'
 import { forkNodeProcess } from '../src/main/background/node-process'
+import type { BackgroundPort } from '../src/main/background/rpc'
 import { UTILITY_PROCESS_ARGV } from '../src/test-support/utility-process'
 import { createMainRouter } from '../src/main/app-router'
 import type { ShellPorts } from '../src/main/app-router'
@@ -63,6 +64,8 @@ export interface OpenAppOptions {
    * e.g. FaultyFs from src/main/annotations/test-support.ts. Preferences are not affected.
    */
   annotationFs?: StoreFs
+  /** Wraps the index process's channel (a start that holds back what main tells it). */
+  indexPort?: (port: BackgroundPort) => BackgroundPort
   /**
    * Awaited before main answers each request (channel, request): holds some answers back, to see
    * the app while they are on their way (a big briefing opening from its first part).
@@ -125,7 +128,10 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
     annotationFs: options.annotationFs,
     // The app runs both in Electron utility processes: given their shape, a library that
     // branches on it (pdf.js) behaves here as in the app.
-    spawnIndex: () => forkNodeProcess('index', undefined, UTILITY_PROCESS_ARGV),
+    spawnIndex: () => {
+      const port = forkNodeProcess('index', undefined, UTILITY_PROCESS_ARGV)
+      return options.indexPort?.(port) ?? port
+    },
     spawnImport: () => forkNodeProcess('import', undefined, UTILITY_PROCESS_ARGV)
   })
   const openedFiles = new OpenedFiles()

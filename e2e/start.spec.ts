@@ -1,6 +1,7 @@
 // The app's first moments: while main still loads the library, the window shows the top bar over a
-// loading screen and search already answers from the index's cache, saying the library is still
-// opening; a hit chosen then opens once the library is loaded, and the library follows.
+// loading screen and search already answers from the index's cache (before the index process reads
+// a library file), saying the library is still opening; a hit chosen then opens once the library
+// is loaded, and the library follows.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,10 +17,13 @@ import { SearchPage } from './pages/search.page'
 
 let app: OpenedApp | undefined
 let profile: string
+let release = () => undefined as void
 test.beforeEach(() => {
   profile = mkdtempSync(join(tmpdir(), 'briefing-start-'))
 })
 test.afterEach(async () => {
+  // A failed step must not leave main's start held: closing waits for it.
+  release()
   expect(app?.cspViolations).toEqual([])
   await app?.close()
   rmSync(profile, { recursive: true, force: true })
@@ -29,13 +33,20 @@ test('search answers while the library loads, and a hit chosen then opens once i
   // A first start leaves the index's cache in the profile, as any start before this one has.
   await (await openApp({ userDataDir: profile })).close()
 
-  // Main's start is held where it opens the annotation store, after loading the library files.
-  let release = () => undefined as void
+  // Main's start is held where it opens the annotation store, after loading the library files,
+  // and the index process is not told to read the library: only its cache can answer.
   const held = new Promise<void>((resolve) => (release = resolve))
   app = await openApp({
     userDataDir: profile,
     expectState: 'loading',
-    annotationFs: { ...nodeStoreFs, mkdir: async (path) => (await held, nodeStoreFs.mkdir(path)) }
+    annotationFs: { ...nodeStoreFs, mkdir: async (path) => (await held, nodeStoreFs.mkdir(path)) },
+    indexPort: (port) => ({
+      ...port,
+      post: (message) =>
+        message.type === 'call' && message.method === 'readLibrary'
+          ? void held.then(() => port.post(message))
+          : port.post(message)
+    })
   })
   const { page } = app
   await expect(page.getByTestId('boot-loading')).toContainText('Opening the library')

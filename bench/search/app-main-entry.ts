@@ -37,7 +37,8 @@ process.once('message', (request: AppMainRequest) => {
 
 async function run(request: AppMainRequest): Promise<AppMainReport> {
   const started = performance.now()
-  // Until the index process is started main is loading the library: its pauses are the load's.
+  // Until main tells the index process to read the library it is loading the library: its
+  // pauses are the load's.
   let spawnedAt: number | undefined
   const pauses: GcPause[] = []
   let loadGcMaxMs = 0
@@ -70,7 +71,7 @@ async function run(request: AppMainRequest): Promise<AppMainReport> {
     userDataDir: request.userDataDir,
     appVersion: 'bench',
     // The app's core starts the index process as it takes the lock and tells it to read the
-    // library once main has loaded it (its first sync call): the build begins then.
+    // library once main has loaded it (`readLibrary`): the build begins then.
     spawnIndex: () =>
       onFirstSync(forkNodeProcess('index', request.indexEntry), () => {
         spawnedAt = performance.now()
@@ -154,7 +155,10 @@ async function warmStart(request: AppMainRequest, query: string): Promise<AppSta
   })
   try {
     let readyAt: number | undefined
-    void core.ready.then(() => (readyAt = performance.now()))
+    core.ready.then(
+      () => (readyAt = performance.now()),
+      () => undefined
+    )
     await untilTextHits(appSearch(core), query, 2)
     const answeredAt = performance.now()
     const services = await core.ready
@@ -171,13 +175,13 @@ async function warmStart(request: AppMainRequest, query: string): Promise<AppSta
   }
 }
 
-/** `port`, calling `begin` as main tells the process to read the library (its first sync). */
+/** `port`, calling `begin` as main tells the process to read the library (`readLibrary`). */
 function onFirstSync(port: BackgroundPort, begin: () => void): BackgroundPort {
   let told = false
   return {
     ...port,
     post(message) {
-      if (!told && message.type === 'call' && message.method === 'sync') {
+      if (!told && message.type === 'call' && message.method === 'readLibrary') {
         told = true
         begin()
       }

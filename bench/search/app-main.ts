@@ -44,8 +44,8 @@ export interface GcPause {
 
 export interface AppMainReport {
   /**
-   * Start of the core until main tells the index process (started ahead) to read the library:
-   * main's library loaded.
+   * Start of the core until main tells the index process (started on its cache) to read the
+   * library: main's library loaded.
    */
   loadMs: number
   /** Start of the core until its services are ready (annotation store open too). */

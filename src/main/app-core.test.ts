@@ -62,7 +62,7 @@ describe('startCore with an index process', () => {
         const port = spawn()
         // Gone by the time the process is told to read: main must have read it before.
         const post = (message: HostMessage) => {
-          if (message.type === 'call' && message.method === 'sync') {
+          if (message.type === 'call' && message.method === 'readLibrary') {
             rmSync(late)
             // Searches go to the index alone until main is ready, and to the whole search after.
             askedWhileLoading = core.searchWhileLoading()
@@ -78,7 +78,7 @@ describe('startCore with an index process', () => {
     expect(services.imported.has('late')).toBe(true)
     await core.close()
     const init = `init ${JSON.stringify({ datasetDir: DATASET, userDataDir: profile, libraryLater: true })}`
-    expect(events.slice(0, 3)).toEqual(['spawned', init, 'call sync'])
+    expect(events.slice(0, 3)).toEqual(['spawned', init, 'call readLibrary'])
     expect(events.at(-1)).toBe('killed')
   })
 

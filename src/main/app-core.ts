@@ -75,7 +75,8 @@ export interface AppCore {
   /**
    * The search index while the library is still loading, when it runs in a process of its own
    * (the app, the CLI): it answers from its cache meanwhile. Resolves once that process is
-   * started (the profile lock comes first); undefined without one, and once `ready` settled.
+   * started (the profile lock comes first); without one, only once `ready` settled, to undefined
+   * (as it does once `ready` settled in any case).
    */
   searchWhileLoading(): Promise<IndexHost | undefined>
   /** Writes what is pending and releases the annotation store; says what could not be written. */
@@ -136,7 +137,8 @@ async function load(
   const attempt = reading === undefined ? await lock.acquire() : undefined
   // The index process starts now and loads its cache while main loads the library, so that
   // searches are answered before main is ready (`search:query` asks it alone until then). It
-  // reads the library files once main has (reading alongside main slowed main's load).
+  // reads the library files once main has (reading alongside main slowed main's load: the cache
+  // alone, read meanwhile, still delays main's ready; bench/results.md).
   const early = options.spawnIndex
     ? startIndexHost({ ...engineOptions(options), spawn: options.spawnIndex, libraryLater: true })
     : undefined
@@ -156,7 +158,8 @@ async function load(
   // process, tests, the engine runs in this thread and the start waits for it).
   const search = early ?? startIndexHost(engineOptions(options))
   if (early) {
-    early.sync().catch((error: unknown) => log.error('search index: the first sync failed', error))
+    // Fails only when the process stopped: closing, or it died (the next one reads at once).
+    early.readLibrary().catch(() => undefined)
   } else {
     onSearch(search, false)
     await search.whenComplete()

@@ -109,20 +109,19 @@ export class IndexEngine {
   }
 
   /**
-   * Loads the shards of the last complete index from the cache, and answers from them, without
-   * reading the library (the first sync does that; it waits for this). The app calls it as the
-   * process starts, while main loads the library; once only, and not after the library is read.
+   * Loads the last complete index's shards from the cache and answers from them, without reading
+   * the library (the first sync does, after this): the app's start, while main loads the library.
    */
   warmUp(): void {
     if (this.#warmStarted || this.#libraryRead) return
     this.#warmStarted = true
-    // A cache that cannot be read leaves nothing to answer from: the sync builds the shards.
+    // A cache that cannot be read leaves nothing to answer from: the sync then builds the shards.
     this.#syncing = this.#syncing
       .then(() => this.#warmStart())
       .catch((error: unknown) => log.error('search index: the warm start failed', error))
   }
 
-  /** Syncs applied by difference, and rescans of the whole library (tests check the fallback). */
+  /** Syncs by difference, and rescans of the whole library (tests check the fallback). */
   readonly syncCounts = { byDifference: 0, full: 0 }
 
   /** Resolves when every shard of the current plan is loaded (nothing left to build). */

@@ -44,7 +44,7 @@ function processHost(spawn: () => BackgroundPort, options: EngineOptions): Index
     const client = createRpcClient(port, 'The search index process')
     port.post({ type: 'init', options: init })
     // Only the first process waits to be told to read the library: a later one replaces a process
-    // that died, after main has loaded it, and reads it at once.
+    // that died and reads it at once (beside main's load if it died that early: a rare cost).
     init = { ...options, libraryLater: undefined }
     return client
   }

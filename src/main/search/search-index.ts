@@ -32,15 +32,25 @@ export class SearchIndex implements SearchService {
   readonly #annotations = createAnnotationSearch()
   /** Names this object: main sends every annotation again when it answers to another name. */
   readonly #instance = randomUUID()
+  readonly #onLoadError: (error: unknown) => void
 
   /**
-   * Starts loading at once (only the cache with `libraryLater`); calls wait for it where needed.
-   * `onLoadError` hears a failure of the first sync started here.
+   * Starts loading at once (only the cache with `libraryLater`, until `readLibrary`); calls wait
+   * for it where needed. `onLoadError` hears a failure of the library's first read.
    */
   constructor(options: EngineOptions, onLoadError: (error: unknown) => void = () => undefined) {
     this.#engine = new IndexEngine(options)
+    this.#onLoadError = onLoadError
     if (options.libraryLater) this.#engine.warmUp()
-    else this.#engine.sync().catch(onLoadError)
+    else void this.readLibrary()
+  }
+
+  /**
+   * Starts reading the library and indexing it, and returns at once: main, which has just loaded
+   * the library, does not wait for the build (a wait cut short by closing is no failure).
+   */
+  async readLibrary(): Promise<void> {
+    this.#engine.sync().catch(this.#onLoadError)
   }
 
   /** Rescans the library, or with `changes` reads only the briefings main changed. */

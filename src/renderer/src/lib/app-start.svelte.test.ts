@@ -77,4 +77,15 @@ describe('the app while main loads the library', () => {
     // Held once, however often it was asked for.
     expect(calls.filter((c) => c === 'listNotebook')).toHaveLength(1)
   })
+
+  it('drops a held command once the analyst has opened a search hit', async () => {
+    const app = new AppState()
+    const started = app.start()
+    menu('notebook')
+    app.openBriefing('quad')
+    ready(INFO)
+    await started
+    expect(app.view).toBe('briefing')
+    expect(calls).not.toContain('listNotebook')
+  })
 })

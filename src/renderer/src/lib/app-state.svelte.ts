@@ -29,7 +29,10 @@ import { PanelLayoutState } from './panel-layout.svelte'
 
 export type AppStatus = 'loading' | 'ready' | 'error'
 
-/** Menu commands carried out while the library loads: search and the reading settings. */
+/**
+ * Menu commands carried out while the library loads: search, the reading settings, and undo and
+ * redo (a text field's own, in the search box).
+ */
 const EARLY_COMMANDS: ReadonlySet<MenuCommand> = new Set<MenuCommand>([
   'find',
   'undo',
@@ -96,7 +99,10 @@ export class AppState {
     // a failed list is shown in the library view (with a retry), not as a failed start.
     await Promise.all([settings, this.loadLibrary(), this.entityReview.refresh()])
     this.status = 'ready'
-    for (const command of this.#heldCommands.splice(0)) this.#runMenuCommand(command)
+    // Asked for on the view shown then: a hit opened since, the analyst has moved on.
+    for (const held of this.#heldCommands.splice(0)) {
+      if (held.view === this.view) this.#runMenuCommand(held.command)
+    }
     signal('ready')
     // Files the app was opened with (a double-clicked .briefing): imported, with the report.
     if ((this.info?.filesToOpen ?? 0) > 0) void this.importer.fromOpened()
@@ -108,7 +114,9 @@ export class AppState {
     this.#listening = true
     api.onMenuCommand((command) => {
       if (this.status === 'ready' || EARLY_COMMANDS.has(command)) this.#runMenuCommand(command)
-      else if (!this.#heldCommands.includes(command)) this.#heldCommands.push(command)
+      else if (!this.#heldCommands.some((held) => held.command === command)) {
+        this.#heldCommands.push({ command, view: this.view })
+      }
     })
   }
 
@@ -116,7 +124,7 @@ export class AppState {
     runMenuCommand(command, menuTargetFor(this))
   }
 
-  readonly #heldCommands: MenuCommand[] = []
+  readonly #heldCommands: { command: MenuCommand; view: View }[] = []
 
   async loadLibrary(): Promise<void> {
     this.libraryStatus = 'loading'

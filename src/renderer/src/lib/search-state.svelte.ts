@@ -21,7 +21,7 @@ export const SEARCH_PAGE_SIZE = 50
 export const INDEXING_POLL_MS = 1000
 /**
  * How soon, while the answer has no hits yet: at a start the index answers from its first cached
- * shards a tenth of a second after main is ready, and a search sent just before waited a second.
+ * shards within a tenth of a second or two, and a search sent just before waited a second.
  * Doubled at each empty answer up to INDEXING_POLL_MS: a query that finds nothing during a long
  * first build is not asked ten times a second.
  */
