@@ -15,6 +15,7 @@ import type { AnnotationImportServices } from './annotations/import-annotations'
 import { attachWaiting } from './annotations/import-annotations'
 import { createAnnotationService } from './annotations/annotation-service'
 import { remoteAnnotationSearch } from './search/annotation-remote'
+import type { RemoteAnnotationSearch } from './search/annotation-remote'
 import { startIndexHost } from './search/index-host'
 import type { IndexHost } from './search/index-host'
 import type { EngineOptions } from './search/engine-types'
@@ -86,12 +87,14 @@ export interface AppCore {
 export function startCore(options: CoreOptions): AppCore {
   let store: AnnotationStore | undefined
   let search: IndexHost | undefined
+  let annotationSearch: RemoteAnnotationSearch | undefined
   const importWorker = startImportWorker(options.spawnImport)
   const lock = new ProfileLock(options.userDataDir, options.holder ?? 'Briefing Reader')
   let announce: (host: IndexHost | undefined) => void = () => undefined
   const early = new Promise<IndexHost | undefined>((resolve) => (announce = resolve))
   const ready = load(options, lock, importWorker, {
     onStore: (opened) => (store = opened),
+    onAnnotationSearch: (remote) => (annotationSearch = remote),
     onSearch: (host, started) => {
       search = host
       if (started) announce(host)
@@ -112,6 +115,7 @@ export function startCore(options: CoreOptions): AppCore {
     },
     async close() {
       await ready.catch(() => undefined)
+      annotationSearch?.close()
       await Promise.all([search?.close(), importWorker.close()])
       const status = (await store?.close()) ?? { pending: 0 }
       await lock.release()
@@ -122,6 +126,7 @@ export function startCore(options: CoreOptions): AppCore {
 
 interface LoadListeners {
   onStore(store: AnnotationStore): void
+  onAnnotationSearch(remote: RemoteAnnotationSearch): void
   /** `started`: the index runs in a process started before the library is loaded. */
   onSearch(search: IndexHost, started: boolean): void
 }
@@ -130,7 +135,7 @@ async function load(
   options: CoreOptions,
   lock: ProfileLock,
   importWorker: ImportWorker,
-  { onStore, onSearch }: LoadListeners
+  { onStore, onAnnotationSearch, onSearch }: LoadListeners
 ): Promise<CoreServices> {
   // The lock comes first, so nothing is read half written by a writer we would then refuse.
   const reading = options.access === 'read' ? 'the profile was opened for reading only' : undefined
@@ -175,6 +180,7 @@ async function load(
   // Annotation search runs in the index process; every briefing's annotations are sent there in
   // the background (searches meanwhile say those briefings are still indexing).
   const annotationSearch = remoteAnnotationSearch(search)
+  onAnnotationSearch(annotationSearch)
   const annotations = createAnnotationService({
     store,
     library: () => library,

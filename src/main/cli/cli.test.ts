@@ -163,6 +163,8 @@ describe('CLI commands', () => {
     const tsx = join(ROOT, 'node_modules/.bin/tsx')
     const ok = await exec(tsx, ['src/main/cli/main.ts', 'list'], { cwd: ROOT })
     expect(ok.stdout).toContain('india-japan-quad-2022')
+    // Closing the index process as the command ends is no failure: nothing is printed of it.
+    expect(ok.stderr).toBe('')
     const failed = await exec(tsx, ['src/main/cli/main.ts', 'show', 'nope'], { cwd: ROOT }).catch(
       (e: { code: number; stderr: string }) => e
     )

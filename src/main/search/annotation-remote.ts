@@ -35,6 +35,11 @@ export interface RemoteAnnotationSearch extends Omit<AnnotationSearch, 'search'>
   pendingBriefings(): number
   /** Resolves once every briefing's annotations have been sent and applied. */
   whenIndexed(): Promise<void>
+  /**
+   * The index process is being stopped: nothing more is sent, and what fails from now on is its
+   * stopping, not worth a warning (each CLI command printed two).
+   */
+  close(): void
 }
 
 export function remoteAnnotationSearch(
@@ -48,6 +53,10 @@ export function remoteAnnotationSearch(
   let pending = 0
   let indexed: Promise<void> = Promise.resolve()
   let waitingForText = false
+  let closed = false
+  const warn = (message: string) => {
+    if (!closed) log.warn(message)
+  }
 
   function heard(answered: string) {
     const lost = instance !== undefined && answered !== instance
@@ -70,7 +79,7 @@ export function remoteAnnotationSearch(
     applied = host
       .changeAnnotations(batch)
       .then(heard, (error: unknown) => {
-        log.warn(`annotation search: changes not applied: ${(error as Error).message}`)
+        warn(`annotation search: changes not applied: ${(error as Error).message}`)
       })
       .finally(() => (inFlight -= size))
   }
@@ -121,9 +130,9 @@ export function remoteAnnotationSearch(
     },
     indexWith(send) {
       resend = () => {
-        const start = () => {
+        const start = async () => {
           waitingForText = false
-          return send((left) => (pending = left))
+          if (!closed) await send((left) => (pending = left))
         }
         // Only this sending waits: edits and imports meanwhile are sent at once. A text index
         // that cannot finish (its process died) must not keep annotations unsearchable.
@@ -135,20 +144,23 @@ export function remoteAnnotationSearch(
               .then(start)
           : start()
         indexed = sent
-          .catch((error: unknown) => log.error('annotation search: indexing failed', error))
+          .catch((error: unknown) => {
+            if (!closed) log.error('annotation search: indexing failed', error)
+          })
           .then(() => {
             flush()
             return applied
           })
           // Done once the index process has collected what indexing them left behind.
-          .then(() => host.settleAnnotations?.())
-          .catch((error: unknown) => log.warn(`annotation search: not settled: ${String(error)}`))
+          .then(() => (closed ? undefined : host.settleAnnotations?.()))
+          .catch((error: unknown) => warn(`annotation search: not settled: ${String(error)}`))
       }
       resend()
     },
     drain,
     // While it waits, the number is not known yet; at least one briefing is still to be sent.
     pendingBriefings: () => (waitingForText ? Math.max(pending, 1) : pending),
-    whenIndexed: () => indexed
+    whenIndexed: () => indexed,
+    close: () => void (closed = true)
   }
 }
