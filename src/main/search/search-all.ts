@@ -42,9 +42,7 @@ export async function searchAll(
   services: SearchServices,
   request: SearchRequest
 ): Promise<SearchResponse> {
-  const limit = request.limit ?? DEFAULT_LIMIT
-  const offset = request.offset ?? 0
-  const take = offset + limit
+  const { offset, take } = pageOf(request)
   const { query, filters } = request
   const { text, notes, facets } = services.annotationSearch.searchWithText
     ? await services.annotationSearch.searchWithText({ query, filters, take })
@@ -78,15 +76,14 @@ export async function searchWhileLoading(
   search: IndexHost,
   request: SearchRequest
 ): Promise<SearchResponse> {
-  const limit = request.limit ?? DEFAULT_LIMIT
-  const offset = request.offset ?? 0
+  const { offset, take } = pageOf(request)
   const { query, filters } = request
-  const text = await search.search({ query, filters, take: offset + limit })
+  const text = await search.search({ query, filters, take })
   return {
     query,
     total: text.total,
     offset,
-    hits: text.hits.slice(offset, offset + limit),
+    hits: text.hits.slice(offset, take),
     facets: text.facets,
     indexing: {
       ...text.indexing,
@@ -94,6 +91,12 @@ export async function searchWhileLoading(
       libraryLoading: true
     }
   }
+}
+
+/** Where the page starts, and how many of the best hits it needs (those before it too). */
+function pageOf(request: SearchRequest): { offset: number; take: number } {
+  const offset = request.offset ?? 0
+  return { offset, take: offset + (request.limit ?? DEFAULT_LIMIT) }
 }
 
 /**
