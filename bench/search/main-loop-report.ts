@@ -40,7 +40,7 @@ export function appMainRows(e: Figures): string[] {
     const longLoad = main.pauses.filter((p) => p.phase === 'load').length
     rows.push(
       line(
-        '… app-like main: library loaded (start → the index process, started on its cache, told to read the library), main ready (start → annotation store open too), longest GC pause before the index started (pauses ≥ 10 ms)',
+        '… app-like main: library loaded (start → the index process, started as the lock is taken, told to read the library), main ready (start → annotation store open too), longest GC pause before the index was told to read it (pauses ≥ 10 ms)',
         `${seconds(main.loadMs)}, ${seconds(main.readyMs)}, ${ms(main.loadGcMaxMs)} (${longLoad})`
       ),
       line(

@@ -88,6 +88,7 @@ export function startCore(options: CoreOptions): AppCore {
   let store: AnnotationStore | undefined
   let search: IndexHost | undefined
   let annotationSearch: RemoteAnnotationSearch | undefined
+  let closing = false
   const importWorker = startImportWorker(options.spawnImport)
   const lock = new ProfileLock(options.userDataDir, options.holder ?? 'Briefing Reader')
   let announce: (host: IndexHost | undefined) => void = () => undefined
@@ -95,6 +96,7 @@ export function startCore(options: CoreOptions): AppCore {
   const ready = load(options, lock, importWorker, {
     onStore: (opened) => (store = opened),
     onAnnotationSearch: (remote) => (annotationSearch = remote),
+    closing: () => closing,
     onSearch: (host, started) => {
       search = host
       if (started) announce(host)
@@ -114,6 +116,7 @@ export function startCore(options: CoreOptions): AppCore {
       return loading ? host : undefined
     },
     async close() {
+      closing = true
       await ready.catch(() => undefined)
       annotationSearch?.close()
       await Promise.all([search?.close(), importWorker.close()])
@@ -127,6 +130,8 @@ export function startCore(options: CoreOptions): AppCore {
 interface LoadListeners {
   onStore(store: AnnotationStore): void
   onAnnotationSearch(remote: RemoteAnnotationSearch): void
+  /** The core is being closed: what fails meanwhile fails of it. */
+  closing(): boolean
   /** `started`: the index runs in a process started before the library is loaded. */
   onSearch(search: IndexHost, started: boolean): void
 }
@@ -135,7 +140,7 @@ async function load(
   options: CoreOptions,
   lock: ProfileLock,
   importWorker: ImportWorker,
-  { onStore, onAnnotationSearch, onSearch }: LoadListeners
+  { onStore, onAnnotationSearch, onSearch, closing }: LoadListeners
 ): Promise<CoreServices> {
   // The lock comes first, so nothing is read half written by a writer we would then refuse.
   const reading = options.access === 'read' ? 'the profile was opened for reading only' : undefined
@@ -163,8 +168,11 @@ async function load(
   // process, tests, the engine runs in this thread and the start waits for it).
   const search = early ?? startIndexHost(engineOptions(options))
   if (early) {
-    // Fails only when the process stopped: closing, or it died (the next one reads at once).
-    early.readLibrary().catch(() => undefined)
+    // Answered at once: it fails when the process stopped (closing; or it died, and the next one
+    // reads at once) or does not know the call (an index bundle older than main's).
+    early.readLibrary().catch((error: unknown) => {
+      if (!closing()) log.error('search index: could not be told to read the library', error)
+    })
   } else {
     onSearch(search, false)
     await search.whenComplete()

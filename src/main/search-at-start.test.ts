@@ -94,6 +94,7 @@ describe('search while main loads the library', () => {
     release()
     const services = await core.ready
     await services.search.whenComplete()
+    await services.annotationSearch.whenIndexed?.()
     const full = await search('tokyo')
     expect(full.indexing).toEqual({ indexedSections: 7, totalSections: 7, pendingBriefings: 0 })
     expect(full.total).toBe(early.total)

@@ -1,5 +1,6 @@
-// Main's side of annotation search in the index process: changes arrive in order, and a restarted
-// process (one that answers to another name) is sent every annotation again.
+// Main's side of annotation search in the index process: changes arrive in order, a restarted
+// process (one that answers to another name) is sent every annotation again, and nothing is sent
+// once it is being closed.
 
 import { describe, expect, it } from 'vitest'
 
@@ -108,5 +109,28 @@ describe('annotation search in the index process', () => {
     expect(remote.pendingBriefings()).toBe(0)
     expect((await remote.search('maritime', { take: 10 })).total).toBe(1)
     await host.close()
+  })
+
+  it('sends nothing once closed, and resends nothing when the text index then fails', async () => {
+    const calls: string[] = []
+    const remote = remoteAnnotationSearch({
+      changeAnnotations: async () => (calls.push('change'), 'one'),
+      searchAnnotations: async () => {
+        throw new Error('not searched here')
+      },
+      searchTogether: async () => {
+        throw new Error('not searched here')
+      },
+      whenComplete: () => Promise.reject(new Error('The search index process stopped')),
+      settleAnnotations: async () => void calls.push('settle')
+    })
+    remote.close()
+    remote.setBriefing('b1', [doc('h1', 'maritime patrols')])
+    let sent = false
+    remote.indexWith(async () => void (sent = true))
+    await remote.whenIndexed()
+    await remote.drain()
+    expect(calls).toEqual([])
+    expect(sent).toBe(false)
   })
 })

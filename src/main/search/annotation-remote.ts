@@ -36,8 +36,9 @@ export interface RemoteAnnotationSearch extends Omit<AnnotationSearch, 'search'>
   /** Resolves once every briefing's annotations have been sent and applied. */
   whenIndexed(): Promise<void>
   /**
-   * The index process is being stopped: nothing more is sent, and what fails from now on is its
-   * stopping, not worth a warning (each CLI command printed two).
+   * The index process is being stopped: no change or resend is sent any more, and a call that
+   * fails from now on fails of the stopping, which is not worth a warning (each CLI command
+   * printed two).
    */
   close(): void
 }
@@ -68,7 +69,7 @@ export function remoteAnnotationSearch(
   }
 
   function flush() {
-    if (queued.length === 0) return
+    if (queued.length === 0 || closed) return
     const batch = queued
     const size = queuedDocuments
     queued = []
@@ -89,7 +90,7 @@ export function remoteAnnotationSearch(
   let queuedDocuments = 0
   let inFlight = 0
   async function drain() {
-    if (queuedDocuments + inFlight < DOCUMENTS_PER_BATCH) return
+    if (closed || queuedDocuments + inFlight < DOCUMENTS_PER_BATCH) return
     flush()
     await applied
   }

@@ -99,9 +99,12 @@ export class AppState {
     // a failed list is shown in the library view (with a retry), not as a failed start.
     await Promise.all([settings, this.loadLibrary(), this.entityReview.refresh()])
     this.status = 'ready'
-    // Asked for on the view shown then: a hit opened since, the analyst has moved on.
+    // Asked for on the view shown then: a hit opened since, the analyst has moved on (files
+    // opened with the app are imported whatever is shown).
+    const shown = this.view
     for (const held of this.#heldCommands.splice(0)) {
-      if (held.view === this.view) this.#runMenuCommand(held.command)
+      if (held.view === shown || held.command === 'import-opened')
+        this.#runMenuCommand(held.command)
     }
     signal('ready')
     // Files the app was opened with (a double-clicked .briefing): imported, with the report.
