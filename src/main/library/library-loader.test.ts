@@ -162,6 +162,28 @@ describe('loadLibrary: a file that cannot be read', () => {
   })
 })
 
+describe('loadLibrary: a library folder that cannot be listed', () => {
+  it('loads the bundled briefings and says the imported ones are not shown', async () => {
+    rmSync(join(profile, LIBRARY_DIR), { recursive: true })
+    // Listing a file as a folder fails (ENOTDIR), as a folder without permission would.
+    writeFileSync(join(profile, LIBRARY_DIR), 'not a folder')
+    const loaded = await loadLibrary(DATASET, profile)
+    expect(loaded.imported.size).toBe(0)
+    expect(loaded.library.briefings.map((b) => b.id)).toEqual(['india-japan-quad-2022'])
+    expect(loaded.unreadable).toEqual([join(profile, LIBRARY_DIR)])
+    expect(loaded.notices.at(-1)).toMatch(
+      /folder of imported briefings could not be read, so they are not shown \(.*library\): ENOTDIR/
+    )
+  })
+
+  it('says nothing when there is no folder yet (nothing imported)', async () => {
+    rmSync(join(profile, LIBRARY_DIR), { recursive: true })
+    const loaded = await loadLibrary(DATASET, profile)
+    expect(loaded.notices).toEqual([])
+    expect(loaded.unreadable).toEqual([])
+  })
+})
+
 describe('differs', () => {
   it('finds no conflict with an entity not known yet, or with the same record', () => {
     expect(differs(undefined, TOKYO)).toBe(false)

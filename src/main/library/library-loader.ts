@@ -32,7 +32,10 @@ export interface LoadedLibrary {
   /** Briefing ids that came from the profile (imported), as opposed to the bundled dataset. */
   imported: Set<string>
   notices: string[]
-  /** Files that could not be read and were skipped: a later scan should list the folder again. */
+  /**
+   * Files, or the library folder itself, that could not be read and were skipped: a later scan
+   * should list the folder again.
+   */
   unreadable: string[]
 }
 
@@ -65,11 +68,15 @@ export async function loadLibrary(
   const ids = new Set(briefings.map((b) => b.id))
   const imported = new Set<string>()
   const notices: string[] = []
+  // Files (and a folder) that could not be read: not remembered, so the next scan tries again.
+  const unreadable: string[] = []
   const dir = join(userDataDir, LIBRARY_DIR)
   // Told what changed, the files are the ones known from the last scan and the changed ones: the
   // folder is not listed again (nor staged imports settled: main has committed the import).
   const names =
-    changed && cache ? knownFiles(dir, cache, changed) : await libraryFiles(userDataDir, notices)
+    changed && cache
+      ? knownFiles(dir, cache, changed)
+      : await libraryFiles(userDataDir, { notices, unreadable })
   const files = new Set(names.map((name) => join(dir, name)))
   // A changed file is read again even if its size and time look the same.
   for (const name of changed ?? []) cache?.delete(join(dir, name))
@@ -90,7 +97,6 @@ export async function loadLibrary(
   // microseconds, while reading 32 at a time through the file system's threads (four round trips
   // each) cost a third of main's load at 50,000 sections (bench/results.md).
   const records = new SharedRecords(bundled.entities)
-  const unreadable: string[] = []
   for (const read of toRead) {
     if (slice.due()) await slice.next()
     let text: string | undefined
@@ -145,21 +151,27 @@ export async function loadLibrary(
  * first, and a listing that caught another process moving an import's files in (their ids are
  * still claimed) is taken again once that import is completed.
  */
-async function libraryFiles(userDataDir: string, notices: string[]): Promise<string[]> {
+async function libraryFiles(userDataDir: string, skipped: Skipped): Promise<string[]> {
   const dir = join(userDataDir, LIBRARY_DIR)
   for (let attempt = 1; ; attempt++) {
     const problem = await settleStagedImports(userDataDir).then(() => undefined, describeError)
     // Not completed now (a folder not writable, say): left staged, and completed at a later start.
     if (problem !== undefined) {
-      notices.push(`An interrupted import could not be completed yet: ${problem}`)
-      return listJson(dir)
+      skipped.notices.push(`An interrupted import could not be completed yet: ${problem}`)
+      return listJson(dir, skipped)
     }
     // Claims first: an import whose claims are all gone had moved every file before the listing.
     const claimed = await claims(userDataDir)
-    const names = await listJson(dir)
+    const names = await listJson(dir, skipped)
     const moving = names.some((n) => claimed.has(n.slice(0, -'.json'.length)))
     if (!moving || attempt === 5) return names
   }
+}
+
+/** What a scan could not read, said to the analyst and to the caller. */
+interface Skipped {
+  notices: string[]
+  unreadable: string[]
 }
 
 /** The names of the files `cache` holds and of the `changed` ones, in listing order. */
@@ -169,11 +181,18 @@ function knownFiles(dir: string, cache: ParsedFiles, changed: ReadonlySet<string
   return [...names].filter((n) => n.endsWith('.json')).sort()
 }
 
-async function listJson(dir: string): Promise<string[]> {
+async function listJson(dir: string, skipped: Skipped): Promise<string[]> {
   try {
     return (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()
-  } catch {
-    return [] // No imports yet.
+  } catch (error) {
+    // No folder: no imports yet. Any other failure must not pass for an empty library.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      skipped.notices.push(
+        `The folder of imported briefings could not be read, so they are not shown (${dir}): ${describeError(error)}`
+      )
+      skipped.unreadable.push(dir)
+    }
+    return []
   }
 }
 
