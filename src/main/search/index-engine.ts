@@ -115,10 +115,9 @@ export class IndexEngine {
   warmUp(): void {
     if (this.#warmStarted || this.#libraryRead) return
     this.#warmStarted = true
-    // A cache that cannot be read leaves nothing to answer from: the sync then builds the shards.
-    this.#syncing = this.#syncing
-      .then(() => this.#warmStart())
-      .catch((error: unknown) => log.error('search index: the warm start failed', error))
+    // A cache that cannot be read leaves nothing to answer from: the sync builds the shards.
+    const warm = this.#syncing.then(() => this.#warmStart())
+    this.#syncing = warm.catch((e: unknown) => log.error('search index: the warm start failed', e))
   }
 
   /** Syncs by difference, and rescans of the whole library (tests check the fallback). */

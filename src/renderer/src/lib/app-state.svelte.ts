@@ -5,7 +5,6 @@
 // details form and entity review of imported briefings, and the application-menu commands.
 
 import type { AppInfo } from '../../../shared/app'
-import type { MenuCommand } from '../../../shared/api-methods'
 import type { WaitingBriefing } from '../../../shared/annotation-requests'
 import type { BriefingSummary } from '../../../shared/library'
 import type { SearchHit } from '../../../shared/search'
@@ -18,6 +17,7 @@ import type { ExportScope } from './export-options'
 import { ExportState } from './export-state.svelte'
 import { ImportState } from './import-state.svelte'
 import { menuTargetFor, runMenuCommand } from './menu-commands'
+import { EarlyMenu } from './early-menu'
 import { NavigationState } from './navigation-state.svelte'
 import { ReaderState } from './reader-state.svelte'
 import { ReadingSettingsState } from './reading-settings.svelte'
@@ -29,19 +29,6 @@ import { PanelLayoutState } from './panel-layout.svelte'
 
 export type AppStatus = 'loading' | 'ready' | 'error'
 
-/**
- * Menu commands carried out while the library loads: search, the reading settings, and undo and
- * redo (a text field's own, in the search box).
- */
-const EARLY_COMMANDS: ReadonlySet<MenuCommand> = new Set<MenuCommand>([
-  'find',
-  'undo',
-  'redo',
-  'reading-settings',
-  'text-bigger',
-  'text-smaller',
-  'text-reset'
-])
 export type View = 'library' | 'briefing' | 'notebook'
 
 export class AppState {
@@ -99,13 +86,7 @@ export class AppState {
     // a failed list is shown in the library view (with a retry), not as a failed start.
     await Promise.all([settings, this.loadLibrary(), this.entityReview.refresh()])
     this.status = 'ready'
-    // Asked for on the view shown then: a hit opened since, the analyst has moved on (files
-    // opened with the app are imported whatever is shown).
-    const shown = this.view
-    for (const held of this.#heldCommands.splice(0)) {
-      if (held.view === shown || held.command === 'import-opened')
-        this.#runMenuCommand(held.command)
-    }
+    this.#menu.release(this.view)
     signal('ready')
     // Files the app was opened with (a double-clicked .briefing): imported, with the report.
     if ((this.info?.filesToOpen ?? 0) > 0) void this.importer.fromOpened()
@@ -115,19 +96,10 @@ export class AppState {
   #listenToMenu(): void {
     if (this.#listening) return
     this.#listening = true
-    api.onMenuCommand((command) => {
-      if (this.status === 'ready' || EARLY_COMMANDS.has(command)) this.#runMenuCommand(command)
-      else if (!this.#heldCommands.some((held) => held.command === command)) {
-        this.#heldCommands.push({ command, view: this.view })
-      }
-    })
+    api.onMenuCommand((command) => this.#menu.take(command, this.status === 'ready', this.view))
   }
 
-  #runMenuCommand(command: MenuCommand): void {
-    runMenuCommand(command, menuTargetFor(this))
-  }
-
-  readonly #heldCommands: { command: MenuCommand; view: View }[] = []
+  readonly #menu = new EarlyMenu<View>((command) => runMenuCommand(command, menuTargetFor(this)))
 
   async loadLibrary(): Promise<void> {
     this.libraryStatus = 'loading'
