@@ -1,7 +1,7 @@
 // Imported files that list the same entity: aliases may differ (entity review adds one), the
 // order of a record's fields does not matter, anything else refuses the later file with a notice.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -158,6 +158,21 @@ describe('loadLibrary: a file that cannot be read', () => {
       /could not be read and was skipped \(.*folder\.json\): EISDIR/
     )
     // Not remembered as read: the next scan tries it again.
+    expect([...cache.keys()].map((file) => file.split('/').pop())).toEqual(['good.json'])
+  })
+})
+
+describe('loadLibrary: a file that cannot even be stat-ed', () => {
+  it('skips it with a notice naming it, and loads the others', async () => {
+    write('good.json', fileWith('good', TOKYO))
+    // A link to itself: stat and read both fail (ELOOP).
+    const looped = join(profile, LIBRARY_DIR, 'looped.json')
+    symlinkSync(looped, looped)
+    const cache: ParsedFiles = new Map()
+    const loaded = await loadLibrary(DATASET, profile, { cache })
+    expect([...loaded.imported]).toEqual(['good'])
+    expect(loaded.unreadable).toEqual([looped])
+    expect(loaded.notices).toEqual([expect.stringMatching(/\(.*looped\.json\): ELOOP/)])
     expect([...cache.keys()].map((file) => file.split('/').pop())).toEqual(['good.json'])
   })
 })

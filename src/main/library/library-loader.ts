@@ -214,11 +214,20 @@ async function stampsOf(
       continue
     }
     if (slice.due()) await slice.next()
-    const info = statSync(file, { throwIfNoEntry: false })
-    stamps.push(info && `${info.size}:${info.mtimeMs}`)
+    try {
+      const info = statSync(file, { throwIfNoEntry: false })
+      stamps.push(info && `${info.size}:${info.mtimeMs}`)
+    } catch {
+      // Not even its size can be had (a link to itself, no permission): it is read all the same,
+      // and skipped with a notice when that fails too, rather than failing the whole library.
+      stamps.push(UNKNOWN_STAMP)
+    }
   }
   return stamps
 }
+
+/** The stamp of a file that could not be stat-ed: no later stat gives it, so it is read again. */
+const UNKNOWN_STAMP = '?'
 
 /** The cached stamp of a file not among `changed` (so not stat-ed again), else undefined. */
 function trustedStamp(
