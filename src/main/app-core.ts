@@ -15,7 +15,6 @@ import type { AnnotationImportServices } from './annotations/import-annotations'
 import { attachWaiting } from './annotations/import-annotations'
 import { createAnnotationService } from './annotations/annotation-service'
 import { remoteAnnotationSearch } from './search/annotation-remote'
-import type { RemoteAnnotationSearch } from './search/annotation-remote'
 import { startIndexHost } from './search/index-host'
 import type { IndexHost } from './search/index-host'
 import type { EngineOptions } from './search/engine-types'
@@ -87,7 +86,6 @@ export interface AppCore {
 export function startCore(options: CoreOptions): AppCore {
   let store: AnnotationStore | undefined
   let search: IndexHost | undefined
-  let annotationSearch: RemoteAnnotationSearch | undefined
   let closing = false
   const importWorker = startImportWorker(options.spawnImport)
   const lock = new ProfileLock(options.userDataDir, options.holder ?? 'Briefing Reader')
@@ -95,7 +93,6 @@ export function startCore(options: CoreOptions): AppCore {
   const early = new Promise<IndexHost | undefined>((resolve) => (announce = resolve))
   const ready = load(options, lock, importWorker, {
     onStore: (opened) => (store = opened),
-    onAnnotationSearch: (remote) => (annotationSearch = remote),
     closing: () => closing,
     onSearch: (host, started) => {
       search = host
@@ -118,7 +115,6 @@ export function startCore(options: CoreOptions): AppCore {
     async close() {
       closing = true
       await ready.catch(() => undefined)
-      annotationSearch?.close()
       await Promise.all([search?.close(), importWorker.close()])
       const status = (await store?.close()) ?? { pending: 0 }
       await lock.release()
@@ -129,7 +125,6 @@ export function startCore(options: CoreOptions): AppCore {
 
 interface LoadListeners {
   onStore(store: AnnotationStore): void
-  onAnnotationSearch(remote: RemoteAnnotationSearch): void
   /** The core is being closed: what fails meanwhile fails of it. */
   closing(): boolean
   /** `started`: the index runs in a process started before the library is loaded. */
@@ -140,7 +135,7 @@ async function load(
   options: CoreOptions,
   lock: ProfileLock,
   importWorker: ImportWorker,
-  { onStore, onAnnotationSearch, onSearch, closing }: LoadListeners
+  { onStore, onSearch, closing }: LoadListeners
 ): Promise<CoreServices> {
   // The lock comes first, so nothing is read half written by a writer we would then refuse.
   const reading = options.access === 'read' ? 'the profile was opened for reading only' : undefined
@@ -187,8 +182,7 @@ async function load(
   let imported: ReadonlySet<string> = loaded.imported
   // Annotation search runs in the index process; every briefing's annotations are sent there in
   // the background (searches meanwhile say those briefings are still indexing).
-  const annotationSearch = remoteAnnotationSearch(search)
-  onAnnotationSearch(annotationSearch)
+  const annotationSearch = remoteAnnotationSearch(search, closing)
   const annotations = createAnnotationService({
     store,
     library: () => library,

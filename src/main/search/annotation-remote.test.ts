@@ -113,18 +113,22 @@ describe('annotation search in the index process', () => {
 
   it('sends nothing once closed, and resends nothing when the text index then fails', async () => {
     const calls: string[] = []
-    const remote = remoteAnnotationSearch({
-      changeAnnotations: async () => (calls.push('change'), 'one'),
-      searchAnnotations: async () => {
-        throw new Error('not searched here')
+    let closing = false
+    const remote = remoteAnnotationSearch(
+      {
+        changeAnnotations: async () => (calls.push('change'), 'one'),
+        searchAnnotations: async () => {
+          throw new Error('not searched here')
+        },
+        searchTogether: async () => {
+          throw new Error('not searched here')
+        },
+        whenComplete: () => Promise.reject(new Error('The search index process stopped')),
+        settleAnnotations: async () => void calls.push('settle')
       },
-      searchTogether: async () => {
-        throw new Error('not searched here')
-      },
-      whenComplete: () => Promise.reject(new Error('The search index process stopped')),
-      settleAnnotations: async () => void calls.push('settle')
-    })
-    remote.close()
+      () => closing
+    )
+    closing = true
     remote.setBriefing('b1', [doc('h1', 'maritime patrols')])
     let sent = false
     remote.indexWith(async () => void (sent = true))

@@ -35,17 +35,17 @@ export interface RemoteAnnotationSearch extends Omit<AnnotationSearch, 'search'>
   pendingBriefings(): number
   /** Resolves once every briefing's annotations have been sent and applied. */
   whenIndexed(): Promise<void>
-  /**
-   * The index process is being stopped: no change or resend is sent any more, and a call that
-   * fails from now on fails of the stopping, which is not worth a warning (each CLI command
-   * printed two).
-   */
-  close(): void
 }
 
+/**
+ * `closing`: true once the index process is being stopped (the core closing). No change or resend
+ * is sent then, and a call that fails then fails of the stopping, which is not worth a warning
+ * (each CLI command printed two).
+ */
 export function remoteAnnotationSearch(
   host: Pick<IndexHost, 'changeAnnotations' | 'searchAnnotations' | 'searchTogether'> &
-    Partial<Pick<IndexHost, 'whenComplete' | 'settleAnnotations'>>
+    Partial<Pick<IndexHost, 'whenComplete' | 'settleAnnotations'>>,
+  closing: () => boolean = () => false
 ): RemoteAnnotationSearch {
   let queued: AnnotationChanges = []
   let applied: Promise<unknown> = Promise.resolve()
@@ -54,9 +54,8 @@ export function remoteAnnotationSearch(
   let pending = 0
   let indexed: Promise<void> = Promise.resolve()
   let waitingForText = false
-  let closed = false
   const warn = (message: string) => {
-    if (!closed) log.warn(message)
+    if (!closing()) log.warn(message)
   }
 
   function heard(answered: string) {
@@ -69,7 +68,7 @@ export function remoteAnnotationSearch(
   }
 
   function flush() {
-    if (queued.length === 0 || closed) return
+    if (queued.length === 0 || closing()) return
     const batch = queued
     const size = queuedDocuments
     queued = []
@@ -90,7 +89,7 @@ export function remoteAnnotationSearch(
   let queuedDocuments = 0
   let inFlight = 0
   async function drain() {
-    if (closed || queuedDocuments + inFlight < DOCUMENTS_PER_BATCH) return
+    if (closing() || queuedDocuments + inFlight < DOCUMENTS_PER_BATCH) return
     flush()
     await applied
   }
@@ -133,7 +132,7 @@ export function remoteAnnotationSearch(
       resend = () => {
         const start = async () => {
           waitingForText = false
-          if (!closed) await send((left) => (pending = left))
+          if (!closing()) await send((left) => (pending = left))
         }
         // Only this sending waits: edits and imports meanwhile are sent at once. A text index
         // that cannot finish (its process died) must not keep annotations unsearchable.
@@ -146,14 +145,14 @@ export function remoteAnnotationSearch(
           : start()
         indexed = sent
           .catch((error: unknown) => {
-            if (!closed) log.error('annotation search: indexing failed', error)
+            if (!closing()) log.error('annotation search: indexing failed', error)
           })
           .then(() => {
             flush()
             return applied
           })
           // Done once the index process has collected what indexing them left behind.
-          .then(() => (closed ? undefined : host.settleAnnotations?.()))
+          .then(() => (closing() ? undefined : host.settleAnnotations?.()))
           .catch((error: unknown) => warn(`annotation search: not settled: ${String(error)}`))
       }
       resend()
@@ -161,7 +160,6 @@ export function remoteAnnotationSearch(
     drain,
     // While it waits, the number is not known yet; at least one briefing is still to be sent.
     pendingBriefings: () => (waitingForText ? Math.max(pending, 1) : pending),
-    whenIndexed: () => indexed,
-    close: () => void (closed = true)
+    whenIndexed: () => indexed
   }
 }

@@ -70,7 +70,7 @@ export async function searchAll(
 /**
  * The search while main is still loading the library (the app's first moments): the text hits the
  * index process has, from its cache, alone. Highlights and notes are not searchable yet: the
- * status says the library is still loading, so the renderer asks again.
+ * status says the library is still loading (the renderer asks again until it no longer does).
  */
 export async function searchWhileLoading(
   search: IndexHost,
@@ -85,11 +85,7 @@ export async function searchWhileLoading(
     offset,
     hits: text.hits.slice(offset, take),
     facets: text.facets,
-    indexing: {
-      ...text.indexing,
-      pendingBriefings: Math.max(1, text.indexing.pendingBriefings),
-      libraryLoading: true
-    }
+    indexing: { ...text.indexing, libraryLoading: true }
   }
 }
 

@@ -1,6 +1,6 @@
 // The answer to a search while main still loads the library: the page the request asks for, from
 // the index's text hits alone, and a status that says the library is still loading, even when the
-// index has nothing pending (highlights and notes are not searched yet, so the renderer asks again).
+// index has nothing pending (highlights and notes are not searched yet).
 
 import { describe, expect, it } from 'vitest'
 
@@ -40,7 +40,7 @@ describe('searchWhileLoading', () => {
     expect(answer.indexing).toEqual({
       indexedSections: 7,
       totalSections: 7,
-      pendingBriefings: 1,
+      pendingBriefings: 0,
       libraryLoading: true
     })
   })

@@ -183,6 +183,24 @@ describe('SearchState filters', () => {
 describe('SearchState while main is indexing', () => {
   const building = { indexedSections: 4, totalSections: 10, pendingBriefings: 2 }
 
+  it('asks again while main still loads the library, though the index has nothing pending', async () => {
+    const loading = {
+      indexedSections: 10,
+      totalSections: 10,
+      pendingBriefings: 0,
+      libraryLoading: true
+    }
+    await typed('japan')
+    await main.answer({ hits: hits('a', 1), indexing: loading })
+    expect(search.indexing).toEqual(loading)
+    await vi.advanceTimersByTimeAsync(INDEXING_POLL_MS)
+    expect(main.requests).toHaveLength(2)
+    await main.answer({ hits: hits('a', 3) })
+    expect(search.indexing).toBeNull()
+    await vi.advanceTimersByTimeAsync(INDEXING_POLL_MS * 3)
+    expect(main.requests).toHaveLength(2)
+  })
+
   it('asks the same query again about once a second until the index is complete', async () => {
     await typed('japan')
     search.setFilter('tag', { value: 'quad', label: 'quad', count: 1 })

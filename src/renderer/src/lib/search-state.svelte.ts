@@ -4,6 +4,7 @@
 
 import type {
   FacetCount,
+  IndexStatus,
   SearchFacets,
   SearchFilters,
   SearchHit,
@@ -91,7 +92,7 @@ export class SearchState {
   )
   /** The index status while main is still indexing, else null. */
   indexing = $derived(
-    this.response && this.response.indexing.pendingBriefings > 0 ? this.response.indexing : null
+    this.response && stillIndexing(this.response.indexing) ? this.response.indexing : null
   )
 
   #seq = 0
@@ -214,7 +215,7 @@ export class SearchState {
       this.#apply(mode, response)
       this.problem = null
       if (mode === 'replace') this.#emptyPollMs = EMPTY_POLL_MS
-      if (response.indexing.pendingBriefings > 0) {
+      if (stillIndexing(response.indexing)) {
         const empty = response.total === 0
         this.#schedulePoll(empty ? this.#emptyPollMs : INDEXING_POLL_MS)
         if (empty) this.#emptyPollMs = Math.min(INDEXING_POLL_MS, this.#emptyPollMs * 2)
@@ -270,4 +271,9 @@ export class SearchState {
       void this.#run('refresh', this.#request(0, limit), seq)
     }, delayMs)
   }
+}
+
+/** Sections still to index, or the library still loading (highlights and notes not searched). */
+function stillIndexing(status: IndexStatus): boolean {
+  return status.pendingBriefings > 0 || status.libraryLoading === true
 }
