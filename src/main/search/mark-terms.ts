@@ -8,7 +8,7 @@ import {
   eachCandidate,
   isDefaultSeparator,
   isWordCharacter,
-  lowersToAscii,
+  LOWERS_TO_ASCII,
   Starts
 } from './word-starts'
 
@@ -117,7 +117,7 @@ export function createTermMarker(pipeline: lunr.Pipeline): TermMarker {
         if (!anyIn(indexTerms(word.word), terms)) return
         ranges.push(trimmedRange(text, word))
       }
-      if (starts.patterns && hasDefaultSeparator() && !lowersToAscii().test(text)) {
+      if (starts.patterns && hasDefaultSeparator() && !LOWERS_TO_ASCII.test(text)) {
         eachCandidate(text, starts.patterns, consider)
       } else eachWord(text, consider)
       return ranges
