@@ -84,21 +84,15 @@ export interface AppCore {
 }
 
 export function startCore(options: CoreOptions): AppCore {
-  let store: AnnotationStore | undefined
-  let search: IndexHost | undefined
-  let closing = false
-  const importWorker = startImportWorker(options.spawnImport)
-  const lock = new ProfileLock(options.userDataDir, options.holder ?? 'Briefing Reader')
   let announce: (host: IndexHost | undefined) => void = () => undefined
   const early = new Promise<IndexHost | undefined>((resolve) => (announce = resolve))
-  const ready = load(options, lock, importWorker, {
-    onStore: (opened) => (store = opened),
-    closing: () => closing,
-    onSearch: (host, started) => {
-      search = host
-      if (started) announce(host)
-    }
-  })
+  const state: CoreState = {
+    importWorker: startImportWorker(options.spawnImport),
+    lock: new ProfileLock(options.userDataDir, options.holder ?? 'Briefing Reader'),
+    closing: false,
+    announce
+  }
+  const ready = load(options, state)
   let loading = true
   // Callers await `ready` per request; this also keeps an early failure from being "unhandled".
   ready.then(
@@ -113,30 +107,30 @@ export function startCore(options: CoreOptions): AppCore {
       return loading ? host : undefined
     },
     async close() {
-      closing = true
+      state.closing = true
       await ready.catch(() => undefined)
-      await Promise.all([search?.close(), importWorker.close()])
-      const status = (await store?.close()) ?? { pending: 0 }
-      await lock.release()
+      await Promise.all([state.search?.close(), state.importWorker.close()])
+      const status = (await state.store?.close()) ?? { pending: 0 }
+      await state.lock.release()
       return status
     }
   }
 }
 
-interface LoadListeners {
-  onStore(store: AnnotationStore): void
+/** What the load makes and `close()` releases, filled in as the load goes. */
+interface CoreState {
+  readonly importWorker: ImportWorker
+  readonly lock: ProfileLock
+  search?: IndexHost
+  store?: AnnotationStore
   /** The core is being closed: what fails meanwhile fails of it. */
-  closing(): boolean
-  /** `started`: the index runs in a process started before the library is loaded. */
-  onSearch(search: IndexHost, started: boolean): void
+  closing: boolean
+  /** The index process, started before the library is loaded, can answer searches. */
+  announce(search: IndexHost): void
 }
 
-async function load(
-  options: CoreOptions,
-  lock: ProfileLock,
-  importWorker: ImportWorker,
-  { onStore, onSearch, closing }: LoadListeners
-): Promise<CoreServices> {
+async function load(options: CoreOptions, state: CoreState): Promise<CoreServices> {
+  const { lock, importWorker } = state
   // The lock comes first, so nothing is read half written by a writer we would then refuse.
   const reading = options.access === 'read' ? 'the profile was opened for reading only' : undefined
   const attempt = reading === undefined ? await lock.acquire() : undefined
@@ -147,7 +141,10 @@ async function load(
   const early = options.spawnIndex
     ? startIndexHost({ ...engineOptions(options), spawn: options.spawnIndex, libraryLater: true })
     : undefined
-  if (early) onSearch(early, true)
+  if (early) {
+    state.search = early
+    state.announce(early)
+  }
   // Loading completes or rolls back an import a crash interrupted; its temp files go too.
   // Main holds every section's text while it runs: packed so its collector never moves them.
   const loaded = await loadLibrary(options.datasetDir, options.userDataDir, {
@@ -166,10 +163,10 @@ async function load(
     // Answered at once: it fails when the process stopped (closing; or it died, and the next one
     // reads at once) or does not know the call (an index bundle older than main's).
     early.readLibrary().catch((error: unknown) => {
-      if (!closing()) log.error('search index: could not be told to read the library', error)
+      if (!state.closing) log.error('search index: could not be told to read the library', error)
     })
   } else {
-    onSearch(search, false)
+    state.search = search
     await search.whenComplete()
   }
   const store = await openAnnotationStore(options.userDataDir, {
@@ -177,12 +174,12 @@ async function load(
     lock,
     readOnly: reading ?? (attempt?.kind === 'other' ? attempt.reason : undefined)
   })
-  onStore(store)
+  state.store = store
   let library = loaded.library
   let imported: ReadonlySet<string> = loaded.imported
   // Annotation search runs in the index process; every briefing's annotations are sent there in
   // the background (searches meanwhile say those briefings are still indexing).
-  const annotationSearch = remoteAnnotationSearch(search, closing)
+  const annotationSearch = remoteAnnotationSearch(search, () => state.closing)
   const annotations = createAnnotationService({
     store,
     library: () => library,
