@@ -16,7 +16,11 @@ import type { Library } from './library'
  */
 export const CHUNK_CHARS = 1 << 18
 
-/** A character above U+00FF: V8 stores a text holding one with two bytes per character. */
+/**
+ * A character above U+00FF: V8 stores a text holding one with two bytes per character. V8 answers
+ * this at once for a text stored with one byte per character (the class cannot match one); only
+ * texts stored with two are scanned.
+ */
 const WIDE = /[\u0100-\uffff]/
 
 interface Pending {
@@ -48,8 +52,8 @@ export class SectionTextPacker {
     let made = 0
     for (const section of sections) {
       const text = section.text
-      // Most texts are ASCII, told apart natively; only the others are scanned.
-      const wide = Buffer.byteLength(text, 'utf8') !== text.length && WIDE.test(text)
+      // No UTF-8 length first: it scanned every text, a third of the packing's time.
+      const wide = WIDE.test(text)
       const pending = wide ? this.#wide : this.#narrow
       pending.sections.push(section)
       pending.parts.push(text)
