@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 
 import type { Briefing, Entity } from '../../shared/dataset'
 import type { Library } from '../library/library'
-import { briefingDocuments, sectionRef } from './section-index'
+import { briefingDocuments, indexedSection, once, sectionRef } from './section-index'
 import type { IndexedSection, SectionDocument } from './section-index'
 import type { SearchView } from './text-search'
 import { TimeSlice } from '../time-slice'
@@ -201,20 +201,13 @@ function sectionsOf(briefing: Briefing): [string, IndexedSection][] {
   let entries = entriesOf.get(briefing)
   if (entries) return entries
   const refs = new Set<string>()
+  const briefingTags = once(briefing.tags)
   entries = []
   for (const section of briefing.sections) {
     const ref = sectionRef(briefing.id, section.id)
     if (refs.has(ref)) continue
     refs.add(ref)
-    entries.push([
-      ref,
-      {
-        briefing,
-        section,
-        tags: [...new Set([...section.tags, ...briefing.tags])],
-        entities: [...new Set(section.mentions.map((m) => m.entity))]
-      }
-    ])
+    entries.push([ref, indexedSection(briefing, section, briefingTags)])
   }
   entriesOf.set(briefing, entries)
   return entries

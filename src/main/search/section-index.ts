@@ -49,6 +49,44 @@ export interface IndexedSection {
   entities: readonly string[]
 }
 
+/**
+ * The section as the search sees it. `briefingTags`: its briefing's tags once each, made once per
+ * briefing. A warm start makes one per section of the library before it answers: short lists are
+ * merged in loops, where spreads into a new Set per section cost about a quarter of a second at
+ * 200,000 sections.
+ */
+export function indexedSection(
+  briefing: Briefing,
+  section: Section,
+  briefingTags: readonly string[]
+): IndexedSection {
+  const { mentions } = section
+  const entities: string[] = []
+  if (mentions.length > SHORT_LIST) entities.push(...new Set(mentions.map((m) => m.entity)))
+  else for (const mention of mentions) addOnce(entities, mention.entity)
+  return {
+    briefing,
+    section,
+    tags: section.tags.length === 0 ? briefingTags : once([...section.tags, ...briefingTags]),
+    entities
+  }
+}
+
+/** `values` once each, in the order first listed. */
+export function once(values: readonly string[]): string[] {
+  if (values.length > SHORT_LIST) return [...new Set(values)]
+  const listed: string[] = []
+  for (const value of values) addOnce(listed, value)
+  return listed
+}
+
+/** Up to this many values, a list is searched rather than a Set made. */
+const SHORT_LIST = 16
+
+function addOnce(list: string[], value: string): void {
+  if (!list.includes(value)) list.push(value)
+}
+
 /** One lunr document: a section with its briefing title, entity names and tags as fields. */
 export type SectionDocument = Record<SearchField, string> & { ref: string }
 

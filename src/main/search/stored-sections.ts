@@ -4,7 +4,7 @@
 
 import type { Briefing, Entity, Section } from '../../shared/dataset'
 import type { LibraryView } from './search-view'
-import type { IndexedSection } from './section-index'
+import { indexedSection, once, type IndexedSection } from './section-index'
 import type { LoadedShard } from './text-search'
 
 export interface StoredSections {
@@ -75,9 +75,11 @@ export class StoredView {
     const sections = this.#sections
     for (const entity of shard.stored.entities) this.#entities.set(entity.id, entity)
     const briefings = shard.stored.briefings.map((b) => ({ ...b, sections: [] as Section[] }))
-    // A warm start adds every section of the library here before it counts as searchable: the
-    // briefing's own tags are deduplicated once, not once per section.
-    const briefingTags = briefings.map((b) => [...new Set(b.tags)])
+    // A warm start adds every section of the library here before it counts as searchable: what
+    // belongs to a briefing (its tags once each, its hash and count) is done once per briefing.
+    const briefingTags = briefings.map((b) => once(b.tags))
+    const added = new Int32Array(briefings.length)
+    const order: number[] = []
     const { refs, built } = shard
     const { sections: stored } = shard.stored
     for (let i = 0; i < stored.length; i++) {
@@ -86,16 +88,14 @@ export class StoredView {
       const ref = refs[i]
       if (!briefing || ref === undefined || sections.has(ref)) continue
       briefing.sections.push(section)
-      this.#hashes.set(briefing.id, built.get(briefing.id) ?? '')
-      this.#sectionCounts.set(briefing.id, (this.#sectionCounts.get(briefing.id) ?? 0) + 1)
-      const tags = briefingTags[position]!
-      sections.set(ref, {
-        briefing,
-        section,
-        tags: section.tags.length === 0 ? tags : [...new Set([...section.tags, ...tags])],
-        entities:
-          section.mentions.length === 0 ? [] : [...new Set(section.mentions.map((m) => m.entity))]
-      })
+      if (added[position] === 0) order.push(position)
+      added[position]! += 1
+      sections.set(ref, indexedSection(briefing, section, briefingTags[position]!))
+    }
+    for (const position of order) {
+      const { id } = briefings[position]!
+      this.#hashes.set(id, built.get(id) ?? '')
+      this.#sectionCounts.set(id, (this.#sectionCounts.get(id) ?? 0) + added[position]!)
     }
   }
 
