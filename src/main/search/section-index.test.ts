@@ -30,12 +30,12 @@ describe('indexedSection', () => {
     expect(entry.tags).toEqual(['navy', 'asia', 'defence'])
   })
 
-  it("takes the briefing's tags as they are when the section has none", () => {
+  it("shares the briefing's tags, made once, among its sections that have none", () => {
     const briefingTags = once(['asia', 'defence', 'asia'])
-    expect(indexedSection(briefing([]), section([], []), briefingTags).tags).toEqual([
-      'asia',
-      'defence'
-    ])
+    expect(briefingTags).toEqual(['asia', 'defence'])
+    const entry = indexedSection(briefing([]), section([], []), briefingTags)
+    expect(entry.tags).toBe(briefingTags)
+    expect(entry.entities).toEqual([])
   })
 
   it('lists each entity the section mentions once, in the order first mentioned', () => {
@@ -43,7 +43,7 @@ describe('indexedSection', () => {
     expect(entry.entities).toEqual(['e2', 'e1', 'e3'])
   })
 
-  it('does the same for long lists (hundreds of mentions and tags)', () => {
+  it('does the same for long lists (hundreds of mentions, dozens of tags)', () => {
     const ids = Array.from({ length: 300 }, (_, i) => `e${i % 120}`)
     const tags = Array.from({ length: 40 }, (_, i) => `t${i % 25}`)
     const entry = indexedSection(briefing([]), section(tags, ids), once(['t3', 'extra']))
