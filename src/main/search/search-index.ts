@@ -33,6 +33,7 @@ export class SearchIndex implements SearchService {
   /** Names this object: main sends every annotation again when it answers to another name. */
   readonly #instance = randomUUID()
   readonly #onLoadError: (error: unknown) => void
+  #libraryAsked = false
 
   /**
    * Starts loading at once (only the cache with `libraryLater`, until `readLibrary`); calls wait
@@ -47,9 +48,13 @@ export class SearchIndex implements SearchService {
 
   /**
    * Starts reading the library and indexing it, and returns at once: main, which has just loaded
-   * the library, does not wait for the build (a wait cut short by closing is no failure).
+   * the library, does not wait for the build (a wait cut short by closing is no failure). Once a
+   * process: one started after another died reads the library as it starts, and main's call,
+   * meant for the first, would read it all again.
    */
   async readLibrary(): Promise<void> {
+    if (this.#libraryAsked) return
+    this.#libraryAsked = true
     this.#engine.sync().catch(this.#onLoadError)
   }
 
