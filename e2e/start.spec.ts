@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 
 import { nodeStoreFs } from '../src/main/fs/node-fs'
+import { onReadLibrary } from '../src/test-support/read-library-port'
 import { openApp } from './harness'
 import type { OpenedApp } from './harness'
 import { LibraryPage } from './pages/library.page'
@@ -40,13 +41,7 @@ test('search answers while the library loads, and a hit chosen then opens once i
     userDataDir: profile,
     expectState: 'loading',
     annotationFs: { ...nodeStoreFs, mkdir: async (path) => (await held, nodeStoreFs.mkdir(path)) },
-    indexPort: (port) => ({
-      ...port,
-      post: (message) =>
-        message.type === 'call' && message.method === 'readLibrary'
-          ? void held.then(() => port.post(message))
-          : port.post(message)
-    })
+    indexPort: (port) => onReadLibrary(port, () => held)
   })
   const { page } = app
   await expect(page.getByTestId('boot-loading')).toContainText('Opening the library')

@@ -7,7 +7,7 @@ import { constants } from 'node:perf_hooks'
 
 import { startCore } from '../../src/main/app-core'
 import { forkNodeProcess } from '../../src/main/background/node-process'
-import type { BackgroundPort } from '../../src/main/background/rpc'
+import { onReadLibrary } from '../../src/test-support/read-library-port'
 import type { AppMainReport, AppMainRequest, AppStartReport, GcPause } from './app-main'
 import { allSearchable, appSearch, settledHeap, untilTextHits } from './probes'
 
@@ -73,7 +73,7 @@ async function run(request: AppMainRequest): Promise<AppMainReport> {
     // The app's core starts the index process as it takes the lock and tells it to read the
     // library once main has loaded it (`readLibrary`): the build begins then.
     spawnIndex: () =>
-      onFirstSync(forkNodeProcess('index', request.indexEntry), () => {
+      onReadLibrary(forkNodeProcess('index', request.indexEntry), () => {
         spawnedAt = performance.now()
         loop.enable()
         last = spawnedAt
@@ -148,10 +148,9 @@ async function warmStart(request: AppMainRequest, query: string): Promise<AppSta
     userDataDir: request.userDataDir,
     appVersion: 'bench',
     spawnIndex: () =>
-      onFirstSync(
-        forkNodeProcess('index', request.indexEntry),
-        () => (syncedAt = performance.now())
-      )
+      onReadLibrary(forkNodeProcess('index', request.indexEntry), () => {
+        syncedAt = performance.now()
+      })
   })
   try {
     let readyAt: number | undefined
@@ -172,20 +171,5 @@ async function warmStart(request: AppMainRequest, query: string): Promise<AppSta
     }
   } finally {
     await core.close()
-  }
-}
-
-/** `port`, calling `begin` as main tells the process to read the library (`readLibrary`). */
-function onFirstSync(port: BackgroundPort, begin: () => void): BackgroundPort {
-  let told = false
-  return {
-    ...port,
-    post(message) {
-      if (!told && message.type === 'call' && message.method === 'readLibrary') {
-        told = true
-        begin()
-      }
-      port.post(message)
-    }
   }
 }

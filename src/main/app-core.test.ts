@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { bundledDataset } from '../test-support/import'
+import { onReadLibrary } from '../test-support/read-library-port'
 import { startCore } from './app-core'
 import type { BackgroundPort, HostMessage } from './background/rpc'
 import { LIBRARY_DIR } from './library/library-loader'
@@ -59,17 +60,12 @@ describe('startCore with an index process', () => {
           late,
           JSON.stringify({ ...base, briefings: [{ ...base.briefings[0]!, id: 'late' }] })
         )
-        const port = spawn()
         // Gone by the time the process is told to read: main must have read it before.
-        const post = (message: HostMessage) => {
-          if (message.type === 'call' && message.method === 'readLibrary') {
-            rmSync(late)
-            // Searches go to the index alone until main is ready, and to the whole search after.
-            askedWhileLoading = core.searchWhileLoading()
-          }
-          port.post(message)
-        }
-        return { ...port, post }
+        return onReadLibrary(spawn(), () => {
+          rmSync(late)
+          // Searches go to the index alone until main is ready, and to the whole search after.
+          askedWhileLoading = core.searchWhileLoading()
+        })
       }
     })
     const services = await core.ready

@@ -13,9 +13,9 @@ import { startCore } from './app-core'
 import type { AppCore } from './app-core'
 import { forkNodeProcess } from './background/node-process'
 import { nodeStoreFs } from './fs/node-fs'
-import type { BackgroundPort } from './background/rpc'
 import { createIpcRouter } from './ipc/router'
 import { setupSearchHandlers } from './search/handlers'
+import { onReadLibrary } from '../test-support/read-library-port'
 
 const DATASET = resolve(__dirname, '../../resources/dataset')
 const sender = { url: 'app://briefing-reader/index.html', isMainFrame: true }
@@ -30,24 +30,14 @@ afterEach(async () => {
   rmSync(profile, { recursive: true, force: true })
 })
 
-/** The index process, its `readLibrary` call held until `held` resolves. */
-function holdingRead(held: Promise<void>): BackgroundPort {
-  const port = forkNodeProcess('index')
-  const post: BackgroundPort['post'] = (message) => {
-    if (message.type === 'call' && message.method === 'readLibrary') {
-      void held.then(() => port.post(message))
-    } else port.post(message)
-  }
-  return { ...port, post }
-}
-
 /** A core whose index process reads the library, and whose start ends, once `held` resolves. */
 function start(held?: Promise<void>): AppCore {
   const core = startCore({
     datasetDir: DATASET,
     userDataDir: profile,
     appVersion: 'test',
-    spawnIndex: () => (held ? holdingRead(held) : forkNodeProcess('index')),
+    spawnIndex: () =>
+      held ? onReadLibrary(forkNodeProcess('index'), () => held) : forkNodeProcess('index'),
     // Main's start held too, where it opens the annotation store (after loading the library).
     annotationFs: held
       ? { ...nodeStoreFs, mkdir: async (path) => (await held, nodeStoreFs.mkdir(path)) }
