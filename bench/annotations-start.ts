@@ -7,6 +7,7 @@ import lunr from 'lunr'
 import { searchDocuments } from '../src/main/annotations/briefing-view'
 import { startCore } from '../src/main/app-core'
 import { forkNodeProcess } from '../src/main/background/node-process'
+import { collectLoadGarbage } from '../src/main/search/heap-settle'
 import { searchAll } from '../src/main/search/search-all'
 import { briefingOf, highlightsOn, writeAnnotations } from './annotations-scale'
 import { ms, ratio, sample, summarise } from './measure'
@@ -45,6 +46,8 @@ async function startFigures(folders: { datasetDir: string; userDataDir: string }
     const core = startCore({
       ...folders,
       appVersion: 'bench',
+      // As the app's main does (src/main/index.ts).
+      afterLoad: collectLoadGarbage,
       // The built entry the app's utility process runs, as the search bench starts it.
       spawnIndex: () => forkNodeProcess('index', builtEntry())
     })

@@ -7,6 +7,7 @@ import { constants } from 'node:perf_hooks'
 
 import { startCore } from '../../src/main/app-core'
 import { forkNodeProcess } from '../../src/main/background/node-process'
+import { collectLoadGarbage } from '../../src/main/search/heap-settle'
 import { onReadLibrary } from '../../src/test-support/read-library-port'
 import type { AppMainReport, AppMainRequest, AppStartReport, GcPause } from './app-main'
 import { allSearchable, appSearch, settledHeap, untilTextHits } from './probes'
@@ -70,6 +71,8 @@ async function run(request: AppMainRequest): Promise<AppMainReport> {
     datasetDir: request.datasetDir,
     userDataDir: request.userDataDir,
     appVersion: 'bench',
+    // As the app's main does (src/main/index.ts).
+    afterLoad: collectLoadGarbage,
     // The app's core starts the index process as it takes the lock and tells it to read the
     // library once main has loaded it (`readLibrary`): the build begins then.
     spawnIndex: () =>
@@ -147,6 +150,8 @@ async function warmStart(request: AppMainRequest, query: string): Promise<AppSta
     datasetDir: request.datasetDir,
     userDataDir: request.userDataDir,
     appVersion: 'bench',
+    // As the app's main does (src/main/index.ts).
+    afterLoad: collectLoadGarbage,
     spawnIndex: () =>
       onReadLibrary(forkNodeProcess('index', request.indexEntry), () => {
         syncedAt = performance.now()

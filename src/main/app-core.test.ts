@@ -53,6 +53,7 @@ describe('startCore with an index process', () => {
       datasetDir: DATASET,
       userDataDir: profile,
       appVersion: 'test',
+      afterLoad: () => events.push('after load'),
       // A briefing imported as the process starts: main, listing the folder after, loads it.
       spawnIndex: () => {
         mkdirSync(join(profile, LIBRARY_DIR), { recursive: true })
@@ -74,7 +75,8 @@ describe('startCore with an index process', () => {
     expect(services.imported.has('late')).toBe(true)
     await core.close()
     const init = `init ${JSON.stringify({ datasetDir: DATASET, userDataDir: profile, libraryLater: true })}`
-    expect(events.slice(0, 3)).toEqual(['spawned', init, 'call readLibrary'])
+    // The app's main collects what its load left then: a pause before the index begins its work.
+    expect(events.slice(0, 4)).toEqual(['spawned', init, 'after load', 'call readLibrary'])
     expect(events.at(-1)).toBe('killed')
   })
 
@@ -85,6 +87,7 @@ describe('startCore with an index process', () => {
       datasetDir: join(profile, 'no-such-dataset'),
       userDataDir: profile,
       appVersion: 'test',
+      afterLoad: () => events.push('after load'),
       spawnIndex: recordingSpawn(events)
     })
     await expect(core.ready).rejects.toThrow(/does not exist/)

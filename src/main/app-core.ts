@@ -57,6 +57,12 @@ export interface CoreOptions {
   access?: 'write' | 'read'
   /** Who holds the lock, as other processes name it ("Briefing Reader" by default). */
   holder?: string
+  /**
+   * Run once the library is loaded, before the index process is told to read it. The app's main
+   * collects what the load left (collectLoadGarbage, search/heap-settle.ts); the CLI, which exits
+   * soon, and tests do not.
+   */
+  afterLoad?: () => void
 }
 
 /** Everything loaded once per start; each domain's handlers take the part they read. */
@@ -156,6 +162,8 @@ async function load(options: CoreOptions, state: CoreState): Promise<CoreService
   await pruneProfileTempFiles(options.userDataDir).catch((error: unknown) =>
     log.warn(`could not remove stray temp files: ${(error as Error).message}`)
   )
+  // Before the index process's build or reading begins: a pause of main's now is in the load.
+  options.afterLoad?.()
   // The index process reads the same files itself and indexes in the background (without a
   // process, tests, the engine runs in this thread and the start waits for it).
   const search = early ?? startIndexHost(engineOptions(options))

@@ -19,6 +19,7 @@ import { installAppMenu } from './menu'
 import { APP_ID } from './paths'
 import { createPreferences } from './preferences/preferences'
 import { forkElectronProcess } from './electron-process'
+import { collectLoadGarbage } from './search/heap-settle'
 import { refusedMessage, refusedSwitches } from './security/launch-switches'
 import { filesFromArgv, OpenedFiles } from './shell/opened-files'
 import { MENU_EVENT } from '../shared/api-methods'
@@ -113,7 +114,8 @@ if (refused.length > 0) {
     appVersion: app.getVersion(),
     notices: warnings,
     spawnIndex: () => forkElectronProcess('index', logsDir),
-    spawnImport: () => forkElectronProcess('import', logsDir)
+    spawnImport: () => forkElectronProcess('import', logsDir),
+    afterLoad: collectLoadGarbage
   })
   const dialogs = fileDialogs(() => mainWindow)
   const shellPorts: ShellPorts = {

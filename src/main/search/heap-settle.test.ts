@@ -19,14 +19,34 @@ const probe = `
   console.log(JSON.stringify({ before, found: typeof collect, held, after }))
 `
 
+// Main after its load: the young generation the load grew, given back by collectLoadGarbage (V8's
+// "last resort") where one ordinary full collection keeps it.
+const youngProbe = `
+  import { getHeapSpaceStatistics } from 'node:v8'
+  import { collector, collectLoadGarbage } from './heap-settle.ts'
+  const young = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size
+  const start = young()
+  const held = []
+  for (let i = 0; i < 3_000_000; i++) held.push({ i })
+  const grown = young()
+  collector()()
+  const afterFull = young()
+  collectLoadGarbage()
+  console.log(JSON.stringify({ start, grown, afterFull, after: young(), held: held.length }))
+`
+
+function run(probe: string): Record<string, unknown> {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '-e', probe],
+    { cwd: here, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } }
+  )
+  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown>
+}
+
 describe('heap settling', () => {
   it('finds V8 collector in a process started without --expose-gc, and it frees garbage', () => {
-    const out = execFileSync(
-      process.execPath,
-      ['--import', 'tsx', '--input-type=module', '-e', probe],
-      { cwd: here, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } }
-    )
-    const { before, found, held, after } = JSON.parse(out.trim().split('\n').pop()!) as {
+    const { before, found, held, after } = run(probe) as {
       before: string
       found: string
       held: number
@@ -36,5 +56,20 @@ describe('heap settling', () => {
     expect(found).toBe('function')
     // Two million small objects are ~100 MB; a full collection leaves a fraction.
     expect(after).toBeLessThan(held / 4)
+  })
+
+  it("gives back the young generation main's load grew, which a full collection keeps", () => {
+    const { start, grown, afterFull, after, held } = run(youngProbe) as {
+      start: number
+      grown: number
+      afterFull: number
+      after: number
+      held: number
+    }
+    expect(held).toBe(3_000_000) // What the load keeps is kept.
+    expect(grown).toBeGreaterThan(start * 4)
+    expect(afterFull).toBe(grown)
+    // Back to its size before the load (or smaller: tsx's own start had grown it a little).
+    expect(after).toBeLessThanOrEqual(start)
   })
 })

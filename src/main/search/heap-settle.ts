@@ -1,6 +1,6 @@
-// Gives back the memory a load leaves behind. A warm start holds every section twice for a while
-// (the cached shards' stored copies, then the library's own), and V8 with a large heap limit
-// left that garbage in place: at 200k sections half of the index process's heap was garbage.
+// Gives back the memory a load leaves behind, in the index process and in main. A warm start holds
+// every section twice for a while (the cached shards' stored copies, then the library's own), and
+// V8 with a large heap limit left that garbage in place: at 200k half the index's heap was garbage.
 
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -25,7 +25,8 @@ export function collector(): (() => void) | undefined {
   }
 }
 
-let collect: (() => void) | undefined | null = null
+/** V8's collector, which takes options (`gc({ type, execution, flavor })`; older V8 ignores them). */
+let collect: ((options?: object) => void) | undefined | null = null
 
 const settled = new WeakSet<object>()
 
@@ -46,4 +47,21 @@ export function settleNow(what: string): void {
   const started = performance.now()
   collect()
   log.info(`search index: ${what} in ${Math.round(performance.now() - started)} ms`)
+}
+
+/**
+ * Everything main's load left, collected while the analyst still waits for the library: V8's
+ * "last resort" (full collections until one frees nothing more, the heap compacted, the young
+ * generation shrunk back). The load grows main's young generation to 128 MB (Node 24); left to
+ * V8, its memory-reducing collection gave it back about 8 s later, in the middle of a first index
+ * build or of the analyst's work, and paused main 36-96 ms at 50,000 sections with entity
+ * mentions and up to 200 ms at 200,000; this costs about 140 and 400 ms of the load instead
+ * (bench/results.md). Without the option (older V8) it is one full collection.
+ */
+export function collectLoadGarbage(): void {
+  if (collect === null) collect = collector()
+  if (!collect) return
+  const started = performance.now()
+  collect({ type: 'major', execution: 'sync', flavor: 'last-resort' })
+  log.info(`main: the load's garbage collected in ${Math.round(performance.now() - started)} ms`)
 }
