@@ -62,6 +62,12 @@ export function collectLoadGarbage(): void {
   if (collect === null) collect = collector()
   if (!collect) return
   const started = performance.now()
-  collect({ type: 'major', execution: 'sync', flavor: 'last-resort' })
+  try {
+    collect({ type: 'major', execution: 'sync', flavor: 'last-resort' })
+  } catch (error) {
+    // Only a pause left for later: never a reason to fail the start.
+    log.warn(`main: the load's garbage was not collected: ${String(error)}`)
+    return
+  }
   log.info(`main: the load's garbage collected in ${Math.round(performance.now() - started)} ms`)
 }
