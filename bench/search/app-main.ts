@@ -2,7 +2,7 @@
 // so main's event loop is measured in a process holding what the app's main holds, neither the
 // bench's corpus and baselines (which inflated it) nor less than the library (which would flatter).
 
-import { fork } from 'node:child_process'
+import { fork, type Serializable } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 
@@ -89,7 +89,7 @@ const ENTRY = fileURLToPath(new URL('./app-main-entry.ts', import.meta.url))
  * `--cpu-prof --cpu-prof-dir=<dir>` (where main's time goes).
  */
 export function buildInAppMain(request: AppMainRequest, timeoutMs: number): Promise<AppMainReport> {
-  return runAppMain(request, timeoutMs, 'cold index build (app-like main)')
+  return runAppMain(ENTRY, request, timeoutMs, 'cold index build (app-like main)')
 }
 
 /** Times a warm start of the app-like main (the cache a build left in the request's profile). */
@@ -97,13 +97,22 @@ export function startAppMain(
   request: AppMainRequest & { startQuery: string },
   timeoutMs: number
 ): Promise<AppStartReport> {
-  return runAppMain(request, timeoutMs, 'warm start (app-like main)')
+  return runAppMain(ENTRY, request, timeoutMs, 'warm start (app-like main)')
 }
 
-async function runAppMain<T>(request: AppMainRequest, timeoutMs: number, what: string): Promise<T> {
+/**
+ * Forks `entry` (a TypeScript module run through tsx) as an app-like main, sends it `request` and
+ * answers with the one message it sends back (an `{ error }` message fails).
+ */
+export async function runAppMain<T>(
+  entry: string,
+  request: Serializable,
+  timeoutMs: number,
+  what: string
+): Promise<T> {
   const flags = (process.env.BENCH_MAIN_FLAGS ?? '').split(' ').filter(Boolean)
   // No inherited execArgv: the bench's own flags are not main's. tsx runs the TypeScript core.
-  const child = fork(ENTRY, [], {
+  const child = fork(entry, [], {
     execArgv: ['--import', 'tsx', ...flags],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc']
