@@ -55,8 +55,9 @@ export function settleNow(what: string): void {
  * generation shrunk back). The load grows main's young generation to 128 MB (Node 24); left to
  * V8, its memory-reducing collection gave it back about 8 s later, in the middle of a first index
  * build or of the analyst's work, and paused main 36-96 ms at 50,000 sections with entity
- * mentions and up to 200 ms at 200,000; this costs about 140 and 400 ms of the load instead
- * (bench/results.md). Without the option (older V8) it is one full collection.
+ * mentions; this costs 136-178 ms of the load instead, and about 0.4 s at 200,000, where V8 still
+ * collects once more during a build (bench/results.md). Without the option (older V8) it is one
+ * full collection.
  */
 export function collectLoadGarbage(): void {
   if (collect === null) collect = collector()
