@@ -30,6 +30,11 @@ export interface AppStartReport {
   firstAnswerMs: number
   /** Until the index reports every section searchable (none pending). */
   searchableMs: number
+  /**
+   * Main's longest event-loop delay from the start until main is ready: its load, with the
+   * collection that ends it (`afterLoad`), while it relays the searches sent meanwhile.
+   */
+  loadDelayMaxMs: number
 }
 
 /** One garbage-collection pause of the app-like main process. */

@@ -235,7 +235,8 @@ async function appStarts(
     indexStartedMs: median('indexStartedMs'),
     readyMs: median('readyMs'),
     firstAnswerMs: median('firstAnswerMs'),
-    searchableMs: median('searchableMs')
+    searchableMs: median('searchableMs'),
+    loadDelayMaxMs: median('loadDelayMaxMs')
   }
   figures.appFirstAnswerMs = figures.appStart.firstAnswerMs
   figures.appSearchableMs = figures.appStart.searchableMs

@@ -69,6 +69,11 @@ function appStartRows(e: Figures, row: Row): string[] {
       'appSearchableMs',
       '… warm start of the app → everything searchable (the index reports none pending)',
       only(seconds(start.searchableMs))
+    ),
+    row(
+      'appLoadDelayMs',
+      "… main's longest event-loop delay from the start until main is ready (its load, the collection of what the load left included, while it relays the searches above)",
+      only(ms(start.loadDelayMaxMs))
     )
   ]
 }
