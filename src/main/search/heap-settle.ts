@@ -57,7 +57,8 @@ export function settleNow(what: string): void {
  * build or of the analyst's work, and paused main 36-96 ms at 50,000 sections with entity
  * mentions; this costs 136-178 ms of the load instead, and about 0.4 s at 200,000, where V8 still
  * collects once more during a build (bench/results.md). Without the option (older V8) it is one
- * full collection.
+ * full collection. In Electron's main the collector comes from `collector()`'s run-time flag, which
+ * Electron allows there (it starts V8 with `--no-freeze-flags-after-init`; docs/architecture.md).
  */
 export function collectLoadGarbage(): void {
   if (collect === null) collect = collector()
