@@ -53,7 +53,12 @@ describe('startCore with an index process', () => {
       datasetDir: DATASET,
       userDataDir: profile,
       appVersion: 'test',
-      afterLoad: () => events.push('after load'),
+      // Gone once main has loaded the library, before the index process is told to read it: main
+      // must have read it before (the app's main collects its load's garbage here).
+      afterLoad: () => {
+        events.push('after load')
+        rmSync(late)
+      },
       // A briefing imported as the process starts: main, listing the folder after, loads it.
       spawnIndex: () => {
         mkdirSync(join(profile, LIBRARY_DIR), { recursive: true })
@@ -61,12 +66,8 @@ describe('startCore with an index process', () => {
           late,
           JSON.stringify({ ...base, briefings: [{ ...base.briefings[0]!, id: 'late' }] })
         )
-        // Gone by the time the process is told to read: main must have read it before.
-        return onReadLibrary(spawn(), () => {
-          rmSync(late)
-          // Searches go to the index alone until main is ready, and to the whole search after.
-          askedWhileLoading = core.searchWhileLoading()
-        })
+        // Searches go to the index alone until main is ready, and to the whole search after.
+        return onReadLibrary(spawn(), () => (askedWhileLoading = core.searchWhileLoading()))
       }
     })
     const services = await core.ready
@@ -77,6 +78,21 @@ describe('startCore with an index process', () => {
     const init = `init ${JSON.stringify({ datasetDir: DATASET, userDataDir: profile, libraryLater: true })}`
     // The app's main collects what its load left then: a pause before the index begins its work.
     expect(events.slice(0, 4)).toEqual(['spawned', init, 'after load', 'call readLibrary'])
+    expect(events.at(-1)).toBe('killed')
+  })
+
+  it('does not collect after the load when the core is closed meanwhile', async () => {
+    profile = mkdtempSync(join(tmpdir(), 'app-core-'))
+    const events: string[] = []
+    const core = startCore({
+      datasetDir: DATASET,
+      userDataDir: profile,
+      appVersion: 'test',
+      afterLoad: () => events.push('after load'),
+      spawnIndex: recordingSpawn(events)
+    })
+    await core.close()
+    expect(events).not.toContain('after load')
     expect(events.at(-1)).toBe('killed')
   })
 

@@ -163,7 +163,8 @@ async function load(options: CoreOptions, state: CoreState): Promise<CoreService
     log.warn(`could not remove stray temp files: ${(error as Error).message}`)
   )
   // Before the index process's build or reading begins: a pause of main's now is in the load.
-  options.afterLoad?.()
+  // Not when closing: the collection would only lengthen the close.
+  if (!state.closing) options.afterLoad?.()
   // The index process reads the same files itself and indexes in the background (without a
   // process, tests, the engine runs in this thread and the start waits for it).
   const search = early ?? startIndexHost(engineOptions(options))

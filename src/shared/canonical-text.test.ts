@@ -77,6 +77,27 @@ describe('isCanonicalText', () => {
       { numRuns: 5000 }
     )
   })
+
+  it('says the same of paragraphs joined by runs of newlines and blanks, any of them failing', () => {
+    // Paragraph structure is where the check looks at single characters: one to four paragraphs,
+    // joined by one to three newlines with blanks around, so a later paragraph can be the bad one.
+    const word = fc.constantFrom('a', 'b é', ' a', 'b ', '\u00a0', 'a\u2028b', '\u2009')
+    const paragraph = fc.array(word, { minLength: 0, maxLength: 3 }).map((w) => w.join(''))
+    const joint = fc.constantFrom('\n', '\n\n', '\n\n\n', ' \n\n', '\n\n ', '\n \n')
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(paragraph, joint), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (parts, trailing) => {
+          const text = parts
+            .map(([p, j], i) => (i < parts.length - 1 || trailing ? p + j : p))
+            .join('')
+          expect(isCanonicalText(text), JSON.stringify(text)).toBe(canonicalText(text) === text)
+        }
+      ),
+      { numRuns: 5000 }
+    )
+  })
 })
 
 describe('firstNonNfcOffset', () => {
