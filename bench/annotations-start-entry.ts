@@ -8,7 +8,8 @@ import { collectLoadGarbage } from '../src/main/search/heap-settle'
 import { searchAll } from '../src/main/search/search-all'
 import { sample, summarise } from './measure'
 import type { Timing } from './measure'
-import { builtEntry } from './search/engine-figures'
+import { answerParent } from './search/app-main'
+import { builtEntry } from './search/built-entry'
 import { appSearch, untilTextHits, watchEventLoop, within } from './search/probes'
 
 export interface StartFigures {
@@ -70,10 +71,4 @@ async function startFigures(folders: { datasetDir: string; userDataDir: string }
   return { ...figures, maxDelayMs: watched.maxDelayMs } as StartFigures
 }
 
-process.once('message', (folders: { datasetDir: string; userDataDir: string }) => {
-  startFigures(folders).then(
-    (figures) => process.send!(figures, () => process.exit(0)),
-    (error: unknown) =>
-      process.send!({ error: (error as Error).stack ?? String(error) }, () => process.exit(1))
-  )
-})
+answerParent(startFigures)

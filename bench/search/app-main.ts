@@ -140,3 +140,17 @@ export async function runAppMain<T>(
     if (child.exitCode === null) child.kill()
   }
 }
+
+/**
+ * The app-like main's side of runAppMain: runs `work` on the request the bench sends, answers
+ * with its result (or `{ error }`), and exits once the answer is sent.
+ */
+export function answerParent<Request>(work: (request: Request) => Promise<unknown>): void {
+  process.once('message', (request: Request) => {
+    work(request).then(
+      (report) => process.send!(report, () => process.exit(0)),
+      (error: unknown) =>
+        process.send!({ error: (error as Error).stack ?? String(error) }, () => process.exit(1))
+    )
+  })
+}

@@ -2,16 +2,14 @@
 // (from an app-like main process, whose event loop is watched), warm-cache starts, query latency,
 // and one import made searchable.
 
-import { existsSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { fileURLToPath } from 'node:url'
 
 import type { TextResponse } from '../../src/main/search/index-engine'
 import { startIndexHost, type IndexHost } from '../../src/main/search/index-host'
 import { forkNodeProcess } from '../../src/main/background/node-process'
 import type { Briefing } from '../../src/shared/dataset'
 import { type AppMainRequest, type AppStartReport, startAppMain } from './app-main'
+import { builtEntry } from './built-entry'
 import { coldBuildFromAppMain, coldBuildHere } from './cold-build'
 import { type BenchFolders, writeBriefing } from './dataset-files'
 import { emptyFigures, type Figures, importedBriefing, importMarker } from './figures'
@@ -39,14 +37,6 @@ export type StartIndexHost = (folders: { datasetDir: string; userDataDir: string
 export const startInChildProcess: StartIndexHost = (folders) => {
   const entry = builtEntry()
   return startIndexHost({ ...folders, spawn: () => forkNodeProcess('index', entry) })
-}
-
-export function builtEntry(): string | undefined {
-  const dir = fileURLToPath(new URL('../../out/main/chunks/', import.meta.url))
-  const name = existsSync(dir)
-    ? readdirSync(dir).find((file) => /^index-entry-.*\.js$/.test(file))
-    : undefined
-  return name ? join(dir, name) : undefined
 }
 
 export interface EngineRunOptions {

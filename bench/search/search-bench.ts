@@ -7,12 +7,8 @@ import { machine } from '../measure'
 import { measureBaselines, reloadedMiniSearch } from './baseline-figures'
 import { buildCorpus } from './corpus'
 import { removeBenchFolders, writeBenchFolders } from './dataset-files'
-import {
-  builtEntry,
-  measureEngine,
-  startInChildProcess,
-  type StartIndexHost
-} from './engine-figures'
+import { measureEngine, startInChildProcess, type StartIndexHost } from './engine-figures'
+import { builtEntry } from './built-entry'
 import { seconds, settledHeap } from './probes'
 import { pickQueries } from './queries'
 import { searchReport, type SizeResult } from './report'
