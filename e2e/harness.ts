@@ -15,7 +15,6 @@ import { buildSync } from 'esbuild'
 import type { StoreFs } from '../src/main/fs/types'
 import { startCore } from '../src/main/app-core'
 import { forkNodeProcess } from '../src/main/background/node-process'
-import { collectLoadGarbage } from '../src/main/search/heap-settle'
 import type { BackgroundPort } from '../src/main/background/rpc'
 import { UTILITY_PROCESS_ARGV } from '../src/test-support/utility-process'
 import { createMainRouter } from '../src/main/app-router'
@@ -125,8 +124,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
     datasetDir: options.datasetDir ?? BUNDLED_DATASET_DIR,
     userDataDir,
     appVersion: 'e2e',
-    // As the app's main does (src/main/index.ts).
-    afterLoad: collectLoadGarbage,
+    // No `afterLoad` collection as the app's main has: this process is the test runner, whose
+    // whole heap it would collect at every start.
     notices: prefs.warnings,
     annotationFs: options.annotationFs,
     // The app runs both in Electron utility processes: given their shape, a library that
