@@ -2,12 +2,11 @@
 // bench's folders, in a process holding only what the app's main holds. Run in the bench process,
 // the collection that ends main's load collected the bench's own data too and paused 2-3× longer.
 
-import { startCore } from '../src/main/app-core'
 import { forkNodeProcess } from '../src/main/background/node-process'
-import { collectLoadGarbage } from '../src/main/search/heap-settle'
 import { searchAll } from '../src/main/search/search-all'
 import { sample, summarise } from './measure'
 import type { Timing } from './measure'
+import { startAppLikeCore } from './search/app-like-core'
 import { answerParent } from './search/app-main'
 import { builtEntry } from './search/built-entry'
 import { appSearch, untilTextHits, watchEventLoop, within } from './search/probes'
@@ -39,14 +38,8 @@ async function startFigures(folders: { datasetDir: string; userDataDir: string }
   const cpu0 = process.cpuUsage()
   const figures: Partial<StartFigures> = {}
   const watched = await watchEventLoop(async () => {
-    const core = startCore({
-      ...folders,
-      appVersion: 'bench',
-      // As the app's main does (src/main/index.ts).
-      afterLoad: collectLoadGarbage,
-      // The built entry the app's utility process runs, as the search bench starts it.
-      spawnIndex: () => forkNodeProcess('index', builtEntry())
-    })
+    // The built entry the app's utility process runs, as the search bench starts it.
+    const core = startAppLikeCore(folders, () => forkNodeProcess('index', builtEntry()))
     // Sent from the start, as the renderer's search box can be (main answers from the index
     // process alone until it has loaded the library).
     core.ready.then(

@@ -5,10 +5,9 @@
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks'
 import { constants } from 'node:perf_hooks'
 
-import { startCore } from '../../src/main/app-core'
 import { forkNodeProcess } from '../../src/main/background/node-process'
-import { collectLoadGarbage } from '../../src/main/search/heap-settle'
 import { onReadLibrary } from '../../src/test-support/read-library-port'
+import { startAppLikeCore } from './app-like-core'
 import { answerParent } from './app-main'
 import type { AppMainReport, AppMainRequest, AppStartReport, GcPause } from './app-main'
 import { allSearchable, appSearch, settledHeap, untilTextHits } from './probes'
@@ -62,34 +61,28 @@ async function run(request: AppMainRequest): Promise<AppMainReport> {
   let last = performance.now()
   let ticker: NodeJS.Timeout | undefined
   let ownDelayMaxMs = 0
-  const core = startCore({
-    datasetDir: request.datasetDir,
-    userDataDir: request.userDataDir,
-    appVersion: 'bench',
-    // As the app's main does (src/main/index.ts).
-    afterLoad: collectLoadGarbage,
-    // The app's core starts the index process as it takes the lock and tells it to read the
-    // library once main has loaded it (`readLibrary`): the build begins then.
-    spawnIndex: () =>
-      onReadLibrary(forkNodeProcess('index', request.indexEntry), () => {
-        spawnedAt = performance.now()
-        loop.enable()
-        last = spawnedAt
-        let cpu = process.cpuUsage()
-        ticker = setInterval(() => {
-          const now = performance.now()
-          const used = process.cpuUsage(cpu)
-          const cpuMs = (used.user + used.system) / 1000
-          // Late by no more than the CPU main's process used meanwhile: the rest was waiting.
-          ownDelayMaxMs = Math.max(ownDelayMaxMs, Math.min(now - last - TICK_MS, cpuMs))
-          if (now - last > STALL_MS + TICK_MS) {
-            stalls.push({ atMs: last - started, ms: now - last, cpuMs })
-          }
-          last = now
-          cpu = process.cpuUsage()
-        }, TICK_MS)
-      })
-  })
+  // The app's core starts the index process as it takes the lock and tells it to read the
+  // library once main has loaded it (`readLibrary`): the build begins then.
+  const core = startAppLikeCore(request, () =>
+    onReadLibrary(forkNodeProcess('index', request.indexEntry), () => {
+      spawnedAt = performance.now()
+      loop.enable()
+      last = spawnedAt
+      let cpu = process.cpuUsage()
+      ticker = setInterval(() => {
+        const now = performance.now()
+        const used = process.cpuUsage(cpu)
+        const cpuMs = (used.user + used.system) / 1000
+        // Late by no more than the CPU main's process used meanwhile: the rest was waiting.
+        ownDelayMaxMs = Math.max(ownDelayMaxMs, Math.min(now - last - TICK_MS, cpuMs))
+        if (now - last > STALL_MS + TICK_MS) {
+          stalls.push({ atMs: last - started, ms: now - last, cpuMs })
+        }
+        last = now
+        cpu = process.cpuUsage()
+      }, TICK_MS)
+    })
+  )
   try {
     const services = await core.ready
     const readyAt = performance.now()
@@ -143,17 +136,11 @@ async function warmStart(request: AppMainRequest, query: string): Promise<AppSta
   const loop = monitorEventLoopDelay({ resolution: 5 })
   loop.enable()
   let syncedAt: number | undefined
-  const core = startCore({
-    datasetDir: request.datasetDir,
-    userDataDir: request.userDataDir,
-    appVersion: 'bench',
-    // As the app's main does (src/main/index.ts).
-    afterLoad: collectLoadGarbage,
-    spawnIndex: () =>
-      onReadLibrary(forkNodeProcess('index', request.indexEntry), () => {
-        syncedAt = performance.now()
-      })
-  })
+  const core = startAppLikeCore(request, () =>
+    onReadLibrary(forkNodeProcess('index', request.indexEntry), () => {
+      syncedAt = performance.now()
+    })
+  )
   try {
     let readyAt: number | undefined
     // Watched a little past ready: a stall just before it is recorded at the histogram's next turn.

@@ -1,0 +1,20 @@
+// The app's core as the bench's app-like mains start it: with what src/main/index.ts passes (the
+// index in a process of its own, the collection that ends main's load), on the bench's folders.
+
+import { type AppCore, startCore } from '../../src/main/app-core'
+import type { BackgroundPort } from '../../src/main/background/rpc'
+import { collectLoadGarbage } from '../../src/main/search/heap-settle'
+
+export function startAppLikeCore(
+  folders: { datasetDir: string; userDataDir: string },
+  spawnIndex: () => BackgroundPort
+): AppCore {
+  const { datasetDir, userDataDir } = folders
+  return startCore({
+    datasetDir,
+    userDataDir,
+    appVersion: 'bench',
+    afterLoad: collectLoadGarbage,
+    spawnIndex
+  })
+}
