@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 
@@ -70,5 +70,25 @@ describe('heap settling', () => {
     expect(grown).toBeGreaterThan(start * 4)
     // Back to its size before the load (or smaller: tsx's own start had grown it a little).
     expect(after).toBeLessThanOrEqual(start)
+  })
+
+  it('goes on when the collector throws: the start must not fail for it', async () => {
+    // collector() takes an exposed `gc` first; a V8 that refuses the options throws from it.
+    const global = globalThis as { gc?: unknown }
+    const exposed = global.gc
+    global.gc = () => {
+      throw new Error('refused')
+    }
+    try {
+      vi.resetModules()
+      const { log } = await import('../log/log')
+      const warn = vi.spyOn(log, 'warn').mockImplementation(() => undefined)
+      const { collectLoadGarbage } = await import('./heap-settle')
+      expect(() => collectLoadGarbage()).not.toThrow()
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('refused'))
+    } finally {
+      global.gc = exposed
+      vi.restoreAllMocks()
+    }
   })
 })

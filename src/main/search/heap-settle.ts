@@ -42,11 +42,26 @@ export function settleOnce(engine: object): void {
 
 /** A full collection now, logged with how long it took. */
 export function settleNow(what: string): void {
+  collectTimed('search index', what)
+}
+
+/**
+ * One collection by V8's collector (`options` as `gc()` takes them), logged with how long it
+ * took. A collector that throws leaves the garbage for V8 to collect later: never a failure.
+ */
+function collectTimed(who: string, what: string, options?: object): void {
   if (collect === null) collect = collector()
   if (!collect) return
   const started = performance.now()
-  collect()
-  log.info(`search index: ${what} in ${Math.round(performance.now() - started)} ms`)
+  try {
+    // No argument at all without options: V8 reads some arguments of old (`gc(true)`: young only).
+    if (options) collect(options)
+    else collect()
+  } catch (error) {
+    log.warn(`${who}: not done (${what}): ${String(error)}`)
+    return
+  }
+  log.info(`${who}: ${what} in ${Math.round(performance.now() - started)} ms`)
 }
 
 /**
@@ -61,15 +76,9 @@ export function settleNow(what: string): void {
  * Electron allows there (it starts V8 with `--no-freeze-flags-after-init`; docs/architecture.md).
  */
 export function collectLoadGarbage(): void {
-  if (collect === null) collect = collector()
-  if (!collect) return
-  const started = performance.now()
-  try {
-    collect({ type: 'major', execution: 'sync', flavor: 'last-resort' })
-  } catch (error) {
-    // Only a pause left for later: never a reason to fail the start.
-    log.warn(`main: the load's garbage was not collected: ${String(error)}`)
-    return
-  }
-  log.info(`main: the load's garbage collected in ${Math.round(performance.now() - started)} ms`)
+  collectTimed('main', "the load's garbage collected", {
+    type: 'major',
+    execution: 'sync',
+    flavor: 'last-resort'
+  })
 }
