@@ -1,7 +1,7 @@
 // Imported files that list the same entity: aliases may differ (entity review adds one), the
 // order of a record's fields does not matter, anything else refuses the later file with a notice.
 
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -212,5 +212,50 @@ describe('differs', () => {
     expect(differs(bare, { ...bare, description: undefined })).toBe(false)
     expect(differs(TOKYO, { ...TOKYO, id: 'tokyo-2' })).toBe(true)
     expect(differs(TOKYO, { ...TOKYO, description: undefined })).toBe(true)
+  })
+})
+
+describe("loadLibrary: the files it holds, and the index's read of main's", () => {
+  const stampOf = (name: string) => {
+    const info = statSync(join(profile, LIBRARY_DIR, name))
+    return `${info.size}:${info.mtimeMs}`
+  }
+
+  it('lists the files the library holds with their size and mtime, not those it skipped', async () => {
+    write('a.json', fileWith('a', TOKYO))
+    writeFileSync(join(profile, LIBRARY_DIR, 'broken.json'), '{')
+    write('clash.json', fileWith('a', TOKYO))
+    const loaded = await loadLibrary(DATASET, profile)
+    expect(loaded.notices).toHaveLength(2)
+    expect([...loaded.files]).toEqual([['a.json', stampOf('a.json')]])
+  })
+
+  it("reads only main's files, and does not check again one main checked as it is", async () => {
+    // Passes JSON parsing, fails the schema (no field but the schema's): main never held it so.
+    write('odd.json', { ...fileWith('odd', TOKYO), extra: true } as DatasetFile)
+    write('seen.json', fileWith('seen', TOKYO))
+    write('unseen.json', fileWith('unseen', TOKYO))
+    const checked = new Map([
+      ['odd.json', stampOf('odd.json')],
+      ['seen.json', stampOf('seen.json')]
+    ])
+    const loaded = await loadLibrary(DATASET, profile, { checked })
+    expect([...loaded.imported].sort()).toEqual(['odd', 'seen'])
+    expect(loaded.notices).toEqual([])
+  })
+
+  it('checks a file whose size or mtime is no longer what main read, and one that does not parse', async () => {
+    write('odd.json', { ...fileWith('odd', TOKYO), extra: true } as DatasetFile)
+    writeFileSync(join(profile, LIBRARY_DIR, 'cut.json'), '{"briefings": [')
+    const checked = new Map([
+      ['odd.json', '1:1'],
+      ['cut.json', stampOf('cut.json')]
+    ])
+    const loaded = await loadLibrary(DATASET, profile, { checked })
+    expect(loaded.imported.size).toBe(0)
+    expect(loaded.notices).toEqual([
+      expect.stringMatching(/cut\.json: invalid JSON at line 1/),
+      expect.stringMatching(/\(.*odd\.json\): .*extra/)
+    ])
   })
 })

@@ -2,15 +2,22 @@
 // and the analyst's imported briefings from the profile, where a damaged file is skipped with a
 // notice rather than keeping the app from starting.
 
-import { readFileSync, statSync } from 'node:fs'
-import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 
 import type { Entity } from '../../shared/dataset'
 import { TimeSlice } from '../time-slice'
+import { SharedRecords } from './shared-records'
 import type { Library } from './library'
-import { formatProblem, loadDatasetDir, parseDatasetFile, sameEntity } from './load-dataset'
-import { LIBRARY_DIR, claims, settleStagedImports } from './staged-imports'
+import { formatProblem, loadDatasetDir, parseCheckedFile, parseDatasetFile } from './load-dataset'
+import { LIBRARY_DIR } from './staged-imports'
+import {
+  UNKNOWN_STAMP,
+  knownFiles,
+  libraryFiles,
+  readText,
+  stampsOf,
+  trustedStamp
+} from './library-files'
 import type { SectionTextPacker } from './text-packer'
 import { describeError } from '../errors'
 
@@ -34,9 +41,15 @@ export interface LoadedLibrary {
   notices: string[]
   /**
    * Files, or the library folder itself, that could not be read and were skipped: a later scan
-   * should list the folder again.
+   * should read them again (list the folder again, if it is one of them).
    */
   unreadable: string[]
+  /**
+   * The profile's files the library holds, by name, with the size and mtime each had when
+   * stat-ed before it was read: main sends them to the index process, which reads these and takes
+   * their checks as done.
+   */
+  files: Map<string, string>
 }
 
 export interface LoadOptions {
@@ -53,12 +66,19 @@ export interface LoadOptions {
   packer?: SectionTextPacker
   /** When parsing and stat-ing give waiting messages a turn (tests pass one with their clock). */
   slice?: TimeSlice
+  /**
+   * Main's `files` (the index process's first read): only these are read, so the index holds
+   * what main holds and not a file main skipped; the folder is not listed (nor staged imports
+   * settled: main did that). One whose size and mtime are still main's is parsed without the
+   * checks main made (they are most of a file's load); one that changed is checked.
+   */
+  checked?: ReadonlyMap<string, string>
 }
 
 export async function loadLibrary(
   datasetDir: string | Library,
   userDataDir: string,
-  { cache, changed, packer, slice = new TimeSlice() }: LoadOptions = {}
+  { cache, changed, packer, checked, slice = new TimeSlice() }: LoadOptions = {}
 ): Promise<LoadedLibrary> {
   const bundled = typeof datasetDir === 'string' ? await loadDatasetDir(datasetDir) : datasetDir
   packer?.addBriefings(bundled.briefings)
@@ -76,7 +96,9 @@ export async function loadLibrary(
   const names =
     changed && cache
       ? knownFiles(dir, cache, changed)
-      : await libraryFiles(userDataDir, { notices, unreadable })
+      : checked
+        ? [...checked.keys()].filter((n) => n.endsWith('.json')).sort()
+        : await libraryFiles(userDataDir, { notices, unreadable })
   const files = new Set(names.map((name) => join(dir, name)))
   // A changed file is read again even if its size and time look the same.
   for (const name of changed ?? []) cache?.delete(join(dir, name))
@@ -88,7 +110,11 @@ export async function loadLibrary(
   const stamps = await stampsOf(list, slice, trusted)
   const unchanged = (file: string, i: number): Parsed | undefined => {
     const known = cache?.get(file)
-    return stamps[i] !== undefined && known?.stamp === stamps[i] ? known.parsed : undefined
+    // A file that could not be stat-ed ('?') is read again: no stat tells whether it changed.
+    const stamp = stamps[i]
+    return stamp !== undefined && stamp !== UNKNOWN_STAMP && known?.stamp === stamp
+      ? known.parsed
+      : undefined
   }
   const reads = list.map((file, i) => ({ file, stamp: stamps[i], parsed: unchanged(file, i) }))
   const toRead = reads.filter((read) => read.parsed === undefined && read.stamp !== undefined)
@@ -99,9 +125,13 @@ export async function loadLibrary(
   const records = new SharedRecords(bundled.entities)
   for (const read of toRead) {
     if (slice.due()) await slice.next()
-    let text: string | undefined
+    const name = read.file.slice(dir.length + 1)
+    // Main checked this file as it is now, by its size and mtime: stat-ed again once read, so
+    // that a change since the stat above is not taken for what main checked.
+    const mainStamp = read.stamp !== UNKNOWN_STAMP ? checked?.get(name) : undefined
+    let got: { text: string; stamp?: string } | undefined
     try {
-      text = readText(read.file)
+      got = readText(read.file, mainStamp === read.stamp)
     } catch (error) {
       // A file that cannot be read (no permission, a folder named *.json, a disk error) is skipped
       // like a damaged one; it is not cached, so a later scan tries it again.
@@ -111,8 +141,9 @@ export async function loadLibrary(
       unreadable.push(read.file)
       continue
     }
-    if (text === undefined) continue
-    const parsed = parseDatasetFile(text, read.file)
+    if (got === undefined) continue
+    const checkedByMain = got.stamp !== undefined && got.stamp === mainStamp
+    const parsed = (checkedByMain ? parseCheckedFile : parseDatasetFile)(got.text, read.file)
     cache?.set(read.file, { stamp: read.stamp!, parsed })
     if (parsed.dataset) {
       packer?.addBriefings(parsed.dataset.briefings)
@@ -121,7 +152,8 @@ export async function loadLibrary(
     read.parsed = parsed
   }
   packer?.flush()
-  for (const { file, parsed } of reads) {
+  const held = new Map<string, string>()
+  for (const { file, stamp, parsed } of reads) {
     if (!parsed) continue
     const { dataset, problems } = parsed
     const clash = dataset?.briefings.find((b) => ids.has(b.id))
@@ -142,113 +174,9 @@ export async function loadLibrary(
       ids.add(briefing.id)
       imported.add(briefing.id)
     }
+    held.set(file.slice(dir.length + 1), stamp!)
   }
-  return { library: { entities, briefings }, imported, notices, unreadable }
-}
-
-/**
- * The library's file names, never half an import: crashed imports are completed or rolled back
- * first, and a listing that caught another process moving an import's files in (their ids are
- * still claimed) is taken again once that import is completed.
- */
-async function libraryFiles(userDataDir: string, skipped: Skipped): Promise<string[]> {
-  const dir = join(userDataDir, LIBRARY_DIR)
-  for (let attempt = 1; ; attempt++) {
-    const problem = await settleStagedImports(userDataDir).then(() => undefined, describeError)
-    // Not completed now (a folder not writable, say): left staged, and completed at a later start.
-    if (problem !== undefined) {
-      skipped.notices.push(`An interrupted import could not be completed yet: ${problem}`)
-      return listJson(dir, skipped)
-    }
-    // Claims first: an import whose claims are all gone had moved every file before the listing.
-    const claimed = await claims(userDataDir)
-    const names = await listJson(dir, skipped)
-    const moving = names.some((n) => claimed.has(n.slice(0, -'.json'.length)))
-    if (!moving || attempt === 5) return names
-  }
-}
-
-/** What a scan could not read, said to the analyst and to the caller. */
-interface Skipped {
-  notices: string[]
-  unreadable: string[]
-}
-
-/** The names of the files `cache` holds and of the `changed` ones, in listing order. */
-function knownFiles(dir: string, cache: ParsedFiles, changed: ReadonlySet<string>): string[] {
-  const names = new Set(changed)
-  for (const file of cache.keys()) names.add(file.slice(dir.length + 1))
-  return [...names].filter((n) => n.endsWith('.json')).sort()
-}
-
-async function listJson(dir: string, skipped: Skipped): Promise<string[]> {
-  try {
-    return (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()
-  } catch (error) {
-    // No folder: no imports yet. Any other failure must not pass for an empty library.
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      skipped.notices.push(
-        `The folder of imported briefings could not be read, so they are not shown (${dir}): ${describeError(error)}`
-      )
-      skipped.unreadable.push(dir)
-    }
-    return []
-  }
-}
-
-/**
- * Each file's size and mtime (undefined: it vanished), to tell which changed. Synchronous stats
- * in short slices: a rescan after one import stats every file of the library, and a round trip
- * to the file system's threads per file cost many times the stat itself.
- */
-async function stampsOf(
-  files: readonly string[],
-  slice: TimeSlice,
-  trusted?: (file: string) => string | undefined
-): Promise<(string | undefined)[]> {
-  const stamps: (string | undefined)[] = []
-  for (const file of files) {
-    const known = trusted?.(file)
-    if (known !== undefined) {
-      stamps.push(known)
-      continue
-    }
-    if (slice.due()) await slice.next()
-    try {
-      const info = statSync(file, { throwIfNoEntry: false })
-      stamps.push(info && `${info.size}:${info.mtimeMs}`)
-    } catch {
-      // Not even its size can be had (a link to itself, no permission): it is read all the same,
-      // and skipped with a notice when that fails too, rather than failing the whole library.
-      stamps.push(UNKNOWN_STAMP)
-    }
-  }
-  return stamps
-}
-
-/** The stamp of a file that could not be stat-ed: no later stat gives it, so it is read again. */
-const UNKNOWN_STAMP = '?'
-
-/** The cached stamp of a file not among `changed` (so not stat-ed again), else undefined. */
-function trustedStamp(
-  file: string,
-  dir: string,
-  cache: ParsedFiles,
-  changed: ReadonlySet<string>
-): string | undefined {
-  if (changed.has(file.slice(dir.length + 1))) return undefined
-  return cache.get(file)?.stamp
-}
-
-/** The file's text; undefined if it vanished. */
-function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8')
-  } catch (error) {
-    // Removed between listing and reading (a replace or restore in progress): not part of it.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
-  }
+  return { library: { entities, briefings }, imported, notices, unreadable, files: held }
 }
 
 /**
@@ -264,41 +192,6 @@ export function differs(known: Entity | undefined, entity: Entity): boolean {
     known.name !== entity.name ||
     known.description !== entity.description
   )
-}
-
-/**
- * Replaces each record of a file's list by an equal one (field for field) read before. Every file
- * lists the entities it cites: at 50,000 tagged sections the files listed 294,031 records. Shared
- * as each file is parsed, the copies die young; kept until the load ended, they filled main's old
- * generation with holes that V8's memory-reducing collection compacted during a first build.
- */
-class SharedRecords {
-  readonly #first: Map<string, Entity>
-  /** The other forms of an id whose records differ (aliases an entity review added): rare. */
-  readonly #others = new Map<string, Entity[]>()
-
-  constructor(bundled: ReadonlyMap<string, Entity>) {
-    this.#first = new Map(bundled)
-  }
-
-  share(listed: Entity[]): void {
-    for (let i = 0; i < listed.length; i++) {
-      const record = listed[i]!
-      const first = this.#first.get(record.id)
-      if (first === undefined) this.#first.set(record.id, record)
-      else if (sameEntity(first, record)) listed[i] = first
-      else listed[i] = this.#other(record)
-    }
-  }
-
-  #other(record: Entity): Entity {
-    const others = this.#others.get(record.id)
-    const equal = others?.find((other) => sameEntity(other, record))
-    if (equal) return equal
-    if (others) others.push(record)
-    else this.#others.set(record.id, [record])
-    return record
-  }
 }
 
 /** The entity with the aliases of both records (the known ones first). */

@@ -42,6 +42,27 @@ export function parseDatasetFile(
 }
 
 /**
+ * The text of a file whose checks passed in another process (main, which sends the index process
+ * each file's size and mtime as it read it): parsed, not checked again. Text that no longer parses
+ * (or is no dataset at all) is checked in full, so its problems are told as they would be.
+ */
+export function parseCheckedFile(
+  source: string,
+  file: string
+): { dataset?: DatasetFile; problems: DatasetProblem[] } {
+  let json: Partial<DatasetFile> | null = null
+  try {
+    json = JSON.parse(
+      source.startsWith('\uFEFF') ? source.slice(1) : source
+    ) as Partial<DatasetFile> | null
+  } catch {
+    // Told below, by the full check.
+  }
+  const shaped = Array.isArray(json?.briefings) && Array.isArray(json?.entities)
+  return shaped ? { dataset: json as DatasetFile, problems: [] } : parseDatasetFile(source, file)
+}
+
+/**
  * Loads every `*.json` file in `dir` (in name order) into one Library. Throws DatasetLoadError
  * listing every problem: invalid files, a briefing id used by two files, an entity id defined
  * differently by two files (repeating an identical entity record is fine), a missing or empty folder.
