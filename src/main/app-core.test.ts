@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { bundledDataset } from '../test-support/import'
 import { onReadLibrary } from '../test-support/read-library-port'
 import { startCore } from './app-core'
+import { forkNodeProcess } from './background/node-process'
 import type { BackgroundPort, HostMessage } from './background/rpc'
 import { LIBRARY_DIR } from './library/library-loader'
 
@@ -110,5 +111,38 @@ describe('startCore with an index process', () => {
     expect(await core.searchWhileLoading()).toBeUndefined()
     expect(events).toEqual(['spawned', expect.stringMatching(/^init /), 'killed'])
     await core.close()
+  })
+
+  it('has the index process read the files main loaded, and not one main did not', async () => {
+    profile = mkdtempSync(join(tmpdir(), 'app-core-'))
+    const base = bundledDataset()
+    const briefing = (id: string, word: string) =>
+      JSON.stringify({
+        ...base,
+        briefings: [{ ...base.briefings[0]!, id, title: `The ${word} briefing` }]
+      })
+    mkdirSync(join(profile, LIBRARY_DIR), { recursive: true })
+    writeFileSync(join(profile, LIBRARY_DIR, 'seen.json'), briefing('seen', 'zanzibar'))
+    const core = startCore({
+      datasetDir: DATASET,
+      userDataDir: profile,
+      appVersion: 'test',
+      // Written after main listed the folder (as a file main could not read then would be left
+      // out): the index, reading main's files, leaves it out too.
+      spawnIndex: () =>
+        onReadLibrary(forkNodeProcess('index'), () =>
+          writeFileSync(join(profile, LIBRARY_DIR, 'unseen.json'), briefing('unseen', 'timbuktu'))
+        )
+    })
+    try {
+      const services = await core.ready
+      await services.search.whenComplete()
+      const hits = async (query: string) => (await services.search.search({ query })).total
+      expect(await hits('zanzibar')).toBeGreaterThan(0)
+      expect(await hits('timbuktu')).toBe(0)
+      expect(services.library.briefings.map((b) => b.id)).not.toContain('unseen')
+    } finally {
+      await core.close()
+    }
   })
 })

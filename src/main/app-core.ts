@@ -171,7 +171,7 @@ async function load(options: CoreOptions, state: CoreState): Promise<CoreService
   if (early) {
     // Answered at once: it fails when the process stopped (closing; or it died, and the next one
     // reads at once) or does not know the call (an index bundle older than main's).
-    early.readLibrary().catch((error: unknown) => {
+    early.readLibrary([...loaded.files]).catch((error: unknown) => {
       if (!state.closing) log.error('search index: could not be told to read the library', error)
     })
   } else {

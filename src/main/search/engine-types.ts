@@ -21,6 +21,8 @@ export interface EngineOptions {
    * main sends once it has loaded the library itself (reading beside main slowed main's load).
    */
   libraryLater?: boolean
+  /** Waits before each read again of files a sync could not read (tests pass short ones). */
+  retryUnreadableMs?: readonly number[]
 }
 
 export interface EngineStats {

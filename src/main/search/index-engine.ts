@@ -9,6 +9,7 @@ import type { IndexStatus } from '../../shared/search'
 import { log } from '../log/log'
 import type { Library } from '../library/library'
 import type { ParsedFiles } from '../library/library-loader'
+import { LIBRARY_DIR } from '../library/staged-imports'
 import { IndexCache, INDEX_CACHE_DIR } from './index-cache'
 import type { WarmShard } from './index-cache'
 import { asksLibraryWords, libraryWordsReady, wordsCollected } from './fuzzy-words'
@@ -17,7 +18,7 @@ import { planQuery } from './query-plan'
 import { createSearchPipeline } from './section-index'
 import { sectionEntityNames, shardKey, viewByDifference, viewInSlices, viewOf } from './search-view'
 import type { LibraryView } from './search-view'
-import { changedSinceBuilt, coverageStatus } from './shard-coverage'
+import { StatusMemo, changedSinceBuilt } from './shard-coverage'
 import type { Target } from './shard-coverage'
 import { ShardBuilder } from './shard-builder'
 import type { HeldShard } from './shard-builder'
@@ -29,6 +30,7 @@ import { searchShards } from './text-search'
 import { carryQueryTables, carryWholeView } from './view-delta'
 import { QueryPreparer } from './query-preparer'
 import { warmStart } from './warm-start'
+import { PendingReads, RETRY_MS } from './pending-reads'
 import type { EngineOptions, EngineStats, LibraryChanges } from './engine-types'
 
 export type { TextQuery, TextResponse }
@@ -46,11 +48,8 @@ export class IndexEngine {
   readonly #loaded = new LoadedShards<HeldShard>()
   /** True once the library files have been read (before that, the view is the cache's). */
   #libraryRead = false
-  /**
-   * Set when a sync failed or left out a file it could not read: a sync by difference trusts the
-   * files known from the last one, which lack those, so the next sync lists the folder again.
-   */
-  #rescanNeeded = false
+  /** What the last sync left unread, read again soon and by the next sync (PendingReads). */
+  readonly #pending: PendingReads
   readonly #counts = { built: 0, fromCache: 0 }
   readonly #builder: ShardBuilder
   #syncing: Promise<void> = Promise.resolve()
@@ -73,28 +72,60 @@ export class IndexEngine {
       counts: this.#counts,
       closed: () => this.#closed
     })
+    const libraryDir = join(options.userDataDir, LIBRARY_DIR)
+    this.#pending = new PendingReads(libraryDir, options.retryUnreadableMs ?? RETRY_MS, () =>
+      this.#readAgain()
+    )
   }
 
   /**
    * Rescans the library and starts (re)building what changed. Resolves once every briefing is
    * searchable; folding the recent shard into a batch may continue after that.
    *
-   * With `changes` (main names the briefings it changed), only their files are read again and
-   * only their sections enter the view: resolves once they are searchable, without waiting for
-   * the cache files. Anything that does not fit (an entity record changed) rescans in full.
+   * With `changes` (main names the briefings it changed), only their files (and any the last
+   * sync could not read) are read again and only their sections enter the view: resolves once
+   * they are searchable, without waiting for the cache files. Anything that does not fit (an entity record changed) rescans in full.
    */
   sync(changes?: LibraryChanges): Promise<void> {
+    const searchable = this.#queueSync(() =>
+      changes ? this.#pending.withUnread(changedFiles(changes)) : undefined
+    )
+    return changes ? searchable : searchable.then(() => this.#builder.written())
+  }
+
+  /**
+   * The first read of the library, given the files main holds and their stamps
+   * (`LoadedLibrary.files`): the index reads those, so it holds what main holds, and takes main's
+   * checks of the files that did not change since. Without them, as `sync()`.
+   */
+  readLibrary(files?: ReadonlyMap<string, string>): Promise<void> {
+    this.#checked = files
+    return this.sync()
+  }
+
+  /** Main's files, for the first read only (taken by the first sync that runs). */
+  #checked: ReadonlyMap<string, string> | undefined
+
+  /**
+   * Queues a sync reading the file names `names()` gives as its turn comes (undefined: the whole
+   * library; null: nothing, the sync is not needed any more), and resolves once what it read is
+   * searchable.
+   */
+  #queueSync(names: () => ReadonlySet<string> | undefined | null): Promise<void> {
     this.#preparer.syncStarted()
     this.warmUp()
     const run = this.#syncing.then(async () => {
       try {
-        // Until the library has been read once, #sync reads it whole whatever `changes` says.
-        const complete = await this.#sync(this.#rescanNeeded ? undefined : changes)
-        // A file it could not read was left out (the loader skips it): the next sync lists the
-        // folder again, as after a failure, and finds it once it can be read.
-        this.#rescanNeeded = !complete
+        const read = names()
+        // Nothing left to read: prepared for again as after any sync (syncStarted unset it).
+        if (read === null) {
+          if (!this.#building) this.#preparer.schedule()
+          return
+        }
+        // Until the library has been read once, #sync reads it all (main's files, if given).
+        this.#pending.read(await this.#sync(read))
       } catch (error) {
-        this.#rescanNeeded = true
+        this.#pending.failed()
         // The view and shards stand as they were; prepared for again, or `prepared` would stay
         // false until a sync succeeds (a build still running schedules this when it ends).
         if (!this.#building) this.#preparer.schedule()
@@ -102,10 +133,18 @@ export class IndexEngine {
       }
     })
     this.#syncing = run.catch(() => undefined)
-    // Queries find the new shards as soon as they load; the promise also waits for their cache
-    // files, so a caller that stops the index next (the CLI) leaves them written.
-    const searchable = run.then(() => this.#untilSearchable())
-    return changes ? searchable : searchable.then(() => this.#builder.written())
+    // Queries find the new shards as soon as they load; sync() also waits for their cache files,
+    // so a caller that stops the index next (the CLI) leaves them written.
+    return run.then(() => this.#untilSearchable())
+  }
+
+  /** Reads again what the last sync left unread, or all of it after a sync that failed. */
+  #readAgain(): void {
+    if (this.#closed) return
+    // Decided at its turn: closing meanwhile reads nothing more.
+    this.#queueSync(() => (this.#closed ? null : this.#pending.pending())).catch((error: unknown) =>
+      log.error('search index: reading the library again failed', error)
+    )
   }
 
   /**
@@ -130,27 +169,11 @@ export class IndexEngine {
   }
 
   status(): IndexStatus {
-    // Every query reports it: computed again only when the view or the loaded shards changed.
-    const known = this.#status
-    const loaded = this.#loaded.version
-    if (
-      known?.view === this.#view &&
-      known.pending === this.#warmPending.size &&
-      known.loaded === loaded
-    ) {
-      return known.value
-    }
-    const value = coverageStatus(this.#view.sectionCounts, this.#view.hashes, this.#loaded)
     // Shards of the warm start not loaded yet: their briefings are not searchable yet either.
-    for (const shard of this.#warmPending.values()) {
-      value.totalSections += shard.sections
-      value.pendingBriefings += shard.briefings
-    }
-    this.#status = { view: this.#view, loaded, pending: this.#warmPending.size, value }
-    return value
+    return this.#status.of(this.#view, this.#loaded, this.#warmPending)
   }
 
-  #status: { view: LibraryView; loaded: number; pending: number; value: IndexStatus } | undefined
+  readonly #status = new StatusMemo()
 
   /** Once a fuzzy word of `query` expands over the library's words as it stands. */
   async wordsFor(query: string): Promise<void> {
@@ -208,6 +231,7 @@ export class IndexEngine {
   /** Stops building; resolves once the build loop has stopped and the queued cache writes are made. */
   async close(): Promise<void> {
     this.#closed = true
+    this.#pending.stop()
     await this.whenComplete().catch(() => undefined)
     await this.#builder.written()
   }
@@ -228,8 +252,14 @@ export class IndexEngine {
     })
   }
 
-  /** Reads what changed and plans the shards; false when a file could not be read (skipped). */
-  async #sync(changes?: LibraryChanges): Promise<boolean> {
+  /**
+   * Reads the named files (all: undefined) and plans the shards; answers the files it could not
+   * read (skipped).
+   */
+  async #sync(names?: ReadonlySet<string>): Promise<readonly string[]> {
+    const checked = this.#libraryRead ? undefined : this.#checked
+    // Once: should this read fail, the next lists the folder and checks every file itself.
+    this.#checked = undefined
     // Loaded when first needed (the validator takes a while): a start answers from the cache first.
     const [{ loadDatasetDir }, { loadLibrary }] = await Promise.all([
       import('../library/load-dataset'),
@@ -237,8 +267,8 @@ export class IndexEngine {
     ])
     this.#bundled ??= await loadDatasetDir(this.#options.datasetDir)
     if (Object.keys(this.#manifest).length === 0) this.#manifest = await this.#cache.readManifest()
-    const changed = changes && this.#libraryRead ? changedFiles(changes) : undefined
-    const scan = { cache: this.#files, changed }
+    const changed = this.#libraryRead ? names : undefined
+    const scan = { cache: this.#files, changed, checked }
     const loaded = await loadLibrary(this.#bundled, this.#options.userDataDir, scan)
     const delta = changed ? viewByDifference(this.#view, loaded.library) : undefined
     if (delta) carryQueryTables(this.#view, delta, this.#loaded.list())
@@ -273,9 +303,9 @@ export class IndexEngine {
     this.#kick()
     // Main shows its own notices; these are the index's, for the log (a file locked a moment).
     for (const file of loaded.unreadable) {
-      log.warn(`search index: left out ${file}, which could not be read; the next sync tries it`)
+      log.warn(`search index: left out ${file}, which could not be read; it is tried again soon`)
     }
-    return loaded.unreadable.length === 0
+    return loaded.unreadable
   }
 
   /** Starts the build loop unless it runs; restarts it if a sync planned more as it ended. */

@@ -48,14 +48,15 @@ export class SearchIndex implements SearchService {
 
   /**
    * Starts reading the library and indexing it, and returns at once: main, which has just loaded
-   * the library, does not wait for the build (a wait cut short by closing is no failure). Once a
-   * process: one started after another died reads the library as it starts, and main's call,
-   * meant for the first, would read it all again.
+   * the library, names its files with their stamps (`LoadedLibrary.files`: the index reads those
+   * and takes main's checks of the unchanged ones), and does not wait for the build (a wait cut
+   * short by closing is no failure). Once a process: one started after another died reads the
+   * library as it starts, and main's call, meant for the first, would read it all again.
    */
-  async readLibrary(): Promise<void> {
+  async readLibrary(files?: readonly (readonly [string, string])[]): Promise<void> {
     if (this.#libraryAsked) return
     this.#libraryAsked = true
-    this.#engine.sync().catch(this.#onLoadError)
+    this.#engine.readLibrary(files && new Map(files)).catch(this.#onLoadError)
   }
 
   /** Rescans the library, or with `changes` reads only the briefings main changed. */

@@ -48,6 +48,33 @@ export function coverageStatus(
   return { indexedSections, totalSections, pendingBriefings }
 }
 
+/**
+ * The status as every query reports it: counted again only when the view, the loaded shards (by
+ * their version) or the warm start's shards still to load changed. Those pending count as not
+ * searchable yet, their sections and briefings added.
+ */
+export class StatusMemo {
+  #known: { view: object; loaded: number; pending: number; value: IndexStatus } | undefined
+
+  of(
+    view: { sectionCounts: ReadonlyMap<string, number>; hashes: Hashes },
+    loaded: Loaded & { readonly version: number },
+    pending: ReadonlyMap<string, { sections: number; briefings: number }>
+  ): IndexStatus {
+    const known = this.#known
+    if (known?.view === view && known.pending === pending.size && known.loaded === loaded.version) {
+      return known.value
+    }
+    const value = coverageStatus(view.sectionCounts, view.hashes, loaded)
+    for (const shard of pending.values()) {
+      value.totalSections += shard.sections
+      value.pendingBriefings += shard.briefings
+    }
+    this.#known = { view, loaded: loaded.version, pending: pending.size, value }
+    return value
+  }
+}
+
 /** The next shard to load: ones that make a pending briefing searchable first, smallest first. */
 export function nextTarget(
   targets: readonly Target[],
