@@ -1,9 +1,10 @@
 // The app's core as the bench's app-like mains start it: with what src/main/index.ts passes (the
-// index in a process of its own, the collection that ends main's load), on the bench's folders.
+// index in a process of its own, the collection that ends main's load and the memory reducer kept
+// quiet during the first build), on the bench's folders.
 
 import { type AppCore, startCore } from '../../src/main/app-core'
 import type { BackgroundPort } from '../../src/main/background/rpc'
-import { collectLoadGarbage } from '../../src/main/search/heap-settle'
+import { settleMainForBuild } from '../../src/main/search/heap-settle'
 
 export function startAppLikeCore(
   folders: { datasetDir: string; userDataDir: string },
@@ -14,7 +15,7 @@ export function startAppLikeCore(
     datasetDir,
     userDataDir,
     appVersion: 'bench',
-    afterLoad: collectLoadGarbage,
+    afterLoad: settleMainForBuild,
     spawnIndex
   })
 }

@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
@@ -12,7 +13,7 @@ import { bundledDataset } from '../test-support/import'
 import { onReadLibrary } from '../test-support/read-library-port'
 import { startCore } from './app-core'
 import { forkNodeProcess } from './background/node-process'
-import type { BackgroundPort, HostMessage } from './background/rpc'
+import type { BackgroundPort, HostMessage, ProcessMessage } from './background/rpc'
 import { LIBRARY_DIR } from './library/library-loader'
 
 const DATASET = resolve(__dirname, '../../resources/dataset')
@@ -89,7 +90,7 @@ describe('startCore with an index process', () => {
       datasetDir: DATASET,
       userDataDir: profile,
       appVersion: 'test',
-      afterLoad: () => events.push('after load'),
+      afterLoad: () => void events.push('after load'),
       spawnIndex: recordingSpawn(events)
     })
     await core.close()
@@ -104,7 +105,7 @@ describe('startCore with an index process', () => {
       datasetDir: join(profile, 'no-such-dataset'),
       userDataDir: profile,
       appVersion: 'test',
-      afterLoad: () => events.push('after load'),
+      afterLoad: () => void events.push('after load'),
       spawnIndex: recordingSpawn(events)
     })
     await expect(core.ready).rejects.toThrow(/does not exist/)
@@ -145,4 +146,75 @@ describe('startCore with an index process', () => {
       await core.close()
     }
   })
+
+  it("runs what afterLoad returned once the index's first build is complete, and once", async () => {
+    profile = mkdtempSync(join(tmpdir(), 'app-core-'))
+    const events: string[] = []
+    const { spawn, answerWhenComplete } = answeringSpawn(events)
+    const core = startCore({
+      datasetDir: DATASET,
+      userDataDir: profile,
+      appVersion: 'test',
+      afterLoad: () => {
+        events.push('after load')
+        return () => void events.push('after build')
+      },
+      spawnIndex: spawn
+    })
+    await core.ready
+    await nextTurn()
+    expect(events).toContain('call whenComplete')
+    expect(events).not.toContain('after build')
+    expect(events.indexOf('call readLibrary')).toBeLessThan(events.indexOf('call whenComplete'))
+    answerWhenComplete()
+    await nextTurn()
+    await core.close()
+    expect(events.filter((event) => event === 'after build')).toHaveLength(1)
+  })
+
+  it('runs it too when the build cannot complete: the core closes meanwhile', async () => {
+    profile = mkdtempSync(join(tmpdir(), 'app-core-'))
+    const events: string[] = []
+    const core = startCore({
+      datasetDir: DATASET,
+      userDataDir: profile,
+      appVersion: 'test',
+      afterLoad: () => () => void events.push('after build'),
+      spawnIndex: answeringSpawn(events).spawn
+    })
+    await core.ready
+    expect(events).not.toContain('after build')
+    await core.close()
+    await nextTurn()
+    expect(events.filter((event) => event === 'after build')).toHaveLength(1)
+  })
 })
+
+/** A port that records its calls and answers `whenComplete` only when told (its build's end). */
+function answeringSpawn(events: string[]) {
+  const listeners: ((message: ProcessMessage) => void)[] = []
+  const exits: ((reason: string) => void)[] = []
+  const waiting: number[] = []
+  const spawn = (): BackgroundPort => ({
+    post(message: HostMessage) {
+      if (message.type !== 'call') return
+      events.push(`call ${message.method}`)
+      if (message.method === 'whenComplete') waiting.push(message.id)
+      // Everything else answered at once, as a process with nothing to build would.
+      else
+        for (const listener of listeners)
+          listener({ type: 'reply', id: message.id, ok: true, value: undefined })
+    },
+    onMessage: (listener) => void listeners.push(listener),
+    onExit: (listener) => void exits.push(listener),
+    kill: () => {
+      for (const exit of exits) exit('killed')
+    }
+  })
+  const answerWhenComplete = () => {
+    for (const id of waiting.splice(0)) {
+      for (const listener of listeners) listener({ type: 'reply', id, ok: true, value: undefined })
+    }
+  }
+  return { spawn, answerWhenComplete }
+}

@@ -58,11 +58,12 @@ export interface CoreOptions {
   /** Who holds the lock, as other processes name it ("Briefing Reader" by default). */
   holder?: string
   /**
-   * Run once the library is loaded, before the index process is told to read it. The app's main
-   * collects what the load left (collectLoadGarbage, search/heap-settle.ts); the CLI, which exits
-   * soon, and tests do not.
+   * Run once the library is loaded, before the index process is told to read it; what it returns
+   * runs once the index's first build is complete (or has failed, or the core closes). The app's
+   * main collects what the load left and keeps V8's memory reducer quiet meanwhile
+   * (settleMainForBuild, search/heap-settle.ts); the CLI, which exits soon, and tests do not.
    */
-  afterLoad?: () => void
+  afterLoad?: () => void | (() => void)
 }
 
 /** Everything loaded once per start; each domain's handlers take the part they read. */
@@ -164,7 +165,7 @@ async function load(options: CoreOptions, state: CoreState): Promise<CoreService
   )
   // Before the index process's build or reading begins: a pause of main's now is in the load.
   // Not when closing: the collection would only lengthen the close.
-  if (!state.closing) options.afterLoad?.()
+  const afterBuild = state.closing ? undefined : options.afterLoad?.()
   // The index process reads the same files itself and indexes in the background (without a
   // process, tests, the engine runs in this thread and the start waits for it).
   const search = early ?? startIndexHost(engineOptions(options))
@@ -176,8 +177,10 @@ async function load(options: CoreOptions, state: CoreState): Promise<CoreService
     })
   } else {
     state.search = search
-    await search.whenComplete()
+    await search.whenComplete().finally(() => afterBuild?.())
   }
+  // Once the first build is complete, or cannot complete (the process died, the core closing).
+  if (early && afterBuild) void early.whenComplete().then(afterBuild, afterBuild)
   const store = await openAnnotationStore(options.userDataDir, {
     fs: options.annotationFs,
     lock,

@@ -19,7 +19,7 @@ import { installAppMenu } from './menu'
 import { APP_ID } from './paths'
 import { createPreferences } from './preferences/preferences'
 import { forkElectronProcess } from './electron-process'
-import { collectLoadGarbage } from './search/heap-settle'
+import { settleMainForBuild } from './search/heap-settle'
 import { refusedMessage, refusedSwitches } from './security/launch-switches'
 import { filesFromArgv, OpenedFiles } from './shell/opened-files'
 import { MENU_EVENT } from '../shared/api-methods'
@@ -115,7 +115,7 @@ if (refused.length > 0) {
     notices: warnings,
     spawnIndex: () => forkElectronProcess('index', logsDir),
     spawnImport: () => forkElectronProcess('import', logsDir),
-    afterLoad: collectLoadGarbage
+    afterLoad: settleMainForBuild
   })
   const dialogs = fileDialogs(() => mainWindow)
   const shellPorts: ShellPorts = {

@@ -1,6 +1,7 @@
-// Gives back the memory a load leaves behind, in the index process and in main. A warm start holds
-// every section twice for a while (the cached shards' stored copies, then the library's own), and
-// V8 with a large heap limit left that garbage in place: at 200k half the index's heap was garbage.
+// Gives back the memory a load leaves behind, in the index process and in main, and keeps V8's
+// memory reducer from pausing main while the index builds. A warm start holds every section twice
+// for a while (the cached shards' stored copies, then the library's own), and V8 with a large heap
+// limit left that garbage in place: at 200k half the index's heap was garbage.
 
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -81,4 +82,46 @@ export function collectLoadGarbage(): void {
     execution: 'sync',
     flavor: 'last-resort'
   })
+}
+
+/**
+ * V8's number of memory-reducing collections (`--memory-reducer-gc-count`), put back once the
+ * index's first build is complete: Node 24's default (`node --v8-options`; a test holds it).
+ * Electron 45's V8 is of the same line; its default was not read here.
+ */
+export const MEMORY_REDUCER_GCS = 2
+
+/** The V8 flag (read each time the reducer's timer fires, so it can be set at run time). */
+export const MEMORY_REDUCER_FLAG = 'memory-reducer-gc-count'
+
+/**
+ * V8's memory reducer kept from collecting until the returned function is called. After main's
+ * load (and its collection, above) it still ran a full collection about 8 s later, in the middle
+ * of a first build: 27-48 ms pauses of main at 50,000 sections with entity mentions and 180 ms at
+ * 200,000 (bench/results.md). Put back afterwards: it is what gives memory back to the system once
+ * main is idle after a burst. A flag V8 refuses is logged and changes nothing (one it does not
+ * know, it only names on stderr).
+ */
+export function quietMemoryReducer(): () => void {
+  if (!setV8Flag(`--${MEMORY_REDUCER_FLAG}=0`)) return () => undefined
+  return () => void setV8Flag(`--${MEMORY_REDUCER_FLAG}=${MEMORY_REDUCER_GCS}`)
+}
+
+function setV8Flag(flag: string): boolean {
+  try {
+    setFlagsFromString(flag)
+    return true
+  } catch (error) {
+    log.warn(`main: V8 did not take ${flag}: ${String(error)}`)
+    return false
+  }
+}
+
+/**
+ * Main's part at the end of its load (`CoreOptions.afterLoad`): its garbage collected, and the
+ * memory reducer quiet until the returned function runs, once the index's first build is complete.
+ */
+export function settleMainForBuild(): () => void {
+  collectLoadGarbage()
+  return quietMemoryReducer()
 }
