@@ -4,18 +4,22 @@
 
 import { type AppCore, startCore } from '../../src/main/app-core'
 import type { BackgroundPort } from '../../src/main/background/rpc'
-import { settleMainForBuild } from '../../src/main/search/heap-settle'
+import { mainHeapAtStart } from '../../src/main/search/heap-settle'
 
 export function startAppLikeCore(
   folders: { datasetDir: string; userDataDir: string },
   spawnIndex: () => BackgroundPort
 ): AppCore {
   const { datasetDir, userDataDir } = folders
-  return startCore({
+  // As the app's main does as it starts (each app-like main starts its core at once).
+  const heap = mainHeapAtStart()
+  const core = startCore({
     datasetDir,
     userDataDir,
     appVersion: 'bench',
-    afterLoad: settleMainForBuild,
+    afterLoad: heap.afterLoad,
     spawnIndex
   })
+  core.ready.catch(heap.restore)
+  return core
 }

@@ -168,6 +168,7 @@ describe('startCore with an index process', () => {
     expect(events.indexOf('call readLibrary')).toBeLessThan(events.indexOf('call whenComplete'))
     answerWhenComplete()
     await nextTurn()
+    expect(events.filter((event) => event === 'after build')).toHaveLength(1)
     await core.close()
     expect(events.filter((event) => event === 'after build')).toHaveLength(1)
   })

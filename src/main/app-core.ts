@@ -60,8 +60,8 @@ export interface CoreOptions {
   /**
    * Run once the library is loaded, before the index process is told to read it; what it returns
    * runs once the index's first build is complete (or has failed, or the core closes). The app's
-   * main collects what the load left and keeps V8's memory reducer quiet meanwhile
-   * (settleMainForBuild, search/heap-settle.ts); the CLI, which exits soon, and tests do not.
+   * main collects what the load left, and puts back V8's memory reducer, quiet since main started
+   * (mainHeapAtStart, search/heap-settle.ts); the CLI, which exits soon, and tests do not.
    */
   afterLoad?: () => void | (() => void)
 }
@@ -166,6 +166,14 @@ async function load(options: CoreOptions, state: CoreState): Promise<CoreService
   // Before the index process's build or reading begins: a pause of main's now is in the load.
   // Not when closing: the collection would only lengthen the close.
   const afterBuild = state.closing ? undefined : options.afterLoad?.()
+  // Never what fails the start or goes unhandled.
+  const runAfterBuild = () => {
+    try {
+      afterBuild?.()
+    } catch (error) {
+      log.warn(`after the first build: ${String(error)}`)
+    }
+  }
   // The index process reads the same files itself and indexes in the background (without a
   // process, tests, the engine runs in this thread and the start waits for it).
   const search = early ?? startIndexHost(engineOptions(options))
@@ -177,10 +185,10 @@ async function load(options: CoreOptions, state: CoreState): Promise<CoreService
     })
   } else {
     state.search = search
-    await search.whenComplete().finally(() => afterBuild?.())
+    await search.whenComplete().finally(runAfterBuild)
   }
   // Once the first build is complete, or cannot complete (the process died, the core closing).
-  if (early && afterBuild) void early.whenComplete().then(afterBuild, afterBuild)
+  if (early && afterBuild) void early.whenComplete().then(runAfterBuild, runAfterBuild)
   const store = await openAnnotationStore(options.userDataDir, {
     fs: options.annotationFs,
     lock,

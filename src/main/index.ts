@@ -19,7 +19,7 @@ import { installAppMenu } from './menu'
 import { APP_ID } from './paths'
 import { createPreferences } from './preferences/preferences'
 import { forkElectronProcess } from './electron-process'
-import { settleMainForBuild } from './search/heap-settle'
+import { mainHeapAtStart } from './search/heap-settle'
 import { refusedMessage, refusedSwitches } from './security/launch-switches'
 import { filesFromArgv, OpenedFiles } from './shell/opened-files'
 import { MENU_EVENT } from '../shared/api-methods'
@@ -87,6 +87,9 @@ if (refused.length > 0) {
     createFileLogger({ dir: logsDir, name: 'main', level: parseLevel(process.env[LOG_LEVEL_ENV]) })
   )
   log.info(`starting ${app.getName()} ${app.getVersion()} (Electron ${process.versions.electron})`)
+  // Now, as main starts (heap-settle.ts says why then): V8's memory reducer quiet until the
+  // index's first build is complete, and main's load ended by a collection of what it left.
+  const heap = mainHeapAtStart()
   // Windows groups taskbar entries and notifications by this id: the installers' appId.
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
 
@@ -115,7 +118,7 @@ if (refused.length > 0) {
     notices: warnings,
     spawnIndex: () => forkElectronProcess('index', logsDir),
     spawnImport: () => forkElectronProcess('import', logsDir),
-    afterLoad: settleMainForBuild
+    afterLoad: heap.afterLoad
   })
   const dialogs = fileDialogs(() => mainWindow)
   const shellPorts: ShellPorts = {
@@ -147,7 +150,10 @@ if (refused.length > 0) {
         log.info(
           `library and index ready ${Math.round(performance.now() - startedAt)} ms after start`
         ),
-      (error: unknown) => log.error('the library could not be loaded', error)
+      (error: unknown) => {
+        heap.restore()
+        log.error('the library could not be loaded', error)
+      }
     )
   })
 

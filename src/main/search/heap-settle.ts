@@ -87,41 +87,60 @@ export function collectLoadGarbage(): void {
 /**
  * V8's number of memory-reducing collections (`--memory-reducer-gc-count`), put back once the
  * index's first build is complete: Node 24's default (`node --v8-options`; a test holds it).
- * Electron 45's V8 is of the same line; its default was not read here.
+ * Electron 45's V8 is of a later line; its default was not read here.
  */
 export const MEMORY_REDUCER_GCS = 2
 
-/** The V8 flag (read each time the reducer's timer fires, so it can be set at run time). */
+/** The V8 flag, which V8 reads at every step of its memory reducer. */
 export const MEMORY_REDUCER_FLAG = 'memory-reducer-gc-count'
 
 /**
- * V8's memory reducer kept from collecting until the returned function is called. After main's
- * load (and its collection, above) it still ran a full collection about 8 s later, in the middle
- * of a first build: 27-48 ms pauses of main at 50,000 sections with entity mentions and 180 ms at
- * 200,000 (bench/results.md). Put back afterwards: it is what gives memory back to the system once
- * main is idle after a burst. A flag V8 refuses is logged and changes nothing (one it does not
- * know, it only names on stderr).
+ * Until then the reducer cannot have begun a collection: it waits 8 s after a full collection
+ * before its first (V8's `gc_memory_reducer_start_delay_ms`, 8000; with a margin).
  */
-export function quietMemoryReducer(): () => void {
-  if (!setV8Flag(`--${MEMORY_REDUCER_FLAG}=0`)) return () => undefined
-  return () => void setV8Flag(`--${MEMORY_REDUCER_FLAG}=${MEMORY_REDUCER_GCS}`)
-}
+export const QUIET_BEFORE_MS = 7000
 
-function setV8Flag(flag: string): boolean {
-  try {
-    setFlagsFromString(flag)
-    return true
-  } catch (error) {
-    log.warn(`main: V8 did not take ${flag}: ${String(error)}`)
-    return false
+/**
+ * V8's memory reducer kept from collecting until the returned function is called (once; later
+ * calls do nothing). After main's load-end collection it still ran a full collection about 8 s
+ * later, in the middle of a first build: 27-48 ms pauses of main at 50,000 sections with entity
+ * mentions and 180 ms at 200,000 (bench/results.md). Put back afterwards, V8's reducer works as it
+ * does by default: it gives memory back once main is idle after a burst.
+ *
+ * Only as main starts: V8 CHECKs that its reducer has not begun more collections than the flag
+ * allows, so lowering the flag while a cycle of the reducer's runs would abort the process. Past
+ * `QUIET_BEFORE_MS` of the process's life this does nothing and says so. A flag V8 does not know
+ * it only names on stderr (Node 20's V8 has none such).
+ */
+export function quietMemoryReducer(
+  uptimeMs = performance.now(),
+  setFlags: (flags: string) => void = setFlagsFromString
+): () => void {
+  if (uptimeMs >= QUIET_BEFORE_MS) {
+    log.warn(`main: V8's memory reducer left as it is (${Math.round(uptimeMs)} ms after start)`)
+    return () => undefined
+  }
+  setFlags(`--${MEMORY_REDUCER_FLAG}=0`)
+  let quiet = true
+  return () => {
+    if (quiet) setFlags(`--${MEMORY_REDUCER_FLAG}=${MEMORY_REDUCER_GCS}`)
+    quiet = false
   }
 }
 
 /**
- * Main's part at the end of its load (`CoreOptions.afterLoad`): its garbage collected, and the
- * memory reducer quiet until the returned function runs, once the index's first build is complete.
+ * Main's heap through its start, begun as main starts (see quietMemoryReducer): the reducer quiet
+ * from now; `afterLoad` (CoreOptions) collects what the load left and hands back what puts the
+ * reducer back, which the core runs once the index's first build is complete; `restore` for a
+ * start that failed.
  */
-export function settleMainForBuild(): () => void {
-  collectLoadGarbage()
-  return quietMemoryReducer()
+export function mainHeapAtStart(): { afterLoad: () => () => void; restore: () => void } {
+  const restore = quietMemoryReducer()
+  return {
+    afterLoad: () => {
+      collectLoadGarbage()
+      return restore
+    },
+    restore
+  }
 }
