@@ -173,6 +173,34 @@ describe('startCore with an index process', () => {
     expect(events.filter((event) => event === 'after build')).toHaveLength(1)
   })
 
+  it('goes on when what afterLoad returned throws: the start neither fails nor leaves it unhandled', async () => {
+    profile = mkdtempSync(join(tmpdir(), 'app-core-'))
+    const events: string[] = []
+    const { spawn, answerWhenComplete } = answeringSpawn(events)
+    const unhandled: unknown[] = []
+    const listener = (reason: unknown) => void unhandled.push(reason)
+    process.on('unhandledRejection', listener)
+    try {
+      const core = startCore({
+        datasetDir: DATASET,
+        userDataDir: profile,
+        appVersion: 'test',
+        afterLoad: () => () => {
+          throw new Error('refused')
+        },
+        spawnIndex: spawn
+      })
+      await expect(core.ready).resolves.toBeDefined()
+      answerWhenComplete()
+      await nextTurn()
+      await nextTurn()
+      expect(unhandled).toEqual([])
+      await core.close()
+    } finally {
+      process.off('unhandledRejection', listener)
+    }
+  })
+
   it('runs it too when the build cannot complete: the core closes meanwhile', async () => {
     profile = mkdtempSync(join(tmpdir(), 'app-core-'))
     const events: string[] = []

@@ -58,8 +58,8 @@ describe('heap settling', () => {
     expect(after).toBeLessThan(held / 4)
   })
 
-  // Electron 45's main runs Node 24 (V8 13.6); Node 20's V8 takes no `flavor` and makes an
-  // ordinary collection, which keeps the young generation.
+  // Node 24's V8 (13.6) takes `flavor`, as Electron 45's later V8 is expected to; Node 20's
+  // takes no `flavor` and makes an ordinary collection, which keeps the young generation.
   it.skipIf(NODE_MAJOR < 24)("gives back the young generation main's load grew", () => {
     const { start, grown, after, held } = run(youngProbe) as {
       start: number
@@ -93,10 +93,10 @@ describe('heap settling', () => {
     }
   })
 
-  // Main quiets V8's memory reducer during the first build and puts its default back after
-  // (quietMemoryReducer). V8 takes an unknown flag with only a line on stderr, so a renamed flag
-  // or another default would pass unseen: this V8 must list the flag, with the default put back.
-  // Node 20's V8 has no such flag (main runs on Electron 45's V8, of Node 24's line).
+  // Main quiets V8's memory reducer from its start until the index's first build is complete and
+  // puts the default back after (quietMemoryReducer). V8 takes an unknown flag with only a line on
+  // stderr, so a renamed flag or another default would pass unseen: this V8 must list the flag,
+  // with the default put back. Node 20's V8 has no such flag; Electron 45's V8 was not read here.
   it.skipIf(NODE_MAJOR < 24)(
     "sets a memory reducer flag V8 knows, and puts back V8's default",
     async () => {

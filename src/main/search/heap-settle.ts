@@ -95,8 +95,9 @@ export const MEMORY_REDUCER_GCS = 2
 export const MEMORY_REDUCER_FLAG = 'memory-reducer-gc-count'
 
 /**
- * Until then the reducer cannot have begun a collection: it waits 8 s after a full collection
- * before its first (V8's `gc_memory_reducer_start_delay_ms`, 8000; with a margin).
+ * Until then the reducer cannot have begun a collection: it waits at least 8 s after whatever
+ * wakes it (a full collection: 8 s; possible garbage: `gc_memory_reducer_start_delay_ms`, 8 s in
+ * Node, longer under Chromium), and nothing wakes it before the process starts. With a margin.
  */
 export const QUIET_BEFORE_MS = 7000
 
