@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { bundledDataset } from '../test-support/import'
 import { onReadLibrary } from '../test-support/read-library-port'
 import { startCore } from './app-core'
+import type { CoreOptions } from './app-core'
 import { forkNodeProcess } from './background/node-process'
 import type { BackgroundPort, HostMessage, ProcessMessage } from './background/rpc'
 import { LIBRARY_DIR } from './library/library-loader'
@@ -20,6 +21,10 @@ const DATASET = resolve(__dirname, '../../resources/dataset')
 
 let profile: string
 afterEach(() => rmSync(profile, { recursive: true, force: true }))
+
+/** The core on this test's profile and the bundled dataset, with `options` added. */
+const startTestCore = (options: Partial<CoreOptions>) =>
+  startCore({ datasetDir: DATASET, userDataDir: profile, appVersion: 'test', ...options })
 
 /** A port that records what happens to its process, never answers, and exits when killed. */
 function recordingSpawn(events: string[]) {
@@ -51,10 +56,7 @@ describe('startCore with an index process', () => {
     const base = bundledDataset()
     const spawn = recordingSpawn(events)
     let askedWhileLoading: unknown
-    const core = startCore({
-      datasetDir: DATASET,
-      userDataDir: profile,
-      appVersion: 'test',
+    const core = startTestCore({
       // Gone once main has loaded the library, before the index process is told to read it: main
       // must have read it before (the app's main collects its load's garbage here).
       afterLoad: () => {
@@ -86,10 +88,7 @@ describe('startCore with an index process', () => {
   it('does not collect after the load when the core is closed meanwhile', async () => {
     profile = mkdtempSync(join(tmpdir(), 'app-core-'))
     const events: string[] = []
-    const core = startCore({
-      datasetDir: DATASET,
-      userDataDir: profile,
-      appVersion: 'test',
+    const core = startTestCore({
       afterLoad: () => void events.push('after load'),
       spawnIndex: recordingSpawn(events)
     })
@@ -101,10 +100,8 @@ describe('startCore with an index process', () => {
   it('stops the process it started when the library cannot be loaded', async () => {
     profile = mkdtempSync(join(tmpdir(), 'app-core-'))
     const events: string[] = []
-    const core = startCore({
+    const core = startTestCore({
       datasetDir: join(profile, 'no-such-dataset'),
-      userDataDir: profile,
-      appVersion: 'test',
       afterLoad: () => void events.push('after load'),
       spawnIndex: recordingSpawn(events)
     })
@@ -124,10 +121,7 @@ describe('startCore with an index process', () => {
       })
     mkdirSync(join(profile, LIBRARY_DIR), { recursive: true })
     writeFileSync(join(profile, LIBRARY_DIR, 'seen.json'), briefing('seen', 'zanzibar'))
-    const core = startCore({
-      datasetDir: DATASET,
-      userDataDir: profile,
-      appVersion: 'test',
+    const core = startTestCore({
       // Written after main listed the folder (as a file main could not read then would be left
       // out): the index, reading main's files, leaves it out too.
       spawnIndex: () =>
@@ -151,10 +145,7 @@ describe('startCore with an index process', () => {
     profile = mkdtempSync(join(tmpdir(), 'app-core-'))
     const events: string[] = []
     const { spawn, answerWhenComplete } = answeringSpawn(events)
-    const core = startCore({
-      datasetDir: DATASET,
-      userDataDir: profile,
-      appVersion: 'test',
+    const core = startTestCore({
       afterLoad: () => {
         events.push('after load')
         return () => void events.push('after build')
@@ -181,10 +172,7 @@ describe('startCore with an index process', () => {
     const listener = (reason: unknown) => void unhandled.push(reason)
     process.on('unhandledRejection', listener)
     try {
-      const core = startCore({
-        datasetDir: DATASET,
-        userDataDir: profile,
-        appVersion: 'test',
+      const core = startTestCore({
         afterLoad: () => () => {
           throw new Error('refused')
         },
@@ -204,10 +192,7 @@ describe('startCore with an index process', () => {
   it('runs it too when the build cannot complete: the core closes meanwhile', async () => {
     profile = mkdtempSync(join(tmpdir(), 'app-core-'))
     const events: string[] = []
-    const core = startCore({
-      datasetDir: DATASET,
-      userDataDir: profile,
-      appVersion: 'test',
+    const core = startTestCore({
       afterLoad: () => () => void events.push('after build'),
       spawnIndex: answeringSpawn(events).spawn
     })

@@ -16,18 +16,18 @@ import { asksLibraryWords, libraryWordsReady, wordsCollected } from './fuzzy-wor
 import { createTermMarker } from './mark-terms'
 import { planQuery } from './query-plan'
 import { createSearchPipeline } from './section-index'
-import { sectionEntityNames, shardKey, viewByDifference, viewInSlices, viewOf } from './search-view'
+import { sectionEntityNames, viewOf } from './search-view'
 import type { LibraryView } from './search-view'
-import { StatusMemo, changedSinceBuilt } from './shard-coverage'
+import { StatusMemo, changedSinceBuilt, plannedTargets } from './shard-coverage'
 import type { Target } from './shard-coverage'
 import { ShardBuilder } from './shard-builder'
 import type { HeldShard } from './shard-builder'
-import { planShards, sameMembers } from './shard-plan'
+import { planShards } from './shard-plan'
 import { LoadedShards } from './loaded-shards'
 import type { Manifest } from './shard-plan'
 import type { TextQuery, TextResponse } from './search-service'
 import { searchShards } from './text-search'
-import { carryQueryTables, carryWholeView } from './view-delta'
+import { nextView } from './view-delta'
 import { QueryPreparer } from './query-preparer'
 import { warmStart } from './warm-start'
 import { PendingReads, RETRY_MS } from './pending-reads'
@@ -270,11 +270,9 @@ export class IndexEngine {
     const changed = this.#libraryRead ? names : undefined
     const scan = { cache: this.#files, changed, checked }
     const loaded = await loadLibrary(this.#bundled, this.#options.userDataDir, scan)
-    const delta = changed ? viewByDifference(this.#view, loaded.library) : undefined
-    if (delta) carryQueryTables(this.#view, delta, this.#loaded.list())
-    const view = delta?.view ?? (await viewInSlices(loaded.library))
-    if (!delta) carryWholeView(this.#view, view)
-    this.#view = view
+    const next = await nextView(this.#view, loaded.library, !!changed, this.#loaded.list())
+    const { delta } = next
+    this.#view = next.view
     this.syncCounts[delta ? 'byDifference' : 'full'] += 1
     this.#libraryRead = true
     // The library's own sections take over: the stored copies are no longer needed.
@@ -290,14 +288,7 @@ export class IndexEngine {
     })
     const manifest = this.#manifest
     this.#builder.queueWrite(() => this.#cache.writeManifest(manifest))
-    const before = new Map(this.#targets.map((target) => [target.name, target]))
-    this.#targets = Object.entries(this.#manifest).map(([name, ids]) => {
-      const members = new Map(ids.map((id) => [id, this.#view.hashes.get(id) ?? '']))
-      // A shard whose members did not change keeps its key (hashing every member's is not free).
-      const known = before.get(name)
-      if (known && sameMembers(known.members, members)) return { ...known, members }
-      return { name, key: shardKey(members), members }
-    })
+    this.#targets = plannedTargets(manifest, this.#view.hashes, this.#targets)
     // The imported briefings first, on their own: the planned shards then build meanwhile.
     if (delta) await this.#builder.loadImported(delta.changed)
     this.#kick()

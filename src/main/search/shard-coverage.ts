@@ -3,7 +3,9 @@
 // a planned shard holds in another version.
 
 import type { IndexStatus } from '../../shared/search'
-import { RECENT_SHARD } from './shard-plan'
+import { shardKey } from './search-view'
+import { RECENT_SHARD, sameMembers } from './shard-plan'
+import type { Manifest } from './shard-plan'
 import type { LoadedShard } from './text-search'
 
 /** A planned shard: its name, the cache key of its content, and briefing id → content hash. */
@@ -15,6 +17,24 @@ export interface Target {
 
 type Hashes = ReadonlyMap<string, string>
 type Loaded = ReadonlyMap<string, LoadedShard>
+
+/**
+ * The shards `manifest` plans, each with its members' content hashes and cache key. A shard whose
+ * members did not change since `previous` keeps its key (hashing every member's is not free).
+ */
+export function plannedTargets(
+  manifest: Manifest,
+  hashes: Hashes,
+  previous: readonly Target[]
+): Target[] {
+  const before = new Map(previous.map((target) => [target.name, target]))
+  return Object.entries(manifest).map(([name, ids]) => {
+    const members = new Map(ids.map((id) => [id, hashes.get(id) ?? '']))
+    const known = before.get(name)
+    if (known && sameMembers(known.members, members)) return { ...known, members }
+    return { name, key: shardKey(members), members }
+  })
+}
 
 /** Whether a loaded shard holds the briefing's current content. */
 export function isCovered(id: string, hashes: Hashes, loaded: Loaded): boolean {
