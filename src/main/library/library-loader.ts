@@ -105,8 +105,14 @@ export async function loadLibrary(
   for (const file of cache?.keys() ?? []) if (!files.has(file)) cache?.delete(file)
   // Only files that changed since the last scan are read again (their size and mtime say which).
   const list = [...files]
+  // Not stat-ed here: the cached stamp of a file not among `changed`, and main's own stamp of each
+  // of main's files (the read below takes the file's stamp as it reads it, and compares).
   const trusted =
-    changed && cache ? (file: string) => trustedStamp(file, dir, cache, changed) : undefined
+    changed && cache
+      ? (file: string) => trustedStamp(file, dir, cache, changed)
+      : checked
+        ? (file: string) => checked.get(file.slice(dir.length + 1))
+        : undefined
   const stamps = await stampsOf(list, slice, trusted)
   const unchanged = (file: string, i: number): Parsed | undefined => {
     const known = cache?.get(file)
@@ -126,8 +132,8 @@ export async function loadLibrary(
   for (const read of toRead) {
     if (slice.due()) await slice.next()
     const name = read.file.slice(dir.length + 1)
-    // Main checked this file as it is now, by its size and mtime: stat-ed again once read, so
-    // that a change since the stat above is not taken for what main checked.
+    // Main checked this file with this size and mtime: taken from the open file once it is read,
+    // they must still be those, or the file changed since and is checked here.
     const mainStamp = read.stamp !== UNKNOWN_STAMP ? checked?.get(name) : undefined
     let got: { text: string; stamp?: string } | undefined
     try {

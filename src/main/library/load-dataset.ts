@@ -26,7 +26,7 @@ export function parseDatasetFile(
   source: string,
   file: string
 ): { dataset?: DatasetFile; problems: DatasetProblem[] } {
-  const text = source.startsWith('\uFEFF') ? source.slice(1) : source
+  const text = withoutBom(source)
   let json: unknown
   try {
     json = JSON.parse(text)
@@ -52,14 +52,17 @@ export function parseCheckedFile(
 ): { dataset?: DatasetFile; problems: DatasetProblem[] } {
   let json: Partial<DatasetFile> | null = null
   try {
-    json = JSON.parse(
-      source.startsWith('\uFEFF') ? source.slice(1) : source
-    ) as Partial<DatasetFile> | null
+    json = JSON.parse(withoutBom(source)) as Partial<DatasetFile> | null
   } catch {
     // Told below, by the full check.
   }
   const shaped = Array.isArray(json?.briefings) && Array.isArray(json?.entities)
   return shaped ? { dataset: json as DatasetFile, problems: [] } : parseDatasetFile(source, file)
+}
+
+/** The text without the byte-order mark some editors write first (JSON.parse refuses it). */
+function withoutBom(source: string): string {
+  return source.startsWith('\uFEFF') ? source.slice(1) : source
 }
 
 /**
