@@ -84,7 +84,8 @@ export class IndexEngine {
    *
    * With `changes` (main names the briefings it changed), only their files (and any the last
    * sync could not read) are read again and only their sections enter the view: resolves once
-   * they are searchable, without waiting for the cache files. Anything that does not fit (an entity record changed) rescans in full.
+   * they are searchable, without waiting for the cache files. Anything that does not fit (an
+   * entity record changed) rescans in full.
    */
   sync(changes?: LibraryChanges): Promise<void> {
     const searchable = this.#queueSync(() =>
